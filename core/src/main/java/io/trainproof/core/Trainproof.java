@@ -1,0 +1,182 @@
+package io.trainproof.core;
+
+import io.trainproof.core.assignment.AssignmentService;
+import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.course.CourseService;
+import io.trainproof.core.internal.AssignmentEngine;
+import io.trainproof.core.internal.AssignmentServiceImpl;
+import io.trainproof.core.internal.Check;
+import io.trainproof.core.internal.CompletionServiceImpl;
+import io.trainproof.core.internal.Context;
+import io.trainproof.core.internal.CourseServiceImpl;
+import io.trainproof.core.internal.OrganizationServiceImpl;
+import io.trainproof.core.internal.PolicyServiceImpl;
+import io.trainproof.core.internal.RenewalSchedulerImpl;
+import io.trainproof.core.internal.RequirementServiceImpl;
+import io.trainproof.core.internal.StatusEvaluator;
+import io.trainproof.core.internal.StatusServiceImpl;
+import io.trainproof.core.internal.WorkforceServiceImpl;
+import io.trainproof.core.organization.OrganizationService;
+import io.trainproof.core.policy.PolicyService;
+import io.trainproof.core.renewal.RenewalScheduler;
+import io.trainproof.core.requirement.RequirementService;
+import io.trainproof.core.spi.Store;
+import io.trainproof.core.status.StatusService;
+import io.trainproof.core.workforce.WorkforceService;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: one instance per store, built once and shared. Exposes the services; every
+ * service call names the {@link Actor} it runs for and runs in one transaction of the store.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * Trainproof trainproof = Trainproof.builder()
+ *     .store(new InMemoryStore())
+ *     .clock(Clock.systemUTC())
+ *     .build();
+ * }</pre>
+ */
+public final class Trainproof {
+  private final OrganizationService organizations;
+  private final WorkforceService workforce;
+  private final PolicyService policies;
+  private final CourseService courses;
+  private final RequirementService requirements;
+  private final AssignmentService assignments;
+  private final CompletionService completions;
+  private final RenewalScheduler scheduler;
+  private final StatusService status;
+  private final Store store;
+  private final Clock clock;
+
+  private Trainproof(Builder b) {
+    this.store = Check.notNull("store", b.store);
+    this.clock = b.clock;
+    Context ctx = new Context(clock, store);
+    AssignmentEngine engine = new AssignmentEngine(clock);
+    this.organizations = new OrganizationServiceImpl(ctx);
+    this.workforce = new WorkforceServiceImpl(ctx, engine);
+    this.policies = new PolicyServiceImpl(ctx, engine);
+    this.courses = new CourseServiceImpl(ctx);
+    this.requirements = new RequirementServiceImpl(ctx, engine);
+    this.assignments = new AssignmentServiceImpl(ctx, engine);
+    this.completions = new CompletionServiceImpl(ctx, engine);
+    this.scheduler = new RenewalSchedulerImpl(ctx, engine);
+    this.status = new StatusServiceImpl(ctx, new StatusEvaluator(b.dueSoonDays));
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return organizations (tenants) */
+  public OrganizationService organizations() {
+    return organizations;
+  }
+
+  /** @return hires, changes, leave and terminations */
+  public WorkforceService workforce() {
+    return workforce;
+  }
+
+  /** @return policies and their versions */
+  public PolicyService policies() {
+    return policies;
+  }
+
+  /** @return courses and their versions */
+  public CourseService courses() {
+    return courses;
+  }
+
+  /** @return training rules */
+  public RequirementService requirements() {
+    return requirements;
+  }
+
+  /** @return manual assignments, waivers and extensions */
+  public AssignmentService assignments() {
+    return assignments;
+  }
+
+  /** @return completions */
+  public CompletionService completions() {
+    return completions;
+  }
+
+  /** @return the renewal scheduler the host's scheduler calls */
+  public RenewalScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** @return compliance status as of any date */
+  public StatusService status() {
+    return status;
+  }
+
+  /** @return the store this instance runs on */
+  public Store store() {
+    return store;
+  }
+
+  /** @return the clock this instance reads */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Builds a {@link Trainproof}. Not thread-safe; use from one thread, then discard. */
+  public static final class Builder {
+    private @Nullable Store store;
+    private Clock clock = Clock.systemUTC();
+    private int dueSoonDays = 30;
+
+    private Builder() {}
+
+    /**
+     * The store (required).
+     *
+     * @param store where records live
+     * @return this builder
+     */
+    public Builder store(Store store) {
+      this.store = Check.notNull("store", store);
+      return this;
+    }
+
+    /**
+     * The clock (default: system UTC). Tests pass a settable clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Check.notNull("clock", clock);
+      return this;
+    }
+
+    /**
+     * How many days before a due date a status becomes due soon (default 30).
+     *
+     * @param days 0 to 365
+     * @return this builder
+     */
+    public Builder dueSoonDays(int days) {
+      this.dueSoonDays = Check.inRange("dueSoonDays", days, 0, 365);
+      return this;
+    }
+
+    /**
+     * Builds the instance.
+     *
+     * @return the instance
+     * @throws ValidationException when no store was given
+     */
+    public Trainproof build() {
+      Check.notNull("store", store);
+      return new Trainproof(this);
+    }
+  }
+}

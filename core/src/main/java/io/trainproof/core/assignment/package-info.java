@@ -1,0 +1,5 @@
+/** Assignments: manual ones, waivers and extensions. */
+@NullMarked
+package io.trainproof.core.assignment;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+package io.trainproof.core.domain;
+
+/** A member's engagement status, effective-dated in {@link MemberTerms}. */
+public enum MemberStatus {
+  /** Working; requirements apply. */
+  ACTIVE,
+  /** On leave; no new assignments, open ones are extended on return. */
+  ON_LEAVE,
+  /** No longer engaged; open assignments were cancelled. */
+  TERMINATED
+}

@@ -1,0 +1,60 @@
+package io.trainproof.core.internal;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.ActorRole;
+import io.trainproof.core.ForbiddenException;
+import io.trainproof.core.ValidationException;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.organization.OrganizationService;
+import java.time.LocalDate;
+
+/** Implements {@link OrganizationService}. Thread-safe. Not API. */
+public final class OrganizationServiceImpl implements OrganizationService {
+  private static final LocalDate REFERENCE = LocalDate.of(2001, 1, 1);
+  private final Context ctx;
+
+  /**
+   * Creates the service.
+   *
+   * @param ctx shared collaborators
+   */
+  public OrganizationServiceImpl(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Organization create(Actor actor, NewOrganization request) {
+    Check.notNull("actor", actor);
+    if (actor.role() != ActorRole.VENDOR_SUPPORT) {
+      throw new ForbiddenException(actor.id(), "create organization", "only a platform actor creates organizations");
+    }
+    Check.notNull("request", request);
+    String name = Check.notBlank("name", request.name());
+    Check.notNull("zone", request.zone());
+    Check.notNull("retention", request.retention());
+    if (REFERENCE.plus(request.retention()).isBefore(REFERENCE.plus(Organization.MINIMUM_RETENTION))) {
+      throw new ValidationException("retention", request.retention(), "is shorter than the six-year minimum");
+    }
+    Organization org = new Organization(Id.random(), name, request.zone(), request.retention(), ctx.clock().instant());
+    return ctx.store().inTransaction(tx -> {
+      tx.organizations().insert(org);
+      return org;
+    });
+  }
+
+  @Override
+  public Organization get(Actor actor) {
+    return ctx.store().inTransaction(tx -> ctx.organization(tx, actor, "read organization"));
+  }
+
+  @Override
+  public Organization get(Actor actor, Id<Organization> id) {
+    Check.notNull("id", id);
+    Organization org = get(actor);
+    if (!org.id().equals(id)) {
+      throw new ForbiddenException(actor.id(), "read organization", "acts for another organization");
+    }
+    return org;
+  }
+}

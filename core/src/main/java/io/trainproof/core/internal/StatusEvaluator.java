@@ -1,0 +1,136 @@
+package io.trainproof.core.internal;
+
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.RequirementTerms;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.core.status.RequirementStatus;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Derives compliance status as of a date from dated facts only: member and requirement terms
+ * in effect that day, assignments created by then, closures and extensions dated by then, and
+ * completions dated by then. Pure; thread-safe. Not API.
+ */
+public final class StatusEvaluator {
+  private final int dueSoonDays;
+
+  /**
+   * Creates an evaluator.
+   *
+   * @param dueSoonDays how many days before a due date counts as due soon
+   */
+  public StatusEvaluator(int dueSoonDays) {
+    this.dueSoonDays = dueSoonDays;
+  }
+
+  /**
+   * A member's standing on a requirement on a date.
+   *
+   * @param member the member
+   * @param requirement the requirement
+   * @param assignments the member's assignments (any requirement)
+   * @param completions the member's completions (any course)
+   * @param d the date
+   * @return the status, or empty when the requirement did not apply to the member that day
+   *     (not in the audience, not active, or the rule not in force)
+   */
+  public Optional<RequirementStatus> evaluate(
+      WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions, LocalDate d) {
+    Optional<RequirementTerms> rtOpt = requirement.termsOn(d);
+    Optional<MemberTerms> mtOpt = member.termsOn(d);
+    if (rtOpt.isEmpty() || mtOpt.isEmpty() || !rtOpt.get().active()
+        || mtOpt.get().status() != MemberStatus.ACTIVE || !rtOpt.get().audience().matches(mtOpt.get())) {
+      return Optional.empty();
+    }
+    RequirementTerms rt = rtOpt.get();
+    List<Assignment> mine = assignments.stream()
+        .filter(a -> requirement.id().equals(a.requirement()) && a.existsOn(d))
+        .toList();
+    Completion last = null;
+    for (Completion c : completions) {
+      if (c.passed() && c.course().equals(rt.course()) && !c.completedOn().isAfter(d)) {
+        last = c;
+      }
+    }
+    Assignment lastCycle = mine.stream()
+        .filter(a -> a.reason() != AssignmentReason.POLICY_CHANGE)
+        .filter(a -> a.stateOn(d) == AssignmentState.COMPLETED || a.stateOn(d) == AssignmentState.WAIVED)
+        .max(Comparator.comparing((Assignment a) -> a.closure().on()).thenComparing(Assignment::assignedAt))
+        .orElse(null);
+    boolean waived = lastCycle != null && lastCycle.closure().state() == AssignmentState.WAIVED
+        && (last == null || last.completedOn().isBefore(lastCycle.closure().on()));
+    LocalDate satisfiedOn = waived ? lastCycle.dueOn(d) : last == null ? null : last.completedOn();
+    LocalDate validUntil = satisfiedOn == null ? null : DueDates.nextDue(rt, satisfiedOn, lastCycle);
+    boolean covered = satisfiedOn != null && (validUntil == null || !d.isAfter(validUntil));
+    boolean lapsed = satisfiedOn != null && !covered;
+
+    Assignment open = mine.stream().filter(a -> a.openOn(d))
+        .min(Comparator.comparing((Assignment a) -> a.dueOn(d)).thenComparing(Assignment::assignedAt))
+        .orElse(null);
+    ComplianceStatus status;
+    LocalDate due = open == null ? null : open.dueOn(d);
+    if (open != null) {
+      if (d.isAfter(due.plusDays(rt.graceDays()))) {
+        status = ComplianceStatus.OVERDUE;
+      } else if (covered) {
+        status = dueSoon(d, due) ? ComplianceStatus.DUE_SOON : waived ? ComplianceStatus.WAIVED : ComplianceStatus.COMPLIANT;
+      } else if (lapsed) {
+        status = ComplianceStatus.EXPIRED;
+      } else {
+        status = dueSoon(d, due) || d.isAfter(due) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
+      }
+    } else if (covered) {
+      status = waived ? ComplianceStatus.WAIVED
+          : validUntil != null && dueSoon(d, validUntil) ? ComplianceStatus.DUE_SOON : ComplianceStatus.COMPLIANT;
+    } else if (lapsed) {
+      status = ComplianceStatus.EXPIRED;
+    } else {
+      status = ComplianceStatus.UNASSIGNED;
+    }
+    return Optional.of(new RequirementStatus(
+        member.id(), requirement.id(), rt.course(), d, status, open == null ? null : open.id(), due,
+        last == null ? null : last.completedOn(), covered ? validUntil : null));
+  }
+
+  /**
+   * The standing on a manual or remediation assignment on a date.
+   *
+   * @param a the assignment (no requirement)
+   * @param d the date
+   * @return the status, or empty when it did not exist or was cancelled by then
+   */
+  public Optional<RequirementStatus> evaluateManual(Assignment a, LocalDate d) {
+    if (!a.existsOn(d)) {
+      return Optional.empty();
+    }
+    AssignmentState state = a.stateOn(d);
+    if (state == AssignmentState.CANCELLED) {
+      return Optional.empty();
+    }
+    LocalDate due = a.dueOn(d);
+    ComplianceStatus status = switch (state) {
+      case COMPLETED -> ComplianceStatus.COMPLIANT;
+      case WAIVED -> ComplianceStatus.WAIVED;
+      default -> d.isAfter(due) ? ComplianceStatus.OVERDUE
+          : dueSoon(d, due) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
+    };
+    boolean open = state.isOpen();
+    LocalDate completedOn = state == AssignmentState.COMPLETED ? a.closure().on() : null;
+    return Optional.of(new RequirementStatus(
+        a.member(), null, a.course(), d, status, open ? a.id() : null, open ? due : null, completedOn, null));
+  }
+
+  private boolean dueSoon(LocalDate d, LocalDate due) {
+    return !d.isBefore(due.minusDays(dueSoonDays));
+  }
+}

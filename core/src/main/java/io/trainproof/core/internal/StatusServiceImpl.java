@@ -1,0 +1,108 @@
+package io.trainproof.core.internal;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.NotFoundException;
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.core.status.RequirementStatus;
+import io.trainproof.core.status.StatusService;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Implements {@link StatusService}. Thread-safe. Not API. */
+public final class StatusServiceImpl implements StatusService {
+  private final Context ctx;
+  private final StatusEvaluator evaluator;
+
+  /**
+   * Creates the service.
+   *
+   * @param ctx shared collaborators
+   * @param evaluator the status rules
+   */
+  public StatusServiceImpl(Context ctx, StatusEvaluator evaluator) {
+    this.ctx = ctx;
+    this.evaluator = evaluator;
+  }
+
+  @Override
+  public List<RequirementStatus> forMember(Actor actor, Id<WorkforceMember> memberId, LocalDate asOf) {
+    Check.notNull("asOf", asOf);
+    return ctx.store().inTransaction(tx -> {
+      Organization org = ctx.organization(tx, actor, "read status");
+      WorkforceMember member = Validate.member(tx, org, memberId);
+      return memberStatus(tx, org, member, tx.requirements().list(org.id()), r -> true, asOf, true);
+    });
+  }
+
+  @Override
+  public ComplianceStatus overall(Actor actor, Id<WorkforceMember> member, LocalDate asOf) {
+    return forMember(actor, member, asOf).stream()
+        .map(RequirementStatus::status)
+        .min(Enum::compareTo)
+        .orElse(ComplianceStatus.COMPLIANT);
+  }
+
+  @Override
+  public List<RequirementStatus> forRequirement(Actor actor, Id<Requirement> requirementId, LocalDate asOf) {
+    Check.notNull("requirement", requirementId);
+    Check.notNull("asOf", asOf);
+    return ctx.store().inTransaction(tx -> {
+      Organization org = ctx.organization(tx, actor, "read status");
+      Requirement requirement = tx.requirements().find(org.id(), requirementId)
+          .orElseThrow(() -> new NotFoundException("Requirement", requirementId));
+      return everyone(tx, org, List.of(requirement), r -> true, asOf);
+    });
+  }
+
+  @Override
+  public List<RequirementStatus> forCourse(Actor actor, Id<Course> courseId, LocalDate asOf) {
+    Check.notNull("course", courseId);
+    Check.notNull("asOf", asOf);
+    return ctx.store().inTransaction(tx -> {
+      Organization org = ctx.organization(tx, actor, "read status");
+      tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+      Predicate<Requirement> forCourse = r -> r.termsOn(asOf).map(t -> t.course().equals(courseId)).orElse(false);
+      return everyone(tx, org, tx.requirements().list(org.id()), forCourse, asOf);
+    });
+  }
+
+  private List<RequirementStatus> everyone(
+      Transaction tx, Organization org, List<Requirement> requirements, Predicate<Requirement> filter, LocalDate asOf) {
+    List<RequirementStatus> result = new ArrayList<>();
+    for (WorkforceMember member : tx.members().list(org.id())) {
+      result.addAll(memberStatus(tx, org, member, requirements, filter, asOf, false));
+    }
+    return result;
+  }
+
+  private List<RequirementStatus> memberStatus(
+      Transaction tx, Organization org, WorkforceMember member, List<Requirement> requirements,
+      Predicate<Requirement> filter, LocalDate asOf, boolean withManual) {
+    List<Assignment> assignments = tx.assignments().forMember(org.id(), member.id());
+    List<Completion> completions = tx.completions().forMember(org.id(), member.id());
+    List<RequirementStatus> result = new ArrayList<>();
+    for (Requirement r : requirements) {
+      if (filter.test(r)) {
+        evaluator.evaluate(member, r, assignments, completions, asOf).ifPresent(result::add);
+      }
+    }
+    if (withManual) {
+      for (Assignment a : assignments) {
+        if (a.requirement() == null) {
+          evaluator.evaluateManual(a, asOf).ifPresent(result::add);
+        }
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,491 @@
+package io.trainproof.core.memory;
+
+import io.trainproof.core.ConflictException;
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.CourseVersion;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.spi.AssignmentRepository;
+import io.trainproof.core.spi.CompletionRepository;
+import io.trainproof.core.spi.CourseRepository;
+import io.trainproof.core.spi.MemberRepository;
+import io.trainproof.core.spi.OrganizationRepository;
+import io.trainproof.core.spi.PolicyRepository;
+import io.trainproof.core.spi.RequirementRepository;
+import io.trainproof.core.spi.Store;
+import io.trainproof.core.spi.StoreCapabilities;
+import io.trainproof.core.spi.Transaction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread-safe store that keeps everything in memory: for tests, demos and hosts that keep
+ * their own durable copy. Transactions are serializable (one at a time, under a lock) and
+ * atomic: every write records how to undo itself, and a transaction that throws is rolled
+ * back before the exception propagates.
+ */
+public final class InMemoryStore implements Store {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Deque<Runnable> undo = new ArrayDeque<>();
+
+  private final Map<Id<Organization>, Organization> organizations = new HashMap<>();
+  private final Map<Id<WorkforceMember>, WorkforceMember> members = new HashMap<>();
+  private final Map<String, Id<WorkforceMember>> memberByExternalId = new HashMap<>();
+  private final Map<Id<Policy>, Policy> policies = new HashMap<>();
+  private final Map<Id<PolicyVersion>, PolicyVersion> policyVersions = new HashMap<>();
+  private final Map<String, Id<PolicyVersion>> policyVersionByNumber = new HashMap<>();
+  private final Map<String, Id<Policy>> policyByCode = new HashMap<>();
+  private final Map<Id<Course>, Course> courses = new HashMap<>();
+  private final Map<String, Id<Course>> courseByCode = new HashMap<>();
+  private final Map<Id<CourseVersion>, CourseVersion> courseVersions = new HashMap<>();
+  private final Map<String, Id<CourseVersion>> courseVersionByLabel = new HashMap<>();
+  private final Map<Id<Requirement>, Requirement> requirements = new HashMap<>();
+  private final Map<Id<Assignment>, Assignment> assignments = new HashMap<>();
+  private final Map<String, Id<Assignment>> assignmentByDedupeKey = new HashMap<>();
+  private final Map<Id<WorkforceMember>, List<Id<Assignment>>> assignmentsByMember = new HashMap<>();
+  private final Map<Id<Completion>, Completion> completions = new HashMap<>();
+  private final Map<Id<WorkforceMember>, List<Id<Completion>>> completionsByMember = new HashMap<>();
+
+  private final Tx tx = new Tx();
+
+  /** Creates an empty store. */
+  public InMemoryStore() {}
+
+  @Override
+  public <T> T inTransaction(Function<Transaction, T> work) {
+    lock.lock();
+    try {
+      if (lock.getHoldCount() > 1) {
+        // why: a nested call joins the outer transaction, as a JTA REQUIRED boundary would.
+        return work.apply(tx);
+      }
+      undo.clear();
+      try {
+        T result = work.apply(tx);
+        undo.clear();
+        return result;
+      } catch (RuntimeException | Error e) {
+        while (!undo.isEmpty()) {
+          undo.pop().run();
+        }
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public StoreCapabilities capabilities() {
+    return new StoreCapabilities(false, false);
+  }
+
+  private <K, V> void put(Map<K, V> map, K key, V value) {
+    V previous = map.put(key, value);
+    undo.push(
+        () -> {
+          if (previous == null) {
+            map.remove(key);
+          } else {
+            map.put(key, previous);
+          }
+        });
+  }
+
+  private <K, V> void append(Map<K, List<V>> index, K key, V value) {
+    List<V> list = index.computeIfAbsent(key, k -> new ArrayList<>());
+    list.add(value);
+    undo.push(() -> list.remove(list.size() - 1));
+  }
+
+  private static String key(Object... parts) {
+    StringBuilder sb = new StringBuilder();
+    for (Object p : parts) {
+      sb.append(p).append('\u0000');
+    }
+    return sb.toString();
+  }
+
+  private static <T> @Nullable T inOrg(@Nullable T value, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
+    return value != null && orgOf.apply(value).equals(org) ? value : null;
+  }
+
+  private static long checkVersion(String entity, Object id, long stored, long given) {
+    if (stored != given) {
+      throw new ConflictException(
+          entity, id, "was changed concurrently (stored version " + stored + ", given " + given + ")");
+    }
+    return given + 1;
+  }
+
+  private final class Tx implements Transaction {
+    private final OrganizationRepository orgRepo = new Orgs();
+    private final MemberRepository memberRepo = new Members();
+    private final PolicyRepository policyRepo = new Policies();
+    private final CourseRepository courseRepo = new Courses();
+    private final RequirementRepository requirementRepo = new Requirements();
+    private final AssignmentRepository assignmentRepo = new Assignments();
+    private final CompletionRepository completionRepo = new Completions();
+
+    @Override
+    public OrganizationRepository organizations() {
+      return orgRepo;
+    }
+
+    @Override
+    public MemberRepository members() {
+      return memberRepo;
+    }
+
+    @Override
+    public PolicyRepository policies() {
+      return policyRepo;
+    }
+
+    @Override
+    public CourseRepository courses() {
+      return courseRepo;
+    }
+
+    @Override
+    public RequirementRepository requirements() {
+      return requirementRepo;
+    }
+
+    @Override
+    public AssignmentRepository assignments() {
+      return assignmentRepo;
+    }
+
+    @Override
+    public CompletionRepository completions() {
+      return completionRepo;
+    }
+  }
+
+  private final class Orgs implements OrganizationRepository {
+    @Override
+    public void insert(Organization organization) {
+      if (organizations.containsKey(organization.id())) {
+        throw new ConflictException("Organization", organization.id(), "id already exists");
+      }
+      put(organizations, organization.id(), organization);
+    }
+
+    @Override
+    public Optional<Organization> find(Id<Organization> id) {
+      return Optional.ofNullable(organizations.get(id));
+    }
+
+    @Override
+    public List<Id<Organization>> ids() {
+      return organizations.keySet().stream().sorted().toList();
+    }
+  }
+
+  private final class Members implements MemberRepository {
+    @Override
+    public WorkforceMember insert(WorkforceMember member) {
+      String ext = key(member.organization(), member.externalId());
+      if (memberByExternalId.containsKey(ext)) {
+        throw new ConflictException("WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
+      }
+      if (members.containsKey(member.id())) {
+        throw new ConflictException("WorkforceMember", member.id(), "id already exists");
+      }
+      WorkforceMember stored = withVersion(member, 0);
+      put(members, member.id(), stored);
+      put(memberByExternalId, ext, member.id());
+      return stored;
+    }
+
+    @Override
+    public WorkforceMember update(WorkforceMember member) {
+      WorkforceMember current = inOrg(members.get(member.id()), member.organization(), WorkforceMember::organization);
+      if (current == null) {
+        throw new ConflictException("WorkforceMember", member.id(), "does not exist");
+      }
+      long next = checkVersion("WorkforceMember", member.id(), current.version(), member.version());
+      WorkforceMember stored = withVersion(member, next);
+      put(members, member.id(), stored);
+      return stored;
+    }
+
+    private WorkforceMember withVersion(WorkforceMember m, long version) {
+      return new WorkforceMember(m.id(), m.organization(), m.externalId(), m.displayName(), m.engagedOn(), m.history(), version);
+    }
+
+    @Override
+    public Optional<WorkforceMember> find(Id<Organization> organization, Id<WorkforceMember> id) {
+      return Optional.ofNullable(inOrg(members.get(id), organization, WorkforceMember::organization));
+    }
+
+    @Override
+    public Optional<WorkforceMember> findByExternalId(Id<Organization> organization, String externalId) {
+      Id<WorkforceMember> id = memberByExternalId.get(key(organization, externalId));
+      return id == null ? Optional.empty() : find(organization, id);
+    }
+
+    @Override
+    public List<WorkforceMember> list(Id<Organization> organization) {
+      return members.values().stream()
+          .filter(m -> m.organization().equals(organization))
+          .sorted(Comparator.comparing(WorkforceMember::id))
+          .toList();
+    }
+  }
+
+  private final class Policies implements PolicyRepository {
+    @Override
+    public void insert(Policy policy) {
+      String code = key(policy.organization(), policy.code());
+      if (policyByCode.containsKey(code)) {
+        throw new ConflictException("Policy", "code=" + policy.code(), "code already exists");
+      }
+      put(policies, policy.id(), policy);
+      put(policyByCode, code, policy.id());
+    }
+
+    @Override
+    public Optional<Policy> find(Id<Organization> organization, Id<Policy> id) {
+      return Optional.ofNullable(inOrg(policies.get(id), organization, Policy::organization));
+    }
+
+    @Override
+    public List<Policy> list(Id<Organization> organization) {
+      return policies.values().stream()
+          .filter(p -> p.organization().equals(organization))
+          .sorted(Comparator.comparing(Policy::code))
+          .toList();
+    }
+
+    @Override
+    public void insertVersion(PolicyVersion version) {
+      String number = key(version.policy(), version.number());
+      if (policyVersionByNumber.containsKey(number)) {
+        throw new ConflictException("PolicyVersion", "policy=" + version.policy() + ",number=" + version.number(), "version number already exists");
+      }
+      put(policyVersions, version.id(), version);
+      put(policyVersionByNumber, number, version.id());
+    }
+
+    @Override
+    public void updateVersion(PolicyVersion version) {
+      if (inOrg(policyVersions.get(version.id()), version.organization(), PolicyVersion::organization) == null) {
+        throw new ConflictException("PolicyVersion", version.id(), "does not exist");
+      }
+      put(policyVersions, version.id(), version);
+    }
+
+    @Override
+    public Optional<PolicyVersion> findVersion(Id<Organization> organization, Id<PolicyVersion> id) {
+      return Optional.ofNullable(inOrg(policyVersions.get(id), organization, PolicyVersion::organization));
+    }
+
+    @Override
+    public List<PolicyVersion> versions(Id<Organization> organization, Id<Policy> policy) {
+      return policyVersions.values().stream()
+          .filter(v -> v.organization().equals(organization) && v.policy().equals(policy))
+          .sorted(Comparator.comparingInt(PolicyVersion::number))
+          .toList();
+    }
+  }
+
+  private final class Courses implements CourseRepository {
+    @Override
+    public void insert(Course course) {
+      String code = key(course.organization(), course.code());
+      if (courseByCode.containsKey(code)) {
+        throw new ConflictException("Course", "code=" + course.code(), "code already exists");
+      }
+      put(courses, course.id(), course);
+      put(courseByCode, code, course.id());
+    }
+
+    @Override
+    public Optional<Course> find(Id<Organization> organization, Id<Course> id) {
+      return Optional.ofNullable(inOrg(courses.get(id), organization, Course::organization));
+    }
+
+    @Override
+    public List<Course> list(Id<Organization> organization) {
+      return courses.values().stream()
+          .filter(c -> c.organization().equals(organization))
+          .sorted(Comparator.comparing(Course::code))
+          .toList();
+    }
+
+    @Override
+    public void insertVersion(CourseVersion version) {
+      String label = key(version.course(), version.label());
+      if (courseVersionByLabel.containsKey(label)) {
+        throw new ConflictException("CourseVersion", "course=" + version.course() + ",label=" + version.label(), "label already exists");
+      }
+      put(courseVersions, version.id(), version);
+      put(courseVersionByLabel, label, version.id());
+    }
+
+    @Override
+    public Optional<CourseVersion> findVersion(Id<Organization> organization, Id<CourseVersion> id) {
+      return Optional.ofNullable(inOrg(courseVersions.get(id), organization, CourseVersion::organization));
+    }
+
+    @Override
+    public List<CourseVersion> versions(Id<Organization> organization, Id<Course> course) {
+      return courseVersions.values().stream()
+          .filter(v -> v.organization().equals(organization) && v.course().equals(course))
+          .sorted(Comparator.comparing(CourseVersion::releasedAt).thenComparing(CourseVersion::id))
+          .toList();
+    }
+  }
+
+  private final class Requirements implements RequirementRepository {
+    @Override
+    public Requirement insert(Requirement r) {
+      if (requirements.containsKey(r.id())) {
+        throw new ConflictException("Requirement", r.id(), "id already exists");
+      }
+      Requirement stored = withVersion(r, 0);
+      put(requirements, r.id(), stored);
+      return stored;
+    }
+
+    @Override
+    public Requirement update(Requirement r) {
+      Requirement current = inOrg(requirements.get(r.id()), r.organization(), Requirement::organization);
+      if (current == null) {
+        throw new ConflictException("Requirement", r.id(), "does not exist");
+      }
+      Requirement stored = withVersion(r, checkVersion("Requirement", r.id(), current.version(), r.version()));
+      put(requirements, r.id(), stored);
+      return stored;
+    }
+
+    private Requirement withVersion(Requirement r, long version) {
+      return new Requirement(r.id(), r.organization(), r.name(), r.rationale(), r.history(), r.createdAt(), version);
+    }
+
+    @Override
+    public Optional<Requirement> find(Id<Organization> organization, Id<Requirement> id) {
+      return Optional.ofNullable(inOrg(requirements.get(id), organization, Requirement::organization));
+    }
+
+    @Override
+    public List<Requirement> list(Id<Organization> organization) {
+      return requirements.values().stream()
+          .filter(r -> r.organization().equals(organization))
+          .sorted(Comparator.comparing(Requirement::createdAt).thenComparing(Requirement::id))
+          .toList();
+    }
+  }
+
+  private static final Comparator<Assignment> ASSIGNMENT_ORDER =
+      Comparator.comparing(Assignment::assignedAt).thenComparing(Assignment::id);
+
+  private final class Assignments implements AssignmentRepository {
+    @Override
+    public boolean insertIfAbsent(Assignment a) {
+      String dedupe = key(a.organization(), a.dedupeKey());
+      if (assignmentByDedupeKey.containsKey(dedupe)) {
+        return false;
+      }
+      if (assignments.containsKey(a.id())) {
+        throw new ConflictException("Assignment", a.id(), "id already exists");
+      }
+      put(assignments, a.id(), withVersion(a, 0));
+      put(assignmentByDedupeKey, dedupe, a.id());
+      append(assignmentsByMember, a.member(), a.id());
+      return true;
+    }
+
+    @Override
+    public Assignment update(Assignment a) {
+      Assignment current = inOrg(assignments.get(a.id()), a.organization(), Assignment::organization);
+      if (current == null) {
+        throw new ConflictException("Assignment", a.id(), "does not exist");
+      }
+      Assignment stored = withVersion(a, checkVersion("Assignment", a.id(), current.version(), a.version()));
+      put(assignments, a.id(), stored);
+      return stored;
+    }
+
+    private Assignment withVersion(Assignment a, long version) {
+      return new Assignment(a.id(), a.organization(), a.member(), a.course(), a.requirement(), a.reason(),
+          a.policyVersion(), a.dedupeKey(), a.assignedOn(), a.assignedAt(), a.assignedBy(), a.anchorOn(),
+          a.dueOn(), a.dueChanges(), a.startedOn(), a.closure(), version);
+    }
+
+    @Override
+    public Optional<Assignment> find(Id<Organization> organization, Id<Assignment> id) {
+      return Optional.ofNullable(inOrg(assignments.get(id), organization, Assignment::organization));
+    }
+
+    @Override
+    public List<Assignment> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return assignmentsByMember.getOrDefault(member, List.of()).stream()
+          .map(assignments::get)
+          .filter(Objects::nonNull)
+          .filter(a -> a.organization().equals(organization))
+          .sorted(ASSIGNMENT_ORDER)
+          .toList();
+    }
+
+    @Override
+    public List<Assignment> forRequirement(Id<Organization> organization, Id<Requirement> requirement) {
+      return assignments.values().stream()
+          .filter(a -> a.organization().equals(organization) && requirement.equals(a.requirement()))
+          .sorted(ASSIGNMENT_ORDER)
+          .toList();
+    }
+
+    @Override
+    public List<Assignment> list(Id<Organization> organization) {
+      return assignments.values().stream()
+          .filter(a -> a.organization().equals(organization))
+          .sorted(ASSIGNMENT_ORDER)
+          .toList();
+    }
+  }
+
+  private final class Completions implements CompletionRepository {
+    @Override
+    public void insert(Completion c) {
+      if (completions.containsKey(c.id())) {
+        throw new ConflictException("Completion", c.id(), "id already exists");
+      }
+      put(completions, c.id(), c);
+      append(completionsByMember, c.member(), c.id());
+    }
+
+    @Override
+    public Optional<Completion> find(Id<Organization> organization, Id<Completion> id) {
+      return Optional.ofNullable(inOrg(completions.get(id), organization, Completion::organization));
+    }
+
+    @Override
+    public List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return completionsByMember.getOrDefault(member, List.of()).stream()
+          .map(completions::get)
+          .filter(Objects::nonNull)
+          .filter(c -> c.organization().equals(organization))
+          .sorted(Comparator.comparing(Completion::completedOn).thenComparing(Completion::recordedAt).thenComparing(Completion::id))
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.trainproof.core.policy;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyVersion;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The organization's policies and their versions. Publishing a material version assigns
+ * retraining to the affected audience in the same transaction. Thread-safe.
+ */
+public interface PolicyService {
+
+  /**
+   * A new policy.
+   *
+   * @param code a short code unique in the organization
+   * @param title its title
+   */
+  record NewPolicy(String code, String title) {}
+
+  /**
+   * A new version of a policy's text.
+   *
+   * @param effectiveFrom the date it takes effect; not before the previous version's
+   * @param textSha256 lowercase hex SHA-256 of the exact text
+   * @param changeNotes what changed
+   * @param material whether the change is material
+   * @param affectedRoles the roles the change affects; empty for all
+   */
+  record NewVersion(
+      LocalDate effectiveFrom, String textSha256, String changeNotes, boolean material, Set<String> affectedRoles) {}
+
+  /**
+   * Creates a policy (with no version yet).
+   *
+   * @param actor the caller
+   * @param request the policy
+   * @return the policy
+   */
+  Policy create(Actor actor, NewPolicy request);
+
+  /**
+   * Publishes a version. The previous version's last-in-effect date becomes the day before
+   * this one's effective date. A material version assigns retraining.
+   *
+   * @param actor the caller
+   * @param policy the policy
+   * @param request the version
+   * @return the version
+   */
+  PolicyVersion publish(Actor actor, Id<Policy> policy, NewVersion request);
+
+  /**
+   * Retires a policy: its current version stops being in effect after a date.
+   *
+   * @param actor the caller
+   * @param policy the policy
+   * @param lastDay the last day in effect
+   * @return the retired version
+   */
+  PolicyVersion retire(Actor actor, Id<Policy> policy, LocalDate lastDay);
+
+  /**
+   * A policy's versions, oldest first.
+   *
+   * @param actor the caller
+   * @param policy the policy
+   * @return its versions
+   */
+  List<PolicyVersion> versions(Actor actor, Id<Policy> policy);
+
+  /**
+   * The versions of every policy in force on a date.
+   *
+   * @param actor the caller
+   * @param date the date
+   * @return one version per policy in force then
+   */
+  List<PolicyVersion> inForceOn(Actor actor, LocalDate date);
+
+  /**
+   * Lists policies.
+   *
+   * @param actor the caller
+   * @return the policies, ordered by code
+   */
+  List<Policy> list(Actor actor);
+}

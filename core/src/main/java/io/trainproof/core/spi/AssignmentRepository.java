@@ -1,0 +1,65 @@
+package io.trainproof.core.spi;
+
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.WorkforceMember;
+import java.util.List;
+import java.util.Optional;
+
+/** Assignments, always scoped by organization. */
+public interface AssignmentRepository {
+  /**
+   * Adds an assignment unless one with the same dedupe key exists in the organization. This
+   * is the last defence that makes the engine idempotent when two threads or nodes race.
+   *
+   * @param assignment the new assignment, version 0
+   * @return true when added, false when the dedupe key was taken
+   */
+  boolean insertIfAbsent(Assignment assignment);
+
+  /**
+   * Replaces an assignment if nobody changed it since it was read.
+   *
+   * @param assignment the new value at the version it was read
+   * @return the stored value with the version incremented
+   * @throws io.trainproof.core.ConflictException when the stored version differs
+   */
+  Assignment update(Assignment assignment);
+
+  /**
+   * Finds an assignment.
+   *
+   * @param organization the organization
+   * @param id its id
+   * @return it, or empty
+   */
+  Optional<Assignment> find(Id<Organization> organization, Id<Assignment> id);
+
+  /**
+   * A member's assignments, oldest first (by creation instant, then id).
+   *
+   * @param organization the organization
+   * @param member the member
+   * @return the assignments
+   */
+  List<Assignment> forMember(Id<Organization> organization, Id<WorkforceMember> member);
+
+  /**
+   * A requirement's assignments, oldest first.
+   *
+   * @param organization the organization
+   * @param requirement the requirement
+   * @return the assignments
+   */
+  List<Assignment> forRequirement(Id<Organization> organization, Id<Requirement> requirement);
+
+  /**
+   * Every assignment of the organization, oldest first.
+   *
+   * @param organization the organization
+   * @return the assignments
+   */
+  List<Assignment> list(Id<Organization> organization);
+}

@@ -1,0 +1,55 @@
+package io.trainproof.core.spi;
+
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.WorkforceMember;
+import java.util.List;
+import java.util.Optional;
+
+/** Workforce members, always scoped by organization. */
+public interface MemberRepository {
+  /**
+   * Adds a member with version 0.
+   *
+   * @param member the new member
+   * @return the member as stored
+   * @throws io.trainproof.core.ConflictException when the external id is taken in the
+   *     organization
+   */
+  WorkforceMember insert(WorkforceMember member);
+
+  /**
+   * Replaces a member if nobody changed it since it was read.
+   *
+   * @param member the new value, carrying the version it was read at
+   * @return the stored value, with the version incremented
+   * @throws io.trainproof.core.ConflictException when the stored version differs
+   */
+  WorkforceMember update(WorkforceMember member);
+
+  /**
+   * Finds a member.
+   *
+   * @param organization the organization
+   * @param id the member's id
+   * @return the member, or empty when absent or in another organization
+   */
+  Optional<WorkforceMember> find(Id<Organization> organization, Id<WorkforceMember> id);
+
+  /**
+   * Finds a member by the host's HR id.
+   *
+   * @param organization the organization
+   * @param externalId the external id
+   * @return the member, or empty
+   */
+  Optional<WorkforceMember> findByExternalId(Id<Organization> organization, String externalId);
+
+  /**
+   * Lists the organization's members, ordered by id.
+   *
+   * @param organization the organization
+   * @return its members
+   */
+  List<WorkforceMember> list(Id<Organization> organization);
+}

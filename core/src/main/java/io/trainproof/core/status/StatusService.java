@@ -1,0 +1,59 @@
+package io.trainproof.core.status;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.WorkforceMember;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Answers "where does each member stand" as of any date, from the facts recorded with dates
+ * up to that date: member terms, requirement terms, assignments, extensions, closures and
+ * completions. Recording later events never changes the answer for an earlier date.
+ * Thread-safe.
+ */
+public interface StatusService {
+
+  /**
+   * A member's standing on every requirement that applies to them that day, and on every
+   * manual assignment open that day.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param asOf the date
+   * @return one entry per requirement or manual assignment
+   */
+  List<RequirementStatus> forMember(Actor actor, Id<WorkforceMember> member, LocalDate asOf);
+
+  /**
+   * The worst status of a member on a date.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param asOf the date
+   * @return the worst status, or {@link ComplianceStatus#COMPLIANT} when nothing applies
+   */
+  ComplianceStatus overall(Actor actor, Id<WorkforceMember> member, LocalDate asOf);
+
+  /**
+   * Every member's standing on one requirement.
+   *
+   * @param actor the caller
+   * @param requirement the requirement
+   * @param asOf the date
+   * @return one entry per member it applied to that day
+   */
+  List<RequirementStatus> forRequirement(Actor actor, Id<Requirement> requirement, LocalDate asOf);
+
+  /**
+   * Every member's standing on every requirement for one course.
+   *
+   * @param actor the caller
+   * @param course the course
+   * @param asOf the date
+   * @return one entry per member and requirement
+   */
+  List<RequirementStatus> forCourse(Actor actor, Id<Course> course, LocalDate asOf);
+}

@@ -1,0 +1,143 @@
+package io.trainproof.core.workforce;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.WorkforceType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells Trainproof about people: hires, changes, leave, returns and terminations. Each event
+ * drives the assignment engine in the same transaction. Thread-safe.
+ */
+public interface WorkforceService {
+
+  /**
+   * A hire.
+   *
+   * @param externalId the host's HR id, unique in the organization
+   * @param displayName a name for reports
+   * @param type workforce type
+   * @param roles job role codes
+   * @param department department or site
+   * @param manager the manager, if any
+   * @param engagedOn the engagement date
+   */
+  record NewMember(
+      String externalId,
+      String displayName,
+      WorkforceType type,
+      Set<String> roles,
+      String department,
+      @Nullable Id<WorkforceMember> manager,
+      LocalDate engagedOn) {}
+
+  /**
+   * A change of roles, department, manager or type from a date. Null components keep their
+   * current value.
+   *
+   * @param effectiveOn the date it takes effect
+   * @param roles new roles, or null
+   * @param department new department, or null
+   * @param manager new manager, or null to keep the current one
+   * @param type new workforce type, or null
+   */
+  record MemberChange(
+      LocalDate effectiveOn,
+      @Nullable Set<String> roles,
+      @Nullable String department,
+      @Nullable Id<WorkforceMember> manager,
+      @Nullable WorkforceType type) {
+
+    /**
+     * A change of roles only.
+     *
+     * @param effectiveOn the date
+     * @param roles the new roles
+     * @return the change
+     */
+    public static MemberChange roles(LocalDate effectiveOn, Set<String> roles) {
+      return new MemberChange(effectiveOn, roles, null, null, null);
+    }
+  }
+
+  /**
+   * Records a hire and assigns what the member's requirements ask.
+   *
+   * @param actor the caller
+   * @param request the hire
+   * @return the member
+   */
+  WorkforceMember hire(Actor actor, NewMember request);
+
+  /**
+   * Records a change of terms; assigns newly required training and cancels what is no longer
+   * required (with the reason; history is kept).
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param change the change
+   * @return the member
+   */
+  WorkforceMember change(Actor actor, Id<WorkforceMember> member, MemberChange change);
+
+  /**
+   * Starts a leave. No new assignments while on leave; open ones stay open.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param from the first day of leave
+   * @return the member
+   */
+  WorkforceMember startLeave(Actor actor, Id<WorkforceMember> member, LocalDate from);
+
+  /**
+   * Ends a leave. Open assignments whose due date had not passed when the leave began are
+   * extended by the length of the leave; anything that fell due meanwhile is assigned.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param on the first day back
+   * @return the member
+   */
+  WorkforceMember returnFromLeave(Actor actor, Id<WorkforceMember> member, LocalDate on);
+
+  /**
+   * Records a termination; open assignments are cancelled with the reason.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @param on the termination date
+   * @return the member
+   */
+  WorkforceMember terminate(Actor actor, Id<WorkforceMember> member, LocalDate on);
+
+  /**
+   * Reads a member.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @return the member
+   */
+  WorkforceMember get(Actor actor, Id<WorkforceMember> member);
+
+  /**
+   * Finds a member by the host's HR id.
+   *
+   * @param actor the caller
+   * @param externalId the external id
+   * @return the member
+   */
+  WorkforceMember getByExternalId(Actor actor, String externalId);
+
+  /**
+   * Lists the organization's members.
+   *
+   * @param actor the caller
+   * @return the members, ordered by id
+   */
+  List<WorkforceMember> list(Actor actor);
+}
