@@ -1,0 +1,362 @@
+package io.trainproof.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.ConflictException;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Audience;
+import io.trainproof.core.domain.Closure;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.CourseVersion;
+import io.trainproof.core.domain.DueDateChange;
+import io.trainproof.core.domain.EvidenceFile;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.Provenance;
+import io.trainproof.core.domain.Recurrence;
+import io.trainproof.core.domain.RegulatoryTopic;
+import io.trainproof.core.domain.ReminderSchedule;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.RequirementTerms;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.spi.Store;
+import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.status.ComplianceStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract every {@link Store} passes. A store is done when its subclass (a few
+ * lines: {@link #createStore()}) passes every test here. Each test works in organizations of
+ * its own, so a store backed by a shared database needs no cleaning between tests. Capability
+ * flags ({@link io.trainproof.core.spi.StoreCapabilities}) choose what is tested; no test is
+ * skipped by the store's class.
+ */
+public abstract class StoreContract {
+  /** Instants with microsecond precision, which every supported database keeps exactly. */
+  protected static final Instant T0 = Instant.parse("2026-01-05T14:15:30.123456Z");
+
+  /** The store under test, fresh (or shared) per test as the subclass decides. */
+  protected Store store;
+
+  /**
+   * Creates the store under test.
+   *
+   * @return the store
+   */
+  protected abstract Store createStore();
+
+  /** Creates the store before each test. */
+  @BeforeEach
+  void createStoreUnderTest() {
+    store = createStore();
+  }
+
+  private Organization newOrg() {
+    Organization org = new Organization(Id.random(), "Org", ZoneId.of("Asia/Kathmandu"), Period.ofYears(7), T0);
+    store.inTransaction(tx -> {
+      tx.organizations().insert(org);
+      return null;
+    });
+    return org;
+  }
+
+  private static WorkforceMember member(Organization org, String externalId) {
+    return new WorkforceMember(Id.random(), org.id(), externalId, "Name " + externalId, LocalDate.of(2025, 2, 28),
+        List.of(new MemberTerms(LocalDate.of(2025, 2, 28), WorkforceType.CONTRACTOR, Set.of("nurse", "lead"), "ICU", null, MemberStatus.ACTIVE)), 0);
+  }
+
+  private <T> T tx(Function<Transaction, T> work) {
+    return store.inTransaction(work);
+  }
+
+  @Test
+  void organizationsRoundTrip() {
+    Organization org = newOrg();
+    assertThat(tx((Transaction t) -> t.organizations().find(org.id()))).contains(org);
+    assertThat(tx((Transaction t) -> t.organizations().ids())).contains(org.id());
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.organizations().insert(org);
+      return null;
+    })).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void membersRoundTripWithHistoryAndOptimisticVersions() {
+    Organization org = newOrg();
+    WorkforceMember stored = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    assertThat(stored.version()).isZero();
+    assertThat(tx((Transaction t) -> t.members().find(org.id(), stored.id()))).contains(stored);
+
+    WorkforceMember changed = stored.withTerms(stored.latestTerms().withStatus(LocalDate.of(2026, 3, 1), MemberStatus.ON_LEAVE));
+    WorkforceMember updated = tx((Transaction t) -> t.members().update(changed));
+    assertThat(updated.version()).isEqualTo(1);
+    assertThat(updated.history()).hasSize(2);
+    assertThat(tx((Transaction t) -> t.members().find(org.id(), stored.id()))).contains(updated);
+
+    // A second writer holding the old version loses, and is told what conflicted.
+    assertThatThrownBy(() -> tx((Transaction t) -> t.members().update(changed)))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.entity()).isEqualTo("WorkforceMember");
+          assertThat(e.key()).isEqualTo(stored.id().toString());
+        });
+  }
+
+  @Test
+  void externalIdsAreUniquePerOrganizationOnly() {
+    Organization a = newOrg();
+    Organization b = newOrg();
+    tx((Transaction t) -> t.members().insert(member(a, "E1")));
+    assertThatThrownBy(() -> tx((Transaction t) -> t.members().insert(member(a, "E1")))).isInstanceOf(ConflictException.class);
+    WorkforceMember inB = tx((Transaction t) -> t.members().insert(member(b, "E1")));
+    assertThat(tx((Transaction t) -> t.members().findByExternalId(b.id(), "E1"))).contains(inB);
+  }
+
+  @Test
+  void everyLookUpIsScopedByOrganization() {
+    Organization a = newOrg();
+    Organization b = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(a, "E1")));
+    assertThat(tx((Transaction t) -> t.members().find(b.id(), m.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().findByExternalId(b.id(), "E1"))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().list(b.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().list(a.id()))).containsExactly(m);
+    Assignment assignment = assignment(a, m, "K1");
+    tx((Transaction t) -> t.assignments().insertIfAbsent(assignment));
+    assertThat(tx((Transaction t) -> t.assignments().find(b.id(), assignment.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.assignments().forMember(b.id(), m.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.assignments().list(b.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.completions().forMember(b.id(), m.id()))).isEmpty();
+  }
+
+  @Test
+  void policyVersionsAreOrderedAndTheirNumbersUnique() {
+    Organization org = newOrg();
+    Policy policy = new Policy(Id.random(), org.id(), "PRIV", "Privacy", T0);
+    PolicyVersion v1 = new PolicyVersion(Id.random(), policy.id(), org.id(), 1, LocalDate.of(2025, 1, 1),
+        Fixtures.sha256("one"), "first", false, Set.of(), null, T0);
+    PolicyVersion v2 = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2026, 1, 1),
+        Fixtures.sha256("two"), "second", true, Set.of("nurse"), null, T0.plusSeconds(5));
+    tx((Transaction t) -> {
+      t.policies().insert(policy);
+      t.policies().insertVersion(v2);
+      t.policies().insertVersion(v1);
+      t.policies().updateVersion(v1.endedOn(LocalDate.of(2025, 12, 31)));
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.policies().versions(org.id(), policy.id())))
+        .containsExactly(v1.endedOn(LocalDate.of(2025, 12, 31)), v2);
+    assertThat(tx((Transaction t) -> t.policies().list(org.id()))).containsExactly(policy);
+    assertThat(tx((Transaction t) -> t.policies().findVersion(org.id(), v2.id()))).contains(v2);
+    PolicyVersion duplicate = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2027, 1, 1),
+        Fixtures.sha256("three"), "dup", false, Set.of(), null, T0);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.policies().insertVersion(duplicate);
+      return null;
+    })).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void coursesAndVersionsRoundTrip() {
+    Organization org = newOrg();
+    Course course = new Course(Id.random(), org.id(), "C1", "Course", T0);
+    CourseVersion v1 = new CourseVersion(Id.random(), course.id(), org.id(), "1", Set.of(Id.random()),
+        Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.PASSWORD_MANAGEMENT), 80, true, Fixtures.sha256("c"), T0);
+    CourseVersion v2 = new CourseVersion(Id.random(), course.id(), org.id(), "2", Set.of(), Set.of(), 0, false, null, T0.plusSeconds(1));
+    tx((Transaction t) -> {
+      t.courses().insert(course);
+      t.courses().insertVersion(v2);
+      t.courses().insertVersion(v1);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.courses().versions(org.id(), course.id()))).containsExactly(v1, v2);
+    assertThat(tx((Transaction t) -> t.courses().find(org.id(), course.id()))).contains(course);
+    assertThat(tx((Transaction t) -> t.courses().findVersion(org.id(), v1.id()))).contains(v1);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.courses().insert(new Course(Id.random(), org.id(), "C1", "Same code", T0));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void requirementsRoundTripAndDetectLostUpdates() {
+    Organization org = newOrg();
+    RequirementTerms terms = new RequirementTerms(LocalDate.of(2025, 1, 1),
+        new Audience(Set.of("nurse"), Set.of("ICU"), Set.of(WorkforceType.EMPLOYEE)), Id.random(), 30,
+        Recurrence.fixedDate(MonthDay.of(2, 29)), Period.ofDays(30), Period.ofMonths(6), 7, 45,
+        new ReminderSchedule(List.of(14, 3), true, List.of(7, 14), 21), true);
+    Requirement r = tx((Transaction t) -> t.requirements().insert(
+        new Requirement(Id.random(), org.id(), "R", "why", List.of(terms), T0, 0)));
+    assertThat(tx((Transaction t) -> t.requirements().find(org.id(), r.id()))).contains(r);
+    Requirement changed = r.withTerms(terms.withActive(LocalDate.of(2026, 1, 1), false));
+    Requirement updated = tx((Transaction t) -> t.requirements().update(changed));
+    assertThat(updated.version()).isEqualTo(1);
+    assertThat(tx((Transaction t) -> t.requirements().list(org.id()))).containsExactly(updated);
+    assertThatThrownBy(() -> tx((Transaction t) -> t.requirements().update(changed))).isInstanceOf(ConflictException.class);
+    RequirementTerms every = new RequirementTerms(LocalDate.of(2027, 1, 1), Audience.everyone(), Id.random(), 0,
+        Recurrence.every(Period.ofMonths(18), Recurrence.CountFrom.EXPIRY), Period.ZERO, Period.ZERO, 0, null,
+        ReminderSchedule.none(), true);
+    Requirement third = tx((Transaction t) -> t.requirements().update(updated.withTerms(every)));
+    assertThat(tx((Transaction t) -> t.requirements().find(org.id(), r.id())).orElseThrow().history()).containsExactly(
+        terms, terms.withActive(LocalDate.of(2026, 1, 1), false), every);
+    assertThat(third.version()).isEqualTo(2);
+  }
+
+  private static Assignment assignment(Organization org, WorkforceMember m, String key) {
+    return new Assignment(Id.random(), org.id(), m.id(), Id.random(), Id.random(), AssignmentReason.POLICY_CHANGE,
+        Id.random(), key, LocalDate.of(2026, 1, 5), T0, "officer", LocalDate.of(2026, 1, 1),
+        LocalDate.of(2026, 2, 4), List.of(), null, null, 0);
+  }
+
+  @Test
+  void assignmentDedupeKeysAreUniquePerOrganization() {
+    Organization a = newOrg();
+    Organization b = newOrg();
+    WorkforceMember ma = tx((Transaction t) -> t.members().insert(member(a, "E1")));
+    WorkforceMember mb = tx((Transaction t) -> t.members().insert(member(b, "E1")));
+    assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(a, ma, "same")))).isTrue();
+    assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(a, ma, "same")))).isFalse();
+    assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(b, mb, "same")))).isTrue();
+    assertThat(tx((Transaction t) -> t.assignments().forMember(a.id(), ma.id()))).hasSize(1);
+  }
+
+  @Test
+  void assignmentsKeepEveryFieldThroughUpdates() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    Assignment first = assignment(org, m, "K1");
+    Assignment second = new Assignment(Id.random(), org.id(), m.id(), Id.random(), null, AssignmentReason.MANUAL, null,
+        "K2", LocalDate.of(2026, 1, 6), T0.plusSeconds(60), "officer", LocalDate.of(2026, 1, 6),
+        LocalDate.of(2026, 3, 1), List.of(), null, null, 0);
+    tx((Transaction t) -> t.assignments().insertIfAbsent(second));
+    tx((Transaction t) -> t.assignments().insertIfAbsent(first));
+    Assignment extended = tx((Transaction t) -> t.assignments().update(first.started(LocalDate.of(2026, 1, 7))
+        .extended(new DueDateChange(LocalDate.of(2026, 1, 8), LocalDate.of(2026, 3, 4), "officer", "sick"))));
+    Assignment closed = tx((Transaction t) -> t.assignments().update(extended.closed(new Closure(AssignmentState.WAIVED,
+        LocalDate.of(2026, 1, 9), T0.plusSeconds(3600), "officer-2", "equivalent training", null))));
+    assertThat(closed.version()).isEqualTo(2);
+    assertThat(tx((Transaction t) -> t.assignments().find(org.id(), first.id()))).contains(closed);
+    assertThat(tx((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).containsExactly(closed, second);
+    assertThat(tx((Transaction t) -> t.assignments().forRequirement(org.id(), first.requirement()))).containsExactly(closed);
+    assertThat(tx((Transaction t) -> t.assignments().list(org.id()))).containsExactly(closed, second);
+    assertThatThrownBy(() -> tx((Transaction t) -> t.assignments().update(extended))).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void completionsRoundTripInDateOrder() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    Completion later = completion(org, m, LocalDate.of(2026, 2, 1), T0, true, 91);
+    Completion earlier = completion(org, m, LocalDate.of(2026, 1, 20), T0.plusSeconds(10), false, null);
+    tx((Transaction t) -> {
+      t.completions().insert(later);
+      t.completions().insert(earlier);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.completions().forMember(org.id(), m.id()))).containsExactly(earlier, later);
+    assertThat(tx((Transaction t) -> t.completions().find(org.id(), later.id()))).contains(later);
+  }
+
+  private static Completion completion(Organization org, WorkforceMember m, LocalDate on, Instant at, boolean passed, Integer score) {
+    return new Completion(Id.random(), org.id(), m.id(), Set.of("nurse"), WorkforceType.TRAINEE, Id.random(), Id.random(),
+        Id.random(), Fixtures.sha256("content"), Set.of(Id.random(), Id.random()), AssignmentReason.POLICY_CHANGE,
+        Id.random(), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 14), on, at, score, passed,
+        new Provenance(CompletionMethod.CLASSROOM, "instructor-7", "Room 4", "sheet-12", null),
+        List.of(new EvidenceFile("sign-in.pdf", Fixtures.sha256("pdf"))), LocalDate.of(2033, 2, 1));
+  }
+
+  @Test
+  void aTransactionThatThrowsLeavesNothingBehind() {
+    Organization org = newOrg();
+    WorkforceMember existing = tx((Transaction t) -> t.members().insert(member(org, "E0")));
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.members().insert(member(org, "E1"));
+      t.members().update(existing.withTerms(existing.latestTerms().withStatus(LocalDate.of(2026, 5, 1), MemberStatus.TERMINATED)));
+      t.assignments().insertIfAbsent(assignment(org, existing, "K"));
+      throw new IllegalStateException("listener failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(tx((Transaction t) -> t.members().list(org.id()))).containsExactly(existing);
+    assertThat(tx((Transaction t) -> t.assignments().list(org.id()))).isEmpty();
+    // The dedupe key was released with the rollback.
+    assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, existing, "K")))).isTrue();
+  }
+
+  @Test
+  void concurrentInsertsOfOneDedupeKeyCreateExactlyOne() throws Exception {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        Callable<Boolean> insert = () -> {
+          start.await();
+          return tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, "race")));
+        };
+        results.add(pool.submit(insert));
+      }
+      start.countDown();
+      int created = 0;
+      for (Future<Boolean> f : results) {
+        created += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(created).isEqualTo(1);
+      assertThat(tx((Transaction t) -> t.assignments().list(org.id()))).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theServicesRunEndToEndOnThisStore() {
+    SettableClock clock = SettableClock.at(T0);
+    Trainproof tp = Trainproof.builder().store(store).clock(clock).build();
+    Fixtures fx = Fixtures.organization(tp, ZoneId.of("Pacific/Chatham"));
+    Policy privacy = fx.policy("PRIV", LocalDate.of(2025, 1, 1));
+    Course course = fx.course("HIPAA", privacy);
+    fx.requirement("Annual", Fixtures.terms(course, LocalDate.of(2025, 1, 1))
+        .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30))
+        .retrainWithinDays(30).build());
+    LocalDate today = fx.org().dateOf(clock.instant());
+    WorkforceMember m = fx.hire(today, "ICU", "nurse");
+    Actor officer = fx.officer();
+    Assignment a = tp.assignments().forMember(officer, m.id()).get(0);
+    tp.completions().record(officer, CompletionService.Request.inApp(a.id(), today, 95, officer.id()));
+    assertThat(tp.status().overall(officer, m.id(), today)).isEqualTo(ComplianceStatus.COMPLIANT);
+    clock.set(clock.instant().plus(java.time.Duration.ofDays(340)));
+    assertThat(tp.scheduler().sweep().created()).isEqualTo(1);
+    assertThat(tp.scheduler().sweep().created()).isZero();
+    assertThat(tp.status().overall(officer, m.id(), today.plusDays(340))).isEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(tp.status().overall(officer, m.id(), today.plusDays(10))).isEqualTo(ComplianceStatus.COMPLIANT);
+  }
+}
