@@ -116,16 +116,25 @@ public final class AssignmentEngine {
       LocalDate anchor = max(entry, requirement.startsOn());
       AssignmentReason reason = initialReason(member, requirement, entry);
       LocalDate due = DueDates.initialDue(rt, anchor);
-      String key = "R:" + requirement.id() + ":M:" + member.id() + ":initial:" + anchor;
-      return create(tx, org, member, requirement.id(), rt, reason, null, key, anchor, due, actorId) ? 1 : 0;
+      return create(tx, org, member, requirement.id(), rt, reason, null, cycleKey(requirement, member, mine), anchor, due, actorId) ? 1 : 0;
     }
     LocalDate satisfiedOn = waivedLast ? lastCycle.currentDueOn() : last.completedOn();
     LocalDate nextDue = DueDates.nextDue(rt, satisfiedOn, lastCycle);
     if (nextDue == null || on.isBefore(DueDates.windowOpens(rt, nextDue))) {
       return 0;
     }
-    String key = "R:" + requirement.id() + ":M:" + member.id() + ":due:" + nextDue + ":entry:" + entry;
-    return create(tx, org, member, requirement.id(), rt, AssignmentReason.PERIODIC, null, key, satisfiedOn, nextDue, actorId) ? 1 : 0;
+    return create(tx, org, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
+        cycleKey(requirement, member, mine), satisfiedOn, nextDue, actorId) ? 1 : 0;
+  }
+
+  /**
+   * The dedupe key of the next cycle assignment: the number of cycle assignments that already
+   * exist for the member under the requirement. Two writers racing on the same state compute
+   * the same key, so the store keeps one; once that one closes, the next key is new.
+   */
+  private static String cycleKey(Requirement requirement, WorkforceMember member, List<Assignment> mine) {
+    long cycles = mine.stream().filter(a -> a.reason() != AssignmentReason.POLICY_CHANGE).count();
+    return "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + cycles;
   }
 
   /**

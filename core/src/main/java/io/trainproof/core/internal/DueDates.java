@@ -43,10 +43,21 @@ public final class DueDates {
       return null;
     }
     if (recurrence instanceof Recurrence.Every every) {
+      if (every.from() == Recurrence.CountFrom.DUE_DATE && lastCycle != null) {
+        // why: counting from the due date keeps the cadence; a cycle completed so late that
+        // the next due date has passed moves on by whole periods, each counted from the base
+        // (so January 31 plus two months is March 31, not March 29).
+        LocalDate base = lastCycle.currentDueOn();
+        for (int k = 1; ; k++) {
+          LocalDate next = base.plus(every.period().multipliedBy(k));
+          if (next.isAfter(satisfiedOn)) {
+            return next;
+          }
+        }
+      }
       LocalDate base =
           switch (every.from()) {
-            case COMPLETION -> satisfiedOn;
-            case DUE_DATE -> lastCycle == null ? satisfiedOn : lastCycle.currentDueOn();
+            case COMPLETION, DUE_DATE -> satisfiedOn;
             case EXPIRY -> {
               // why: Totara's "use certification expiry date": renewing inside the window keeps
               // the old expiry as the base; a first or late completion counts from itself.
@@ -57,9 +68,9 @@ public final class DueDates {
               yield renewedInTime ? lastCycle.currentDueOn() : satisfiedOn;
             }
           };
-      LocalDate next = base.plus(every.period());
-      // A due date cannot fall on or before the day the cycle was satisfied.
-      return next.isAfter(satisfiedOn) ? next : satisfiedOn.plusDays(1);
+      // The period is at least one day and the base is never after satisfiedOn, except for
+      // a timely renewal counted from expiry, so the result is always after satisfiedOn.
+      return base.plus(every.period());
     }
     Recurrence.FixedDate fixed = (Recurrence.FixedDate) recurrence;
     return nextFixedDate(fixed.date(), satisfiedOn, satisfiedOn.plus(terms.minimumActive()));
