@@ -131,6 +131,36 @@ public abstract class StoreContract {
   }
 
   @Test
+  void sweepClaimsVisitEachMemberOncePerDayAndRollBackWithTheirTransaction() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String ext = "E" + i;
+      members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
+    }
+    tx((Transaction t) -> t.members().insert(member(other, "X")));
+    LocalDate day = LocalDate.of(2026, 3, 1);
+    // A claim that rolls back leaves the members unclaimed.
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      assertThat(t.members().claimForSweep(org.id(), day, 3)).hasSize(3);
+      throw new IllegalStateException("crash mid-batch");
+    })).isInstanceOf(IllegalStateException.class);
+    List<WorkforceMember> first = tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 3));
+    List<WorkforceMember> second = tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 3));
+    assertThat(first).hasSize(3);
+    assertThat(second).hasSize(2);
+    List<WorkforceMember> all = new ArrayList<>(first);
+    all.addAll(second);
+    assertThat(all).extracting(WorkforceMember::id)
+        .containsExactlyInAnyOrderElementsOf(members.stream().map(WorkforceMember::id).toList());
+    assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 3))).isEmpty();
+    // The next day, everyone is claimable again; the other organization was never touched.
+    assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day.plusDays(1), 10))).hasSize(5);
+    assertThat(tx((Transaction t) -> t.members().claimForSweep(other.id(), day, 10))).hasSize(1);
+  }
+
+  @Test
   void externalIdsAreUniquePerOrganizationOnly() {
     Organization a = newOrg();
     Organization b = newOrg();

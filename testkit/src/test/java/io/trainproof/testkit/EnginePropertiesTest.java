@@ -8,6 +8,7 @@ import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.renewal.RenewalScheduler;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Properties of the assignment engine and the renewal scheduler over random organizations. */
 class EnginePropertiesTest {
@@ -64,18 +67,31 @@ class EnginePropertiesTest {
   }
 
   @Property(tries = 1000)
-  void theEngineAndTheSchedulerAreIdempotent(@ForAll("setups") Simulation.Setup setup) throws Exception {
+  void theEngineAndTheSchedulerAreIdempotent(
+      @ForAll("setups") Simulation.Setup setup, @ForAll @IntRange(min = 1, max = 400) int daysLater) throws Exception {
     Simulation sim = new Simulation(setup);
     sim.run(s -> { });
-    sim.tp.scheduler().sweep();
-    int before = sim.allAssignments().size();
-    // Twice more, from two threads at once: nothing new.
-    CompletableFuture<?> a = CompletableFuture.runAsync(() -> sim.tp.scheduler().sweep());
-    CompletableFuture<?> b = CompletableFuture.runAsync(() -> sim.tp.scheduler().sweep());
-    a.get();
-    b.get();
-    assertThat(sim.allAssignments()).hasSize(before);
-    // Never two open assignments for one member, requirement and reason cycle.
+    for (int i = 0; i < daysLater; i++) {
+      sim.nextDay();
+    }
+    // Two sweeps at once on a new day divide the members between them, each visited once.
+    CompletableFuture<RenewalScheduler.SweepResult> a = CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep());
+    CompletableFuture<RenewalScheduler.SweepResult> b = CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep());
+    int members = sim.members().size();
+    assertThat(a.get().members() + b.get().members()).isEqualTo(members);
+    int after = sim.allAssignments().size();
+    Statistics.label("assignments").collect(after == 0 ? "0" : after < 10 ? "1-9" : "10+");
+    Statistics.label("created by the concurrent sweeps").collect(a.get().created() + b.get().created() > 0);
+
+    // Sweeping again, and re-evaluating every rule for every member, creates nothing.
+    assertThat(sim.tp.scheduler().sweep().created()).isZero();
+    for (Requirement r : sim.requirements) {
+      Requirement current = sim.tp.requirements().list(sim.officer).stream()
+          .filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+      sim.tp.requirements().change(sim.officer, r.id(), current.latestTerms().withActive(sim.today(), true));
+    }
+    assertThat(sim.allAssignments()).hasSize(after);
+    // Never two open cycle assignments for one member under one requirement.
     Set<String> openKeys = new HashSet<>();
     for (Assignment x : sim.openAssignments()) {
       if (x.requirement() != null && x.reason() != AssignmentReason.POLICY_CHANGE) {

@@ -4,14 +4,19 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.renewal.RenewalScheduler;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Implements {@link RenewalScheduler}: one short transaction per member, so a sweep over a
- * large organization never holds a long transaction, and a failure for one member does not
- * undo the others. Thread-safe. Not API.
+ * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each
+ * batch in one short transaction, so a sweep over a large organization never holds a long
+ * transaction, several nodes sweeping at once divide the work (the store's claim skips rows
+ * another node holds), and a member is visited once per day. Thread-safe. Not API.
  */
 public final class RenewalSchedulerImpl implements RenewalScheduler {
+  /** Members claimed per transaction. */
+  static final int BATCH = 100;
+
   private final Context ctx;
   private final AssignmentEngine engine;
 
@@ -32,16 +37,24 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
     int members = 0;
     int created = 0;
     for (Id<Organization> orgId : orgs) {
-      List<Id<WorkforceMember>> ids = ctx.store().inTransaction(
-          tx -> tx.members().list(orgId).stream().map(WorkforceMember::id).toList());
-      for (Id<WorkforceMember> memberId : ids) {
-        members++;
-        created += ctx.store().inTransaction(tx -> {
+      while (true) {
+        // One short transaction per batch: the claim, the marks and the assignments commit
+        // together, so a crash leaves the batch unclaimed for the next sweep.
+        int[] counts = ctx.store().inTransaction(tx -> {
           Organization org = tx.organizations().find(orgId).orElseThrow();
-          return tx.members().find(orgId, memberId)
-              .map(m -> engine.reconcileMember(tx, org, m, ctx.today(org), AssignmentEngine.SYSTEM))
-              .orElse(0);
+          LocalDate today = ctx.today(org);
+          List<WorkforceMember> batch = tx.members().claimForSweep(orgId, today, BATCH);
+          int made = 0;
+          for (WorkforceMember m : batch) {
+            made += engine.reconcileMember(tx, org, m, today, AssignmentEngine.SYSTEM);
+          }
+          return new int[] {batch.size(), made};
         });
+        members += counts[0];
+        created += counts[1];
+        if (counts[0] < BATCH) {
+          break;
+        }
       }
     }
     return new SweepResult(orgs.size(), members, created);

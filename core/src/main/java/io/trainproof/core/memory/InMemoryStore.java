@@ -21,6 +21,7 @@ import io.trainproof.core.spi.RequirementRepository;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.StoreCapabilities;
 import io.trainproof.core.spi.Transaction;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,7 @@ public final class InMemoryStore implements Store {
   private final Map<Id<Organization>, Organization> organizations = new HashMap<>();
   private final Map<Id<WorkforceMember>, WorkforceMember> members = new HashMap<>();
   private final Map<String, Id<WorkforceMember>> memberByExternalId = new HashMap<>();
+  private final Map<Id<WorkforceMember>, LocalDate> memberSweptOn = new HashMap<>();
   private final Map<Id<Policy>, Policy> policies = new HashMap<>();
   private final Map<Id<PolicyVersion>, PolicyVersion> policyVersions = new HashMap<>();
   private final Map<String, Id<PolicyVersion>> policyVersionByNumber = new HashMap<>();
@@ -248,6 +250,21 @@ public final class InMemoryStore implements Store {
           .filter(m -> m.organization().equals(organization))
           .sorted(Comparator.comparing(WorkforceMember::id))
           .toList();
+    }
+
+    @Override
+    public List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit) {
+      List<WorkforceMember> claimed = list(organization).stream()
+          .filter(m -> {
+            LocalDate swept = memberSweptOn.get(m.id());
+            return swept == null || swept.isBefore(day);
+          })
+          .limit(limit)
+          .toList();
+      for (WorkforceMember m : claimed) {
+        put(memberSweptOn, m.id(), day);
+      }
+      return claimed;
     }
   }
 

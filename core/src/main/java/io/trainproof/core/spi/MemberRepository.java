@@ -52,4 +52,18 @@ public interface MemberRepository {
    * @return its members
    */
   List<WorkforceMember> list(Id<Organization> organization);
+
+  /**
+   * Claims up to {@code limit} members of the organization that the renewal sweep has not yet
+   * visited for {@code day}, and marks them visited for that day in this transaction. A store
+   * shared by several nodes must let concurrent claims skip each other's rows (e.g. {@code
+   * FOR UPDATE SKIP LOCKED}) so that nodes sweeping at once divide the work; if the
+   * transaction rolls back, the marks roll back with it and the members are claimed again.
+   *
+   * @param organization the organization
+   * @param day the sweep day in the organization's zone
+   * @param limit the most members to claim, at least 1
+   * @return the claimed members, ordered by id; empty when all were visited
+   */
+  List<WorkforceMember> claimForSweep(Id<Organization> organization, java.time.LocalDate day, int limit);
 }
