@@ -1,0 +1,356 @@
+package io.trainproof.persistence.jpa.internal;
+
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Audience;
+import io.trainproof.core.domain.Closure;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.CourseVersion;
+import io.trainproof.core.domain.DueDateChange;
+import io.trainproof.core.domain.EvidenceFile;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.Provenance;
+import io.trainproof.core.domain.Recurrence;
+import io.trainproof.core.domain.RegulatoryTopic;
+import io.trainproof.core.domain.ReminderSchedule;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.RequirementTerms;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.WorkforceType;
+import java.time.MonthDay;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps between core's domain records and the JPA entities, both ways. Collections are
+ * synchronized in place (append, replace changed elements, trim) so an update writes only
+ * the rows that changed. Stateless; thread-safe. Not API.
+ */
+final class Mapper {
+  private Mapper() {}
+
+  // --- ids ---------------------------------------------------------------------------
+
+  static <T> @Nullable UUID uuid(@Nullable Id<T> id) {
+    return id == null ? null : id.value();
+  }
+
+  static <T> @Nullable Id<T> id(@Nullable UUID value) {
+    return value == null ? null : new Id<>(value);
+  }
+
+  static <T> Id<T> idOf(UUID value) {
+    return new Id<>(value);
+  }
+
+  // --- organization ------------------------------------------------------------------
+
+  static OrganizationEntity toEntity(Organization o) {
+    OrganizationEntity e = new OrganizationEntity(o.id().value());
+    e.name = o.name();
+    e.zone = o.zone().getId();
+    e.retention = o.retention().toString();
+    e.createdAt = o.createdAt();
+    return e;
+  }
+
+  static Organization organization(OrganizationEntity e) {
+    return new Organization(idOf(e.id), e.name, ZoneId.of(e.zone), Period.parse(e.retention), e.createdAt);
+  }
+
+  // --- member ------------------------------------------------------------------------
+
+  static MemberEntity toEntity(WorkforceMember m) {
+    MemberEntity e = new MemberEntity(m.id().value());
+    e.orgId = m.organization().value();
+    apply(m, e);
+    return e;
+  }
+
+  static void apply(WorkforceMember m, MemberEntity e) {
+    e.externalId = m.externalId();
+    e.displayName = m.displayName();
+    e.engagedOn = m.engagedOn();
+    sync(e.history, m.history().stream().map(Mapper::row).toList());
+  }
+
+  private static MemberEntity.Terms row(MemberTerms t) {
+    return new MemberEntity.Terms(t.effectiveFrom(), t.type().name(), JsonText.strings(t.roles()), t.department(),
+        uuid(t.manager()), t.status().name());
+  }
+
+  static WorkforceMember member(MemberEntity e) {
+    List<MemberTerms> history = new ArrayList<>();
+    for (MemberEntity.Terms t : e.history) {
+      history.add(new MemberTerms(t.effectiveFrom(), WorkforceType.valueOf(t.type()),
+          Set.copyOf(JsonText.parseStrings(t.roles())), t.department(), id(t.manager()),
+          MemberStatus.valueOf(t.status())));
+    }
+    return new WorkforceMember(idOf(e.id), idOf(e.orgId), e.externalId, e.displayName, e.engagedOn, history, e.version);
+  }
+
+  // --- policies ----------------------------------------------------------------------
+
+  static PolicyEntity toEntity(Policy p) {
+    PolicyEntity e = new PolicyEntity(p.id().value());
+    e.orgId = p.organization().value();
+    e.code = p.code();
+    e.title = p.title();
+    e.createdAt = p.createdAt();
+    return e;
+  }
+
+  static Policy policy(PolicyEntity e) {
+    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title, e.createdAt);
+  }
+
+  static PolicyVersionEntity toEntity(PolicyVersion v) {
+    PolicyVersionEntity e = new PolicyVersionEntity(v.id().value());
+    e.policyId = v.policy().value();
+    e.orgId = v.organization().value();
+    apply(v, e);
+    return e;
+  }
+
+  static void apply(PolicyVersion v, PolicyVersionEntity e) {
+    e.number = v.number();
+    e.effectiveFrom = v.effectiveFrom();
+    e.textSha256 = v.textSha256();
+    e.changeNotes = v.changeNotes();
+    e.material = v.material();
+    syncSet(e.affectedRoles, v.affectedRoles());
+    e.lastInEffectOn = v.lastInEffectOn();
+    e.publishedAt = v.publishedAt();
+  }
+
+  static PolicyVersion policyVersion(PolicyVersionEntity e) {
+    return new PolicyVersion(idOf(e.id), idOf(e.policyId), idOf(e.orgId), e.number, e.effectiveFrom, e.textSha256,
+        e.changeNotes, e.material, Set.copyOf(e.affectedRoles), e.lastInEffectOn, e.publishedAt);
+  }
+
+  // --- courses -----------------------------------------------------------------------
+
+  static CourseEntity toEntity(Course c) {
+    CourseEntity e = new CourseEntity(c.id().value());
+    e.orgId = c.organization().value();
+    e.code = c.code();
+    e.title = c.title();
+    e.createdAt = c.createdAt();
+    return e;
+  }
+
+  static Course course(CourseEntity e) {
+    return new Course(idOf(e.id), idOf(e.orgId), e.code, e.title, e.createdAt);
+  }
+
+  static CourseVersionEntity toEntity(CourseVersion v) {
+    CourseVersionEntity e = new CourseVersionEntity(v.id().value());
+    e.courseId = v.course().value();
+    e.orgId = v.organization().value();
+    e.label = v.label();
+    v.policies().forEach(p -> e.policies.add(p.value()));
+    v.topics().forEach(t -> e.topics.add(t.name()));
+    e.passMark = v.passMark();
+    e.issuesCertificate = v.issuesCertificate();
+    e.contentSha256 = v.contentSha256();
+    e.releasedAt = v.releasedAt();
+    return e;
+  }
+
+  static CourseVersion courseVersion(CourseVersionEntity e) {
+    return new CourseVersion(idOf(e.id), idOf(e.courseId), idOf(e.orgId), e.label,
+        mapSet(e.policies, Mapper::idOf), mapSet(e.topics, RegulatoryTopic::valueOf), e.passMark,
+        e.issuesCertificate, e.contentSha256, e.releasedAt);
+  }
+
+  // --- requirements ------------------------------------------------------------------
+
+  static RequirementEntity toEntity(Requirement r) {
+    RequirementEntity e = new RequirementEntity(r.id().value());
+    e.orgId = r.organization().value();
+    e.createdAt = r.createdAt();
+    apply(r, e);
+    return e;
+  }
+
+  static void apply(Requirement r, RequirementEntity e) {
+    e.name = r.name();
+    e.rationale = r.rationale();
+    sync(e.history, r.history().stream().map(Mapper::row).toList());
+  }
+
+  private static RequirementEntity.Terms row(RequirementTerms t) {
+    String kind;
+    String period = null;
+    String countFrom = null;
+    String monthDay = null;
+    Recurrence rec = t.recurrence();
+    if (rec instanceof Recurrence.Every every) {
+      kind = "EVERY";
+      period = every.period().toString();
+      countFrom = every.from().name();
+    } else if (rec instanceof Recurrence.FixedDate fixed) {
+      kind = "FIXED_DATE";
+      monthDay = fixed.date().toString();
+    } else {
+      kind = "NONE";
+    }
+    Audience a = t.audience();
+    ReminderSchedule rs = t.reminders();
+    return new RequirementEntity.Terms(t.effectiveFrom(), JsonText.strings(a.roles()),
+        JsonText.strings(a.departments()), JsonText.strings(a.types().stream().map(Enum::name).toList()),
+        t.course().value(), t.initialDueDays(), kind, period, countFrom, monthDay, t.renewalWindow().toString(),
+        t.minimumActive().toString(), t.graceDays(), t.retrainWithinDays(), JsonText.ints(rs.daysBeforeDue()),
+        rs.onDueDate(), JsonText.ints(rs.daysOverdue()), rs.escalateAfterDaysOverdue(), t.active());
+  }
+
+  static Requirement requirement(RequirementEntity e) {
+    List<RequirementTerms> history = new ArrayList<>();
+    for (RequirementEntity.Terms t : e.history) {
+      Recurrence rec = switch (t.recurrenceKind()) {
+        case "EVERY" -> Recurrence.every(Period.parse(Objects.requireNonNull(t.recurrencePeriod())),
+            Recurrence.CountFrom.valueOf(Objects.requireNonNull(t.recurrenceCountFrom())));
+        case "FIXED_DATE" -> Recurrence.fixedDate(MonthDay.parse(Objects.requireNonNull(t.recurrenceMonthDay())));
+        default -> Recurrence.none();
+      };
+      Audience audience = new Audience(Set.copyOf(JsonText.parseStrings(t.audienceRoles())),
+          Set.copyOf(JsonText.parseStrings(t.audienceDepartments())),
+          mapSet(JsonText.parseStrings(t.audienceTypes()), WorkforceType::valueOf));
+      ReminderSchedule reminders = new ReminderSchedule(JsonText.parseInts(t.reminderDaysBefore()), t.reminderOnDue(),
+          JsonText.parseInts(t.reminderDaysOverdue()), t.reminderEscalateAfter());
+      history.add(new RequirementTerms(t.effectiveFrom(), audience, idOf(t.course()), t.initialDueDays(), rec,
+          Period.parse(t.renewalWindow()), Period.parse(t.minimumActive()), t.graceDays(), t.retrainWithinDays(),
+          reminders, t.active()));
+    }
+    return new Requirement(idOf(e.id), idOf(e.orgId), e.name, e.rationale, history, e.createdAt, e.version);
+  }
+
+  // --- assignments -------------------------------------------------------------------
+
+  static void apply(Assignment a, AssignmentEntity e) {
+    e.courseId = a.course().value();
+    e.requirementId = uuid(a.requirement());
+    e.reason = a.reason().name();
+    e.policyVersionId = uuid(a.policyVersion());
+    e.dedupeKey = a.dedupeKey();
+    e.assignedOn = a.assignedOn();
+    e.assignedAt = a.assignedAt();
+    e.assignedBy = a.assignedBy();
+    e.anchorOn = a.anchorOn();
+    e.dueOn = a.dueOn();
+    sync(e.dueChanges, a.dueChanges().stream()
+        .map(c -> new AssignmentEntity.DueChange(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
+        .toList());
+    e.startedOn = a.startedOn();
+    Closure c = a.closure();
+    e.closureState = c == null ? null : c.state().name();
+    e.closureOn = c == null ? null : c.on();
+    e.closureRecordedAt = c == null ? null : c.recordedAt();
+    e.closureBy = c == null ? null : c.by();
+    e.closureReason = c == null ? null : c.reason();
+    e.closureCompletionId = c == null ? null : uuid(c.completion());
+  }
+
+  static Assignment assignment(AssignmentEntity e) {
+    Closure closure = e.closureState == null ? null : new Closure(AssignmentState.valueOf(e.closureState),
+        Objects.requireNonNull(e.closureOn), Objects.requireNonNull(e.closureRecordedAt),
+        Objects.requireNonNull(e.closureBy), Objects.requireNonNull(e.closureReason), id(e.closureCompletionId));
+    List<DueDateChange> changes = e.dueChanges.stream()
+        .map(c -> new DueDateChange(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
+        .toList();
+    return new Assignment(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.courseId), id(e.requirementId),
+        AssignmentReason.valueOf(e.reason), id(e.policyVersionId), e.dedupeKey, e.assignedOn, e.assignedAt,
+        e.assignedBy, e.anchorOn, e.dueOn, changes, e.startedOn, closure, e.version);
+  }
+
+  // --- completions -------------------------------------------------------------------
+
+  static CompletionEntity toEntity(Completion c) {
+    CompletionEntity e = new CompletionEntity(c.id().value());
+    e.orgId = c.organization().value();
+    e.memberId = c.member().value();
+    e.roles.addAll(c.roles());
+    e.workforceType = c.workforceType().name();
+    e.assignmentId = c.assignment().value();
+    e.courseId = c.course().value();
+    e.courseVersionId = c.courseVersion().value();
+    e.contentSha256 = c.contentSha256();
+    c.policyVersions().forEach(v -> e.policyVersions.add(v.value()));
+    e.reason = c.reason().name();
+    e.changeVersionId = uuid(c.changeVersion());
+    e.changeEffectiveOn = c.changeEffectiveOn();
+    e.assignedOn = c.assignedOn();
+    e.dueOn = c.dueOn();
+    e.completedOn = c.completedOn();
+    e.recordedAt = c.recordedAt();
+    e.score = c.score();
+    e.passed = c.passed();
+    Provenance p = c.provenance();
+    e.method = p.method().name();
+    e.recordedBy = p.recordedBy();
+    e.source = p.source();
+    e.sourceRef = p.sourceRef();
+    e.justification = p.justification();
+    c.evidence().forEach(f -> e.evidence.add(new CompletionEntity.Evidence(f.name(), f.sha256())));
+    e.retentionUntil = c.retentionUntil();
+    return e;
+  }
+
+  static Completion completion(CompletionEntity e) {
+    return new Completion(idOf(e.id), idOf(e.orgId), idOf(e.memberId), Set.copyOf(e.roles),
+        WorkforceType.valueOf(e.workforceType), idOf(e.assignmentId), idOf(e.courseId), idOf(e.courseVersionId),
+        e.contentSha256, mapSet(e.policyVersions, Mapper::idOf), AssignmentReason.valueOf(e.reason),
+        id(e.changeVersionId), e.changeEffectiveOn, e.assignedOn, e.dueOn, e.completedOn, e.recordedAt, e.score,
+        e.passed, new Provenance(CompletionMethod.valueOf(e.method), e.recordedBy, e.source, e.sourceRef,
+            e.justification),
+        e.evidence.stream().map(f -> new EvidenceFile(f.name(), f.sha256())).toList(), e.retentionUntil);
+  }
+
+  // --- collections -------------------------------------------------------------------
+
+  /** Makes {@code target} equal to {@code source}, touching only the positions that differ. */
+  static <T> void sync(List<T> target, List<T> source) {
+    int common = Math.min(target.size(), source.size());
+    for (int i = 0; i < common; i++) {
+      if (!target.get(i).equals(source.get(i))) {
+        target.set(i, source.get(i));
+      }
+    }
+    while (target.size() > source.size()) {
+      target.remove(target.size() - 1);
+    }
+    for (int i = common; i < source.size(); i++) {
+      target.add(source.get(i));
+    }
+  }
+
+  private static <T> void syncSet(Set<T> target, Set<T> source) {
+    target.retainAll(source);
+    target.addAll(source);
+  }
+
+  private static <A, B> Set<B> mapSet(Collection<A> values, Function<A, B> f) {
+    Set<B> out = new HashSet<>();
+    for (A a : values) {
+      out.add(f.apply(a));
+    }
+    return out;
+  }
+}
