@@ -227,9 +227,13 @@ public final class JpaTransaction implements Transaction {
         em.flush();
         // why: SKIP LOCKED lets nodes sweeping at once take disjoint batches instead of
         // queueing behind each other's row locks (PostgreSQL 9.5+, MariaDB 10.6+, H2 2.x).
+        // why (H2 2.3): with an ORDER BY, H2 limits before it skips locked rows, so a second
+        // node would claim nothing; without one it skips, then limits (it still scans the
+        // (org_id, id) index in id order). The claimed members are sorted when loaded.
+        String order = dialect == SqlDialect.H2 ? "" : " ORDER BY id";
         List<?> rows = em.createNativeQuery(
                 "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
-                    + " ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                    + order + " LIMIT ?3 FOR UPDATE SKIP LOCKED")
             .setParameter(1, bind(organization.value()))
             .setParameter(2, day)
             .setParameter(3, Math.max(1, limit))

@@ -1,0 +1,283 @@
+package io.trainproof.persistence.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.ConflictException;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.ValidationException;
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.EvidenceFile;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.Provenance;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.workforce.WorkforceService;
+import io.trainproof.testkit.Fixtures;
+import io.trainproof.testkit.SettableClock;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the storage contract cannot see from outside a store: the schema and its validation,
+ * rollback when the database itself refuses a statement mid-way or at commit, lost updates
+ * detected by the version column, claims that skip each other's locked rows, and a host's own
+ * entity manager factory. Run once per database by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JpaStoreBehaviourTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T09:30:00.654321Z");
+
+  private TestDatabase database;
+  private JpaStore store;
+
+  /** @return the database under test */
+  abstract SqlDialect dialect();
+
+  @BeforeAll
+  void start() {
+    database = TestDatabase.create(dialect());
+    store = database.newStore();
+  }
+
+  @AfterAll
+  void stop() throws SQLException {
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private <T> T read(java.util.function.Function<Transaction, T> work) {
+    return store.inTransaction(work);
+  }
+
+  private Organization newOrg() {
+    Organization org = new Organization(Id.random(), "Org", ZoneId.of("America/St_Johns"), Period.ofYears(6), T0);
+    store.inTransaction(tx -> {
+      tx.organizations().insert(org);
+      return null;
+    });
+    return org;
+  }
+
+  private WorkforceMember hire(Organization org, String externalId) {
+    return store.inTransaction(tx -> tx.members().insert(new WorkforceMember(Id.random(), org.id(), externalId, "N",
+        LocalDate.of(2026, 1, 1), List.of(new MemberTerms(LocalDate.of(2026, 1, 1), WorkforceType.EMPLOYEE,
+            Set.of("nurse"), "ICU", null, MemberStatus.ACTIVE)), 0)));
+  }
+
+  private static Assignment assignment(Organization org, Id<WorkforceMember> member, String key) {
+    return new Assignment(Id.random(), org.id(), member, Id.random(), Id.random(), AssignmentReason.ONBOARDING, null,
+        key, LocalDate.of(2026, 3, 2), T0, "officer", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), List.of(),
+        null, null, 0);
+  }
+
+  @Test
+  void theMigrationCreatesTheSchemaTheMappingExpects() {
+    assertThat(database.migration().migrationsExecuted).isEqualTo(1);
+    assertThat(database.migration().targetSchemaVersion).isEqualTo("1");
+    // newStore() ran hibernate.hbm2ddl.auto=validate against it; a second store does too.
+    try (JpaStore validated = database.newStore()) {
+      assertThat(validated.dialect()).isEqualTo(dialect());
+    }
+    assertThat(SqlDialect.detect(database.dataSource())).isEqualTo(dialect());
+  }
+
+  @Test
+  void aConstraintViolationMidWayRollsBackEverythingBeforeIt() {
+    Organization org = newOrg();
+    WorkforceMember existing = hire(org, "E0");
+    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
+      tx.members().insert(new WorkforceMember(Id.random(), org.id(), "E1", "N", LocalDate.of(2026, 1, 1),
+          existing.history(), 0));
+      tx.members().update(existing.withTerms(existing.latestTerms().withStatus(LocalDate.of(2026, 2, 1),
+          MemberStatus.ON_LEAVE)));
+      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "ok"));
+      // The database refuses this one: the member does not exist (foreign key).
+      tx.assignments().insertIfAbsent(assignment(org, Id.random(), "orphan"));
+      return null;
+    })).isInstanceOfSatisfying(ValidationException.class, e -> {
+      assertThat(e.field()).isEqualTo("Assignment");
+      assertThat(e.value()).isEqualTo("dedupeKey=orphan");
+    });
+    assertThat(read((Transaction tx) -> tx.members().list(org.id()))).containsExactly(existing);
+    assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
+  }
+
+  @Test
+  void aConstraintViolationAtCommitRollsBackEverything() {
+    Organization org = newOrg();
+    WorkforceMember existing = hire(org, "E0");
+    Completion orphan = new Completion(Id.random(), org.id(), Id.random(), Set.of("nurse"), WorkforceType.EMPLOYEE,
+        Id.random(), Id.random(), Id.random(), null, Set.of(), AssignmentReason.MANUAL, null, null,
+        LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 20), T0, null, true,
+        new Provenance(CompletionMethod.MANUAL_ENTRY, "officer", null, null, "paper record"),
+        List.of(new EvidenceFile("sheet.pdf", Fixtures.sha256("x"))), LocalDate.of(2032, 1, 20));
+    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
+      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "K"));
+      // Completions are batched until commit; the missing member is found only then.
+      tx.completions().insert(orphan);
+      return null;
+    })).isInstanceOf(ValidationException.class);
+    assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.completions().find(org.id(), orphan.id()))).isEmpty();
+  }
+
+  @Test
+  void aNestedFailureRollsBackTheOuterUnitEvenWhenCaught() {
+    Organization org = newOrg();
+    IllegalStateException inner = new IllegalStateException("listener failed");
+    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
+      tx.members().insert(new WorkforceMember(Id.random(), org.id(), "E1", "N", LocalDate.of(2026, 1, 1),
+          List.of(new MemberTerms(LocalDate.of(2026, 1, 1), WorkforceType.EMPLOYEE, Set.of(), "ICU", null,
+              MemberStatus.ACTIVE)), 0));
+      try {
+        store.inTransaction((Transaction nested) -> {
+          nested.assignments().insertIfAbsent(assignment(org, nested.members().list(org.id()).get(0).id(), "K"));
+          throw inner;
+        });
+      } catch (IllegalStateException swallowed) {
+        // the outer work carries on, but the unit of work is already lost
+      }
+      return null;
+    })).isSameAs(inner);
+    assertThat(read((Transaction tx) -> tx.members().list(org.id()))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
+  }
+
+  @Test
+  void aLostUpdateIsCaughtByTheVersionColumnAndNamesWhatConflicted() throws Exception {
+    Organization org = newOrg();
+    WorkforceMember member = hire(org, "E1");
+    CountDownLatch read = new CountDownLatch(1);
+    CountDownLatch written = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // The slow writer reads first, so the store's own version check passes; only the
+      // database's "WHERE version = ?" can see that the fast writer committed meanwhile.
+      Future<WorkforceMember> slow = pool.submit(() -> store.inTransaction((Transaction tx) -> {
+        WorkforceMember seen = tx.members().find(org.id(), member.id()).orElseThrow();
+        read.countDown();
+        await(written);
+        return tx.members().update(seen.withTerms(seen.latestTerms().withStatus(LocalDate.of(2026, 4, 1),
+            MemberStatus.TERMINATED)));
+      }));
+      await(read);
+      WorkforceMember fast = store.inTransaction(tx -> tx.members().update(member.withTerms(
+          member.latestTerms().withStatus(LocalDate.of(2026, 3, 1), MemberStatus.ON_LEAVE))));
+      written.countDown();
+      assertThatThrownBy(() -> slow.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ConflictException.class)
+          .cause()
+          .satisfies(e -> {
+            assertThat(((ConflictException) e).entity()).isEqualTo("WorkforceMember");
+            assertThat(((ConflictException) e).key()).isEqualTo(member.id().toString());
+          });
+      assertThat(read((Transaction tx) -> tx.members().find(org.id(), member.id()))).contains(fast);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentSweepClaimsSkipEachOthersRowsInsteadOfWaiting() throws Exception {
+    Organization org = newOrg();
+    List<Id<WorkforceMember>> all = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      all.add(hire(org, "E" + i).id());
+    }
+    LocalDate day = LocalDate.of(2026, 3, 2);
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<WorkforceMember>> holder = pool.submit(() -> store.inTransaction((Transaction tx) -> {
+        List<WorkforceMember> mine = tx.members().claimForSweep(org.id(), day, 3);
+        claimed.countDown();
+        await(release);
+        return mine;
+      }));
+      await(claimed);
+      // The first claim holds its three rows; this one must not wait for them.
+      List<WorkforceMember> others = store.inTransaction(tx -> tx.members().claimForSweep(org.id(), day, 10));
+      release.countDown();
+      List<WorkforceMember> first = holder.get(30, TimeUnit.SECONDS);
+      assertThat(first).hasSize(3);
+      assertThat(others).hasSize(2);
+      List<Id<WorkforceMember>> union = new ArrayList<>();
+      first.forEach(m -> union.add(m.id()));
+      others.forEach(m -> union.add(m.id()));
+      assertThat(union).containsExactlyInAnyOrderElementsOf(all);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aHostsOwnEntityManagerFactoryWorksThroughTheMappingFile() {
+    PersistenceConfiguration unit = new PersistenceConfiguration("host-unit")
+        .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+        .mappingFile(JpaStore.MAPPING_FILE)
+        .property("jakarta.persistence.nonJtaDataSource", database.dataSource())
+        .property("hibernate.hbm2ddl.auto", "validate");
+    EntityManagerFactory factory = Persistence.createEntityManagerFactory(unit);
+    try {
+      JpaStore hosted = JpaStore.using(factory, dialect());
+      SettableClock clock = SettableClock.at(T0);
+      Trainproof trainproof = Trainproof.builder().store(hosted).clock(clock).build();
+      Fixtures fx = Fixtures.organization(trainproof, ZoneId.of("Asia/Kathmandu"));
+      Policy policy = fx.policy("PRIV", LocalDate.of(2026, 1, 1));
+      fx.requirement("Privacy", Fixtures.terms(fx.course("HIPAA", policy), LocalDate.of(2026, 1, 1)).build());
+      Actor officer = fx.officer();
+      WorkforceMember nurse = trainproof.workforce().hire(officer, new WorkforceService.NewMember(
+          "HR-1", "A. Nurse", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU", null, fx.org().dateOf(T0)));
+      assertThat(trainproof.assignments().forMember(officer, nurse.id())).hasSize(1);
+      hosted.close();
+      assertThat(factory.isOpen()).as("the host's factory is the host's to close").isTrue();
+    } finally {
+      factory.close();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("timed out waiting for the other transaction");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
