@@ -1,0 +1,9 @@
+package io.trainproof.persistence.jpa;
+
+/** {@link ManyNodesTest} on MARIADB. */
+class MariaDbManyNodesTest extends ManyNodesTest {
+  @Override
+  SqlDialect dialect() {
+    return SqlDialect.MARIADB;
+  }
+}
