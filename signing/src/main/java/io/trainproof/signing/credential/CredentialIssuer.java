@@ -38,6 +38,9 @@ import java.util.UUID;
  * [VerifiableCredential, PolicyAttestationCredential]; subject of type {@code
  * PolicyAttestation} with member, policy, version and the two hashes.
  *
+ * <p>A status index is drawn before signing; if the signer then fails, that index is simply
+ * never used (indexes are never reused, so nothing is lost but one entry of the list).
+ *
  * <p>Thread-safe when its signer is.
  */
 public final class CredentialIssuer {
