@@ -128,7 +128,7 @@ public final class Fixtures {
    * @return the policy
    */
   public Policy policy(String code, LocalDate effectiveFrom) {
-    Policy policy = trainproof.policies().create(officer, new PolicyService.NewPolicy(code, code + " policy"));
+    Policy policy = trainproof.policies().create(officer, PolicyService.NewPolicy.of(code, code + " policy"));
     trainproof.policies().publish(officer, policy.id(), new PolicyService.NewVersion(
         effectiveFrom, sha256(code + " v1"), "Initial version", false, Set.of()));
     return policy;

@@ -10,6 +10,7 @@ import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Completion;
@@ -190,7 +191,8 @@ public abstract class StoreContract {
   @Test
   void policyVersionsAreOrderedAndTheirNumbersUnique() {
     Organization org = newOrg();
-    Policy policy = new Policy(Id.random(), org.id(), "PRIV", "Privacy", T0);
+    Policy policy = new Policy(Id.random(), org.id(), "PRIV", "Privacy", Audience.roles("nurse"),
+        AttestationTrigger.MATERIAL_ONLY, 14, LocalDate.of(2027, 1, 1), T0, 0);
     PolicyVersion v1 = new PolicyVersion(Id.random(), policy.id(), org.id(), 1, LocalDate.of(2025, 1, 1),
         Fixtures.sha256("one"), "first", false, Set.of(), null, T0);
     PolicyVersion v2 = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2026, 1, 1),
@@ -205,6 +207,10 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.policies().versions(org.id(), policy.id())))
         .containsExactly(v1.endedOn(LocalDate.of(2025, 12, 31)), v2);
     assertThat(tx((Transaction t) -> t.policies().list(org.id()))).containsExactly(policy);
+    Policy reviewed = tx((Transaction t) -> t.policies().update(policy.withReviewDueOn(LocalDate.of(2028, 1, 1))));
+    assertThat(reviewed.version()).isEqualTo(1);
+    assertThat(tx((Transaction t) -> t.policies().find(org.id(), policy.id()))).contains(reviewed);
+    assertThatThrownBy(() -> tx((Transaction t) -> t.policies().update(policy))).isInstanceOf(ConflictException.class);
     assertThat(tx((Transaction t) -> t.policies().findVersion(org.id(), v2.id()))).contains(v2);
     PolicyVersion duplicate = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2027, 1, 1),
         Fixtures.sha256("three"), "dup", false, Set.of(), null, T0);
