@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public enum Operation {
   /** Read the organization's profile. */
-  ORGANIZATION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  ORGANIZATION_READ(true, s(Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION)),
   /** Record a hire. */
   MEMBER_HIRE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Record a change of roles, department, manager or type. */
