@@ -61,6 +61,17 @@ public final class Fixtures {
     return new Fixtures(trainproof, org);
   }
 
+  /**
+   * Fixtures for an organization created elsewhere.
+   *
+   * @param trainproof the instance under test
+   * @param organization the organization
+   * @return the fixtures
+   */
+  public static Fixtures organizationFor(Trainproof trainproof, Organization organization) {
+    return new Fixtures(trainproof, organization);
+  }
+
   /** @return the organization */
   public Organization org() {
     return organization;
