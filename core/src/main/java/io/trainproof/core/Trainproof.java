@@ -3,7 +3,24 @@ package io.trainproof.core;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
+import io.trainproof.core.attestation.AttestationService;
+import io.trainproof.core.audit.AuditService;
+import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.documentation.DocumentationService;
+import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.internal.AssignmentEngine;
+import io.trainproof.core.internal.AttestationServiceImpl;
+import io.trainproof.core.internal.AuditServiceImpl;
+import io.trainproof.core.internal.CertificateServiceImpl;
+import io.trainproof.core.internal.DocumentationServiceImpl;
+import io.trainproof.core.internal.NotificationDispatcherImpl;
+import io.trainproof.core.internal.RetentionServiceImpl;
+import io.trainproof.core.internal.SecurityReminderServiceImpl;
+import io.trainproof.core.notification.NotificationDispatcher;
+import io.trainproof.core.notification.NotificationSink;
+import io.trainproof.core.notification.SecurityReminderService;
+import io.trainproof.core.retention.RetentionService;
+import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.internal.AssignmentServiceImpl;
 import io.trainproof.core.internal.Check;
 import io.trainproof.core.internal.CompletionServiceImpl;
@@ -24,6 +41,8 @@ import io.trainproof.core.spi.Store;
 import io.trainproof.core.status.StatusService;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,23 +67,38 @@ public final class Trainproof {
   private final CompletionService completions;
   private final RenewalScheduler scheduler;
   private final StatusService status;
+  private final AttestationService attestations;
+  private final AuditService audit;
+  private final RetentionService retention;
+  private final DocumentationService documentation;
+  private final SecurityReminderService securityReminders;
+  private final CertificateService certificates;
+  private final @Nullable NotificationDispatcher notifications;
   private final Store store;
   private final Clock clock;
 
   private Trainproof(Builder b) {
     this.store = Check.notNull("store", b.store);
     this.clock = b.clock;
-    Context ctx = new Context(clock, store);
-    AssignmentEngine engine = new AssignmentEngine(clock);
+    Context ctx = new Context(clock, store, b.listeners, b.issuer);
+    AssignmentEngine engine = new AssignmentEngine();
+    AttestationServiceImpl attestationService = new AttestationServiceImpl(ctx);
+    this.attestations = attestationService;
     this.organizations = new OrganizationServiceImpl(ctx);
-    this.workforce = new WorkforceServiceImpl(ctx, engine);
-    this.policies = new PolicyServiceImpl(ctx, engine);
+    this.workforce = new WorkforceServiceImpl(ctx, engine, attestationService);
+    this.policies = new PolicyServiceImpl(ctx, engine, attestationService);
     this.courses = new CourseServiceImpl(ctx);
     this.requirements = new RequirementServiceImpl(ctx, engine);
     this.assignments = new AssignmentServiceImpl(ctx, engine);
     this.completions = new CompletionServiceImpl(ctx, engine);
     this.scheduler = new RenewalSchedulerImpl(ctx, engine);
     this.status = new StatusServiceImpl(ctx, new StatusEvaluator(b.dueSoonDays));
+    this.audit = new AuditServiceImpl(ctx);
+    this.retention = new RetentionServiceImpl(ctx);
+    this.documentation = new DocumentationServiceImpl(ctx);
+    this.securityReminders = new SecurityReminderServiceImpl(ctx);
+    this.certificates = new CertificateServiceImpl(ctx);
+    this.notifications = b.sink == null ? null : new NotificationDispatcherImpl(ctx, b.sink);
   }
 
   /** @return a new builder */
@@ -117,6 +151,49 @@ public final class Trainproof {
     return status;
   }
 
+  /** @return policy attestations */
+  public AttestationService attestations() {
+    return attestations;
+  }
+
+  /** @return the audit trail: read, verify, export */
+  public AuditService audit() {
+    return audit;
+  }
+
+  /** @return retention, legal holds and purge */
+  public RetentionService retention() {
+    return retention;
+  }
+
+  /** @return policy reviews and addressable-item decisions */
+  public DocumentationService documentation() {
+    return documentation;
+  }
+
+  /** @return security reminders */
+  public SecurityReminderService securityReminders() {
+    return securityReminders;
+  }
+
+  /** @return certificates */
+  public CertificateService certificates() {
+    return certificates;
+  }
+
+  /**
+   * The outbox dispatcher the host's scheduler calls.
+   *
+   * @return the dispatcher
+   * @throws ValidationException when no notification sink was configured
+   */
+  public NotificationDispatcher notifications() {
+    if (notifications == null) {
+      throw new ValidationException("notificationSink", null, "is not configured on the builder");
+    }
+    return notifications;
+  }
+
   /** @return the store this instance runs on */
   public Store store() {
     return store;
@@ -132,8 +209,46 @@ public final class Trainproof {
     private @Nullable Store store;
     private Clock clock = Clock.systemUTC();
     private int dueSoonDays = 30;
+    private final List<TrainproofListener> listeners = new ArrayList<>();
+    private @Nullable CredentialIssuer issuer;
+    private @Nullable NotificationSink sink;
 
     private Builder() {}
+
+    /**
+     * The credential issuer (the signing module) that issues certificates and seals
+     * attestations; without one, attestations are still hash-chained in the audit trail and no
+     * certificates are issued.
+     *
+     * @param credentialIssuer the issuer
+     * @return this builder
+     */
+    public Builder credentialIssuer(CredentialIssuer credentialIssuer) {
+      this.issuer = Check.notNull("credentialIssuer", credentialIssuer);
+      return this;
+    }
+
+    /**
+     * Where notifications are delivered.
+     *
+     * @param notificationSink the host's sink
+     * @return this builder
+     */
+    public Builder notificationSink(NotificationSink notificationSink) {
+      this.sink = Check.notNull("notificationSink", notificationSink);
+      return this;
+    }
+
+    /**
+     * Adds a listener for domain events, called after commit.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(TrainproofListener listener) {
+      this.listeners.add(Check.notNull("listener", listener));
+      return this;
+    }
 
     /**
      * The store (required).

@@ -60,7 +60,7 @@ public final class Quickstart {
     Actor officer = Actor.complianceOfficer("u-privacy-officer", clinic.id());
     say("Organization %s (zone %s, retention %s)", clinic.name(), clinic.zone(), clinic.retention());
 
-    Policy privacy = tp.policies().create(officer, new PolicyService.NewPolicy("PRIV-01", "Uses and disclosures of PHI"));
+    Policy privacy = tp.policies().create(officer, PolicyService.NewPolicy.of("PRIV-01", "Uses and disclosures of PHI"));
     tp.policies().publish(officer, privacy.id(), new PolicyService.NewVersion(
         LocalDate.of(2025, 1, 1), sha256("Privacy policy text v1"), "Initial version", false, Set.of()));
     Course course = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-101", "HIPAA Privacy and Security basics"));

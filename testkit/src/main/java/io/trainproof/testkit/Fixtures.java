@@ -61,6 +61,17 @@ public final class Fixtures {
     return new Fixtures(trainproof, org);
   }
 
+  /**
+   * Fixtures for an organization created elsewhere.
+   *
+   * @param trainproof the instance under test
+   * @param organization the organization
+   * @return the fixtures
+   */
+  public static Fixtures organizationFor(Trainproof trainproof, Organization organization) {
+    return new Fixtures(trainproof, organization);
+  }
+
   /** @return the organization */
   public Organization org() {
     return organization;
@@ -128,7 +139,7 @@ public final class Fixtures {
    * @return the policy
    */
   public Policy policy(String code, LocalDate effectiveFrom) {
-    Policy policy = trainproof.policies().create(officer, new PolicyService.NewPolicy(code, code + " policy"));
+    Policy policy = trainproof.policies().create(officer, PolicyService.NewPolicy.of(code, code + " policy"));
     trainproof.policies().publish(officer, policy.id(), new PolicyService.NewVersion(
         effectiveFrom, sha256(code + " v1"), "Initial version", false, Set.of()));
     return policy;

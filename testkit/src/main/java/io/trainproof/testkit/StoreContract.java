@@ -7,9 +7,18 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.audit.AuditChain;
+import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.documentation.PolicyReview;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Completion;
@@ -32,6 +41,12 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.notification.Notification;
+import io.trainproof.core.notification.NotificationKind;
+import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.retention.LegalHold;
+import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.retention.Tombstone;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.status.ComplianceStatus;
@@ -42,6 +57,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -190,7 +206,8 @@ public abstract class StoreContract {
   @Test
   void policyVersionsAreOrderedAndTheirNumbersUnique() {
     Organization org = newOrg();
-    Policy policy = new Policy(Id.random(), org.id(), "PRIV", "Privacy", T0);
+    Policy policy = new Policy(Id.random(), org.id(), "PRIV", "Privacy", Audience.roles("nurse"),
+        AttestationTrigger.MATERIAL_ONLY, 14, LocalDate.of(2027, 1, 1), T0, 0);
     PolicyVersion v1 = new PolicyVersion(Id.random(), policy.id(), org.id(), 1, LocalDate.of(2025, 1, 1),
         Fixtures.sha256("one"), "first", false, Set.of(), null, T0);
     PolicyVersion v2 = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2026, 1, 1),
@@ -205,6 +222,10 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.policies().versions(org.id(), policy.id())))
         .containsExactly(v1.endedOn(LocalDate.of(2025, 12, 31)), v2);
     assertThat(tx((Transaction t) -> t.policies().list(org.id()))).containsExactly(policy);
+    Policy reviewed = tx((Transaction t) -> t.policies().update(policy.withReviewDueOn(LocalDate.of(2028, 1, 1))));
+    assertThat(reviewed.version()).isEqualTo(1);
+    assertThat(tx((Transaction t) -> t.policies().find(org.id(), policy.id()))).contains(reviewed);
+    assertThatThrownBy(() -> tx((Transaction t) -> t.policies().update(policy))).isInstanceOf(ConflictException.class);
     assertThat(tx((Transaction t) -> t.policies().findVersion(org.id(), v2.id()))).contains(v2);
     PolicyVersion duplicate = new PolicyVersion(Id.random(), policy.id(), org.id(), 2, LocalDate.of(2027, 1, 1),
         Fixtures.sha256("three"), "dup", false, Set.of(), null, T0);
@@ -365,6 +386,190 @@ public abstract class StoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  // ---- Oversight, audit, attestations, retention, outbox, certificates ----
+
+  private static AuditEntry entry(Organization org, long seq, String previous) {
+    java.util.TreeMap<String, String> details = new java.util.TreeMap<>(Map.of("member", "m-1", "dueOn", "2026-02-01"));
+    AuditEntry draft = new AuditEntry(org.id(), seq, T0.plusSeconds(seq), "officer", "COMPLIANCE_OFFICER", "ACTION",
+        "Assignment", "a-" + seq, details, previous, "", false);
+    return new AuditEntry(org.id(), seq, draft.at(), "officer", "COMPLIANCE_OFFICER", "ACTION", "Assignment", "a-" + seq,
+        details, previous, AuditChain.hashOf(draft), false);
+  }
+
+  @Test
+  void auditChainsAppendInSequencePerOrganization() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    assertThat(tx((Transaction t) -> t.audit().lockHead(org.id()))).isEmpty();
+    AuditEntry first = entry(org, 1, AuditChain.GENESIS);
+    AuditEntry second = entry(org, 2, first.hash());
+    tx((Transaction t) -> {
+      t.audit().append(first);
+      t.audit().append(second);
+      t.audit().append(entry(other, 1, AuditChain.GENESIS));
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.audit().lockHead(org.id()))).contains(second);
+    assertThat(tx((Transaction t) -> t.audit().range(org.id(), 1, 2))).containsExactly(first, second);
+    assertThat(tx((Transaction t) -> t.audit().between(org.id(), T0, T0.plusSeconds(2)))).containsExactly(first);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.audit().append(entry(org, 2, first.hash()));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+    tx((Transaction t) -> {
+      t.audit().replaceWithTombstone(first.toTombstone());
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.audit().range(org.id(), 1, 1))).containsExactly(first.toTombstone());
+    assertThat(AuditChain.verify(tx((Transaction t) -> t.audit().range(org.id(), 1, 2)), 0, AuditChain.GENESIS).intact()).isTrue();
+  }
+
+  @Test
+  void attestationsAreUniquePerMemberAndVersionAndKeepTheirEvidence() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    Id<Policy> policy = Id.random();
+    Id<PolicyVersion> version = Id.random();
+    Attestation request = new Attestation(Id.random(), org.id(), m.id(), policy, version, LocalDate.of(2026, 1, 5),
+        LocalDate.of(2026, 2, 4), "system", true, null, 0);
+    assertThat(tx((Transaction t) -> t.attestations().insertIfAbsent(request))).isTrue();
+    assertThat(tx((Transaction t) -> t.attestations().insertIfAbsent(new Attestation(Id.random(), org.id(), m.id(), policy,
+        version, LocalDate.of(2026, 1, 6), LocalDate.of(2026, 2, 5), "officer", false, null, 0)))).isFalse();
+    Attestation.Evidence evidence = new Attestation.Evidence("I have read PRIV-01 v2.", Fixtures.sha256("s"),
+        Fixtures.sha256("p"), T0, LocalDate.of(2026, 1, 5), AttestationMethod.ON_BEHALF, "officer", null, "signed on paper",
+        Fixtures.sha256("r"), "urn:uuid:1", "{\"proof\":{}}");
+    Attestation attested = tx((Transaction t) -> t.attestations().update(request.attested(evidence)));
+    assertThat(attested.version()).isEqualTo(1);
+    assertThat(tx((Transaction t) -> t.attestations().find(org.id(), m.id(), version))).contains(attested);
+    assertThat(tx((Transaction t) -> t.attestations().forMember(org.id(), m.id()))).containsExactly(attested);
+    assertThat(tx((Transaction t) -> t.attestations().forVersion(org.id(), version))).containsExactly(attested);
+    assertThatThrownBy(() -> tx((Transaction t) -> t.attestations().update(request.attested(evidence))))
+        .isInstanceOf(ConflictException.class);
+    tx((Transaction t) -> {
+      t.attestations().delete(org.id(), request.id());
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.attestations().find(org.id(), request.id()))).isEmpty();
+  }
+
+  @Test
+  void theOutboxKeepsOneMessagePerKeyAndLeasesClaims() {
+    Organization org = newOrg();
+    Notification n = Notification.pending(org.id(), "k-1", NotificationKind.REMINDER, null, "email",
+        Map.of("assignment", "a-1"), T0);
+    assertThat(tx((Transaction t) -> t.outbox().enqueue(n))).isTrue();
+    assertThat(tx((Transaction t) -> t.outbox().enqueue(Notification.pending(org.id(), "k-1", NotificationKind.DUE, null,
+        "email", Map.of(), T0)))).isFalse();
+    List<Notification> claimed = tx((Transaction t) -> t.outbox().claimDue(T0, T0.plusSeconds(300), 10)).stream()
+        .filter(c -> c.organization().equals(org.id())).toList();
+    assertThat(claimed).singleElement().satisfies(c -> assertThat(c.nextAttemptAt()).isEqualTo(T0.plusSeconds(300)));
+    // Leased: a second dispatcher before the lease ends gets nothing of this organization.
+    assertThat(tx((Transaction t) -> t.outbox().claimDue(T0.plusSeconds(10), T0.plusSeconds(310), 1000)))
+        .noneMatch(c -> c.organization().equals(org.id()));
+    Notification delivered = new Notification(n.id(), n.organization(), n.idempotencyKey(), n.kind(), n.recipient(), n.channel(),
+        n.payload(), n.createdAt(), 1, claimed.get(0).nextAttemptAt(), null, T0.plusSeconds(1));
+    tx((Transaction t) -> {
+      t.outbox().update(delivered);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.outbox().claimDue(T0.plusSeconds(1000), T0.plusSeconds(1300), 1000)))
+        .noneMatch(c -> c.organization().equals(org.id()));
+    assertThat(tx((Transaction t) -> t.outbox().between(org.id(), T0, T0.plusSeconds(1)))).containsExactly(delivered);
+  }
+
+  @Test
+  void holdsTombstonesReviewsDecisionsRemindersAndGrantsRoundTrip() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    LegalHold hold = new LegalHold(Id.random(), org.id(), "Matter 12", m.id(), LocalDate.of(2020, 1, 1), null, "officer", T0, null, null);
+    Tombstone tomb = new Tombstone(Id.random(), org.id(), RecordKind.COMPLETION, "c-1", LocalDate.of(2032, 1, 1), T0, "officer");
+    PolicyReview review = new PolicyReview(Id.random(), org.id(), Id.random(), LocalDate.of(2026, 1, 2), "officer", "fine", false,
+        LocalDate.of(2027, 1, 2), T0);
+    AddressableDecision decision = new AddressableDecision(Id.random(), org.id(), RegulatoryTopic.LOG_IN_MONITORING, 1, false,
+        "covered by SIEM alerts", "automated alerts", LocalDate.of(2026, 1, 2), "officer", T0);
+    SecurityReminder reminder = new SecurityReminder(Id.random(), org.id(), "Phishing", "Watch out", Fixtures.sha256("Watch out"),
+        "email", LocalDate.of(2026, 1, 5), T0, "officer", true, List.of(new SecurityReminder.Recipient(m.id(), null)));
+    CrossOrganizationGrant grant = new CrossOrganizationGrant(Id.random(), org.id(), "support-1", "platform", "TICKET-9", T0,
+        T0.plusSeconds(3600), null);
+    tx((Transaction t) -> {
+      t.retention().saveHold(hold);
+      t.retention().insertTombstone(tomb);
+      t.documentation().insertReview(review);
+      t.documentation().insertDecision(decision);
+      t.documentation().saveReminder(reminder);
+      t.grants().save(grant);
+      return null;
+    });
+    LegalHold released = new LegalHold(hold.id(), org.id(), hold.matter(), hold.member(), hold.from(), null, "officer", T0,
+        "officer-2", T0.plusSeconds(5));
+    SecurityReminder acknowledged = reminder.acknowledged(m.id(), T0.plusSeconds(9));
+    tx((Transaction t) -> {
+      t.retention().saveHold(released);
+      t.documentation().saveReminder(acknowledged);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.retention().holds(org.id()))).containsExactly(released);
+    assertThat(tx((Transaction t) -> t.retention().tombstones(org.id()))).containsExactly(tomb);
+    assertThat(tx((Transaction t) -> t.documentation().reviews(org.id(), review.policy()))).containsExactly(review);
+    assertThat(tx((Transaction t) -> t.documentation().decisions(org.id()))).containsExactly(decision);
+    assertThat(tx((Transaction t) -> t.documentation().findReminder(org.id(), reminder.id()))).contains(acknowledged);
+    assertThat(tx((Transaction t) -> t.documentation().reminders(org.id()))).containsExactly(acknowledged);
+    assertThat(tx((Transaction t) -> t.grants().forActor(org.id(), "support-1"))).containsExactly(grant);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.documentation().insertDecision(decision);
+      return null;
+    })).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void certificatesHaveUniqueStatusIndexesAndKeepTheirStatus() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    Certificate cert = new Certificate(Id.random(), org.id(), m.id(), Id.random(), Id.random(), Id.random(), "urn:uuid:c1",
+        "ABCD-EFGH-JK", "{\"a\":1}", 4242, T0, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 5), Certificate.Status.VALID,
+        null, null, 0);
+    tx((Transaction t) -> {
+      t.certificates().insert(cert);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.certificates().statusIndexTaken(org.id(), 4242))).isTrue();
+    assertThat(tx((Transaction t) -> t.certificates().statusIndexTaken(org.id(), 4243))).isFalse();
+    Certificate clash = new Certificate(Id.random(), org.id(), m.id(), Id.random(), Id.random(), Id.random(), "urn:uuid:c2",
+        "ZZZZ", "{}", 4242, T0, LocalDate.of(2026, 1, 5), null, Certificate.Status.VALID, null, null, 0);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.certificates().insert(clash);
+      return null;
+    })).isInstanceOf(ConflictException.class);
+    Certificate revoked = tx((Transaction t) -> t.certificates().update(cert.withStatus(Certificate.Status.REVOKED, "issued in error", T0.plusSeconds(5))));
+    assertThat(tx((Transaction t) -> t.certificates().find(org.id(), cert.id()))).contains(revoked);
+    assertThat(tx((Transaction t) -> t.certificates().findByCode(org.id(), "ABCD-EFGH-JK"))).contains(revoked);
+    assertThat(tx((Transaction t) -> t.certificates().forMember(org.id(), m.id()))).containsExactly(revoked);
+    assertThat(tx((Transaction t) -> t.certificates().statusIndexes(org.id(), Certificate.Status.REVOKED))).containsExactly(4242);
+    assertThat(tx((Transaction t) -> t.certificates().statusIndexes(org.id(), Certificate.Status.VALID))).isEmpty();
+  }
+
+  @Test
+  void completionsAndAssignmentsCanBePurged() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    Completion c = completion(org, m, LocalDate.of(2026, 1, 20), T0, true, 90);
+    Assignment a = assignment(org, m, "K1");
+    tx((Transaction t) -> {
+      t.completions().insert(c);
+      t.assignments().insertIfAbsent(a);
+      return null;
+    });
+    tx((Transaction t) -> {
+      t.completions().delete(org.id(), c.id());
+      t.assignments().delete(org.id(), a.id());
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.completions().forMember(org.id(), m.id()))).isEmpty();
+    assertThat(tx((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).isEmpty();
+    // A purged cycle is never recreated: its dedupe key stays taken.
+    assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, "K1")))).isFalse();
   }
 
   @Test

@@ -92,7 +92,7 @@ class BadInputTest {
     Set<String> roles = Set.of("nurse", " ");
     rejects(() -> tp.workforce().hire(officer, new WorkforceService.NewMember(
         "E9", "Name", WorkforceType.EMPLOYEE, roles, "ICU", null, TODAY)), "roles", roles.toString());
-    rejects(() -> tp.policies().create(officer, new PolicyService.NewPolicy("", "Title")), "code", "");
+    rejects(() -> tp.policies().create(officer, PolicyService.NewPolicy.of("", "Title")), "code", "");
     rejects(() -> tp.assignments().waive(officer, assignment.id(), " "), "reason", " ");
   }
 

@@ -15,50 +15,46 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.ReminderSchedule;
+import io.trainproof.core.notification.NotificationKind;
 import io.trainproof.core.spi.Transaction;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns rules × people into assignments. Every method is idempotent: it looks at what exists
  * and creates only what is missing, and every assignment it creates carries a dedupe key that
- * the store keeps unique, so two threads or nodes racing create it once. Stateless apart from
- * the clock; thread-safe. Not API.
+ * the store keeps unique, so two threads or nodes racing create it once. Everything it does is
+ * audited and announced through the unit of work. Stateless; thread-safe. Not API.
  */
 public final class AssignmentEngine {
   /** The actor id recorded for what the engine does on its own. */
   public static final String SYSTEM = "system";
 
-  private final Clock clock;
-
-  /**
-   * Creates the engine.
-   *
-   * @param clock the clock for creation instants
-   */
-  public AssignmentEngine(Clock clock) {
-    this.clock = clock;
-  }
+  /** Creates the engine. */
+  public AssignmentEngine() {}
 
   /**
    * Brings one member's assignments in line with every requirement of the organization, as of
    * a date.
    *
-   * @param tx the transaction
-   * @param org the organization
+   * @param w the unit of work (transaction, organization, actor)
    * @param member the member
    * @param on the date to evaluate (today, or a later effective date)
-   * @param actorId who caused it
    * @return the number of assignments created
    */
-  public int reconcileMember(Transaction tx, Organization org, WorkforceMember member, LocalDate on, String actorId) {
+  public int reconcileMember(Work w, WorkforceMember member, LocalDate on) {
+    Transaction tx = w.tx();
+    Organization org = w.org();
     int created = 0;
     for (Requirement requirement : tx.requirements().list(org.id())) {
-      created += reconcile(tx, org, member, requirement, on, actorId);
+      created += reconcile(w, member, requirement, on);
     }
     return created;
   }
@@ -67,16 +63,15 @@ public final class AssignmentEngine {
    * Brings one member's assignments under one requirement in line, as of a date: cancels
    * what is no longer required, creates the initial or next-cycle assignment when missing.
    *
-   * @param tx the transaction
-   * @param org the organization
+   * @param w the unit of work (transaction, organization, actor)
    * @param member the member
    * @param requirement the requirement
    * @param on the date to evaluate
-   * @param actorId who caused it
    * @return 1 when an assignment was created, else 0
    */
-  public int reconcile(
-      Transaction tx, Organization org, WorkforceMember member, Requirement requirement, LocalDate on, String actorId) {
+  public int reconcile(Work w, WorkforceMember member, Requirement requirement, LocalDate on) {
+    Transaction tx = w.tx();
+    Organization org = w.org();
     Optional<MemberTerms> memberTerms = member.termsOn(on);
     if (memberTerms.isEmpty()) {
       return 0;
@@ -92,7 +87,7 @@ public final class AssignmentEngine {
     if (reqTerms.isEmpty() || !reqTerms.get().active() || !reqTerms.get().audience().matches(mt)) {
       String why = reqTerms.isPresent() && !reqTerms.get().active()
           ? "requirement retired" : "no longer in the requirement's audience";
-      cancelOpen(tx, mine, on, actorId, why);
+      cancelOpen(w, mine, on, why);
       return 0;
     }
     if (mt.status() != MemberStatus.ACTIVE) {
@@ -116,15 +111,15 @@ public final class AssignmentEngine {
       LocalDate anchor = max(entry, requirement.startsOn());
       AssignmentReason reason = initialReason(member, requirement, entry);
       LocalDate due = DueDates.initialDue(rt, anchor);
-      return create(tx, org, member, requirement.id(), rt, reason, null, cycleKey(requirement, member, mine), anchor, due, actorId) ? 1 : 0;
+      return create(w, member, requirement.id(), rt, reason, null, cycleKey(requirement, member, mine), anchor, due) ? 1 : 0;
     }
     LocalDate satisfiedOn = waivedLast ? lastCycle.currentDueOn() : last.completedOn();
     LocalDate nextDue = DueDates.nextDue(rt, satisfiedOn, lastCycle);
     if (nextDue == null || on.isBefore(DueDates.windowOpens(rt, nextDue))) {
       return 0;
     }
-    return create(tx, org, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
-        cycleKey(requirement, member, mine), satisfiedOn, nextDue, actorId) ? 1 : 0;
+    return create(w, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
+        cycleKey(requirement, member, mine), satisfiedOn, nextDue) ? 1 : 0;
   }
 
   /**
@@ -142,14 +137,14 @@ public final class AssignmentEngine {
    * audience of each requirement whose course covers the policy and who is affected by the
    * change, unless already trained on that version.
    *
-   * @param tx the transaction
-   * @param org the organization
+   * @param w the unit of work (transaction, organization, actor)
    * @param version the material version
    * @param on the date to evaluate (the later of today and the effective date)
-   * @param actorId who published it
    * @return the number of assignments created
    */
-  public int retrain(Transaction tx, Organization org, PolicyVersion version, LocalDate on, String actorId) {
+  public int retrain(Work w, PolicyVersion version, LocalDate on) {
+    Transaction tx = w.tx();
+    Organization org = w.org();
     int created = 0;
     for (Requirement requirement : tx.requirements().list(org.id())) {
       Optional<RequirementTerms> terms = requirement.termsOn(on);
@@ -176,8 +171,8 @@ public final class AssignmentEngine {
           continue;
         }
         String key = "R:" + requirement.id() + ":M:" + member.id() + ":pv:" + version.id();
-        if (create(tx, org, member, requirement.id(), rt, AssignmentReason.POLICY_CHANGE, version.id(), key,
-            version.effectiveFrom(), due, actorId)) {
+        if (create(w, member, requirement.id(), rt, AssignmentReason.POLICY_CHANGE, version.id(), key,
+            version.effectiveFrom(), due)) {
           created++;
         }
       }
@@ -188,30 +183,29 @@ public final class AssignmentEngine {
   /**
    * Cancels every open assignment of a member (termination).
    *
-   * @param tx the transaction
-   * @param org the organization
+   * @param w the unit of work (transaction, organization, actor)
    * @param member the member
    * @param on the date it takes effect
-   * @param actorId who did it
    * @param why the reason recorded on each assignment
    * @return how many were cancelled
    */
-  public int cancelAll(Transaction tx, Organization org, WorkforceMember member, LocalDate on, String actorId, String why) {
-    return cancelOpen(tx, tx.assignments().forMember(org.id(), member.id()), on, actorId, why);
+  public int cancelAll(Work w, WorkforceMember member, LocalDate on, String why) {
+    return cancelOpen(w, w.tx().assignments().forMember(w.org().id(), member.id()), on, why);
   }
 
   /**
    * Extends the open assignments of a member returning from leave by the length of the leave
    * (the documented leave rule: time on leave does not count against a due date).
    *
-   * @param tx the transaction
-   * @param org the organization
+   * @param w the unit of work (transaction, organization, actor)
    * @param member the member
    * @param leaveStart the first day of leave
    * @param returnOn the first day back
    * @return how many were extended
    */
-  public int extendForLeave(Transaction tx, Organization org, WorkforceMember member, LocalDate leaveStart, LocalDate returnOn) {
+  public int extendForLeave(Work w, WorkforceMember member, LocalDate leaveStart, LocalDate returnOn) {
+    Transaction tx = w.tx();
+    Organization org = w.org();
     long days = returnOn.toEpochDay() - leaveStart.toEpochDay();
     if (days <= 0) {
       return 0;
@@ -219,21 +213,22 @@ public final class AssignmentEngine {
     int extended = 0;
     for (Assignment a : tx.assignments().forMember(org.id(), member.id())) {
       if (a.isOpen() && !a.currentDueOn().isBefore(leaveStart)) {
-        tx.assignments().update(a.extended(new DueDateChange(
-            returnOn, a.currentDueOn().plusDays(days), SYSTEM, "leave of " + days + " days")));
+        LocalDate newDue = a.currentDueOn().plusDays(days);
+        tx.assignments().update(a.extended(new DueDateChange(returnOn, newDue, SYSTEM, "leave of " + days + " days")));
+        w.audit("ASSIGNMENT_EXTENDED", "Assignment", a.id(), Map.of("newDueOn", newDue.toString(), "reason", "leave"));
         extended++;
       }
     }
     return extended;
   }
 
-  private int cancelOpen(Transaction tx, List<Assignment> assignments, LocalDate on, String actorId, String why) {
+  private int cancelOpen(Work w, List<Assignment> assignments, LocalDate on, String why) {
     int cancelled = 0;
-    Instant now = clock.instant();
     for (Assignment a : assignments) {
       if (a.isOpen()) {
         LocalDate effective = max(on, a.assignedOn());
-        tx.assignments().update(a.closed(new Closure(AssignmentState.CANCELLED, effective, now, actorId, why, null)));
+        w.tx().assignments().update(a.closed(new Closure(AssignmentState.CANCELLED, effective, w.now(), w.actor().id(), why, null)));
+        w.audit("ASSIGNMENT_CANCELLED", "Assignment", a.id(), Map.of("on", effective.toString(), "reason", why));
         cancelled++;
       }
     }
@@ -241,13 +236,80 @@ public final class AssignmentEngine {
   }
 
   private boolean create(
-      Transaction tx, Organization org, WorkforceMember member, Id<Requirement> requirement, RequirementTerms rt,
-      AssignmentReason reason, Id<PolicyVersion> policyVersion, String key, LocalDate anchor, LocalDate due, String actorId) {
-    Instant now = clock.instant();
+      Work w, WorkforceMember member, Id<Requirement> requirement, RequirementTerms rt,
+      AssignmentReason reason, @Nullable Id<PolicyVersion> policyVersion, String key, LocalDate anchor, LocalDate due) {
+    Instant now = w.now();
     Assignment assignment = new Assignment(
-        Id.random(), org.id(), member.id(), rt.course(), requirement, reason, policyVersion, key,
-        org.dateOf(now), now, actorId, anchor, due, List.of(), null, null, 0);
-    return tx.assignments().insertIfAbsent(assignment);
+        Id.random(), w.org().id(), member.id(), rt.course(), requirement, reason, policyVersion, key,
+        w.org().dateOf(now), now, w.actor().id(), anchor, due, List.of(), null, null, 0);
+    if (!w.tx().assignments().insertIfAbsent(assignment)) {
+      return false;
+    }
+    Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "course", rt.course().toString(),
+        "requirement", requirement.toString(), "reason", reason.name(), "dueOn", due.toString(), "anchorOn", anchor.toString()));
+    if (policyVersion != null) {
+      facts.put("policyVersion", policyVersion.toString());
+    }
+    w.audit("ASSIGNMENT_CREATED", "Assignment", assignment.id(), facts);
+    w.notify("assigned:" + assignment.id(), NotificationKind.ASSIGNED, member.id(),
+        Map.of("assignment", assignment.id().toString(), "course", rt.course().toString(), "dueOn", due.toString(),
+            "reason", reason.name()));
+    return true;
+  }
+
+  /**
+   * Writes the reminders, due notices, overdue notices and manager escalations that fall due
+   * today for a member's open assignments, per each requirement's schedule (the standard
+   * schedule for manual ones). Each has an idempotency key naming the assignment, the threshold
+   * and the due date, so a second sweep writes nothing and an extension starts a new series.
+   * Thresholds up to a week old are caught up; older ones are not sent late.
+   *
+   * @param w the unit of work
+   * @param member the member
+   * @param today today in the organization's zone
+   * @return how many messages were written
+   */
+  public int remind(Work w, WorkforceMember member, LocalDate today) {
+    if (!member.activeOn(today)) {
+      return 0;
+    }
+    int written = 0;
+    Map<Id<Requirement>, ReminderSchedule> schedules = new java.util.HashMap<>();
+    for (Requirement r : w.tx().requirements().list(w.org().id())) {
+      r.termsOn(today).ifPresent(t -> schedules.put(r.id(), t.reminders()));
+    }
+    Id<WorkforceMember> manager = member.termsOn(today).map(MemberTerms::manager).orElse(null);
+    for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
+      if (!a.isOpen()) {
+        continue;
+      }
+      ReminderSchedule schedule = a.requirement() == null
+          ? ReminderSchedule.standard() : schedules.getOrDefault(a.requirement(), ReminderSchedule.none());
+      LocalDate due = a.currentDueOn();
+      Map<String, String> payload = Map.of("assignment", a.id().toString(), "course", a.course().toString(), "dueOn", due.toString());
+      for (int days : schedule.daysBeforeDue()) {
+        written += remindOn(w, a, due.minusDays(days), today, "before:" + days, NotificationKind.REMINDER, member.id(), payload);
+      }
+      if (schedule.onDueDate()) {
+        written += remindOn(w, a, due, today, "due", NotificationKind.DUE, member.id(), payload);
+      }
+      for (int days : schedule.daysOverdue()) {
+        written += remindOn(w, a, due.plusDays(days), today, "overdue:" + days, NotificationKind.OVERDUE, member.id(), payload);
+      }
+      if (schedule.escalateAfterDaysOverdue() > 0) {
+        written += remindOn(w, a, due.plusDays(schedule.escalateAfterDaysOverdue()), today, "escalation",
+            NotificationKind.ESCALATION, manager, payload);
+      }
+    }
+    return written;
+  }
+
+  private static int remindOn(Work w, Assignment a, LocalDate on, LocalDate today, String what, NotificationKind kind,
+      @Nullable Id<WorkforceMember> recipient, Map<String, String> payload) {
+    if (on.isAfter(today) || on.isBefore(today.minusDays(7)) || on.isBefore(a.assignedOn())) {
+      return 0;
+    }
+    return w.notify("A:" + a.id() + ":" + what + ":" + a.currentDueOn(), kind, recipient, payload) ? 1 : 0;
   }
 
   private static Optional<Completion> lastPassed(Transaction tx, Organization org, WorkforceMember member, RequirementTerms rt) {

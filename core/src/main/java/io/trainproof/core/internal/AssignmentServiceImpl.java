@@ -3,6 +3,7 @@ package io.trainproof.core.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
@@ -10,12 +11,11 @@ import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.spi.Transaction;
-import java.time.Instant;
+import io.trainproof.core.notification.NotificationKind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Implements {@link AssignmentService}. Thread-safe. Not API. */
 public final class AssignmentServiceImpl implements AssignmentService {
@@ -37,20 +37,21 @@ public final class AssignmentServiceImpl implements AssignmentService {
   public Assignment assign(Actor actor, ManualAssignment request) {
     Check.notNull("request", request);
     LocalDate due = Check.notNull("dueOn", request.dueOn());
-    Check.notBlank("note", request.note());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "assign");
-      WorkforceMember member = Validate.notTerminated(Validate.member(tx, org, request.member()));
-      Validate.releasedCourse(tx, org, "course", request.course());
-      LocalDate today = ctx.today(org);
+    String note = Check.notBlank("note", request.note());
+    return ctx.run(actor, Operation.ASSIGNMENT_WRITE, w -> {
+      WorkforceMember member = Validate.notTerminated(Validate.member(w, request.member()));
+      Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
+      LocalDate today = w.today();
       Check.notBefore("dueOn", due, today, "today");
-      Instant now = ctx.clock().instant();
       Id<Assignment> id = Id.random();
-      Assignment assignment = new Assignment(
-          id, org.id(), member.id(), request.course(), null,
-          request.remediation() ? AssignmentReason.REMEDIATION : AssignmentReason.MANUAL, null,
-          "MANUAL:" + id, today, now, actor.id(), today, due, List.of(), null, null, 0);
-      tx.assignments().insertIfAbsent(assignment);
+      AssignmentReason reason = request.remediation() ? AssignmentReason.REMEDIATION : AssignmentReason.MANUAL;
+      Assignment assignment = new Assignment(id, w.org().id(), member.id(), request.course(), null, reason, null,
+          "MANUAL:" + id, today, w.now(), actor.id(), today, due, List.of(), null, null, 0);
+      w.tx().assignments().insertIfAbsent(assignment);
+      w.audit("ASSIGNMENT_CREATED", "Assignment", id, Map.of("member", member.id().toString(),
+          "course", request.course().toString(), "reason", reason.name(), "dueOn", due.toString(), "note", note));
+      w.notify("assigned:" + id, NotificationKind.ASSIGNED, member.id(),
+          Map.of("assignment", id.toString(), "course", request.course().toString(), "dueOn", due.toString(), "reason", reason.name()));
       return assignment;
     });
   }
@@ -58,14 +59,13 @@ public final class AssignmentServiceImpl implements AssignmentService {
   @Override
   public Assignment waive(Actor actor, Id<Assignment> assignmentId, String reason) {
     String why = Check.notBlank("reason", reason);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "waive");
-      Assignment open = open(tx, org, assignmentId);
-      LocalDate today = ctx.today(org);
-      Assignment waived = tx.assignments().update(open.closed(new Closure(
-          AssignmentState.WAIVED, AssignmentEngine.max(today, open.assignedOn()), ctx.clock().instant(), actor.id(), why, null)));
-      WorkforceMember member = Validate.member(tx, org, open.member());
-      engine.reconcileMember(tx, org, member, today, actor.id());
+    return ctx.run(actor, Operation.ASSIGNMENT_WAIVE, w -> {
+      Assignment open = open(w, assignmentId);
+      LocalDate on = AssignmentEngine.max(w.today(), open.assignedOn());
+      Assignment waived = w.tx().assignments().update(open.closed(new Closure(
+          AssignmentState.WAIVED, on, w.now(), actor.id(), why, null)));
+      w.audit("ASSIGNMENT_WAIVED", "Assignment", open.id(), Map.of("approver", actor.id(), "reason", why, "on", on.toString()));
+      engine.reconcileMember(w, Validate.member(w.tx(), w.org(), open.member()), w.today());
       return waived;
     });
   }
@@ -74,45 +74,52 @@ public final class AssignmentServiceImpl implements AssignmentService {
   public Assignment extend(Actor actor, Id<Assignment> assignmentId, LocalDate newDueOn, String reason) {
     Check.notNull("newDueOn", newDueOn);
     String why = Check.notBlank("reason", reason);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "extend");
-      Assignment open = open(tx, org, assignmentId);
+    return ctx.run(actor, Operation.ASSIGNMENT_WRITE, w -> {
+      Assignment open = open(w, assignmentId);
       if (!newDueOn.isAfter(open.currentDueOn())) {
         throw new ValidationException("newDueOn", newDueOn, "is not after the current due date (" + open.currentDueOn() + ")");
       }
-      return tx.assignments().update(open.extended(new DueDateChange(ctx.today(org), newDueOn, actor.id(), why)));
+      Assignment extended = w.tx().assignments().update(open.extended(new DueDateChange(w.today(), newDueOn, actor.id(), why)));
+      w.audit("ASSIGNMENT_EXTENDED", "Assignment", open.id(), Map.of("approver", actor.id(), "reason", why,
+          "newDueOn", newDueOn.toString(), "previousDueOn", open.currentDueOn().toString()));
+      return extended;
     });
   }
 
   @Override
   public Assignment start(Actor actor, Id<Assignment> assignmentId) {
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "start");
-      Assignment open = open(tx, org, assignmentId);
-      return open.startedOn() != null ? open : tx.assignments().update(open.started(ctx.today(org)));
+    return ctx.run(actor, Operation.ASSIGNMENT_START, w -> {
+      Assignment open = open(w, assignmentId);
+      if (open.startedOn() != null) {
+        return open;
+      }
+      Assignment started = w.tx().assignments().update(open.started(w.today()));
+      w.audit("ASSIGNMENT_STARTED", "Assignment", open.id(), Map.of("on", w.today().toString()));
+      return started;
     });
   }
 
   @Override
   public Assignment get(Actor actor, Id<Assignment> assignmentId) {
-    return ctx.store().inTransaction(tx -> find(tx, ctx.organization(tx, actor, "read assignment"), assignmentId));
+    return ctx.run(actor, Operation.ASSIGNMENT_READ, w -> find(w, assignmentId));
   }
 
   @Override
   public List<Assignment> forMember(Actor actor, Id<WorkforceMember> memberId) {
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read assignments");
-      return tx.assignments().forMember(org.id(), Validate.member(tx, org, memberId).id());
-    });
+    return ctx.run(actor, Operation.ASSIGNMENT_READ,
+        w -> w.tx().assignments().forMember(w.org().id(), Validate.member(w, memberId).id()));
   }
 
-  static Assignment find(Transaction tx, Organization org, Id<Assignment> id) {
+  /** Loads an assignment of a member the actor may act on. */
+  static Assignment find(Work w, Id<Assignment> id) {
     Check.notNull("assignment", id);
-    return tx.assignments().find(org.id(), id).orElseThrow(() -> new NotFoundException("Assignment", id));
+    Assignment a = w.tx().assignments().find(w.org().id(), id).orElseThrow(() -> new NotFoundException("Assignment", id));
+    Validate.member(w, a.member());
+    return a;
   }
 
-  static Assignment open(Transaction tx, Organization org, Id<Assignment> id) {
-    Assignment a = find(tx, org, id);
+  static Assignment open(Work w, Id<Assignment> id) {
+    Assignment a = find(w, id);
     if (!a.isOpen()) {
       throw new ValidationException("assignment", id, "is " + a.state() + "; only an open assignment can change");
     }

@@ -1,34 +1,44 @@
 package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.EvidenceFile;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberTerms;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Provenance;
+import io.trainproof.core.domain.Requirement;
+import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.spi.Transaction;
-import java.time.Instant;
+import io.trainproof.core.spi.CredentialIssuer;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Implements {@link CompletionService}. Thread-safe. Not API. */
 public final class CompletionServiceImpl implements CompletionService {
+  private static final int INDEX_ATTEMPTS = 64;
   private final Context ctx;
   private final AssignmentEngine engine;
+  private final SecureRandom random = new SecureRandom();
 
   /**
    * Creates the service.
@@ -56,52 +66,115 @@ public final class CompletionServiceImpl implements CompletionService {
       Check.notBlank("evidence.name", f.name());
       Check.sha256Hex("evidence.sha256", f.sha256());
     }
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "record completion");
-      Assignment assignment = AssignmentServiceImpl.find(tx, org, request.assignment());
+    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
+      Assignment assignment = AssignmentServiceImpl.find(w, request.assignment());
       if (!assignment.isOpen()) {
         throw new ValidationException("assignment", assignment.id(),
             "is " + assignment.state() + "; only an open assignment can be completed");
       }
-      WorkforceMember member = Validate.member(tx, org, assignment.member());
+      WorkforceMember member = Validate.member(w, assignment.member());
       Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
-      Instant now = ctx.clock().instant();
-      LocalDate today = org.dateOf(now);
+      LocalDate today = w.today();
       if (completedOn.isAfter(today)) {
         throw new ValidationException("completedOn", completedOn, "is in the future (today is " + today + ")");
       }
-      CourseVersion version = courseVersion(tx, org, assignment, request.courseVersion());
+      CourseVersion version = courseVersion(w, assignment, request.courseVersion());
       boolean passed = request.score() == null || request.score() >= version.passMark();
       MemberTerms terms = member.termsOn(completedOn).orElse(member.latestTerms());
       PolicyVersion change = assignment.policyVersion() == null
-          ? null : tx.policies().findVersion(org.id(), assignment.policyVersion()).orElse(null);
+          ? null : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
+      Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
       Completion completion = new Completion(
-          Id.random(), org.id(), member.id(), terms.roles(), terms.type(), assignment.id(), assignment.course(),
-          version.id(), version.contentSha256(), coveredVersions(tx, org, version, completedOn),
-          assignment.reason(), assignment.policyVersion(), change == null ? null : change.effectiveFrom(),
-          assignment.assignedOn(), assignment.dueOn(completedOn),
-          completedOn, now, request.score(), passed, provenance, evidence, today.plus(org.retention()));
-      tx.completions().insert(completion);
+          Id.random(), w.org().id(), member.id(), terms.roles(), terms.type(), assignment.id(), assignment.course(),
+          version.id(), version.contentSha256(), covered, assignment.reason(), assignment.policyVersion(),
+          change == null ? null : change.effectiveFrom(), assignment.assignedOn(), assignment.dueOn(completedOn),
+          completedOn, w.now(), request.score(), passed, provenance, evidence, Retention.until(today, w.org()));
+      w.tx().completions().insert(completion);
+      Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
+          "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),
+          "method", provenance.method().name(), "policyVersions", String.join(",", covered.stream().map(Id::toString).sorted().toList())));
+      if (request.score() != null) {
+        facts.put("score", String.valueOf(request.score()));
+      }
+      w.audit(passed ? "COMPLETION_RECORDED" : "ATTEMPT_FAILED", "Completion", completion.id(), facts);
       List<Assignment> closed = new ArrayList<>();
       if (passed) {
-        for (Assignment a : tx.assignments().forMember(org.id(), member.id())) {
+        for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
           if (a.isOpen() && a.course().equals(assignment.course())) {
-            closed.add(tx.assignments().update(a.closed(new Closure(
-                AssignmentState.COMPLETED, completedOn, now, actor.id(), "completed", completion.id()))));
+            closed.add(w.tx().assignments().update(a.closed(new Closure(
+                AssignmentState.COMPLETED, completedOn, w.now(), actor.id(), "completed", completion.id()))));
+            w.audit("ASSIGNMENT_COMPLETED", "Assignment", a.id(), Map.of("completion", completion.id().toString()));
           }
         }
-        engine.reconcileMember(tx, org, member, today, actor.id());
+        if (version.issuesCertificate() && ctx.issuer() != null) {
+          issueCertificate(w, ctx.issuer(), member, completion, version, closed);
+        }
+        engine.reconcileMember(w, member, today);
       }
       return new Outcome(completion, closed);
     });
   }
 
+  private void issueCertificate(Work w, CredentialIssuer issuer, WorkforceMember member, Completion completion,
+      CourseVersion version, List<Assignment> closed) {
+    Course course = w.tx().courses().find(w.org().id(), version.course()).orElseThrow();
+    LocalDate validUntil = validUntil(w, completion, closed);
+    int index = freeStatusIndex(w, issuer.statusListSize());
+    Id<Certificate> id = Id.random();
+    CredentialIssuer.Issued issued = issuer.issueCertificate(new CredentialIssuer.CertificateClaims(
+        w.org().id(), w.org().name(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
+        version.label(), completion.id().toString(), completion.completedOn(), completion.score(), completion.completedOn(),
+        validUntil, index, w.now()));
+    Certificate certificate = new Certificate(id, w.org().id(), member.id(), completion.id(), course.id(), version.id(),
+        issued.credentialId(), issued.verificationCode() == null ? id.toString() : issued.verificationCode(), issued.json(),
+        index, w.now(), completion.completedOn(), validUntil, Certificate.Status.VALID, null, null, 0);
+    for (Certificate previous : w.tx().certificates().forMember(w.org().id(), member.id())) {
+      if (previous.course().equals(course.id()) && previous.status() == Certificate.Status.VALID) {
+        w.tx().certificates().update(previous.withStatus(Certificate.Status.SUPERSEDED, id.toString(), w.now()));
+        w.audit("CERTIFICATE_SUPERSEDED", "Certificate", previous.id(), Map.of("by", id.toString()));
+      }
+    }
+    w.tx().certificates().insert(certificate);
+    Map<String, String> facts = new TreeMap<>(Map.of("credentialId", certificate.credentialId(),
+        "verificationCode", certificate.verificationCode(), "statusIndex", String.valueOf(index),
+        "credentialSha256", io.trainproof.core.audit.AuditChain.sha256(issued.json())));
+    if (validUntil != null) {
+      facts.put("validUntil", validUntil.toString());
+    }
+    w.audit("CERTIFICATE_ISSUED", "Certificate", id, facts);
+  }
+
+  private int freeStatusIndex(Work w, int size) {
+    for (int i = 0; i < INDEX_ATTEMPTS; i++) {
+      int candidate = random.nextInt(size);
+      if (!w.tx().certificates().statusIndexTaken(w.org().id(), candidate)) {
+        return candidate;
+      }
+    }
+    throw new ConflictException("Certificate", "statusIndex", "no free status list index found; the list is nearly full");
+  }
+
+  /** The certificate expires when the next cycle of the requirement the completion satisfied falls due. */
+  private static @Nullable LocalDate validUntil(Work w, Completion completion, List<Assignment> closed) {
+    LocalDate earliest = null;
+    for (Assignment a : closed) {
+      if (a.requirement() == null) {
+        continue;
+      }
+      Requirement r = w.tx().requirements().find(w.org().id(), a.requirement()).orElse(null);
+      RequirementTerms t = r == null ? null : r.termsOn(completion.completedOn()).orElse(null);
+      LocalDate next = t == null ? null : DueDates.nextDue(t, completion.completedOn(), a);
+      if (next != null && (earliest == null || next.isBefore(earliest))) {
+        earliest = next;
+      }
+    }
+    return earliest;
+  }
+
   @Override
   public List<Completion> forMember(Actor actor, Id<WorkforceMember> memberId) {
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read completions");
-      return tx.completions().forMember(org.id(), Validate.member(tx, org, memberId).id());
-    });
+    return ctx.run(actor, Operation.COMPLETION_READ,
+        w -> w.tx().completions().forMember(w.org().id(), Validate.member(w, memberId).id()));
   }
 
   private static Provenance provenance(Provenance p) {
@@ -114,11 +187,11 @@ public final class CompletionServiceImpl implements CompletionService {
     return p;
   }
 
-  private CourseVersion courseVersion(Transaction tx, Organization org, Assignment assignment, Id<CourseVersion> requested) {
+  private static CourseVersion courseVersion(Work w, Assignment assignment, @Nullable Id<CourseVersion> requested) {
     if (requested == null) {
-      return Validate.releasedCourse(tx, org, "course", assignment.course());
+      return Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
     }
-    CourseVersion v = tx.courses().findVersion(org.id(), requested)
+    CourseVersion v = w.tx().courses().findVersion(w.org().id(), requested)
         .orElseThrow(() -> new ValidationException("courseVersion", requested, "is not a course version of this organization"));
     if (!v.course().equals(assignment.course())) {
       throw new ValidationException("courseVersion", requested, "is a version of another course");
@@ -130,12 +203,12 @@ public final class CompletionServiceImpl implements CompletionService {
    * The policy versions a completion covered: for each policy the content teaches, the newest
    * version that was either in effect or already published on the completion date.
    */
-  private static Set<Id<PolicyVersion>> coveredVersions(Transaction tx, Organization org, CourseVersion cv, LocalDate on) {
+  private static Set<Id<PolicyVersion>> coveredVersions(Work w, CourseVersion cv, LocalDate on) {
     Set<Id<PolicyVersion>> covered = new HashSet<>();
     for (Id<Policy> policy : cv.policies()) {
       PolicyVersion newest = null;
-      for (PolicyVersion v : tx.policies().versions(org.id(), policy)) {
-        LocalDate known = AssignmentEngine.min(v.effectiveFrom(), org.dateOf(v.publishedAt()));
+      for (PolicyVersion v : w.tx().policies().versions(w.org().id(), policy)) {
+        LocalDate known = AssignmentEngine.min(v.effectiveFrom(), w.org().dateOf(v.publishedAt()));
         if (!known.isAfter(on)) {
           newest = v;
         }

@@ -1,41 +1,154 @@
 package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
+import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.access.Operation;
+import io.trainproof.core.access.Scope;
+import io.trainproof.core.audit.AuditChain;
+import io.trainproof.core.audit.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
+import io.trainproof.core.event.TrainproofEvent;
+import io.trainproof.core.event.TrainproofListener;
+import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What every service shares: the clock, the store and the engine. Thread-safe (holds only
- * thread-safe collaborators). Not API.
+ * What every service shares, and the one way they touch the store: {@link #run} opens a
+ * transaction, loads the actor's organization, checks the operation against the actor's role
+ * and grants, runs the work, chains its audit entries in the same transaction, and publishes
+ * its events after commit. A refused call writes nothing but an audit entry recording the
+ * attempt. Thread-safe. Not API.
  *
  * @param clock the clock
  * @param store the store
+ * @param listeners host listeners for domain events
+ * @param issuer the credential issuer, when the signing module is configured
  */
-public record Context(Clock clock, Store store) {
+public record Context(Clock clock, Store store, List<TrainproofListener> listeners, @Nullable CredentialIssuer issuer) {
+  private static final Logger LOG = LoggerFactory.getLogger(Context.class);
+
+  /** Makes the listener list immutable. */
+  public Context {
+    listeners = List.copyOf(listeners);
+  }
 
   /**
-   * Loads the organization an actor acts in: every call is scoped to it.
+   * Runs one operation for an actor in one transaction.
    *
-   * @param tx the transaction
    * @param actor the caller
-   * @param operation the operation name, for the error
-   * @return the organization
+   * @param operation what it does
+   * @param body the work
+   * @param <T> the result type
+   * @return what the work returned
    */
-  public Organization organization(Transaction tx, Actor actor, String operation) {
+  public <T> T run(Actor actor, Operation operation, Function<Work, T> body) {
     Check.notNull("actor", actor);
-    Id<Organization> organization = actor.organization();
-    if (organization == null) {
-      throw new ForbiddenException(actor.id(), operation, "a platform actor must act in an organization");
+    Id<Organization> orgId = actor.organization();
+    if (orgId == null) {
+      throw new ForbiddenException(actor.id(), operation.name(), "a platform actor must act in an organization");
     }
-    return tx.organizations()
-        .find(organization)
-        .orElseThrow(() -> new NotFoundException("Organization", organization));
+    Object[] outcome = new Object[2];
+    try {
+      T result = store.inTransaction(tx -> {
+        Organization org = tx.organizations().find(orgId).orElseThrow(() -> new NotFoundException("Organization", orgId));
+        Instant now = clock.instant();
+        Scope scope = authorize(tx, actor, operation, org, now);
+        Work work = new Work(tx, org, actor, operation, scope, now);
+        T r = body.apply(work);
+        if (operation.isRead() && (actor.role() == ActorRole.AUDITOR || actor.role() == ActorRole.VENDOR_SUPPORT)) {
+          work.audit("READ", "Operation", operation.name(), Map.of());
+        }
+        chain(tx, org, actor, work);
+        outcome[0] = work.events();
+        return r;
+      });
+      @SuppressWarnings("unchecked")
+      List<TrainproofEvent> events = (List<TrainproofEvent>) outcome[0];
+      publish(events);
+      return result;
+    } catch (ForbiddenException e) {
+      recordRefusal(actor, orgId, operation, e);
+      throw e;
+    }
+  }
+
+  private Scope authorize(Transaction tx, Actor actor, Operation operation, Organization org, Instant now) {
+    Scope scope = operation.scopeFor(actor.role());
+    if (scope == Scope.NONE) {
+      throw new ForbiddenException(actor.id(), operation.name(), "role " + actor.role() + " holds no grant for it");
+    }
+    if (actor.role() == ActorRole.VENDOR_SUPPORT) {
+      boolean granted = tx.grants().forActor(org.id(), actor.id()).stream().anyMatch(g -> g.activeAt(now));
+      if (!granted) {
+        throw new ForbiddenException(actor.id(), operation.name(), "no active cross-organization grant for this organization");
+      }
+    }
+    if ((scope == Scope.SELF || scope == Scope.TEAM) && actor.member() == null) {
+      throw new ForbiddenException(actor.id(), operation.name(), "role " + actor.role() + " needs the actor's own member id");
+    }
+    return scope;
+  }
+
+  /** Appends a unit of work's audit entries to the organization's chain. */
+  static void chain(Transaction tx, Organization org, Actor actor, Work work) {
+    if (work.audits().isEmpty()) {
+      return;
+    }
+    AuditEntry head = tx.audit().lockHead(org.id()).orElse(null);
+    long sequence = head == null ? 0 : head.sequence();
+    String previous = head == null ? AuditChain.GENESIS : head.hash();
+    for (Work.PendingAudit p : work.audits()) {
+      sequence++;
+      AuditEntry draft = new AuditEntry(org.id(), sequence, p.at(), actor.id(), actor.role().name(), p.action(),
+          p.subjectType(), p.subjectId(), p.details(), previous, "", false);
+      String hash = AuditChain.hashOf(draft);
+      tx.audit().append(new AuditEntry(org.id(), sequence, p.at(), actor.id(), actor.role().name(), p.action(),
+          p.subjectType(), p.subjectId(), p.details(), previous, hash, false));
+      previous = hash;
+    }
+  }
+
+  private void recordRefusal(Actor actor, Id<Organization> orgId, Operation operation, ForbiddenException e) {
+    try {
+      store.inTransaction(tx -> {
+        Organization org = tx.organizations().find(orgId).orElse(null);
+        if (org == null) {
+          return null;
+        }
+        Work w = new Work(tx, org, actor, operation, Scope.NONE, clock.instant());
+        w.audit("FORBIDDEN", "Operation", operation.name(), Map.of("reason", e.getMessage()));
+        chain(tx, org, actor, w);
+        return null;
+      });
+    } catch (RuntimeException failure) {
+      LOG.warn("could not audit a refused {} call", operation, failure);
+    }
+  }
+
+  private void publish(List<TrainproofEvent> events) {
+    for (TrainproofEvent event : events) {
+      for (TrainproofListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException e) {
+          LOG.warn("listener failed on {} (the change is committed)", event.type(), e);
+        }
+      }
+    }
   }
 
   /**
@@ -46,5 +159,24 @@ public record Context(Clock clock, Store store) {
    */
   public LocalDate today(Organization organization) {
     return organization.dateOf(clock.instant());
+  }
+
+  /**
+   * Grants vendor support access to an organization (platform only).
+   *
+   * @param grant the grant
+   */
+  public void saveGrant(CrossOrganizationGrant grant) {
+    store.inTransaction(tx -> {
+      Organization org = tx.organizations().find(grant.organization())
+          .orElseThrow(() -> new NotFoundException("Organization", grant.organization()));
+      tx.grants().save(grant);
+      Actor platform = new Actor(grant.grantedBy(), ActorRole.VENDOR_SUPPORT, null, null);
+      Work w = new Work(tx, org, platform, Operation.ORGANIZATION_READ, Scope.ORGANIZATION, clock.instant());
+      w.audit("GRANT_CROSS_ORGANIZATION", "CrossOrganizationGrant", grant.id(),
+          Map.of("actor", grant.actorId(), "expiresAt", grant.expiresAt().toString(), "reason", grant.reason()));
+      chain(tx, org, platform, w);
+      return null;
+    });
   }
 }

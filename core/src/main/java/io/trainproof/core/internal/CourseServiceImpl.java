@@ -3,13 +3,14 @@ package io.trainproof.core.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
 import java.util.List;
+import java.util.Map;
 
 /** Implements {@link CourseService}. Thread-safe. Not API. */
 public final class CourseServiceImpl implements CourseService {
@@ -29,10 +30,10 @@ public final class CourseServiceImpl implements CourseService {
     Check.notNull("request", request);
     String code = Check.notBlank("code", request.code());
     String title = Check.notBlank("title", request.title());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "create course");
-      Course course = new Course(Id.random(), org.id(), code, title, ctx.clock().instant());
-      tx.courses().insert(course);
+    return ctx.run(actor, Operation.COURSE_WRITE, w -> {
+      Course course = new Course(Id.random(), w.org().id(), code, title, w.now());
+      w.tx().courses().insert(course);
+      w.audit("COURSE_CREATED", "Course", course.id(), Map.of("code", code));
       return course;
     });
   }
@@ -48,18 +49,19 @@ public final class CourseServiceImpl implements CourseService {
     if (request.contentSha256() != null) {
       Check.sha256Hex("contentSha256", request.contentSha256());
     }
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "release course version");
-      tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+    return ctx.run(actor, Operation.COURSE_WRITE, w -> {
+      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
       for (Id<Policy> p : request.policies()) {
-        if (p == null || tx.policies().find(org.id(), p).isEmpty()) {
+        if (p == null || w.tx().policies().find(w.org().id(), p).isEmpty()) {
           throw new ValidationException("policies", p, "is not a policy of this organization");
         }
       }
       CourseVersion version = new CourseVersion(
-          Id.random(), courseId, org.id(), label, request.policies(), request.topics(), request.passMark(),
-          request.issuesCertificate(), request.contentSha256(), ctx.clock().instant());
-      tx.courses().insertVersion(version);
+          Id.random(), courseId, w.org().id(), label, request.policies(), request.topics(), request.passMark(),
+          request.issuesCertificate(), request.contentSha256(), w.now());
+      w.tx().courses().insertVersion(version);
+      w.audit("COURSE_VERSION_RELEASED", "CourseVersion", version.id(), Map.of("course", courseId.toString(), "label", label,
+          "passMark", String.valueOf(request.passMark())));
       return version;
     });
   }
@@ -67,15 +69,14 @@ public final class CourseServiceImpl implements CourseService {
   @Override
   public List<CourseVersion> versions(Actor actor, Id<Course> courseId) {
     Check.notNull("course", courseId);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read course");
-      tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
-      return tx.courses().versions(org.id(), courseId);
+    return ctx.run(actor, Operation.COURSE_READ, w -> {
+      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+      return w.tx().courses().versions(w.org().id(), courseId);
     });
   }
 
   @Override
   public List<Course> list(Actor actor) {
-    return ctx.store().inTransaction(tx -> tx.courses().list(ctx.organization(tx, actor, "list courses").id()));
+    return ctx.run(actor, Operation.COURSE_READ, w -> w.tx().courses().list(w.org().id()));
   }
 }

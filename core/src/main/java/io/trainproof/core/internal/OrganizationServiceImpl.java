@@ -4,6 +4,9 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.access.Operation;
+import java.time.Instant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.organization.OrganizationService;
@@ -45,7 +48,27 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
   @Override
   public Organization get(Actor actor) {
-    return ctx.store().inTransaction(tx -> ctx.organization(tx, actor, "read organization"));
+    return ctx.run(actor, Operation.ORGANIZATION_READ, Work::org);
+  }
+
+  @Override
+  public CrossOrganizationGrant grantVendorSupport(Actor platform, Id<Organization> organization, String supportActorId,
+      String reason, Instant expiresAt) {
+    Check.notNull("platform", platform);
+    if (platform.role() != ActorRole.VENDOR_SUPPORT || platform.organization() != null) {
+      throw new ForbiddenException(platform.id(), "grant vendor support", "only the platform grants cross-organization access");
+    }
+    Check.notNull("organization", organization);
+    String who = Check.notBlank("supportActorId", supportActorId);
+    String why = Check.notBlank("reason", reason);
+    Instant now = ctx.clock().instant();
+    Check.notNull("expiresAt", expiresAt);
+    if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(java.time.Duration.ofDays(30)))) {
+      throw new ValidationException("expiresAt", expiresAt, "must be in the next 30 days");
+    }
+    CrossOrganizationGrant grant = new CrossOrganizationGrant(Id.random(), organization, who, platform.id(), why, now, expiresAt, null);
+    ctx.saveGrant(grant);
+    return grant;
   }
 
   @Override

@@ -3,32 +3,35 @@ package io.trainproof.core.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
+import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.policy.PolicyService;
-import io.trainproof.core.spi.Transaction;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Implements {@link PolicyService}. Thread-safe. Not API. */
 public final class PolicyServiceImpl implements PolicyService {
   private final Context ctx;
   private final AssignmentEngine engine;
+  private final AttestationServiceImpl attestations;
 
   /**
    * Creates the service.
    *
    * @param ctx shared collaborators
    * @param engine the assignment engine
+   * @param attestations requests attestations on publication
    */
-  public PolicyServiceImpl(Context ctx, AssignmentEngine engine) {
+  public PolicyServiceImpl(Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
     this.ctx = ctx;
     this.engine = engine;
+    this.attestations = attestations;
   }
 
   @Override
@@ -36,10 +39,14 @@ public final class PolicyServiceImpl implements PolicyService {
     Check.notNull("request", request);
     String code = Check.notBlank("code", request.code());
     String title = Check.notBlank("title", request.title());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "create policy");
-      Policy policy = new Policy(Id.random(), org.id(), code, title, ctx.clock().instant());
-      tx.policies().insert(policy);
+    Check.notNull("audience", request.audience());
+    Check.notNull("attestOn", request.attestOn());
+    Check.inRange("attestWithinDays", request.attestWithinDays(), 0, 365);
+    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
+      Policy policy = new Policy(Id.random(), w.org().id(), code, title, request.audience(), request.attestOn(),
+          request.attestWithinDays(), request.reviewDueOn(), w.now(), 0);
+      w.tx().policies().insert(policy);
+      w.audit("POLICY_CREATED", "Policy", policy.id(), Map.of("code", code, "attestOn", request.attestOn().name()));
       return policy;
     });
   }
@@ -51,10 +58,9 @@ public final class PolicyServiceImpl implements PolicyService {
     String hash = Check.sha256Hex("textSha256", request.textSha256());
     String notes = Check.notBlank("changeNotes", request.changeNotes());
     Set<String> affected = Check.codes("affectedRoles", request.affectedRoles());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "publish policy version");
-      Policy policy = policy(tx, org, policyId);
-      List<PolicyVersion> versions = tx.policies().versions(org.id(), policy.id());
+    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
+      Policy policy = policy(w, policyId);
+      List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
       int number = 1;
       if (!versions.isEmpty()) {
         PolicyVersion previous = versions.get(versions.size() - 1);
@@ -67,16 +73,24 @@ public final class PolicyServiceImpl implements PolicyService {
         }
         LocalDate lastDay = effectiveFrom.minusDays(1);
         if (previous.lastInEffectOn() == null || previous.lastInEffectOn().isAfter(lastDay)) {
-          tx.policies().updateVersion(previous.endedOn(lastDay));
+          w.tx().policies().updateVersion(previous.endedOn(lastDay));
         }
         number = previous.number() + 1;
       }
-      Instant now = ctx.clock().instant();
       PolicyVersion version = new PolicyVersion(
-          Id.random(), policy.id(), org.id(), number, effectiveFrom, hash, notes, request.material(), affected, null, now);
-      tx.policies().insertVersion(version);
+          Id.random(), policy.id(), w.org().id(), number, effectiveFrom, hash, notes, request.material(), affected, null, w.now());
+      w.tx().policies().insertVersion(version);
+      w.audit("POLICY_VERSION_PUBLISHED", "PolicyVersion", version.id(), Map.of("policy", policy.code(),
+          "number", String.valueOf(number), "effectiveFrom", effectiveFrom.toString(), "textSha256", hash,
+          "material", String.valueOf(request.material()), "affectedRoles", String.join(",", new java.util.TreeSet<>(affected))));
+      LocalDate on = AssignmentEngine.max(w.today(), effectiveFrom);
       if (version.material()) {
-        engine.retrain(tx, org, version, AssignmentEngine.max(ctx.today(org), effectiveFrom), actor.id());
+        engine.retrain(w, version, on);
+      }
+      boolean attest = policy.attestOn() == AttestationTrigger.EVERY_VERSION
+          || (policy.attestOn() == AttestationTrigger.MATERIAL_ONLY && version.material());
+      if (attest) {
+        attestations.requestForAudience(w, policy, version, on.plusDays(policy.attestWithinDays()));
       }
       return version;
     });
@@ -85,10 +99,9 @@ public final class PolicyServiceImpl implements PolicyService {
   @Override
   public PolicyVersion retire(Actor actor, Id<Policy> policyId, LocalDate lastDay) {
     Check.notNull("lastDay", lastDay);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "retire policy");
-      Policy policy = policy(tx, org, policyId);
-      List<PolicyVersion> versions = tx.policies().versions(org.id(), policy.id());
+    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
+      Policy policy = policy(w, policyId);
+      List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
       if (versions.isEmpty()) {
         throw new ValidationException("policy", policyId, "has no version to retire");
       }
@@ -100,40 +113,39 @@ public final class PolicyServiceImpl implements PolicyService {
         throw new ValidationException("lastDay", lastDay, "is before the current version took effect (" + current.effectiveFrom() + ")");
       }
       PolicyVersion retired = current.endedOn(lastDay);
-      tx.policies().updateVersion(retired);
+      w.tx().policies().updateVersion(retired);
+      w.audit("POLICY_RETIRED", "PolicyVersion", retired.id(), Map.of("lastInEffectOn", lastDay.toString()));
       return retired;
     });
   }
 
   @Override
   public List<PolicyVersion> versions(Actor actor, Id<Policy> policyId) {
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read policy");
-      return tx.policies().versions(org.id(), policy(tx, org, policyId).id());
-    });
+    return ctx.run(actor, Operation.POLICY_READ, w -> w.tx().policies().versions(w.org().id(), policy(w, policyId).id()));
   }
 
   @Override
   public List<PolicyVersion> inForceOn(Actor actor, LocalDate date) {
     Check.notNull("date", date);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read policies");
-      List<PolicyVersion> result = new ArrayList<>();
-      for (Policy p : tx.policies().list(org.id())) {
-        tx.policies().versions(org.id(), p.id()).stream().filter(v -> v.inForceOn(date)).reduce((a, b) -> b)
-            .ifPresent(result::add);
-      }
-      return result;
-    });
+    return ctx.run(actor, Operation.POLICY_READ, w -> inForce(w, date));
+  }
+
+  static List<PolicyVersion> inForce(Work w, LocalDate date) {
+    List<PolicyVersion> result = new ArrayList<>();
+    for (Policy p : w.tx().policies().list(w.org().id())) {
+      w.tx().policies().versions(w.org().id(), p.id()).stream().filter(v -> v.inForceOn(date)).reduce((a, b) -> b)
+          .ifPresent(result::add);
+    }
+    return result;
   }
 
   @Override
   public List<Policy> list(Actor actor) {
-    return ctx.store().inTransaction(tx -> tx.policies().list(ctx.organization(tx, actor, "list policies").id()));
+    return ctx.run(actor, Operation.POLICY_READ, w -> w.tx().policies().list(w.org().id()));
   }
 
-  private static Policy policy(Transaction tx, Organization org, Id<Policy> id) {
+  static Policy policy(Work w, Id<Policy> id) {
     Check.notNull("policy", id);
-    return tx.policies().find(org.id(), id).orElseThrow(() -> new NotFoundException("Policy", id));
+    return w.tx().policies().find(w.org().id(), id).orElseThrow(() -> new NotFoundException("Policy", id));
   }
 }

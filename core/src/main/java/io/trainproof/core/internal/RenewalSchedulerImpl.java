@@ -1,5 +1,7 @@
 package io.trainproof.core.internal;
 
+import io.trainproof.core.Actor;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
@@ -40,13 +42,13 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
       while (true) {
         // One short transaction per batch: the claim, the marks and the assignments commit
         // together, so a crash leaves the batch unclaimed for the next sweep.
-        int[] counts = ctx.store().inTransaction(tx -> {
-          Organization org = tx.organizations().find(orgId).orElseThrow();
-          LocalDate today = ctx.today(org);
-          List<WorkforceMember> batch = tx.members().claimForSweep(orgId, today, BATCH);
+        int[] counts = ctx.run(Actor.system(orgId), Operation.SCHEDULER_RUN, w -> {
+          LocalDate today = w.today();
+          List<WorkforceMember> batch = w.tx().members().claimForSweep(orgId, today, BATCH);
           int made = 0;
           for (WorkforceMember m : batch) {
-            made += engine.reconcileMember(tx, org, m, today, AssignmentEngine.SYSTEM);
+            made += engine.reconcileMember(w, m, today);
+            engine.remind(w, m, today);
           }
           return new int[] {batch.size(), made};
         });

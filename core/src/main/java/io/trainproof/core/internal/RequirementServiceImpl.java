@@ -3,15 +3,15 @@ package io.trainproof.core.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.requirement.RequirementService;
-import io.trainproof.core.spi.Transaction;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Implements {@link RequirementService}. Thread-safe. Not API. */
 public final class RequirementServiceImpl implements RequirementService {
@@ -33,28 +33,28 @@ public final class RequirementServiceImpl implements RequirementService {
   public Requirement create(Actor actor, String name, String rationale, RequirementTerms terms) {
     String n = Check.notBlank("name", name);
     String r = Check.notBlank("rationale", rationale);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "create requirement");
-      Validate.terms(tx, org, terms);
+    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
+      Validate.terms(w.tx(), w.org(), terms);
       if (!terms.active()) {
         throw new ValidationException("terms.active", false, "a new requirement must be active");
       }
-      Requirement requirement = tx.requirements().insert(
-          new Requirement(Id.random(), org.id(), n, r, List.of(terms), ctx.clock().instant(), 0));
-      reconcileAll(tx, org, requirement, terms.effectiveFrom(), actor);
+      Requirement requirement = w.tx().requirements().insert(
+          new Requirement(Id.random(), w.org().id(), n, r, List.of(terms), w.now(), 0));
+      w.audit("REQUIREMENT_CREATED", "Requirement", requirement.id(), facts(terms));
+      reconcileAll(w, requirement, terms.effectiveFrom());
       return requirement;
     });
   }
 
   @Override
   public Requirement change(Actor actor, Id<Requirement> requirementId, RequirementTerms terms) {
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "change requirement");
-      Requirement requirement = requirement(tx, org, requirementId);
-      Validate.terms(tx, org, terms);
+    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
+      Requirement requirement = requirement(w, requirementId);
+      Validate.terms(w.tx(), w.org(), terms);
       notBeforeLatest(requirement, terms.effectiveFrom());
-      Requirement updated = tx.requirements().update(requirement.withTerms(terms));
-      reconcileAll(tx, org, updated, terms.effectiveFrom(), actor);
+      Requirement updated = w.tx().requirements().update(requirement.withTerms(terms));
+      w.audit("REQUIREMENT_CHANGED", "Requirement", requirement.id(), facts(terms));
+      reconcileAll(w, updated, terms.effectiveFrom());
       return updated;
     });
   }
@@ -62,34 +62,40 @@ public final class RequirementServiceImpl implements RequirementService {
   @Override
   public Requirement retire(Actor actor, Id<Requirement> requirementId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "retire requirement");
-      Requirement requirement = requirement(tx, org, requirementId);
+    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
+      Requirement requirement = requirement(w, requirementId);
       if (!requirement.latestTerms().active()) {
         throw new ValidationException("requirement", requirementId, "is already retired");
       }
       notBeforeLatest(requirement, on);
-      Requirement updated = tx.requirements().update(requirement.withTerms(requirement.latestTerms().withActive(on, false)));
-      reconcileAll(tx, org, updated, on, actor);
+      Requirement updated = w.tx().requirements().update(requirement.withTerms(requirement.latestTerms().withActive(on, false)));
+      w.audit("REQUIREMENT_RETIRED", "Requirement", requirement.id(), Map.of("on", on.toString()));
+      reconcileAll(w, updated, on);
       return updated;
     });
   }
 
   @Override
   public List<Requirement> list(Actor actor) {
-    return ctx.store().inTransaction(tx -> tx.requirements().list(ctx.organization(tx, actor, "list requirements").id()));
+    return ctx.run(actor, Operation.REQUIREMENT_READ, w -> w.tx().requirements().list(w.org().id()));
   }
 
-  private void reconcileAll(Transaction tx, Organization org, Requirement requirement, LocalDate from, Actor actor) {
-    LocalDate on = AssignmentEngine.max(ctx.today(org), from);
-    for (WorkforceMember member : tx.members().list(org.id())) {
-      engine.reconcile(tx, org, member, requirement, on, actor.id());
+  private void reconcileAll(Work w, Requirement requirement, LocalDate from) {
+    LocalDate on = AssignmentEngine.max(w.today(), from);
+    for (WorkforceMember member : w.tx().members().list(w.org().id())) {
+      engine.reconcile(w, member, requirement, on);
     }
   }
 
-  private static Requirement requirement(Transaction tx, Organization org, Id<Requirement> id) {
+  private static Map<String, String> facts(RequirementTerms t) {
+    return Map.of("effectiveFrom", t.effectiveFrom().toString(), "course", t.course().toString(),
+        "recurrence", t.recurrence().toString(), "initialDueDays", String.valueOf(t.initialDueDays()),
+        "active", String.valueOf(t.active()));
+  }
+
+  private static Requirement requirement(Work w, Id<Requirement> id) {
     Check.notNull("requirement", id);
-    return tx.requirements().find(org.id(), id).orElseThrow(() -> new NotFoundException("Requirement", id));
+    return w.tx().requirements().find(w.org().id(), id).orElseThrow(() -> new NotFoundException("Requirement", id));
   }
 
   private static void notBeforeLatest(Requirement requirement, LocalDate on) {

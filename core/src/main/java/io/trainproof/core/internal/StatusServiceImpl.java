@@ -2,6 +2,7 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
@@ -37,10 +38,9 @@ public final class StatusServiceImpl implements StatusService {
   @Override
   public List<RequirementStatus> forMember(Actor actor, Id<WorkforceMember> memberId, LocalDate asOf) {
     Check.notNull("asOf", asOf);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read status");
-      WorkforceMember member = Validate.member(tx, org, memberId);
-      return memberStatus(tx, org, member, tx.requirements().list(org.id()), r -> true, asOf, true);
+    return ctx.run(actor, Operation.STATUS_READ, w -> {
+      WorkforceMember member = Validate.member(w, memberId);
+      return memberStatus(w.tx(), w.org(), member, w.tx().requirements().list(w.org().id()), r -> true, asOf, true);
     });
   }
 
@@ -56,11 +56,10 @@ public final class StatusServiceImpl implements StatusService {
   public List<RequirementStatus> forRequirement(Actor actor, Id<Requirement> requirementId, LocalDate asOf) {
     Check.notNull("requirement", requirementId);
     Check.notNull("asOf", asOf);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read status");
-      Requirement requirement = tx.requirements().find(org.id(), requirementId)
+    return ctx.run(actor, Operation.STATUS_READ, w -> {
+      Requirement requirement = w.tx().requirements().find(w.org().id(), requirementId)
           .orElseThrow(() -> new NotFoundException("Requirement", requirementId));
-      return everyone(tx, org, List.of(requirement), r -> true, asOf);
+      return everyone(w, List.of(requirement), r -> true, asOf);
     });
   }
 
@@ -68,19 +67,17 @@ public final class StatusServiceImpl implements StatusService {
   public List<RequirementStatus> forCourse(Actor actor, Id<Course> courseId, LocalDate asOf) {
     Check.notNull("course", courseId);
     Check.notNull("asOf", asOf);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read status");
-      tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+    return ctx.run(actor, Operation.STATUS_READ, w -> {
+      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
       Predicate<Requirement> forCourse = r -> r.termsOn(asOf).map(t -> t.course().equals(courseId)).orElse(false);
-      return everyone(tx, org, tx.requirements().list(org.id()), forCourse, asOf);
+      return everyone(w, w.tx().requirements().list(w.org().id()), forCourse, asOf);
     });
   }
 
-  private List<RequirementStatus> everyone(
-      Transaction tx, Organization org, List<Requirement> requirements, Predicate<Requirement> filter, LocalDate asOf) {
+  private List<RequirementStatus> everyone(Work w, List<Requirement> requirements, Predicate<Requirement> filter, LocalDate asOf) {
     List<RequirementStatus> result = new ArrayList<>();
-    for (WorkforceMember member : tx.members().list(org.id())) {
-      result.addAll(memberStatus(tx, org, member, requirements, filter, asOf, false));
+    for (WorkforceMember member : w.visible(w.tx().members().list(w.org().id()))) {
+      result.addAll(memberStatus(w.tx(), w.org(), member, requirements, filter, asOf, false));
     }
     return result;
   }

@@ -37,6 +37,17 @@ public final class Validate {
   }
 
   /**
+   * Loads a member the actor may act on under the current operation.
+   *
+   * @param w the unit of work
+   * @param id the member id
+   * @return the member
+   */
+  public static WorkforceMember member(Work w, Id<WorkforceMember> id) {
+    return w.requireVisible(member(w.tx(), w.org(), id));
+  }
+
+  /**
    * Requires a member who is not terminated.
    *
    * @param member the member

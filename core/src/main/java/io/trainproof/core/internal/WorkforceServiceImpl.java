@@ -4,31 +4,35 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Implements {@link WorkforceService}. Thread-safe. Not API. */
 public final class WorkforceServiceImpl implements WorkforceService {
   private final Context ctx;
   private final AssignmentEngine engine;
+  private final AttestationServiceImpl attestations;
 
   /**
    * Creates the service.
    *
    * @param ctx shared collaborators
    * @param engine the assignment engine
+   * @param attestations requests attestations of policies in force for new hires
    */
-  public WorkforceServiceImpl(Context ctx, AssignmentEngine engine) {
+  public WorkforceServiceImpl(Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
     this.ctx = ctx;
     this.engine = engine;
+    this.attestations = attestations;
   }
 
   @Override
@@ -40,18 +44,20 @@ public final class WorkforceServiceImpl implements WorkforceService {
     Set<String> roles = Check.codes("roles", request.roles());
     String department = Check.notBlank("department", request.department());
     LocalDate engagedOn = Check.notNull("engagedOn", request.engagedOn());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "hire");
+    return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
       if (request.manager() != null) {
-        Validate.member(tx, org, request.manager());
+        Validate.member(w, request.manager());
       }
-      if (tx.members().findByExternalId(org.id(), externalId).isPresent()) {
+      if (w.tx().members().findByExternalId(w.org().id(), externalId).isPresent()) {
         throw new ConflictException("WorkforceMember", "externalId=" + externalId, "external id already exists");
       }
       MemberTerms terms = new MemberTerms(engagedOn, request.type(), roles, department, request.manager(), MemberStatus.ACTIVE);
-      WorkforceMember member = tx.members().insert(
-          new WorkforceMember(Id.random(), org.id(), externalId, displayName, engagedOn, List.of(terms), 0));
-      engine.reconcileMember(tx, org, member, AssignmentEngine.max(ctx.today(org), engagedOn), actor.id());
+      WorkforceMember member = w.tx().members().insert(
+          new WorkforceMember(Id.random(), w.org().id(), externalId, displayName, engagedOn, List.of(terms), 0));
+      w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(terms));
+      LocalDate on = AssignmentEngine.max(w.today(), engagedOn);
+      engine.reconcileMember(w, member, on);
+      attestations.requestInForce(w, member, on);
       return member;
     });
   }
@@ -62,16 +68,15 @@ public final class WorkforceServiceImpl implements WorkforceService {
     LocalDate on = Check.notNull("effectiveOn", change.effectiveOn());
     Set<String> roles = change.roles() == null ? null : Check.codes("roles", change.roles());
     String department = change.department() == null ? null : Check.notBlank("department", change.department());
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "change member");
-      WorkforceMember member = Validate.notTerminated(Validate.member(tx, org, memberId));
+    return ctx.run(actor, Operation.MEMBER_CHANGE, w -> {
+      WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
       MemberTerms latest = member.latestTerms();
       notBeforeLatest(member, on);
       if (change.manager() != null) {
         if (change.manager().equals(memberId)) {
           throw new ValidationException("manager", change.manager(), "a member cannot manage themself");
         }
-        Validate.member(tx, org, change.manager());
+        Validate.member(w, change.manager());
       }
       MemberTerms next = new MemberTerms(
           on,
@@ -80,36 +85,36 @@ public final class WorkforceServiceImpl implements WorkforceService {
           department == null ? latest.department() : department,
           change.manager() == null ? latest.manager() : change.manager(),
           latest.status());
-      return apply(tx, org, member.withTerms(next), on, actor);
+      return apply(w, member.withTerms(next), on, "MEMBER_CHANGED", termsFacts(next));
     });
   }
 
   @Override
   public WorkforceMember startLeave(Actor actor, Id<WorkforceMember> memberId, LocalDate from) {
     Check.notNull("from", from);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "start leave");
-      WorkforceMember member = Validate.member(tx, org, memberId);
+    return ctx.run(actor, Operation.MEMBER_LEAVE, w -> {
+      WorkforceMember member = Validate.member(w, memberId);
       requireStatus(member, MemberStatus.ACTIVE);
       notBeforeLatest(member, from);
-      return apply(tx, org, member.withTerms(member.latestTerms().withStatus(from, MemberStatus.ON_LEAVE)), from, actor);
+      return apply(w, member.withTerms(member.latestTerms().withStatus(from, MemberStatus.ON_LEAVE)), from,
+          "MEMBER_LEAVE_STARTED", Map.of("from", from.toString()));
     });
   }
 
   @Override
   public WorkforceMember returnFromLeave(Actor actor, Id<WorkforceMember> memberId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "return from leave");
-      WorkforceMember member = Validate.member(tx, org, memberId);
+    return ctx.run(actor, Operation.MEMBER_LEAVE, w -> {
+      WorkforceMember member = Validate.member(w, memberId);
       requireStatus(member, MemberStatus.ON_LEAVE);
       LocalDate leaveStart = member.latestTerms().effectiveFrom();
       if (!on.isAfter(leaveStart)) {
         throw new ValidationException("on", on, "is not after the leave began (" + leaveStart + ")");
       }
-      WorkforceMember updated = tx.members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.ACTIVE)));
-      engine.extendForLeave(tx, org, updated, leaveStart, on);
-      engine.reconcileMember(tx, org, updated, AssignmentEngine.max(ctx.today(org), on), actor.id());
+      WorkforceMember updated = w.tx().members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.ACTIVE)));
+      w.audit("MEMBER_RETURNED", "WorkforceMember", member.id(), Map.of("on", on.toString(), "leaveStart", leaveStart.toString()));
+      engine.extendForLeave(w, updated, leaveStart, on);
+      engine.reconcileMember(w, updated, AssignmentEngine.max(w.today(), on));
       return updated;
     });
   }
@@ -117,40 +122,51 @@ public final class WorkforceServiceImpl implements WorkforceService {
   @Override
   public WorkforceMember terminate(Actor actor, Id<WorkforceMember> memberId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "terminate");
-      WorkforceMember member = Validate.notTerminated(Validate.member(tx, org, memberId));
+    return ctx.run(actor, Operation.MEMBER_TERMINATE, w -> {
+      WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
       notBeforeLatest(member, on);
-      WorkforceMember updated = tx.members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.TERMINATED)));
-      engine.cancelAll(tx, org, updated, on, actor.id(), "terminated");
+      WorkforceMember updated = w.tx().members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.TERMINATED)));
+      w.audit("MEMBER_TERMINATED", "WorkforceMember", member.id(), Map.of("on", on.toString()));
+      engine.cancelAll(w, updated, on, "terminated");
       return updated;
     });
   }
 
   @Override
   public WorkforceMember get(Actor actor, Id<WorkforceMember> memberId) {
-    return ctx.store().inTransaction(tx -> Validate.member(tx, ctx.organization(tx, actor, "read member"), memberId));
+    return ctx.run(actor, Operation.MEMBER_READ, w -> Validate.member(w, memberId));
   }
 
   @Override
   public WorkforceMember getByExternalId(Actor actor, String externalId) {
     String ext = Check.notBlank("externalId", externalId);
-    return ctx.store().inTransaction(tx -> {
-      Organization org = ctx.organization(tx, actor, "read member");
-      return tx.members().findByExternalId(org.id(), ext)
-          .orElseThrow(() -> new NotFoundException("WorkforceMember", "externalId=" + ext));
-    });
+    return ctx.run(actor, Operation.MEMBER_READ, w -> w.requireVisible(w.tx().members().findByExternalId(w.org().id(), ext)
+        .orElseThrow(() -> new NotFoundException("WorkforceMember", "externalId=" + ext))));
   }
 
   @Override
   public List<WorkforceMember> list(Actor actor) {
-    return ctx.store().inTransaction(tx -> tx.members().list(ctx.organization(tx, actor, "list members").id()));
+    return ctx.run(actor, Operation.MEMBER_READ, w -> w.visible(w.tx().members().list(w.org().id())));
   }
 
-  private WorkforceMember apply(Transaction tx, Organization org, WorkforceMember changed, LocalDate on, Actor actor) {
-    WorkforceMember updated = tx.members().update(changed);
-    engine.reconcileMember(tx, org, updated, AssignmentEngine.max(ctx.today(org), on), actor.id());
+  private WorkforceMember apply(Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
+    WorkforceMember updated = w.tx().members().update(changed);
+    w.audit(action, "WorkforceMember", updated.id(), facts);
+    engine.reconcileMember(w, updated, AssignmentEngine.max(w.today(), on));
     return updated;
+  }
+
+  private static Map<String, String> termsFacts(MemberTerms t) {
+    Map<String, String> facts = new TreeMap<>();
+    facts.put("effectiveFrom", t.effectiveFrom().toString());
+    facts.put("type", t.type().name());
+    facts.put("roles", String.join(",", new java.util.TreeSet<>(t.roles())));
+    facts.put("department", t.department());
+    facts.put("status", t.status().name());
+    if (t.manager() != null) {
+      facts.put("manager", t.manager().toString());
+    }
+    return facts;
   }
 
   private static void requireStatus(WorkforceMember member, MemberStatus status) {

@@ -1,6 +1,23 @@
 package io.trainproof.core.memory;
 
 import io.trainproof.core.ConflictException;
+import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.notification.Notification;
+import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.retention.LegalHold;
+import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.spi.AttestationRepository;
+import io.trainproof.core.spi.AuditRepository;
+import io.trainproof.core.spi.CertificateRepository;
+import io.trainproof.core.spi.DocumentationRepository;
+import io.trainproof.core.spi.GrantRepository;
+import io.trainproof.core.spi.OutboxRepository;
+import io.trainproof.core.spi.RetentionRepository;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
@@ -21,6 +38,7 @@ import io.trainproof.core.spi.RequirementRepository;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.StoreCapabilities;
 import io.trainproof.core.spi.Transaction;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,6 +81,20 @@ public final class InMemoryStore implements Store {
   private final Map<Id<WorkforceMember>, List<Id<Assignment>>> assignmentsByMember = new HashMap<>();
   private final Map<Id<Completion>, Completion> completions = new HashMap<>();
   private final Map<Id<WorkforceMember>, List<Id<Completion>>> completionsByMember = new HashMap<>();
+
+  private final Map<Id<Certificate>, Certificate> certificates = new HashMap<>();
+  private final Map<String, Id<Certificate>> certificateByIndex = new HashMap<>();
+  private final Map<Id<Attestation>, Attestation> attestations = new HashMap<>();
+  private final Map<String, Id<Attestation>> attestationByMemberVersion = new HashMap<>();
+  private final Map<Id<Organization>, List<AuditEntry>> auditChains = new HashMap<>();
+  private final Map<Id<Notification>, Notification> notifications = new HashMap<>();
+  private final Map<String, Id<Notification>> notificationByKey = new HashMap<>();
+  private final Map<Id<LegalHold>, LegalHold> holds = new HashMap<>();
+  private final Map<Id<Tombstone>, Tombstone> tombstones = new HashMap<>();
+  private final Map<Id<PolicyReview>, PolicyReview> reviews = new HashMap<>();
+  private final Map<String, AddressableDecision> decisions = new HashMap<>();
+  private final Map<Id<SecurityReminder>, SecurityReminder> reminders = new HashMap<>();
+  private final Map<Id<CrossOrganizationGrant>, CrossOrganizationGrant> grants = new HashMap<>();
 
   private final Tx tx = new Tx();
 
@@ -110,6 +142,13 @@ public final class InMemoryStore implements Store {
         });
   }
 
+  private <K, V> void remove(Map<K, V> map, K key) {
+    V previous = map.remove(key);
+    if (previous != null) {
+      undo.push(() -> map.put(key, previous));
+    }
+  }
+
   private <K, V> void append(Map<K, List<V>> index, K key, V value) {
     List<V> list = index.computeIfAbsent(key, k -> new ArrayList<>());
     list.add(value);
@@ -144,6 +183,13 @@ public final class InMemoryStore implements Store {
     private final RequirementRepository requirementRepo = new Requirements();
     private final AssignmentRepository assignmentRepo = new Assignments();
     private final CompletionRepository completionRepo = new Completions();
+    private final CertificateRepository certificateRepo = new Certificates();
+    private final AttestationRepository attestationRepo = new Attestations();
+    private final AuditRepository auditRepo = new Audit();
+    private final OutboxRepository outboxRepo = new Outbox();
+    private final RetentionRepository retentionRepo = new Retention();
+    private final DocumentationRepository documentationRepo = new Documentation();
+    private final GrantRepository grantRepo = new Grants();
 
     @Override
     public OrganizationRepository organizations() {
@@ -178,6 +224,41 @@ public final class InMemoryStore implements Store {
     @Override
     public CompletionRepository completions() {
       return completionRepo;
+    }
+
+    @Override
+    public CertificateRepository certificates() {
+      return certificateRepo;
+    }
+
+    @Override
+    public AttestationRepository attestations() {
+      return attestationRepo;
+    }
+
+    @Override
+    public AuditRepository audit() {
+      return auditRepo;
+    }
+
+    @Override
+    public OutboxRepository outbox() {
+      return outboxRepo;
+    }
+
+    @Override
+    public RetentionRepository retention() {
+      return retentionRepo;
+    }
+
+    @Override
+    public DocumentationRepository documentation() {
+      return documentationRepo;
+    }
+
+    @Override
+    public GrantRepository grants() {
+      return grantRepo;
     }
   }
 
@@ -275,8 +356,24 @@ public final class InMemoryStore implements Store {
       if (policyByCode.containsKey(code)) {
         throw new ConflictException("Policy", "code=" + policy.code(), "code already exists");
       }
-      put(policies, policy.id(), policy);
+      put(policies, policy.id(), withVersion(policy, 0));
       put(policyByCode, code, policy.id());
+    }
+
+    @Override
+    public Policy update(Policy policy) {
+      Policy current = inOrg(policies.get(policy.id()), policy.organization(), Policy::organization);
+      if (current == null) {
+        throw new ConflictException("Policy", policy.id(), "does not exist");
+      }
+      Policy stored = withVersion(policy, checkVersion("Policy", policy.id(), current.version(), policy.version()));
+      put(policies, policy.id(), stored);
+      return stored;
+    }
+
+    private Policy withVersion(Policy p, long version) {
+      return new Policy(p.id(), p.organization(), p.code(), p.title(), p.audience(), p.attestOn(), p.attestWithinDays(),
+          p.reviewDueOn(), p.createdAt(), version);
     }
 
     @Override
@@ -478,6 +575,15 @@ public final class InMemoryStore implements Store {
           .sorted(ASSIGNMENT_ORDER)
           .toList();
     }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Assignment> id) {
+      Assignment a = inOrg(assignments.get(id), organization, Assignment::organization);
+      if (a != null) {
+        // The dedupe key stays taken: a purged cycle is never recreated.
+        remove(assignments, id);
+      }
+    }
   }
 
   private final class Completions implements CompletionRepository {
@@ -503,6 +609,323 @@ public final class InMemoryStore implements Store {
           .filter(c -> c.organization().equals(organization))
           .sorted(Comparator.comparing(Completion::completedOn).thenComparing(Completion::recordedAt).thenComparing(Completion::id))
           .toList();
+    }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Completion> id) {
+      if (inOrg(completions.get(id), organization, Completion::organization) != null) {
+        remove(completions, id);
+      }
+    }
+  }
+
+  private final class Certificates implements CertificateRepository {
+    @Override
+    public void insert(Certificate c) {
+      String index = key(c.organization(), c.statusIndex());
+      if (certificates.containsKey(c.id()) || certificateByIndex.containsKey(index)) {
+        throw new ConflictException("Certificate", "statusIndex=" + c.statusIndex(), "id or status index already taken");
+      }
+      put(certificates, c.id(), withVersion(c, 0));
+      put(certificateByIndex, index, c.id());
+    }
+
+    @Override
+    public Certificate update(Certificate c) {
+      Certificate current = inOrg(certificates.get(c.id()), c.organization(), Certificate::organization);
+      if (current == null) {
+        throw new ConflictException("Certificate", c.id(), "does not exist");
+      }
+      Certificate stored = withVersion(c, checkVersion("Certificate", c.id(), current.version(), c.version()));
+      put(certificates, c.id(), stored);
+      return stored;
+    }
+
+    private Certificate withVersion(Certificate c, long version) {
+      return new Certificate(c.id(), c.organization(), c.member(), c.completion(), c.course(), c.courseVersion(),
+          c.credentialId(), c.verificationCode(), c.credentialJson(), c.statusIndex(), c.issuedAt(), c.validFrom(),
+          c.validUntil(), c.status(), c.statusReason(), c.statusChangedAt(), version);
+    }
+
+    @Override
+    public Optional<Certificate> find(Id<Organization> organization, Id<Certificate> id) {
+      return Optional.ofNullable(inOrg(certificates.get(id), organization, Certificate::organization));
+    }
+
+    @Override
+    public Optional<Certificate> findByCode(Id<Organization> organization, String code) {
+      return certificates.values().stream()
+          .filter(c -> c.organization().equals(organization) && c.verificationCode().equals(code))
+          .findFirst();
+    }
+
+    @Override
+    public List<Certificate> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return certificates.values().stream()
+          .filter(c -> c.organization().equals(organization) && c.member().equals(member))
+          .sorted(Comparator.comparing(Certificate::issuedAt).thenComparing(Certificate::id))
+          .toList();
+    }
+
+    @Override
+    public boolean statusIndexTaken(Id<Organization> organization, int index) {
+      return certificateByIndex.containsKey(key(organization, index));
+    }
+
+    @Override
+    public List<Integer> statusIndexes(Id<Organization> organization, Certificate.Status status) {
+      return certificates.values().stream()
+          .filter(c -> c.organization().equals(organization) && c.status() == status)
+          .map(Certificate::statusIndex)
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static final Comparator<Attestation> ATTESTATION_ORDER =
+      Comparator.comparing(Attestation::requestedOn).thenComparing(Attestation::id);
+
+  private final class Attestations implements AttestationRepository {
+    @Override
+    public boolean insertIfAbsent(Attestation a) {
+      String k = key(a.organization(), a.member(), a.policyVersion());
+      if (attestationByMemberVersion.containsKey(k)) {
+        return false;
+      }
+      put(attestations, a.id(), withVersion(a, 0));
+      put(attestationByMemberVersion, k, a.id());
+      return true;
+    }
+
+    @Override
+    public Attestation update(Attestation a) {
+      Attestation current = inOrg(attestations.get(a.id()), a.organization(), Attestation::organization);
+      if (current == null) {
+        throw new ConflictException("Attestation", a.id(), "does not exist");
+      }
+      Attestation stored = withVersion(a, checkVersion("Attestation", a.id(), current.version(), a.version()));
+      put(attestations, a.id(), stored);
+      return stored;
+    }
+
+    private Attestation withVersion(Attestation a, long version) {
+      return new Attestation(a.id(), a.organization(), a.member(), a.policy(), a.policyVersion(), a.requestedOn(),
+          a.dueOn(), a.requestedBy(), a.automatic(), a.evidence(), version);
+    }
+
+    @Override
+    public Optional<Attestation> find(Id<Organization> organization, Id<Attestation> id) {
+      return Optional.ofNullable(inOrg(attestations.get(id), organization, Attestation::organization));
+    }
+
+    @Override
+    public Optional<Attestation> find(Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version) {
+      Id<Attestation> id = attestationByMemberVersion.get(key(organization, member, version));
+      return id == null ? Optional.empty() : find(organization, id);
+    }
+
+    @Override
+    public List<Attestation> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return attestations.values().stream()
+          .filter(a -> a.organization().equals(organization) && a.member().equals(member))
+          .sorted(ATTESTATION_ORDER).toList();
+    }
+
+    @Override
+    public List<Attestation> forVersion(Id<Organization> organization, Id<PolicyVersion> version) {
+      return attestations.values().stream()
+          .filter(a -> a.organization().equals(organization) && a.policyVersion().equals(version))
+          .sorted(ATTESTATION_ORDER).toList();
+    }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Attestation> id) {
+      Attestation a = inOrg(attestations.get(id), organization, Attestation::organization);
+      if (a != null) {
+        remove(attestations, id);
+      }
+    }
+  }
+
+  private final class Audit implements AuditRepository {
+    private List<AuditEntry> chain(Id<Organization> organization) {
+      return auditChains.getOrDefault(organization, List.of());
+    }
+
+    @Override
+    public Optional<AuditEntry> lockHead(Id<Organization> organization) {
+      List<AuditEntry> chain = chain(organization);
+      return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+      long expected = chain(entry.organization()).size() + 1L;
+      if (entry.sequence() != expected) {
+        throw new ConflictException("AuditEntry", entry.organization() + "#" + entry.sequence(),
+            "sequence taken or out of order (next is " + expected + ")");
+      }
+      InMemoryStore.this.append(auditChains, entry.organization(), entry);
+    }
+
+    @Override
+    public void replaceWithTombstone(AuditEntry tombstone) {
+      List<AuditEntry> chain = auditChains.get(tombstone.organization());
+      int index = (int) tombstone.sequence() - 1;
+      if (chain == null || index < 0 || index >= chain.size()) {
+        throw new ConflictException("AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist");
+      }
+      AuditEntry previous = chain.set(index, tombstone);
+      undo.push(() -> chain.set(index, previous));
+    }
+
+    @Override
+    public List<AuditEntry> range(Id<Organization> organization, long fromSequence, long toSequence) {
+      return chain(organization).stream()
+          .filter(e -> e.sequence() >= fromSequence && e.sequence() <= toSequence).toList();
+    }
+
+    @Override
+    public List<AuditEntry> between(Id<Organization> organization, Instant from, Instant to) {
+      return chain(organization).stream()
+          .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).toList();
+    }
+  }
+
+  private final class Outbox implements OutboxRepository {
+    @Override
+    public boolean enqueue(Notification n) {
+      String k = key(n.organization(), n.idempotencyKey());
+      if (notificationByKey.containsKey(k)) {
+        return false;
+      }
+      put(notifications, n.id(), n);
+      put(notificationByKey, k, n.id());
+      return true;
+    }
+
+    @Override
+    public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+      List<Notification> due = notifications.values().stream()
+          .filter(n -> n.deliveredAt() == null && !n.nextAttemptAt().isAfter(now))
+          .sorted(Comparator.comparing(Notification::createdAt).thenComparing(Notification::id))
+          .limit(limit)
+          .toList();
+      List<Notification> claimed = new ArrayList<>();
+      for (Notification n : due) {
+        Notification leased = new Notification(n.id(), n.organization(), n.idempotencyKey(), n.kind(), n.recipient(),
+            n.channel(), n.payload(), n.createdAt(), n.attempts(), leaseUntil, n.lastError(), null);
+        put(notifications, n.id(), leased);
+        claimed.add(leased);
+      }
+      return claimed;
+    }
+
+    @Override
+    public void update(Notification n) {
+      if (!notifications.containsKey(n.id())) {
+        throw new ConflictException("Notification", n.id(), "does not exist");
+      }
+      put(notifications, n.id(), n);
+    }
+
+    @Override
+    public List<Notification> between(Id<Organization> organization, Instant from, Instant to) {
+      return notifications.values().stream()
+          .filter(n -> n.organization().equals(organization) && !n.createdAt().isBefore(from) && n.createdAt().isBefore(to))
+          .sorted(Comparator.comparing(Notification::createdAt).thenComparing(Notification::id))
+          .toList();
+    }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Notification> id) {
+      Notification n = inOrg(notifications.get(id), organization, Notification::organization);
+      if (n != null) {
+        remove(notifications, id);
+      }
+    }
+  }
+
+  private final class Retention implements RetentionRepository {
+    @Override
+    public void saveHold(LegalHold hold) {
+      put(holds, hold.id(), hold);
+    }
+
+    @Override
+    public List<LegalHold> holds(Id<Organization> organization) {
+      return holds.values().stream().filter(h -> h.organization().equals(organization))
+          .sorted(Comparator.comparing(LegalHold::placedAt).thenComparing(LegalHold::id)).toList();
+    }
+
+    @Override
+    public void insertTombstone(Tombstone tombstone) {
+      put(tombstones, tombstone.id(), tombstone);
+    }
+
+    @Override
+    public List<Tombstone> tombstones(Id<Organization> organization) {
+      return tombstones.values().stream().filter(t -> t.organization().equals(organization))
+          .sorted(Comparator.comparing(Tombstone::purgedAt).thenComparing(Tombstone::id)).toList();
+    }
+  }
+
+  private final class Documentation implements DocumentationRepository {
+    @Override
+    public void insertReview(PolicyReview review) {
+      put(reviews, review.id(), review);
+    }
+
+    @Override
+    public List<PolicyReview> reviews(Id<Organization> organization, Id<Policy> policy) {
+      return reviews.values().stream()
+          .filter(r -> r.organization().equals(organization) && r.policy().equals(policy))
+          .sorted(Comparator.comparing(PolicyReview::reviewedOn).thenComparing(PolicyReview::recordedAt)).toList();
+    }
+
+    @Override
+    public void insertDecision(AddressableDecision d) {
+      String k = key(d.organization(), d.topic(), d.number());
+      if (decisions.containsKey(k)) {
+        throw new ConflictException("AddressableDecision", d.topic() + "#" + d.number(), "version number already exists");
+      }
+      put(decisions, k, d);
+    }
+
+    @Override
+    public List<AddressableDecision> decisions(Id<Organization> organization) {
+      return decisions.values().stream().filter(d -> d.organization().equals(organization))
+          .sorted(Comparator.comparing(AddressableDecision::topic).thenComparingInt(AddressableDecision::number)).toList();
+    }
+
+    @Override
+    public void saveReminder(SecurityReminder reminder) {
+      put(reminders, reminder.id(), reminder);
+    }
+
+    @Override
+    public Optional<SecurityReminder> findReminder(Id<Organization> organization, Id<SecurityReminder> id) {
+      return Optional.ofNullable(inOrg(reminders.get(id), organization, SecurityReminder::organization));
+    }
+
+    @Override
+    public List<SecurityReminder> reminders(Id<Organization> organization) {
+      return reminders.values().stream().filter(r -> r.organization().equals(organization))
+          .sorted(Comparator.comparing(SecurityReminder::sentAt).thenComparing(SecurityReminder::id)).toList();
+    }
+  }
+
+  private final class Grants implements GrantRepository {
+    @Override
+    public void save(CrossOrganizationGrant grant) {
+      put(grants, grant.id(), grant);
+    }
+
+    @Override
+    public List<CrossOrganizationGrant> forActor(Id<Organization> organization, String actorId) {
+      return grants.values().stream()
+          .filter(g -> g.organization().equals(organization) && g.actorId().equals(actorId))
+          .sorted(Comparator.comparing(CrossOrganizationGrant::grantedAt)).toList();
     }
   }
 }

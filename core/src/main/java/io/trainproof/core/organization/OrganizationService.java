@@ -1,8 +1,10 @@
 package io.trainproof.core.organization;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.access.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
+import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 
@@ -45,6 +47,20 @@ public interface OrganizationService {
    * @return the organization
    */
   Organization get(Actor actor);
+
+  /**
+   * Lets one vendor-support actor into an organization for at most 30 days. Every call that
+   * actor makes there is audited.
+   *
+   * @param platform a platform actor ({@link Actor#platform})
+   * @param organization the organization
+   * @param supportActorId the vendor-support actor's id
+   * @param reason why (a ticket number; never PHI)
+   * @param expiresAt when the grant stops working
+   * @return the grant
+   */
+  CrossOrganizationGrant grantVendorSupport(Actor platform, Id<Organization> organization, String supportActorId,
+      String reason, Instant expiresAt);
 
   /**
    * Looks an organization up by id (for platform code that maps tenants).

@@ -1,16 +1,20 @@
 package io.trainproof.core.policy;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.domain.AttestationTrigger;
+import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The organization's policies and their versions. Publishing a material version assigns
- * retraining to the affected audience in the same transaction. Thread-safe.
+ * retraining to the affected audience, and a version the policy's attestation setting names
+ * requests attestations from its audience, in the same transaction. Thread-safe.
  */
 public interface PolicyService {
 
@@ -19,8 +23,27 @@ public interface PolicyService {
    *
    * @param code a short code unique in the organization
    * @param title its title
+   * @param audience who it applies to (who is asked to attest)
+   * @param attestOn which new versions ask the audience for an attestation
+   * @param attestWithinDays an automatic attestation is due this many days after the later of
+   *     publication and the effective date
+   * @param reviewDueOn when the first review is due, if set
    */
-  record NewPolicy(String code, String title) {}
+  record NewPolicy(
+      String code, String title, Audience audience, AttestationTrigger attestOn, int attestWithinDays,
+      @Nullable LocalDate reviewDueOn) {
+
+    /**
+     * A policy for everyone, with no automatic attestation and no review date yet.
+     *
+     * @param code its code
+     * @param title its title
+     * @return the request
+     */
+    public static NewPolicy of(String code, String title) {
+      return new NewPolicy(code, title, Audience.everyone(), AttestationTrigger.NONE, 30, null);
+    }
+  }
 
   /**
    * A new version of a policy's text.

@@ -62,4 +62,12 @@ public interface AssignmentRepository {
    * @return the assignments
    */
   List<Assignment> list(Id<Organization> organization);
+
+  /**
+   * Removes an assignment (purge only).
+   *
+   * @param organization the organization
+   * @param id its id
+   */
+  void delete(Id<Organization> organization, Id<Assignment> id);
 }

@@ -33,4 +33,12 @@ public interface CompletionRepository {
    * @return the completions, failing attempts included
    */
   List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member);
+
+  /**
+   * Removes a completion (purge only).
+   *
+   * @param organization the organization
+   * @param id its id
+   */
+  void delete(Id<Organization> organization, Id<Completion> id);
 }

@@ -10,12 +10,20 @@ import java.util.Optional;
 /** Policies and their versions, always scoped by organization. */
 public interface PolicyRepository {
   /**
-   * Adds a policy.
+   * Adds a policy with version 0.
    *
    * @param policy the policy
    * @throws io.trainproof.core.ConflictException when its code is taken
    */
   void insert(Policy policy);
+
+  /**
+   * Replaces a policy if nobody changed it since it was read.
+   *
+   * @param policy the new value at the version read
+   * @return the stored value with the version incremented
+   */
+  Policy update(Policy policy);
 
   /**
    * Finds a policy.

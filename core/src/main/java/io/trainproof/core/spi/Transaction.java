@@ -25,4 +25,25 @@ public interface Transaction {
 
   /** @return completions */
   CompletionRepository completions();
+
+  /** @return certificates */
+  CertificateRepository certificates();
+
+  /** @return attestations */
+  AttestationRepository attestations();
+
+  /** @return the audit trail */
+  AuditRepository audit();
+
+  /** @return the notification outbox */
+  OutboxRepository outbox();
+
+  /** @return legal holds and tombstones */
+  RetentionRepository retention();
+
+  /** @return policy reviews, addressable decisions and security reminders */
+  DocumentationRepository documentation();
+
+  /** @return cross-organization grants */
+  GrantRepository grants();
 }

@@ -1,0 +1,90 @@
+package io.trainproof.core.retention;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.WorkforceMember;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Retention and legal holds. Every record is kept until its retention date: six years (or the
+ * organization's longer period) after the later of its creation and the date it was last in
+ * effect. A purge removes only records past that date and under no active hold, leaves a
+ * tombstone, and is itself audited. Thread-safe.
+ */
+public interface RetentionService {
+
+  /**
+   * Which records a purge considers. At least one criterion besides the kinds must be set.
+   *
+   * @param kinds the kinds of record, not empty
+   * @param member only this member's records, or null
+   * @param createdBefore only records created before this date, or null
+   */
+  record PurgeRequest(Set<RecordKind> kinds, @Nullable Id<WorkforceMember> member, @Nullable LocalDate createdBefore) {}
+
+  /**
+   * What a purge removed.
+   *
+   * @param purged how many of each kind
+   * @param tombstones the tombstones left
+   */
+  record PurgeReport(Map<RecordKind, Integer> purged, List<Tombstone> tombstones) {
+    /** Makes the collections immutable. */
+    public PurgeReport {
+      purged = Map.copyOf(purged);
+      tombstones = List.copyOf(tombstones);
+    }
+  }
+
+  /**
+   * Places a legal hold.
+   *
+   * @param actor the caller
+   * @param matter the matter reference
+   * @param member the member covered, or null for all
+   * @param from first date covered, or null
+   * @param to last date covered, or null
+   * @return the hold
+   */
+  LegalHold placeHold(Actor actor, String matter, @Nullable Id<WorkforceMember> member, @Nullable LocalDate from, @Nullable LocalDate to);
+
+  /**
+   * Releases a hold.
+   *
+   * @param actor the caller
+   * @param hold the hold
+   * @return the released hold
+   */
+  LegalHold releaseHold(Actor actor, Id<LegalHold> hold);
+
+  /**
+   * Lists holds, active and released.
+   *
+   * @param actor the caller
+   * @return the holds
+   */
+  List<LegalHold> holds(Actor actor);
+
+  /**
+   * Purges the records matching a request. If any matching record is still inside its
+   * retention period or under an active hold, nothing is removed and an
+   * {@link io.trainproof.core.IntegrityException} says how many and why.
+   *
+   * @param actor the caller
+   * @param request what to purge
+   * @return what was removed
+   */
+  PurgeReport purge(Actor actor, PurgeRequest request);
+
+  /**
+   * The tombstones of purged records.
+   *
+   * @param actor the caller
+   * @return the tombstones
+   */
+  List<Tombstone> tombstones(Actor actor);
+}

@@ -1,0 +1,58 @@
+package io.trainproof.core.spi;
+
+import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail, append-only per organization. Appends to one organization's chain are
+ * serialized: {@link #lockHead} takes that organization's chain lock until the transaction
+ * ends (a row lock in a database, never a global lock).
+ */
+public interface AuditRepository {
+  /**
+   * Takes the organization's chain lock and returns its newest entry.
+   *
+   * @param organization the organization
+   * @return the newest entry, or empty for a new chain
+   */
+  Optional<AuditEntry> lockHead(Id<Organization> organization);
+
+  /**
+   * Appends an entry. The sequence must be the head's plus one.
+   *
+   * @param entry the entry
+   * @throws io.trainproof.core.ConflictException when the sequence is taken
+   */
+  void append(AuditEntry entry);
+
+  /**
+   * Replaces an entry by its tombstone (purge).
+   *
+   * @param tombstone the tombstone, same organization and sequence
+   */
+  void replaceWithTombstone(AuditEntry tombstone);
+
+  /**
+   * Entries by sequence, inclusive.
+   *
+   * @param organization the organization
+   * @param fromSequence first sequence
+   * @param toSequence last sequence
+   * @return the entries, by sequence
+   */
+  List<AuditEntry> range(Id<Organization> organization, long fromSequence, long toSequence);
+
+  /**
+   * Entries written in a time range.
+   *
+   * @param organization the organization
+   * @param from start (inclusive)
+   * @param to end (exclusive)
+   * @return the entries, by sequence
+   */
+  List<AuditEntry> between(Id<Organization> organization, Instant from, Instant to);
+}

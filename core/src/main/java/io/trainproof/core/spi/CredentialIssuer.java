@@ -1,0 +1,121 @@
+package io.trainproof.core.spi;
+
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issues signed credentials: training certificates and sealed attestations. The signing module
+ * implements it; core calls it inside the unit of work that records the completion or the
+ * attestation, so the credential and the record commit together. Implementations must be
+ * thread-safe and must not keep state that is not in the store (several nodes issue at once).
+ */
+public interface CredentialIssuer {
+
+  /**
+   * What a training certificate states. Carries no PHI: the subject is the member's id.
+   *
+   * @param organization the issuing organization
+   * @param organizationName its display name
+   * @param certificateId the certificate's id (the credential id is derived from it)
+   * @param memberId the member's id
+   * @param courseCode the course code
+   * @param courseTitle the course title
+   * @param courseVersionId the course version's id
+   * @param courseVersionLabel its label
+   * @param completionId the completion certified
+   * @param completedOn when it was completed
+   * @param score the score, or null
+   * @param validFrom first valid date
+   * @param validUntil last valid date, or null when it never expires
+   * @param statusIndex the index reserved for it in the issuer's status lists
+   * @param issuedAt the issuance instant
+   */
+  record CertificateClaims(
+      Id<Organization> organization,
+      String organizationName,
+      Id<Certificate> certificateId,
+      String memberId,
+      String courseCode,
+      String courseTitle,
+      String courseVersionId,
+      String courseVersionLabel,
+      String completionId,
+      LocalDate completedOn,
+      @Nullable Integer score,
+      LocalDate validFrom,
+      @Nullable LocalDate validUntil,
+      int statusIndex,
+      Instant issuedAt) {}
+
+  /**
+   * What a sealed attestation states.
+   *
+   * @param organization the organization
+   * @param organizationName its display name
+   * @param attestationId the attestation's id
+   * @param memberId the member's id
+   * @param policyCode the policy code
+   * @param policyVersionId the policy version's id
+   * @param policyVersionNumber its number
+   * @param policyTextSha256 hash of the policy text
+   * @param statementSha256 hash of the exact statement shown
+   * @param method how it was given
+   * @param attestedAt when
+   */
+  record AttestationClaims(
+      Id<Organization> organization,
+      String organizationName,
+      String attestationId,
+      String memberId,
+      String policyCode,
+      String policyVersionId,
+      int policyVersionNumber,
+      String policyTextSha256,
+      String statementSha256,
+      String method,
+      Instant attestedAt) {}
+
+  /**
+   * A signed credential.
+   *
+   * @param credentialId its {@code id}
+   * @param json the credential as JSON text
+   * @param verificationCode the short human code, for certificates
+   */
+  record Issued(String credentialId, String json, @Nullable String verificationCode) {}
+
+  /** @return how many entries each of the issuer's status lists has */
+  int statusListSize();
+
+  /**
+   * Issues a training certificate.
+   *
+   * @param claims what it states
+   * @return the signed credential
+   */
+  Issued issueCertificate(CertificateClaims claims);
+
+  /**
+   * Seals an attestation.
+   *
+   * @param claims what it states
+   * @return the signed credential
+   */
+  Issued sealAttestation(AttestationClaims claims);
+
+  /**
+   * Builds the organization's signed status list credential from the indexes whose bit is set.
+   *
+   * @param organization the organization
+   * @param purpose {@code revocation} or {@code suspension}-like purposes the issuer supports;
+   *     Trainproof uses {@code revocation} and {@code superseded}
+   * @param setIndexes indexes whose bit is set
+   * @return the status list credential as JSON text
+   */
+  String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes);
+}

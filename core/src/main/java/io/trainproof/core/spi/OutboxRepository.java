@@ -1,0 +1,55 @@
+package io.trainproof.core.spi;
+
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.notification.Notification;
+import java.time.Instant;
+import java.util.List;
+
+/** The notification outbox. Keys are unique per organization. */
+public interface OutboxRepository {
+  /**
+   * Adds a message unless its idempotency key exists in the organization.
+   *
+   * @param notification the message
+   * @return true when added
+   */
+  boolean enqueue(Notification notification);
+
+  /**
+   * Claims up to {@code limit} undelivered messages due at {@code now} (of any organization)
+   * by pushing their next attempt to {@code leaseUntil}, so that no other dispatcher takes them
+   * meanwhile. A shared store skips rows another node holds.
+   *
+   * @param now the current instant
+   * @param leaseUntil until when the claim holds
+   * @param limit the most to claim
+   * @return the claimed messages, oldest first
+   */
+  List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
+
+  /**
+   * Records a delivery.
+   *
+   * @param notification the message as delivered (with {@code deliveredAt} and attempts set)
+   */
+  void update(Notification notification);
+
+  /**
+   * Messages of an organization created in a time range.
+   *
+   * @param organization the organization
+   * @param from start (inclusive)
+   * @param to end (exclusive)
+   * @return them, oldest first
+   */
+  List<Notification> between(Id<Organization> organization, Instant from, Instant to);
+
+  /**
+   * Removes one (purge only).
+   *
+   * @param organization the organization
+   * @param id its id
+   */
+  void delete(Id<Organization> organization, Id<Notification> id);
+}

@@ -1,0 +1,251 @@
+package io.trainproof.signing.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.ValidationException;
+import io.trainproof.signing.SigningFailedException;
+import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.internal.Crypto;
+import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.RdfCanonicalizer;
+import io.trainproof.signing.jcs.JsonCanonicalizer;
+import io.trainproof.signing.key.Signer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds Data Integrity proofs ({@code type: DataIntegrityProof}) to JSON documents and
+ * computes every intermediate of a proof, per W3C VC Data Integrity 1.0 and the {@code
+ * eddsa-jcs-2022}, {@code ecdsa-jcs-2019} and {@code eddsa-rdfc-2022} cryptosuites.
+ *
+ * <p>Hashing: {@code hashData = SHA-256(canonical proof config) ‖ SHA-256(canonical
+ * document)}; Ed25519 signs {@code hashData}, ECDSA P-256 signs it as its message (hashing it
+ * once more with SHA-256); {@code proofValue = "z" + base58btc(signature)}.
+ *
+ * <p>JCS suites copy the document's {@code @context} into the proof (so a verifier can check
+ * it is a prefix of the document's); {@code eddsa-rdfc-2022} uses the document's context for
+ * the proof configuration without writing it into the proof. A VC 1.1 document (credentials
+ * v1 context only) gets the data-integrity v2 context appended before signing.
+ *
+ * <p>Thread-safe.
+ */
+public final class DataIntegrity {
+  private static final DateTimeFormatter XSD_DATE_TIME = DateTimeFormatter.ISO_INSTANT;
+
+  private final RdfCanonicalizer rdf;
+
+  /** Uses the bundled JSON-LD contexts. */
+  public DataIntegrity() {
+    this(JsonLdContexts.bundled());
+  }
+
+  /**
+   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}.
+   *
+   * @param contexts the contexts; nothing else is ever loaded
+   */
+  public DataIntegrity(JsonLdContexts contexts) {
+    this.rdf = new RdfCanonicalizer(contexts);
+  }
+
+  /**
+   * Signs a document: returns a copy with one more proof. Existing proofs stay; a single
+   * proof becomes a proof set (array). With {@link ProofOptions#previousProof()} the new proof
+   * also signs the proofs it names (a proof chain).
+   *
+   * @param document the document, with or without proofs
+   * @param options the proof options
+   * @param signer the key that signs; its id becomes {@code verificationMethod}
+   * @return the signed copy
+   * @throws UnusableInputException when the document holds a non-integer number, cannot be
+   *     canonicalized, or {@code previousProof} names a proof that is not present
+   * @throws SigningFailedException when the signer's key does not fit the suite or fails
+   */
+  public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {
+    if (signer.publicKey().algorithm() != options.cryptosuite().algorithm()) {
+      throw new SigningFailedException(
+          "key " + signer.keyId() + " is " + signer.publicKey().algorithm()
+              + " but " + options.cryptosuite().id() + " needs " + options.cryptosuite().algorithm());
+    }
+    JsonCanonicalizer.requireIntegersOnly(document);
+    ObjectNode secured = document.deepCopy();
+    addDataIntegrityContextToV1(secured);
+    List<ObjectNode> existing = proofs(secured);
+    ObjectNode unsecured = secured.deepCopy();
+    unsecured.remove("proof");
+
+    ObjectNode proof = unsecured.objectNode();
+    if (options.id() != null) {
+      proof.put("id", options.id());
+    }
+    proof.put("type", "DataIntegrityProof");
+    proof.put("cryptosuite", options.cryptosuite().id());
+    proof.put("created", XSD_DATE_TIME.format(options.created()));
+    proof.put("verificationMethod", signer.keyId());
+    proof.put("proofPurpose", options.proofPurpose());
+    if (!options.previousProof().isEmpty()) {
+      if (options.previousProof().size() == 1) {
+        proof.put("previousProof", options.previousProof().get(0));
+      } else {
+        ArrayNode ids = proof.putArray("previousProof");
+        options.previousProof().forEach(ids::add);
+      }
+      unsecured.set("proof", matchingProofs(existing, options.previousProof()));
+    }
+    if (!options.cryptosuite().rdfCanonicalization() && unsecured.has("@context")) {
+      proof.set("@context", unsecured.get("@context").deepCopy());
+    }
+
+    ProofTrace trace = trace(options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
+    byte[] signature;
+    try {
+      signature = signer.sign(trace.hashData());
+    } catch (SigningFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
+    }
+    if (signature.length != 64) {
+      throw new SigningFailedException("key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
+    }
+    proof.put("proofValue", Multibase.encodeBase58(signature));
+
+    if (existing.isEmpty()) {
+      secured.set("proof", proof);
+    } else {
+      ArrayNode set = secured.arrayNode();
+      existing.forEach(set::add);
+      set.add(proof);
+      secured.set("proof", set);
+    }
+    return secured;
+  }
+
+  /**
+   * Builds the proof configuration a suite hashes from a proof (without {@code proofValue}):
+   * for RDF the document's {@code @context} is set on it; for JCS it is used as it is.
+   *
+   * @param suite the suite
+   * @param proofWithoutValue the proof options as they appear in the proof
+   * @param unsecuredDocument the document the proof is for
+   * @return the proof configuration
+   */
+  public ObjectNode proofConfig(Cryptosuite suite, ObjectNode proofWithoutValue, ObjectNode unsecuredDocument) {
+    ObjectNode config = proofWithoutValue.deepCopy();
+    config.remove("proofValue");
+    if (suite.rdfCanonicalization() && unsecuredDocument.has("@context")) {
+      config.set("@context", unsecuredDocument.get("@context").deepCopy());
+    }
+    return config;
+  }
+
+  /**
+   * Computes every intermediate of a proof.
+   *
+   * @param suite the suite
+   * @param unsecuredDocument the document as signed (no proof, or the chained proofs)
+   * @param proofConfig the proof configuration from {@link #proofConfig}
+   * @return canonical forms and hashes
+   */
+  public ProofTrace trace(Cryptosuite suite, ObjectNode unsecuredDocument, ObjectNode proofConfig) {
+    String canonicalConfig;
+    String canonicalDocument;
+    if (suite.rdfCanonicalization()) {
+      canonicalConfig = rdf.canonicalize(proofConfig);
+      canonicalDocument = rdf.canonicalize(unsecuredDocument);
+    } else {
+      canonicalConfig = JsonCanonicalizer.canonicalize(proofConfig);
+      canonicalDocument = JsonCanonicalizer.canonicalize(unsecuredDocument);
+    }
+    return new ProofTrace(
+        canonicalConfig,
+        canonicalDocument,
+        Crypto.sha256(canonicalConfig.getBytes(StandardCharsets.UTF_8)),
+        Crypto.sha256(canonicalDocument.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The proofs on a document, in order.
+   *
+   * @param document the document
+   * @return its proofs; empty when it has none
+   * @throws UnusableInputException when {@code proof} is neither an object nor an array of
+   *     objects
+   */
+  public static List<ObjectNode> proofs(ObjectNode document) {
+    JsonNode proof = document.get("proof");
+    List<ObjectNode> out = new ArrayList<>();
+    if (proof == null) {
+      return out;
+    }
+    if (proof.isObject()) {
+      out.add((ObjectNode) proof);
+      return out;
+    }
+    if (proof.isArray()) {
+      for (JsonNode item : proof) {
+        if (!item.isObject()) {
+          throw new UnusableInputException("proof", "a proof set holds only objects");
+        }
+        out.add((ObjectNode) item);
+      }
+      return out;
+    }
+    throw new UnusableInputException("proof", "proof must be an object or an array");
+  }
+
+  /**
+   * The proofs a {@code previousProof} names, as the array that is signed with the document.
+   *
+   * @param all the proofs on the document
+   * @param ids the ids named
+   * @return the matching proofs, without any that is not named
+   * @throws UnusableInputException when an id names no proof present
+   */
+  public static ArrayNode matchingProofs(List<ObjectNode> all, List<String> ids) {
+    ArrayNode matching = io.trainproof.signing.jcs.StrictJson.mapper().createArrayNode();
+    for (String id : ids) {
+      ObjectNode found = null;
+      for (ObjectNode proof : all) {
+        if (id.equals(proof.path("id").asText(null))) {
+          found = proof;
+        }
+      }
+      if (found == null) {
+        throw new UnusableInputException("previousProof", "names no proof present: " + id);
+      }
+      matching.add(found.deepCopy());
+    }
+    return matching;
+  }
+
+  private static void addDataIntegrityContextToV1(ObjectNode document) {
+    JsonNode context = document.get("@context");
+    if (context == null) {
+      return;
+    }
+    List<String> urls = new ArrayList<>();
+    if (context.isTextual()) {
+      urls.add(context.textValue());
+    } else if (context.isArray()) {
+      context.forEach(c -> urls.add(c.isTextual() ? c.textValue() : ""));
+    } else {
+      throw new ValidationException("@context", context.getNodeType(), "must be a string or an array");
+    }
+    if (urls.contains(JsonLdContexts.CREDENTIALS_V1)
+        && !urls.contains(JsonLdContexts.CREDENTIALS_V2)
+        && !urls.contains(JsonLdContexts.DATA_INTEGRITY_V2)) {
+      ArrayNode extended = document.arrayNode();
+      if (context.isTextual()) {
+        extended.add(context.textValue());
+      } else {
+        context.forEach(extended::add);
+      }
+      extended.add(JsonLdContexts.DATA_INTEGRITY_V2);
+      document.set("@context", extended);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package io.trainproof.signing.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.jcs.StrictJson;
+import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.status.StatusBitstring;
+import io.trainproof.signing.status.StatusPurpose;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies credentials offline against a {@link TrustBundle}, at the time of an injected
+ * {@link Clock}. Returns a {@link VerificationResult} with every check; for any input text
+ * it never throws (unusable input is a failed {@link CheckKind#WELL_FORMED} check).
+ *
+ * <p>Checks: each proof (well formed, known suite, {@code proofValue} multibase, proof
+ * {@code @context} a prefix of the document's, {@code previousProof} present, key known and
+ * of the suite's type, signature valid); each key valid at its proof's {@code created}
+ * (retired keys verify what they signed while active); the issuer in the bundle and, under
+ * {@link VerificationPolicy#requireIssuerKey()}, signing with its own key; {@code
+ * validFrom}/{@code validUntil} (or VC 1.1 {@code issuanceDate}/{@code expirationDate});
+ * revocation and supersession through the bundle's status lists, whose own proofs are
+ * verified first. All proofs of a proof set must verify.
+ *
+ * <p>Limitation: a proof's {@code created} is what the signer wrote; a stolen retired key
+ * could back-date. Retire a compromised key's history entry by publishing a new bundle and
+ * re-issuing, not by relying on {@code created} alone.
+ *
+ * <p>Thread-safe.
+ */
+public final class CredentialVerifier {
+  private static final Logger LOG = LoggerFactory.getLogger(CredentialVerifier.class);
+
+  private final TrustBundle bundle;
+  private final Clock clock;
+  private final VerificationPolicy policy;
+  private final ProofChecker proofs;
+  private final Map<String, Optional<StatusBitstring>> verifiedLists = new ConcurrentHashMap<>();
+
+  /**
+   * Creates a verifier with {@link VerificationPolicy#DEFAULT}.
+   *
+   * @param bundle what it trusts
+   * @param clock the verification time
+   */
+  public CredentialVerifier(TrustBundle bundle, Clock clock) {
+    this(bundle, clock, VerificationPolicy.DEFAULT, new DataIntegrity());
+  }
+
+  /**
+   * Creates a verifier.
+   *
+   * @param bundle what it trusts
+   * @param clock the verification time
+   * @param policy what it demands
+   * @param dataIntegrity the proof machinery (with the JSON-LD contexts it may use)
+   */
+  public CredentialVerifier(TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity) {
+    this.bundle = bundle;
+    this.clock = clock;
+    this.policy = policy;
+    this.proofs = new ProofChecker(bundle, dataIntegrity);
+  }
+
+  /**
+   * Verifies a credential.
+   *
+   * @param credentialJson the credential's JSON text, as received
+   * @return every check and its outcome
+   */
+  public VerificationResult verify(String credentialJson) {
+    List<Check> checks = new ArrayList<>();
+    JsonNode parsed;
+    try {
+      parsed = StrictJson.parse(credentialJson, policy.limits());
+    } catch (UnusableInputException e) {
+      FailureReason reason =
+          StrictJson.LIMIT.equals(e.what()) ? FailureReason.INPUT_TOO_LARGE : FailureReason.MALFORMED_JSON;
+      checks.add(Check.failed(CheckKind.WELL_FORMED, reason, e.getMessage()));
+      return new VerificationResult(null, checks);
+    }
+    if (!parsed.isObject()) {
+      checks.add(Check.failed(CheckKind.WELL_FORMED, FailureReason.MALFORMED_CREDENTIAL, "not a JSON object"));
+      return new VerificationResult(null, checks);
+    }
+    ObjectNode credential = (ObjectNode) parsed;
+    String id = credential.path("id").isTextual() ? credential.get("id").textValue() : null;
+    checks.add(Check.passed(CheckKind.WELL_FORMED, "one JSON object, no duplicate keys"));
+
+    List<ProofChecker.Result> proofResults = checkProofs(credential, checks);
+    checkIssuer(credential, proofResults, checks);
+    checkValidityPeriod(credential, checks);
+    checkStatus(credential, checks);
+
+    VerificationResult result = new VerificationResult(id, checks);
+    if (!result.verified()) {
+      LOG.debug("credential {} not verified: {}", id, result.failureReasons());
+    }
+    return result;
+  }
+
+  private List<ProofChecker.Result> checkProofs(ObjectNode credential, List<Check> checks) {
+    List<ObjectNode> all;
+    try {
+      all = DataIntegrity.proofs(credential);
+    } catch (UnusableInputException e) {
+      checks.add(Check.failed(CheckKind.PROOF, FailureReason.MALFORMED_PROOF, e.getMessage()));
+      return List.of();
+    }
+    if (all.isEmpty()) {
+      checks.add(Check.failed(CheckKind.PROOF, FailureReason.MISSING_PROOF, "the credential carries no proof"));
+      return List.of();
+    }
+    List<ProofChecker.Result> results = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      String label = all.size() == 1 ? "proof" : "proof " + (i + 1) + " of " + all.size();
+      ProofChecker.Result result = proofs.check(credential, all.get(i), all, label);
+      results.add(result);
+      checks.add(result.proof());
+      if (result.keyValidity() != null) {
+        checks.add(result.keyValidity());
+      }
+    }
+    return results;
+  }
+
+  private void checkIssuer(ObjectNode credential, List<ProofChecker.Result> results, List<Check> checks) {
+    JsonNode issuerNode = credential.get("issuer");
+    String issuer = issuerNode == null ? null
+        : issuerNode.isTextual() ? issuerNode.textValue()
+        : issuerNode.path("id").isTextual() ? issuerNode.get("id").textValue() : null;
+    if (issuer == null) {
+      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.MALFORMED_CREDENTIAL, "no issuer id"));
+      return;
+    }
+    if (bundle.issuer(issuer).isEmpty()) {
+      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.UNKNOWN_ISSUER, issuer + " is not in the trust bundle"));
+      return;
+    }
+    if (policy.requireIssuerKey()
+        && results.stream().noneMatch(
+            r -> r.proof().outcome() == Outcome.PASSED && issuer.equals(r.issuerDid()))) {
+      // why: key validity is its own check; here only whose key made a verifying signature
+      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.WRONG_KEY,
+          "no verifying proof is made with a key of " + issuer));
+      return;
+    }
+    checks.add(Check.passed(CheckKind.ISSUER_TRUSTED, issuer + " is trusted"));
+  }
+
+  private void checkValidityPeriod(ObjectNode credential, List<Check> checks) {
+    Instant now = clock.instant();
+    Instant from;
+    Instant until;
+    try {
+      from = date(credential, "validFrom", "issuanceDate");
+      until = date(credential, "validUntil", "expirationDate");
+    } catch (DateTimeParseException e) {
+      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.MALFORMED_CREDENTIAL, "a validity date does not parse"));
+      return;
+    }
+    if (from != null && now.isBefore(from)) {
+      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.NOT_YET_VALID, "valid from " + from + ", now " + now));
+    } else if (until != null && !now.isBefore(until)) {
+      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.EXPIRED, "valid until " + until + ", now " + now));
+    } else if (from == null && until == null) {
+      checks.add(Check.notApplicable(CheckKind.VALIDITY_PERIOD, "no validity period stated"));
+    } else {
+      checks.add(Check.passed(CheckKind.VALIDITY_PERIOD, "valid at " + now));
+    }
+  }
+
+  private static @Nullable Instant date(ObjectNode credential, String v2, String v1) {
+    JsonNode node = credential.has(v2) ? credential.get(v2) : credential.get(v1);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new DateTimeParseException("not a string", node.toString(), 0);
+    }
+    return ProofChecker.parseDateTime(node.textValue());
+  }
+
+  private void checkStatus(ObjectNode credential, List<Check> checks) {
+    JsonNode status = credential.get("credentialStatus");
+    List<JsonNode> entries = new ArrayList<>();
+    if (status != null && status.isArray()) {
+      status.forEach(entries::add);
+    } else if (status != null) {
+      entries.add(status);
+    }
+    boolean[] seen = new boolean[StatusPurpose.values().length];
+    for (JsonNode entry : entries) {
+      if (!"BitstringStatusListEntry".equals(entry.path("type").asText())) {
+        continue;
+      }
+      Optional<StatusPurpose> purpose = StatusPurpose.fromValue(entry.path("statusPurpose").asText());
+      if (purpose.isEmpty()) {
+        continue;
+      }
+      seen[purpose.get().ordinal()] = true;
+      checks.add(checkEntry(entry, purpose.get()));
+    }
+    if (!seen[StatusPurpose.REVOCATION.ordinal()]) {
+      checks.add(Check.notApplicable(CheckKind.REVOCATION, "no revocation status entry"));
+    }
+    if (!seen[StatusPurpose.SUPERSEDED.ordinal()]) {
+      checks.add(Check.notApplicable(CheckKind.SUPERSESSION, "no superseded status entry"));
+    }
+  }
+
+  private Check checkEntry(JsonNode entry, StatusPurpose purpose) {
+    CheckKind kind = purpose == StatusPurpose.REVOCATION ? CheckKind.REVOCATION : CheckKind.SUPERSESSION;
+    String url = entry.path("statusListCredential").asText("");
+    int index;
+    try {
+      index = Integer.parseInt(entry.path("statusListIndex").asText(""));
+    } catch (NumberFormatException e) {
+      return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex is not a number");
+    }
+    Optional<StatusBitstring> list = verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
+    if (list.isEmpty()) {
+      return Check.failed(kind, FailureReason.STATUS_UNAVAILABLE,
+          "status list " + url + " is not in the trust bundle or does not verify");
+    }
+    if (index < 0 || index >= list.get().size()) {
+      return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex " + index + " outside the list");
+    }
+    if (list.get().get(index)) {
+      return Check.failed(kind,
+          purpose == StatusPurpose.REVOCATION ? FailureReason.REVOKED : FailureReason.SUPERSEDED,
+          purpose.value() + " bit " + index + " is set in " + url);
+    }
+    return Check.passed(kind, purpose.value() + " bit " + index + " is clear in " + url);
+  }
+
+  private Optional<StatusBitstring> loadList(String url, StatusPurpose purpose) {
+    Optional<ObjectNode> list = bundle.statusList(url);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode credential = list.get();
+    List<ObjectNode> all;
+    try {
+      all = DataIntegrity.proofs(credential);
+    } catch (UnusableInputException e) {
+      return Optional.empty();
+    }
+    String issuer = credential.path("issuer").isTextual()
+        ? credential.get("issuer").textValue()
+        : credential.path("issuer").path("id").asText("");
+    boolean signedByIssuer = false;
+    for (ObjectNode proof : all) {
+      ProofChecker.Result result = proofs.check(credential, proof, all, "status list proof");
+      if (!result.valid()) {
+        return Optional.empty();
+      }
+      signedByIssuer |= issuer.equals(result.issuerDid());
+    }
+    JsonNode subject = credential.path("credentialSubject");
+    if (!signedByIssuer || !purpose.value().equals(subject.path("statusPurpose").asText())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StatusBitstring.decode(subject.path("encodedList").asText("")));
+    } catch (UnusableInputException e) {
+      return Optional.empty();
+    }
+  }
+}

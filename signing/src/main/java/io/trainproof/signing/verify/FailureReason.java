@@ -1,0 +1,47 @@
+package io.trainproof.signing.verify;
+
+/** Why a check failed. Each is distinct so that a verification page can say what is wrong. */
+public enum FailureReason {
+  /** The input is not JSON, repeats a key, or has trailing content. */
+  MALFORMED_JSON,
+  /** The input is larger or deeper than the verifier's limits. */
+  INPUT_TOO_LARGE,
+  /** The JSON is not a credential (not an object, no issuer, a date that does not parse). */
+  MALFORMED_CREDENTIAL,
+  /** The credential carries no proof. */
+  MISSING_PROOF,
+  /** A proof lacks a required member or has the wrong type. */
+  MALFORMED_PROOF,
+  /** A proof names a cryptosuite this verifier does not implement. */
+  UNKNOWN_CRYPTOSUITE,
+  /** {@code proofValue} is not base58btc multibase ({@code z…}). */
+  MALFORMED_MULTIBASE,
+  /** The proof's {@code @context} is not a prefix of the document's. */
+  PROOF_CONTEXT_NOT_PREFIX,
+  /** {@code previousProof} names a proof that is not present. */
+  UNKNOWN_PREVIOUS_PROOF,
+  /** The verification method is neither a {@code did:key} nor a key in the trust bundle. */
+  UNKNOWN_KEY,
+  /** The key is of the wrong type for the suite, or is not the issuer's key. */
+  WRONG_KEY,
+  /** The content cannot be canonicalized (e.g. a JSON-LD term no context defines). */
+  UNCANONICALIZABLE_CONTENT,
+  /** The signature does not verify: the content or the proof was changed after signing. */
+  TAMPERED_CONTENT,
+  /** The proof was created at or after its key was retired. */
+  KEY_RETIRED_BEFORE_PROOF,
+  /** The proof was created before its key became active. */
+  KEY_NOT_YET_ACTIVE,
+  /** {@code validUntil} has passed. */
+  EXPIRED,
+  /** {@code validFrom} has not come yet. */
+  NOT_YET_VALID,
+  /** The issuer revoked the credential. */
+  REVOKED,
+  /** A renewal superseded the credential. */
+  SUPERSEDED,
+  /** A status list the credential refers to is not in the trust bundle or does not verify. */
+  STATUS_UNAVAILABLE,
+  /** The issuer is not in the trust bundle. */
+  UNKNOWN_ISSUER
+}

@@ -1,0 +1,31 @@
+package io.trainproof.testkit;
+
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.spi.CredentialIssuer;
+import java.util.List;
+
+/** A credential issuer for core tests: deterministic JSON, no cryptography. */
+final class StubIssuer implements CredentialIssuer {
+  @Override
+  public int statusListSize() {
+    return 131_072;
+  }
+
+  @Override
+  public Issued issueCertificate(CertificateClaims c) {
+    String id = "urn:uuid:" + c.certificateId();
+    return new Issued(id, "{\"id\":\"" + id + "\",\"statusIndex\":" + c.statusIndex() + "}", "CODE-" + c.statusIndex());
+  }
+
+  @Override
+  public Issued sealAttestation(AttestationClaims c) {
+    String id = "urn:uuid:" + c.attestationId();
+    return new Issued(id, "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}", null);
+  }
+
+  @Override
+  public String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes) {
+    return "{\"purpose\":\"" + purpose + "\",\"set\":" + setIndexes + "}";
+  }
+}
