@@ -42,7 +42,14 @@ CREATE TABLE tp_policy (
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
   code        varchar(100) NOT NULL,
   title       varchar(500) NOT NULL,
+  audience_roles        varchar(4000) NOT NULL,
+  audience_departments  varchar(4000) NOT NULL,
+  audience_types        varchar(200) NOT NULL,
+  attest_on             varchar(20) NOT NULL,
+  attest_within_days    integer NOT NULL,
+  review_due_on         date,
   created_at  timestamp(6) with time zone NOT NULL,
+  version     bigint NOT NULL,
   CONSTRAINT uq_tp_policy_code UNIQUE (org_id, code)
 );
 
@@ -164,6 +171,13 @@ CREATE INDEX ix_tp_assignment_member ON tp_assignment (org_id, member_id, assign
 CREATE INDEX ix_tp_assignment_requirement ON tp_assignment (org_id, requirement_id, assigned_at, id);
 CREATE INDEX ix_tp_assignment_org ON tp_assignment (org_id, assigned_at, id);
 
+-- Dedupe keys of purged assignments stay taken, so a purged cycle is never recreated.
+CREATE TABLE tp_purged_dedupe_key (
+  org_id      uuid NOT NULL REFERENCES tp_organization (id),
+  dedupe_key  varchar(300) NOT NULL,
+  PRIMARY KEY (org_id, dedupe_key)
+);
+
 CREATE TABLE tp_assignment_due_change (
   assignment_id  uuid NOT NULL REFERENCES tp_assignment (id),
   seq            integer NOT NULL,
@@ -223,3 +237,183 @@ CREATE TABLE tp_completion_evidence (
   sha256         varchar(64) NOT NULL,
   PRIMARY KEY (completion_id, seq)
 );
+
+-- Oversight: audit trail, attestations, certificates, outbox, retention, documentation, grants.
+
+-- Append-only and hash-chained per organization; appends are serialized per organization by a
+-- row lock on tp_organization (lockHead), never by a global lock.
+CREATE TABLE tp_audit_entry (
+  id             uuid PRIMARY KEY,
+  org_id         uuid NOT NULL REFERENCES tp_organization (id),
+  seq_no         bigint NOT NULL,
+  occurred_at    timestamp(6) with time zone NOT NULL,
+  actor_id       varchar(200) NOT NULL,
+  actor_role     varchar(40) NOT NULL,
+  action         varchar(100) NOT NULL,
+  subject_type   varchar(100) NOT NULL,
+  subject_id     varchar(200) NOT NULL,
+  details        varchar(1000000) NOT NULL,
+  previous_hash  varchar(128) NOT NULL,
+  hash           varchar(128) NOT NULL,
+  tombstone      boolean NOT NULL,
+  CONSTRAINT uq_tp_audit_sequence UNIQUE (org_id, seq_no)
+);
+CREATE INDEX ix_tp_audit_at ON tp_audit_entry (org_id, occurred_at, seq_no);
+
+CREATE TABLE tp_attestation (
+  id                  uuid PRIMARY KEY,
+  org_id              uuid NOT NULL REFERENCES tp_organization (id),
+  member_id           uuid NOT NULL REFERENCES tp_member (id),
+  policy_id           uuid NOT NULL,
+  policy_version_id   uuid NOT NULL,
+  requested_on        date NOT NULL,
+  due_on              date NOT NULL,
+  requested_by        varchar(200) NOT NULL,
+  automatic           boolean NOT NULL,
+  statement_text      varchar(1000000),
+  statement_sha256    varchar(64),
+  policy_text_sha256  varchar(64),
+  attested_at         timestamp(6) with time zone,
+  attested_on         date,
+  method              varchar(30),
+  actor_id            varchar(200),
+  typed_name          varchar(500),
+  justification       varchar(2000),
+  record_hash         varchar(128),
+  credential_id       varchar(500),
+  credential_json     varchar(1000000),
+  version             bigint NOT NULL,
+  CONSTRAINT uq_tp_attestation_member_version UNIQUE (org_id, member_id, policy_version_id)
+);
+CREATE INDEX ix_tp_attestation_member ON tp_attestation (org_id, member_id, requested_on, id);
+CREATE INDEX ix_tp_attestation_version ON tp_attestation (org_id, policy_version_id, requested_on, id);
+
+CREATE TABLE tp_certificate (
+  id                 uuid PRIMARY KEY,
+  org_id             uuid NOT NULL REFERENCES tp_organization (id),
+  member_id          uuid NOT NULL REFERENCES tp_member (id),
+  completion_id      uuid NOT NULL,
+  course_id          uuid NOT NULL,
+  course_version_id  uuid NOT NULL,
+  credential_id      varchar(500) NOT NULL,
+  verification_code  varchar(100) NOT NULL,
+  credential_json    varchar(1000000) NOT NULL,
+  status_index       integer NOT NULL,
+  issued_at          timestamp(6) with time zone NOT NULL,
+  valid_from         date NOT NULL,
+  valid_until        date,
+  status             varchar(20) NOT NULL,
+  status_reason      varchar(1000),
+  status_changed_at  timestamp(6) with time zone,
+  version            bigint NOT NULL,
+  -- A status-list index identifies one credential for outside verifiers, forever.
+  CONSTRAINT uq_tp_certificate_status_index UNIQUE (org_id, status_index)
+);
+CREATE INDEX ix_tp_certificate_member ON tp_certificate (org_id, member_id, issued_at, id);
+CREATE INDEX ix_tp_certificate_code ON tp_certificate (org_id, verification_code);
+CREATE INDEX ix_tp_certificate_status ON tp_certificate (org_id, status, status_index);
+
+-- Delivered exactly once per idempotency key; dispatchers lease due rows with SKIP LOCKED.
+CREATE TABLE tp_outbox (
+  id               uuid PRIMARY KEY,
+  org_id           uuid NOT NULL REFERENCES tp_organization (id),
+  idempotency_key  varchar(300) NOT NULL,
+  kind             varchar(40) NOT NULL,
+  recipient_id     uuid,
+  channel          varchar(100) NOT NULL,
+  payload          varchar(1000000) NOT NULL,
+  created_at       timestamp(6) with time zone NOT NULL,
+  attempts         integer NOT NULL,
+  next_attempt_at  timestamp(6) with time zone NOT NULL,
+  last_error       varchar(2000),
+  delivered_at     timestamp(6) with time zone,
+  CONSTRAINT uq_tp_outbox_key UNIQUE (org_id, idempotency_key)
+);
+CREATE INDEX ix_tp_outbox_due ON tp_outbox (delivered_at, next_attempt_at);
+CREATE INDEX ix_tp_outbox_org ON tp_outbox (org_id, created_at, id);
+
+CREATE TABLE tp_legal_hold (
+  id           uuid PRIMARY KEY,
+  org_id       uuid NOT NULL REFERENCES tp_organization (id),
+  matter       varchar(1000) NOT NULL,
+  member_id    uuid,
+  from_on      date,
+  to_on        date,
+  placed_by    varchar(200) NOT NULL,
+  placed_at    timestamp(6) with time zone NOT NULL,
+  released_by  varchar(200),
+  released_at  timestamp(6) with time zone
+);
+CREATE INDEX ix_tp_legal_hold_org ON tp_legal_hold (org_id, placed_at, id);
+
+CREATE TABLE tp_tombstone (
+  id               uuid PRIMARY KEY,
+  org_id           uuid NOT NULL REFERENCES tp_organization (id),
+  kind             varchar(30) NOT NULL,
+  subject_id       varchar(200) NOT NULL,
+  retention_until  date NOT NULL,
+  purged_at        timestamp(6) with time zone NOT NULL,
+  purged_by        varchar(200) NOT NULL
+);
+CREATE INDEX ix_tp_tombstone_org ON tp_tombstone (org_id, purged_at, id);
+
+CREATE TABLE tp_policy_review (
+  id                  uuid PRIMARY KEY,
+  org_id              uuid NOT NULL REFERENCES tp_organization (id),
+  policy_id           uuid NOT NULL,
+  reviewed_on         date NOT NULL,
+  reviewer            varchar(200) NOT NULL,
+  outcome             varchar(4000) NOT NULL,
+  changes_needed      boolean NOT NULL,
+  next_review_due_on  date,
+  recorded_at         timestamp(6) with time zone NOT NULL
+);
+CREATE INDEX ix_tp_policy_review ON tp_policy_review (org_id, policy_id, reviewed_on, recorded_at);
+
+CREATE TABLE tp_addressable_decision (
+  id                       uuid PRIMARY KEY,
+  org_id                   uuid NOT NULL REFERENCES tp_organization (id),
+  topic                    varchar(40) NOT NULL,
+  number                   integer NOT NULL,
+  implemented_as_training  boolean NOT NULL,
+  rationale                varchar(4000) NOT NULL,
+  alternative_measure      varchar(4000),
+  decided_on               date NOT NULL,
+  decided_by               varchar(200) NOT NULL,
+  recorded_at              timestamp(6) with time zone NOT NULL,
+  CONSTRAINT uq_tp_decision_number UNIQUE (org_id, topic, number)
+);
+
+CREATE TABLE tp_security_reminder (
+  id              uuid PRIMARY KEY,
+  org_id          uuid NOT NULL REFERENCES tp_organization (id),
+  title           varchar(500) NOT NULL,
+  content         varchar(1000000) NOT NULL,
+  content_sha256  varchar(64) NOT NULL,
+  channel         varchar(100) NOT NULL,
+  sent_on         date NOT NULL,
+  sent_at         timestamp(6) with time zone NOT NULL,
+  sent_by         varchar(200) NOT NULL,
+  ack_required    boolean NOT NULL
+);
+CREATE INDEX ix_tp_security_reminder_org ON tp_security_reminder (org_id, sent_at, id);
+
+CREATE TABLE tp_security_reminder_recipient (
+  reminder_id      uuid NOT NULL REFERENCES tp_security_reminder (id),
+  seq              integer NOT NULL,
+  member_id        uuid NOT NULL,
+  acknowledged_at  timestamp(6) with time zone,
+  PRIMARY KEY (reminder_id, seq)
+);
+
+CREATE TABLE tp_grant (
+  id          uuid PRIMARY KEY,
+  org_id      uuid NOT NULL REFERENCES tp_organization (id),
+  actor_id    varchar(200) NOT NULL,
+  granted_by  varchar(200) NOT NULL,
+  reason      varchar(1000) NOT NULL,
+  granted_at  timestamp(6) with time zone NOT NULL,
+  expires_at  timestamp(6) with time zone NOT NULL,
+  revoked_at  timestamp(6) with time zone
+);
+CREATE INDEX ix_tp_grant_actor ON tp_grant (org_id, actor_id);

@@ -152,7 +152,16 @@ public final class JpaStore implements Store, AutoCloseable {
   public static List<Class<?>> entityClasses() {
     return List.of(OrganizationEntity.class, MemberEntity.class, PolicyEntity.class, PolicyVersionEntity.class,
         CourseEntity.class, CourseVersionEntity.class, RequirementEntity.class, AssignmentEntity.class,
-        CompletionEntity.class);
+        CompletionEntity.class, io.trainproof.persistence.jpa.internal.AuditEntryEntity.class,
+        io.trainproof.persistence.jpa.internal.AttestationEntity.class,
+        io.trainproof.persistence.jpa.internal.CertificateEntity.class,
+        io.trainproof.persistence.jpa.internal.NotificationEntity.class,
+        io.trainproof.persistence.jpa.internal.LegalHoldEntity.class,
+        io.trainproof.persistence.jpa.internal.TombstoneEntity.class,
+        io.trainproof.persistence.jpa.internal.PolicyReviewEntity.class,
+        io.trainproof.persistence.jpa.internal.DecisionEntity.class,
+        io.trainproof.persistence.jpa.internal.ReminderEntity.class,
+        io.trainproof.persistence.jpa.internal.GrantEntity.class);
   }
 
   /** @return the database this store speaks to */

@@ -21,13 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Errors {
   /** Unique constraints of the migrations, and the entity each protects. */
-  private static final Map<String, String> UNIQUE = Map.of(
-      "uq_tp_member_external_id", "WorkforceMember",
-      "uq_tp_policy_code", "Policy",
-      "uq_tp_policy_version_number", "PolicyVersion",
-      "uq_tp_course_code", "Course",
-      "uq_tp_course_version_label", "CourseVersion",
-      "uq_tp_assignment_dedupe_key", "Assignment");
+  private static final Map<String, String> UNIQUE = Map.ofEntries(
+      Map.entry("uq_tp_member_external_id", "WorkforceMember"),
+      Map.entry("uq_tp_policy_code", "Policy"),
+      Map.entry("uq_tp_policy_version_number", "PolicyVersion"),
+      Map.entry("uq_tp_course_code", "Course"),
+      Map.entry("uq_tp_course_version_label", "CourseVersion"),
+      Map.entry("uq_tp_assignment_dedupe_key", "Assignment"),
+      Map.entry("uq_tp_audit_sequence", "AuditEntry"),
+      Map.entry("uq_tp_attestation_member_version", "Attestation"),
+      Map.entry("uq_tp_certificate_status_index", "Certificate"),
+      Map.entry("uq_tp_outbox_key", "Notification"),
+      Map.entry("uq_tp_decision_number", "AddressableDecision"));
 
   private Errors() {}
 

@@ -12,7 +12,24 @@ import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.notification.Notification;
+import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.retention.LegalHold;
+import io.trainproof.core.retention.Tombstone;
 import io.trainproof.core.spi.AssignmentRepository;
+import io.trainproof.core.spi.AttestationRepository;
+import io.trainproof.core.spi.AuditRepository;
+import io.trainproof.core.spi.CertificateRepository;
+import io.trainproof.core.spi.DocumentationRepository;
+import io.trainproof.core.spi.GrantRepository;
+import io.trainproof.core.spi.OutboxRepository;
+import io.trainproof.core.spi.RetentionRepository;
 import io.trainproof.core.spi.CompletionRepository;
 import io.trainproof.core.spi.CourseRepository;
 import io.trainproof.core.spi.MemberRepository;
@@ -25,8 +42,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +69,13 @@ public final class JpaTransaction implements Transaction {
   private final RequirementRepository requirements = new Requirements();
   private final AssignmentRepository assignments = new Assignments();
   private final CompletionRepository completions = new Completions();
+  private final CertificateRepository certificates = new Certificates();
+  private final AttestationRepository attestations = new Attestations();
+  private final AuditRepository audit = new Audit();
+  private final OutboxRepository outbox = new Outbox();
+  private final RetentionRepository retention = new Retention();
+  private final DocumentationRepository documentation = new Documentation();
+  private final GrantRepository grants = new Grants();
 
   /**
    * Creates the repositories of one transaction.
@@ -95,6 +121,41 @@ public final class JpaTransaction implements Transaction {
   @Override
   public CompletionRepository completions() {
     return completions;
+  }
+
+  @Override
+  public CertificateRepository certificates() {
+    return certificates;
+  }
+
+  @Override
+  public AttestationRepository attestations() {
+    return attestations;
+  }
+
+  @Override
+  public AuditRepository audit() {
+    return audit;
+  }
+
+  @Override
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  @Override
+  public RetentionRepository retention() {
+    return retention;
+  }
+
+  @Override
+  public DocumentationRepository documentation() {
+    return documentation;
+  }
+
+  @Override
+  public GrantRepository grants() {
+    return grants;
   }
 
   // --- helpers -------------------------------------------------------------------------
@@ -275,6 +336,20 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public Policy update(Policy policy) {
+      PolicyEntity e = em.find(PolicyEntity.class, policy.id().value());
+      if (e == null || !e.orgId.equals(policy.organization().value())) {
+        throw new ConflictException("Policy", policy.id(), "does not exist");
+      }
+      if (e.version != policy.version()) {
+        throw stale("Policy", policy.id(), e.version, policy.version());
+      }
+      Mapper.apply(policy, e);
+      flush("Policy", policy.id());
+      return Mapper.policy(e);
+    }
+
+    @Override
     public Optional<Policy> find(Id<Organization> organization, Id<Policy> id) {
       PolicyEntity e = em.find(PolicyEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::policy);
@@ -448,6 +523,14 @@ public final class JpaTransaction implements Transaction {
       String key = "dedupeKey=" + a.dedupeKey();
       return guard("Assignment", key, () -> {
         em.flush();
+        Number purged = (Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM tp_purged_dedupe_key WHERE org_id = ?1 AND dedupe_key = ?2")
+            .setParameter(1, bind(a.organization().value()))
+            .setParameter(2, a.dedupeKey())
+            .getSingleResult();
+        if (purged.intValue() > 0) {
+          return false;
+        }
         boolean inserted = switch (dialect) {
           case POSTGRESQL -> insertNative(a, " ON CONFLICT (org_id, dedupe_key) DO NOTHING") == 1;
           case MARIADB -> {
@@ -578,6 +661,21 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public void delete(Id<Organization> organization, Id<Assignment> id) {
+      AssignmentEntity e = em.find(AssignmentEntity.class, id.value());
+      if (e != null && e.orgId.equals(organization.value())) {
+        String dedupeKey = e.dedupeKey;
+        em.remove(e);
+        flush("Assignment", id);
+        guard("Assignment", id, () -> em.createNativeQuery(
+                "INSERT INTO tp_purged_dedupe_key (org_id, dedupe_key) VALUES (?1, ?2)")
+            .setParameter(1, bind(organization.value()))
+            .setParameter(2, dedupeKey)
+            .executeUpdate());
+      }
+    }
+
+    @Override
     public List<Assignment> list(Id<Organization> organization) {
       return em.createQuery(
               "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id", AssignmentEntity.class)
@@ -608,6 +706,15 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public void delete(Id<Organization> organization, Id<Completion> id) {
+      CompletionEntity e = em.find(CompletionEntity.class, id.value());
+      if (e != null && e.orgId.equals(organization.value())) {
+        em.remove(e);
+        flush("Completion", id);
+      }
+    }
+
+    @Override
     public List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
       return em.createQuery(
               "select c from TpCompletion c where c.orgId = :org and c.memberId = :member"
@@ -616,6 +723,463 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
           .getResultStream().map(Mapper::completion).toList();
+    }
+  }
+
+  // --- row locks for insert-if-absent and the audit chain ---------------------------------
+
+  /**
+   * Takes a row lock until the transaction ends, so writers of one key queue instead of
+   * racing; a look-then-insert after it is safe on every database (READ COMMITTED).
+   */
+  private void lockRow(String table, UUID id) {
+    em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, bind(id))
+        .getResultList();
+  }
+
+  // --- certificates ----------------------------------------------------------------------
+
+  private final class Certificates implements CertificateRepository {
+    @Override
+    public void insert(Certificate certificate) {
+      if (statusIndexTaken(certificate.organization(), certificate.statusIndex())) {
+        throw new ConflictException("Certificate", "statusIndex=" + certificate.statusIndex(), "status index already taken");
+      }
+      if (em.find(CertificateEntity.class, certificate.id().value()) != null) {
+        throw new ConflictException("Certificate", certificate.id(), "id already exists");
+      }
+      CertificateEntity e = new CertificateEntity(certificate.id().value());
+      Mapper.apply(certificate, e);
+      persistAndFlush(e, "Certificate", "statusIndex=" + certificate.statusIndex());
+    }
+
+    @Override
+    public Certificate update(Certificate certificate) {
+      CertificateEntity e = em.find(CertificateEntity.class, certificate.id().value());
+      if (e == null || !e.orgId.equals(certificate.organization().value())) {
+        throw new ConflictException("Certificate", certificate.id(), "does not exist");
+      }
+      if (e.version != certificate.version()) {
+        throw stale("Certificate", certificate.id(), e.version, certificate.version());
+      }
+      Mapper.apply(certificate, e);
+      flush("Certificate", certificate.id());
+      return Mapper.certificate(e);
+    }
+
+    @Override
+    public Optional<Certificate> find(Id<Organization> organization, Id<Certificate> id) {
+      CertificateEntity e = em.find(CertificateEntity.class, id.value());
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::certificate);
+    }
+
+    @Override
+    public Optional<Certificate> findByCode(Id<Organization> organization, String code) {
+      return em.createQuery("select c from TpCertificate c where c.orgId = :org and c.verificationCode = :code",
+              CertificateEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("code", code)
+          .getResultStream().findFirst().map(Mapper::certificate);
+    }
+
+    @Override
+    public List<Certificate> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return em.createQuery("select c from TpCertificate c where c.orgId = :org and c.memberId = :member"
+              + " order by c.issuedAt, c.id", CertificateEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("member", member.value())
+          .getResultStream().map(Mapper::certificate).toList();
+    }
+
+    @Override
+    public boolean statusIndexTaken(Id<Organization> organization, int index) {
+      return !em.createQuery("select c.id from TpCertificate c where c.orgId = :org and c.statusIndex = :index",
+              UUID.class)
+          .setParameter("org", organization.value())
+          .setParameter("index", index)
+          .getResultList().isEmpty();
+    }
+
+    @Override
+    public List<Integer> statusIndexes(Id<Organization> organization, Certificate.Status status) {
+      return em.createQuery("select c.statusIndex from TpCertificate c where c.orgId = :org and c.status = :status"
+              + " order by c.statusIndex", Integer.class)
+          .setParameter("org", organization.value())
+          .setParameter("status", status.name())
+          .getResultList();
+    }
+  }
+
+  // --- attestations ----------------------------------------------------------------------
+
+  private final class Attestations implements AttestationRepository {
+    @Override
+    public boolean insertIfAbsent(Attestation attestation) {
+      return guard("Attestation", "member=" + attestation.member() + ",version=" + attestation.policyVersion(), () -> {
+        em.flush();
+        lockRow("tp_member", attestation.member().value());
+        if (find(attestation.organization(), attestation.member(), attestation.policyVersion()).isPresent()) {
+          return false;
+        }
+        AttestationEntity e = new AttestationEntity(attestation.id().value());
+        Mapper.apply(attestation, e);
+        em.persist(e);
+        em.flush();
+        return true;
+      });
+    }
+
+    @Override
+    public Attestation update(Attestation attestation) {
+      AttestationEntity e = em.find(AttestationEntity.class, attestation.id().value());
+      if (e == null || !e.orgId.equals(attestation.organization().value())) {
+        throw new ConflictException("Attestation", attestation.id(), "does not exist");
+      }
+      if (e.version != attestation.version()) {
+        throw stale("Attestation", attestation.id(), e.version, attestation.version());
+      }
+      Mapper.apply(attestation, e);
+      flush("Attestation", attestation.id());
+      return Mapper.attestation(e);
+    }
+
+    @Override
+    public Optional<Attestation> find(Id<Organization> organization, Id<Attestation> id) {
+      AttestationEntity e = em.find(AttestationEntity.class, id.value());
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::attestation);
+    }
+
+    @Override
+    public Optional<Attestation> find(Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version) {
+      return em.createQuery("select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
+              + " and a.policyVersionId = :version", AttestationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("member", member.value())
+          .setParameter("version", version.value())
+          .getResultStream().findFirst().map(Mapper::attestation);
+    }
+
+    @Override
+    public List<Attestation> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return em.createQuery("select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
+              + " order by a.requestedOn, a.id", AttestationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("member", member.value())
+          .getResultStream().map(Mapper::attestation).toList();
+    }
+
+    @Override
+    public List<Attestation> forVersion(Id<Organization> organization, Id<PolicyVersion> version) {
+      return em.createQuery("select a from TpAttestation a where a.orgId = :org and a.policyVersionId = :version"
+              + " order by a.requestedOn, a.id", AttestationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("version", version.value())
+          .getResultStream().map(Mapper::attestation).toList();
+    }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Attestation> id) {
+      AttestationEntity e = em.find(AttestationEntity.class, id.value());
+      if (e != null && e.orgId.equals(organization.value())) {
+        em.remove(e);
+        flush("Attestation", id);
+      }
+    }
+  }
+
+  // --- audit -----------------------------------------------------------------------------
+
+  private final class Audit implements AuditRepository {
+    @Override
+    public Optional<AuditEntry> lockHead(Id<Organization> organization) {
+      return guard("AuditEntry", "head of " + organization, () -> {
+        // why: the organization's row is the chain lock: appends to one chain queue, other
+        // organizations' chains never wait (no table or global lock).
+        lockRow("tp_organization", organization.value());
+        return em.createQuery("select a from TpAuditEntry a where a.orgId = :org order by a.sequence desc",
+                AuditEntryEntity.class)
+            .setParameter("org", organization.value())
+            .setMaxResults(1)
+            .getResultStream().findFirst().map(Mapper::auditEntry);
+      });
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+      String key = entry.organization() + "#" + entry.sequence();
+      if (entity(entry.organization(), entry.sequence()).isPresent()) {
+        throw new ConflictException("AuditEntry", key, "sequence already taken");
+      }
+      AuditEntryEntity e = new AuditEntryEntity(UUID.randomUUID());
+      Mapper.apply(entry, e);
+      persistAndFlush(e, "AuditEntry", key);
+    }
+
+    @Override
+    public void replaceWithTombstone(AuditEntry tombstone) {
+      AuditEntryEntity e = entity(tombstone.organization(), tombstone.sequence()).orElseThrow(() ->
+          new ConflictException("AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist"));
+      Mapper.apply(tombstone, e);
+      flush("AuditEntry", tombstone.organization() + "#" + tombstone.sequence());
+    }
+
+    private Optional<AuditEntryEntity> entity(Id<Organization> organization, long sequence) {
+      return em.createQuery("select a from TpAuditEntry a where a.orgId = :org and a.sequence = :seq",
+              AuditEntryEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("seq", sequence)
+          .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<AuditEntry> range(Id<Organization> organization, long fromSequence, long toSequence) {
+      return em.createQuery("select a from TpAuditEntry a where a.orgId = :org and a.sequence >= :from"
+              + " and a.sequence <= :to order by a.sequence", AuditEntryEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("from", fromSequence)
+          .setParameter("to", toSequence)
+          .getResultStream().map(Mapper::auditEntry).toList();
+    }
+
+    @Override
+    public List<AuditEntry> between(Id<Organization> organization, Instant from, Instant to) {
+      return em.createQuery("select a from TpAuditEntry a where a.orgId = :org and a.at >= :from and a.at < :to"
+              + " order by a.sequence", AuditEntryEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("from", from)
+          .setParameter("to", to)
+          .getResultStream().map(Mapper::auditEntry).toList();
+    }
+  }
+
+  // --- outbox ----------------------------------------------------------------------------
+
+  private final class Outbox implements OutboxRepository {
+    @Override
+    public boolean enqueue(Notification notification) {
+      return guard("Notification", "idempotencyKey=" + notification.idempotencyKey(), () -> {
+        em.flush();
+        // why: writers of one key queue on the recipient's row (or the organization's, for
+        // messages to nobody in particular), then look before inserting.
+        if (notification.recipient() != null) {
+          lockRow("tp_member", notification.recipient().value());
+        } else {
+          lockRow("tp_organization", notification.organization().value());
+        }
+        boolean taken = !em.createQuery("select n.id from TpNotification n where n.orgId = :org"
+                + " and n.idempotencyKey = :key", UUID.class)
+            .setParameter("org", notification.organization().value())
+            .setParameter("key", notification.idempotencyKey())
+            .getResultList().isEmpty();
+        if (taken) {
+          return false;
+        }
+        NotificationEntity e = new NotificationEntity(notification.id().value());
+        Mapper.apply(notification, e);
+        em.persist(e);
+        em.flush();
+        return true;
+      });
+    }
+
+    @Override
+    public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+      return guard("Notification", "claim at " + now, () -> {
+        em.flush();
+        String order = dialect == SqlDialect.H2 ? "" : " ORDER BY created_at, id";
+        List<?> rows = em.createNativeQuery("SELECT id FROM tp_outbox WHERE delivered_at IS NULL"
+                + " AND next_attempt_at <= ?1" + order + " LIMIT ?2 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, now)
+            .setParameter(2, Math.max(1, limit))
+            .getResultList();
+        if (rows.isEmpty()) {
+          return List.<Notification>of();
+        }
+        List<UUID> ids = rows.stream().map(JpaTransaction::toUuid).toList();
+        List<NotificationEntity> claimed = em.createQuery(
+                "select n from TpNotification n where n.id in :ids order by n.createdAt, n.id", NotificationEntity.class)
+            .setParameter("ids", ids)
+            .getResultList();
+        claimed.forEach(n -> n.nextAttemptAt = leaseUntil);
+        em.flush();
+        return claimed.stream().map(Mapper::notification).toList();
+      });
+    }
+
+    @Override
+    public void update(Notification notification) {
+      NotificationEntity e = em.find(NotificationEntity.class, notification.id().value());
+      if (e == null || !e.orgId.equals(notification.organization().value())) {
+        throw new ConflictException("Notification", notification.id(), "does not exist");
+      }
+      Mapper.apply(notification, e);
+      flush("Notification", notification.id());
+    }
+
+    @Override
+    public List<Notification> between(Id<Organization> organization, Instant from, Instant to) {
+      return em.createQuery("select n from TpNotification n where n.orgId = :org and n.createdAt >= :from"
+              + " and n.createdAt < :to order by n.createdAt, n.id", NotificationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("from", from)
+          .setParameter("to", to)
+          .getResultStream().map(Mapper::notification).toList();
+    }
+
+    @Override
+    public void delete(Id<Organization> organization, Id<Notification> id) {
+      NotificationEntity e = em.find(NotificationEntity.class, id.value());
+      if (e != null && e.orgId.equals(organization.value())) {
+        em.remove(e);
+        flush("Notification", id);
+      }
+    }
+  }
+
+  // --- retention -------------------------------------------------------------------------
+
+  private final class Retention implements RetentionRepository {
+    @Override
+    public void saveHold(LegalHold hold) {
+      LegalHoldEntity e = em.find(LegalHoldEntity.class, hold.id().value());
+      if (e == null) {
+        e = new LegalHoldEntity(hold.id().value());
+        Mapper.apply(hold, e);
+        em.persist(e);
+      } else if (!e.orgId.equals(hold.organization().value())) {
+        throw new ConflictException("LegalHold", hold.id(), "belongs to another organization");
+      } else {
+        Mapper.apply(hold, e);
+      }
+      flush("LegalHold", hold.id());
+    }
+
+    @Override
+    public List<LegalHold> holds(Id<Organization> organization) {
+      return em.createQuery("select h from TpLegalHold h where h.orgId = :org order by h.placedAt, h.id",
+              LegalHoldEntity.class)
+          .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::hold).toList();
+    }
+
+    @Override
+    public void insertTombstone(Tombstone tombstone) {
+      TombstoneEntity e = new TombstoneEntity(tombstone.id().value());
+      Mapper.apply(tombstone, e);
+      persistAndFlush(e, "Tombstone", tombstone.id());
+    }
+
+    @Override
+    public List<Tombstone> tombstones(Id<Organization> organization) {
+      return em.createQuery("select t from TpTombstone t where t.orgId = :org order by t.purgedAt, t.id",
+              TombstoneEntity.class)
+          .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::tombstone).toList();
+    }
+  }
+
+  // --- documentation ---------------------------------------------------------------------
+
+  private final class Documentation implements DocumentationRepository {
+    @Override
+    public void insertReview(PolicyReview review) {
+      PolicyReviewEntity e = new PolicyReviewEntity(review.id().value());
+      Mapper.apply(review, e);
+      persistAndFlush(e, "PolicyReview", review.id());
+    }
+
+    @Override
+    public List<PolicyReview> reviews(Id<Organization> organization, Id<Policy> policy) {
+      return em.createQuery("select r from TpPolicyReview r where r.orgId = :org and r.policyId = :policy"
+              + " order by r.reviewedOn, r.recordedAt, r.id", PolicyReviewEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("policy", policy.value())
+          .getResultStream().map(Mapper::review).toList();
+    }
+
+    @Override
+    public void insertDecision(AddressableDecision decision) {
+      String key = "topic=" + decision.topic() + ",number=" + decision.number();
+      boolean taken = !em.createQuery("select d.id from TpDecision d where d.orgId = :org and d.topic = :topic"
+              + " and d.number = :number", UUID.class)
+          .setParameter("org", decision.organization().value())
+          .setParameter("topic", decision.topic().name())
+          .setParameter("number", decision.number())
+          .getResultList().isEmpty();
+      if (taken) {
+        throw new ConflictException("AddressableDecision", key, "number already taken for the topic");
+      }
+      DecisionEntity e = new DecisionEntity(decision.id().value());
+      Mapper.apply(decision, e);
+      persistAndFlush(e, "AddressableDecision", key);
+    }
+
+    @Override
+    public List<AddressableDecision> decisions(Id<Organization> organization) {
+      return em.createQuery("select d from TpDecision d where d.orgId = :org", DecisionEntity.class)
+          .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::decision)
+          // why: "by topic" means the enum's order, which the topic's text does not follow.
+          .sorted(Comparator.comparing(AddressableDecision::topic).thenComparingInt(AddressableDecision::number))
+          .toList();
+    }
+
+    @Override
+    public void saveReminder(SecurityReminder reminder) {
+      ReminderEntity e = em.find(ReminderEntity.class, reminder.id().value());
+      if (e == null) {
+        e = new ReminderEntity(reminder.id().value());
+        Mapper.apply(reminder, e);
+        em.persist(e);
+      } else if (!e.orgId.equals(reminder.organization().value())) {
+        throw new ConflictException("SecurityReminder", reminder.id(), "belongs to another organization");
+      } else {
+        Mapper.apply(reminder, e);
+      }
+      flush("SecurityReminder", reminder.id());
+    }
+
+    @Override
+    public Optional<SecurityReminder> findReminder(Id<Organization> organization, Id<SecurityReminder> id) {
+      ReminderEntity e = em.find(ReminderEntity.class, id.value());
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::reminder);
+    }
+
+    @Override
+    public List<SecurityReminder> reminders(Id<Organization> organization) {
+      return em.createQuery("select r from TpSecurityReminder r where r.orgId = :org order by r.sentAt, r.id",
+              ReminderEntity.class)
+          .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::reminder).toList();
+    }
+  }
+
+  // --- grants ----------------------------------------------------------------------------
+
+  private final class Grants implements GrantRepository {
+    @Override
+    public void save(CrossOrganizationGrant grant) {
+      GrantEntity e = em.find(GrantEntity.class, grant.id().value());
+      if (e == null) {
+        e = new GrantEntity(grant.id().value());
+        Mapper.apply(grant, e);
+        em.persist(e);
+      } else if (!e.orgId.equals(grant.organization().value())) {
+        throw new ConflictException("CrossOrganizationGrant", grant.id(), "belongs to another organization");
+      } else {
+        Mapper.apply(grant, e);
+      }
+      flush("CrossOrganizationGrant", grant.id());
+    }
+
+    @Override
+    public List<CrossOrganizationGrant> forActor(Id<Organization> organization, String actorId) {
+      return em.createQuery("select g from TpGrant g where g.orgId = :org and g.actorId = :actor"
+              + " order by g.grantedAt, g.id", GrantEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("actor", actorId)
+          .getResultStream().map(Mapper::grant).toList();
     }
   }
 }

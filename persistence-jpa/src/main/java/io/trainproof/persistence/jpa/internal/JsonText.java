@@ -36,6 +36,49 @@ final class JsonText {
     return sb.append(']').toString();
   }
 
+  /** A JSON object of strings, keys in sorted order (the records' maps are sorted maps). */
+  static String object(java.util.Map<String, String> values) {
+    StringBuilder sb = new StringBuilder("{");
+    boolean first = true;
+    for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(values).entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      quote(sb, e.getKey());
+      sb.append(':');
+      quote(sb, e.getValue());
+    }
+    return sb.append('}').toString();
+  }
+
+  static java.util.SortedMap<String, String> parseObject(String json) {
+    // why: an object of strings is an array of alternating keys and values in disguise.
+    String trimmed = json.trim();
+    if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+      throw bad(json, 0);
+    }
+    StringBuilder array = new StringBuilder("[");
+    boolean inString = false;
+    for (int i = 1; i < trimmed.length() - 1; i++) {
+      char c = trimmed.charAt(i);
+      if (c == '\\' && inString) {
+        array.append(c).append(trimmed.charAt(++i));
+        continue;
+      }
+      if (c == '"') {
+        inString = !inString;
+      }
+      array.append(!inString && c == ':' ? ',' : c);
+    }
+    List<String> flat = parseStrings(array.append(']').toString());
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      out.put(flat.get(i), flat.get(i + 1));
+    }
+    return out;
+  }
+
   static List<String> parseStrings(String json) {
     List<String> out = new ArrayList<>();
     int i = open(json);

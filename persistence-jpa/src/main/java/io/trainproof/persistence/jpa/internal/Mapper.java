@@ -111,14 +111,29 @@ final class Mapper {
   static PolicyEntity toEntity(Policy p) {
     PolicyEntity e = new PolicyEntity(p.id().value());
     e.orgId = p.organization().value();
-    e.code = p.code();
-    e.title = p.title();
     e.createdAt = p.createdAt();
+    apply(p, e);
     return e;
   }
 
+  static void apply(Policy p, PolicyEntity e) {
+    e.code = p.code();
+    e.title = p.title();
+    e.audienceRoles = JsonText.strings(p.audience().roles());
+    e.audienceDepartments = JsonText.strings(p.audience().departments());
+    e.audienceTypes = JsonText.strings(p.audience().types().stream().map(Enum::name).toList());
+    e.attestOn = p.attestOn().name();
+    e.attestWithinDays = p.attestWithinDays();
+    e.reviewDueOn = p.reviewDueOn();
+  }
+
   static Policy policy(PolicyEntity e) {
-    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title, e.createdAt);
+    Audience audience = new Audience(Set.copyOf(JsonText.parseStrings(e.audienceRoles)),
+        Set.copyOf(JsonText.parseStrings(e.audienceDepartments)),
+        mapSet(JsonText.parseStrings(e.audienceTypes), WorkforceType::valueOf));
+    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title, audience,
+        io.trainproof.core.domain.AttestationTrigger.valueOf(e.attestOn), e.attestWithinDays, e.reviewDueOn,
+        e.createdAt, e.version);
   }
 
   static PolicyVersionEntity toEntity(PolicyVersion v) {
@@ -321,6 +336,219 @@ final class Mapper {
         e.passed, new Provenance(CompletionMethod.valueOf(e.method), e.recordedBy, e.source, e.sourceRef,
             e.justification),
         e.evidence.stream().map(f -> new EvidenceFile(f.name(), f.sha256())).toList(), e.retentionUntil);
+  }
+
+  // --- audit ---------------------------------------------------------------------------
+
+  static void apply(io.trainproof.core.audit.AuditEntry a, AuditEntryEntity e) {
+    e.orgId = a.organization().value();
+    e.sequence = a.sequence();
+    e.at = a.at();
+    e.actorId = a.actorId();
+    e.actorRole = a.actorRole();
+    e.action = a.action();
+    e.subjectType = a.subjectType();
+    e.subjectId = a.subjectId();
+    e.details = JsonText.object(a.details());
+    e.previousHash = a.previousHash();
+    e.hash = a.hash();
+    e.tombstone = a.tombstone();
+  }
+
+  static io.trainproof.core.audit.AuditEntry auditEntry(AuditEntryEntity e) {
+    return new io.trainproof.core.audit.AuditEntry(idOf(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
+        e.subjectType, e.subjectId, JsonText.parseObject(e.details), e.previousHash, e.hash, e.tombstone);
+  }
+
+  // --- attestations --------------------------------------------------------------------
+
+  static void apply(io.trainproof.core.attestation.Attestation a, AttestationEntity e) {
+    e.orgId = a.organization().value();
+    e.memberId = a.member().value();
+    e.policyId = a.policy().value();
+    e.policyVersionId = a.policyVersion().value();
+    e.requestedOn = a.requestedOn();
+    e.dueOn = a.dueOn();
+    e.requestedBy = a.requestedBy();
+    e.automatic = a.automatic();
+    io.trainproof.core.attestation.Attestation.Evidence v = a.evidence();
+    e.statementText = v == null ? null : v.statementText();
+    e.statementSha256 = v == null ? null : v.statementSha256();
+    e.policyTextSha256 = v == null ? null : v.policyTextSha256();
+    e.attestedAt = v == null ? null : v.attestedAt();
+    e.attestedOn = v == null ? null : v.attestedOn();
+    e.method = v == null ? null : v.method().name();
+    e.actorId = v == null ? null : v.actorId();
+    e.typedName = v == null ? null : v.typedName();
+    e.justification = v == null ? null : v.justification();
+    e.recordHash = v == null ? null : v.recordHash();
+    e.credentialId = v == null ? null : v.credentialId();
+    e.credentialJson = v == null ? null : v.credentialJson();
+  }
+
+  static io.trainproof.core.attestation.Attestation attestation(AttestationEntity e) {
+    io.trainproof.core.attestation.Attestation.Evidence evidence = e.attestedAt == null ? null
+        : new io.trainproof.core.attestation.Attestation.Evidence(Objects.requireNonNull(e.statementText),
+            Objects.requireNonNull(e.statementSha256), Objects.requireNonNull(e.policyTextSha256), e.attestedAt,
+            Objects.requireNonNull(e.attestedOn),
+            io.trainproof.core.attestation.AttestationMethod.valueOf(Objects.requireNonNull(e.method)),
+            Objects.requireNonNull(e.actorId), e.typedName, e.justification, Objects.requireNonNull(e.recordHash),
+            e.credentialId, e.credentialJson);
+    return new io.trainproof.core.attestation.Attestation(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
+        idOf(e.policyId), idOf(e.policyVersionId), e.requestedOn, e.dueOn, e.requestedBy, e.automatic, evidence,
+        e.version);
+  }
+
+  // --- certificates --------------------------------------------------------------------
+
+  static void apply(io.trainproof.core.domain.Certificate c, CertificateEntity e) {
+    e.orgId = c.organization().value();
+    e.memberId = c.member().value();
+    e.completionId = c.completion().value();
+    e.courseId = c.course().value();
+    e.courseVersionId = c.courseVersion().value();
+    e.credentialId = c.credentialId();
+    e.verificationCode = c.verificationCode();
+    e.credentialJson = c.credentialJson();
+    e.statusIndex = c.statusIndex();
+    e.issuedAt = c.issuedAt();
+    e.validFrom = c.validFrom();
+    e.validUntil = c.validUntil();
+    e.status = c.status().name();
+    e.statusReason = c.statusReason();
+    e.statusChangedAt = c.statusChangedAt();
+  }
+
+  static io.trainproof.core.domain.Certificate certificate(CertificateEntity e) {
+    return new io.trainproof.core.domain.Certificate(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.completionId),
+        idOf(e.courseId), idOf(e.courseVersionId), e.credentialId, e.verificationCode, e.credentialJson,
+        e.statusIndex, e.issuedAt, e.validFrom, e.validUntil,
+        io.trainproof.core.domain.Certificate.Status.valueOf(e.status), e.statusReason, e.statusChangedAt, e.version);
+  }
+
+  // --- outbox --------------------------------------------------------------------------
+
+  static void apply(io.trainproof.core.notification.Notification n, NotificationEntity e) {
+    e.orgId = n.organization().value();
+    e.idempotencyKey = n.idempotencyKey();
+    e.kind = n.kind().name();
+    e.recipientId = uuid(n.recipient());
+    e.channel = n.channel();
+    e.payload = JsonText.object(n.payload());
+    e.createdAt = n.createdAt();
+    e.attempts = n.attempts();
+    e.nextAttemptAt = n.nextAttemptAt();
+    e.lastError = n.lastError();
+    e.deliveredAt = n.deliveredAt();
+  }
+
+  static io.trainproof.core.notification.Notification notification(NotificationEntity e) {
+    return new io.trainproof.core.notification.Notification(idOf(e.id), idOf(e.orgId), e.idempotencyKey,
+        io.trainproof.core.notification.NotificationKind.valueOf(e.kind), id(e.recipientId), e.channel,
+        JsonText.parseObject(e.payload), e.createdAt, e.attempts, e.nextAttemptAt, e.lastError, e.deliveredAt);
+  }
+
+  // --- retention, documentation, grants --------------------------------------------------
+
+  static void apply(io.trainproof.core.retention.LegalHold h, LegalHoldEntity e) {
+    e.orgId = h.organization().value();
+    e.matter = h.matter();
+    e.memberId = uuid(h.member());
+    e.fromOn = h.from();
+    e.toOn = h.to();
+    e.placedBy = h.placedBy();
+    e.placedAt = h.placedAt();
+    e.releasedBy = h.releasedBy();
+    e.releasedAt = h.releasedAt();
+  }
+
+  static io.trainproof.core.retention.LegalHold hold(LegalHoldEntity e) {
+    return new io.trainproof.core.retention.LegalHold(idOf(e.id), idOf(e.orgId), e.matter, id(e.memberId), e.fromOn,
+        e.toOn, e.placedBy, e.placedAt, e.releasedBy, e.releasedAt);
+  }
+
+  static void apply(io.trainproof.core.retention.Tombstone t, TombstoneEntity e) {
+    e.orgId = t.organization().value();
+    e.kind = t.kind().name();
+    e.subjectId = t.subjectId();
+    e.retentionUntil = t.retentionUntil();
+    e.purgedAt = t.purgedAt();
+    e.purgedBy = t.purgedBy();
+  }
+
+  static io.trainproof.core.retention.Tombstone tombstone(TombstoneEntity e) {
+    return new io.trainproof.core.retention.Tombstone(idOf(e.id), idOf(e.orgId),
+        io.trainproof.core.retention.RecordKind.valueOf(e.kind), e.subjectId, e.retentionUntil, e.purgedAt, e.purgedBy);
+  }
+
+  static void apply(io.trainproof.core.documentation.PolicyReview r, PolicyReviewEntity e) {
+    e.orgId = r.organization().value();
+    e.policyId = r.policy().value();
+    e.reviewedOn = r.reviewedOn();
+    e.reviewer = r.reviewer();
+    e.outcome = r.outcome();
+    e.changesNeeded = r.changesNeeded();
+    e.nextReviewDueOn = r.nextReviewDueOn();
+    e.recordedAt = r.recordedAt();
+  }
+
+  static io.trainproof.core.documentation.PolicyReview review(PolicyReviewEntity e) {
+    return new io.trainproof.core.documentation.PolicyReview(idOf(e.id), idOf(e.orgId), idOf(e.policyId),
+        e.reviewedOn, e.reviewer, e.outcome, e.changesNeeded, e.nextReviewDueOn, e.recordedAt);
+  }
+
+  static void apply(io.trainproof.core.documentation.AddressableDecision d, DecisionEntity e) {
+    e.orgId = d.organization().value();
+    e.topic = d.topic().name();
+    e.number = d.number();
+    e.implementedAsTraining = d.implementedAsTraining();
+    e.rationale = d.rationale();
+    e.alternativeMeasure = d.alternativeMeasure();
+    e.decidedOn = d.decidedOn();
+    e.decidedBy = d.decidedBy();
+    e.recordedAt = d.recordedAt();
+  }
+
+  static io.trainproof.core.documentation.AddressableDecision decision(DecisionEntity e) {
+    return new io.trainproof.core.documentation.AddressableDecision(idOf(e.id), idOf(e.orgId),
+        RegulatoryTopic.valueOf(e.topic), e.number, e.implementedAsTraining, e.rationale, e.alternativeMeasure,
+        e.decidedOn, e.decidedBy, e.recordedAt);
+  }
+
+  static void apply(io.trainproof.core.notification.SecurityReminder r, ReminderEntity e) {
+    e.orgId = r.organization().value();
+    e.title = r.title();
+    e.content = r.content();
+    e.contentSha256 = r.contentSha256();
+    e.channel = r.channel();
+    e.sentOn = r.sentOn();
+    e.sentAt = r.sentAt();
+    e.sentBy = r.sentBy();
+    e.acknowledgementRequired = r.acknowledgementRequired();
+    sync(e.recipients, r.recipients().stream()
+        .map(x -> new ReminderEntity.Recipient(x.member().value(), x.acknowledgedAt())).toList());
+  }
+
+  static io.trainproof.core.notification.SecurityReminder reminder(ReminderEntity e) {
+    return new io.trainproof.core.notification.SecurityReminder(idOf(e.id), idOf(e.orgId), e.title, e.content,
+        e.contentSha256, e.channel, e.sentOn, e.sentAt, e.sentBy, e.acknowledgementRequired,
+        e.recipients.stream().map(x -> new io.trainproof.core.notification.SecurityReminder.Recipient(
+            idOf(x.member()), x.acknowledgedAt())).toList());
+  }
+
+  static void apply(io.trainproof.core.access.CrossOrganizationGrant g, GrantEntity e) {
+    e.orgId = g.organization().value();
+    e.actorId = g.actorId();
+    e.grantedBy = g.grantedBy();
+    e.reason = g.reason();
+    e.grantedAt = g.grantedAt();
+    e.expiresAt = g.expiresAt();
+    e.revokedAt = g.revokedAt();
+  }
+
+  static io.trainproof.core.access.CrossOrganizationGrant grant(GrantEntity e) {
+    return new io.trainproof.core.access.CrossOrganizationGrant(idOf(e.id), idOf(e.orgId), e.actorId, e.grantedBy,
+        e.reason, e.grantedAt, e.expiresAt, e.revokedAt);
   }
 
   // --- collections -------------------------------------------------------------------
