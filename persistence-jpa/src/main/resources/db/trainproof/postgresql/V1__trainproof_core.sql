@@ -241,7 +241,14 @@ CREATE TABLE tp_completion_evidence (
 -- Oversight: audit trail, attestations, certificates, outbox, retention, documentation, grants.
 
 -- Append-only and hash-chained per organization; appends are serialized per organization by a
--- row lock on tp_organization (lockHead), never by a global lock.
+-- row lock on tp_audit_head (lockHead), never by a global lock.
+-- One row per organization: the audit chain's lock (lockHead takes it FOR UPDATE). No foreign
+-- key references it, so inserts elsewhere never hold a share lock that would make two
+-- writers deadlock when they both come to append.
+CREATE TABLE tp_audit_head (
+  org_id  uuid NOT NULL PRIMARY KEY REFERENCES tp_organization (id)
+);
+
 CREATE TABLE tp_audit_entry (
   id             uuid PRIMARY KEY,
   org_id         uuid NOT NULL REFERENCES tp_organization (id),

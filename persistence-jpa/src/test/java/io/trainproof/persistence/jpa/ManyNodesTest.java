@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * at once while a shared clock moves forward in steps. Afterwards: every dedupe key is held
  * once, no member has two open cycle assignments under one requirement, every completion that
  * was acknowledged is stored and closed its assignment, an assignment all four nodes complete
- * at the same moment is completed once, and no operation ran out of retries.
+ * at the same moment is completed once, the organization's audit chain verifies, and no operation ran out of retries.
  * Conflicts are expected; each is retried (the whole operation, as the exception advises)
  * and counted. Bounded: 4 nodes x 6 rounds x 13 operations.
  */
@@ -204,6 +204,11 @@ abstract class ManyNodesTest {
               .as("completions acknowledged for contested assignment %s", id).isEqualTo(1);
         }
         assertThat(contestedIds).isNotEmpty();
+        List<io.trainproof.core.audit.AuditEntry> trail = stores.get(2).inTransaction((Transaction tx) ->
+            tx.audit().range(fx.org().id(), 1, Long.MAX_VALUE));
+        assertThat(trail).as("the audit trail of every change").isNotEmpty();
+        assertThat(io.trainproof.core.audit.AuditChain.verify(trail, 0, io.trainproof.core.audit.AuditChain.GENESIS)
+            .intact()).as("the organization's audit chain, appended to by four nodes, verifies").isTrue();
         assertThat(exhausted.get()).as("operations that ran out of retries").isZero();
         assertThat(rejections).as("only stale choices are rejected").allMatch(m ->
             m.contains("only an open assignment can be completed") || m.contains("is terminated"));

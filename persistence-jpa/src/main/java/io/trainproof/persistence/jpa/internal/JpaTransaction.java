@@ -217,6 +217,10 @@ public final class JpaTransaction implements Transaction {
         throw new ConflictException("Organization", organization.id(), "id already exists");
       }
       persistAndFlush(Mapper.toEntity(organization), "Organization", organization.id());
+      guard("Organization", organization.id(), () -> em.createNativeQuery(
+              "INSERT INTO tp_audit_head (org_id) VALUES (?1)")
+          .setParameter(1, bind(organization.id().value()))
+          .executeUpdate());
     }
 
     @Override
@@ -294,7 +298,7 @@ public final class JpaTransaction implements Transaction {
         String order = dialect == SqlDialect.H2 ? "" : " ORDER BY id";
         List<?> rows = em.createNativeQuery(
                 "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
-                    + order + " LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                    + order + " LIMIT ?3 " + rowLock() + " SKIP LOCKED")
             .setParameter(1, bind(organization.value()))
             .setParameter(2, day)
             .setParameter(3, Math.max(1, limit))
@@ -592,32 +596,6 @@ public final class JpaTransaction implements Transaction {
       }
     }
 
-    /** Binds only non-null values: a null is written as the literal NULL, so no type guessing. */
-    private int executeInsert(String table, String[] columns, @Nullable Object[] values, String suffix) {
-      StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-          .append(String.join(", ", columns)).append(") VALUES (");
-      int position = 0;
-      List<Object> bound = new ArrayList<>();
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          sql.append(", ");
-        }
-        Object value = values[i];
-        if (value == null) {
-          sql.append("NULL");
-        } else {
-          sql.append('?').append(++position);
-          bound.add(value);
-        }
-      }
-      sql.append(')').append(suffix);
-      Query query = em.createNativeQuery(sql.toString());
-      for (int i = 0; i < bound.size(); i++) {
-        query.setParameter(i + 1, bound.get(i));
-      }
-      return query.executeUpdate();
-    }
-
     @Override
     public Assignment update(Assignment a) {
       AssignmentEntity e = em.find(AssignmentEntity.class, a.id().value());
@@ -728,12 +706,48 @@ public final class JpaTransaction implements Transaction {
 
   // --- row locks for insert-if-absent and the audit chain ---------------------------------
 
+  /** Binds only non-null values: a null is written as the literal NULL, so no type guessing. */
+  private int executeInsert(String table, String[] columns, @Nullable Object[] values, String suffix) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+        .append(String.join(", ", columns)).append(") VALUES (");
+    int position = 0;
+    List<Object> bound = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        sql.append(", ");
+      }
+      Object value = values[i];
+      if (value == null) {
+        sql.append("NULL");
+      } else {
+        sql.append('?').append(++position);
+        bound.add(value);
+      }
+    }
+    sql.append(')').append(suffix);
+    Query query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < bound.size(); i++) {
+      query.setParameter(i + 1, bound.get(i));
+    }
+    return query.executeUpdate();
+  }
+
+
+  /**
+   * The row lock for writers. On PostgreSQL, FOR NO KEY UPDATE: it still queues writers, but
+   * does not conflict with the KEY SHARE locks that foreign-key checks take, so a transaction
+   * that inserted a child row can still take its parent's lock without an upgrade deadlock.
+   */
+  private String rowLock() {
+    return dialect == SqlDialect.POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+  }
+
   /**
    * Takes a row lock until the transaction ends, so writers of one key queue instead of
    * racing; a look-then-insert after it is safe on every database (READ COMMITTED).
    */
-  private void lockRow(String table, UUID id) {
-    em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ?1 FOR UPDATE")
+  private void lockRow(String table, String keyColumn, UUID id) {
+    em.createNativeQuery("SELECT " + keyColumn + " FROM " + table + " WHERE " + keyColumn + " = ?1 " + rowLock())
         .setParameter(1, bind(id))
         .getResultList();
   }
@@ -818,7 +832,7 @@ public final class JpaTransaction implements Transaction {
     public boolean insertIfAbsent(Attestation attestation) {
       return guard("Attestation", "member=" + attestation.member() + ",version=" + attestation.policyVersion(), () -> {
         em.flush();
-        lockRow("tp_member", attestation.member().value());
+        lockRow("tp_member", "id", attestation.member().value());
         if (find(attestation.organization(), attestation.member(), attestation.policyVersion()).isPresent()) {
           return false;
         }
@@ -894,9 +908,10 @@ public final class JpaTransaction implements Transaction {
     @Override
     public Optional<AuditEntry> lockHead(Id<Organization> organization) {
       return guard("AuditEntry", "head of " + organization, () -> {
-        // why: the organization's row is the chain lock: appends to one chain queue, other
-        // organizations' chains never wait (no table or global lock).
-        lockRow("tp_organization", organization.value());
+        // why: a row of its own is the chain lock (tp_audit_head, which no foreign key
+        // references, so child inserts never hold a share lock on it): appends to one chain
+        // queue, other organizations' chains never wait (no table or global lock).
+        lockRow("tp_audit_head", "org_id", organization.value());
         return em.createQuery("select a from TpAuditEntry a where a.orgId = :org order by a.sequence desc",
                 AuditEntryEntity.class)
             .setParameter("org", organization.value())
@@ -960,12 +975,24 @@ public final class JpaTransaction implements Transaction {
     public boolean enqueue(Notification notification) {
       return guard("Notification", "idempotencyKey=" + notification.idempotencyKey(), () -> {
         em.flush();
-        // why: writers of one key queue on the recipient's row (or the organization's, for
-        // messages to nobody in particular), then look before inserting.
-        if (notification.recipient() != null) {
-          lockRow("tp_member", notification.recipient().value());
-        } else {
-          lockRow("tp_organization", notification.organization().value());
+        switch (dialect) {
+          case POSTGRESQL -> {
+            return insertNotification(notification, " ON CONFLICT (org_id, idempotency_key) DO NOTHING") == 1;
+          }
+          case MARIADB -> {
+            insertNotification(notification, " ON DUPLICATE KEY UPDATE id = id");
+            List<?> owner = em.createNativeQuery(
+                    "SELECT id FROM tp_outbox WHERE org_id = ?1 AND idempotency_key = ?2 FOR UPDATE")
+                .setParameter(1, bind(notification.organization().value()))
+                .setParameter(2, notification.idempotencyKey())
+                .getResultList();
+            return !owner.isEmpty() && toUuid(owner.get(0)).equals(notification.id().value());
+          }
+          case H2 -> {
+            // why (H2): no insert-or-ignore; writers of one key queue on the organization's
+            // chain row, then look before inserting (H2 is single-process).
+            lockRow("tp_audit_head", "org_id", notification.organization().value());
+          }
         }
         boolean taken = !em.createQuery("select n.id from TpNotification n where n.orgId = :org"
                 + " and n.idempotencyKey = :key", UUID.class)
@@ -983,13 +1010,22 @@ public final class JpaTransaction implements Transaction {
       });
     }
 
+    private int insertNotification(Notification n, String suffix) {
+      String[] columns = {"id", "org_id", "idempotency_key", "kind", "recipient_id", "channel", "payload",
+          "created_at", "attempts", "next_attempt_at", "last_error", "delivered_at"};
+      Object[] values = {bind(n.id().value()), bind(n.organization().value()), n.idempotencyKey(), n.kind().name(),
+          n.recipient() == null ? null : bind(n.recipient().value()), n.channel(), JsonText.object(n.payload()),
+          n.createdAt(), n.attempts(), n.nextAttemptAt(), n.lastError(), n.deliveredAt()};
+      return executeInsert("tp_outbox", columns, values, suffix);
+    }
+
     @Override
     public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
       return guard("Notification", "claim at " + now, () -> {
         em.flush();
         String order = dialect == SqlDialect.H2 ? "" : " ORDER BY created_at, id";
         List<?> rows = em.createNativeQuery("SELECT id FROM tp_outbox WHERE delivered_at IS NULL"
-                + " AND next_attempt_at <= ?1" + order + " LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                + " AND next_attempt_at <= ?1" + order + " LIMIT ?2 " + rowLock() + " SKIP LOCKED")
             .setParameter(1, now)
             .setParameter(2, Math.max(1, limit))
             .getResultList();
