@@ -351,6 +351,40 @@ class SigningCredentialIssuerTest {
   }
 
   @Test
+  void concurrentCompletionsOnTwoNodesGetDistinctIndexesAndAllVerify() throws Exception {
+    SigningCredentialIssuer adapterB = adapter(Cryptosuite.EDDSA_JCS_2022);
+    Trainproof nodeB = node(store, adapterB);
+    annualCourse();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      members.add(fx.hire(today(), "ICU", "nurse"));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        Trainproof node = i % 2 == 0 ? tp : nodeB;
+        WorkforceMember m = members.get(i);
+        work.add(pool.submit(() -> complete(node, fx, m, today(), 95)));
+        // the adapter itself, called from many threads at once, outside any transaction
+        work.add(pool.submit(() -> adapterB.statusListCredential(fx.org().id(), "revocation", List.of(1, 2, 3))));
+      }
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Certificate> issued = new ArrayList<>();
+    members.forEach(m -> issued.addAll(tp.certificates().forMember(fx.officer(), m.id())));
+    assertThat(issued).hasSize(40);
+    assertThat(issued.stream().map(Certificate::statusIndex).distinct().count()).isEqualTo(40);
+    CredentialVerifier verifier = verifierNow(tp);
+    assertThat(issued).allSatisfy(c -> assertThat(verifier.verify(c.credentialJson()).verified()).isTrue());
+  }
+
+  @Test
   void rdfcSuiteRoundTripsThroughTheStore() {
     Trainproof rdfc = node(store, adapter(Cryptosuite.EDDSA_RDFC_2022));
     annualCourse();
