@@ -5,14 +5,13 @@ import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyProvider;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.Signer;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who signs for one organization: its {@code did:web} key history (the DID is the credentials'
  * {@code issuer}), the signer of the history's active key, the web site its issuer profile
- * shows, and the zone in which its certificates' calendar dates begin and end.
+ * shows. (Certificates' calendar dates begin and end in the organization's zone, which core
+ * passes with every certificate.)
  *
  * <p>The signer is checked against the history here (its key id must be in the history, with
  * the same key bytes) and again when it signs (the key must be valid at that instant), so a
@@ -25,10 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param keyHistory the organization's issuer key history
  * @param signer the signer of the history's active key (a local key or an HSM/KMS handle)
  * @param url the organization's web site for the issuer {@code Profile}, or null
- * @param zone the organization's zone: a certificate is valid from the start of its first
- *     valid date to the end of its last valid date in this zone
  */
-public record OrganizationIssuer(IssuerKeyHistory keyHistory, Signer signer, @Nullable String url, ZoneId zone) {
+public record OrganizationIssuer(IssuerKeyHistory keyHistory, Signer signer, @Nullable String url) {
 
   /**
    * Validates.
@@ -36,7 +33,6 @@ public record OrganizationIssuer(IssuerKeyHistory keyHistory, Signer signer, @Nu
    * @param keyHistory the key history
    * @param signer the signer
    * @param url the web site or null
-   * @param zone the zone
    */
   public OrganizationIssuer {
     KeyRecord record = keyHistory.find(signer.keyId()).orElseThrow(() -> new ValidationException(
@@ -56,28 +52,27 @@ public record OrganizationIssuer(IssuerKeyHistory keyHistory, Signer signer, @Nu
    * @param keyHistory the key history; its active key signs
    * @param keys where the active key's signer lives
    * @param url the web site or null
-   * @param zone the organization's zone
    * @return the issuer
    * @throws ValidationException when the history has no active key or the provider does not
    *     hold it
    */
-  public static OrganizationIssuer of(IssuerKeyHistory keyHistory, KeyProvider keys, @Nullable String url, ZoneId zone) {
+  public static OrganizationIssuer of(IssuerKeyHistory keyHistory, KeyProvider keys, @Nullable String url) {
     KeyRecord active = keyHistory.active().orElseThrow(() -> new ValidationException(
         "keyHistory", keyHistory.did(), "has no active key; every key is retired"));
     Signer signer = keys.signer(active.id()).orElseThrow(() -> new ValidationException(
         "keys", active.id(), "the key provider holds no signer for the active key"));
-    return new OrganizationIssuer(keyHistory, signer, url, zone);
+    return new OrganizationIssuer(keyHistory, signer, url);
   }
 
   /**
-   * An issuer signing with the history's active key, dates counted in UTC, no web site.
+   * An issuer signing with the history's active key, with no web site.
    *
    * @param keyHistory the key history; its active key signs
    * @param keys where the active key's signer lives
    * @return the issuer
    */
   public static OrganizationIssuer of(IssuerKeyHistory keyHistory, KeyProvider keys) {
-    return of(keyHistory, keys, null, ZoneOffset.UTC);
+    return of(keyHistory, keys, null);
   }
 
   /** @return the issuer's DID, the credentials' {@code issuer} */

@@ -25,6 +25,7 @@ import io.trainproof.signing.status.StatusPurpose;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * IssuerKeyHistory history = IssuerKeyHistory.start(did, key.keyId(), key.publicKey(), activeFrom);
  * SigningCredentialIssuer issuer = SigningCredentialIssuer.builder()
- *     .issuers(org -> OrganizationIssuer.of(historyOf(org), keyProvider, siteOf(org), zoneOf(org)))
+ *     .issuers(org -> OrganizationIssuer.of(historyOf(org), keyProvider, siteOf(org)))
  *     .statusListBaseUrl("https://trainproof.example.org/status")
  *     .cryptosuite(Cryptosuite.EDDSA_JCS_2022)   // the default; EDDSA_RDFC_2022 for badge wallets
  *     .clock(clock)
@@ -140,8 +141,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
         SubjectIdentifier.memberId(claims.memberId()),
         new AchievementInfo(claims.courseCode(), claims.courseVersionId(), claims.courseTitle(),
             claims.courseTitle() + " (" + claims.courseCode() + "), version " + claims.courseVersionLabel(), criteria),
-        startOf(claims.validFrom(), org),
-        claims.validUntil() == null ? null : startOf(claims.validUntil().plusDays(1), org),
+        startOf(claims.validFrom(), claims.zone()),
+        claims.validUntil() == null ? null : startOf(claims.validUntil().plusDays(1), claims.zone()),
         List.of(new EvidenceItem("urn:uuid:" + claims.completionId(), "Course completion",
             "Completed on " + claims.completedOn() + (claims.score() == null ? "" : " with a score of " + claims.score()),
             null)));
@@ -212,8 +213,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     return new IssuerProfile(org.did(), organizationName, org.url());
   }
 
-  private static Instant startOf(LocalDate date, OrganizationIssuer org) {
-    return date.atStartOfDay(org.zone()).toInstant();
+  private static Instant startOf(LocalDate date, ZoneId zone) {
+    return date.atStartOfDay(zone).toInstant();
   }
 
   private static String credentialId(String recordId) {

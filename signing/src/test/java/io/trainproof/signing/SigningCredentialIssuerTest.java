@@ -83,7 +83,7 @@ class SigningCredentialIssuerTest {
 
   SigningCredentialIssuer adapter(Cryptosuite suite) {
     OrganizationIssuer issuer = OrganizationIssuer.of(
-        history, new InMemoryKeyProvider().add(key), "https://clinic.example.org", ZONE);
+        history, new InMemoryKeyProvider().add(key), "https://clinic.example.org");
     return SigningCredentialIssuer.builder()
         .issuers(org -> issuer)
         .statusListBaseUrl(STATUS_BASE + "/")
@@ -422,7 +422,7 @@ class SigningCredentialIssuerTest {
   void refusesToSignWithARetiredKeyOrForAnUnknownOrganization() {
     SigningKey key2 = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-2", Fixture.deterministicRandom(12));
     IssuerKeyHistory rotated = history.rotate(key2.keyId(), key2.publicKey(), clock.instant().minusSeconds(60));
-    OrganizationIssuer stale = new OrganizationIssuer(rotated, key, null, ZONE);
+    OrganizationIssuer stale = new OrganizationIssuer(rotated, key, null);
     SigningCredentialIssuer adapter = SigningCredentialIssuer.builder()
         .issuers(org -> org.equals(fx.org().id()) ? stale : null)
         .statusListBaseUrl(STATUS_BASE).clock(clock).build();
@@ -431,7 +431,7 @@ class SigningCredentialIssuerTest {
         .isInstanceOf(SigningFailedException.class).hasMessageContaining("key-1");
     assertThatThrownBy(() -> adapter.statusListCredential(Id.random(), "revocation", List.of()))
         .isInstanceOf(SigningFailedException.class);
-    assertThatThrownBy(() -> new OrganizationIssuer(history, key2, null, ZONE))
+    assertThatThrownBy(() -> new OrganizationIssuer(history, key2, null))
         .isInstanceOf(ValidationException.class);
     assertThat(OrganizationIssuer.of(rotated, new InMemoryKeyProvider().add(key2)).signer().keyId())
         .isEqualTo(key2.keyId());

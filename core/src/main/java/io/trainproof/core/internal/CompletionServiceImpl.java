@@ -122,7 +122,7 @@ public final class CompletionServiceImpl implements CompletionService {
     int index = freeStatusIndex(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
     CredentialIssuer.Issued issued = issuer.issueCertificate(new CredentialIssuer.CertificateClaims(
-        w.org().id(), w.org().name(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
+        w.org().id(), w.org().name(), w.org().zone(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
         version.label(), completion.id().toString(), completion.completedOn(), completion.score(), completion.completedOn(),
         validUntil, index, w.now()));
     Certificate certificate = new Certificate(id, w.org().id(), member.id(), completion.id(), course.id(), version.id(),
