@@ -76,11 +76,13 @@ public final class Trainproof {
   private final @Nullable NotificationDispatcher notifications;
   private final Store store;
   private final Clock clock;
+  private final Context ctx;
 
   private Trainproof(Builder b) {
     this.store = Check.notNull("store", b.store);
     this.clock = b.clock;
     Context ctx = new Context(clock, store, b.listeners, b.issuer);
+    this.ctx = ctx;
     AssignmentEngine engine = new AssignmentEngine();
     AttestationServiceImpl attestationService = new AttestationServiceImpl(ctx);
     this.attestations = attestationService;
@@ -192,6 +194,30 @@ public final class Trainproof {
       throw new ValidationException("notificationSink", null, "is not configured on the builder");
     }
     return notifications;
+  }
+
+  /**
+   * Runs several service calls in one transaction of the store: all of them commit, or none
+   * (a roster file applied all-or-nothing, say). Events are published once, after the commit.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T atomically(java.util.function.Supplier<T> work) {
+    return ctx.atomically(Check.notNull("work", work));
+  }
+
+  /**
+   * Runs several service calls and rolls them all back: the result tells what they would have
+   * done; nothing is written, no event or notification goes out.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T dryRun(java.util.function.Supplier<T> work) {
+    return ctx.dryRun(Check.notNull("work", work));
   }
 
   /** @return the store this instance runs on */

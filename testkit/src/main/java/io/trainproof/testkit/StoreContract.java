@@ -573,6 +573,50 @@ public abstract class StoreContract {
   }
 
   @Test
+  void keysetPagesReturnEachRecordOnceInIdOrder() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String ext = "P" + i;
+      WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, ext)));
+      members.add(m);
+      String key = "K" + i;
+      tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, key)));
+      Completion c = completion(org, m, LocalDate.of(2026, 1, 20), T0.plusSeconds(i), true, 90);
+      tx((Transaction t) -> {
+        t.completions().insert(c);
+        return null;
+      });
+    }
+    tx((Transaction t) -> t.members().insert(member(other, "P0")));
+    List<WorkforceMember> walked = new ArrayList<>();
+    Id<WorkforceMember> after = null;
+    while (true) {
+      Id<WorkforceMember> cursor = after;
+      List<WorkforceMember> page = tx((Transaction t) -> t.members().page(org.id(), cursor, 3));
+      if (page.isEmpty()) {
+        break;
+      }
+      walked.addAll(page);
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(walked).containsExactlyElementsOf(members.stream().sorted(java.util.Comparator.comparing(WorkforceMember::id)).toList());
+    List<Assignment> assignments = tx((Transaction t) -> t.assignments().page(org.id(), null, 100));
+    assertThat(assignments).hasSize(7).isSortedAccordingTo(java.util.Comparator.comparing(Assignment::id));
+    List<Completion> completions = tx((Transaction t) -> t.completions().page(org.id(), null, 4));
+    assertThat(completions).hasSize(4).isSortedAccordingTo(java.util.Comparator.comparing(Completion::id));
+    Id<Completion> last = completions.get(3).id();
+    assertThat(tx((Transaction t) -> t.completions().page(org.id(), last, 100))).hasSize(3)
+        .allSatisfy(c -> assertThat(c.id()).isGreaterThan(last));
+    Completion any = completions.get(0);
+    assertThat(tx((Transaction t) -> t.completions().findBySource(org.id(), "Room 4", "sheet-12"))).isPresent();
+    assertThat(tx((Transaction t) -> t.completions().findBySource(other.id(), "Room 4", "sheet-12"))).isEmpty();
+    assertThat(tx((Transaction t) -> t.completions().findBySource(org.id(), "Room 4", "sheet-13"))).isEmpty();
+    assertThat(any.organization()).isEqualTo(org.id());
+  }
+
+  @Test
   void theServicesRunEndToEndOnThisStore() {
     SettableClock clock = SettableClock.at(T0);
     Trainproof tp = Trainproof.builder().store(store).clock(clock).build();

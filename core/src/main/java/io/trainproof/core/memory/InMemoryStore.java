@@ -167,6 +167,15 @@ public final class InMemoryStore implements Store {
     return value != null && orgOf.apply(value).equals(org) ? value : null;
   }
 
+  private static <T, I extends Comparable<I>> List<T> pageOf(java.util.Collection<T> all, Function<T, Id<Organization>> orgOf,
+      Function<T, I> idOf, Id<Organization> org, @Nullable I after, int limit) {
+    return all.stream()
+        .filter(x -> orgOf.apply(x).equals(org) && (after == null || idOf.apply(x).compareTo(after) > 0))
+        .sorted(Comparator.comparing(idOf))
+        .limit(Math.max(1, limit))
+        .toList();
+  }
+
   private static long checkVersion(String entity, Object id, long stored, long given) {
     if (stored != given) {
       throw new ConflictException(
@@ -331,6 +340,11 @@ public final class InMemoryStore implements Store {
           .filter(m -> m.organization().equals(organization))
           .sorted(Comparator.comparing(WorkforceMember::id))
           .toList();
+    }
+
+    @Override
+    public List<WorkforceMember> page(Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
+      return pageOf(members.values(), WorkforceMember::organization, WorkforceMember::id, organization, after, limit);
     }
 
     @Override
@@ -577,6 +591,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
+      return pageOf(assignments.values(), Assignment::organization, Assignment::id, organization, after, limit);
+    }
+
+    @Override
     public void delete(Id<Organization> organization, Id<Assignment> id) {
       Assignment a = inOrg(assignments.get(id), organization, Assignment::organization);
       if (a != null) {
@@ -609,6 +628,19 @@ public final class InMemoryStore implements Store {
           .filter(c -> c.organization().equals(organization))
           .sorted(Comparator.comparing(Completion::completedOn).thenComparing(Completion::recordedAt).thenComparing(Completion::id))
           .toList();
+    }
+
+    @Override
+    public List<Completion> page(Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
+      return pageOf(completions.values(), Completion::organization, Completion::id, organization, after, limit);
+    }
+
+    @Override
+    public Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef) {
+      return completions.values().stream()
+          .filter(c -> c.organization().equals(organization) && source.equals(c.provenance().source())
+              && sourceRef.equals(c.provenance().sourceRef()))
+          .findFirst();
     }
 
     @Override
