@@ -73,14 +73,17 @@ public final class Trainproof {
   private final DocumentationService documentation;
   private final SecurityReminderService securityReminders;
   private final CertificateService certificates;
+  private final io.trainproof.core.certification.CertificationService certifications;
   private final @Nullable NotificationDispatcher notifications;
   private final Store store;
   private final Clock clock;
+  private final Context ctx;
 
   private Trainproof(Builder b) {
     this.store = Check.notNull("store", b.store);
     this.clock = b.clock;
     Context ctx = new Context(clock, store, b.listeners, b.issuer);
+    this.ctx = ctx;
     AssignmentEngine engine = new AssignmentEngine();
     AttestationServiceImpl attestationService = new AttestationServiceImpl(ctx);
     this.attestations = attestationService;
@@ -98,6 +101,7 @@ public final class Trainproof {
     this.documentation = new DocumentationServiceImpl(ctx);
     this.securityReminders = new SecurityReminderServiceImpl(ctx);
     this.certificates = new CertificateServiceImpl(ctx);
+    this.certifications = new io.trainproof.core.internal.CertificationServiceImpl(ctx, engine);
     this.notifications = b.sink == null ? null : new NotificationDispatcherImpl(ctx, b.sink);
   }
 
@@ -181,6 +185,11 @@ public final class Trainproof {
     return certificates;
   }
 
+  /** @return certifications from outside providers that stand in for training */
+  public io.trainproof.core.certification.CertificationService certifications() {
+    return certifications;
+  }
+
   /**
    * The outbox dispatcher the host's scheduler calls.
    *
@@ -192,6 +201,30 @@ public final class Trainproof {
       throw new ValidationException("notificationSink", null, "is not configured on the builder");
     }
     return notifications;
+  }
+
+  /**
+   * Runs several service calls in one transaction of the store: all of them commit, or none
+   * (a roster file applied all-or-nothing, say). Events are published once, after the commit.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T atomically(java.util.function.Supplier<T> work) {
+    return ctx.atomically(Check.notNull("work", work));
+  }
+
+  /**
+   * Runs several service calls and rolls them all back: the result tells what they would have
+   * done; nothing is written, no event or notification goes out.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T dryRun(java.util.function.Supplier<T> work) {
+    return ctx.dryRun(Check.notNull("work", work));
   }
 
   /** @return the store this instance runs on */

@@ -1,5 +1,7 @@
 /**
- * Trainproof's signing module: the exceptions shared by its feature packages.
+ * Trainproof's signing module: {@link io.trainproof.signing.SigningCredentialIssuer}, the
+ * implementation of core's credential SPI (with {@link io.trainproof.signing.OrganizationIssuer}
+ * naming who signs for each organization), and the exceptions shared by the feature packages.
  *
  * <p>Feature packages: {@link io.trainproof.signing.key} (keys, key providers, issuer key
  * histories, {@code did:key}), {@link io.trainproof.signing.jcs} (RFC 8785 JSON

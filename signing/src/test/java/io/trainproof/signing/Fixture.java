@@ -3,7 +3,7 @@ package io.trainproof.signing;
 import io.trainproof.signing.credential.AchievementInfo;
 import io.trainproof.signing.credential.AttestationRequest;
 import io.trainproof.signing.credential.CertificateRequest;
-import io.trainproof.signing.credential.CredentialIssuer;
+import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.credential.EvidenceItem;
 import io.trainproof.signing.credential.IssuerProfile;
 import io.trainproof.signing.credential.SubjectIdentifier;
@@ -61,11 +61,11 @@ public final class Fixture {
     return Clock.fixed(instant, ZoneOffset.UTC);
   }
 
-  public CredentialIssuer issuer(Signer signer, Instant now) {
-    return new CredentialIssuer(signer, statusLists, at(now));
+  public StandaloneCredentialIssuer issuer(Signer signer, Instant now) {
+    return new StandaloneCredentialIssuer(signer, statusLists, at(now));
   }
 
-  public CredentialIssuer issuer() {
+  public StandaloneCredentialIssuer issuer() {
     return issuer(key1, ISSUED);
   }
 
@@ -92,7 +92,7 @@ public final class Fixture {
     return bundle(issuer());
   }
 
-  public TrustBundle bundle(CredentialIssuer publisher) {
+  public TrustBundle bundle(StandaloneCredentialIssuer publisher) {
     List<String> lists = new ArrayList<>();
     for (StatusPurpose purpose : StatusPurpose.values()) {
       lists.add(publisher.statusListCredential(purpose));

@@ -12,6 +12,8 @@ import io.trainproof.core.attestation.Attestation;
 import io.trainproof.core.attestation.AttestationMethod;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.certification.Certification;
+import io.trainproof.core.certification.CertificationKind;
 import io.trainproof.core.documentation.AddressableDecision;
 import io.trainproof.core.documentation.PolicyReview;
 import io.trainproof.core.domain.Assignment;
@@ -570,6 +572,78 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).isEmpty();
     // A purged cycle is never recreated: its dedupe key stays taken.
     assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, "K1")))).isFalse();
+  }
+
+  @Test
+  void certificationsAndTheirKindsRoundTrip() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    CertificationKind kind = new CertificationKind(Id.random(), org.id(), "CHPS", "HIPAA certification", Set.of(Id.random()), T0);
+    Certification cert = new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-77", LocalDate.of(2026, 1, 2),
+        LocalDate.of(2027, 1, 1), Fixtures.sha256("pdf"), new Certification.Verification(true, "proof valid; issuer trusted", T0), T0, "officer");
+    Certification older = new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-70", LocalDate.of(2025, 1, 2),
+        null, null, null, T0, "officer");
+    tx((Transaction t) -> {
+      t.certifications().insertKind(kind);
+      t.certifications().insert(cert);
+      t.certifications().insert(older);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.certifications().kinds(org.id()))).containsExactly(kind);
+    assertThat(tx((Transaction t) -> t.certifications().forMember(org.id(), m.id()))).containsExactly(older, cert);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.certifications().insertKind(new CertificationKind(Id.random(), org.id(), "CHPS", "dup", Set.of(), T0));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.certifications().insert(new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-77",
+          LocalDate.of(2026, 1, 2), null, null, null, T0, "officer"));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void keysetPagesReturnEachRecordOnceInIdOrder() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String ext = "P" + i;
+      WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, ext)));
+      members.add(m);
+      String key = "K" + i;
+      tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, key)));
+      Completion c = completion(org, m, LocalDate.of(2026, 1, 20), T0.plusSeconds(i), true, 90);
+      tx((Transaction t) -> {
+        t.completions().insert(c);
+        return null;
+      });
+    }
+    tx((Transaction t) -> t.members().insert(member(other, "P0")));
+    List<WorkforceMember> walked = new ArrayList<>();
+    Id<WorkforceMember> after = null;
+    while (true) {
+      Id<WorkforceMember> cursor = after;
+      List<WorkforceMember> page = tx((Transaction t) -> t.members().page(org.id(), cursor, 3));
+      if (page.isEmpty()) {
+        break;
+      }
+      walked.addAll(page);
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(walked).containsExactlyElementsOf(members.stream().sorted(java.util.Comparator.comparing(WorkforceMember::id)).toList());
+    List<Assignment> assignments = tx((Transaction t) -> t.assignments().page(org.id(), null, 100));
+    assertThat(assignments).hasSize(7).isSortedAccordingTo(java.util.Comparator.comparing(Assignment::id));
+    List<Completion> completions = tx((Transaction t) -> t.completions().page(org.id(), null, 4));
+    assertThat(completions).hasSize(4).isSortedAccordingTo(java.util.Comparator.comparing(Completion::id));
+    Id<Completion> last = completions.get(3).id();
+    assertThat(tx((Transaction t) -> t.completions().page(org.id(), last, 100))).hasSize(3)
+        .allSatisfy(c -> assertThat(c.id()).isGreaterThan(last));
+    Completion any = completions.get(0);
+    assertThat(tx((Transaction t) -> t.completions().findBySource(org.id(), "Room 4", "sheet-12"))).isPresent();
+    assertThat(tx((Transaction t) -> t.completions().findBySource(other.id(), "Room 4", "sheet-12"))).isEmpty();
+    assertThat(tx((Transaction t) -> t.completions().findBySource(org.id(), "Room 4", "sheet-13"))).isEmpty();
+    assertThat(any.organization()).isEqualTo(org.id());
   }
 
   @Test

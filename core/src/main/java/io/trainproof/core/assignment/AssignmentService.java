@@ -4,9 +4,11 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Manual assignments, waivers, extensions, and reading assignments. Assignments made by the
@@ -82,4 +84,15 @@ public interface AssignmentService {
    * @return the assignments
    */
   List<Assignment> forMember(Actor actor, Id<WorkforceMember> member);
+
+  /**
+   * A page of assignments the actor may see, in id order (for reports and exports over large
+   * organizations).
+   *
+   * @param actor the caller
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit the most items to read, 1 to 10,000
+   * @return the page
+   */
+  Page<Assignment> page(Actor actor, @Nullable String after, int limit);
 }

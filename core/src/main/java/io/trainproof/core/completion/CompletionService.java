@@ -5,7 +5,9 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.EvidenceFile;
+import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.Provenance;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
@@ -82,4 +84,53 @@ public interface CompletionService {
    * @return the completions
    */
   List<Completion> forMember(Actor actor, Id<WorkforceMember> member);
+
+  /**
+   * A page of completions the actor may see, in id order (for reports and exports over large
+   * organizations).
+   *
+   * @param actor the caller
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit the most items to read, 1 to 10,000
+   * @return the page
+   */
+  Page<Completion> page(Actor actor, @Nullable String after, int limit);
+
+  /**
+   * A completion taken outside the host's UI (an xAPI statement, a SCORM export, a previous
+   * system's history), with where it came from.
+   *
+   * @param member who
+   * @param course which course
+   * @param courseVersion the version taken, or null for the one released at the time
+   * @param completedOn when; not before engagement, not in the future
+   * @param score the score 0 to 100, or null
+   * @param success the source's own pass/fail when it gives one and no score (xAPI
+   *     {@code result.success}), or null
+   * @param provenance how it was obtained; {@code source} and {@code sourceRef} are required
+   *     and identify the import, so importing it again changes nothing
+   * @param evidence evidence file hashes
+   */
+  record Import(
+      Id<WorkforceMember> member,
+      Id<Course> course,
+      @Nullable Id<CourseVersion> courseVersion,
+      LocalDate completedOn,
+      @Nullable Integer score,
+      @Nullable Boolean success,
+      Provenance provenance,
+      List<EvidenceFile> evidence) {}
+
+  /**
+   * Records an imported completion: it answers the member's open assignment for the course if
+   * there is one, otherwise an assignment is created for it (reason manual, dated the
+   * completion date) so the record has its evidence context. Idempotent on the provenance's
+   * source and reference: importing the same statement or row again returns the first result
+   * and writes nothing.
+   *
+   * @param actor the caller (recorded as who ran the import)
+   * @param request the completion
+   * @return what it did; {@code closed} is empty when it was already imported
+   */
+  Outcome importCompletion(Actor actor, Import request);
 }

@@ -110,6 +110,12 @@ public final class AssignmentServiceImpl implements AssignmentService {
         w -> w.tx().assignments().forMember(w.org().id(), Validate.member(w, memberId).id()));
   }
 
+  @Override
+  public io.trainproof.core.domain.Page<Assignment> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
+    return ctx.run(actor, Operation.ASSIGNMENT_READ, w -> w.page(after, limit,
+        (cursor, n) -> w.tx().assignments().page(w.org().id(), cursor, n), Assignment::id, Assignment::member));
+  }
+
   /** Loads an assignment of a member the actor may act on. */
   static Assignment find(Work w, Id<Assignment> id) {
     Check.notNull("assignment", id);

@@ -60,59 +60,123 @@ public final class CompletionServiceImpl implements CompletionService {
     if (request.score() != null) {
       Check.inRange("score", request.score(), 0, 100);
     }
-    List<EvidenceFile> evidence = Check.notNull("evidence", request.evidence());
+    List<EvidenceFile> evidence = evidence(request.evidence());
+    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
+      Assignment assignment = AssignmentServiceImpl.find(w, request.assignment());
+      return complete(w, assignment, completedOn, request.score(), null, request.courseVersion(), provenance, evidence);
+    });
+  }
+
+  @Override
+  public Outcome importCompletion(Actor actor, Import request) {
+    Check.notNull("request", request);
+    Check.notNull("member", request.member());
+    Check.notNull("course", request.course());
+    LocalDate completedOn = Check.notNull("completedOn", request.completedOn());
+    Provenance provenance = provenance(request.provenance());
+    String source = Check.notBlank("provenance.source", provenance.source());
+    String sourceRef = Check.notBlank("provenance.sourceRef", provenance.sourceRef());
+    if (request.score() != null) {
+      Check.inRange("score", request.score(), 0, 100);
+    }
+    List<EvidenceFile> evidence = evidence(request.evidence());
+    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
+      java.util.Optional<Completion> existing = w.tx().completions().findBySource(w.org().id(), source, sourceRef);
+      if (existing.isPresent()) {
+        Validate.member(w, existing.get().member());
+        return new Outcome(existing.get(), List.of());
+      }
+      WorkforceMember member = Validate.member(w, request.member());
+      Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
+      Assignment assignment = w.tx().assignments().forMember(w.org().id(), member.id()).stream()
+          .filter(a -> a.isOpen() && a.course().equals(request.course()))
+          .min(java.util.Comparator.comparing(Assignment::currentDueOn))
+          .orElse(null);
+      if (assignment == null) {
+        Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
+        LocalDate assignedOn = AssignmentEngine.min(w.today(), completedOn);
+        Id<Assignment> id = Id.random();
+        assignment = new Assignment(id, w.org().id(), member.id(), request.course(), null,
+            io.trainproof.core.domain.AssignmentReason.MANUAL, null, "IMPORT:" + source + ":" + sourceRef, assignedOn, w.now(),
+            actor.id(), completedOn, completedOn, List.of(), null, null, 0);
+        w.tx().assignments().insertIfAbsent(assignment);
+        w.audit("ASSIGNMENT_CREATED", "Assignment", id, Map.of("member", member.id().toString(),
+            "course", request.course().toString(), "reason", "MANUAL", "dueOn", completedOn.toString(),
+            "note", "created for an imported completion from " + source));
+      }
+      return complete(w, assignment, completedOn, request.score(), request.success(), request.courseVersion(), provenance, evidence);
+    });
+  }
+
+  @Override
+  public io.trainproof.core.domain.Page<Completion> page(Actor actor, @Nullable String after, int limit) {
+    return ctx.run(actor, Operation.COMPLETION_READ, w -> w.page(after, limit,
+        (cursor, n) -> w.tx().completions().page(w.org().id(), cursor, n), Completion::id, Completion::member));
+  }
+
+  private static List<EvidenceFile> evidence(List<EvidenceFile> evidence) {
+    Check.notNull("evidence", evidence);
     for (EvidenceFile f : evidence) {
       Check.notNull("evidence[]", f);
       Check.notBlank("evidence.name", f.name());
       Check.sha256Hex("evidence.sha256", f.sha256());
     }
-    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
-      Assignment assignment = AssignmentServiceImpl.find(w, request.assignment());
-      if (!assignment.isOpen()) {
-        throw new ValidationException("assignment", assignment.id(),
-            "is " + assignment.state() + "; only an open assignment can be completed");
-      }
-      WorkforceMember member = Validate.member(w, assignment.member());
-      Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
-      LocalDate today = w.today();
-      if (completedOn.isAfter(today)) {
-        throw new ValidationException("completedOn", completedOn, "is in the future (today is " + today + ")");
-      }
-      CourseVersion version = courseVersion(w, assignment, request.courseVersion());
-      boolean passed = request.score() == null || request.score() >= version.passMark();
-      MemberTerms terms = member.termsOn(completedOn).orElse(member.latestTerms());
-      PolicyVersion change = assignment.policyVersion() == null
-          ? null : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
-      Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
-      Completion completion = new Completion(
-          Id.random(), w.org().id(), member.id(), terms.roles(), terms.type(), assignment.id(), assignment.course(),
-          version.id(), version.contentSha256(), covered, assignment.reason(), assignment.policyVersion(),
-          change == null ? null : change.effectiveFrom(), assignment.assignedOn(), assignment.dueOn(completedOn),
-          completedOn, w.now(), request.score(), passed, provenance, evidence, Retention.until(today, w.org()));
-      w.tx().completions().insert(completion);
-      Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
-          "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),
-          "method", provenance.method().name(), "policyVersions", String.join(",", covered.stream().map(Id::toString).sorted().toList())));
-      if (request.score() != null) {
-        facts.put("score", String.valueOf(request.score()));
-      }
-      w.audit(passed ? "COMPLETION_RECORDED" : "ATTEMPT_FAILED", "Completion", completion.id(), facts);
-      List<Assignment> closed = new ArrayList<>();
-      if (passed) {
-        for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
-          if (a.isOpen() && a.course().equals(assignment.course())) {
-            closed.add(w.tx().assignments().update(a.closed(new Closure(
-                AssignmentState.COMPLETED, completedOn, w.now(), actor.id(), "completed", completion.id()))));
-            w.audit("ASSIGNMENT_COMPLETED", "Assignment", a.id(), Map.of("completion", completion.id().toString()));
-          }
+    return evidence;
+  }
+
+  private Outcome complete(Work w, Assignment assignment, LocalDate completedOn, @Nullable Integer score,
+      @Nullable Boolean success, @Nullable Id<CourseVersion> requestedVersion, Provenance provenance, List<EvidenceFile> evidence) {
+    Actor actor = w.actor();
+    if (!assignment.isOpen()) {
+      throw new ValidationException("assignment", assignment.id(),
+          "is " + assignment.state() + "; only an open assignment can be completed");
+    }
+    WorkforceMember member = Validate.member(w, assignment.member());
+    Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
+    LocalDate today = w.today();
+    if (completedOn.isAfter(today)) {
+      throw new ValidationException("completedOn", completedOn, "is in the future (today is " + today + ")");
+    }
+    CourseVersion version = courseVersion(w, assignment, requestedVersion, completedOn);
+    boolean passed = score != null ? score >= version.passMark() : success == null || success;
+    MemberTerms terms = member.termsOn(completedOn).orElse(member.latestTerms());
+    PolicyVersion change = assignment.policyVersion() == null
+        ? null : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
+    Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
+    Completion completion = new Completion(
+        Id.random(), w.org().id(), member.id(), terms.roles(), terms.type(), assignment.id(), assignment.course(),
+        version.id(), version.contentSha256(), covered, assignment.reason(), assignment.policyVersion(),
+        change == null ? null : change.effectiveFrom(), assignment.assignedOn(), assignment.dueOn(completedOn),
+        completedOn, w.now(), score, passed, provenance, evidence, Retention.until(today, w.org()));
+    w.tx().completions().insert(completion);
+    Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
+        "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),
+        "method", provenance.method().name(), "policyVersions", String.join(",", covered.stream().map(Id::toString).sorted().toList())));
+    if (score != null) {
+      facts.put("score", String.valueOf(score));
+    }
+    if (provenance.source() != null) {
+      facts.put("source", provenance.source());
+    }
+    if (provenance.sourceRef() != null) {
+      facts.put("sourceRef", provenance.sourceRef());
+    }
+    w.audit(passed ? "COMPLETION_RECORDED" : "ATTEMPT_FAILED", "Completion", completion.id(), facts);
+    List<Assignment> closed = new ArrayList<>();
+    if (passed) {
+      for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
+        if (a.isOpen() && a.course().equals(assignment.course())) {
+          closed.add(w.tx().assignments().update(a.closed(new Closure(
+              AssignmentState.COMPLETED, completedOn, w.now(), actor.id(), "completed", completion.id()))));
+          w.audit("ASSIGNMENT_COMPLETED", "Assignment", a.id(), Map.of("completion", completion.id().toString()));
         }
-        if (version.issuesCertificate() && ctx.issuer() != null) {
-          issueCertificate(w, ctx.issuer(), member, completion, version, closed);
-        }
-        engine.reconcileMember(w, member, today);
       }
-      return new Outcome(completion, closed);
-    });
+      if (version.issuesCertificate() && ctx.issuer() != null) {
+        issueCertificate(w, ctx.issuer(), member, completion, version, closed);
+      }
+      engine.reconcileMember(w, member, today);
+    }
+    return new Outcome(completion, closed);
   }
 
   private void issueCertificate(Work w, CredentialIssuer issuer, WorkforceMember member, Completion completion,
@@ -122,7 +186,7 @@ public final class CompletionServiceImpl implements CompletionService {
     int index = freeStatusIndex(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
     CredentialIssuer.Issued issued = issuer.issueCertificate(new CredentialIssuer.CertificateClaims(
-        w.org().id(), w.org().name(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
+        w.org().id(), w.org().name(), w.org().zone(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
         version.label(), completion.id().toString(), completion.completedOn(), completion.score(), completion.completedOn(),
         validUntil, index, w.now()));
     Certificate certificate = new Certificate(id, w.org().id(), member.id(), completion.id(), course.id(), version.id(),
@@ -187,9 +251,17 @@ public final class CompletionServiceImpl implements CompletionService {
     return p;
   }
 
-  private static CourseVersion courseVersion(Work w, Assignment assignment, @Nullable Id<CourseVersion> requested) {
+  private static CourseVersion courseVersion(Work w, Assignment assignment, @Nullable Id<CourseVersion> requested, LocalDate on) {
     if (requested == null) {
-      return Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
+      CourseVersion newest = Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
+      // The version released by the completion date (the first one for older history).
+      CourseVersion atTheTime = null;
+      for (CourseVersion v : w.tx().courses().versions(w.org().id(), assignment.course())) {
+        if (atTheTime == null || !w.org().dateOf(v.releasedAt()).isAfter(on)) {
+          atTheTime = v;
+        }
+      }
+      return atTheTime == null ? newest : atTheTime;
     }
     CourseVersion v = w.tx().courses().findVersion(w.org().id(), requested)
         .orElseThrow(() -> new ValidationException("courseVersion", requested, "is not a course version of this organization"));

@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 public record Context(Clock clock, Store store, List<TrainproofListener> listeners, @Nullable CredentialIssuer issuer) {
   private static final Logger LOG = LoggerFactory.getLogger(Context.class);
+  /**
+   * Events of the outermost unit of work on this thread, while one is open: a call nested in
+   * {@link #atomically} joins the outer transaction, so its events wait for the outer commit.
+   */
+  private static final ThreadLocal<List<TrainproofEvent>> PENDING = new ThreadLocal<>();
+  /** A refusal inside {@link #atomically}, audited once the outer transaction has rolled back. */
+  private static final ThreadLocal<Runnable> PENDING_REFUSAL = new ThreadLocal<>();
 
   /** Makes the listener list immutable. */
   public Context {
@@ -62,6 +69,7 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
       throw new ForbiddenException(actor.id(), operation.name(), "a platform actor must act in an organization");
     }
     Object[] outcome = new Object[2];
+    boolean outermost = PENDING.get() == null;
     try {
       T result = store.inTransaction(tx -> {
         Organization org = tx.organizations().find(orgId).orElseThrow(() -> new NotFoundException("Organization", orgId));
@@ -78,11 +86,88 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
       });
       @SuppressWarnings("unchecked")
       List<TrainproofEvent> events = (List<TrainproofEvent>) outcome[0];
-      publish(events);
+      if (outermost) {
+        publish(events);
+      } else {
+        PENDING.get().addAll(events);
+      }
       return result;
     } catch (ForbiddenException e) {
-      recordRefusal(actor, orgId, operation, e);
+      if (outermost) {
+        recordRefusal(actor, orgId, operation, e);
+      } else if (PENDING_REFUSAL.get() == null) {
+        PENDING_REFUSAL.set(() -> recordRefusal(actor, orgId, operation, e));
+      }
       throw e;
+    }
+  }
+
+  /**
+   * Runs several service calls in one transaction: all of them commit, or none. Events are
+   * published once, after the commit.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T atomically(java.util.function.Supplier<T> work) {
+    if (PENDING.get() != null) {
+      return work.get();
+    }
+    List<TrainproofEvent> events = new java.util.ArrayList<>();
+    PENDING.set(events);
+    T result;
+    try {
+      result = store.inTransaction(tx -> work.get());
+    } finally {
+      PENDING.remove();
+      Runnable refusal = PENDING_REFUSAL.get();
+      PENDING_REFUSAL.remove();
+      if (refusal != null) {
+        refusal.run();
+      }
+    }
+    publish(events);
+    return result;
+  }
+
+  /**
+   * Runs several service calls in one transaction and rolls it back: nothing is written and no
+   * event is published, but the calls see each other's effects, so the result tells what they
+   * would have done.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what the work returned
+   */
+  public <T> T dryRun(java.util.function.Supplier<T> work) {
+    if (PENDING.get() != null) {
+      throw new io.trainproof.core.ValidationException("dryRun", "nested", "cannot run inside another unit of work");
+    }
+    PENDING.set(new java.util.ArrayList<>());
+    try {
+      store.inTransaction(tx -> {
+        throw new RolledBack(work.get());
+      });
+      throw new IllegalStateException("unreachable: the dry run always rolls back");
+    } catch (RolledBack rolledBack) {
+      @SuppressWarnings("unchecked")
+      T result = (T) rolledBack.result;
+      return result;
+    } finally {
+      PENDING.remove();
+      PENDING_REFUSAL.remove();
+    }
+  }
+
+  /** Carries a dry run's result out of the transaction it rolls back. */
+  private static final class RolledBack extends io.trainproof.core.TrainproofException {
+    private static final long serialVersionUID = 1L;
+    private final transient @Nullable Object result;
+
+    RolledBack(@Nullable Object result) {
+      super("dry run rolled back");
+      this.result = result;
     }
   }
 

@@ -93,6 +93,23 @@ public final class RetentionServiceImpl implements RetentionService {
     return ctx.run(actor, Operation.RETENTION_READ, w -> w.tx().retention().tombstones(w.org().id()));
   }
 
+  @Override
+  public Map<RecordKind, Map<String, LocalDate>> retentionDates(Actor actor, Id<WorkforceMember> member) {
+    Check.notNull("member", member);
+    return ctx.run(actor, Operation.RETENTION_READ, w -> {
+      Validate.member(w, member);
+      Map<RecordKind, Map<String, LocalDate>> result = new EnumMap<>(RecordKind.class);
+      PurgeRequest all = new PurgeRequest(java.util.EnumSet.of(RecordKind.COMPLETION, RecordKind.ASSIGNMENT,
+          RecordKind.ATTESTATION, RecordKind.NOTIFICATION), member, null);
+      for (Candidate c : candidates(w, all)) {
+        if (c.retentionUntil() != null) {
+          result.computeIfAbsent(c.kind(), k -> new java.util.TreeMap<>()).put(c.id(), c.retentionUntil());
+        }
+      }
+      return result;
+    });
+  }
+
   /** One record a purge matched. */
   private record Candidate(RecordKind kind, String id, @Nullable Id<WorkforceMember> member, LocalDate recordDate,
       @Nullable LocalDate retentionUntil, Runnable remove) {}

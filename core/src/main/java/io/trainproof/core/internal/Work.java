@@ -155,6 +155,36 @@ public final class Work {
     return scope == Scope.ORGANIZATION ? members : members.stream().filter(this::canSee).toList();
   }
 
+  /**
+   * Reads one page in id order and keeps what the actor may see.
+   *
+   * @param after the cursor, or null for the first page
+   * @param limit the page size
+   * @param fetch reads the underlying page (after id, limit)
+   * @param idOf an item's id
+   * @param memberOf the member an item is about
+   * @param <T> the item type
+   * @return the page
+   */
+  public <T> io.trainproof.core.domain.Page<T> page(@Nullable String after, int limit,
+      java.util.function.BiFunction<@Nullable Id<T>, Integer, List<T>> fetch, java.util.function.Function<T, Id<T>> idOf,
+      java.util.function.Function<T, Id<WorkforceMember>> memberOf) {
+    io.trainproof.core.internal.Check.inRange("limit", limit, 1, 10_000);
+    Id<T> cursor = after == null ? null : Id.parse(after);
+    List<T> raw = fetch.apply(cursor, limit);
+    List<T> visibleItems = new ArrayList<>();
+    Map<Id<WorkforceMember>, Boolean> seen = new java.util.HashMap<>();
+    for (T item : raw) {
+      boolean ok = scope == Scope.ORGANIZATION || seen.computeIfAbsent(memberOf.apply(item),
+          id -> tx.members().find(org.id(), id).map(this::canSee).orElse(false));
+      if (ok) {
+        visibleItems.add(item);
+      }
+    }
+    String next = raw.size() < limit ? null : idOf.apply(raw.get(raw.size() - 1)).toString();
+    return new io.trainproof.core.domain.Page<>(visibleItems, next);
+  }
+
   /** A manager's team: their own department, and direct and indirect reports. */
   private Set<Id<WorkforceMember>> team() {
     if (team == null) {

@@ -149,6 +149,12 @@ public final class WorkforceServiceImpl implements WorkforceService {
     return ctx.run(actor, Operation.MEMBER_READ, w -> w.visible(w.tx().members().list(w.org().id())));
   }
 
+  @Override
+  public io.trainproof.core.domain.Page<WorkforceMember> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
+    return ctx.run(actor, Operation.MEMBER_READ, w -> w.page(after, limit,
+        (cursor, n) -> w.tx().members().page(w.org().id(), cursor, n), WorkforceMember::id, WorkforceMember::id));
+  }
+
   private WorkforceMember apply(Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
     WorkforceMember updated = w.tx().members().update(changed);
     w.audit(action, "WorkforceMember", updated.id(), facts);

@@ -96,6 +96,9 @@ public final class InMemoryStore implements Store {
   private final Map<Id<SecurityReminder>, SecurityReminder> reminders = new HashMap<>();
   private final Map<Id<CrossOrganizationGrant>, CrossOrganizationGrant> grants = new HashMap<>();
 
+  private final Map<String, io.trainproof.core.certification.CertificationKind> certificationKinds = new HashMap<>();
+  private final Map<String, io.trainproof.core.certification.Certification> certifications = new HashMap<>();
+
   private final Tx tx = new Tx();
 
   /** Creates an empty store. */
@@ -167,6 +170,15 @@ public final class InMemoryStore implements Store {
     return value != null && orgOf.apply(value).equals(org) ? value : null;
   }
 
+  private static <T, I extends Comparable<I>> List<T> pageOf(java.util.Collection<T> all, Function<T, Id<Organization>> orgOf,
+      Function<T, I> idOf, Id<Organization> org, @Nullable I after, int limit) {
+    return all.stream()
+        .filter(x -> orgOf.apply(x).equals(org) && (after == null || idOf.apply(x).compareTo(after) > 0))
+        .sorted(Comparator.comparing(idOf))
+        .limit(Math.max(1, limit))
+        .toList();
+  }
+
   private static long checkVersion(String entity, Object id, long stored, long given) {
     if (stored != given) {
       throw new ConflictException(
@@ -190,6 +202,7 @@ public final class InMemoryStore implements Store {
     private final RetentionRepository retentionRepo = new Retention();
     private final DocumentationRepository documentationRepo = new Documentation();
     private final GrantRepository grantRepo = new Grants();
+    private final io.trainproof.core.spi.CertificationRepository certificationRepo = new Certifications();
 
     @Override
     public OrganizationRepository organizations() {
@@ -259,6 +272,11 @@ public final class InMemoryStore implements Store {
     @Override
     public GrantRepository grants() {
       return grantRepo;
+    }
+
+    @Override
+    public io.trainproof.core.spi.CertificationRepository certifications() {
+      return certificationRepo;
     }
   }
 
@@ -331,6 +349,11 @@ public final class InMemoryStore implements Store {
           .filter(m -> m.organization().equals(organization))
           .sorted(Comparator.comparing(WorkforceMember::id))
           .toList();
+    }
+
+    @Override
+    public List<WorkforceMember> page(Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
+      return pageOf(members.values(), WorkforceMember::organization, WorkforceMember::id, organization, after, limit);
     }
 
     @Override
@@ -577,6 +600,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
+      return pageOf(assignments.values(), Assignment::organization, Assignment::id, organization, after, limit);
+    }
+
+    @Override
     public void delete(Id<Organization> organization, Id<Assignment> id) {
       Assignment a = inOrg(assignments.get(id), organization, Assignment::organization);
       if (a != null) {
@@ -609,6 +637,19 @@ public final class InMemoryStore implements Store {
           .filter(c -> c.organization().equals(organization))
           .sorted(Comparator.comparing(Completion::completedOn).thenComparing(Completion::recordedAt).thenComparing(Completion::id))
           .toList();
+    }
+
+    @Override
+    public List<Completion> page(Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
+      return pageOf(completions.values(), Completion::organization, Completion::id, organization, after, limit);
+    }
+
+    @Override
+    public Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef) {
+      return completions.values().stream()
+          .filter(c -> c.organization().equals(organization) && source.equals(c.provenance().source())
+              && sourceRef.equals(c.provenance().sourceRef()))
+          .findFirst();
     }
 
     @Override
@@ -912,6 +953,41 @@ public final class InMemoryStore implements Store {
     public List<SecurityReminder> reminders(Id<Organization> organization) {
       return reminders.values().stream().filter(r -> r.organization().equals(organization))
           .sorted(Comparator.comparing(SecurityReminder::sentAt).thenComparing(SecurityReminder::id)).toList();
+    }
+  }
+
+  private final class Certifications implements io.trainproof.core.spi.CertificationRepository {
+    @Override
+    public void insertKind(io.trainproof.core.certification.CertificationKind kind) {
+      String k = key(kind.organization(), kind.code());
+      if (certificationKinds.containsKey(k)) {
+        throw new ConflictException("CertificationKind", "code=" + kind.code(), "code already exists");
+      }
+      put(certificationKinds, k, kind);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.CertificationKind> kinds(Id<Organization> organization) {
+      return certificationKinds.values().stream().filter(k -> k.organization().equals(organization))
+          .sorted(Comparator.comparing(io.trainproof.core.certification.CertificationKind::code)).toList();
+    }
+
+    @Override
+    public void insert(io.trainproof.core.certification.Certification c) {
+      String k = key(c.organization(), c.issuer(), c.credentialId());
+      if (certifications.containsKey(k)) {
+        throw new ConflictException("Certification", c.issuer() + "/" + c.credentialId(), "already recorded");
+      }
+      put(certifications, k, c);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.Certification> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return certifications.values().stream()
+          .filter(c -> c.organization().equals(organization) && c.member().equals(member))
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList();
     }
   }
 

@@ -81,6 +81,18 @@ public interface RetentionService {
   PurgeReport purge(Actor actor, PurgeRequest request);
 
   /**
+   * The retention date of every record of a member, by kind: the last day each must be kept
+   * (six years, or the organization's longer period, after the later of its creation and the
+   * date it was last in effect). Records still in effect (an open assignment, an attestation
+   * of a policy version still in force) have no date yet and are left out.
+   *
+   * @param actor the caller
+   * @param member the member
+   * @return record id to retention date, per kind
+   */
+  Map<RecordKind, Map<String, LocalDate>> retentionDates(Actor actor, Id<WorkforceMember> member);
+
+  /**
    * The tombstones of purged records.
    *
    * @param actor the caller

@@ -64,6 +64,17 @@ public interface AssignmentRepository {
   List<Assignment> list(Id<Organization> organization);
 
   /**
+   * A page of the organization's assignments in id order, after a cursor (keyset pagination, so a
+   * report over millions of rows never loads them all).
+   *
+   * @param organization the organization
+   * @param after the id after which the page starts, or null for the first page
+   * @param limit the most items to return, at least 1
+   * @return up to {@code limit} items with ids greater than {@code after}
+   */
+  List<Assignment> page(Id<Organization> organization, @org.jspecify.annotations.Nullable Id<Assignment> after, int limit);
+
+  /**
    * Removes an assignment (purge only).
    *
    * @param organization the organization

@@ -35,6 +35,27 @@ public interface CompletionRepository {
   List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member);
 
   /**
+   * A page of the organization's completions in id order, after a cursor (keyset pagination, so a
+   * report over millions of rows never loads them all).
+   *
+   * @param organization the organization
+   * @param after the id after which the page starts, or null for the first page
+   * @param limit the most items to return, at least 1
+   * @return up to {@code limit} items with ids greater than {@code after}
+   */
+  List<Completion> page(Id<Organization> organization, @org.jspecify.annotations.Nullable Id<Completion> after, int limit);
+
+  /**
+   * Finds an imported completion by where it came from (xAPI statement id, file and line).
+   *
+   * @param organization the organization
+   * @param source the provenance source
+   * @param sourceRef the reference within the source
+   * @return the completion, or empty
+   */
+  Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef);
+
+  /**
    * Removes a completion (purge only).
    *
    * @param organization the organization

@@ -5,6 +5,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ public interface CredentialIssuer {
    *
    * @param organization the issuing organization
    * @param organizationName its display name
+   * @param zone the organization's zone: a certificate is valid from the start of its first
+   *     valid date to the end of its last valid date there
    * @param certificateId the certificate's id (the credential id is derived from it)
    * @param memberId the member's id
    * @param courseCode the course code
@@ -38,6 +41,7 @@ public interface CredentialIssuer {
   record CertificateClaims(
       Id<Organization> organization,
       String organizationName,
+      ZoneId zone,
       Id<Certificate> certificateId,
       String memberId,
       String courseCode,

@@ -54,6 +54,17 @@ public interface MemberRepository {
   List<WorkforceMember> list(Id<Organization> organization);
 
   /**
+   * A page of the organization's members in id order, after a cursor (keyset pagination, so a
+   * report over millions of rows never loads them all).
+   *
+   * @param organization the organization
+   * @param after the id after which the page starts, or null for the first page
+   * @param limit the most items to return, at least 1
+   * @return up to {@code limit} items with ids greater than {@code after}
+   */
+  List<WorkforceMember> page(Id<Organization> organization, @org.jspecify.annotations.Nullable Id<WorkforceMember> after, int limit);
+
+  /**
    * Claims up to {@code limit} members of the organization that the renewal sweep has not yet
    * visited for {@code day}, and marks them visited for that day in this transaction. A store
    * shared by several nodes must let concurrent claims skip each other's rows (e.g. {@code

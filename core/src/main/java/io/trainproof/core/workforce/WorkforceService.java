@@ -2,6 +2,7 @@ package io.trainproof.core.workforce;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import java.time.LocalDate;
@@ -140,4 +141,15 @@ public interface WorkforceService {
    * @return the members, ordered by id
    */
   List<WorkforceMember> list(Actor actor);
+
+  /**
+   * A page of members the actor may see, in id order (for reports and exports over large
+   * organizations).
+   *
+   * @param actor the caller
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit the most items to read, 1 to 10,000
+   * @return the page
+   */
+  Page<WorkforceMember> page(Actor actor, @Nullable String after, int limit);
 }

@@ -8,8 +8,6 @@ import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.jcs.StrictJson;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -183,19 +181,7 @@ public final class IssuerStatusLists {
    * @return the credential, to be signed by the issuer
    */
   public synchronized ObjectNode statusListCredential(StatusPurpose purpose, Instant validFrom) {
-    String url = listCredentialUrl(purpose);
-    ObjectNode vc = StrictJson.mapper().createObjectNode();
-    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-    vc.put("id", url);
-    vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
-    vc.put("issuer", issuerId);
-    vc.put("validFrom", DateTimeFormatter.ISO_INSTANT.format(validFrom.truncatedTo(ChronoUnit.SECONDS)));
-    ObjectNode subject = vc.putObject("credentialSubject");
-    subject.put("id", url + "#list");
-    subject.put("type", "BitstringStatusList");
-    subject.put("statusPurpose", purpose.value());
-    subject.put("encodedList", lists.get(purpose).encode());
-    return vc;
+    return StatusListCredentials.unsigned(issuerId, listCredentialUrl(purpose), purpose, lists.get(purpose), validFrom);
   }
 
   /** @return the state, to persist */

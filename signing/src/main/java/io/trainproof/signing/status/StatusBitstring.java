@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -67,6 +68,24 @@ public final class StatusBitstring {
     check(index);
     byte[] copy = bytes.clone();
     copy[index >>> 3] |= (byte) (0x80 >>> (index & 7));
+    return new StatusBitstring(copy);
+  }
+
+  /**
+   * Sets several entries at once (one copy, however many bits).
+   *
+   * @param indexes the indexes to set; repeats are harmless
+   * @return a copy with those bits set as well
+   */
+  public StatusBitstring withBits(Collection<Integer> indexes) {
+    byte[] copy = bytes.clone();
+    for (Integer index : indexes) {
+      if (index == null) {
+        throw new ValidationException("index", null, "must not be null");
+      }
+      check(index);
+      copy[index >>> 3] |= (byte) (0x80 >>> (index & 7));
+    }
     return new StatusBitstring(copy);
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.Fixture;
-import io.trainproof.signing.credential.CredentialIssuer;
+import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.credential.IssuedCredential;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.verify.FailureReason;
@@ -101,7 +101,7 @@ class StatusListTest {
   @Test
   void revocationReturnsTheReasonNeverClearsAndFailsVerification() {
     Fixture f = new Fixture();
-    CredentialIssuer issuer = f.issuer();
+    StandaloneCredentialIssuer issuer = f.issuer();
     IssuedCredential certificate = issuer.issueCertificate(Fixture.certificate());
     IssuedCredential other = issuer.issueCertificate(Fixture.certificate());
 

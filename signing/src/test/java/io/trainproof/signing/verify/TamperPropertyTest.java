@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.Fixture;
-import io.trainproof.signing.credential.CredentialIssuer;
+import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.jcs.StrictJson;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class TamperPropertyTest {
   private static final CredentialVerifier VERIFIER;
 
   static {
-    CredentialIssuer issuer = FIXTURE.issuer();
+    StandaloneCredentialIssuer issuer = FIXTURE.issuer();
     SIGNED.add((ObjectNode) StrictJson.parse(issuer.issueCertificate(Fixture.certificate()).json()));
     SIGNED.add((ObjectNode) StrictJson.parse(issuer.issueAttestation(Fixture.attestation()).json()));
     for (ObjectNode doc : SIGNED) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CredentialIssuerTest {
+class StandaloneCredentialIssuerTest {
 
   @Test
   void certificateIsAnOpenBadgeCredentialThatVerifies() {
@@ -68,7 +68,7 @@ class CredentialIssuerTest {
   @Test
   void rdfcSignedCertificateAndAttestationVerifyInJsonLdSafeMode() {
     Fixture f = new Fixture();
-    CredentialIssuer rdfc = f.issuer().withCryptosuite(Cryptosuite.EDDSA_RDFC_2022);
+    StandaloneCredentialIssuer rdfc = f.issuer().withCryptosuite(Cryptosuite.EDDSA_RDFC_2022);
     IssuedCredential certificate = rdfc.issueCertificate(Fixture.certificate());
     IssuedCredential attestation = rdfc.issueAttestation(Fixture.attestation());
 

@@ -1,22 +1,17 @@
 package io.trainproof.signing.credential;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.proof.ProofOptions;
 import io.trainproof.signing.status.IssuerStatusLists;
 import io.trainproof.signing.status.StatusChange;
-import io.trainproof.signing.status.StatusEntry;
 import io.trainproof.signing.status.StatusPurpose;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -24,10 +19,13 @@ import java.util.UUID;
  * certificates and policy attestations, each with a fresh random status index in the
  * issuer's lists, plus revocation, supersession and the signed status list credentials.
  *
- * <p>This is the class a core credential SPI adapter calls: {@link
- * #issueCertificate(CertificateRequest)}, {@link #issueAttestation(AttestationRequest)},
- * {@link #revoke(int, String)}, {@link #supersede(int, String)}, {@link
- * #statusListCredential(StatusPurpose)}.
+ * <p>Standalone use, without core: it keeps the status list state itself in {@link
+ * IssuerStatusLists} (one process; the host persists that state after every change). A
+ * Trainproof deployment does not use this class: core's credential SPI is implemented by
+ * {@link io.trainproof.signing.SigningCredentialIssuer}, which is stateless because core keeps
+ * the status indexes and statuses in its store. Both build the same documents through
+ * {@link UnsignedCredentials}. (Named {@code Standalone…} so that it is not confused with
+ * core's {@code io.trainproof.core.spi.CredentialIssuer}, which it does not implement.)
  *
  * <p>Certificate shape: {@code @context} [VC 2.0, Open Badges 3.0.3]; {@code type}
  * [VerifiableCredential, OpenBadgeCredential]; {@code issuer} a {@code Profile}; {@code
@@ -43,8 +41,7 @@ import java.util.UUID;
  *
  * <p>Thread-safe when its signer is.
  */
-public final class CredentialIssuer {
-  private static final DateTimeFormatter XSD = DateTimeFormatter.ISO_INSTANT;
+public final class StandaloneCredentialIssuer {
 
   private final Signer signer;
   private final IssuerStatusLists statusLists;
@@ -60,11 +57,11 @@ public final class CredentialIssuer {
    * @param statusLists the issuer's status lists
    * @param clock the clock for proof creation and status changes
    */
-  public CredentialIssuer(Signer signer, IssuerStatusLists statusLists, Clock clock) {
+  public StandaloneCredentialIssuer(Signer signer, IssuerStatusLists statusLists, Clock clock) {
     this(signer, statusLists, clock, defaultSuite(signer), new DataIntegrity());
   }
 
-  private CredentialIssuer(
+  private StandaloneCredentialIssuer(
       Signer signer,
       IssuerStatusLists statusLists,
       Clock clock,
@@ -91,8 +88,8 @@ public final class CredentialIssuer {
    * @param suite the suite; must fit the signer's key
    * @return a new issuer
    */
-  public CredentialIssuer withCryptosuite(Cryptosuite suite) {
-    return new CredentialIssuer(signer, statusLists, clock, suite, dataIntegrity);
+  public StandaloneCredentialIssuer withCryptosuite(Cryptosuite suite) {
+    return new StandaloneCredentialIssuer(signer, statusLists, clock, suite, dataIntegrity);
   }
 
   /** @return the suite proofs are made with */
@@ -109,36 +106,8 @@ public final class CredentialIssuer {
   public IssuedCredential issueCertificate(CertificateRequest request) {
     requireIssuer(request.issuer());
     String id = newId();
-    ObjectNode vc = StrictJson.mapper().createObjectNode();
-    vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V2).add(JsonLdContexts.OPEN_BADGES_V3);
-    vc.put("id", id);
-    vc.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
-    ObjectNode issuer = vc.putObject("issuer");
-    issuer.put("id", request.issuer().id());
-    issuer.putArray("type").add("Profile");
-    issuer.put("name", request.issuer().name());
-    if (request.issuer().url() != null) {
-      issuer.put("url", request.issuer().url());
-    }
-    vc.put("name", request.achievement().name());
-    vc.put("validFrom", xsd(request.validFrom()));
-    if (request.validUntil() != null) {
-      vc.put("validUntil", xsd(request.validUntil()));
-    }
-    ObjectNode subject = vc.putObject("credentialSubject");
-    subject.putArray("type").add("AchievementSubject");
-    subject.putArray("identifier").add(request.subject().toJson());
-    ObjectNode achievement = subject.putObject("achievement");
-    achievement.put("id", request.achievement().achievementId());
-    achievement.putArray("type").add("Achievement");
-    achievement.put("name", request.achievement().name());
-    achievement.put("description", request.achievement().description());
-    achievement.putObject("criteria").put("narrative", request.achievement().criteria());
-    if (!request.evidence().isEmpty()) {
-      ArrayNode evidence = vc.putArray("evidence");
-      request.evidence().forEach(e -> evidence.add(e.toJson()));
-    }
-    return sign(vc, id);
+    int index = statusLists.allocate();
+    return sign(UnsignedCredentials.certificate(id, request, statusLists.entries(index)), id, index);
   }
 
   /**
@@ -150,23 +119,8 @@ public final class CredentialIssuer {
   public IssuedCredential issueAttestation(AttestationRequest request) {
     requireIssuer(request.issuer());
     String id = newId();
-    ObjectNode vc = StrictJson.mapper().createObjectNode();
-    vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V2).add(JsonLdContexts.TRAINPROOF_V1);
-    vc.put("id", id);
-    vc.putArray("type").add("VerifiableCredential").add("PolicyAttestationCredential");
-    vc.put("issuer", request.issuer().id());
-    vc.put("name", "Policy attestation");
-    vc.put("validFrom", xsd(request.attestedAt()));
-    ObjectNode subject = vc.putObject("credentialSubject");
-    subject.put("type", "PolicyAttestation");
-    subject.put("memberId", request.memberId());
-    subject.put("policyId", request.policyId());
-    subject.put("policyVersion", request.policyVersion());
-    subject.put("policyTextHash", request.policyTextSha256());
-    subject.put("statementHash", request.statementSha256());
-    subject.put("attestedAt", xsd(request.attestedAt()));
-    subject.put("attestationMethod", request.method());
-    return sign(vc, id);
+    int index = statusLists.allocate();
+    return sign(UnsignedCredentials.attestation(id, request, statusLists.entries(index)), id, index);
   }
 
   /**
@@ -204,12 +158,7 @@ public final class CredentialIssuer {
     return StrictJson.write(dataIntegrity.addProof(vc, ProofOptions.of(cryptosuite, now), signer));
   }
 
-  private IssuedCredential sign(ObjectNode vc, String id) {
-    int index = statusLists.allocate();
-    ArrayNode status = vc.putArray("credentialStatus");
-    for (StatusEntry entry : statusLists.entries(index)) {
-      status.add(entry.toJson());
-    }
+  private IssuedCredential sign(ObjectNode vc, String id, int index) {
     ObjectNode signed = dataIntegrity.addProof(vc, ProofOptions.of(cryptosuite, clock.instant()), signer);
     return new IssuedCredential(StrictJson.write(signed), id, VerificationCode.forCredentialId(id), index);
   }
@@ -223,10 +172,6 @@ public final class CredentialIssuer {
 
   private static String newId() {
     return "urn:uuid:" + UUID.randomUUID();
-  }
-
-  private static String xsd(Instant instant) {
-    return XSD.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static Cryptosuite defaultSuite(Signer signer) {
