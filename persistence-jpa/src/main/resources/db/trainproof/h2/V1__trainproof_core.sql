@@ -15,6 +15,7 @@ CREATE TABLE tp_member (
   id            uuid PRIMARY KEY,
   org_id        uuid NOT NULL REFERENCES tp_organization (id),
   external_id   varchar(200) NOT NULL,
+  id_order      varchar(32) NOT NULL,
   display_name  varchar(500) NOT NULL,
   engaged_on    date NOT NULL,
   version       bigint NOT NULL,
@@ -24,6 +25,8 @@ CREATE TABLE tp_member (
 );
 -- list(org) ordered by id and the sweep claim (org, not swept today, ordered by id).
 CREATE INDEX ix_tp_member_org_id ON tp_member (org_id, id);
+-- Keyset pages in Id.compareTo order (id_order: see Mapper.idOrder).
+CREATE INDEX ix_tp_member_page ON tp_member (org_id, id_order);
 
 CREATE TABLE tp_member_terms (
   member_id       uuid NOT NULL REFERENCES tp_member (id),
@@ -164,12 +167,14 @@ CREATE TABLE tp_assignment (
   closure_reason         varchar(1000),
   closure_completion_id  uuid,
   version                bigint NOT NULL,
+  id_order               varchar(32) NOT NULL,
   -- The last defence that makes the assignment engine idempotent across nodes.
   CONSTRAINT uq_tp_assignment_dedupe_key UNIQUE (org_id, dedupe_key)
 );
 CREATE INDEX ix_tp_assignment_member ON tp_assignment (org_id, member_id, assigned_at, id);
 CREATE INDEX ix_tp_assignment_requirement ON tp_assignment (org_id, requirement_id, assigned_at, id);
 CREATE INDEX ix_tp_assignment_org ON tp_assignment (org_id, assigned_at, id);
+CREATE INDEX ix_tp_assignment_page ON tp_assignment (org_id, id_order);
 
 -- Dedupe keys of purged assignments stay taken, so a purged cycle is never recreated.
 CREATE TABLE tp_purged_dedupe_key (
@@ -211,10 +216,14 @@ CREATE TABLE tp_completion (
   source               varchar(500),
   source_ref           varchar(500),
   justification        varchar(2000),
-  retention_until      date NOT NULL
+  retention_until      date NOT NULL,
+  id_order             varchar(32) NOT NULL
 );
 CREATE INDEX ix_tp_completion_member ON tp_completion (org_id, member_id, completed_on, recorded_at, id);
 CREATE INDEX ix_tp_completion_assignment ON tp_completion (assignment_id);
+CREATE INDEX ix_tp_completion_page ON tp_completion (org_id, id_order);
+-- Imports look up what they already brought in (xAPI statement id, file and line).
+CREATE INDEX ix_tp_completion_source ON tp_completion (org_id, source, source_ref);
 
 CREATE TABLE tp_completion_role (
   completion_id  uuid NOT NULL REFERENCES tp_completion (id),
@@ -424,3 +433,38 @@ CREATE TABLE tp_grant (
   revoked_at  timestamp(6) with time zone
 );
 CREATE INDEX ix_tp_grant_actor ON tp_grant (org_id, actor_id);
+
+-- Outside certifications (e.g. a vendor's HIPAA certification) and the kinds an organization accepts.
+CREATE TABLE tp_certification_kind (
+  id          uuid NOT NULL PRIMARY KEY,
+  org_id      uuid NOT NULL REFERENCES tp_organization (id),
+  code        varchar(100) NOT NULL,
+  name        varchar(500) NOT NULL,
+  created_at  timestamp(6) with time zone NOT NULL,
+  CONSTRAINT uq_tp_certification_kind_code UNIQUE (org_id, code)
+);
+
+CREATE TABLE tp_certification_kind_course (
+  kind_id    uuid NOT NULL REFERENCES tp_certification_kind (id),
+  course_id  uuid NOT NULL,
+  PRIMARY KEY (kind_id, course_id)
+);
+
+CREATE TABLE tp_certification (
+  id                    uuid NOT NULL PRIMARY KEY,
+  org_id                uuid NOT NULL REFERENCES tp_organization (id),
+  member_id             uuid NOT NULL REFERENCES tp_member (id),
+  kind_id               uuid NOT NULL,
+  issuer                varchar(200) NOT NULL,
+  credential_id         varchar(300) NOT NULL,
+  issued_on             date NOT NULL,
+  expires_on            date,
+  evidence_sha256       varchar(64),
+  verified              boolean,
+  verification_summary  varchar(2000),
+  verified_at           timestamp(6) with time zone,
+  recorded_at           timestamp(6) with time zone NOT NULL,
+  recorded_by           varchar(200) NOT NULL,
+  CONSTRAINT uq_tp_certification_credential UNIQUE (org_id, issuer, credential_id)
+);
+CREATE INDEX ix_tp_certification_member ON tp_certification (org_id, member_id, issued_on);

@@ -161,7 +161,9 @@ public final class JpaStore implements Store, AutoCloseable {
         io.trainproof.persistence.jpa.internal.PolicyReviewEntity.class,
         io.trainproof.persistence.jpa.internal.DecisionEntity.class,
         io.trainproof.persistence.jpa.internal.ReminderEntity.class,
-        io.trainproof.persistence.jpa.internal.GrantEntity.class);
+        io.trainproof.persistence.jpa.internal.GrantEntity.class,
+        io.trainproof.persistence.jpa.internal.CertificationKindEntity.class,
+        io.trainproof.persistence.jpa.internal.CertificationEntity.class);
   }
 
   /** @return the database this store speaks to */

@@ -32,6 +32,10 @@ public class CompletionEntity {
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
+  /** The id as 32 hex digits with both halves' sign bits flipped: sorts as {@code Id.compareTo}. */
+  @Column(name = "id_order", nullable = false, length = 32)
+  String idOrder = "";
+
   @Column(name = "member_id", nullable = false)
   UUID memberId = new UUID(0, 0);
 

@@ -32,7 +32,9 @@ public final class Errors {
       Map.entry("uq_tp_attestation_member_version", "Attestation"),
       Map.entry("uq_tp_certificate_status_index", "Certificate"),
       Map.entry("uq_tp_outbox_key", "Notification"),
-      Map.entry("uq_tp_decision_number", "AddressableDecision"));
+      Map.entry("uq_tp_decision_number", "AddressableDecision"),
+      Map.entry("uq_tp_certification_kind_code", "CertificationKind"),
+      Map.entry("uq_tp_certification_credential", "Certification"));
 
   private Errors() {}
 

@@ -26,6 +26,7 @@ import io.trainproof.core.spi.AssignmentRepository;
 import io.trainproof.core.spi.AttestationRepository;
 import io.trainproof.core.spi.AuditRepository;
 import io.trainproof.core.spi.CertificateRepository;
+import io.trainproof.core.spi.CertificationRepository;
 import io.trainproof.core.spi.DocumentationRepository;
 import io.trainproof.core.spi.GrantRepository;
 import io.trainproof.core.spi.OutboxRepository;
@@ -76,6 +77,7 @@ public final class JpaTransaction implements Transaction {
   private final RetentionRepository retention = new Retention();
   private final DocumentationRepository documentation = new Documentation();
   private final GrantRepository grants = new Grants();
+  private final CertificationRepository certifications = new Certifications();
 
   /**
    * Creates the repositories of one transaction.
@@ -156,6 +158,11 @@ public final class JpaTransaction implements Transaction {
   @Override
   public GrantRepository grants() {
     return grants;
+  }
+
+  @Override
+  public CertificationRepository certifications() {
+    return certifications;
   }
 
   // --- helpers -------------------------------------------------------------------------
@@ -283,6 +290,16 @@ public final class JpaTransaction implements Transaction {
     public List<WorkforceMember> list(Id<Organization> organization) {
       return em.createQuery("select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
           .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::member).toList();
+    }
+
+    @Override
+    public List<WorkforceMember> page(Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
+      return em.createQuery("select m from TpMember m where m.orgId = :org and m.idOrder > :after"
+              + " order by m.idOrder", MemberEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
+          .setMaxResults(Math.max(1, limit))
           .getResultStream().map(Mapper::member).toList();
     }
 
@@ -518,7 +535,8 @@ public final class JpaTransaction implements Transaction {
   private static final String[] ASSIGNMENT_COLUMNS = {
     "id", "org_id", "member_id", "course_id", "requirement_id", "reason", "policy_version_id", "dedupe_key",
     "assigned_on", "assigned_at", "assigned_by", "anchor_on", "due_on", "started_on", "closure_state",
-    "closure_on", "closure_recorded_at", "closure_by", "closure_reason", "closure_completion_id", "version"
+    "closure_on", "closure_recorded_at", "closure_by", "closure_reason", "closure_completion_id", "version",
+    "id_order"
   };
 
   private final class Assignments implements AssignmentRepository {
@@ -582,7 +600,7 @@ public final class JpaTransaction implements Transaction {
         a.closure() == null ? null : a.closure().by(),
         a.closure() == null ? null : a.closure().reason(),
         a.closure() == null || a.closure().completion() == null ? null : bind(a.closure().completion().value()),
-        0L
+        0L, Mapper.idOrder(a.id().value())
       };
       return executeInsert("tp_assignment", ASSIGNMENT_COLUMNS, values, suffix);
     }
@@ -639,6 +657,16 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
+      return em.createQuery("select a from TpAssignment a where a.orgId = :org and a.idOrder > :after"
+              + " order by a.idOrder", AssignmentEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
+          .setMaxResults(Math.max(1, limit))
+          .getResultStream().map(Mapper::assignment).toList();
+    }
+
+    @Override
     public void delete(Id<Organization> organization, Id<Assignment> id) {
       AssignmentEntity e = em.find(AssignmentEntity.class, id.value());
       if (e != null && e.orgId.equals(organization.value())) {
@@ -681,6 +709,27 @@ public final class JpaTransaction implements Transaction {
     public Optional<Completion> find(Id<Organization> organization, Id<Completion> id) {
       CompletionEntity e = em.find(CompletionEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::completion);
+    }
+
+    @Override
+    public List<Completion> page(Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
+      return em.createQuery("select c from TpCompletion c where c.orgId = :org and c.idOrder > :after"
+              + " order by c.idOrder", CompletionEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
+          .setMaxResults(Math.max(1, limit))
+          .getResultStream().map(Mapper::completion).toList();
+    }
+
+    @Override
+    public Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef) {
+      return em.createQuery("select c from TpCompletion c where c.orgId = :org and c.source = :source"
+              + " and c.sourceRef = :ref order by c.recordedAt, c.id", CompletionEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("source", source)
+          .setParameter("ref", sourceRef)
+          .setMaxResults(1)
+          .getResultStream().findFirst().map(Mapper::completion);
     }
 
     @Override
@@ -1216,6 +1265,61 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("actor", actorId)
           .getResultStream().map(Mapper::grant).toList();
+    }
+  }
+
+  // --- outside certifications --------------------------------------------------------------
+
+  private final class Certifications implements CertificationRepository {
+    @Override
+    public void insertKind(io.trainproof.core.certification.CertificationKind kind) {
+      String key = "code=" + kind.code();
+      boolean taken = !em.createQuery("select k.id from TpCertificationKind k where k.orgId = :org and k.code = :code",
+              UUID.class)
+          .setParameter("org", kind.organization().value())
+          .setParameter("code", kind.code())
+          .getResultList().isEmpty();
+      if (taken) {
+        throw new ConflictException("CertificationKind", key, "code already exists");
+      }
+      persistAndFlush(Mapper.toEntity(kind), "CertificationKind", key);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.CertificationKind> kinds(Id<Organization> organization) {
+      return em.createQuery("select k from TpCertificationKind k where k.orgId = :org order by k.code",
+              CertificationKindEntity.class)
+          .setParameter("org", organization.value())
+          .getResultStream().map(Mapper::kind).toList();
+    }
+
+    @Override
+    public void insert(io.trainproof.core.certification.Certification certification) {
+      String key = certification.issuer() + "/" + certification.credentialId();
+      boolean taken = !em.createQuery("select c.id from TpCertification c where c.orgId = :org"
+              + " and c.issuer = :issuer and c.credentialId = :credential", UUID.class)
+          .setParameter("org", certification.organization().value())
+          .setParameter("issuer", certification.issuer())
+          .setParameter("credential", certification.credentialId())
+          .getResultList().isEmpty();
+      if (taken) {
+        throw new ConflictException("Certification", key, "already recorded");
+      }
+      persistAndFlush(Mapper.toEntity(certification), "Certification", key);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.Certification> forMember(
+        Id<Organization> organization, Id<WorkforceMember> member) {
+      return em.createQuery("select c from TpCertification c where c.orgId = :org and c.memberId = :member",
+              CertificationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("member", member.value())
+          .getResultStream().map(Mapper::certification)
+          // why: ties on the issue date break by id in Id.compareTo order, as in every store.
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList();
     }
   }
 }

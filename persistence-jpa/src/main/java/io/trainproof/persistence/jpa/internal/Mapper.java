@@ -60,6 +60,16 @@ final class Mapper {
     return new Id<>(value);
   }
 
+  /**
+   * A text key that sorts, byte by byte, the way {@code Id.compareTo} (that is, {@link
+   * UUID#compareTo}, which compares both halves as signed longs) orders ids; databases order
+   * UUIDs as unsigned bytes, so keyset pages in id order use this key instead.
+   */
+  static String idOrder(UUID id) {
+    return String.format("%016x%016x", id.getMostSignificantBits() ^ Long.MIN_VALUE,
+        id.getLeastSignificantBits() ^ Long.MIN_VALUE);
+  }
+
   // --- organization ------------------------------------------------------------------
 
   static OrganizationEntity toEntity(Organization o) {
@@ -80,6 +90,7 @@ final class Mapper {
   static MemberEntity toEntity(WorkforceMember m) {
     MemberEntity e = new MemberEntity(m.id().value());
     e.orgId = m.organization().value();
+    e.idOrder = idOrder(m.id().value());
     apply(m, e);
     return e;
   }
@@ -300,6 +311,7 @@ final class Mapper {
   static CompletionEntity toEntity(Completion c) {
     CompletionEntity e = new CompletionEntity(c.id().value());
     e.orgId = c.organization().value();
+    e.idOrder = idOrder(c.id().value());
     e.memberId = c.member().value();
     e.roles.addAll(c.roles());
     e.workforceType = c.workforceType().name();
@@ -549,6 +561,51 @@ final class Mapper {
   static io.trainproof.core.access.CrossOrganizationGrant grant(GrantEntity e) {
     return new io.trainproof.core.access.CrossOrganizationGrant(idOf(e.id), idOf(e.orgId), e.actorId, e.grantedBy,
         e.reason, e.grantedAt, e.expiresAt, e.revokedAt);
+  }
+
+  // --- outside certifications -------------------------------------------------------------
+
+  static CertificationKindEntity toEntity(io.trainproof.core.certification.CertificationKind k) {
+    CertificationKindEntity e = new CertificationKindEntity(k.id().value());
+    e.orgId = k.organization().value();
+    e.code = k.code();
+    e.name = k.name();
+    k.satisfies().forEach(c -> e.satisfies.add(c.value()));
+    e.createdAt = k.createdAt();
+    return e;
+  }
+
+  static io.trainproof.core.certification.CertificationKind kind(CertificationKindEntity e) {
+    return new io.trainproof.core.certification.CertificationKind(idOf(e.id), idOf(e.orgId), e.code, e.name,
+        mapSet(e.satisfies, Mapper::idOf), e.createdAt);
+  }
+
+  static CertificationEntity toEntity(io.trainproof.core.certification.Certification c) {
+    CertificationEntity e = new CertificationEntity(c.id().value());
+    e.orgId = c.organization().value();
+    e.memberId = c.member().value();
+    e.kindId = c.kind().value();
+    e.issuer = c.issuer();
+    e.credentialId = c.credentialId();
+    e.issuedOn = c.issuedOn();
+    e.expiresOn = c.expiresOn();
+    e.evidenceSha256 = c.evidenceSha256();
+    io.trainproof.core.certification.Certification.Verification v = c.verification();
+    e.verified = v == null ? null : v.verified();
+    e.verificationSummary = v == null ? null : v.summary();
+    e.verifiedAt = v == null ? null : v.verifiedAt();
+    e.recordedAt = c.recordedAt();
+    e.recordedBy = c.recordedBy();
+    return e;
+  }
+
+  static io.trainproof.core.certification.Certification certification(CertificationEntity e) {
+    io.trainproof.core.certification.Certification.Verification v = e.verified == null ? null
+        : new io.trainproof.core.certification.Certification.Verification(e.verified,
+            Objects.requireNonNull(e.verificationSummary), Objects.requireNonNull(e.verifiedAt));
+    return new io.trainproof.core.certification.Certification(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
+        idOf(e.kindId), e.issuer, e.credentialId, e.issuedOn, e.expiresOn, e.evidenceSha256, v, e.recordedAt,
+        e.recordedBy);
   }
 
   // --- collections -------------------------------------------------------------------

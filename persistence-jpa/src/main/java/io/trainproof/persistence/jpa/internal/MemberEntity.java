@@ -31,6 +31,10 @@ public class MemberEntity {
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
+  /** The id as 32 hex digits with both halves' sign bits flipped: sorts as {@code Id.compareTo}. */
+  @Column(name = "id_order", nullable = false, length = 32)
+  String idOrder = "";
+
   @Column(name = "external_id", nullable = false, length = 200)
   String externalId = "";
 
