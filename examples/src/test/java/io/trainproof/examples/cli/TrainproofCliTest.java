@@ -2,29 +2,15 @@ package io.trainproof.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trainproof.core.Trainproof;
-import io.trainproof.core.completion.CompletionService;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Certificate;
-import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.signing.OrganizationIssuer;
-import io.trainproof.signing.SigningCredentialIssuer;
-import io.trainproof.signing.key.InMemoryKeyProvider;
+import io.trainproof.examples.SignedClinic;
 import io.trainproof.signing.key.IssuerKeyHistory;
-import io.trainproof.signing.key.KeyAlgorithm;
-import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.verify.TrustBundle;
-import io.trainproof.testkit.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,23 +80,9 @@ class TrainproofCliTest {
 
   @Test
   void aCertificateVerifiesWithItsTrustBundleAndATamperedCopyDoesNot() throws IOException {
-    Clock clock = Clock.systemUTC();
-    SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, "did:web:clinic.example.org#key-1", new SecureRandom());
-    IssuerKeyHistory history = IssuerKeyHistory.start("did:web:clinic.example.org", key.keyId(), key.publicKey(),
-        clock.instant().minusSeconds(60));
-    SigningCredentialIssuer signing = SigningCredentialIssuer.builder()
-        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key)))
-        .statusListBaseUrl("https://clinic.example.org/status").clock(clock).build();
-    Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).credentialIssuer(signing).build();
-    Fixtures fx = Fixtures.organization(tp, ZoneId.of("UTC"));
-    fx.requirement("R", Fixtures.terms(fx.course("HIPAA"), LocalDate.now(clock).minusYears(1)).build());
-    WorkforceMember m = fx.hire(LocalDate.now(clock), "ICU", "nurse");
-    Assignment a = tp.assignments().forMember(fx.officer(), m.id()).get(0);
-    tp.completions().record(fx.officer(), CompletionService.Request.inApp(a.id(), LocalDate.now(clock), 95, "o"));
-    Certificate cert = tp.certificates().forMember(fx.officer(), m.id()).get(0);
-    TrustBundle bundle = TrustBundle.of(List.of(history), List.of(
-        tp.certificates().statusListCredential(fx.officer(), "revocation"),
-        tp.certificates().statusListCredential(fx.officer(), "superseded")));
+    SignedClinic clinic = new SignedClinic();
+    Certificate cert = clinic.certificate();
+    TrustBundle bundle = clinic.trustBundle();
     Path credential = Files.writeString(dir.resolve("cert.json"), cert.credentialJson());
     Path trust = Files.writeString(dir.resolve("trust.json"), bundle.toJson());
 
