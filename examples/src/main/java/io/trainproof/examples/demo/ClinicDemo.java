@@ -1,0 +1,441 @@
+package io.trainproof.examples.demo;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.ActorRole;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.TrainproofException;
+import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.attestation.AttestationService;
+import io.trainproof.core.attestation.AttestationState;
+import io.trainproof.core.attestation.AttestationStatus;
+import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.course.CourseService;
+import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AttestationTrigger;
+import io.trainproof.core.domain.Audience;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.Provenance;
+import io.trainproof.core.domain.Recurrence;
+import io.trainproof.core.domain.RegulatoryTopic;
+import io.trainproof.core.domain.ReminderSchedule;
+import io.trainproof.core.domain.RequirementTerms;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.organization.OrganizationService;
+import io.trainproof.core.policy.PolicyService;
+import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.core.status.RequirementStatus;
+import io.trainproof.core.workforce.WorkforceService;
+import io.trainproof.persistence.jpa.JpaStore;
+import io.trainproof.persistence.jpa.SqlDialect;
+import io.trainproof.signing.OrganizationIssuer;
+import io.trainproof.signing.SigningCredentialIssuer;
+import io.trainproof.signing.key.InMemoryKeyProvider;
+import io.trainproof.signing.key.IssuerKeyHistory;
+import io.trainproof.signing.key.KeyAlgorithm;
+import io.trainproof.signing.key.SigningKey;
+import io.trainproof.signing.verify.TrustBundle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * An 18-month life of a 40-person clinic on an embedded H2 database: policies with one
+ * material change, courses, an onboarding rule with an annual fixed-date cycle and a yearly
+ * security rule, hires, role changes, a leave, terminations, completions (some late, one
+ * failed then passed), attestations, certificates (one revoked, renewals superseding older
+ * ones), security reminders. Running it again reuses the database and changes nothing.
+ */
+public final class ClinicDemo {
+  static final ZoneId ZONE = ZoneId.of("America/Chicago");
+  static final String DID = "did:web:lakeside-clinic.example.org";
+  static final int MONTHS = 18;
+
+  private final Path dir;
+  private final PrintWriter out;
+  private final Random random = new Random(20_261_125L);
+
+  /** What the demo left behind, for the summary and the outputs. */
+  record World(Trainproof tp, Organization org, Actor officer, IssuerKeyHistory history, SigningKey key, DemoClock clock,
+      JpaStore store, boolean simulatedNow) {}
+
+  /**
+   * Creates the demo.
+   *
+   * @param dir where the database, keys and outputs live
+   * @param out where progress goes
+   */
+  public ClinicDemo(Path dir, PrintWriter out) {
+    this.dir = dir;
+    this.out = out;
+  }
+
+  /**
+   * Runs the demo: simulates on the first run, reuses the database after.
+   *
+   * @return the world, open (close its store when done)
+   */
+  World open() {
+    createDirectories(dir);
+    Path stateFile = dir.resolve("state.properties");
+    Properties state = load(stateFile);
+    boolean finished = "true".equals(state.getProperty("finished"));
+    if (!finished) {
+      // A run that stopped half-way starts over from an empty database.
+      deleteDatabase();
+      LocalDate start = LocalDate.now(ZONE).minusMonths(MONTHS);
+      state.setProperty("start", start.toString());
+    }
+    LocalDate start = LocalDate.parse(state.getProperty("start"));
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_DELAY=0");
+    ds.setUser("sa");
+    Flyway.configure().dataSource(ds).locations(SqlDialect.H2.migrationLocation()).load().migrate();
+    JpaStore store = JpaStore.create(ds, SqlDialect.H2);
+    SigningKey key = key();
+    IssuerKeyHistory history = IssuerKeyHistory.fromJson(read(dir.resolve("keys/issuer-key-history.json")));
+    DemoClock clock = new DemoClock(finished ? LocalDate.parse(state.getProperty("end")) : start, ZONE);
+    SigningCredentialIssuer signing = SigningCredentialIssuer.builder()
+        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key), "https://lakeside-clinic.example.org"))
+        .statusListBaseUrl("https://lakeside-clinic.example.org/status").clock(clock).build();
+    List<String> delivered = new ArrayList<>();
+    Trainproof tp = Trainproof.builder().store(store).clock(clock).credentialIssuer(signing)
+        .notificationSink(n -> delivered.add(n.kind() + " " + n.idempotencyKey())).build();
+    if (finished) {
+      Organization org = tp.organizations().get(Actor.complianceOfficer("u-privacy-officer", Id.parse(state.getProperty("organization"))));
+      out.println("Reusing the demo database in " + dir + " (simulated " + start + " to " + clock.today() + "); nothing is recorded twice.");
+      return new World(tp, org, Actor.complianceOfficer("u-privacy-officer", org.id()), history, key, clock, store, false);
+    }
+    World world = simulate(tp, history, key, clock, store, start);
+    state.setProperty("organization", world.org().id().toString());
+    state.setProperty("end", clock.today().toString());
+    state.setProperty("finished", "true");
+    store(stateFile, state);
+    write(dir.resolve("out/notifications.log"), String.join("\n", delivered) + "\n");
+    return world;
+  }
+
+  private World simulate(Trainproof tp, IssuerKeyHistory history, SigningKey key, DemoClock clock, JpaStore store, LocalDate start) {
+    out.println("Simulating " + MONTHS + " months of Lakeside Family Clinic from " + start + " on an embedded H2 database in " + dir);
+    Organization org = tp.organizations().create(Actor.platform("vendor-admin"),
+        OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
+    Actor officer = Actor.complianceOfficer("u-privacy-officer", org.id());
+    Policy privacy = policy(tp, officer, "PRIV-01", "Uses and disclosures of PHI", AttestationTrigger.EVERY_VERSION, start);
+    Policy security = policy(tp, officer, "SEC-01", "Information security", AttestationTrigger.MATERIAL_ONLY, start);
+    Policy breach = policy(tp, officer, "BRN-01", "Breach notification", AttestationTrigger.EVERY_VERSION, start);
+    Course privacyCourse = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-PRIV", "HIPAA Privacy and Breach Notification"));
+    tp.courses().release(officer, privacyCourse.id(), new CourseService.NewVersion("2025.1", Set.of(privacy.id(), breach.id()),
+        Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.BREACH_NOTIFICATION), 80, true, sha256("privacy course package")));
+    Course securityCourse = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-SEC", "Security Awareness"));
+    tp.courses().release(officer, securityCourse.id(), new CourseService.NewVersion("2025.1", Set.of(security.id()),
+        Set.of(RegulatoryTopic.SECURITY_AWARENESS, RegulatoryTopic.SECURITY_REMINDERS, RegulatoryTopic.MALWARE_PROTECTION,
+            RegulatoryTopic.PASSWORD_MANAGEMENT), 80, true, sha256("security course package")));
+    tp.requirements().create(officer, "Privacy and breach notification: onboarding, then every January",
+        "Every workforce member handles or can see PHI (164.530(b)(1))",
+        new RequirementTerms(start.minusYears(2), Audience.everyone(), privacyCourse.id(), 30,
+            Recurrence.fixedDate(MonthDay.of(1, 31)), Period.ofDays(45), Period.ofMonths(3), 7, 30, ReminderSchedule.standard(), true));
+    tp.requirements().create(officer, "Security awareness: onboarding, then yearly",
+        "Security awareness for all workforce including management (164.308(a)(5)(i))",
+        new RequirementTerms(start.minusYears(2), Audience.everyone(), securityCourse.id(), 30,
+            Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30), Period.ZERO, 7, 21,
+            ReminderSchedule.standard(), true));
+    tp.documentation().decide(officer, RegulatoryTopic.LOG_IN_MONITORING, false,
+        "Log-in monitoring is performed by IT tooling, not by members", "Failed log-ins alert IT; reviewed weekly", start);
+
+    List<WorkforceMember> staff = new ArrayList<>();
+    String[][] roster = {
+        {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"},
+        {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"physician", "Clinic"}, {"physician", "Clinic"}, {"physician", "Clinic"},
+        {"physician", "Clinic"}, {"front-desk", "Reception"}, {"front-desk", "Reception"}, {"front-desk", "Reception"},
+        {"front-desk", "Reception"}, {"front-desk", "Reception"}, {"billing", "Billing"}, {"billing", "Billing"},
+        {"billing", "Billing"}, {"billing", "Billing"}, {"it", "IT"}, {"it", "IT"}, {"manager", "Admin"}, {"manager", "Clinic"},
+        {"privacy-officer", "Admin"}, {"lab-tech", "Lab"}, {"lab-tech", "Lab"}, {"volunteer", "Reception"}, {"nurse", "Clinic"}};
+    for (int i = 0; i < roster.length; i++) {
+      LocalDate engaged = start.minusDays(200 + random.nextInt(2000));
+      WorkforceType type = roster[i][0].equals("volunteer") ? WorkforceType.VOLUNTEER : WorkforceType.EMPLOYEE;
+      WorkforceMember m = tp.workforce().hire(officer, new WorkforceService.NewMember(String.format("HR-%04d", 1000 + i),
+          name(i), type, Set.of(roster[i][0]), roster[i][1], i < 23 ? null : null, engaged));
+      staff.add(m);
+      // Their history from the previous system, so the clinic starts mostly compliant.
+      if (i % 7 != 3) {
+        for (Course c : List.of(privacyCourse, securityCourse)) {
+          tp.completions().importCompletion(officer, new CompletionService.Import(m.id(), c.id(), null,
+              start.minusDays(20 + random.nextInt(300)), 85 + random.nextInt(15), null,
+              new Provenance(CompletionMethod.HISTORICAL_IMPORT, officer.id(), "legacy-lms-export.csv", "line " + (2 * i + (c == privacyCourse ? 2 : 3)), null),
+              List.of()));
+        }
+      }
+    }
+    Map<Id<Assignment>, LocalDate> plan = new TreeMap<>();
+    Set<Id<Assignment>> failedOnce = new java.util.HashSet<>();
+    int hires = roster.length;
+    int day = 0;
+    LocalDate end = start.plusMonths(MONTHS);
+    while (clock.today().isBefore(end)) {
+      int month = (int) java.time.temporal.ChronoUnit.MONTHS.between(start, clock.today());
+      boolean firstOfMonth = clock.today().getDayOfMonth() == start.getDayOfMonth();
+      if (firstOfMonth && day > 0) {
+        out.printf("  month %2d (%s): %d active, %s%n", month, clock.today(), active(tp, officer).size(), overall(tp, officer));
+        out.flush();
+        switch (month) {
+          case 2, 7, 10, 13, 16 -> {
+            for (int k = 0; k < 2; k++) {
+              hires++;
+              staff.add(tp.workforce().hire(officer, new WorkforceService.NewMember(String.format("HR-%04d", 1000 + hires), name(hires),
+                  WorkforceType.EMPLOYEE, Set.of(k == 0 ? "nurse" : "front-desk"), k == 0 ? "Clinic" : "Reception", null, clock.today())));
+            }
+          }
+          case 3 -> tp.workforce().change(officer, staff.get(1).id(), new WorkforceService.MemberChange(clock.today(),
+              Set.of("manager"), "Admin", null, null));
+          case 4 -> tp.workforce().startLeave(officer, staff.get(4).id(), clock.today());
+          case 5 -> tp.workforce().terminate(officer, staff.get(20).id(), clock.today());
+          case 6 -> tp.workforce().returnFromLeave(officer, staff.get(4).id(), clock.today());
+          case 9 -> tp.policies().publish(officer, security.id(), new PolicyService.NewVersion(clock.today().plusDays(14),
+              sha256("Information security v2: multi-factor authentication for remote access"),
+              "Multi-factor authentication is now required for remote access", true, Set.of("nurse", "physician", "it")));
+          case 11 -> {
+            tp.workforce().terminate(officer, staff.get(15).id(), clock.today());
+            tp.workforce().change(officer, staff.get(13).id(), WorkforceService.MemberChange.roles(clock.today(), Set.of("billing")));
+          }
+          case 14 -> revokeOne(tp, officer, staff);
+          case 15 -> tp.workforce().terminate(officer, staff.get(27).id(), clock.today());
+          default -> { }
+        }
+        if (month % 3 == 0) {
+          var reminder = tp.securityReminders().send(officer, "Security reminder " + clock.today(),
+              "Report phishing to IT; never share passwords; lock your screen.", "email", Audience.everyone(), true);
+          for (var r : reminder.recipients()) {
+            if (random.nextInt(10) < 8) {
+              tp.securityReminders().acknowledge(new Actor("u-" + r.member(), ActorRole.MEMBER, org.id(), r.member()), reminder.id());
+            }
+          }
+        }
+      }
+      completeWhatIsPlanned(tp, officer, org, staff, plan, failedOnce);
+      attestWhatIsPending(tp, officer, org, staff);
+      tp.scheduler().sweep();
+      tp.notifications().dispatch();
+      clock.nextDay();
+      day++;
+    }
+    out.printf("  month %2d (%s): %d active, %s%n", MONTHS, clock.today(), active(tp, officer).size(), overall(tp, officer));
+    return new World(tp, org, officer, history, key, clock, store, true);
+  }
+
+  /** Completes, on their planned day, the open assignments: most on time, some late, one failing first. */
+  private void completeWhatIsPlanned(Trainproof tp, Actor officer, Organization org, List<WorkforceMember> staff,
+      Map<Id<Assignment>, LocalDate> plan, Set<Id<Assignment>> failedOnce) {
+    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+    for (WorkforceMember m : staff) {
+      if (!tp.workforce().get(officer, m.id()).activeOn(today)) {
+        continue;
+      }
+      for (Assignment a : tp.assignments().forMember(officer, m.id())) {
+        if (!a.isOpen()) {
+          continue;
+        }
+        LocalDate when = plan.computeIfAbsent(a.id(), id -> {
+          long window = Math.max(1, a.currentDueOn().toEpochDay() - today.toEpochDay());
+          boolean late = random.nextInt(100) < 12;
+          return late ? a.currentDueOn().plusDays(3 + random.nextInt(30)) : today.plusDays(random.nextInt((int) Math.min(window, 60)));
+        });
+        if (when.isAfter(today)) {
+          continue;
+        }
+        Actor self = new Actor("u-" + m.id(), ActorRole.MEMBER, org.id(), m.id());
+        boolean failFirst = failedOnce.isEmpty() && m.equals(staff.get(5));
+        int score = failFirst ? 62 : 82 + random.nextInt(18);
+        tp.completions().record(self, CompletionService.Request.inApp(a.id(), today, score, self.id()));
+        if (failFirst) {
+          failedOnce.add(a.id());
+          plan.put(a.id(), today.plusDays(7));
+        }
+      }
+    }
+  }
+
+  private void attestWhatIsPending(Trainproof tp, Actor officer, Organization org, List<WorkforceMember> staff) {
+    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+    for (WorkforceMember m : staff) {
+      if (!tp.workforce().get(officer, m.id()).activeOn(today)) {
+        continue;
+      }
+      for (AttestationStatus s : tp.attestations().forMember(officer, m.id(), today)) {
+        boolean due = s.state() == AttestationState.PENDING || s.state() == AttestationState.OVERDUE;
+        if (due && !s.attestation().requestedOn().plusDays(3 + Math.floorMod(m.id().hashCode(), 20)).isAfter(today)) {
+          Actor self = new Actor("u-" + m.id(), ActorRole.MEMBER, org.id(), m.id());
+          try {
+            tp.attestations().record(self, new AttestationService.Submission(s.attestation().id(),
+                "I have read and will follow this policy version.", AttestationMethod.CLICK_THROUGH, null, null));
+          } catch (TrainproofException futureVersion) {
+            // A version that takes effect later is attested once it does.
+          }
+        }
+      }
+    }
+  }
+
+  private void revokeOne(Trainproof tp, Actor officer, List<WorkforceMember> staff) {
+    for (WorkforceMember m : staff) {
+      for (Certificate c : tp.certificates().forMember(officer, m.id())) {
+        if (c.status() == Certificate.Status.VALID) {
+          tp.certificates().revoke(officer, c.id(), "issued in error: the course was taken by a colleague on this account");
+          return;
+        }
+      }
+    }
+  }
+
+  static List<WorkforceMember> active(Trainproof tp, Actor officer) {
+    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+    return tp.workforce().list(officer).stream().filter(m -> m.activeOn(today)).toList();
+  }
+
+  static Map<ComplianceStatus, Integer> overall(Trainproof tp, Actor officer) {
+    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+    Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
+    for (WorkforceMember m : active(tp, officer)) {
+      counts.merge(tp.status().overall(officer, m.id(), today), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  static Map<String, Map<ComplianceStatus, Integer>> byDepartment(Trainproof tp, Actor officer) {
+    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+    Map<String, Map<ComplianceStatus, Integer>> result = new TreeMap<>();
+    for (WorkforceMember m : active(tp, officer)) {
+      String dept = m.termsOn(today).map(t -> t.department()).orElse("?");
+      for (RequirementStatus s : tp.status().forMember(officer, m.id(), today)) {
+        result.computeIfAbsent(dept, d -> new EnumMap<>(ComplianceStatus.class)).merge(s.status(), 1, Integer::sum);
+      }
+    }
+    return result;
+  }
+
+  private static Policy policy(Trainproof tp, Actor officer, String code, String title, AttestationTrigger trigger, LocalDate start) {
+    Policy p = tp.policies().create(officer, new PolicyService.NewPolicy(code, title, Audience.everyone(), trigger, 30, start.plusMonths(12)));
+    tp.policies().publish(officer, p.id(), new PolicyService.NewVersion(start.minusYears(1), sha256(title + " v1"), "Initial version",
+        false, Set.of()));
+    return p;
+  }
+
+  private SigningKey key() {
+    Path pem = dir.resolve("keys/key-1.private.pem");
+    Path history = dir.resolve("keys/issuer-key-history.json");
+    if (Files.exists(pem) && Files.exists(history)) {
+      return SigningKey.fromPkcs8Pem(DID + "#key-1", read(pem));
+    }
+    SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", new SecureRandom());
+    write(pem, key.toPkcs8Pem());
+    write(history, IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(),
+        LocalDate.now(ZONE).minusMonths(MONTHS + 1).atStartOfDay(ZONE).toInstant()).toJson());
+    return key;
+  }
+
+  static TrustBundle trustBundle(World w) {
+    return TrustBundle.of(List.of(w.history()), List.of(
+        w.tp().certificates().statusListCredential(w.officer(), "revocation"),
+        w.tp().certificates().statusListCredential(w.officer(), "superseded")));
+  }
+
+  private void deleteDatabase() {
+    for (String f : List.of("db.mv.db", "db.trace.db", "state.properties")) {
+      try {
+        Files.deleteIfExists(dir.resolve(f));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static String name(int i) {
+    String[] first = {"Avery", "Blake", "Casey", "Dana", "Eli", "Frankie", "Gray", "Harper", "Indy", "Jules", "Kai", "Logan",
+        "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Riley", "Sage", "Taylor", "Uma", "Val", "Wren", "Xen", "Yael", "Zion"};
+    String[] last = {"Adams", "Brook", "Cole", "Diaz", "Ellis", "Fox", "Gray", "Hale"};
+    return first[i % first.length] + " " + last[(i / first.length + i) % last.length];
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void createDirectories(Path path) {
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void write(Path path, String text) {
+    try {
+      Files.createDirectories(path.toAbsolutePath().getParent());
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties load(Path file) {
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return p;
+  }
+
+  private static void store(Path file, Properties p) {
+    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      p.store(w, "Trainproof demo state");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static boolean isActive(WorkforceMember m, LocalDate d) {
+    return m.termsOn(d).map(t -> t.status() == MemberStatus.ACTIVE).orElse(false);
+  }
+}
