@@ -34,6 +34,11 @@ public final class PdfRenderer {
 
   private PdfRenderer() {}
 
+  /** @return a renderer for helpers that measure and clean text */
+  static PdfRenderer create() {
+    return new PdfRenderer();
+  }
+
   /**
    * Writes a report as PDF.
    *
