@@ -1,0 +1,269 @@
+package io.trainproof.reporting.internal;
+
+import io.trainproof.reporting.report.Dashboard;
+import io.trainproof.reporting.report.Dimension;
+import io.trainproof.reporting.report.OrganizationSummary;
+import io.trainproof.reporting.report.RenewalForecast;
+import io.trainproof.reporting.report.Report;
+import io.trainproof.reporting.report.Table;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Self-contained HTML: one file with inline CSS, inline SVG charts and an inline script, no
+ * external resource (a Content-Security-Policy forbids any). Chart elements carry their numbers
+ * as {@code data-} attributes so a test (or a screen reader's user) can read them back.
+ * Stateless and thread-safe.
+ */
+public final class HtmlRenderer {
+  private HtmlRenderer() {}
+
+  private static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+  private static final String CSS = """
+      body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px;color:#1b1f24}
+      h1{font-size:22px;margin:0 0 8px} h2{font-size:17px;margin:24px 0 8px}
+      p.meta{margin:2px 0;color:#444;font-size:13px}
+      table{border-collapse:collapse;font-size:12px;margin-top:8px}
+      th,td{border:1px solid #c9ced6;padding:3px 6px;text-align:left;vertical-align:top}
+      th{background:#eef1f5} .charts{display:flex;flex-wrap:wrap;gap:24px}
+      figure{margin:0;border:1px solid #dfe3e8;padding:8px;border-radius:6px}
+      figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
+      svg text{font-size:11px;fill:#1b1f24} .ok{fill:#2e7d32} .rest{fill:#e0e3e7} .bad{fill:#c62828}
+      .due{fill:#1565c0} .exp{fill:#ef6c00} .axis{stroke:#888;stroke-width:1}
+      """;
+
+  /** Escapes text for HTML content and attribute values. */
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static void open(StringBuilder b, String title) {
+    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+        .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+  }
+
+  private static void lines(StringBuilder b, List<String> lines) {
+    for (String l : lines) {
+      b.append("<p class=\"meta\">").append(esc(l)).append("</p>\n");
+    }
+  }
+
+  static void table(StringBuilder b, Table t, String id) {
+    b.append("<table id=\"").append(esc(id)).append("\"><thead><tr>");
+    t.columns().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+    b.append("</tr></thead><tbody>\n");
+    for (List<String> row : t.rows()) {
+      b.append("<tr>");
+      row.forEach(c -> b.append("<td>").append(esc(c)).append("</td>"));
+      b.append("</tr>\n");
+    }
+    b.append("</tbody></table>\n");
+  }
+
+  /**
+   * A report as one HTML page with its header and table; the dashboard gets its charts.
+   *
+   * @param report the report
+   * @return the page
+   */
+  public static String page(Report report) {
+    if (report instanceof Dashboard d) {
+      return dashboard(d);
+    }
+    StringBuilder b = new StringBuilder();
+    open(b, report.header().title());
+    b.append("<h1>").append(esc(report.header().title())).append("</h1>\n");
+    lines(b, Describe.lines(report));
+    table(b, report.table(), "report");
+    return b.append("</body></html>\n").toString();
+  }
+
+  /**
+   * A page with a heading, lines and a table (the evidence-pack index).
+   *
+   * @param title the title
+   * @param meta lines under the title
+   * @param table the table
+   * @return the page
+   */
+  public static String simple(String title, List<String> meta, Table table) {
+    StringBuilder b = new StringBuilder();
+    open(b, title);
+    b.append("<h1>").append(esc(title)).append("</h1>\n");
+    lines(b, meta);
+    table(b, table, "index");
+    return b.append("</body></html>\n").toString();
+  }
+
+  /**
+   * The dashboard: compliance by department, overdue trend and renewal forecast as inline SVG,
+   * then the summary table.
+   *
+   * @param d the dashboard
+   * @return the page
+   */
+  public static String dashboard(Dashboard d) {
+    StringBuilder b = new StringBuilder();
+    open(b, d.header().title());
+    b.append("<h1>").append(esc(d.header().title())).append("</h1>\n");
+    lines(b, Describe.lines(d));
+    OrganizationSummary.Row all = d.summary().by(Dimension.ALL).get(0);
+    b.append("<p class=\"meta\" id=\"headline\" data-members=\"").append(all.members()).append("\" data-compliant=\"")
+        .append(all.compliant()).append("\">").append(all.compliant()).append(" of ").append(all.members())
+        .append(" active members compliant (").append(all.compliantPercent()).append("%)</p>\n");
+    b.append("<div class=\"charts\">\n");
+    departments(b, d.summary().by(Dimension.DEPARTMENT));
+    trend(b, d.overdueTrend());
+    forecast(b, d.forecast());
+    b.append("</div>\n<h2>Summary by role, department and workforce type</h2>\n");
+    table(b, d.summary().table(), "summary");
+    b.append("<h2>Overdue trend</h2>\n");
+    table(b, d.table(), "trend");
+    b.append("<script>\n").append(SCRIPT).append("</script>\n");
+    return b.append("</body></html>\n").toString();
+  }
+
+  private static void departments(StringBuilder b, List<OrganizationSummary.Row> rows) {
+    int barW = 260;
+    int rowH = 26;
+    int h = 30 + rows.size() * rowH;
+    int total = rows.stream().mapToInt(OrganizationSummary.Row::members).sum();
+    b.append("<figure><figcaption>Compliance by department</figcaption>")
+        .append("<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"Compliance by department\"")
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"").append(h)
+        .append("\" data-total=\"").append(total).append("\">\n");
+    int y = 10;
+    for (OrganizationSummary.Row r : rows) {
+      int okW = r.members() == 0 ? 0 : Math.round((float) barW * r.compliant() / r.members());
+      b.append("<g class=\"bar\" data-label=\"").append(esc(r.group())).append("\" data-value=\"").append(r.members())
+          .append("\" data-compliant=\"").append(r.compliant()).append("\" data-percent=\"")
+          .append(r.compliantPercent()).append("\">")
+          .append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(clip(r.group(), 18))).append("</text>")
+          .append("<rect class=\"rest\" x=\"120\" y=\"").append(y).append("\" width=\"").append(barW)
+          .append("\" height=\"18\"/>")
+          .append("<rect class=\"ok\" x=\"120\" y=\"").append(y).append("\" width=\"").append(okW)
+          .append("\" height=\"18\"/>")
+          .append("<text class=\"value\" x=\"").append(120 + barW + 6).append("\" y=\"").append(y + 14).append("\">")
+          .append(r.compliant()).append("/").append(r.members()).append(" (").append(r.compliantPercent())
+          .append("%)</text></g>\n");
+      y += rowH;
+    }
+    b.append("</svg></figure>\n");
+  }
+
+  private static void trend(StringBuilder b, List<Dashboard.TrendPoint> points) {
+    int max = Math.max(1, points.stream().mapToInt(p -> p.overdue() + p.expired()).max().orElse(1));
+    int plotH = 140;
+    int colW = 34;
+    int total = points.stream().mapToInt(p -> p.overdue() + p.expired()).sum();
+    b.append("<figure><figcaption>Overdue and expired members, month-ends</figcaption>")
+        .append("<svg id=\"chart-overdue\" class=\"chart\" role=\"img\" aria-label=\"Overdue trend\"")
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + points.size() * colW)
+        .append("\" height=\"200\" data-total=\"").append(total).append("\">\n")
+        .append("<line class=\"axis\" x1=\"10\" y1=\"").append(20 + plotH).append("\" x2=\"")
+        .append(10 + points.size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
+    int x = 14;
+    for (Dashboard.TrendPoint p : points) {
+      int v = p.overdue() + p.expired();
+      int hOver = Math.round((float) plotH * p.overdue() / max);
+      int hExp = Math.round((float) plotH * p.expired() / max);
+      int base = 20 + plotH;
+      b.append("<g class=\"bar\" data-label=\"").append(p.on()).append("\" data-value=\"").append(v)
+          .append("\" data-overdue=\"").append(p.overdue()).append("\" data-expired=\"").append(p.expired())
+          .append("\"><title>").append(p.on()).append(": ").append(p.overdue()).append(" overdue, ")
+          .append(p.expired()).append(" expired</title>")
+          .append("<rect class=\"bad\" x=\"").append(x).append("\" y=\"").append(base - hOver).append("\" width=\"24\"")
+          .append(" height=\"").append(hOver).append("\"/>")
+          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hOver - hExp)
+          .append("\" width=\"24\" height=\"").append(hExp).append("\"/>")
+          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hOver - hExp - 4)
+          .append("\">").append(v).append("</text>")
+          .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
+          .append(p.on().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+          .append("</text></g>\n");
+      x += colW;
+    }
+    b.append("</svg></figure>\n");
+  }
+
+  private static void forecast(StringBuilder b, RenewalForecast f) {
+    int max = Math.max(1, f.months().stream().mapToInt(RenewalForecast.Month::total).max().orElse(1));
+    int plotH = 140;
+    int colW = 34;
+    int total = f.months().stream().mapToInt(RenewalForecast.Month::total).sum();
+    b.append("<figure><figcaption>Renewal forecast, next 12 months</figcaption>")
+        .append("<svg id=\"chart-forecast\" class=\"chart\" role=\"img\" aria-label=\"Renewal forecast\"")
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + f.months().size() * colW)
+        .append("\" height=\"200\" data-total=\"").append(total).append("\">\n")
+        .append("<line class=\"axis\" x1=\"10\" y1=\"").append(20 + plotH).append("\" x2=\"")
+        .append(10 + f.months().size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
+    int x = 14;
+    for (RenewalForecast.Month m : f.months()) {
+      int hDue = Math.round((float) plotH * m.assignmentsDue() / max);
+      int hExp = Math.round((float) plotH * m.completionsExpiring() / max);
+      int base = 20 + plotH;
+      b.append("<g class=\"bar\" data-label=\"").append(m.month()).append("\" data-value=\"").append(m.total())
+          .append("\" data-due=\"").append(m.assignmentsDue()).append("\" data-expiring=\"")
+          .append(m.completionsExpiring()).append("\"><title>").append(m.month()).append(": ")
+          .append(m.assignmentsDue()).append(" due, ").append(m.completionsExpiring()).append(" expiring</title>")
+          .append("<rect class=\"due\" x=\"").append(x).append("\" y=\"").append(base - hDue).append("\" width=\"24\"")
+          .append(" height=\"").append(hDue).append("\"/>")
+          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hDue - hExp)
+          .append("\" width=\"24\" height=\"").append(hExp).append("\"/>")
+          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hDue - hExp - 4)
+          .append("\">").append(m.total()).append("</text>")
+          .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
+          .append(m.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+          .append("</text></g>\n");
+      x += colW;
+    }
+    b.append("</svg></figure>\n");
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+  }
+
+  // why: the page checks its own charts when opened — every bar's numbers must add up to the
+  // chart's total and each bar's label must show its value — and reports a mismatch on the
+  // console, where the browser test (and a developer) sees it.
+  private static final String SCRIPT = """
+      (function () {
+        var charts = document.querySelectorAll('svg.chart');
+        var checked = 0;
+        charts.forEach(function (svg) {
+          var sum = 0;
+          svg.querySelectorAll('g.bar').forEach(function (g) {
+            var v = Number(g.getAttribute('data-value'));
+            sum += v;
+            var label = g.querySelector('text.value');
+            if (!label || label.textContent.indexOf(String(svg.id === 'chart-departments'
+                ? g.getAttribute('data-compliant') : v)) !== 0) {
+              console.error('chart ' + svg.id + ': bar ' + g.getAttribute('data-label') + ' shows the wrong value');
+            }
+          });
+          if (sum !== Number(svg.getAttribute('data-total'))) {
+            console.error('chart ' + svg.id + ': bars add up to ' + sum + ', total is ' + svg.getAttribute('data-total'));
+          } else {
+            checked++;
+          }
+        });
+        document.body.setAttribute('data-charts-checked', String(checked));
+      })();
+      """;
+}

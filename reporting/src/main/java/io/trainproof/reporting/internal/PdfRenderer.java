@@ -1,0 +1,254 @@
+package io.trainproof.reporting.internal;
+
+import io.trainproof.reporting.report.Report;
+import io.trainproof.reporting.report.Table;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Printable PDF (PDFBox): landscape A4 pages with the report's header lines, a table whose cells
+ * wrap, the header row repeated on each page, and "page n of m" footers. Uses the standard
+ * Helvetica font, so characters outside its WinAnsi encoding print as {@code ?}. Not
+ * thread-safe per instance; {@link #write} creates its own.
+ */
+public final class PdfRenderer {
+  private static final float MARGIN = 36;
+  private static final float CELL_FONT = 7.5f;
+  private static final float LEADING = 9.5f;
+  private static final float PAD = 2.5f;
+
+  private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private final Map<Character, Boolean> encodable = new HashMap<>();
+
+  private PdfRenderer() {}
+
+  /** @return a renderer for helpers that measure and clean text */
+  static PdfRenderer create() {
+    return new PdfRenderer();
+  }
+
+  /**
+   * Writes a report as PDF.
+   *
+   * @param report the report
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   */
+  public static void write(Report report, OutputStream out) throws IOException {
+    write(report.header().title(), Describe.lines(report), report.table(), out);
+  }
+
+  /**
+   * Writes a titled table as PDF.
+   *
+   * @param title the title
+   * @param meta lines under the title
+   * @param table the table
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   */
+  public static void write(String title, List<String> meta, Table table, OutputStream out) throws IOException {
+    new PdfRenderer().render(title, meta, table, out);
+  }
+
+  /**
+   * Replaces characters the standard font cannot encode.
+   *
+   * @param text the text
+   * @param font the font
+   * @return printable text
+   */
+  String printable(String text, PDType1Font font) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        b.append(' ');
+        continue;
+      }
+      boolean ok = encodable.computeIfAbsent(c, ch -> {
+        try {
+          font.encode(String.valueOf(ch));
+          return true;
+        } catch (IllegalArgumentException | IOException e) {
+          return false;
+        }
+      });
+      b.append(ok ? c : '?');
+    }
+    return b.toString();
+  }
+
+  float width(String text, PDType1Font font, float size) throws IOException {
+    return font.getStringWidth(text) / 1000f * size;
+  }
+
+  List<String> wrap(String text, PDType1Font font, float size, float max) throws IOException {
+    List<String> lines = new ArrayList<>();
+    String rest = printable(text, font);
+    while (!rest.isEmpty()) {
+      if (width(rest, font, size) <= max) {
+        lines.add(rest);
+        break;
+      }
+      int cut = rest.length();
+      while (cut > 1 && width(rest.substring(0, cut), font, size) > max) {
+        cut--;
+      }
+      int space = rest.lastIndexOf(' ', cut);
+      int at = space > 0 ? space : cut;
+      lines.add(rest.substring(0, at).strip());
+      rest = rest.substring(at).strip();
+    }
+    if (lines.isEmpty()) {
+      lines.add("");
+    }
+    return lines;
+  }
+
+  private void render(String title, List<String> meta, Table table, OutputStream out) throws IOException {
+    try (PDDocument doc = new PDDocument()) {
+      PDDocumentInformation info = doc.getDocumentInformation();
+      info.setTitle(printable(title, regular));
+      info.setCreator("Trainproof reporting");
+      PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+      float usable = size.getWidth() - 2 * MARGIN;
+      float[] widths = columnWidths(table, usable);
+
+      PDPage page = new PDPage(size);
+      doc.addPage(page);
+      PDPageContentStream cs = new PDPageContentStream(doc, page);
+      float y = size.getHeight() - MARGIN;
+      text(cs, bold, 14, MARGIN, y - 14, printable(title, bold));
+      y -= 24;
+      for (String line : meta) {
+        for (String l : wrap(line, regular, 9, usable)) {
+          text(cs, regular, 9, MARGIN, y - 9, l);
+          y -= 12;
+        }
+      }
+      y -= 6;
+      y = headerRow(cs, table.columns(), widths, y);
+      for (List<String> row : table.rows()) {
+        List<List<String>> cells = new ArrayList<>();
+        int lines = 1;
+        for (int i = 0; i < row.size(); i++) {
+          List<String> w = wrap(row.get(i), regular, CELL_FONT, widths[i] - 2 * PAD);
+          cells.add(w);
+          lines = Math.max(lines, w.size());
+        }
+        float h = lines * LEADING + 2 * PAD;
+        if (y - h < MARGIN + 14) {
+          cs.close();
+          page = new PDPage(size);
+          doc.addPage(page);
+          cs = new PDPageContentStream(doc, page);
+          y = headerRow(cs, table.columns(), widths, size.getHeight() - MARGIN);
+        }
+        float x = MARGIN;
+        for (int i = 0; i < cells.size(); i++) {
+          float ty = y - PAD - CELL_FONT;
+          for (String l : cells.get(i)) {
+            text(cs, regular, CELL_FONT, x + PAD, ty, l);
+            ty -= LEADING;
+          }
+          x += widths[i];
+        }
+        y -= h;
+        cs.setLineWidth(0.3f);
+        cs.moveTo(MARGIN, y);
+        cs.lineTo(MARGIN + usable, y);
+        cs.stroke();
+      }
+      if (table.rows().isEmpty()) {
+        text(cs, regular, 9, MARGIN, y - 14, "No records.");
+      }
+      cs.close();
+      int n = doc.getNumberOfPages();
+      for (int i = 0; i < n; i++) {
+        try (PDPageContentStream footer = new PDPageContentStream(doc, doc.getPage(i),
+            PDPageContentStream.AppendMode.APPEND, true, true)) {
+          text(footer, regular, 8, MARGIN, MARGIN / 2, printable(title, regular) + " - page " + (i + 1) + " of " + n);
+        }
+      }
+      doc.save(out);
+    }
+  }
+
+  private float headerRow(PDPageContentStream cs, List<String> columns, float[] widths, float top) throws IOException {
+    int lines = 1;
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      List<String> w = wrap(columns.get(i), bold, CELL_FONT, widths[i] - 2 * PAD);
+      cells.add(w);
+      lines = Math.max(lines, w.size());
+    }
+    float h = lines * LEADING + 2 * PAD;
+    float total = 0;
+    for (float w : widths) {
+      total += w;
+    }
+    cs.setNonStrokingColor(0.92f, 0.93f, 0.95f);
+    cs.addRect(MARGIN, top - h, total, h);
+    cs.fill();
+    cs.setNonStrokingColor(0f, 0f, 0f);
+    float x = MARGIN;
+    for (int i = 0; i < cells.size(); i++) {
+      float ty = top - PAD - CELL_FONT;
+      for (String l : cells.get(i)) {
+        text(cs, bold, CELL_FONT, x + PAD, ty, l);
+        ty -= LEADING;
+      }
+      x += widths[i];
+    }
+    return top - h;
+  }
+
+  private float[] columnWidths(Table table, float usable) throws IOException {
+    int n = table.columns().size();
+    float[] want = new float[n];
+    for (int i = 0; i < n; i++) {
+      want[i] = width(printable(table.columns().get(i), bold), bold, CELL_FONT);
+    }
+    int sampled = 0;
+    for (List<String> row : table.rows()) {
+      if (sampled++ > 200) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        want[i] = Math.max(want[i], Math.min(220, width(printable(row.get(i), regular), regular, CELL_FONT)));
+      }
+    }
+    float sum = 0;
+    for (int i = 0; i < n; i++) {
+      want[i] = Math.max(want[i] + 2 * PAD, 28);
+      sum += want[i];
+    }
+    float scale = usable / sum;
+    for (int i = 0; i < n; i++) {
+      want[i] *= scale;
+    }
+    return want;
+  }
+
+  static void text(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String s)
+      throws IOException {
+    cs.beginText();
+    cs.setFont(font, size);
+    cs.newLineAtOffset(x, y);
+    cs.showText(s);
+    cs.endText();
+  }
+}

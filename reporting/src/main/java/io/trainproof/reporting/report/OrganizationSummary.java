@@ -1,0 +1,62 @@
+package io.trainproof.reporting.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Members active on the as-of date by role, department and workforce type, counted by their
+ * worst status that day (164.308(a)(5)(i) coverage). Immutable.
+ *
+ * @param header the header
+ * @param rows one row per group, the {@link Dimension#ALL} row first
+ */
+public record OrganizationSummary(ReportHeader header, List<Row> rows) implements Report {
+  /** Copies the rows. */
+  public OrganizationSummary {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One group's counts. Each member counts once per group, under their worst status.
+   *
+   * @param dimension the grouping
+   * @param group the role, department or type (or {@code all})
+   * @param members active members in the group
+   * @param compliant members whose worst status is compliant (or who have nothing required)
+   * @param dueSoon worst status due soon
+   * @param pending worst status pending
+   * @param overdue worst status overdue
+   * @param expired worst status expired
+   * @param unassigned worst status unassigned (a gap)
+   * @param waived worst status waived
+   */
+  public record Row(Dimension dimension, String group, int members, int compliant, int dueSoon, int pending,
+      int overdue, int expired, int unassigned, int waived) {
+    /** @return compliant members as a whole percentage of members, 0 when there are none */
+    public int compliantPercent() {
+      return members == 0 ? 0 : Math.round(100f * compliant / members);
+    }
+  }
+
+  /**
+   * The rows of one dimension.
+   *
+   * @param dimension the dimension
+   * @return its rows, in group order
+   */
+  public List<Row> by(Dimension dimension) {
+    return rows.stream().filter(r -> r.dimension() == dimension).toList();
+  }
+
+  @Override
+  public Table table() {
+    List<List<String>> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(List.of(r.dimension().name(), r.group(), Cells.of(r.members()), Cells.of(r.compliant()),
+          Cells.of(r.compliantPercent()), Cells.of(r.dueSoon()), Cells.of(r.pending()), Cells.of(r.overdue()),
+          Cells.of(r.expired()), Cells.of(r.unassigned()), Cells.of(r.waived())));
+    }
+    return new Table(List.of("dimension", "group", "members", "compliant", "compliant %", "due soon", "pending",
+        "overdue", "expired", "unassigned", "waived"), out);
+  }
+}

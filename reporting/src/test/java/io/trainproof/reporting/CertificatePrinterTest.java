@@ -1,0 +1,77 @@
+package io.trainproof.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.trainproof.core.NotFoundException;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.spi.CredentialIssuer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class CertificatePrinterTest {
+
+  /** Issues deterministic, unsigned credentials: the printer only needs their id and code. */
+  static final class StubIssuer implements CredentialIssuer {
+    @Override
+    public int statusListSize() {
+      return 1024;
+    }
+
+    @Override
+    public Issued issueCertificate(CertificateClaims c) {
+      String id = "urn:uuid:" + c.certificateId();
+      return new Issued(id, "{\"id\":\"" + id + "\"}", "TP-" + (1000 + c.statusIndex()));
+    }
+
+    @Override
+    public Issued sealAttestation(AttestationClaims c) {
+      return new Issued("urn:uuid:" + c.attestationId(), "{}", null);
+    }
+
+    @Override
+    public String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes) {
+      return "{}";
+    }
+  }
+
+  @Test
+  void thePrintedCertificateStatesTheFactsAndItsQrCodeCarriesTheVerificationUrl() throws Exception {
+    Clinic clinic = new Clinic(new StubIssuer());
+    Reporting reporting = Reporting.builder(clinic.tp).verificationUrl("https://verify.example.com/certificates").build();
+    Certificate cert = clinic.tp.certificates().forMember(clinic.officer, clinic.a.id()).get(0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    reporting.certificates().pdf(clinic.officer, cert.verificationCode(), out);
+    Path kept = Path.of(System.getProperty("trainproof.reportDir", "target"), "certificate.pdf");
+    Files.createDirectories(kept.getParent());
+    Files.write(kept, out.toByteArray());
+
+    String url = "https://verify.example.com/certificates?code=" + cert.verificationCode();
+    try (var doc = Loader.loadPDF(out.toByteArray())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Certificate of Completion", clinic.a.displayName(), "PRIV-101 course",
+          cert.verificationCode(), cert.credentialId(), "Completed on 2026-02-01", "Verify at " + url);
+      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
+      int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+      var bitmap = new BinaryBitmap(new HybridBinarizer(
+          new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+      assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(url);
+    }
+
+    assertThatThrownBy(() -> reporting.certificates().pdf(clinic.officer, "NO-SUCH-CODE", new ByteArrayOutputStream()))
+        .isInstanceOf(NotFoundException.class);
+  }
+}
