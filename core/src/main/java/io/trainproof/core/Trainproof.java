@@ -73,6 +73,7 @@ public final class Trainproof {
   private final DocumentationService documentation;
   private final SecurityReminderService securityReminders;
   private final CertificateService certificates;
+  private final io.trainproof.core.certification.CertificationService certifications;
   private final @Nullable NotificationDispatcher notifications;
   private final Store store;
   private final Clock clock;
@@ -100,6 +101,7 @@ public final class Trainproof {
     this.documentation = new DocumentationServiceImpl(ctx);
     this.securityReminders = new SecurityReminderServiceImpl(ctx);
     this.certificates = new CertificateServiceImpl(ctx);
+    this.certifications = new io.trainproof.core.internal.CertificationServiceImpl(ctx, engine);
     this.notifications = b.sink == null ? null : new NotificationDispatcherImpl(ctx, b.sink);
   }
 
@@ -181,6 +183,11 @@ public final class Trainproof {
   /** @return certificates */
   public CertificateService certificates() {
     return certificates;
+  }
+
+  /** @return certifications from outside providers that stand in for training */
+  public io.trainproof.core.certification.CertificationService certifications() {
+    return certifications;
   }
 
   /**

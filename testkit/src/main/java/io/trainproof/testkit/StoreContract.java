@@ -12,6 +12,8 @@ import io.trainproof.core.attestation.Attestation;
 import io.trainproof.core.attestation.AttestationMethod;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.certification.Certification;
+import io.trainproof.core.certification.CertificationKind;
 import io.trainproof.core.documentation.AddressableDecision;
 import io.trainproof.core.documentation.PolicyReview;
 import io.trainproof.core.domain.Assignment;
@@ -570,6 +572,34 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).isEmpty();
     // A purged cycle is never recreated: its dedupe key stays taken.
     assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(org, m, "K1")))).isFalse();
+  }
+
+  @Test
+  void certificationsAndTheirKindsRoundTrip() {
+    Organization org = newOrg();
+    WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    CertificationKind kind = new CertificationKind(Id.random(), org.id(), "CHPS", "HIPAA certification", Set.of(Id.random()), T0);
+    Certification cert = new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-77", LocalDate.of(2026, 1, 2),
+        LocalDate.of(2027, 1, 1), Fixtures.sha256("pdf"), new Certification.Verification(true, "proof valid; issuer trusted", T0), T0, "officer");
+    Certification older = new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-70", LocalDate.of(2025, 1, 2),
+        null, null, null, T0, "officer");
+    tx((Transaction t) -> {
+      t.certifications().insertKind(kind);
+      t.certifications().insert(cert);
+      t.certifications().insert(older);
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.certifications().kinds(org.id()))).containsExactly(kind);
+    assertThat(tx((Transaction t) -> t.certifications().forMember(org.id(), m.id()))).containsExactly(older, cert);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.certifications().insertKind(new CertificationKind(Id.random(), org.id(), "CHPS", "dup", Set.of(), T0));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.certifications().insert(new Certification(Id.random(), org.id(), m.id(), kind.id(), "Provider", "C-77",
+          LocalDate.of(2026, 1, 2), null, null, null, T0, "officer"));
+      return null;
+    })).isInstanceOf(ConflictException.class);
   }
 
   @Test

@@ -162,6 +162,9 @@ class AuthorizationTableTest {
     on(Operation.COMPLETION_RECORD, (w, a, t) -> w.tp.completions().record(a,
         CompletionService.Request.inApp(w.openOf(t).id(), TODAY, 90, a.id())));
     on(Operation.COMPLETION_READ, (w, a, t) -> w.tp.completions().forMember(a, t.id()));
+    on(Operation.CERTIFICATION_WRITE, (w, a, t) -> w.tp.certifications().defineKind(a, "CHPS", "HIPAA certification",
+        Set.of(w.course.id())));
+    on(Operation.CERTIFICATION_READ, (w, a, t) -> w.tp.certifications().forMember(a, t.id()));
     on(Operation.CERTIFICATE_REVOKE, (w, a, t) -> w.tp.certificates().revoke(a, w.certificateOf(t).id(), "issued in error"));
     on(Operation.CERTIFICATE_READ, (w, a, t) -> w.tp.certificates().forMember(a, t.id()));
     on(Operation.STATUS_READ, (w, a, t) -> w.tp.status().forMember(a, t.id(), TODAY));
@@ -187,7 +190,7 @@ class AuthorizationTableTest {
   static final Set<Operation> MEMBER_SUBJECT = Set.of(Operation.MEMBER_CHANGE, Operation.MEMBER_LEAVE,
       Operation.MEMBER_TERMINATE, Operation.MEMBER_READ, Operation.ASSIGNMENT_WRITE, Operation.ASSIGNMENT_WAIVE,
       Operation.ASSIGNMENT_START, Operation.ASSIGNMENT_READ, Operation.COMPLETION_RECORD, Operation.COMPLETION_READ,
-      Operation.CERTIFICATE_READ, Operation.STATUS_READ, Operation.ATTESTATION_REQUEST, Operation.ATTESTATION_RECORD,
+      Operation.CERTIFICATE_READ, Operation.CERTIFICATION_READ, Operation.STATUS_READ, Operation.ATTESTATION_REQUEST, Operation.ATTESTATION_RECORD,
       Operation.ATTESTATION_READ, Operation.RETENTION_WRITE);
 
   @Test

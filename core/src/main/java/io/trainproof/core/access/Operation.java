@@ -50,6 +50,10 @@ public enum Operation {
   COMPLETION_RECORD(false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
   /** Read completions. */
   COMPLETION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  /** Define certification kinds and record members' outside certifications. */
+  CERTIFICATION_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  /** Read outside certifications. */
+  CERTIFICATION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Revoke a certificate. */
   CERTIFICATE_REVOKE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read certificates and the status lists. */

@@ -2,7 +2,6 @@ package io.trainproof.core.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,14 +46,7 @@ public record Requirement(
    * @return the terms, or empty before the rule started
    */
   public Optional<RequirementTerms> termsOn(LocalDate date) {
-    RequirementTerms found = null;
-    for (RequirementTerms t : history) {
-      if (t.effectiveFrom().isAfter(date)) {
-        break;
-      }
-      found = t;
-    }
-    return Optional.ofNullable(found);
+    return History.on(history, date, RequirementTerms::effectiveFrom);
   }
 
   /** @return the latest terms recorded */
@@ -69,12 +61,7 @@ public record Requirement(
    * @return the new value
    */
   public Requirement withTerms(RequirementTerms terms) {
-    List<RequirementTerms> next = new ArrayList<>(history);
-    if (latestTerms().effectiveFrom().equals(terms.effectiveFrom())) {
-      next.set(next.size() - 1, terms);
-    } else {
-      next.add(terms);
-    }
-    return new Requirement(id, organization, name, rationale, next, createdAt, version);
+    return new Requirement(id, organization, name, rationale,
+        History.append(history, terms, RequirementTerms::effectiveFrom), createdAt, version);
   }
 }

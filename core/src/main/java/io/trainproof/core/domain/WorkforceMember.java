@@ -1,7 +1,6 @@
 package io.trainproof.core.domain;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,14 +42,7 @@ public record WorkforceMember(
    * @return the terms, or empty before the engagement date
    */
   public Optional<MemberTerms> termsOn(LocalDate date) {
-    MemberTerms found = null;
-    for (MemberTerms t : history) {
-      if (t.effectiveFrom().isAfter(date)) {
-        break;
-      }
-      found = t;
-    }
-    return Optional.ofNullable(found);
+    return History.on(history, date, MemberTerms::effectiveFrom);
   }
 
   /** @return the latest terms recorded (which may take effect in the future) */
@@ -76,13 +68,7 @@ public record WorkforceMember(
    * @return the new member value (version unchanged; the store increments it)
    */
   public WorkforceMember withTerms(MemberTerms terms) {
-    List<MemberTerms> next = new ArrayList<>(history);
-    MemberTerms last = latestTerms();
-    if (last.effectiveFrom().equals(terms.effectiveFrom())) {
-      next.set(next.size() - 1, terms);
-    } else {
-      next.add(terms);
-    }
-    return new WorkforceMember(id, organization, externalId, displayName, engagedOn, next, version);
+    return new WorkforceMember(id, organization, externalId, displayName, engagedOn,
+        History.append(history, terms, MemberTerms::effectiveFrom), version);
   }
 }

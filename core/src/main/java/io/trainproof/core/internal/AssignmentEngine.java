@@ -107,6 +107,20 @@ public final class AssignmentEngine {
     boolean waivedLast = lastCycle != null && lastCycle.closure().state() == AssignmentState.WAIVED
         && (last == null || last.completedOn().isBefore(lastCycle.closure().on()));
 
+    io.trainproof.core.certification.Certification cert = CertificationServiceImpl.covering(tx, org, member.id(), rt.course(), on);
+    if (cert != null) {
+      LocalDate completionUntil = last == null ? null : DueDates.nextDue(rt, last.completedOn(), lastCycle);
+      boolean completionCovers = last != null && (completionUntil == null || !completionUntil.isBefore(on));
+      LocalDate certUntil = cert.expiresOn();
+      if (!completionCovers || certUntil == null || (completionUntil != null && certUntil.isAfter(completionUntil))) {
+        // The certification stands in for the course: renew before it expires, as for training.
+        if (certUntil == null || on.isBefore(DueDates.windowOpens(rt, certUntil))) {
+          return 0;
+        }
+        return create(w, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
+            cycleKey(requirement, member, mine), cert.issuedOn(), certUntil) ? 1 : 0;
+      }
+    }
     if (last == null && !waivedLast) {
       LocalDate anchor = max(entry, requirement.startsOn());
       AssignmentReason reason = initialReason(member, requirement, entry);

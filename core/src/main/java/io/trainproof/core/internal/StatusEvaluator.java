@@ -46,6 +46,26 @@ public final class StatusEvaluator {
    */
   public Optional<RequirementStatus> evaluate(
       WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions, LocalDate d) {
+    return evaluate(member, requirement, assignments, completions, List.of(), List.of(), d);
+  }
+
+  /**
+   * A member's standing on a requirement on a date, counting outside certifications that
+   * stand in for the course.
+   *
+   * @param member the member
+   * @param requirement the requirement
+   * @param assignments the member's assignments (any requirement)
+   * @param completions the member's completions (any course)
+   * @param certifications the member's outside certifications
+   * @param kinds the organization's certification kinds
+   * @param d the date
+   * @return the status, or empty when the requirement did not apply that day
+   */
+  public Optional<RequirementStatus> evaluate(
+      WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
+      List<io.trainproof.core.certification.Certification> certifications,
+      List<io.trainproof.core.certification.CertificationKind> kinds, LocalDate d) {
     Optional<RequirementTerms> rtOpt = requirement.termsOn(d);
     Optional<MemberTerms> mtOpt = member.termsOn(d);
     if (rtOpt.isEmpty() || mtOpt.isEmpty() || !rtOpt.get().active()
@@ -73,6 +93,14 @@ public final class StatusEvaluator {
     LocalDate validUntil = satisfiedOn == null ? null : DueDates.nextDue(rt, satisfiedOn, lastCycle);
     boolean covered = satisfiedOn != null && (validUntil == null || !d.isAfter(validUntil));
     boolean lapsed = satisfiedOn != null && !covered;
+    io.trainproof.core.certification.Certification cert = certifications.isEmpty() ? null
+        : CertificationServiceImpl.covering(certifications, kinds, rt.course(), d);
+    if (cert != null && (!covered || (validUntil != null && (cert.expiresOn() == null || cert.expiresOn().isAfter(validUntil))))) {
+      covered = true;
+      lapsed = false;
+      waived = false;
+      validUntil = cert.expiresOn();
+    }
 
     Assignment open = mine.stream().filter(a -> a.openOn(d))
         .min(Comparator.comparing((Assignment a) -> a.dueOn(d)).thenComparing(Assignment::assignedAt))

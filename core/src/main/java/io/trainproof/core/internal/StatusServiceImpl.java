@@ -87,10 +87,13 @@ public final class StatusServiceImpl implements StatusService {
       Predicate<Requirement> filter, LocalDate asOf, boolean withManual) {
     List<Assignment> assignments = tx.assignments().forMember(org.id(), member.id());
     List<Completion> completions = tx.completions().forMember(org.id(), member.id());
+    var certifications = tx.certifications().forMember(org.id(), member.id());
+    var kinds = certifications.isEmpty() ? List.<io.trainproof.core.certification.CertificationKind>of()
+        : tx.certifications().kinds(org.id());
     List<RequirementStatus> result = new ArrayList<>();
     for (Requirement r : requirements) {
       if (filter.test(r)) {
-        evaluator.evaluate(member, r, assignments, completions, asOf).ifPresent(result::add);
+        evaluator.evaluate(member, r, assignments, completions, certifications, kinds, asOf).ifPresent(result::add);
       }
     }
     if (withManual) {

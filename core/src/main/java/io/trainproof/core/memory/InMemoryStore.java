@@ -96,6 +96,9 @@ public final class InMemoryStore implements Store {
   private final Map<Id<SecurityReminder>, SecurityReminder> reminders = new HashMap<>();
   private final Map<Id<CrossOrganizationGrant>, CrossOrganizationGrant> grants = new HashMap<>();
 
+  private final Map<String, io.trainproof.core.certification.CertificationKind> certificationKinds = new HashMap<>();
+  private final Map<String, io.trainproof.core.certification.Certification> certifications = new HashMap<>();
+
   private final Tx tx = new Tx();
 
   /** Creates an empty store. */
@@ -199,6 +202,7 @@ public final class InMemoryStore implements Store {
     private final RetentionRepository retentionRepo = new Retention();
     private final DocumentationRepository documentationRepo = new Documentation();
     private final GrantRepository grantRepo = new Grants();
+    private final io.trainproof.core.spi.CertificationRepository certificationRepo = new Certifications();
 
     @Override
     public OrganizationRepository organizations() {
@@ -268,6 +272,11 @@ public final class InMemoryStore implements Store {
     @Override
     public GrantRepository grants() {
       return grantRepo;
+    }
+
+    @Override
+    public io.trainproof.core.spi.CertificationRepository certifications() {
+      return certificationRepo;
     }
   }
 
@@ -944,6 +953,41 @@ public final class InMemoryStore implements Store {
     public List<SecurityReminder> reminders(Id<Organization> organization) {
       return reminders.values().stream().filter(r -> r.organization().equals(organization))
           .sorted(Comparator.comparing(SecurityReminder::sentAt).thenComparing(SecurityReminder::id)).toList();
+    }
+  }
+
+  private final class Certifications implements io.trainproof.core.spi.CertificationRepository {
+    @Override
+    public void insertKind(io.trainproof.core.certification.CertificationKind kind) {
+      String k = key(kind.organization(), kind.code());
+      if (certificationKinds.containsKey(k)) {
+        throw new ConflictException("CertificationKind", "code=" + kind.code(), "code already exists");
+      }
+      put(certificationKinds, k, kind);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.CertificationKind> kinds(Id<Organization> organization) {
+      return certificationKinds.values().stream().filter(k -> k.organization().equals(organization))
+          .sorted(Comparator.comparing(io.trainproof.core.certification.CertificationKind::code)).toList();
+    }
+
+    @Override
+    public void insert(io.trainproof.core.certification.Certification c) {
+      String k = key(c.organization(), c.issuer(), c.credentialId());
+      if (certifications.containsKey(k)) {
+        throw new ConflictException("Certification", c.issuer() + "/" + c.credentialId(), "already recorded");
+      }
+      put(certifications, k, c);
+    }
+
+    @Override
+    public List<io.trainproof.core.certification.Certification> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
+      return certifications.values().stream()
+          .filter(c -> c.organization().equals(organization) && c.member().equals(member))
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList();
     }
   }
 

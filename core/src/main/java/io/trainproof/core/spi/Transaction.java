@@ -46,4 +46,7 @@ public interface Transaction {
 
   /** @return cross-organization grants */
   GrantRepository grants();
+
+  /** @return outside certifications and their kinds */
+  CertificationRepository certifications();
 }

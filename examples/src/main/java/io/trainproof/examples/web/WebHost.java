@@ -1,0 +1,327 @@
+package io.trainproof.examples.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.trainproof.core.Actor;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.signing.key.IssuerKeyHistory;
+import io.trainproof.signing.key.Signer;
+import io.trainproof.signing.proof.Cryptosuite;
+import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.proof.ProofOptions;
+import io.trainproof.signing.verify.Check;
+import io.trainproof.signing.verify.CheckKind;
+import io.trainproof.signing.verify.CredentialVerifier;
+import io.trainproof.signing.verify.FailureReason;
+import io.trainproof.signing.verify.Outcome;
+import io.trainproof.signing.verify.TrustBundle;
+import io.trainproof.signing.verify.VerificationPolicy;
+import io.trainproof.signing.verify.VerificationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small web host on the JDK's HTTP server: a verification page for people, the VC API
+ * endpoints the W3C Data Integrity test suites drive ({@code POST /credentials/issue} and
+ * {@code POST /credentials/verify}), the issuer's status lists, its {@code did:web} document,
+ * and the compliance dashboard when one is supplied. Not an API: an example of hosting
+ * Trainproof. Thread-safe.
+ */
+public final class WebHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebHost.class);
+  private static final int MAX_BODY = 1 << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What the host serves.
+   *
+   * @param trainproof the instance whose certificates the page looks up by code
+   * @param reader the actor the host reads certificates as (the organization's system actor)
+   * @param history the issuer's key history (its DID document and verification keys)
+   * @param signer the signer of the history's active key, for {@code /credentials/issue}
+   * @param clock the clock
+   * @param dashboard the compliance dashboard HTML, or null when there is none
+   */
+  public record Site(Trainproof trainproof, Actor reader, IssuerKeyHistory history, Signer signer, Clock clock,
+      @Nullable Supplier<String> dashboard) {}
+
+  private final Site site;
+  private final HttpServer server;
+  private final DataIntegrity dataIntegrity = new DataIntegrity();
+
+  private WebHost(Site site, HttpServer server) {
+    this.site = site;
+    this.server = server;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param site what to serve
+   * @param port the port (0 for any free one)
+   * @return the running host
+   * @throws IOException when the port cannot be bound (in use, say)
+   */
+  public static WebHost start(Site site, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    WebHost host = new WebHost(site, server);
+    server.createContext("/", host::page);
+    server.createContext("/verify", host::verifyForm);
+    server.createContext("/credentials/issue", host::issue);
+    server.createContext("/credentials/verify", host::verifyApi);
+    server.createContext("/status/", host::statusList);
+    server.createContext("/.well-known/did.json", host::didDocument);
+    server.createContext("/dashboard", host::dashboard);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    LOG.info("web host listening on http://127.0.0.1:{}/", server.getAddress().getPort());
+    return host;
+  }
+
+  /** @return the port it listens on */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- verification page
+
+  private void page(HttpExchange x) throws IOException {
+    if (!x.getRequestURI().getPath().equals("/")) {
+      send(x, 404, "text/plain", "not found");
+      return;
+    }
+    send(x, 200, "text/html; charset=utf-8", Pages.form(site.history().did()));
+  }
+
+  private void verifyForm(HttpExchange x) throws IOException {
+    if (!"POST".equals(x.getRequestMethod())) {
+      send(x, 405, "text/plain", "POST a code or a credential");
+      return;
+    }
+    Map<String, String> form = form(body(x));
+    String code = form.getOrDefault("code", "").strip();
+    String json = form.getOrDefault("credential", "").strip();
+    String revocationReason = null;
+    if (json.isEmpty() && !code.isEmpty()) {
+      Optional<Certificate> found = site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(java.util.Locale.ROOT));
+      if (found.isEmpty()) {
+        send(x, 404, "text/html; charset=utf-8", Pages.notFound(code));
+        return;
+      }
+      json = found.get().credentialJson();
+      revocationReason = found.get().status() == Certificate.Status.REVOKED ? found.get().statusReason() : null;
+    }
+    if (json.isEmpty()) {
+      send(x, 400, "text/html; charset=utf-8", Pages.notFound(""));
+      return;
+    }
+    VerificationResult result = new CredentialVerifier(trustBundle(), site.clock()).verify(json);
+    send(x, 200, "text/html; charset=utf-8", Pages.result(result, json, revocationReason));
+  }
+
+  private TrustBundle trustBundle() {
+    CertificateService certs = site.trainproof().certificates();
+    return TrustBundle.of(List.of(site.history()), List.of(
+        certs.statusListCredential(site.reader(), CertificateService.REVOCATION),
+        certs.statusListCredential(site.reader(), CertificateService.SUPERSEDED)));
+  }
+
+  // ---------------------------------------------------------------- VC API
+
+  private void issue(HttpExchange x) throws IOException {
+    if (!"POST".equals(x.getRequestMethod())) {
+      sendJson(x, 405, error("POST {credential, options}"));
+      return;
+    }
+    JsonNode request;
+    try {
+      request = JSON.readTree(body(x));
+    } catch (IOException | RuntimeException e) {
+      sendJson(x, 400, error("the body is not JSON"));
+      return;
+    }
+    JsonNode credential = request == null ? null : request.get("credential");
+    if (!(credential instanceof ObjectNode unsigned) || !unsigned.has("@context") || !hasType(unsigned, "VerifiableCredential")) {
+      sendJson(x, 422, error("credential must be an object with @context and type VerifiableCredential"));
+      return;
+    }
+    String did = site.history().did();
+    JsonNode issuer = unsigned.get("issuer");
+    String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+    if (issuerId == null) {
+      unsigned.put("issuer", did);
+    } else if (!issuerId.equals(did)) {
+      sendJson(x, 422, error("this issuer signs only as " + did));
+      return;
+    }
+    Cryptosuite suite = Cryptosuite.EDDSA_JCS_2022;
+    String requested = request.path("options").path("cryptosuite").asText("");
+    if (!requested.isEmpty()) {
+      Optional<Cryptosuite> match = java.util.Arrays.stream(Cryptosuite.values()).filter(c -> c.id().equals(requested)).findFirst();
+      if (match.isEmpty()) {
+        sendJson(x, 422, error("unsupported cryptosuite " + requested));
+        return;
+      }
+      suite = match.get();
+    }
+    try {
+      ObjectNode signed = dataIntegrity.addProof(unsigned, ProofOptions.of(suite, site.clock().instant()), site.signer());
+      ObjectNode response = JSON.createObjectNode();
+      response.set("verifiableCredential", signed);
+      sendJson(x, 201, response);
+    } catch (RuntimeException e) {
+      // A credential the suite cannot canonicalize (undefined terms in safe mode, floats) is refused.
+      sendJson(x, 422, error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  private void verifyApi(HttpExchange x) throws IOException {
+    if (!"POST".equals(x.getRequestMethod())) {
+      sendJson(x, 405, error("POST {verifiableCredential, options}"));
+      return;
+    }
+    JsonNode request;
+    try {
+      request = JSON.readTree(body(x));
+    } catch (IOException | RuntimeException e) {
+      sendJson(x, 400, error("the body is not JSON"));
+      return;
+    }
+    JsonNode vc = request == null ? null : request.get("verifiableCredential");
+    if (vc == null || !vc.isObject()) {
+      sendJson(x, 400, error("verifiableCredential must be an object"));
+      return;
+    }
+    // The VC API checks proofs; whether the issuer is trusted is the relying party's call.
+    CredentialVerifier verifier = new CredentialVerifier(trustBundle(), site.clock(),
+        new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false), dataIntegrity);
+    VerificationResult result = verifier.verify(JSON.writeValueAsString(vc));
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode checks = response.putArray("checks");
+    ArrayNode errors = response.putArray("errors");
+    boolean verified = true;
+    for (Check c : result.checks()) {
+      if (c.outcome() == Outcome.PASSED) {
+        checks.add(c.kind().name().toLowerCase(java.util.Locale.ROOT));
+      } else if (c.outcome() == Outcome.FAILED && !(c.kind() == CheckKind.ISSUER_TRUSTED && c.reason() == FailureReason.UNKNOWN_ISSUER)) {
+        verified = false;
+        errors.addObject().put("reason", String.valueOf(c.reason())).put("message", c.detail());
+      }
+    }
+    response.put("verified", verified);
+    sendJson(x, verified ? 200 : 422, response);
+  }
+
+  private static boolean hasType(ObjectNode credential, String type) {
+    JsonNode t = credential.get("type");
+    if (t == null) {
+      return false;
+    }
+    if (t.isTextual()) {
+      return t.textValue().equals(type);
+    }
+    for (JsonNode n : t) {
+      if (n.isTextual() && n.textValue().equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- publication
+
+  private void statusList(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getPath();
+    String purpose = path.substring(path.lastIndexOf('/') + 1);
+    if (!purpose.equals(CertificateService.REVOCATION) && !purpose.equals(CertificateService.SUPERSEDED)) {
+      send(x, 404, "text/plain", "no such status list");
+      return;
+    }
+    send(x, 200, "application/vc+ld+json", site.trainproof().certificates().statusListCredential(site.reader(), purpose));
+  }
+
+  private void didDocument(HttpExchange x) throws IOException {
+    sendJson(x, 200, site.history().didDocument());
+  }
+
+  private void dashboard(HttpExchange x) throws IOException {
+    Supplier<String> dashboard = site.dashboard();
+    if (dashboard == null) {
+      send(x, 404, "text/plain", "no dashboard configured");
+      return;
+    }
+    send(x, 200, "text/html; charset=utf-8", dashboard.get());
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private static ObjectNode error(String message) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("verified", false);
+    n.putArray("errors").addObject().put("message", message);
+    return n;
+  }
+
+  private static String body(HttpExchange x) throws IOException {
+    try (InputStream in = x.getRequestBody()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        throw new IOException("request body larger than " + MAX_BODY + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> values = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+
+  private static void sendJson(HttpExchange x, int status, JsonNode body) throws IOException {
+    send(x, status, "application/json", JSON.writeValueAsString(body));
+  }
+
+  private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", type);
+    x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    x.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
+    x.sendResponseHeaders(status, bytes.length);
+    x.getResponseBody().write(bytes);
+    x.close();
+  }
+}

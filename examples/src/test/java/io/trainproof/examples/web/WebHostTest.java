@@ -1,0 +1,120 @@
+package io.trainproof.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.examples.SignedClinic;
+import io.trainproof.signing.key.InMemoryKeyProvider;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The web host over real HTTP on a free local port. */
+class WebHostTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  SignedClinic clinic;
+  WebHost host;
+  HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    clinic = new SignedClinic();
+    host = WebHost.start(new WebHost.Site(clinic.tp, clinic.system(), clinic.history,
+        new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(), clinic.clock, () -> "<html>dashboard</html>"), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    host.close();
+  }
+
+  HttpResponse<String> post(String path, String type, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
+        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  String form(String field, String value) {
+    return field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theVerificationPageSaysValidRevokedWithReasonAndTampered() throws Exception {
+    Certificate cert = clinic.certificate();
+    assertThat(get("/").body()).contains("Verify a training certificate", "name=\"code\"");
+    HttpResponse<String> byCode = post("/verify", "application/x-www-form-urlencoded", form("code", cert.verificationCode()));
+    assertThat(byCode.body()).contains("id=\"verdict\">Valid<", "HIPAA");
+    String tampered = cert.credentialJson().replace("HIPAA course", "HIPAA COURSE");
+    assertThat(post("/verify", "application/x-www-form-urlencoded", form("credential", tampered)).body()).contains("tampered");
+    clinic.tp.certificates().revoke(clinic.fx.officer(), cert.id(), "issued to the wrong person");
+    assertThat(post("/verify", "application/x-www-form-urlencoded", form("code", cert.verificationCode())).body())
+        .contains("Revoked: issued to the wrong person");
+    assertThat(post("/verify", "application/x-www-form-urlencoded", form("code", "NOPE")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theVcApiIssuesAndVerifiesInTheTestSuitesShape() throws Exception {
+    ObjectNode request = JSON.createObjectNode();
+    ObjectNode credential = request.putObject("credential");
+    credential.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    credential.putArray("type").add("VerifiableCredential");
+    credential.putObject("credentialSubject").put("id", "did:example:subject");
+    request.putObject("options");
+    HttpResponse<String> issued = post("/credentials/issue", "application/json", JSON.writeValueAsString(request));
+    assertThat(issued.statusCode()).isEqualTo(201);
+    JsonNode vc = JSON.readTree(issued.body()).get("verifiableCredential");
+    assertThat(vc.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
+    assertThat(vc.path("issuer").asText()).isEqualTo("did:web:clinic.example.org");
+
+    ObjectNode verify = JSON.createObjectNode();
+    verify.set("verifiableCredential", vc);
+    verify.putObject("options");
+    HttpResponse<String> ok = post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).path("verified").asBoolean()).isTrue();
+
+    ((ObjectNode) verify.get("verifiableCredential").get("credentialSubject")).put("id", "did:example:someone-else");
+    HttpResponse<String> bad = post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(bad.body()).path("verified").asBoolean()).isFalse();
+
+    assertThat(post("/credentials/verify", "application/json", "{not json").statusCode()).isEqualTo(400);
+    assertThat(post("/credentials/issue", "application/json", "{\"credential\": {\"type\": \"Nope\"}}").statusCode()).isEqualTo(422);
+    ObjectNode rdfc = request.deepCopy();
+    ((ObjectNode) rdfc.get("options")).put("cryptosuite", "eddsa-rdfc-2022");
+    HttpResponse<String> rdfcIssued = post("/credentials/issue", "application/json", JSON.writeValueAsString(rdfc));
+    assertThat(rdfcIssued.statusCode()).as(rdfcIssued.body()).isEqualTo(201);
+    assertThat(JSON.readTree(rdfcIssued.body()).at("/verifiableCredential/proof/cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+  }
+
+  @Test
+  void statusListsTheDidDocumentAndTheDashboardArePublished() throws Exception {
+    assertThat(JSON.readTree(get("/status/revocation").body()).path("type").toString()).contains("BitstringStatusListCredential");
+    assertThat(get("/status/other").statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(get("/.well-known/did.json").body()).path("id").asText()).isEqualTo("did:web:clinic.example.org");
+    assertThat(get("/dashboard").body()).contains("dashboard");
+  }
+
+  @Test
+  void aPortInUseIsATypedError() {
+    assertThatThrownBy(() -> WebHost.start(new WebHost.Site(clinic.tp, clinic.system(), clinic.history,
+        new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(), clinic.clock, null), host.port()))
+        .isInstanceOf(BindException.class);
+  }
+}
