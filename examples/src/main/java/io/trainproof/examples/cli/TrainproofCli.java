@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "trainproof 0.1.0-SNAPSHOT",
     description = "Trainproof: HIPAA workforce training records, certificates and evidence.",
-    subcommands = {io.trainproof.examples.demo.DemoCommand.class, VerifyCommand.class, KeysCommand.class, QuickstartCommand.class,
+    subcommands = {io.trainproof.examples.demo.DemoCommand.class, io.trainproof.examples.demo.ServeCommand.class, VerifyCommand.class, KeysCommand.class, QuickstartCommand.class,
         CommandLine.HelpCommand.class})
 public final class TrainproofCli {
   /** Exit code for a credential that is not valid. */

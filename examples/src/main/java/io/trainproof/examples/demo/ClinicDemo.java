@@ -81,6 +81,12 @@ public final class ClinicDemo {
   private final Path dir;
   private final PrintWriter out;
   private final Random random = new Random(20_261_125L);
+  /** What members will do, by day: fed by the events Trainproof publishes after each commit. */
+  private final Map<LocalDate, List<Runnable>> agenda = new TreeMap<>();
+  private @org.jspecify.annotations.Nullable Trainproof live;
+  private @org.jspecify.annotations.Nullable DemoClock liveClock;
+  private @org.jspecify.annotations.Nullable Organization liveOrg;
+  private boolean failedOnce;
 
   /** What the demo left behind, for the summary and the outputs. */
   record World(Trainproof tp, Organization org, Actor officer, IssuerKeyHistory history, SigningKey key, DemoClock clock,
@@ -127,7 +133,10 @@ public final class ClinicDemo {
         .statusListBaseUrl("https://lakeside-clinic.example.org/status").clock(clock).build();
     List<String> delivered = new ArrayList<>();
     Trainproof tp = Trainproof.builder().store(store).clock(clock).credentialIssuer(signing)
-        .notificationSink(n -> delivered.add(n.kind() + " " + n.idempotencyKey())).build();
+        .notificationSink(n -> delivered.add(n.kind() + " " + n.idempotencyKey()))
+        .listener(this::plan).build();
+    this.live = tp;
+    this.liveClock = clock;
     if (finished) {
       Organization org = tp.organizations().get(Actor.complianceOfficer("u-privacy-officer", Id.parse(state.getProperty("organization"))));
       out.println("Reusing the demo database in " + dir + " (simulated " + start + " to " + clock.today() + "); nothing is recorded twice.");
@@ -146,6 +155,7 @@ public final class ClinicDemo {
     out.println("Simulating " + MONTHS + " months of Lakeside Family Clinic from " + start + " on an embedded H2 database in " + dir);
     Organization org = tp.organizations().create(Actor.platform("vendor-admin"),
         OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
+    this.liveOrg = org;
     Actor officer = Actor.complianceOfficer("u-privacy-officer", org.id());
     Policy privacy = policy(tp, officer, "PRIV-01", "Uses and disclosures of PHI", AttestationTrigger.EVERY_VERSION, start);
     Policy security = policy(tp, officer, "SEC-01", "Information security", AttestationTrigger.MATERIAL_ONLY, start);
@@ -193,8 +203,6 @@ public final class ClinicDemo {
         }
       }
     }
-    Map<Id<Assignment>, LocalDate> plan = new TreeMap<>();
-    Set<Id<Assignment>> failedOnce = new java.util.HashSet<>();
     int hires = roster.length;
     int day = 0;
     LocalDate end = start.plusMonths(MONTHS);
@@ -224,6 +232,7 @@ public final class ClinicDemo {
             tp.workforce().terminate(officer, staff.get(15).id(), clock.today());
             tp.workforce().change(officer, staff.get(13).id(), WorkforceService.MemberChange.roles(clock.today(), Set.of("billing")));
           }
+          case 12 -> waiveAndExtend(tp, officer, staff);
           case 14 -> revokeOne(tp, officer, staff);
           case 15 -> tp.workforce().terminate(officer, staff.get(27).id(), clock.today());
           default -> { }
@@ -238,10 +247,15 @@ public final class ClinicDemo {
           }
         }
       }
-      completeWhatIsPlanned(tp, officer, org, staff, plan, failedOnce);
-      attestWhatIsPending(tp, officer, org, staff);
-      tp.scheduler().sweep();
-      tp.notifications().dispatch();
+      // Work planned for today may plan more work for today: run until none is left.
+      for (List<Runnable> actions = agenda.remove(clock.today()); actions != null; actions = agenda.remove(clock.today())) {
+        actions.forEach(Runnable::run);
+      }
+      // The host's scheduler: a weekly sweep opens renewal windows well inside their 30-45 days.
+      if (day % 7 == 0) {
+        tp.scheduler().sweep();
+        tp.notifications().dispatch();
+      }
       clock.nextDay();
       day++;
     }
@@ -249,55 +263,86 @@ public final class ClinicDemo {
     return new World(tp, org, officer, history, key, clock, store, true);
   }
 
-  /** Completes, on their planned day, the open assignments: most on time, some late, one failing first. */
-  private void completeWhatIsPlanned(Trainproof tp, Actor officer, Organization org, List<WorkforceMember> staff,
-      Map<Id<Assignment>, LocalDate> plan, Set<Id<Assignment>> failedOnce) {
-    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
-    for (WorkforceMember m : staff) {
-      if (!tp.workforce().get(officer, m.id()).activeOn(today)) {
-        continue;
+  /**
+   * Plans what members do about new work: most complete an assignment before it is due, some
+   * late, one fails first and passes a week later; attestations come within a few weeks.
+   */
+  private void plan(io.trainproof.core.event.TrainproofEvent event) {
+    if (live == null || liveClock == null || liveOrg == null) {
+      return;
+    }
+    LocalDate today = liveClock.today();
+    switch (event.type()) {
+      case "ASSIGNMENT_CREATED" -> {
+        Id<Assignment> assignment = Id.parse(event.subjectId());
+        Id<WorkforceMember> member = Id.parse(event.details().get("member"));
+        LocalDate due = LocalDate.parse(event.details().get("dueOn"));
+        long window = Math.max(1, due.toEpochDay() - today.toEpochDay());
+        boolean late = random.nextInt(100) < 12;
+        LocalDate when = late ? AssignmentDates.later(due, today).plusDays(3 + random.nextInt(30))
+            : today.plusDays(random.nextInt((int) Math.min(window, 60)));
+        boolean failFirst = !failedOnce && !late;
+        failedOnce |= failFirst;
+        agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> complete(member, assignment, failFirst));
       }
-      for (Assignment a : tp.assignments().forMember(officer, m.id())) {
-        if (!a.isOpen()) {
-          continue;
-        }
-        LocalDate when = plan.computeIfAbsent(a.id(), id -> {
-          long window = Math.max(1, a.currentDueOn().toEpochDay() - today.toEpochDay());
-          boolean late = random.nextInt(100) < 12;
-          return late ? a.currentDueOn().plusDays(3 + random.nextInt(30)) : today.plusDays(random.nextInt((int) Math.min(window, 60)));
-        });
-        if (when.isAfter(today)) {
-          continue;
-        }
-        Actor self = new Actor("u-" + m.id(), ActorRole.MEMBER, org.id(), m.id());
-        boolean failFirst = failedOnce.isEmpty() && m.equals(staff.get(5));
-        int score = failFirst ? 62 : 82 + random.nextInt(18);
-        tp.completions().record(self, CompletionService.Request.inApp(a.id(), today, score, self.id()));
-        if (failFirst) {
-          failedOnce.add(a.id());
-          plan.put(a.id(), today.plusDays(7));
-        }
+      case "ATTESTATION_REQUESTED" -> {
+        Id<io.trainproof.core.attestation.Attestation> attestation = Id.parse(event.subjectId());
+        Id<WorkforceMember> member = Id.parse(event.details().get("member"));
+        LocalDate when = today.plusDays(2 + random.nextInt(25));
+        agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> attest(member, attestation));
+      }
+      default -> { }
+    }
+  }
+
+  private void complete(Id<WorkforceMember> member, Id<Assignment> assignment, boolean failFirst) {
+    Trainproof tp = java.util.Objects.requireNonNull(live);
+    LocalDate today = java.util.Objects.requireNonNull(liveClock).today();
+    Actor self = new Actor("u-" + member, ActorRole.MEMBER, java.util.Objects.requireNonNull(liveOrg).id(), member);
+    try {
+      tp.completions().record(self, CompletionService.Request.inApp(assignment, today, failFirst ? 62 : 82 + random.nextInt(18), self.id()));
+      if (failFirst) {
+        agenda.computeIfAbsent(today.plusDays(7), d -> new ArrayList<>()).add(() -> complete(member, assignment, false));
+      }
+    } catch (TrainproofException noLongerOpen) {
+      // Cancelled meanwhile (termination, role change), completed through another assignment, or on leave.
+    }
+  }
+
+  private void attest(Id<WorkforceMember> member, Id<io.trainproof.core.attestation.Attestation> attestation) {
+    Trainproof tp = java.util.Objects.requireNonNull(live);
+    Actor self = new Actor("u-" + member, ActorRole.MEMBER, java.util.Objects.requireNonNull(liveOrg).id(), member);
+    try {
+      tp.attestations().record(self, new AttestationService.Submission(attestation,
+          "I have read and will follow this policy version.", AttestationMethod.CLICK_THROUGH, null, null));
+    } catch (TrainproofException futureOrGone) {
+      // A version that takes effect later is attested once it does; try again then.
+      LocalDate retry = java.util.Objects.requireNonNull(liveClock).today().plusDays(10);
+      if (futureOrGone instanceof io.trainproof.core.ValidationException v && v.getMessage().contains("future")) {
+        agenda.computeIfAbsent(retry, d -> new ArrayList<>()).add(() -> attest(member, attestation));
       }
     }
   }
 
-  private void attestWhatIsPending(Trainproof tp, Actor officer, Organization org, List<WorkforceMember> staff) {
-    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
+  /** An approver waives one open assignment and extends another, each with a reason. */
+  private void waiveAndExtend(Trainproof tp, Actor officer, List<WorkforceMember> staff) {
+    boolean waived = false;
+    boolean extended = false;
     for (WorkforceMember m : staff) {
-      if (!tp.workforce().get(officer, m.id()).activeOn(today)) {
-        continue;
-      }
-      for (AttestationStatus s : tp.attestations().forMember(officer, m.id(), today)) {
-        boolean due = s.state() == AttestationState.PENDING || s.state() == AttestationState.OVERDUE;
-        if (due && !s.attestation().requestedOn().plusDays(3 + Math.floorMod(m.id().hashCode(), 20)).isAfter(today)) {
-          Actor self = new Actor("u-" + m.id(), ActorRole.MEMBER, org.id(), m.id());
-          try {
-            tp.attestations().record(self, new AttestationService.Submission(s.attestation().id(),
-                "I have read and will follow this policy version.", AttestationMethod.CLICK_THROUGH, null, null));
-          } catch (TrainproofException futureVersion) {
-            // A version that takes effect later is attested once it does.
-          }
+      for (Assignment a : tp.assignments().forMember(officer, m.id())) {
+        if (!a.isOpen()) {
+          continue;
         }
+        if (!waived) {
+          tp.assignments().waive(officer, a.id(), "completed equivalent training at a previous employer (certificate on file)");
+          waived = true;
+        } else if (!extended) {
+          tp.assignments().extend(officer, a.id(), a.currentDueOn().plusDays(21), "medical leave of absence paperwork pending");
+          extended = true;
+        }
+      }
+      if (waived && extended) {
+        return;
       }
     }
   }

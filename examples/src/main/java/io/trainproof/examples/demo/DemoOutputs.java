@@ -2,7 +2,23 @@ package io.trainproof.examples.demo;
 
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.reporting.Reporting;
+import io.trainproof.reporting.ReportFormat;
+import io.trainproof.reporting.evidence.EvidencePack;
+import io.trainproof.reporting.evidence.EvidencePackRequest;
+import io.trainproof.reporting.evidence.ManifestSignature;
+import io.trainproof.reporting.evidence.ManifestSigner;
+import io.trainproof.reporting.evidence.Sample;
+import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Report;
+import io.trainproof.reporting.report.ReportService;
+import io.trainproof.signing.key.SigningKey;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +45,64 @@ final class DemoOutputs {
     sample(certs, Certificate.Status.REVOKED, "revoked", outDir, false);
     ClinicDemo.write(outDir.resolve("trust-bundle.json"), ClinicDemo.trustBundle(w).toJson());
     ClinicDemo.write(outDir.resolve("issuer-did.json"), w.history().didDocument().toPrettyString());
-    out.println("Wrote sample certificates and the trust bundle to " + outDir);
+    Reporting reporting = reporting(w);
+    LocalDate today = w.clock().today();
+    certs.stream().filter(c -> c.status() == Certificate.Status.VALID).reduce((a, b) -> b).ifPresent(c ->
+        stream(outDir.resolve("certificates/valid.pdf"), o -> reporting.certificates().pdf(w.officer(), c.verificationCode(), o)));
+    ReportService reports = reporting.reports();
+    DateRange lastYear = DateRange.of(today.minusYears(1), today);
+    List<Report> all = List.of(
+        reports.organizationSummary(w.officer(), today),
+        reports.overdueAndExpiring(w.officer(), today),
+        reports.newHireTimeliness(w.officer(), lastYear, today),
+        reports.retraining(w.officer(), today),
+        reports.acknowledgementMatrix(w.officer(), today),
+        reports.securityReminderLog(w.officer(), lastYear, today),
+        reports.waiversAndExtensions(w.officer(), today),
+        reports.roleContentMatrix(w.officer(), today),
+        reports.renewalForecast(w.officer(), today),
+        reports.policyVersionsInForce(w.officer(), today),
+        reports.addressableDecisions(w.officer(), today));
+    for (Report report : all) {
+      String name = report.getClass().getSimpleName();
+      for (ReportFormat format : List.of(ReportFormat.CSV, ReportFormat.PDF)) {
+        stream(outDir.resolve("reports/" + name + "." + format.extension()), o -> reporting.render(report, format, o));
+      }
+    }
+    Report dashboard = reports.dashboard(w.officer(), today);
+    stream(outDir.resolve("dashboard.html"), o -> reporting.render(dashboard, ReportFormat.HTML, o));
+    EvidencePack pack = reporting.evidencePacks().build(w.officer(),
+        new EvidencePackRequest(lastYear, today, Sample.newHires(5, 2026L)), outDir.resolve("evidence-pack.zip"));
+    out.println("Wrote " + all.size() + " reports (CSV and PDF), the dashboard, the evidence pack (" + pack.files().size()
+        + " files, manifest signed), sample certificates (JSON and PDF) and the trust bundle to " + outDir);
     out.println("  check one: java -jar examples/target/trainproof.jar verify " + outDir.resolve("certificates/valid.json")
         + " --trust " + outDir.resolve("trust-bundle.json"));
+  }
+
+  /** Reporting with the demo's issuer key signing evidence-pack manifests. */
+  static Reporting reporting(ClinicDemo.World w) {
+    SigningKey key = w.key();
+    String spki = w.history().active().orElseThrow().key().toPem()
+        .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
+    ManifestSigner signer = manifest -> new ManifestSignature("Ed25519", key.keyId(),
+        Base64.getEncoder().encodeToString(key.sign(manifest)), spki);
+    return Reporting.builder(w.tp()).clock(w.clock()).manifestSigner(signer)
+        .verificationUrl("https://lakeside-clinic.example.org/verify").build();
+  }
+
+  private interface Writing {
+    void to(OutputStream out) throws IOException;
+  }
+
+  private static void stream(Path file, Writing writing) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (OutputStream o = Files.newOutputStream(file)) {
+        writing.to(o);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The newest (or, for a valid one, the newest still valid) certificate in a status. */

@@ -121,11 +121,17 @@ public final class WebHost implements AutoCloseable {
   }
 
   private void verifyForm(HttpExchange x) throws IOException {
-    if (!"POST".equals(x.getRequestMethod())) {
-      send(x, 405, "text/plain", "POST a code or a credential");
+    // GET /verify?code=... is what a certificate's QR code opens; POST carries the form.
+    String query = x.getRequestURI().getRawQuery();
+    Map<String, String> form;
+    if ("POST".equals(x.getRequestMethod())) {
+      form = form(body(x));
+    } else if ("GET".equals(x.getRequestMethod()) && query != null) {
+      form = form(query);
+    } else {
+      send(x, 405, "text/plain", "POST a code or a credential, or GET /verify?code=...");
       return;
     }
-    Map<String, String> form = form(body(x));
     String code = form.getOrDefault("code", "").strip();
     String json = form.getOrDefault("credential", "").strip();
     String revocationReason = null;
