@@ -90,7 +90,19 @@ public final class ClinicDemo {
 
   /** What the demo left behind, for the summary and the outputs. */
   record World(Trainproof tp, Organization org, Actor officer, IssuerKeyHistory history, SigningKey key, DemoClock clock,
-      JpaStore store, boolean simulatedNow) {}
+      JpaStore store, javax.sql.DataSource dataSource, boolean simulatedNow) implements AutoCloseable {
+
+    /** Closes the store and shuts the embedded database down cleanly. */
+    @Override
+    public void close() {
+      store.close();
+      try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+        st.execute("SHUTDOWN");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("could not shut the demo database down: " + e.getMessage(), e);
+      }
+    }
+  }
 
   /**
    * Creates the demo.
@@ -121,9 +133,11 @@ public final class ClinicDemo {
     }
     LocalDate start = LocalDate.parse(state.getProperty("start"));
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_DELAY=0");
+    // why: the store opens a connection per transaction; keeping the database open between
+    // them avoids reopening the file thousands of times. close() shuts it down.
+    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
     ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations(SqlDialect.H2.migrationLocation()).load().migrate();
+    Flyway.configure().dataSource(ds).locations(SqlDialect.H2.migrationLocation()).failOnMissingLocations(true).load().migrate();
     JpaStore store = JpaStore.create(ds, SqlDialect.H2);
     SigningKey key = key();
     IssuerKeyHistory history = IssuerKeyHistory.fromJson(read(dir.resolve("keys/issuer-key-history.json")));
@@ -140,9 +154,9 @@ public final class ClinicDemo {
     if (finished) {
       Organization org = tp.organizations().get(Actor.complianceOfficer("u-privacy-officer", Id.parse(state.getProperty("organization"))));
       out.println("Reusing the demo database in " + dir + " (simulated " + start + " to " + clock.today() + "); nothing is recorded twice.");
-      return new World(tp, org, Actor.complianceOfficer("u-privacy-officer", org.id()), history, key, clock, store, false);
+      return new World(tp, org, Actor.complianceOfficer("u-privacy-officer", org.id()), history, key, clock, store, ds, false);
     }
-    World world = simulate(tp, history, key, clock, store, start);
+    World world = simulate(tp, history, key, clock, store, ds, start);
     state.setProperty("organization", world.org().id().toString());
     state.setProperty("end", clock.today().toString());
     state.setProperty("finished", "true");
@@ -151,7 +165,8 @@ public final class ClinicDemo {
     return world;
   }
 
-  private World simulate(Trainproof tp, IssuerKeyHistory history, SigningKey key, DemoClock clock, JpaStore store, LocalDate start) {
+  private World simulate(Trainproof tp, IssuerKeyHistory history, SigningKey key, DemoClock clock, JpaStore store,
+      javax.sql.DataSource ds, LocalDate start) {
     out.println("Simulating " + MONTHS + " months of Lakeside Family Clinic from " + start + " on an embedded H2 database in " + dir);
     Organization org = tp.organizations().create(Actor.platform("vendor-admin"),
         OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
@@ -260,7 +275,7 @@ public final class ClinicDemo {
       day++;
     }
     out.printf("  month %2d (%s): %d active, %s%n", MONTHS, clock.today(), active(tp, officer).size(), overall(tp, officer));
-    return new World(tp, org, officer, history, key, clock, store, true);
+    return new World(tp, org, officer, history, key, clock, store, ds, true);
   }
 
   /**

@@ -32,10 +32,10 @@ public final class DemoCommand implements Callable<Integer> {
     ClinicDemo demo = new ClinicDemo(dir, out);
     ClinicDemo.World w = demo.open();
     try {
-      summary(w, out);
       DemoOutputs.write(w, dir.resolve("out"), out);
+      summary(w, out);
     } finally {
-      w.store().close();
+      w.close();
     }
     return 0;
   }

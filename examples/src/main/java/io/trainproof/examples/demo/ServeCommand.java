@@ -48,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (java.net.BindException e) {
       throw new IllegalArgumentException("port " + port + " is in use; choose another with --port", e);
     } finally {
-      w.store().close();
+      w.close();
     }
     return 0;
   }
