@@ -329,6 +329,11 @@ public abstract class StoreContract {
     return new MemberTerms(LocalDate.parse(from), type, Set.of("nurse"), department, null, status);
   }
 
+  private static MemberTerms terms(String from, WorkforceType type, String department, MemberStatus status,
+      Set<String> roles) {
+    return new MemberTerms(LocalDate.parse(from), type, roles, department, null, status);
+  }
+
   private WorkforceMember insertMember(Organization org, String externalId, String engagedOn, MemberTerms... history) {
     return tx((Transaction t) -> t.members().insert(new WorkforceMember(Id.random(), org.id(), externalId,
         "Name " + externalId, LocalDate.parse(engagedOn), List.of(history), 0)));
@@ -352,7 +357,7 @@ public abstract class StoreContract {
   private static io.trainproof.core.status.AssignmentSummary row(String department, WorkforceType type, long members,
       long membersOverdue, long membersDueSoon, long membersPending, long pending, long dueSoon, long overdue,
       long completed, long waived) {
-    return new io.trainproof.core.status.AssignmentSummary(department, type, members, membersOverdue, membersDueSoon,
+    return new io.trainproof.core.status.AssignmentSummary(department, type, Set.of("nurse"), members, membersOverdue, membersDueSoon,
         membersPending, pending, dueSoon, overdue, completed, waived);
   }
 
@@ -393,6 +398,10 @@ public abstract class StoreContract {
     insertAssignment(org, d, "d1", x -> x);
     // E: Front employee engaged 01-10, nothing assigned
     insertMember(org, "E", "2026-01-10", terms("2026-01-10", emp, "Front", MemberStatus.ACTIVE));
+    // F: an ICU volunteer with two roles, engaged 03-01; the assignment (dated before) counts from then
+    WorkforceMember f = insertMember(org, "F", "2026-03-01",
+        terms("2026-03-01", WorkforceType.VOLUNTEER, "ICU", MemberStatus.ACTIVE, Set.of("nurse", "lead")));
+    insertAssignment(org, f, "f1", y -> y);
     // another organization's facts never count
     Organization other = newOrg();
     WorkforceMember x = insertMember(other, "A", "2025-02-28", terms("2025-02-28", emp, "ICU", MemberStatus.ACTIVE));
@@ -425,10 +434,13 @@ public abstract class StoreContract {
     assertThat(summarize(org, "2026-02-20")).containsExactly(
         row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
         row("ICU", emp, 1, 1, 0, 0, 0, 1, 1, 1, 1));
-    // past the first extended date, but the second extension (granted 02-25) moved it to 04-30
+    // past the first extended date, but the second extension (granted 02-25) moved it to 04-30;
+    // F is a group of their own (another type and role set)
     assertThat(summarize(org, "2026-03-07")).containsExactly(
         row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
-        row("ICU", emp, 1, 1, 0, 0, 1, 0, 1, 1, 1));
+        row("ICU", emp, 1, 1, 0, 0, 1, 0, 1, 1, 1),
+        new io.trainproof.core.status.AssignmentSummary("ICU", WorkforceType.VOLUNTEER, Set.of("lead", "nurse"),
+            1, 1, 0, 0, 0, 0, 1, 0, 0));
     // an organization with nobody active has no rows
     assertThat(tx((Transaction t) -> t.assignments().summarize(newOrg().id(), LocalDate.of(2026, 3, 7), 14))).isEmpty();
   }

@@ -605,6 +605,7 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<io.trainproof.core.status.AssignmentSummary> summarize(
         Id<Organization> organization, LocalDate asOf, int dueSoonDays) {
       LocalDate soon = asOf.plusDays(dueSoonDays);
@@ -618,7 +619,7 @@ public final class InMemoryStore implements Store {
         if (terms == null || terms.status() != io.trainproof.core.domain.MemberStatus.ACTIVE) {
           continue;
         }
-        long[] c = groups.computeIfAbsent(List.of(terms.department(), terms.type()), k -> new long[9]);
+        long[] c = groups.computeIfAbsent(List.of(terms.department(), terms.type(), terms.roles()), k -> new long[9]);
         long pending = 0;
         long dueSoon = 0;
         long overdue = 0;
@@ -654,7 +655,7 @@ public final class InMemoryStore implements Store {
       }
       List<io.trainproof.core.status.AssignmentSummary> rows = new ArrayList<>();
       groups.forEach((k, c) -> rows.add(new io.trainproof.core.status.AssignmentSummary((String) k.get(0),
-          (io.trainproof.core.domain.WorkforceType) k.get(1), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
+          (io.trainproof.core.domain.WorkforceType) k.get(1), (java.util.Set<String>) k.get(2), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
       rows.sort(io.trainproof.core.status.AssignmentSummary.ORDER);
       return rows;
     }

@@ -85,8 +85,8 @@ public interface AssignmentRepository {
   void delete(Id<Organization> organization, Id<Assignment> id);
 
   /**
-   * The organization's assignment-level aggregate on a date, one row per department and
-   * workforce type with at least one member active that day, ordered by
+   * The organization's assignment-level aggregate on a date, one row per department,
+   * workforce type and set of job roles with at least one member active that day, ordered by
    * {@link AssignmentSummary#ORDER}. The rules are those of {@link AssignmentSummary}; SQL stores
    * compute it as one aggregate query and never load assignments or members.
    *

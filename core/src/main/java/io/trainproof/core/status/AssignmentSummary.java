@@ -2,10 +2,12 @@ package io.trainproof.core.status;
 
 import io.trainproof.core.domain.WorkforceType;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One group of an organization's assignment-level aggregate on a date: the members active that
- * day who share a department and a workforce type, and their assignments counted by the status
+ * day who share a department, a workforce type and a set of job roles, and their assignments counted by the status
  * each had that day. Computed by the store as one aggregate (never by loading assignments), so
  * every store must give exactly the same numbers. Immutable.
  *
@@ -16,7 +18,8 @@ import java.util.Comparator;
  *   <li><b>Members.</b> A member counts when their terms in effect on {@code d}
  *       ({@link io.trainproof.core.domain.WorkforceMember#termsOn}) have status
  *       {@link io.trainproof.core.domain.MemberStatus#ACTIVE}; the department and workforce
- *       type are those of the same terms. Members on leave, terminated or not yet engaged on
+ *       type and the job roles are those of the same terms (a member is in exactly one group; a
+ *       per-role view sums the groups whose role set contains the role). Members on leave, terminated or not yet engaged on
  *       {@code d} count nowhere, and neither do their assignments.
  *   <li><b>Assignments.</b> An assignment of a counted member exists on {@code d} when
  *       {@code assignedOn <= d}. It is closed on {@code d} when it has a closure with
@@ -36,6 +39,7 @@ import java.util.Comparator;
  *
  * @param department the department or site code of the group
  * @param type the workforce type of the group
+ * @param roles the exact set of job roles of the group
  * @param members members active on the date in the group (at least 1)
  * @param membersOverdue members with at least one overdue assignment
  * @param membersDueSoon members whose worst open assignment is due soon
@@ -49,6 +53,7 @@ import java.util.Comparator;
 public record AssignmentSummary(
     String department,
     WorkforceType type,
+    Set<String> roles,
     long members,
     long membersOverdue,
     long membersDueSoon,
@@ -59,9 +64,18 @@ public record AssignmentSummary(
     long completed,
     long waived) {
 
-  /** The order stores return groups in: department (by code point), then workforce type. */
-  public static final Comparator<AssignmentSummary> ORDER =
-      Comparator.comparing(AssignmentSummary::department).thenComparing(AssignmentSummary::type);
+  /**
+   * The order stores return groups in: department (by code point), then workforce type, then
+   * the roles sorted and joined with commas.
+   */
+  public static final Comparator<AssignmentSummary> ORDER = Comparator.comparing(AssignmentSummary::department)
+      .thenComparing(AssignmentSummary::type)
+      .thenComparing(r -> String.join(",", new TreeSet<>(r.roles())));
+
+  /** Makes the role set immutable. */
+  public AssignmentSummary {
+    roles = Set.copyOf(roles);
+  }
 
   /** @return members with no assignment open on the date */
   public long membersWithNothingOpen() {

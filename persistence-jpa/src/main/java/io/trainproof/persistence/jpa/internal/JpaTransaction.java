@@ -203,17 +203,18 @@ public final class JpaTransaction implements Transaction {
    * arithmetic is done in Java). The innermost query gives each assignment that exists on ?2
    * its due date that day (the last extension granted by then, else the original); the middle
    * one counts each active member's assignments by status; the outer one sums them per
-   * department and workforce type. Member terms in effect on ?2 are the row with the highest
+   * department, workforce type and role set (tp_member_terms.roles is the sorted JSON array
+   * JsonText writes, so equal sets group together). Member terms in effect on ?2 are the row with the highest
    * seq whose effective_from is not after it (terms are appended in date order).
    */
   static final String SUMMARY_SQL = """
-      SELECT s.department, s.workforce_type, COUNT(*),
+      SELECT s.department, s.workforce_type, s.roles, COUNT(*),
         SUM(CASE WHEN s.overdue > 0 THEN 1 ELSE 0 END),
         SUM(CASE WHEN s.overdue = 0 AND s.due_soon > 0 THEN 1 ELSE 0 END),
         SUM(CASE WHEN s.overdue = 0 AND s.due_soon = 0 AND s.pending > 0 THEN 1 ELSE 0 END),
         SUM(s.pending), SUM(s.due_soon), SUM(s.overdue), SUM(s.completed), SUM(s.waived)
       FROM (
-        SELECT m.id AS member_id, t.department AS department, t.workforce_type AS workforce_type,
+        SELECT m.id AS member_id, t.department AS department, t.workforce_type AS workforce_type, t.roles AS roles,
           SUM(CASE WHEN a.closed = 0 AND a.due_now > ?3 THEN 1 ELSE 0 END) AS pending,
           SUM(CASE WHEN a.closed = 0 AND a.due_now <= ?3 AND a.due_now >= ?2 THEN 1 ELSE 0 END) AS due_soon,
           SUM(CASE WHEN a.closed = 0 AND a.due_now < ?2 THEN 1 ELSE 0 END) AS overdue,
@@ -235,9 +236,9 @@ public final class JpaTransaction implements Transaction {
           WHERE x.org_id = ?1 AND x.assigned_on <= ?2
         ) a ON a.member_id = m.id
         WHERE m.org_id = ?1 AND t.status = 'ACTIVE'
-        GROUP BY m.id, t.department, t.workforce_type
+        GROUP BY m.id, t.department, t.workforce_type, t.roles
       ) s
-      GROUP BY s.department, s.workforce_type
+      GROUP BY s.department, s.workforce_type, s.roles
       """;
 
   private static long count(Object value) {
@@ -726,8 +727,9 @@ public final class JpaTransaction implements Transaction {
       for (Object o : rows) {
         Object[] r = (Object[]) o;
         out.add(new io.trainproof.core.status.AssignmentSummary((String) r[0],
-            io.trainproof.core.domain.WorkforceType.valueOf((String) r[1]), count(r[2]), count(r[3]), count(r[4]),
-            count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10])));
+            io.trainproof.core.domain.WorkforceType.valueOf((String) r[1]),
+            java.util.Set.copyOf(JsonText.parseStrings((String) r[2])), count(r[3]), count(r[4]), count(r[5]),
+            count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11])));
       }
       // sorted here, not in SQL, so the order never depends on a database's collation
       out.sort(io.trainproof.core.status.AssignmentSummary.ORDER);
