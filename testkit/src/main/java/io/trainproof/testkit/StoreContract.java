@@ -323,6 +323,128 @@ public abstract class StoreContract {
     assertThatThrownBy(() -> tx((Transaction t) -> t.assignments().update(extended))).isInstanceOf(ConflictException.class);
   }
 
+  // ---------------------------------------------------------------- assignment aggregate
+
+  private static MemberTerms terms(String from, WorkforceType type, String department, MemberStatus status) {
+    return new MemberTerms(LocalDate.parse(from), type, Set.of("nurse"), department, null, status);
+  }
+
+  private static MemberTerms terms(String from, WorkforceType type, String department, MemberStatus status,
+      Set<String> roles) {
+    return new MemberTerms(LocalDate.parse(from), type, roles, department, null, status);
+  }
+
+  private WorkforceMember insertMember(Organization org, String externalId, String engagedOn, MemberTerms... history) {
+    return tx((Transaction t) -> t.members().insert(new WorkforceMember(Id.random(), org.id(), externalId,
+        "Name " + externalId, LocalDate.parse(engagedOn), List.of(history), 0)));
+  }
+
+  /** Assigned 2026-01-05, due 2026-02-04, then changed by {@code change} in a second transaction. */
+  private void insertAssignment(Organization org, WorkforceMember m, String key, Function<Assignment, Assignment> change) {
+    Assignment a = assignment(org, m, key);
+    tx((Transaction t) -> t.assignments().insertIfAbsent(a));
+    Assignment changed = change.apply(a);
+    if (!changed.equals(a)) {
+      tx((Transaction t) -> t.assignments().update(changed));
+    }
+  }
+
+  private static Closure closure(AssignmentState state, String on) {
+    return new Closure(state, LocalDate.parse(on), T0.plusSeconds(86_400), "officer", "because",
+        state == AssignmentState.COMPLETED ? Id.random() : null);
+  }
+
+  private static io.trainproof.core.status.AssignmentSummary row(String department, WorkforceType type, long members,
+      long membersOverdue, long membersDueSoon, long membersPending, long pending, long dueSoon, long overdue,
+      long completed, long waived) {
+    return new io.trainproof.core.status.AssignmentSummary(department, type, Set.of("nurse"), members, membersOverdue, membersDueSoon,
+        membersPending, pending, dueSoon, overdue, completed, waived);
+  }
+
+  private List<io.trainproof.core.status.AssignmentSummary> summarize(Organization org, String asOf) {
+    return tx((Transaction t) -> t.assignments().summarize(org.id(), LocalDate.parse(asOf), 14));
+  }
+
+  /**
+   * Pins the aggregate's rules (see {@link io.trainproof.core.status.AssignmentSummary}) with
+   * counts computed by hand. Every assignment is assigned 2026-01-05 and due 2026-02-04; the
+   * due-soon window is 14 days.
+   */
+  @Test
+  void assignmentSummaryCountsByDatedFacts() {
+    Organization org = newOrg();
+    WorkforceType emp = WorkforceType.EMPLOYEE;
+    WorkforceType con = WorkforceType.CONTRACTOR;
+    // A: ICU employee throughout, five assignments
+    WorkforceMember a = insertMember(org, "A", "2025-02-28", terms("2025-02-28", emp, "ICU", MemberStatus.ACTIVE));
+    insertAssignment(org, a, "a1", x -> x);
+    insertAssignment(org, a, "a2", x -> x // extended on 02-01 to 03-06, then on 02-25 to 04-30
+        .extended(new DueDateChange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 6), "officer", "leave"))
+        .extended(new DueDateChange(LocalDate.of(2026, 2, 25), LocalDate.of(2026, 4, 30), "officer", "again")));
+    insertAssignment(org, a, "a3", x -> x.closed(closure(AssignmentState.COMPLETED, "2026-01-20")));
+    insertAssignment(org, a, "a4", x -> x.closed(closure(AssignmentState.WAIVED, "2026-02-10")));
+    insertAssignment(org, a, "a5", x -> x.closed(closure(AssignmentState.CANCELLED, "2026-01-15")));
+    // B: moves from ICU to Front on 02-01
+    WorkforceMember b = insertMember(org, "B", "2025-02-28", terms("2025-02-28", emp, "ICU", MemberStatus.ACTIVE),
+        terms("2026-02-01", emp, "Front", MemberStatus.ACTIVE));
+    insertAssignment(org, b, "b1", x -> x);
+    // C: ICU contractor, on leave from 02-01
+    WorkforceMember c = insertMember(org, "C", "2025-02-28", terms("2025-02-28", con, "ICU", MemberStatus.ACTIVE),
+        terms("2026-02-01", con, "ICU", MemberStatus.ON_LEAVE));
+    insertAssignment(org, c, "c1", x -> x);
+    // D: ICU employee, terminated from 01-25 (the assignment is left open on purpose)
+    WorkforceMember d = insertMember(org, "D", "2025-02-28", terms("2025-02-28", emp, "ICU", MemberStatus.ACTIVE),
+        terms("2026-01-25", emp, "ICU", MemberStatus.TERMINATED));
+    insertAssignment(org, d, "d1", x -> x);
+    // E: Front employee engaged 01-10, nothing assigned
+    insertMember(org, "E", "2026-01-10", terms("2026-01-10", emp, "Front", MemberStatus.ACTIVE));
+    // F: an ICU volunteer with two roles, engaged 03-01; the assignment (dated before) counts from then
+    WorkforceMember f = insertMember(org, "F", "2026-03-01",
+        terms("2026-03-01", WorkforceType.VOLUNTEER, "ICU", MemberStatus.ACTIVE, Set.of("nurse", "lead")));
+    insertAssignment(org, f, "f1", y -> y);
+    // another organization's facts never count
+    Organization other = newOrg();
+    WorkforceMember x = insertMember(other, "A", "2025-02-28", terms("2025-02-28", emp, "ICU", MemberStatus.ACTIVE));
+    insertAssignment(other, x, "x1", y -> y);
+
+    // before anything was assigned; E not yet engaged
+    assertThat(summarize(org, "2026-01-04")).containsExactly(
+        row("ICU", emp, 3, 0, 0, 0, 0, 0, 0, 0, 0),
+        row("ICU", con, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+    // everything open and pending (due 02-04 is after 01-10 + 14); the completion and the
+    // cancellation are later facts
+    assertThat(summarize(org, "2026-01-10")).containsExactly(
+        row("Front", emp, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+        row("ICU", emp, 3, 0, 0, 3, 7, 0, 0, 0, 0),
+        row("ICU", con, 1, 0, 0, 1, 1, 0, 0, 0, 0));
+    // due soon (02-04 <= 01-25 + 14); a3 completed, a5 cancelled (not counted); D terminated
+    assertThat(summarize(org, "2026-01-25")).containsExactly(
+        row("Front", emp, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+        row("ICU", emp, 2, 0, 2, 0, 0, 4, 0, 1, 0),
+        row("ICU", con, 1, 0, 1, 0, 0, 1, 0, 0, 0));
+    // the due date itself is not overdue; a2 extended to 03-06 is pending; B now in Front; C on leave
+    assertThat(summarize(org, "2026-02-04")).containsExactly(
+        row("Front", emp, 2, 0, 1, 0, 0, 1, 0, 0, 0),
+        row("ICU", emp, 1, 0, 1, 0, 1, 2, 0, 1, 0));
+    // the day after: overdue (a4 is waived only on 02-10)
+    assertThat(summarize(org, "2026-02-05")).containsExactly(
+        row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
+        row("ICU", emp, 1, 1, 0, 0, 1, 0, 2, 1, 0));
+    // a4 waived; a2 due soon (03-06 <= 02-20 + 14); its second extension is not granted yet
+    assertThat(summarize(org, "2026-02-20")).containsExactly(
+        row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
+        row("ICU", emp, 1, 1, 0, 0, 0, 1, 1, 1, 1));
+    // past the first extended date, but the second extension (granted 02-25) moved it to 04-30;
+    // F is a group of their own (another type and role set)
+    assertThat(summarize(org, "2026-03-07")).containsExactly(
+        row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
+        row("ICU", emp, 1, 1, 0, 0, 1, 0, 1, 1, 1),
+        new io.trainproof.core.status.AssignmentSummary("ICU", WorkforceType.VOLUNTEER, Set.of("lead", "nurse"),
+            1, 1, 0, 0, 0, 0, 1, 0, 0));
+    // an organization with nobody active has no rows
+    assertThat(tx((Transaction t) -> t.assignments().summarize(newOrg().id(), LocalDate.of(2026, 3, 7), 14))).isEmpty();
+  }
+
   @Test
   void completionsRoundTripInDateOrder() {
     Organization org = newOrg();

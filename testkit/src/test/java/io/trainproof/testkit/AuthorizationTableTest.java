@@ -276,4 +276,16 @@ class AuthorizationTableTest {
     assertThat(w.tp.status().forCourse(w.actors.get(ActorRole.MANAGER), w.course.id(), TODAY))
         .extracting(s -> s.member()).doesNotContain(w.outsider.id());
   }
+
+  @Test
+  void theAssignmentSummaryNeedsOrganizationScope() {
+    World w = new World();
+    var whole = w.tp.status().summary(w.fx.officer(), TODAY);
+    assertThat(whole.stream().mapToLong(io.trainproof.core.status.AssignmentSummary::members).sum()).isEqualTo(3);
+    assertThat(w.tp.status().summary(w.actors.get(ActorRole.AUDITOR), TODAY)).isEqualTo(whole);
+    for (ActorRole narrow : List.of(ActorRole.MANAGER, ActorRole.MEMBER)) {
+      assertThatThrownBy(() -> w.tp.status().summary(w.actors.get(narrow), TODAY))
+          .isInstanceOf(io.trainproof.core.ForbiddenException.class).hasMessageContaining("organization scope");
+    }
+  }
 }

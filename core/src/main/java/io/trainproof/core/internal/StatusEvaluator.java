@@ -158,6 +158,11 @@ public final class StatusEvaluator {
         a.member(), null, a.course(), d, status, open ? a.id() : null, open ? due : null, completedOn, null));
   }
 
+  /** @return how many days before a due date counts as due soon */
+  public int dueSoonDays() {
+    return dueSoonDays;
+  }
+
   private boolean dueSoon(LocalDate d, LocalDate due) {
     return !d.isBefore(due.minusDays(dueSoonDays));
   }

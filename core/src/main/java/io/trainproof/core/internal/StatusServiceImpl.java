@@ -11,6 +11,9 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.ForbiddenException;
+import io.trainproof.core.access.Scope;
+import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.core.status.StatusService;
@@ -71,6 +74,18 @@ public final class StatusServiceImpl implements StatusService {
       w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
       Predicate<Requirement> forCourse = r -> r.termsOn(asOf).map(t -> t.course().equals(courseId)).orElse(false);
       return everyone(w, w.tx().requirements().list(w.org().id()), forCourse, asOf);
+    });
+  }
+
+  @Override
+  public List<AssignmentSummary> summary(Actor actor, LocalDate asOf) {
+    Check.notNull("asOf", asOf);
+    return ctx.run(actor, Operation.STATUS_READ, w -> {
+      if (w.scope() != Scope.ORGANIZATION) {
+        throw new ForbiddenException(actor.id(), Operation.STATUS_READ.name(),
+            "the organization summary needs organization scope, not " + w.scope());
+      }
+      return w.tx().assignments().summarize(w.org().id(), asOf, evaluator.dueSoonDays());
     });
   }
 

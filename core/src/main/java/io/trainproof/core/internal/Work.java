@@ -71,6 +71,11 @@ public final class Work {
     return operation;
   }
 
+  /** @return the actor's scope for the operation */
+  public Scope scope() {
+    return scope;
+  }
+
   /** @return the instant the work started */
   public Instant now() {
     return now;

@@ -605,6 +605,62 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<io.trainproof.core.status.AssignmentSummary> summarize(
+        Id<Organization> organization, LocalDate asOf, int dueSoonDays) {
+      LocalDate soon = asOf.plusDays(dueSoonDays);
+      // key: department, type -> members, mOverdue, mDueSoon, mPending, pending, dueSoon, overdue, completed, waived
+      Map<List<Object>, long[]> groups = new HashMap<>();
+      for (WorkforceMember m : members.values()) {
+        if (!m.organization().equals(organization)) {
+          continue;
+        }
+        var terms = m.termsOn(asOf).orElse(null);
+        if (terms == null || terms.status() != io.trainproof.core.domain.MemberStatus.ACTIVE) {
+          continue;
+        }
+        long[] c = groups.computeIfAbsent(List.of(terms.department(), terms.type(), terms.roles()), k -> new long[9]);
+        long pending = 0;
+        long dueSoon = 0;
+        long overdue = 0;
+        for (Id<Assignment> id : assignmentsByMember.getOrDefault(m.id(), List.of())) {
+          Assignment a = assignments.get(id);
+          if (a == null || !a.organization().equals(organization) || a.assignedOn().isAfter(asOf)) {
+            continue;
+          }
+          if (a.closure() != null && !a.closure().on().isAfter(asOf)) {
+            switch (a.closure().state()) {
+              case COMPLETED -> c[7]++;
+              case WAIVED -> c[8]++;
+              default -> { }
+            }
+            continue;
+          }
+          LocalDate due = a.dueOn(asOf);
+          if (asOf.isAfter(due)) {
+            overdue++;
+          } else if (!due.isAfter(soon)) {
+            dueSoon++;
+          } else {
+            pending++;
+          }
+        }
+        c[0]++;
+        c[1] += overdue > 0 ? 1 : 0;
+        c[2] += overdue == 0 && dueSoon > 0 ? 1 : 0;
+        c[3] += overdue == 0 && dueSoon == 0 && pending > 0 ? 1 : 0;
+        c[4] += pending;
+        c[5] += dueSoon;
+        c[6] += overdue;
+      }
+      List<io.trainproof.core.status.AssignmentSummary> rows = new ArrayList<>();
+      groups.forEach((k, c) -> rows.add(new io.trainproof.core.status.AssignmentSummary((String) k.get(0),
+          (io.trainproof.core.domain.WorkforceType) k.get(1), (java.util.Set<String>) k.get(2), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
+      rows.sort(io.trainproof.core.status.AssignmentSummary.ORDER);
+      return rows;
+    }
+
+    @Override
     public void delete(Id<Organization> organization, Id<Assignment> id) {
       Assignment a = inOrg(assignments.get(id), organization, Assignment::organization);
       if (a != null) {

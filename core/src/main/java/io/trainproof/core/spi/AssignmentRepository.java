@@ -5,6 +5,8 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.status.AssignmentSummary;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,4 +83,18 @@ public interface AssignmentRepository {
    * @param id its id
    */
   void delete(Id<Organization> organization, Id<Assignment> id);
+
+  /**
+   * The organization's assignment-level aggregate on a date, one row per department,
+   * workforce type and set of job roles with at least one member active that day, ordered by
+   * {@link AssignmentSummary#ORDER}. The rules are those of {@link AssignmentSummary}; SQL stores
+   * compute it as one aggregate query and never load assignments or members.
+   *
+   * @param organization the organization
+   * @param asOf the date
+   * @param dueSoonDays how many days before the due date an open assignment counts as due soon,
+   *     at least 0
+   * @return the groups
+   */
+  List<AssignmentSummary> summarize(Id<Organization> organization, LocalDate asOf, int dueSoonDays);
 }

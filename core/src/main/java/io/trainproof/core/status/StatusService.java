@@ -56,4 +56,18 @@ public interface StatusService {
    * @return one entry per member and requirement
    */
   List<RequirementStatus> forCourse(Actor actor, Id<Course> course, LocalDate asOf);
+
+  /**
+   * The whole organization's assignment-level aggregate on a date, by department, workforce type and job roles, as the store computes it in one query (the rules are in {@link AssignmentSummary};
+   * the due-soon window is the instance's). Needs {@code STATUS_READ} with organization scope:
+   * an actor whose scope is their team or themselves gets a {@link
+   * io.trainproof.core.ForbiddenException} rather than a filtered aggregate, because groups of
+   * a partial workforce would silently read as the organization's numbers.
+   *
+   * @param actor the caller
+   * @param asOf the date
+   * @return one row per department, workforce type and role set with active members, in
+   *     {@link AssignmentSummary#ORDER}
+   */
+  List<AssignmentSummary> summary(Actor actor, LocalDate asOf);
 }

@@ -128,6 +128,34 @@ abstract class JpaStoreBehaviourTest {
   }
 
   @Test
+  void theAssignmentSummaryIsOneStatementThatLoadsNoEntity() {
+    Organization org = newOrg();
+    for (int i = 0; i < 5; i++) {
+      WorkforceMember m = hire(org, "S" + i);
+      Assignment a = assignment(org, m.id(), "S" + i);
+      read(tx -> tx.assignments().insertIfAbsent(a));
+      read(tx -> tx.assignments().update(a.extended(new io.trainproof.core.domain.DueDateChange(
+          LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
+    }
+    org.hibernate.stat.Statistics stats =
+        store.entityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
+    boolean wasEnabled = stats.isStatisticsEnabled();
+    stats.setStatisticsEnabled(true);
+    try {
+      stats.clear();
+      var rows = read(tx -> tx.assignments().summarize(org.id(), LocalDate.of(2026, 4, 15), 30));
+      assertThat(rows).singleElement().satisfies(r -> {
+        assertThat(r.members()).isEqualTo(5);
+        assertThat(r.dueSoon()).isEqualTo(5);
+      });
+      assertThat(stats.getPrepareStatementCount()).as("SQL statements").isEqualTo(1);
+      assertThat(stats.getEntityLoadCount()).as("entities loaded").isZero();
+    } finally {
+      stats.setStatisticsEnabled(wasEnabled);
+    }
+  }
+
+  @Test
   void aConstraintViolationMidWayRollsBackEverythingBeforeIt() {
     Organization org = newOrg();
     WorkforceMember existing = hire(org, "E0");

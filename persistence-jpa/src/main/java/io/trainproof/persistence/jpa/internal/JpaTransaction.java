@@ -196,6 +196,55 @@ public final class JpaTransaction implements Transaction {
   }
 
   /** Native parameters: MariaDB compares its UUID columns with their text form. */
+  /**
+   * The assignment aggregate ({@link io.trainproof.core.status.AssignmentSummary} has the rules)
+   * as one statement in the SQL all three databases share, so no dialect variant is needed:
+   * ?1 the organization, ?2 the as-of date, ?3 the as-of date plus the due-soon window (date
+   * arithmetic is done in Java). The innermost query gives each assignment that exists on ?2
+   * its due date that day (the last extension granted by then, else the original); the middle
+   * one counts each active member's assignments by status; the outer one sums them per
+   * department, workforce type and role set (tp_member_terms.roles is the sorted JSON array
+   * JsonText writes, so equal sets group together). Member terms in effect on ?2 are the row with the highest
+   * seq whose effective_from is not after it (terms are appended in date order).
+   */
+  static final String SUMMARY_SQL = """
+      SELECT s.department, s.workforce_type, s.roles, COUNT(*),
+        SUM(CASE WHEN s.overdue > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN s.overdue = 0 AND s.due_soon > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN s.overdue = 0 AND s.due_soon = 0 AND s.pending > 0 THEN 1 ELSE 0 END),
+        SUM(s.pending), SUM(s.due_soon), SUM(s.overdue), SUM(s.completed), SUM(s.waived)
+      FROM (
+        SELECT m.id AS member_id, t.department AS department, t.workforce_type AS workforce_type, t.roles AS roles,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now > ?3 THEN 1 ELSE 0 END) AS pending,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now <= ?3 AND a.due_now >= ?2 THEN 1 ELSE 0 END) AS due_soon,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now < ?2 THEN 1 ELSE 0 END) AS overdue,
+          SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
+          SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'WAIVED' THEN 1 ELSE 0 END) AS waived
+        FROM tp_member m
+        JOIN tp_member_terms t ON t.member_id = m.id
+          AND t.seq = (SELECT MAX(t2.seq) FROM tp_member_terms t2
+                       WHERE t2.member_id = m.id AND t2.effective_from <= ?2)
+        LEFT JOIN (
+          SELECT x.member_id, x.closure_state,
+            CASE WHEN x.closure_state IS NOT NULL AND x.closure_on <= ?2 THEN 1 ELSE 0 END AS closed,
+            COALESCE((SELECT c.new_due_on FROM tp_assignment_due_change c
+                      WHERE c.assignment_id = x.id
+                        AND c.seq = (SELECT MAX(c2.seq) FROM tp_assignment_due_change c2
+                                     WHERE c2.assignment_id = x.id AND c2.granted_on <= ?2)),
+                     x.due_on) AS due_now
+          FROM tp_assignment x
+          WHERE x.org_id = ?1 AND x.assigned_on <= ?2
+        ) a ON a.member_id = m.id
+        WHERE m.org_id = ?1 AND t.status = 'ACTIVE'
+        GROUP BY m.id, t.department, t.workforce_type, t.roles
+      ) s
+      GROUP BY s.department, s.workforce_type, s.roles
+      """;
+
+  private static long count(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
   private Object bind(UUID value) {
     return dialect == SqlDialect.MARIADB ? value.toString() : value;
   }
@@ -664,6 +713,27 @@ public final class JpaTransaction implements Transaction {
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
           .getResultStream().map(Mapper::assignment).toList();
+    }
+
+    @Override
+    public List<io.trainproof.core.status.AssignmentSummary> summarize(
+        Id<Organization> organization, LocalDate asOf, int dueSoonDays) {
+      List<?> rows = em.createNativeQuery(SUMMARY_SQL)
+          .setParameter(1, bind(organization.value()))
+          .setParameter(2, asOf)
+          .setParameter(3, asOf.plusDays(dueSoonDays))
+          .getResultList();
+      List<io.trainproof.core.status.AssignmentSummary> out = new ArrayList<>();
+      for (Object o : rows) {
+        Object[] r = (Object[]) o;
+        out.add(new io.trainproof.core.status.AssignmentSummary((String) r[0],
+            io.trainproof.core.domain.WorkforceType.valueOf((String) r[1]),
+            java.util.Set.copyOf(JsonText.parseStrings((String) r[2])), count(r[3]), count(r[4]), count(r[5]),
+            count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11])));
+      }
+      // sorted here, not in SQL, so the order never depends on a database's collation
+      out.sort(io.trainproof.core.status.AssignmentSummary.ORDER);
+      return out;
     }
 
     @Override
