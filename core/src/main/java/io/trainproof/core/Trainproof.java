@@ -67,7 +67,6 @@ public final class Trainproof {
   private final CompletionService completions;
   private final RenewalScheduler scheduler;
   private final StatusService status;
-  private final int dueSoonDays;
   private final AttestationService attestations;
   private final AuditService audit;
   private final RetentionService retention;
@@ -97,7 +96,6 @@ public final class Trainproof {
     this.completions = new CompletionServiceImpl(ctx, engine);
     this.scheduler = new RenewalSchedulerImpl(ctx, engine);
     this.status = new StatusServiceImpl(ctx, new StatusEvaluator(b.dueSoonDays));
-    this.dueSoonDays = b.dueSoonDays;
     this.audit = new AuditServiceImpl(ctx);
     this.retention = new RetentionServiceImpl(ctx);
     this.documentation = new DocumentationServiceImpl(ctx);
@@ -155,11 +153,6 @@ public final class Trainproof {
   /** @return compliance status as of any date */
   public StatusService status() {
     return status;
-  }
-
-  /** @return how many days before a due date counts as due soon (see {@link Builder#dueSoonDays}) */
-  public int dueSoonDays() {
-    return dueSoonDays;
   }
 
   /** @return policy attestations */

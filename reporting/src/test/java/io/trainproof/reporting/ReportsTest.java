@@ -61,31 +61,6 @@ class ReportsTest {
   }
 
   @Test
-  void theSummaryIsTheStoresAssignmentAggregate() {
-    List<io.trainproof.core.status.AssignmentSummary> groups = clinic.tp.status().summary(clinic.officer, Clinic.TODAY);
-    OrganizationSummary s = reporting.reports().organizationSummary(clinic.officer, Clinic.TODAY);
-    OrganizationSummary.Row all = s.by(Dimension.ALL).get(0);
-    assertThat(all.members()).isEqualTo(groups.stream().mapToLong(g -> g.members()).sum());
-    assertThat(all.overdue()).isEqualTo(groups.stream().mapToLong(g -> g.membersOverdue()).sum());
-    assertThat(all.dueSoon()).isEqualTo(groups.stream().mapToLong(g -> g.membersDueSoon()).sum());
-    assertThat(all.pending()).isEqualTo(groups.stream().mapToLong(g -> g.membersPending()).sum());
-    assertThat(all.compliant()).isEqualTo(groups.stream().mapToLong(g -> g.membersWithNothingOpen()).sum());
-    assertThat(all.expired() + all.unassigned() + all.waived()).isZero();
-    // a role row sums the groups whose role set holds the role
-    for (OrganizationSummary.Row role : s.by(Dimension.ROLE)) {
-      assertThat(role.members()).isEqualTo(groups.stream().filter(g -> g.roles().contains(role.group()))
-          .mapToLong(g -> g.members()).sum());
-    }
-    // a manager's team-scoped summary applies the same rules in memory: their department's row
-    // matches the organization's (the clinic's ICU manager manages the whole ICU)
-    OrganizationSummary.Row managers = reporting.reports().organizationSummary(clinic.manager, Clinic.TODAY)
-        .by(Dimension.DEPARTMENT).get(0);
-    OrganizationSummary.Row officers = s.by(Dimension.DEPARTMENT).stream()
-        .filter(r -> r.group().equals(managers.group())).findFirst().orElseThrow();
-    assertThat(managers).isEqualTo(officers);
-  }
-
-  @Test
   void newHireTimelinessSaysOnTimeLateAndStillOpen() {
     NewHireTimeliness r = reporting.reports().newHireTimeliness(clinic.officer,
         DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)), Clinic.TODAY);

@@ -1,10 +1,7 @@
 package io.trainproof.core.status;
 
 import io.trainproof.core.domain.WorkforceType;
-import io.trainproof.core.domain.Assignment;
-import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -83,46 +80,5 @@ public record AssignmentSummary(
   /** @return members with no assignment open on the date */
   public long membersWithNothingOpen() {
     return members - membersOverdue - membersDueSoon - membersPending;
-  }
-
-  /** The status an assignment is counted under on a date. */
-  public enum Counted {
-    /** Open, not yet due soon. */
-    PENDING,
-    /** Open, due within the window or today. */
-    DUE_SOON,
-    /** Open, past its due date that day. */
-    OVERDUE,
-    /** Closed as completed on or before the date. */
-    COMPLETED,
-    /** Closed as waived on or before the date. */
-    WAIVED
-  }
-
-  /**
-   * The rules of this aggregate for one assignment, for callers that count a few assignments
-   * themselves (a team-scoped report) and must agree with the stores.
-   *
-   * @param a the assignment
-   * @param asOf the date
-   * @param dueSoonDays the due-soon window in days
-   * @return how it counts that day, or empty when it did not exist yet or was cancelled
-   */
-  public static Optional<Counted> classify(Assignment a, LocalDate asOf, int dueSoonDays) {
-    if (a.assignedOn().isAfter(asOf)) {
-      return Optional.empty();
-    }
-    if (a.closure() != null && !a.closure().on().isAfter(asOf)) {
-      return switch (a.closure().state()) {
-        case COMPLETED -> Optional.of(Counted.COMPLETED);
-        case WAIVED -> Optional.of(Counted.WAIVED);
-        default -> Optional.empty();
-      };
-    }
-    LocalDate due = a.dueOn(asOf);
-    if (asOf.isAfter(due)) {
-      return Optional.of(Counted.OVERDUE);
-    }
-    return Optional.of(due.isAfter(asOf.plusDays(dueSoonDays)) ? Counted.PENDING : Counted.DUE_SOON);
   }
 }

@@ -2,7 +2,6 @@ package io.trainproof.reporting.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.access.Operation;
 import io.trainproof.core.attestation.AttestationState;
 import io.trainproof.core.attestation.AttestationStatus;
 import io.trainproof.core.documentation.AddressableDecision;
@@ -25,7 +24,6 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.notification.SecurityReminder;
-import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.reporting.report.AcknowledgementMatrix;
@@ -66,10 +64,10 @@ import org.jspecify.annotations.Nullable;
  * Computes every report through core's services as the calling actor. Stateless and
  * thread-safe; each call builds its own {@link Lookups}.
  *
- * <p>The organization summary and the dashboard's overdue trend come from core's assignment
- * aggregate ({@link io.trainproof.core.status.StatusService#summary}), which SQL stores answer
- * with one query, so a summary over a million assignments never loads them. A manager (team
- * scope) gets the same rules applied to their team's assignments in memory.
+ * <p>Why per-member status calls and not an aggregate query: core's status service answers per
+ * member, requirement or course only. Over very large organizations the summary should come
+ * from an aggregate query in the store (see the module's notes); the report model would not
+ * change.
  */
 public final class ReportServiceImpl implements ReportService {
   private final Trainproof tp;
@@ -110,78 +108,40 @@ public final class ReportServiceImpl implements ReportService {
   }
 
   private OrganizationSummary summary(Scope s, Lookups l) {
-    Map<Dimension, Map<String, long[]>> counts = new EnumMap<>(Dimension.class);
+    Map<Dimension, Map<String, int[]>> counts = new EnumMap<>(Dimension.class);
     for (Dimension d : Dimension.values()) {
       counts.put(d, new TreeMap<>());
     }
-    for (AssignmentSummary g : groups(s, l, s.asOf())) {
-      count(counts.get(Dimension.ALL), "all", g);
-      for (String role : new TreeSet<>(g.roles())) {
-        count(counts.get(Dimension.ROLE), role, g);
+    for (WorkforceMember m : l.activeMembers()) {
+      MemberTerms t = m.termsOn(s.asOf()).orElseThrow();
+      ComplianceStatus worst = tp.status().overall(s.actor(), m.id(), s.asOf());
+      count(counts.get(Dimension.ALL), "all", worst);
+      for (String role : new TreeSet<>(t.roles())) {
+        count(counts.get(Dimension.ROLE), role, worst);
       }
-      count(counts.get(Dimension.DEPARTMENT), g.department(), g);
-      count(counts.get(Dimension.WORKFORCE_TYPE), g.type().name(), g);
+      count(counts.get(Dimension.DEPARTMENT), t.department(), worst);
+      count(counts.get(Dimension.WORKFORCE_TYPE), t.type().name(), worst);
     }
-    counts.get(Dimension.ALL).putIfAbsent("all", new long[4]);
+    if (counts.get(Dimension.ALL).isEmpty()) {
+      counts.get(Dimension.ALL).put("all", new int[ComplianceStatus.values().length + 1]);
+    }
     List<OrganizationSummary.Row> rows = new ArrayList<>();
     counts.forEach((dim, groups) -> groups.forEach((group, c) -> rows.add(new OrganizationSummary.Row(dim, group,
-        (int) c[0], (int) (c[0] - c[1] - c[2] - c[3]), (int) c[2], (int) c[3], (int) c[1], 0, 0, 0))));
+        c[0], at(c, ComplianceStatus.COMPLIANT), at(c, ComplianceStatus.DUE_SOON), at(c, ComplianceStatus.PENDING),
+        at(c, ComplianceStatus.OVERDUE), at(c, ComplianceStatus.EXPIRED), at(c, ComplianceStatus.UNASSIGNED),
+        at(c, ComplianceStatus.WAIVED)))));
     return new OrganizationSummary(
         s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
   }
 
-  /** members, members overdue, members due soon, members pending. */
-  private static void count(Map<String, long[]> groups, String group, AssignmentSummary g) {
-    long[] c = groups.computeIfAbsent(group, k -> new long[4]);
-    c[0] += g.members();
-    c[1] += g.membersOverdue();
-    c[2] += g.membersDueSoon();
-    c[3] += g.membersPending();
+  private static void count(Map<String, int[]> groups, String group, ComplianceStatus status) {
+    int[] c = groups.computeIfAbsent(group, g -> new int[ComplianceStatus.values().length + 1]);
+    c[0]++;
+    c[status.ordinal() + 1]++;
   }
 
-  /**
-   * The assignment aggregate on a date. An actor who sees the whole organization gets it from
-   * the store's aggregate query (nothing is loaded); a manager, who sees only their team, gets
-   * the same rules ({@link AssignmentSummary#classify}) applied to the team's assignments.
-   */
-  private List<AssignmentSummary> groups(Scope s, Lookups l, LocalDate on) {
-    if (Operation.STATUS_READ.scopeFor(s.actor().role()) == io.trainproof.core.access.Scope.ORGANIZATION) {
-      return tp.status().summary(s.actor(), on);
-    }
-    Map<List<Object>, long[]> groups = new HashMap<>();
-    for (WorkforceMember m : l.members().values()) {
-      MemberTerms t = m.termsOn(on).orElse(null);
-      if (t == null || t.status() != io.trainproof.core.domain.MemberStatus.ACTIVE) {
-        continue;
-      }
-      long[] c = groups.computeIfAbsent(List.of(t.department(), t.type(), t.roles()), k -> new long[9]);
-      long[] mine = new long[AssignmentSummary.Counted.values().length];
-      for (Assignment a : tp.assignments().forMember(s.actor(), m.id())) {
-        AssignmentSummary.classify(a, on, tp.dueSoonDays()).ifPresent(x -> mine[x.ordinal()]++);
-      }
-      long pending = mine[AssignmentSummary.Counted.PENDING.ordinal()];
-      long dueSoon = mine[AssignmentSummary.Counted.DUE_SOON.ordinal()];
-      long overdue = mine[AssignmentSummary.Counted.OVERDUE.ordinal()];
-      c[0]++;
-      c[1] += overdue > 0 ? 1 : 0;
-      c[2] += overdue == 0 && dueSoon > 0 ? 1 : 0;
-      c[3] += overdue == 0 && dueSoon == 0 && pending > 0 ? 1 : 0;
-      c[4] += pending;
-      c[5] += dueSoon;
-      c[6] += overdue;
-      c[7] += mine[AssignmentSummary.Counted.COMPLETED.ordinal()];
-      c[8] += mine[AssignmentSummary.Counted.WAIVED.ordinal()];
-    }
-    List<AssignmentSummary> out = new ArrayList<>();
-    groups.forEach((k, c) -> out.add(new AssignmentSummary((String) k.get(0), (io.trainproof.core.domain.WorkforceType) k.get(1),
-        castRoles(k.get(2)), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
-    out.sort(AssignmentSummary.ORDER);
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Set<String> castRoles(Object roles) {
-    return (Set<String>) roles;
+  private static int at(int[] c, ComplianceStatus status) {
+    return c[status.ordinal() + 1];
   }
 
   // ---------------------------------------------------------------- member transcript
@@ -677,10 +637,18 @@ public final class ReportServiceImpl implements ReportService {
       LocalDate on = i == 0 ? asOf : YearMonth.from(asOf).minusMonths(i).atEndOfMonth();
       int members = 0;
       int overdue = 0;
-      int expired = 0; // the assignment aggregate has no expired state: an expiry shows as an overdue renewal
-      for (AssignmentSummary g : groups(s, l, on)) {
-        members += (int) g.members();
-        overdue += (int) g.membersOverdue();
+      int expired = 0;
+      for (WorkforceMember m : l.members().values()) {
+        if (!m.activeOn(on)) {
+          continue;
+        }
+        members++;
+        ComplianceStatus worst = tp.status().overall(actor, m.id(), on);
+        if (worst == ComplianceStatus.OVERDUE) {
+          overdue++;
+        } else if (worst == ComplianceStatus.EXPIRED) {
+          expired++;
+        }
       }
       trend.add(new Dashboard.TrendPoint(on, members, overdue, expired));
     }

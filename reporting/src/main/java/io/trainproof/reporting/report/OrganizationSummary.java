@@ -4,22 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Members active on the as-of date by role, department and workforce type, counted by the
- * worst of their training assignments that day (164.308(a)(5)(i) coverage). Immutable.
- *
- * <p>The numbers come from core's assignment aggregate
- * ({@link io.trainproof.core.status.AssignmentSummary} has the exact rules), which the store
- * computes in one query: an assignment counts from its assigned date, is open until its
- * closure date, is due on the due date in force that day (extensions granted by then), is
- * overdue from the day after it and due soon within the instance's due-soon window. A member
- * is <em>overdue</em> with at least one overdue assignment, <em>due soon</em> with one due soon
- * and none overdue, <em>pending</em> with one open and neither, and <em>compliant</em> with
- * nothing open. Requirement-level states the assignments alone cannot show are not computed
- * here and are always 0: <em>expired</em> (an expiry shows as the overdue renewal assignment the
- * scheduler creates before it), <em>unassigned</em> (a gap the assignment engine closes on the
- * next roster or rule change) and <em>waived</em> (a waived assignment is closed, so its member
- * counts as compliant). Per-member requirement statuses remain in the member transcript and the
- * status service.
+ * Members active on the as-of date by role, department and workforce type, counted by their
+ * worst status that day (164.308(a)(5)(i) coverage). Immutable.
  *
  * @param header the header
  * @param rows one row per group, the {@link Dimension#ALL} row first
@@ -31,18 +17,18 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
   }
 
   /**
-   * One group's counts. Each member counts once per group, under their worst open assignment.
+   * One group's counts. Each member counts once per group, under their worst status.
    *
    * @param dimension the grouping
    * @param group the role, department or type (or {@code all})
    * @param members active members in the group
-   * @param compliant members with no assignment open that day
-   * @param dueSoon members whose worst open assignment is due soon
-   * @param pending members whose worst open assignment is pending
-   * @param overdue members with at least one overdue assignment
-   * @param expired always 0 (not derived from assignments; kept for the report's shape)
-   * @param unassigned always 0 (not derived from assignments; kept for the report's shape)
-   * @param waived always 0 (a waived assignment is closed; kept for the report's shape)
+   * @param compliant members whose worst status is compliant (or who have nothing required)
+   * @param dueSoon worst status due soon
+   * @param pending worst status pending
+   * @param overdue worst status overdue
+   * @param expired worst status expired
+   * @param unassigned worst status unassigned (a gap)
+   * @param waived worst status waived
    */
   public record Row(Dimension dimension, String group, int members, int compliant, int dueSoon, int pending,
       int overdue, int expired, int unassigned, int waived) {
