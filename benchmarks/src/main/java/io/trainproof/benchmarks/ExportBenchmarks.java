@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ExportBenchmarks {
   /** Assignment rows exported. */
   public static final int ROWS = 1_000_000;
-  static final int SEED_MEMBERS = 1_000;
+  static final int SEED_MEMBERS = 500;
   static final int REQUIREMENTS = 10;
   static final ZoneId ZONE = ZoneId.of("America/Chicago");
   static final LocalDate START = LocalDate.of(2026, 1, 5);
@@ -62,6 +62,15 @@ public class ExportBenchmarks {
   public void setUp() {
     int copies = Integer.getInteger("trainproof.bench.exportCopies", ROWS / (SEED_MEMBERS * REQUIREMENTS));
     db = PgDatabase.create();
+    try {
+      build(copies);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private void build(int copies) {
     store = JpaStore.create(db.dataSource, SqlDialect.POSTGRESQL);
     SettableClock clock = SettableClock.at(START.atTime(9, 0).atZone(ZONE).toInstant());
     Trainproof trainproof = Trainproof.builder().store(store).clock(clock).build();
@@ -105,15 +114,17 @@ public class ExportBenchmarks {
         "INSERT INTO tp_member_terms (member_id, seq, effective_from, workforce_type, roles, department, manager_id, status)"
             + " SELECT mm.dst, t.seq, t.effective_from, t.workforce_type, t.roles, t.department, t.manager_id, t.status"
             + " FROM tp_member_terms t JOIN bench_member_map mm ON mm.src = t.member_id",
+        // The fresh id is drawn in a subquery, once per row (a volatile call in a subquery's
+        // select list is not flattened), and used for both id and id_order.
         "INSERT INTO tp_assignment (id, org_id, member_id, course_id, requirement_id, reason, policy_version_id,"
             + " dedupe_key, assigned_on, assigned_at, assigned_by, anchor_on, due_on, started_on, closure_state,"
             + " closure_on, closure_recorded_at, closure_by, closure_reason, closure_completion_id, version, id_order)"
-            + " SELECT n.id, a.org_id, mm.dst, a.course_id, a.requirement_id, a.reason, a.policy_version_id,"
-            + " a.dedupe_key || '#c' || mm.g, a.assigned_on, a.assigned_at, a.assigned_by, a.anchor_on, a.due_on,"
-            + " a.started_on, a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
-            + " a.closure_completion_id, a.version, " + String.format(idOrder, "n.id")
-            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id"
-            + " CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id, a.id AS for_row) n",
+            + " SELECT x.nid, x.org_id, x.dst, x.course_id, x.requirement_id, x.reason, x.policy_version_id,"
+            + " x.dedupe_key || '#c' || x.g, x.assigned_on, x.assigned_at, x.assigned_by, x.anchor_on, x.due_on,"
+            + " x.started_on, x.closure_state, x.closure_on, x.closure_recorded_at, x.closure_by, x.closure_reason,"
+            + " x.closure_completion_id, x.version, " + String.format(idOrder, "x.nid")
+            + " FROM (SELECT gen_random_uuid() AS nid, a.*, mm.dst, mm.g"
+            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id OFFSET 0) x",
         "DROP TABLE bench_member_map",
         "ANALYZE");
   }
@@ -121,8 +132,11 @@ public class ExportBenchmarks {
   /** Drops the schema. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    store.close();
-    db.close();
+    try {
+      store.close();
+    } finally {
+      db.close();
+    }
   }
 
   /**
