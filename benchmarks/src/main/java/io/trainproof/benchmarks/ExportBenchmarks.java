@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #SEED_MEMBERS} members are hired through the services (each gets an onboarding
  * assignment for each of {@value #REQUIREMENTS} requirements), then SQL copies those members,
  * their terms and their assignments (fresh ids, suffixed external ids and dedupe keys) until
- * there are {@value #ROWS} assignments. {@code -Dtrainproof.bench.exportCopies=N} shrinks it
- * for the smoke test.
+ * there are {@value #ROWS} assignments. {@code -Dtrainproof.bench.exportSeedMembers=N} and {@code
+ * -Dtrainproof.bench.exportCopies=N} shrink it for the smoke test.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -60,17 +60,18 @@ public class ExportBenchmarks {
   /** Builds the data set once per fork. */
   @Setup(Level.Trial)
   public void setUp() {
+    int seed = Integer.getInteger("trainproof.bench.exportSeedMembers", SEED_MEMBERS);
     int copies = Integer.getInteger("trainproof.bench.exportCopies", ROWS / (SEED_MEMBERS * REQUIREMENTS));
     db = PgDatabase.create();
     try {
-      build(copies);
+      build(seed, copies);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
   }
 
-  private void build(int copies) {
+  private void build(int seed, int copies) {
     store = JpaStore.create(db.dataSource, SqlDialect.POSTGRESQL);
     SettableClock clock = SettableClock.at(START.atTime(9, 0).atZone(ZONE).toInstant());
     Trainproof trainproof = Trainproof.builder().store(store).clock(clock).build();
@@ -81,11 +82,11 @@ public class ExportBenchmarks {
           .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(60))
           .build());
     }
-    for (int m = 0; m < SEED_MEMBERS; m++) {
+    for (int m = 0; m < seed; m++) {
       fx.hire(START.minusDays(m % 200), "Dept-" + (m % 20), "staff");
     }
     copy(db, copies - 1);
-    expected = (long) SEED_MEMBERS * REQUIREMENTS * copies;
+    expected = (long) seed * REQUIREMENTS * copies;
     reporting = Reporting.builder(trainproof).clock(clock).build();
   }
 

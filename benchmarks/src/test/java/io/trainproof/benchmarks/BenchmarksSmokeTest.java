@@ -57,7 +57,8 @@ class BenchmarksSmokeTest {
       Assumptions.assumeTrue(PgDatabase.reachable(), "PostgreSQL is not reachable at " + PgDatabase.HOST
           + "; the export smoke test is SKIPPED");
     }
-    System.setProperty("trainproof.bench.exportCopies", "2");
+    System.setProperty("trainproof.bench.exportSeedMembers", "20");
+    System.setProperty("trainproof.bench.exportCopies", "3");
     Collection<RunResult> results = runBriefly("io\\.trainproof\\.benchmarks\\.ExportBenchmarks\\..*");
     assertEquals(1, results.size());
   }
