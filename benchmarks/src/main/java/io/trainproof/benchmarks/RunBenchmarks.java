@@ -1,0 +1,180 @@
+package io.trainproof.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * The one command of issue 9: runs the JMH suite (JMH's own command-line options pass through,
+ * e.g. {@code -f 1 -wi 2 -i 3 -w 2s -r 3s}), writes JMH's JSON result to {@code
+ * benchmarks/target/jmh-result.json} and the table of ratios and targets to {@code
+ * benchmarks/RESULTS.md} (paths relative to the working directory, the repository root; {@code
+ * -Dtrainproof.results.dir=DIR} writes both to DIR instead).
+ */
+public final class RunBenchmarks {
+  static final String PACKAGE = "io.trainproof.benchmarks";
+
+  private RunBenchmarks() {}
+
+  /**
+   * Runs the suite and writes the results.
+   *
+   * @param args JMH options
+   * @throws Exception when JMH or writing fails
+   */
+  public static void main(String[] args) throws Exception {
+    String dir = System.getProperty("trainproof.results.dir");
+    Path json = dir == null ? Path.of("benchmarks/target/jmh-result.json") : Path.of(dir, "jmh-result.json");
+    Path markdown = dir == null ? Path.of("benchmarks/RESULTS.md") : Path.of(dir, "RESULTS.md");
+    Files.createDirectories(json.toAbsolutePath().getParent());
+    Options cli = new CommandLineOptions(args);
+    Map<String, Double> scores = new LinkedHashMap<>();
+    if (cli.getIncludes().isEmpty()) {
+      // Rows 1-4 with the options given; row 7 is one export in its own -Xmx64m fork (its
+      // annotations), whatever the iteration options, since one export of 1,000,000 rows is
+      // the measurement.
+      scores.putAll(scores(run(new OptionsBuilder().parent(cli).include(Pattern.quote(PACKAGE) + "\\.(Signing|Jcs|Assignment)Benchmarks\\..*"), json)));
+      scores.putAll(scores(run(new OptionsBuilder().include(Pattern.quote(PACKAGE) + "\\.ExportBenchmarks\\..*")
+          .shouldFailOnError(true), json.resolveSibling("jmh-result-export.json"))));
+    } else {
+      scores.putAll(scores(run(new OptionsBuilder().parent(cli), json)));
+    }
+    String command = "mvn -B -ntp -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar "
+        + String.join(" ", args);
+    Files.writeString(markdown, markdown(scores, command), StandardCharsets.UTF_8);
+    System.out.println("Wrote " + json + " and " + markdown);
+  }
+
+  static Collection<RunResult> run(ChainedOptionsBuilder builder, Path json) throws RunnerException {
+    return new Runner(builder.resultFormat(ResultFormatType.JSON).result(json.toString()).build()).run();
+  }
+
+  /**
+   * Scores by {@code SimpleClass.method} or {@code SimpleClass.method[param]}.
+   *
+   * @param results JMH's results
+   * @return primary scores
+   */
+  static Map<String, Double> scores(Collection<RunResult> results) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      String benchmark = r.getParams().getBenchmark();
+      String[] parts = benchmark.split("\\.");
+      String key = parts[parts.length - 2] + "." + parts[parts.length - 1];
+      List<String> params = new ArrayList<>();
+      for (String p : r.getParams().getParamsKeys()) {
+        params.add(r.getParams().getParam(p));
+      }
+      if (!params.isEmpty()) {
+        key += "[" + String.join(",", params) + "]";
+      }
+      scores.put(key, r.getPrimaryResult().getScore());
+    }
+    return scores;
+  }
+
+  /** A table row: a measurement, what it is compared with, and the target. */
+  record Row(String number, String benchmark, String comparedWith, String measured, String ratio, String target,
+      String verdict) {}
+
+  static List<Row> rows(Map<String, Double> s) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(ratioRow("1", "issue and sign one certificate", "SigningBenchmarks.issueAndSign",
+        "BC Ed25519 sign, 64 bytes", "SigningBenchmarks.bcEd25519Sign", 0.75, "ratio of throughputs ≥ 0.75", s));
+    rows.add(ratioRow("2", "verify one certificate from JSON (cached status lists)", "SigningBenchmarks.verifyFromJson",
+        "BC Ed25519 verify, 64 bytes", "SigningBenchmarks.bcEd25519Verify", 0.80, "≥ 0.80", s));
+    for (String doc : List.of("credential", "arrays", "structures", "unicode")) {
+      rows.add(ratioRow("3", "RFC 8785 canonicalization: " + (doc.equals("credential") ? "signed certificate" : "RFC input " + doc + ".json"),
+          "JcsBenchmarks.trainproof[" + doc + "]", "erdtman java-json-canonicalization 1.1",
+          "JcsBenchmarks.erdtman[" + doc + "]", 1.5, "≥ 1.5× faster", s));
+    }
+    Double evals = s.get("AssignmentBenchmarks.sweepEvaluations");
+    rows.add(new Row("4", "assignment evaluation in memory, " + AssignmentBenchmarks.MEMBERS + " members × "
+        + AssignmentBenchmarks.REQUIREMENTS + " requirements, one thread (public path: scheduler sweep)", "—",
+        evals == null ? "not run" : String.format(Locale.ROOT, "%,.0f evaluations/s", evals), "—", "≥ 2,000,000 / s",
+        evals == null ? "NOT RUN" : evals >= 2_000_000 ? "PASS" : "MISS"));
+    Double export = s.get("ExportBenchmarks.csvExport");
+    rows.add(new Row("7", "CSV export of " + String.format(Locale.ROOT, "%,d", ExportBenchmarks.ROWS)
+        + " assignment rows in a JVM with -Xmx64m", "—",
+        export == null ? "not run" : String.format(Locale.ROOT, "%.1f s for one export (single shot)", export), "—",
+        "completes with -Xmx64m", export == null ? "NOT RUN" : "PASS"));
+    for (String[] db : new String[][] {
+        {"5", "renewal sweep on PostgreSQL, 100,000 members", "≤ 3× plain JDBC insert"},
+        {"6", "organization summary on PostgreSQL, 1,000,000 assignments", "≤ 1.5× hand-written SQL"},
+        {"8", "roster sync of 100,000 members on PostgreSQL", "≤ 3× plain JDBC inserts"},
+        {"9", "scheduler sweep with 1, 2, 4 nodes on one PostgreSQL", "2 nodes ≥ 1.3× one, no duplicates"}}) {
+      rows.add(new Row(db[0], db[1], "—", "not implemented yet", "—", db[2], "NOT RUN"));
+    }
+    return rows;
+  }
+
+  private static Row ratioRow(String n, String what, String key, String peer, String peerKey, double target,
+      String targetText, Map<String, Double> s) {
+    Double ours = s.get(key);
+    Double theirs = s.get(peerKey);
+    if (ours == null || theirs == null) {
+      return new Row(n, what, peer, "not run", "—", targetText, "NOT RUN");
+    }
+    double ratio = ours / theirs;
+    return new Row(n, what, peer, String.format(Locale.ROOT, "%,.0f ops/s vs %,.0f ops/s", ours, theirs),
+        String.format(Locale.ROOT, "%.3f", ratio), targetText, ratio >= target ? "PASS" : "MISS");
+  }
+
+  static String markdown(Map<String, Double> scores, String command) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results (issue 9)\n\n");
+    md.append("Ratios are taken within one run on one machine; absolute figures drift on shared machines.\n\n");
+    md.append("- date: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+    md.append("- machine: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+        .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(cpuModel()).append('\n');
+    md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+        .append(" (").append(System.getProperty("java.vendor")).append(")\n");
+    md.append("- runner JVM input arguments: ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append('\n');
+    md.append("- command (from the repository root): `").append(command.strip()).append("`\n");
+    md.append("- raw JMH results: `benchmarks/target/jmh-result.json` (rows 1-4), `benchmarks/target/jmh-result-export.json` (row 7)\n\n");
+    md.append("| # | benchmark | compared with | measured | ratio | target | result |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    for (Row r : rows(scores)) {
+      md.append("| ").append(r.number()).append(" | ").append(r.benchmark()).append(" | ").append(r.comparedWith())
+          .append(" | ").append(r.measured()).append(" | ").append(r.ratio()).append(" | ").append(r.target())
+          .append(" | ").append(r.verdict()).append(" |\n");
+    }
+    md.append("\nAll scores (JMH primary score: ops/s, higher is better, except the export: seconds for one export):\n\n| benchmark | score |\n|---|---|\n");
+    scores.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(String.format(Locale.ROOT, "%,.3f", v)).append(" |\n"));
+    return md.toString();
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return "cpu unknown";
+    }
+    return "cpu unknown";
+  }
+}
