@@ -67,6 +67,10 @@ public final class InMemoryStore implements Store {
   private final Map<Id<WorkforceMember>, WorkforceMember> members = new HashMap<>();
   private final Map<String, Id<WorkforceMember>> memberByExternalId = new HashMap<>();
   private final Map<Id<WorkforceMember>, LocalDate> memberSweptOn = new HashMap<>();
+  /** Member ids per organization in id order, so a sweep walks them without sorting. */
+  private final Map<Id<Organization>, java.util.NavigableSet<Id<WorkforceMember>>> memberIdsByOrg = new HashMap<>();
+  /** Per organization: the sweep day and the last member claimed that day (a hint, undone with its transaction). */
+  private final Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> sweepCursor = new HashMap<>();
   private final Map<Id<Policy>, Policy> policies = new HashMap<>();
   private final Map<Id<PolicyVersion>, PolicyVersion> policyVersions = new HashMap<>();
   private final Map<String, Id<PolicyVersion>> policyVersionByNumber = new HashMap<>();
@@ -313,6 +317,12 @@ public final class InMemoryStore implements Store {
       WorkforceMember stored = withVersion(member, 0);
       put(members, member.id(), stored);
       put(memberByExternalId, ext, member.id());
+      java.util.NavigableSet<Id<WorkforceMember>> ids =
+          memberIdsByOrg.computeIfAbsent(member.organization(), o -> new java.util.TreeSet<>());
+      ids.add(member.id());
+      undo.push(() -> ids.remove(member.id()));
+      // A member added mid-day may sort before the cursor: the next claim starts from the top.
+      remove(sweepCursor, member.organization());
       return stored;
     }
 
@@ -358,15 +368,26 @@ public final class InMemoryStore implements Store {
 
     @Override
     public List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit) {
-      List<WorkforceMember> claimed = list(organization).stream()
-          .filter(m -> {
-            LocalDate swept = memberSweptOn.get(m.id());
-            return swept == null || swept.isBefore(day);
-          })
-          .limit(limit)
-          .toList();
+      java.util.NavigableSet<Id<WorkforceMember>> ids = memberIdsByOrg.getOrDefault(organization, new java.util.TreeSet<>());
+      Map.Entry<LocalDate, Id<WorkforceMember>> cursor = sweepCursor.get(organization);
+      // why: claims go in id order, so everything before today's cursor was already visited today;
+      // walking from it keeps a whole sweep linear in the number of members.
+      Iterable<Id<WorkforceMember>> from = cursor != null && cursor.getKey().equals(day) ? ids.tailSet(cursor.getValue(), false) : ids;
+      List<WorkforceMember> claimed = new ArrayList<>();
+      for (Id<WorkforceMember> id : from) {
+        if (claimed.size() >= limit) {
+          break;
+        }
+        LocalDate swept = memberSweptOn.get(id);
+        if (swept == null || swept.isBefore(day)) {
+          claimed.add(members.get(id));
+        }
+      }
       for (WorkforceMember m : claimed) {
         put(memberSweptOn, m.id(), day);
+      }
+      if (!claimed.isEmpty()) {
+        put(sweepCursor, organization, Map.entry(day, claimed.get(claimed.size() - 1).id()));
       }
       return claimed;
     }
