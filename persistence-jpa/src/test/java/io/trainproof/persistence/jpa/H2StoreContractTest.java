@@ -1,43 +1,9 @@
 package io.trainproof.persistence.jpa;
 
-import io.trainproof.core.spi.Store;
-import io.trainproof.testkit.StoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.opentest4j.TestAbortedException;
-
-/** The JPA store passes the storage contract on H2 (one migrated database for the class). */
-class H2StoreContractTest extends StoreContract {
-  private static TestDatabase database;
-  private static JpaStore shared;
-  private static TestAbortedException unavailable;
-
-  @BeforeAll
-  static void start() {
-    try {
-      database = TestDatabase.create(SqlDialect.H2);
-      shared = database.newStore();
-    } catch (TestAbortedException e) {
-      // Skipped test by test (below), so the report counts every skipped test.
-      unavailable = e;
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (shared != null) {
-      shared.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
+/** The JPA store passes the storage contract on H2. */
+class H2StoreContractTest extends JpaStoreContract {
   @Override
-  protected Store createStore() {
-    if (unavailable != null) {
-      throw unavailable;
-    }
-    return shared;
+  SqlDialect dialect() {
+    return SqlDialect.H2;
   }
 }
