@@ -104,4 +104,24 @@ class PermutationPropertiesTest {
     assertThat(w.auditSize()).isEqualTo(audit);
   }
 
+
+  /** The sample jqwik shrank a failure to: a manager cycle where one of the two is already on record. */
+  @org.junit.jupiter.api.Test
+  void aManagerCycleWithOneMemberOnRecordIsAppliedOnceAndThenIsANoOp() {
+    World w = new World();
+    RosterSync sync = new RosterSync(w.tp);
+    RosterRow two = new RosterRow("HR-2", "Member 2", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"),
+        "ICU", null, World.TODAY, MemberStatus.ACTIVE, null);
+    sync.apply(w.officer, List.of(two), RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
+    List<RosterRow> cycle = List.of(
+        new RosterRow("HR-1", "Member 1", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"), "ICU",
+            "HR-2", World.TODAY, MemberStatus.ACTIVE, null),
+        new RosterRow("HR-2", "Member 2", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"), "ICU",
+            "HR-1", World.TODAY, MemberStatus.ACTIVE, null));
+    RosterResult first = sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
+    assertThat(first.errors()).isEmpty();
+    assertThat(w.member("HR-2").latestTerms().manager()).isEqualTo(w.member("HR-1").id());
+    RosterResult again = sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
+    assertThat(again.changes()).isEmpty();
+  }
 }

@@ -165,7 +165,7 @@ public final class RosterSync {
     int before = errors.size();
     Set<String> named = keys.stream().map(k -> k.externalId).collect(Collectors.toSet());
     boolean committed = batch.run(() -> {
-      for (Numbered r : managersFirst(unique)) {
+      for (Numbered r : managersFirst(unique, ext -> find(actor, ext) != null)) {
         batch.row(r.line, r.row.externalId(), () -> {
           applyRow(actor, r, today, state);
           return Boolean.TRUE;
@@ -309,8 +309,12 @@ public final class RosterSync {
     }
   }
 
-  /** Rows whose manager is hired by the same roster come after the manager's row. */
-  private static List<Numbered> managersFirst(List<Numbered> rows) {
+  /**
+   * Rows whose manager is hired by the same roster come after the manager's row. A manager who
+   * is already a member needs no ordering, so a cycle (A manages B, B manages A) with one of
+   * them already on record applies the new one first and then links the other.
+   */
+  private static List<Numbered> managersFirst(List<Numbered> rows, java.util.function.Predicate<String> onRecord) {
     Map<String, Numbered> byExt = new HashMap<>();
     for (Numbered r : rows) {
       byExt.put(r.row.externalId().strip(), r);
@@ -318,20 +322,20 @@ public final class RosterSync {
     List<Numbered> ordered = new ArrayList<>();
     Set<Numbered> done = new HashSet<>();
     for (Numbered r : rows) {
-      visit(r, byExt, done, new HashSet<>(), ordered);
+      visit(r, byExt, onRecord, done, new HashSet<>(), ordered);
     }
     return ordered;
   }
 
-  private static void visit(Numbered r, Map<String, Numbered> byExt, Set<Numbered> done, Set<Numbered> path,
-      List<Numbered> ordered) {
+  private static void visit(Numbered r, Map<String, Numbered> byExt, java.util.function.Predicate<String> onRecord,
+      Set<Numbered> done, Set<Numbered> path, List<Numbered> ordered) {
     if (done.contains(r) || !path.add(r)) {
       return; // why: a manager cycle is left in file order; core reports what it cannot resolve
     }
     String manager = r.row.managerExternalId();
-    Numbered m = manager == null ? null : byExt.get(manager.strip());
+    Numbered m = manager == null || onRecord.test(manager.strip()) ? null : byExt.get(manager.strip());
     if (m != null) {
-      visit(m, byExt, done, path, ordered);
+      visit(m, byExt, onRecord, done, path, ordered);
     }
     done.add(r);
     ordered.add(r);
