@@ -20,7 +20,6 @@ import io.trainproof.core.notification.NotificationKind;
 import io.trainproof.core.spi.Transaction;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,9 @@ public final class AssignmentEngine {
 
   /**
    * Brings one member's assignments in line with every requirement of the organization, as of
-   * a date.
+   * a date. The member's assignments, completions and certifications are read once for all
+   * requirements: a decision under one requirement depends only on that requirement's
+   * assignments, so what is created or cancelled under one never changes another's decision.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -50,11 +51,18 @@ public final class AssignmentEngine {
    * @return the number of assignments created
    */
   public int reconcileMember(Work w, WorkforceMember member, LocalDate on) {
-    Transaction tx = w.tx();
-    Organization org = w.org();
+    Optional<MemberTerms> terms = member.termsOn(on);
+    if (terms.isEmpty() || terms.get().status() == MemberStatus.TERMINATED) {
+      return 0; // why: decide owes nothing here under any requirement; skip the reads
+    }
+    List<Requirement> requirements = w.tx().requirements().list(w.org().id());
+    if (requirements.isEmpty()) {
+      return 0;
+    }
+    Facts facts = Facts.load(w, member);
     int created = 0;
-    for (Requirement requirement : tx.requirements().list(org.id())) {
-      created += reconcile(w, member, requirement, on);
+    for (Requirement requirement : requirements) {
+      created += carryOut(w, member, requirement, facts, on);
     }
     return created;
   }
@@ -62,6 +70,7 @@ public final class AssignmentEngine {
   /**
    * Brings one member's assignments under one requirement in line, as of a date: cancels
    * what is no longer required, creates the initial or next-cycle assignment when missing.
+   * What to do is {@link #decide}'s decision over the member's stored facts.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -70,44 +79,117 @@ public final class AssignmentEngine {
    * @return 1 when an assignment was created, else 0
    */
   public int reconcile(Work w, WorkforceMember member, Requirement requirement, LocalDate on) {
-    Transaction tx = w.tx();
-    Organization org = w.org();
-    Optional<MemberTerms> memberTerms = member.termsOn(on);
-    if (memberTerms.isEmpty()) {
+    Optional<MemberTerms> terms = member.termsOn(on);
+    if (terms.isEmpty() || terms.get().status() == MemberStatus.TERMINATED) {
       return 0;
     }
-    MemberTerms mt = memberTerms.get();
-    List<Assignment> mine = tx.assignments().forMember(org.id(), member.id()).stream()
-        .filter(a -> requirement.id().equals(a.requirement()))
-        .toList();
-    Optional<RequirementTerms> reqTerms = requirement.termsOn(on);
-    if (mt.status() == MemberStatus.TERMINATED) {
-      return 0;
+    return carryOut(w, member, requirement, Facts.load(w, member), on);
+  }
+
+  /** A member's stored facts the decision reads, loaded once per member. */
+  private record Facts(List<Assignment> assignments, List<Completion> completions,
+      List<io.trainproof.core.certification.Certification> certifications,
+      List<io.trainproof.core.certification.CertificationKind> kinds) {
+    static Facts load(Work w, WorkforceMember member) {
+      Transaction tx = w.tx();
+      Id<Organization> org = w.org().id();
+      List<io.trainproof.core.certification.Certification> held = tx.certifications().forMember(org, member.id());
+      return new Facts(tx.assignments().forMember(org, member.id()), tx.completions().forMember(org, member.id()),
+          held, held.isEmpty() ? List.of() : tx.certifications().kinds(org));
     }
-    if (reqTerms.isEmpty() || !reqTerms.get().active() || !reqTerms.get().audience().matches(mt)) {
-      String why = reqTerms.isPresent() && !reqTerms.get().active()
-          ? "requirement retired" : "no longer in the requirement's audience";
-      cancelOpen(w, mine, on, why);
-      return 0;
+  }
+
+  private int carryOut(Work w, WorkforceMember member, Requirement requirement, Facts facts, LocalDate on) {
+    Obligation owed = decide(member, requirement, facts.assignments(), facts.completions(), facts.certifications(),
+        facts.kinds(), on);
+    switch (owed.kind()) {
+      case CANCEL_OPEN -> {
+        List<Assignment> mine = new java.util.ArrayList<>();
+        for (Assignment a : facts.assignments()) {
+          if (requirement.id().equals(a.requirement())) {
+            mine.add(a);
+          }
+        }
+        cancelOpen(w, mine, on, owed.cancelReason());
+        return 0;
+      }
+      case CREATE -> {
+        String key = "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle();
+        return create(w, member, requirement.id(), owed.terms(), owed.reason(), null, key, owed.anchorOn(),
+            owed.dueOn()) ? 1 : 0;
+      }
+      default -> {
+        return 0;
+      }
+    }
+  }
+
+  /**
+   * What a member owes under one requirement as of a date: the engine's whole decision, as a
+   * pure function of dated facts. The sweep and every service that reconciles carry out this
+   * decision; nothing else decides. Allocation-light: it walks the lists once, allocates no
+   * stream, and returns a shared constant unless an assignment is to be created.
+   *
+   * @param member the member
+   * @param requirement the requirement
+   * @param assignments the member's assignments, any requirement (as the store lists them)
+   * @param completions the member's completions, any course, ordered by completion date
+   * @param certifications the member's outside certifications
+   * @param kinds the organization's certification kinds (may be empty when the member holds none)
+   * @param on the date to evaluate
+   * @return the decision; {@link Obligation#NOTHING} when nothing is owed beyond what exists
+   */
+  public static Obligation decide(
+      WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
+      List<io.trainproof.core.certification.Certification> certifications,
+      List<io.trainproof.core.certification.CertificationKind> kinds, LocalDate on) {
+    MemberTerms mt = member.termsOn(on).orElse(null);
+    if (mt == null || mt.status() == MemberStatus.TERMINATED) {
+      return Obligation.NOTHING;
+    }
+    Id<Requirement> rid = requirement.id();
+    RequirementTerms rt = requirement.termsOn(on).orElse(null);
+    if (rt == null || !rt.active() || !rt.audience().matches(mt)) {
+      for (Assignment a : assignments) {
+        if (a.isOpen() && rid.equals(a.requirement())) {
+          return rt != null && !rt.active() ? Obligation.CANCEL_RETIRED : Obligation.CANCEL_OUTSIDE_AUDIENCE;
+        }
+      }
+      return Obligation.NOTHING;
     }
     if (mt.status() != MemberStatus.ACTIVE) {
-      return 0;
+      return Obligation.NOTHING;
     }
-    if (mine.stream().anyMatch(Assignment::isOpen)) {
-      return 0;
+    int cycles = 0;
+    Assignment lastCycle = null;
+    for (Assignment a : assignments) {
+      if (!rid.equals(a.requirement())) {
+        continue;
+      }
+      Closure closure = a.closure();
+      if (closure == null) {
+        return Obligation.NOTHING; // one is open
+      }
+      if (a.reason() == AssignmentReason.POLICY_CHANGE) {
+        continue;
+      }
+      cycles++;
+      if ((closure.state() == AssignmentState.COMPLETED || closure.state() == AssignmentState.WAIVED)
+          && (lastCycle == null || laterCycle(a, lastCycle))) {
+        lastCycle = a;
+      }
     }
-    RequirementTerms rt = reqTerms.get();
-    LocalDate entry = audienceEntry(member, rt, on);
-    Completion last = lastPassed(tx, org, member, rt).orElse(null);
-    Assignment lastCycle = mine.stream()
-        .filter(a -> a.closure() != null && a.reason() != AssignmentReason.POLICY_CHANGE)
-        .filter(a -> a.closure().state() == AssignmentState.COMPLETED || a.closure().state() == AssignmentState.WAIVED)
-        .max(Comparator.comparing((Assignment a) -> a.closure().on()).thenComparing(Assignment::assignedAt))
-        .orElse(null);
+    Completion last = null;
+    for (Completion c : completions) {
+      if (c.passed() && c.course().equals(rt.course())) {
+        last = c; // ordered by completion date, so the last one wins
+      }
+    }
     boolean waivedLast = lastCycle != null && lastCycle.closure().state() == AssignmentState.WAIVED
         && (last == null || last.completedOn().isBefore(lastCycle.closure().on()));
 
-    io.trainproof.core.certification.Certification cert = CertificationServiceImpl.covering(tx, org, member.id(), rt.course(), on);
+    io.trainproof.core.certification.Certification cert = certifications.isEmpty() ? null
+        : CertificationServiceImpl.covering(certifications, kinds, rt.course(), on);
     if (cert != null) {
       LocalDate completionUntil = last == null ? null : DueDates.nextDue(rt, last.completedOn(), lastCycle);
       boolean completionCovers = last != null && (completionUntil == null || !completionUntil.isBefore(on));
@@ -115,35 +197,28 @@ public final class AssignmentEngine {
       if (!completionCovers || certUntil == null || (completionUntil != null && certUntil.isAfter(completionUntil))) {
         // The certification stands in for the course: renew before it expires, as for training.
         if (certUntil == null || on.isBefore(DueDates.windowOpens(rt, certUntil))) {
-          return 0;
+          return Obligation.NOTHING;
         }
-        return create(w, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
-            cycleKey(requirement, member, mine), cert.issuedOn(), certUntil) ? 1 : 0;
+        return Obligation.create(rt, AssignmentReason.PERIODIC, cert.issuedOn(), certUntil, cycles);
       }
     }
     if (last == null && !waivedLast) {
+      LocalDate entry = audienceEntry(member, rt, on);
       LocalDate anchor = max(entry, requirement.startsOn());
-      AssignmentReason reason = initialReason(member, requirement, entry);
-      LocalDate due = DueDates.initialDue(rt, anchor);
-      return create(w, member, requirement.id(), rt, reason, null, cycleKey(requirement, member, mine), anchor, due) ? 1 : 0;
+      return Obligation.create(rt, initialReason(member, requirement, entry), anchor, DueDates.initialDue(rt, anchor), cycles);
     }
     LocalDate satisfiedOn = waivedLast ? lastCycle.currentDueOn() : last.completedOn();
     LocalDate nextDue = DueDates.nextDue(rt, satisfiedOn, lastCycle);
     if (nextDue == null || on.isBefore(DueDates.windowOpens(rt, nextDue))) {
-      return 0;
+      return Obligation.NOTHING;
     }
-    return create(w, member, requirement.id(), rt, AssignmentReason.PERIODIC, null,
-        cycleKey(requirement, member, mine), satisfiedOn, nextDue) ? 1 : 0;
+    return Obligation.create(rt, AssignmentReason.PERIODIC, satisfiedOn, nextDue, cycles);
   }
 
-  /**
-   * The dedupe key of the next cycle assignment: the number of cycle assignments that already
-   * exist for the member under the requirement. Two writers racing on the same state compute
-   * the same key, so the store keeps one; once that one closes, the next key is new.
-   */
-  private static String cycleKey(Requirement requirement, WorkforceMember member, List<Assignment> mine) {
-    long cycles = mine.stream().filter(a -> a.reason() != AssignmentReason.POLICY_CHANGE).count();
-    return "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + cycles;
+  /** Whether a closed cycle is later than another: by closure date, then creation instant. */
+  private static boolean laterCycle(Assignment a, Assignment than) {
+    int byClosure = a.closure().on().compareTo(than.closure().on());
+    return byClosure > 0 || (byClosure == 0 && a.assignedAt().compareTo(than.assignedAt()) > 0);
   }
 
   /**
@@ -324,16 +399,6 @@ public final class AssignmentEngine {
       return 0;
     }
     return w.notify("A:" + a.id() + ":" + what + ":" + a.currentDueOn(), kind, recipient, payload) ? 1 : 0;
-  }
-
-  private static Optional<Completion> lastPassed(Transaction tx, Organization org, WorkforceMember member, RequirementTerms rt) {
-    Completion found = null;
-    for (Completion c : tx.completions().forMember(org.id(), member.id())) {
-      if (c.passed() && c.course().equals(rt.course())) {
-        found = c; // ordered by completion date, so the last one wins
-      }
-    }
-    return Optional.ofNullable(found);
   }
 
   private static boolean courseCovers(Transaction tx, Organization org, RequirementTerms rt, PolicyVersion version) {
