@@ -339,7 +339,7 @@ public final class JpaTransaction implements Transaction {
     public List<WorkforceMember> list(Id<Organization> organization) {
       return em.createQuery("select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::member).toList();
+          .getResultList().stream().map(Mapper::member).toList();
     }
 
     @Override
@@ -349,7 +349,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(Mapper::member).toList();
+          .getResultList().stream().map(Mapper::member).toList();
     }
 
     @Override
@@ -385,7 +385,7 @@ public final class JpaTransaction implements Transaction {
             .executeUpdate();
         return em.createQuery("select m from TpMember m where m.id in :ids order by m.id", MemberEntity.class)
             .setParameter("ids", uuids)
-            .getResultStream().map(Mapper::member).toList();
+            .getResultList().stream().map(Mapper::member).toList();
       });
     }
   }
@@ -429,7 +429,7 @@ public final class JpaTransaction implements Transaction {
     public List<Policy> list(Id<Organization> organization) {
       return em.createQuery("select p from TpPolicy p where p.orgId = :org order by p.code", PolicyEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::policy).toList();
+          .getResultList().stream().map(Mapper::policy).toList();
     }
 
     @Override
@@ -469,7 +469,7 @@ public final class JpaTransaction implements Transaction {
               PolicyVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultStream().map(Mapper::policyVersion).toList();
+          .getResultList().stream().map(Mapper::policyVersion).toList();
     }
   }
 
@@ -498,7 +498,7 @@ public final class JpaTransaction implements Transaction {
     public List<Course> list(Id<Organization> organization) {
       return em.createQuery("select c from TpCourse c where c.orgId = :org order by c.code", CourseEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::course).toList();
+          .getResultList().stream().map(Mapper::course).toList();
     }
 
     @Override
@@ -529,7 +529,7 @@ public final class JpaTransaction implements Transaction {
               CourseVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("course", course.value())
-          .getResultStream().map(Mapper::courseVersion).toList();
+          .getResultList().stream().map(Mapper::courseVersion).toList();
     }
   }
 
@@ -575,7 +575,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select r from TpRequirement r where r.orgId = :org order by r.createdAt, r.id", RequirementEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::requirement).toList();
+          .getResultList().stream().map(Mapper::requirement).toList();
     }
   }
 
@@ -691,7 +691,19 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(Mapper::assignment).toList();
+          .getResultList().stream().map(Mapper::assignment).toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<Assignment>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select a from TpAssignment a where a.orgId = :org and a.memberId in :members"
+                  + " order by a.assignedAt, a.id",
+              AssignmentEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(Mapper::assignment).toList(), Assignment::member);
     }
 
     @Override
@@ -702,7 +714,7 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("requirement", requirement.value())
-          .getResultStream().map(Mapper::assignment).toList();
+          .getResultList().stream().map(Mapper::assignment).toList();
     }
 
     @Override
@@ -712,7 +724,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(Mapper::assignment).toList();
+          .getResultList().stream().map(Mapper::assignment).toList();
     }
 
     @Override
@@ -756,7 +768,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id", AssignmentEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::assignment).toList();
+          .getResultList().stream().map(Mapper::assignment).toList();
     }
   }
 
@@ -788,7 +800,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(Mapper::completion).toList();
+          .getResultList().stream().map(Mapper::completion).toList();
     }
 
     @Override
@@ -819,9 +831,47 @@ public final class JpaTransaction implements Transaction {
               CompletionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(Mapper::completion).toList();
+          .getResultList().stream().map(Mapper::completion).toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<Completion>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select c from TpCompletion c where c.orgId = :org and c.memberId in :members"
+                  + " order by c.completedOn, c.recordedAt, c.id",
+              CompletionEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(Mapper::completion).toList(), Completion::member);
     }
   }
+
+  /**
+   * Reads rows for many members with one query per 500 ids and groups them by member, keeping
+   * the query's order within each member; every member asked about is a key.
+   */
+  private static <T> java.util.Map<Id<WorkforceMember>, List<T>> byMember(
+      java.util.Collection<Id<WorkforceMember>> members, java.util.function.Function<List<UUID>, List<T>> query,
+      java.util.function.Function<T, Id<WorkforceMember>> memberOf) {
+    java.util.Map<Id<WorkforceMember>, List<T>> result = new java.util.LinkedHashMap<>();
+    List<UUID> ids = new ArrayList<>(members.size());
+    for (Id<WorkforceMember> member : members) {
+      if (result.putIfAbsent(member, new ArrayList<>()) == null) {
+        ids.add(member.value());
+      }
+    }
+    for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+      for (T row : query.apply(ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)))) {
+        result.get(memberOf.apply(row)).add(row);
+      }
+    }
+    result.replaceAll((member, rows) -> List.copyOf(rows));
+    return result;
+  }
+
+  /** Ids per IN list: well under every database's parameter limit. */
+  private static final int IN_LIST_CHUNK = 500;
 
   // --- row locks for insert-if-absent and the audit chain ---------------------------------
 
@@ -922,7 +972,7 @@ public final class JpaTransaction implements Transaction {
               + " order by c.issuedAt, c.id", CertificateEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(Mapper::certificate).toList();
+          .getResultList().stream().map(Mapper::certificate).toList();
     }
 
     @Override
@@ -999,7 +1049,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(Mapper::attestation).toList();
+          .getResultList().stream().map(Mapper::attestation).toList();
     }
 
     @Override
@@ -1008,7 +1058,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("version", version.value())
-          .getResultStream().map(Mapper::attestation).toList();
+          .getResultList().stream().map(Mapper::attestation).toList();
     }
 
     @Override
@@ -1073,7 +1123,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", fromSequence)
           .setParameter("to", toSequence)
-          .getResultStream().map(Mapper::auditEntry).toList();
+          .getResultList().stream().map(Mapper::auditEntry).toList();
     }
 
     @Override
@@ -1083,7 +1133,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultStream().map(Mapper::auditEntry).toList();
+          .getResultList().stream().map(Mapper::auditEntry).toList();
     }
   }
 
@@ -1179,7 +1229,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultStream().map(Mapper::notification).toList();
+          .getResultList().stream().map(Mapper::notification).toList();
     }
 
     @Override
@@ -1215,7 +1265,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select h from TpLegalHold h where h.orgId = :org order by h.placedAt, h.id",
               LegalHoldEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::hold).toList();
+          .getResultList().stream().map(Mapper::hold).toList();
     }
 
     @Override
@@ -1230,7 +1280,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select t from TpTombstone t where t.orgId = :org order by t.purgedAt, t.id",
               TombstoneEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::tombstone).toList();
+          .getResultList().stream().map(Mapper::tombstone).toList();
     }
   }
 
@@ -1250,7 +1300,7 @@ public final class JpaTransaction implements Transaction {
               + " order by r.reviewedOn, r.recordedAt, r.id", PolicyReviewEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultStream().map(Mapper::review).toList();
+          .getResultList().stream().map(Mapper::review).toList();
     }
 
     @Override
@@ -1274,7 +1324,7 @@ public final class JpaTransaction implements Transaction {
     public List<AddressableDecision> decisions(Id<Organization> organization) {
       return em.createQuery("select d from TpDecision d where d.orgId = :org", DecisionEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::decision)
+          .getResultList().stream().map(Mapper::decision)
           // why: "by topic" means the enum's order, which the topic's text does not follow.
           .sorted(Comparator.comparing(AddressableDecision::topic).thenComparingInt(AddressableDecision::number))
           .toList();
@@ -1306,7 +1356,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select r from TpSecurityReminder r where r.orgId = :org order by r.sentAt, r.id",
               ReminderEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::reminder).toList();
+          .getResultList().stream().map(Mapper::reminder).toList();
     }
   }
 
@@ -1334,7 +1384,7 @@ public final class JpaTransaction implements Transaction {
               + " order by g.grantedAt, g.id", GrantEntity.class)
           .setParameter("org", organization.value())
           .setParameter("actor", actorId)
-          .getResultStream().map(Mapper::grant).toList();
+          .getResultList().stream().map(Mapper::grant).toList();
     }
   }
 
@@ -1360,7 +1410,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select k from TpCertificationKind k where k.orgId = :org order by k.code",
               CertificationKindEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(Mapper::kind).toList();
+          .getResultList().stream().map(Mapper::kind).toList();
     }
 
     @Override
@@ -1385,11 +1435,26 @@ public final class JpaTransaction implements Transaction {
               CertificationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(Mapper::certification)
+          .getResultList().stream().map(Mapper::certification)
           // why: ties on the issue date break by id in Id.compareTo order, as in every store.
           .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
               .thenComparing(io.trainproof.core.certification.Certification::id))
           .toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<io.trainproof.core.certification.Certification>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select c from TpCertification c where c.orgId = :org and c.memberId in :members",
+              CertificationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(Mapper::certification)
+          // why: ties on the issue date break by id in Id.compareTo order, as in every store.
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList(), io.trainproof.core.certification.Certification::member);
     }
   }
 }
