@@ -725,6 +725,60 @@ public abstract class StoreContract {
   }
 
   @Test
+  void bulkReadsForManyMembersGiveWhatTheOnePerMemberReadsGive() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    WorkforceMember m1 = tx((Transaction t) -> t.members().insert(member(org, "E1")));
+    WorkforceMember m2 = tx((Transaction t) -> t.members().insert(member(org, "E2")));
+    WorkforceMember none = tx((Transaction t) -> t.members().insert(member(org, "E3")));
+    WorkforceMember elsewhere = tx((Transaction t) -> t.members().insert(member(other, "E1")));
+    CertificationKind kind = new CertificationKind(Id.random(), org.id(), "CHPS", "HIPAA certification", Set.of(Id.random()), T0);
+    tx((Transaction t) -> {
+      t.assignments().insertIfAbsent(assignment(org, m1, "K1"));
+      t.assignments().insertIfAbsent(new Assignment(Id.random(), org.id(), m1.id(), Id.random(), null, AssignmentReason.MANUAL,
+          null, "K2", LocalDate.of(2026, 1, 6), T0.minusSeconds(60), "officer", LocalDate.of(2026, 1, 6),
+          LocalDate.of(2026, 3, 1), List.of(), null, null, 0));
+      t.assignments().insertIfAbsent(assignment(org, m2, "K3"));
+      t.assignments().insertIfAbsent(assignment(other, elsewhere, "K4"));
+      t.completions().insert(completion(org, m1, LocalDate.of(2026, 2, 1), T0, true, 91));
+      t.completions().insert(completion(org, m1, LocalDate.of(2026, 1, 20), T0.plusSeconds(10), false, null));
+      t.completions().insert(completion(org, m2, LocalDate.of(2026, 1, 3), T0, true, null));
+      t.completions().insert(completion(other, elsewhere, LocalDate.of(2026, 1, 3), T0, true, null));
+      t.certifications().insertKind(kind);
+      t.certifications().insert(new Certification(Id.random(), org.id(), m2.id(), kind.id(), "Provider", "C-77",
+          LocalDate.of(2026, 1, 2), null, null, null, T0, "officer"));
+      t.certifications().insert(new Certification(Id.random(), org.id(), m2.id(), kind.id(), "Provider", "C-70",
+          LocalDate.of(2025, 1, 2), null, null, null, T0, "officer"));
+      return null;
+    });
+    // More ids than one IN list takes, with the real members after the first chunk.
+    List<Id<WorkforceMember>> ids = new ArrayList<>();
+    for (int i = 0; i < 550; i++) {
+      ids.add(Id.random());
+    }
+    ids.addAll(List.of(m2.id(), none.id(), elsewhere.id(), m1.id()));
+    Map<Id<WorkforceMember>, List<Assignment>> assignments = tx((Transaction t) -> t.assignments().forMembers(org.id(), ids));
+    Map<Id<WorkforceMember>, List<Completion>> completions = tx((Transaction t) -> t.completions().forMembers(org.id(), ids));
+    Map<Id<WorkforceMember>, List<Certification>> certifications =
+        tx((Transaction t) -> t.certifications().forMembers(org.id(), ids));
+    for (Map<Id<WorkforceMember>, ?> bulk : List.of(assignments, completions, certifications)) {
+      assertThat(bulk.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+    for (Id<WorkforceMember> id : List.of(m1.id(), m2.id(), none.id(), elsewhere.id())) {
+      assertThat(assignments.get(id)).containsExactlyElementsOf(tx((Transaction t) -> t.assignments().forMember(org.id(), id)));
+      assertThat(completions.get(id)).containsExactlyElementsOf(tx((Transaction t) -> t.completions().forMember(org.id(), id)));
+      assertThat(certifications.get(id))
+          .containsExactlyElementsOf(tx((Transaction t) -> t.certifications().forMember(org.id(), id)));
+    }
+    assertThat(assignments.get(m1.id())).hasSize(2);
+    assertThat(completions.get(m1.id())).hasSize(2);
+    assertThat(certifications.get(m2.id())).hasSize(2);
+    assertThat(assignments.get(elsewhere.id())).isEmpty();
+    assertThat(completions.get(elsewhere.id())).isEmpty();
+    assertThat(assignments.get(none.id())).isEmpty();
+  }
+
+  @Test
   void keysetPagesReturnEachRecordOnceInIdOrder() {
     Organization org = newOrg();
     Organization other = newOrg();

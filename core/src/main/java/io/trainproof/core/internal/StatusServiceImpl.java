@@ -1,8 +1,12 @@
 package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.access.Scope;
+import io.trainproof.core.certification.Certification;
+import io.trainproof.core.certification.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
@@ -11,15 +15,15 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.Transaction;
-import io.trainproof.core.ForbiddenException;
-import io.trainproof.core.access.Scope;
 import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.core.status.MemberStanding;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.core.status.StatusService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Implements {@link StatusService}. Thread-safe. Not API. */
@@ -49,10 +53,7 @@ public final class StatusServiceImpl implements StatusService {
 
   @Override
   public ComplianceStatus overall(Actor actor, Id<WorkforceMember> member, LocalDate asOf) {
-    return forMember(actor, member, asOf).stream()
-        .map(RequirementStatus::status)
-        .min(Enum::compareTo)
-        .orElse(ComplianceStatus.COMPLIANT);
+    return worst(forMember(actor, member, asOf));
   }
 
   @Override
@@ -78,6 +79,42 @@ public final class StatusServiceImpl implements StatusService {
   }
 
   @Override
+  public io.trainproof.core.domain.Page<MemberStanding> standings(
+      Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit) {
+    Check.notNull("asOf", asOf);
+    Check.inRange("limit", limit, 1, 1_000);
+    return ctx.run(actor, Operation.STATUS_READ, w -> {
+      Id<Organization> org = w.org().id();
+      Transaction tx = w.tx();
+      Id<WorkforceMember> cursor = after == null ? null : Id.parse(after);
+      List<WorkforceMember> raw = tx.members().page(org, cursor, limit);
+      List<WorkforceMember> active = w.visible(raw).stream().filter(m -> m.activeOn(asOf)).toList();
+      List<MemberStanding> result = new ArrayList<>(active.size());
+      if (!active.isEmpty()) {
+        List<Id<WorkforceMember>> ids = active.stream().map(WorkforceMember::id).toList();
+        List<Requirement> requirements = tx.requirements().list(org);
+        Map<Id<WorkforceMember>, List<Assignment>> assignments = tx.assignments().forMembers(org, ids);
+        Map<Id<WorkforceMember>, List<Completion>> completions = tx.completions().forMembers(org, ids);
+        Map<Id<WorkforceMember>, List<Certification>> certifications = tx.certifications().forMembers(org, ids);
+        boolean anyCertification = certifications.values().stream().anyMatch(l -> !l.isEmpty());
+        List<CertificationKind> kinds = anyCertification ? tx.certifications().kinds(org) : List.of();
+        for (WorkforceMember member : active) {
+          List<RequirementStatus> statuses = memberStatus(member, requirements,
+              assignments.getOrDefault(member.id(), List.of()), completions.getOrDefault(member.id(), List.of()),
+              certifications.getOrDefault(member.id(), List.of()), kinds, r -> true, asOf, true);
+          result.add(new MemberStanding(member, member.termsOn(asOf).orElseThrow(), worst(statuses), statuses));
+        }
+      }
+      String next = raw.size() < limit ? null : raw.get(raw.size() - 1).id().toString();
+      return new io.trainproof.core.domain.Page<>(result, next);
+    });
+  }
+
+  private static ComplianceStatus worst(List<RequirementStatus> statuses) {
+    return statuses.stream().map(RequirementStatus::status).min(Enum::compareTo).orElse(ComplianceStatus.COMPLIANT);
+  }
+
+  @Override
   public List<AssignmentSummary> summary(Actor actor, LocalDate asOf) {
     Check.notNull("asOf", asOf);
     return ctx.run(actor, Operation.STATUS_READ, w -> {
@@ -100,11 +137,16 @@ public final class StatusServiceImpl implements StatusService {
   private List<RequirementStatus> memberStatus(
       Transaction tx, Organization org, WorkforceMember member, List<Requirement> requirements,
       Predicate<Requirement> filter, LocalDate asOf, boolean withManual) {
-    List<Assignment> assignments = tx.assignments().forMember(org.id(), member.id());
-    List<Completion> completions = tx.completions().forMember(org.id(), member.id());
-    var certifications = tx.certifications().forMember(org.id(), member.id());
-    var kinds = certifications.isEmpty() ? List.<io.trainproof.core.certification.CertificationKind>of()
-        : tx.certifications().kinds(org.id());
+    List<Certification> certifications = tx.certifications().forMember(org.id(), member.id());
+    return memberStatus(member, requirements, tx.assignments().forMember(org.id(), member.id()),
+        tx.completions().forMember(org.id(), member.id()), certifications,
+        certifications.isEmpty() ? List.of() : tx.certifications().kinds(org.id()), filter, asOf, withManual);
+  }
+
+  private List<RequirementStatus> memberStatus(
+      WorkforceMember member, List<Requirement> requirements, List<Assignment> assignments,
+      List<Completion> completions, List<Certification> certifications, List<CertificationKind> kinds,
+      Predicate<Requirement> filter, LocalDate asOf, boolean withManual) {
     List<RequirementStatus> result = new ArrayList<>();
     for (Requirement r : requirements) {
       if (filter.test(r)) {

@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -1065,6 +1066,27 @@ public final class InMemoryStore implements Store {
           .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
               .thenComparing(io.trainproof.core.certification.Certification::id))
           .toList();
+    }
+
+    @Override
+    public Map<Id<WorkforceMember>, List<io.trainproof.core.certification.Certification>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      Map<Id<WorkforceMember>, List<io.trainproof.core.certification.Certification>> result = new LinkedHashMap<>();
+      for (Id<WorkforceMember> member : members) {
+        result.put(member, new ArrayList<>());
+      }
+      // why: one pass over the certifications instead of one per member.
+      for (io.trainproof.core.certification.Certification c : certifications.values()) {
+        List<io.trainproof.core.certification.Certification> mine = result.get(c.member());
+        if (mine != null && c.organization().equals(organization)) {
+          mine.add(c);
+        }
+      }
+      result.replaceAll((member, list) -> list.stream()
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList());
+      return result;
     }
   }
 

@@ -49,6 +49,26 @@ public interface AssignmentRepository {
   List<Assignment> forMember(Id<Organization> organization, Id<WorkforceMember> member);
 
   /**
+   * The assignments of several members at once, for reads over a whole organization page by page
+   * (one query per page instead of one per member). Each member's list is in the same order as
+   * {@link #forMember} gives it; members with none map to an empty list; every member asked
+   * about is a key. The default asks {@link #forMember} once per member; stores override it
+   * with one query.
+   *
+   * @param organization the organization
+   * @param members the members (at most 1,000)
+   * @return each member's assignments
+   */
+  default java.util.Map<Id<WorkforceMember>, List<Assignment>> forMembers(
+      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+    java.util.Map<Id<WorkforceMember>, List<Assignment>> result = new java.util.LinkedHashMap<>();
+    for (Id<WorkforceMember> member : members) {
+      result.put(member, forMember(organization, member));
+    }
+    return result;
+  }
+
+  /**
    * A requirement's assignments, oldest first.
    *
    * @param organization the organization

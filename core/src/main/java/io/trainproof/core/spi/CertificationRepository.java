@@ -42,4 +42,24 @@ public interface CertificationRepository {
    * @return them
    */
   List<Certification> forMember(Id<Organization> organization, Id<WorkforceMember> member);
+
+  /**
+   * The certifications of several members at once, for reads over a whole organization page by page
+   * (one query per page instead of one per member). Each member's list is in the same order as
+   * {@link #forMember} gives it; members with none map to an empty list; every member asked
+   * about is a key. The default asks {@link #forMember} once per member; stores override it
+   * with one query.
+   *
+   * @param organization the organization
+   * @param members the members (at most 1,000)
+   * @return each member's certifications
+   */
+  default java.util.Map<Id<WorkforceMember>, List<Certification>> forMembers(
+      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+    java.util.Map<Id<WorkforceMember>, List<Certification>> result = new java.util.LinkedHashMap<>();
+    for (Id<WorkforceMember> member : members) {
+      result.put(member, forMember(organization, member));
+    }
+    return result;
+  }
 }

@@ -35,6 +35,26 @@ public interface CompletionRepository {
   List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member);
 
   /**
+   * The completions of several members at once, for reads over a whole organization page by page
+   * (one query per page instead of one per member). Each member's list is in the same order as
+   * {@link #forMember} gives it; members with none map to an empty list; every member asked
+   * about is a key. The default asks {@link #forMember} once per member; stores override it
+   * with one query.
+   *
+   * @param organization the organization
+   * @param members the members (at most 1,000)
+   * @return each member's completions
+   */
+  default java.util.Map<Id<WorkforceMember>, List<Completion>> forMembers(
+      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+    java.util.Map<Id<WorkforceMember>, List<Completion>> result = new java.util.LinkedHashMap<>();
+    for (Id<WorkforceMember> member : members) {
+      result.put(member, forMember(organization, member));
+    }
+    return result;
+  }
+
+  /**
    * A page of the organization's completions in id order, after a cursor (keyset pagination, so a
    * report over millions of rows never loads them all).
    *

@@ -58,6 +58,24 @@ public interface StatusService {
   List<RequirementStatus> forCourse(Actor actor, Id<Course> course, LocalDate asOf);
 
   /**
+   * The standing of every member the actor may see who is active on a date, one page of
+   * members at a time in member id order: the exact per-requirement statuses of {@link
+   * #forMember}, read with a fixed number of store queries per page (members, their
+   * assignments, completions and outside certifications) rather than several per member. For
+   * reports over a whole workforce; memory is bounded by the page. Members who are not active
+   * that day are skipped, so a page can hold fewer standings than {@code limit}, even none, and
+   * still have a next page.
+   *
+   * @param actor the caller (needs {@code STATUS_READ}; team and self scopes see their members)
+   * @param asOf the date
+   * @param after the cursor from the previous page, or null for the first
+   * @param limit members read per page, 1 to 1,000
+   * @return the page
+   */
+  io.trainproof.core.domain.Page<MemberStanding> standings(
+      Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit);
+
+  /**
    * The whole organization's assignment-level aggregate on a date, by department, workforce type and job roles, as the store computes it in one query (the rules are in {@link AssignmentSummary};
    * the due-soon window is the instance's). Needs {@code STATUS_READ} with organization scope:
    * an actor whose scope is their team or themselves gets a {@link

@@ -156,6 +156,50 @@ abstract class JpaStoreBehaviourTest {
   }
 
   @Test
+  void bulkMemberReadsTakeAFewStatementsWhateverTheNumberOfMembers() {
+    assertThat(bulkReadStatements(10)).as("statements for 10 members").isLessThanOrEqualTo(8);
+    assertThat(bulkReadStatements(120)).as("statements for 120 members").isLessThanOrEqualTo(12);
+  }
+
+  /** Statements the three bulk reads take for that many members with two assignments each. */
+  private long bulkReadStatements(int members) {
+    Organization org = newOrg();
+    List<Id<WorkforceMember>> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      WorkforceMember m = hire(org, "B" + i);
+      ids.add(m.id());
+      Assignment a = assignment(org, m.id(), "B" + i);
+      Assignment b = assignment(org, m.id(), "B" + i + "-2");
+      read(tx -> {
+        tx.assignments().insertIfAbsent(a);
+        tx.assignments().insertIfAbsent(b);
+        return null;
+      });
+      read(tx -> tx.assignments().update(a.extended(new io.trainproof.core.domain.DueDateChange(
+          LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
+    }
+    org.hibernate.stat.Statistics stats =
+        store.entityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
+    boolean wasEnabled = stats.isStatisticsEnabled();
+    stats.setStatisticsEnabled(true);
+    try {
+      stats.clear();
+      read(tx -> {
+        var assignments = tx.assignments().forMembers(org.id(), ids);
+        assertThat(assignments.values()).allSatisfy(l -> assertThat(l).hasSize(2));
+        assertThat(assignments.values().stream().flatMap(List::stream).filter(x -> !x.dueChanges().isEmpty()))
+            .hasSize(members);
+        assertThat(tx.completions().forMembers(org.id(), ids)).hasSize(members);
+        assertThat(tx.certifications().forMembers(org.id(), ids)).hasSize(members);
+        return null;
+      });
+      return stats.getPrepareStatementCount();
+    } finally {
+      stats.setStatisticsEnabled(wasEnabled);
+    }
+  }
+
+  @Test
   void aConstraintViolationMidWayRollsBackEverythingBeforeIt() {
     Organization org = newOrg();
     WorkforceMember existing = hire(org, "E0");

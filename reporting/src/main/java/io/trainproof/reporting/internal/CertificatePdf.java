@@ -13,8 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,10 +59,10 @@ public final class CertificatePdf {
     } catch (WriterException e) {
       throw new IOException("the verification URL does not fit a QR code", e);
     }
-    PdfRenderer text = pdfText();
-    PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     try (PDDocument doc = new PDDocument()) {
+      PdfRenderer text = PdfRenderer.forDocument(doc);
+      PDFont regular = text.regular();
+      PDFont bold = text.bold();
       doc.getDocumentInformation().setTitle("Certificate " + c.verificationCode());
       doc.getDocumentInformation().setCreator("Trainproof reporting");
       PDPage page = new PDPage(PDRectangle.A4);
@@ -116,11 +115,7 @@ public final class CertificatePdf {
     }
   }
 
-  private static PdfRenderer pdfText() {
-    return PdfRenderer.create();
-  }
-
-  private static void centered(PDPageContentStream cs, PdfRenderer t, PDType1Font font, float size, float pageW,
+  private static void centered(PDPageContentStream cs, PdfRenderer t, PDFont font, float size, float pageW,
       float y, String s) throws IOException {
     float tw = t.width(s, font, size);
     PdfRenderer.text(cs, font, size, (pageW - tw) / 2, y, s);

@@ -13,14 +13,15 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Printable PDF (PDFBox): landscape A4 pages with the report's header lines, a table whose cells
- * wrap, the header row repeated on each page, and "page n of m" footers. Uses the standard
- * Helvetica font, so characters outside its WinAnsi encoding print as {@code ?}. Not
- * thread-safe per instance; {@link #write} creates its own.
+ * wrap, the header row repeated on each page, and "page n of m" footers. Text is set in DejaVu
+ * Sans (bundled, embedded as a subset), which covers Latin, Greek, Cyrillic, Armenian, Georgian
+ * and Hebrew letters among others; a character it has no glyph for (CJK, emoji) prints as
+ * {@code ?}. Not thread-safe per instance; {@link #write} creates its own.
  */
 public final class PdfRenderer {
   private static final float MARGIN = 36;
@@ -28,15 +29,45 @@ public final class PdfRenderer {
   private static final float LEADING = 9.5f;
   private static final float PAD = 2.5f;
 
-  private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-  private final Map<Character, Boolean> encodable = new HashMap<>();
+  private static final String FONTS = "/io/trainproof/reporting/fonts/";
 
-  private PdfRenderer() {}
+  private final PDFont regular;
+  private final PDFont bold;
+  private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
 
-  /** @return a renderer for helpers that measure and clean text */
-  static PdfRenderer create() {
-    return new PdfRenderer();
+  private PdfRenderer(PDDocument doc) throws IOException {
+    this.regular = font(doc, "DejaVuSans.ttf");
+    this.bold = font(doc, "DejaVuSans-Bold.ttf");
+  }
+
+  private static PDFont font(PDDocument doc, String file) throws IOException {
+    try (java.io.InputStream in = PdfRenderer.class.getResourceAsStream(FONTS + file)) {
+      if (in == null) {
+        throw new IOException("the bundled font " + file + " is missing from the reporting jar");
+      }
+      return PDType0Font.load(doc, in, true);
+    }
+  }
+
+  /**
+   * A renderer whose fonts are embedded in a document, for helpers that measure and clean text.
+   *
+   * @param doc the document the text goes into
+   * @return the renderer
+   * @throws IOException when the bundled fonts cannot be read
+   */
+  static PdfRenderer forDocument(PDDocument doc) throws IOException {
+    return new PdfRenderer(doc);
+  }
+
+  /** @return the regular font, embedded in this renderer's document */
+  PDFont regular() {
+    return regular;
+  }
+
+  /** @return the bold font, embedded in this renderer's document */
+  PDFont bold() {
+    return bold;
   }
 
   /**
@@ -60,42 +91,50 @@ public final class PdfRenderer {
    * @throws IOException when writing fails
    */
   public static void write(String title, List<String> meta, Table table, OutputStream out) throws IOException {
-    new PdfRenderer().render(title, meta, table, out);
+    try (PDDocument doc = new PDDocument()) {
+      new PdfRenderer(doc).render(doc, title, meta, table);
+      doc.save(out);
+    }
   }
 
   /**
-   * Replaces characters the standard font cannot encode.
+   * Replaces line breaks and tabs with spaces, and characters the font has no glyph for with
+   * {@code ?}, one per code point.
    *
    * @param text the text
    * @param font the font
    * @return printable text
    */
-  String printable(String text, PDType1Font font) {
+  String printable(String text, PDFont font) {
+    Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new HashMap<>());
     StringBuilder b = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\t') {
+    text.codePoints().forEach(cp -> {
+      if (cp == '\n' || cp == '\r' || cp == '\t') {
         b.append(' ');
-        continue;
+        return;
       }
-      boolean ok = encodable.computeIfAbsent(c, ch -> {
+      boolean ok = known.computeIfAbsent(cp, c -> {
         try {
-          font.encode(String.valueOf(ch));
+          font.encode(new String(Character.toChars(c)));
           return true;
         } catch (IllegalArgumentException | IOException e) {
           return false;
         }
       });
-      b.append(ok ? c : '?');
-    }
+      if (ok) {
+        b.appendCodePoint(cp);
+      } else {
+        b.append('?');
+      }
+    });
     return b.toString();
   }
 
-  float width(String text, PDType1Font font, float size) throws IOException {
+  float width(String text, PDFont font, float size) throws IOException {
     return font.getStringWidth(text) / 1000f * size;
   }
 
-  List<String> wrap(String text, PDType1Font font, float size, float max) throws IOException {
+  List<String> wrap(String text, PDFont font, float size, float max) throws IOException {
     List<String> lines = new ArrayList<>();
     String rest = printable(text, font);
     while (!rest.isEmpty()) {
@@ -105,7 +144,11 @@ public final class PdfRenderer {
       }
       int cut = rest.length();
       while (cut > 1 && width(rest.substring(0, cut), font, size) > max) {
-        cut--;
+        // why: step back a whole code point, so a cut never splits a surrogate pair.
+        cut = rest.offsetByCodePoints(cut, -1);
+      }
+      if (cut == 0) {
+        cut = rest.offsetByCodePoints(0, 1);
       }
       int space = rest.lastIndexOf(' ', cut);
       int at = space > 0 ? space : cut;
@@ -118,72 +161,69 @@ public final class PdfRenderer {
     return lines;
   }
 
-  private void render(String title, List<String> meta, Table table, OutputStream out) throws IOException {
-    try (PDDocument doc = new PDDocument()) {
-      PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle(printable(title, regular));
-      info.setCreator("Trainproof reporting");
-      PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-      float usable = size.getWidth() - 2 * MARGIN;
-      float[] widths = columnWidths(table, usable);
+  private void render(PDDocument doc, String title, List<String> meta, Table table) throws IOException {
+    PDDocumentInformation info = doc.getDocumentInformation();
+    info.setTitle(title);
+    info.setCreator("Trainproof reporting");
+    PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    float usable = size.getWidth() - 2 * MARGIN;
+    float[] widths = columnWidths(table, usable);
 
-      PDPage page = new PDPage(size);
-      doc.addPage(page);
-      PDPageContentStream cs = new PDPageContentStream(doc, page);
-      float y = size.getHeight() - MARGIN;
-      text(cs, bold, 14, MARGIN, y - 14, printable(title, bold));
-      y -= 24;
-      for (String line : meta) {
-        for (String l : wrap(line, regular, 9, usable)) {
-          text(cs, regular, 9, MARGIN, y - 9, l);
-          y -= 12;
-        }
+    PDPage page = new PDPage(size);
+    doc.addPage(page);
+    PDPageContentStream cs = new PDPageContentStream(doc, page);
+    float y = size.getHeight() - MARGIN;
+    text(cs, bold, 14, MARGIN, y - 14, printable(title, bold));
+    y -= 24;
+    for (String line : meta) {
+      for (String l : wrap(line, regular, 9, usable)) {
+        text(cs, regular, 9, MARGIN, y - 9, l);
+        y -= 12;
       }
-      y -= 6;
-      y = headerRow(cs, table.columns(), widths, y);
-      for (List<String> row : table.rows()) {
-        List<List<String>> cells = new ArrayList<>();
-        int lines = 1;
-        for (int i = 0; i < row.size(); i++) {
-          List<String> w = wrap(row.get(i), regular, CELL_FONT, widths[i] - 2 * PAD);
-          cells.add(w);
-          lines = Math.max(lines, w.size());
-        }
-        float h = lines * LEADING + 2 * PAD;
-        if (y - h < MARGIN + 14) {
-          cs.close();
-          page = new PDPage(size);
-          doc.addPage(page);
-          cs = new PDPageContentStream(doc, page);
-          y = headerRow(cs, table.columns(), widths, size.getHeight() - MARGIN);
-        }
-        float x = MARGIN;
-        for (int i = 0; i < cells.size(); i++) {
-          float ty = y - PAD - CELL_FONT;
-          for (String l : cells.get(i)) {
-            text(cs, regular, CELL_FONT, x + PAD, ty, l);
-            ty -= LEADING;
-          }
-          x += widths[i];
-        }
-        y -= h;
-        cs.setLineWidth(0.3f);
-        cs.moveTo(MARGIN, y);
-        cs.lineTo(MARGIN + usable, y);
-        cs.stroke();
+    }
+    y -= 6;
+    y = headerRow(cs, table.columns(), widths, y);
+    for (List<String> row : table.rows()) {
+      List<List<String>> cells = new ArrayList<>();
+      int lines = 1;
+      for (int i = 0; i < row.size(); i++) {
+        List<String> w = wrap(row.get(i), regular, CELL_FONT, widths[i] - 2 * PAD);
+        cells.add(w);
+        lines = Math.max(lines, w.size());
       }
-      if (table.rows().isEmpty()) {
-        text(cs, regular, 9, MARGIN, y - 14, "No records.");
+      float h = lines * LEADING + 2 * PAD;
+      if (y - h < MARGIN + 14) {
+        cs.close();
+        page = new PDPage(size);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        y = headerRow(cs, table.columns(), widths, size.getHeight() - MARGIN);
       }
-      cs.close();
-      int n = doc.getNumberOfPages();
-      for (int i = 0; i < n; i++) {
-        try (PDPageContentStream footer = new PDPageContentStream(doc, doc.getPage(i),
-            PDPageContentStream.AppendMode.APPEND, true, true)) {
-          text(footer, regular, 8, MARGIN, MARGIN / 2, printable(title, regular) + " - page " + (i + 1) + " of " + n);
+      float x = MARGIN;
+      for (int i = 0; i < cells.size(); i++) {
+        float ty = y - PAD - CELL_FONT;
+        for (String l : cells.get(i)) {
+          text(cs, regular, CELL_FONT, x + PAD, ty, l);
+          ty -= LEADING;
         }
+        x += widths[i];
       }
-      doc.save(out);
+      y -= h;
+      cs.setLineWidth(0.3f);
+      cs.moveTo(MARGIN, y);
+      cs.lineTo(MARGIN + usable, y);
+      cs.stroke();
+    }
+    if (table.rows().isEmpty()) {
+      text(cs, regular, 9, MARGIN, y - 14, "No records.");
+    }
+    cs.close();
+    int n = doc.getNumberOfPages();
+    for (int i = 0; i < n; i++) {
+      try (PDPageContentStream footer = new PDPageContentStream(doc, doc.getPage(i),
+          PDPageContentStream.AppendMode.APPEND, true, true)) {
+        text(footer, regular, 8, MARGIN, MARGIN / 2, printable(title, regular) + " - page " + (i + 1) + " of " + n);
+      }
     }
   }
 
@@ -243,7 +283,7 @@ public final class PdfRenderer {
     return want;
   }
 
-  static void text(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String s)
+  static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
       throws IOException {
     cs.beginText();
     cs.setFont(font, size);

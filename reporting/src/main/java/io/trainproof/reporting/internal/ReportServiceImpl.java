@@ -15,6 +15,7 @@ import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
@@ -25,6 +26,7 @@ import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.notification.SecurityReminder;
 import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.core.status.MemberStanding;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.reporting.report.AcknowledgementMatrix;
 import io.trainproof.reporting.report.AddressableDecisions;
@@ -112,16 +114,16 @@ public final class ReportServiceImpl implements ReportService {
     for (Dimension d : Dimension.values()) {
       counts.put(d, new TreeMap<>());
     }
-    for (WorkforceMember m : l.activeMembers()) {
-      MemberTerms t = m.termsOn(s.asOf()).orElseThrow();
-      ComplianceStatus worst = tp.status().overall(s.actor(), m.id(), s.asOf());
+    eachStanding(s.actor(), s.asOf(), standing -> {
+      MemberTerms t = standing.terms();
+      ComplianceStatus worst = standing.worst();
       count(counts.get(Dimension.ALL), "all", worst);
       for (String role : new TreeSet<>(t.roles())) {
         count(counts.get(Dimension.ROLE), role, worst);
       }
       count(counts.get(Dimension.DEPARTMENT), t.department(), worst);
       count(counts.get(Dimension.WORKFORCE_TYPE), t.type().name(), worst);
-    }
+    });
     if (counts.get(Dimension.ALL).isEmpty()) {
       counts.get(Dimension.ALL).put("all", new int[ComplianceStatus.values().length + 1]);
     }
@@ -133,6 +135,22 @@ public final class ReportServiceImpl implements ReportService {
     return new OrganizationSummary(
         s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
   }
+
+  /**
+   * Walks the standing of every member the actor may see who is active on a date, reading the
+   * store a page of members at a time (a fixed number of queries per page).
+   */
+  private void eachStanding(Actor actor, LocalDate on, java.util.function.Consumer<MemberStanding> each) {
+    String cursor = null;
+    do {
+      Page<MemberStanding> page = tp.status().standings(actor, on, cursor, Math.min(pageSize, STANDINGS_PAGE));
+      page.items().forEach(each);
+      cursor = page.next();
+    } while (cursor != null);
+  }
+
+  /** The most members one standings page may read. */
+  private static final int STANDINGS_PAGE = 1_000;
 
   private static void count(Map<String, int[]> groups, String group, ComplianceStatus status) {
     int[] c = groups.computeIfAbsent(group, g -> new int[ComplianceStatus.values().length + 1]);
@@ -248,9 +266,10 @@ public final class ReportServiceImpl implements ReportService {
     Scope s = scope(actor, asOf, null);
     Lookups l = new Lookups(tp, s, pageSize);
     List<OverdueAndExpiring.Row> rows = new ArrayList<>();
-    for (WorkforceMember m : l.activeMembers()) {
-      String department = m.termsOn(asOf).orElseThrow().department();
-      for (RequirementStatus st : tp.status().forMember(actor, m.id(), asOf)) {
+    eachStanding(actor, asOf, standing -> {
+      WorkforceMember m = standing.member();
+      String department = standing.terms().department();
+      for (RequirementStatus st : standing.statuses()) {
         OverdueAndExpiring.Bucket bucket;
         LocalDate date;
         if (st.status() == ComplianceStatus.OVERDUE) {
@@ -281,7 +300,7 @@ public final class ReportServiceImpl implements ReportService {
         rows.add(new OverdueAndExpiring.Row(m.externalId(), m.displayName(), department, l.courseCode(st.course()),
             l.requirementName(st.requirement()), st.status(), bucket, date, ChronoUnit.DAYS.between(asOf, date)));
       }
-    }
+    });
     rows.sort(Comparator.comparing(OverdueAndExpiring.Row::bucket).thenComparing(OverdueAndExpiring.Row::date)
         .thenComparing(OverdueAndExpiring.Row::externalId));
     return new OverdueAndExpiring(s.header("Overdue and expiring in 30 / 60 / 90 days", "164.308(a)(5)(i)", null),
@@ -559,8 +578,8 @@ public final class ReportServiceImpl implements ReportService {
     for (int i = 0; i < 12; i++) {
       months.put(first.plusMonths(i), new int[2]);
     }
-    for (WorkforceMember m : l.activeMembers()) {
-      for (RequirementStatus st : tp.status().forMember(s.actor(), m.id(), asOf)) {
+    eachStanding(s.actor(), asOf, standing -> {
+      for (RequirementStatus st : standing.statuses()) {
         if (st.openAssignment() != null && st.dueOn() != null) {
           if (!st.dueOn().isBefore(asOf) && !YearMonth.from(st.dueOn()).isAfter(last)) {
             months.get(YearMonth.from(st.dueOn()))[0]++;
@@ -570,7 +589,7 @@ public final class ReportServiceImpl implements ReportService {
           months.get(YearMonth.from(st.validUntil()))[1]++;
         }
       }
-    }
+    });
     List<RenewalForecast.Month> out = new ArrayList<>();
     months.forEach((ym, c) -> out.add(new RenewalForecast.Month(ym, c[0], c[1])));
     return new RenewalForecast(s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
@@ -635,22 +654,16 @@ public final class ReportServiceImpl implements ReportService {
     List<Dashboard.TrendPoint> trend = new ArrayList<>();
     for (int i = 11; i >= 0; i--) {
       LocalDate on = i == 0 ? asOf : YearMonth.from(asOf).minusMonths(i).atEndOfMonth();
-      int members = 0;
-      int overdue = 0;
-      int expired = 0;
-      for (WorkforceMember m : l.members().values()) {
-        if (!m.activeOn(on)) {
-          continue;
+      int[] c = new int[3];
+      eachStanding(actor, on, standing -> {
+        c[0]++;
+        if (standing.worst() == ComplianceStatus.OVERDUE) {
+          c[1]++;
+        } else if (standing.worst() == ComplianceStatus.EXPIRED) {
+          c[2]++;
         }
-        members++;
-        ComplianceStatus worst = tp.status().overall(actor, m.id(), on);
-        if (worst == ComplianceStatus.OVERDUE) {
-          overdue++;
-        } else if (worst == ComplianceStatus.EXPIRED) {
-          expired++;
-        }
-      }
-      trend.add(new Dashboard.TrendPoint(on, members, overdue, expired));
+      });
+      trend.add(new Dashboard.TrendPoint(on, c[0], c[1], c[2]));
     }
     return new Dashboard(s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null), summary,
         trend, forecast(s, l));

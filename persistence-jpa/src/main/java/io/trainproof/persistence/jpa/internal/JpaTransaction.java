@@ -356,7 +356,7 @@ public final class JpaTransaction implements Transaction {
     public List<WorkforceMember> list(Id<Organization> organization) {
       return em.createQuery("select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::member)).toList();
+          .getResultList().stream().map(detached(Mapper::member)).toList();
     }
 
     @Override
@@ -366,7 +366,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(detached(Mapper::member)).toList();
+          .getResultList().stream().map(detached(Mapper::member)).toList();
     }
 
     @Override
@@ -402,7 +402,7 @@ public final class JpaTransaction implements Transaction {
             .executeUpdate();
         return em.createQuery("select m from TpMember m where m.id in :ids order by m.id", MemberEntity.class)
             .setParameter("ids", uuids)
-            .getResultStream().map(detached(Mapper::member)).toList();
+            .getResultList().stream().map(detached(Mapper::member)).toList();
       });
     }
   }
@@ -446,7 +446,7 @@ public final class JpaTransaction implements Transaction {
     public List<Policy> list(Id<Organization> organization) {
       return em.createQuery("select p from TpPolicy p where p.orgId = :org order by p.code", PolicyEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::policy)).toList();
+          .getResultList().stream().map(detached(Mapper::policy)).toList();
     }
 
     @Override
@@ -486,7 +486,7 @@ public final class JpaTransaction implements Transaction {
               PolicyVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultStream().map(detached(Mapper::policyVersion)).toList();
+          .getResultList().stream().map(detached(Mapper::policyVersion)).toList();
     }
   }
 
@@ -515,7 +515,7 @@ public final class JpaTransaction implements Transaction {
     public List<Course> list(Id<Organization> organization) {
       return em.createQuery("select c from TpCourse c where c.orgId = :org order by c.code", CourseEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::course)).toList();
+          .getResultList().stream().map(detached(Mapper::course)).toList();
     }
 
     @Override
@@ -546,7 +546,7 @@ public final class JpaTransaction implements Transaction {
               CourseVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("course", course.value())
-          .getResultStream().map(detached(Mapper::courseVersion)).toList();
+          .getResultList().stream().map(detached(Mapper::courseVersion)).toList();
     }
   }
 
@@ -592,7 +592,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select r from TpRequirement r where r.orgId = :org order by r.createdAt, r.id", RequirementEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::requirement)).toList();
+          .getResultList().stream().map(detached(Mapper::requirement)).toList();
     }
   }
 
@@ -708,7 +708,19 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(Mapper::assignment)).toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<Assignment>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select a from TpAssignment a where a.orgId = :org and a.memberId in :members"
+                  + " order by a.assignedAt, a.id",
+              AssignmentEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(detached(Mapper::assignment)).toList(), Assignment::member);
     }
 
     @Override
@@ -719,7 +731,7 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("requirement", requirement.value())
-          .getResultStream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(Mapper::assignment)).toList();
     }
 
     @Override
@@ -729,7 +741,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(Mapper::assignment)).toList();
     }
 
     @Override
@@ -773,7 +785,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id", AssignmentEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(Mapper::assignment)).toList();
     }
   }
 
@@ -805,7 +817,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultStream().map(detached(Mapper::completion)).toList();
+          .getResultList().stream().map(detached(Mapper::completion)).toList();
     }
 
     @Override
@@ -836,9 +848,47 @@ public final class JpaTransaction implements Transaction {
               CompletionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(detached(Mapper::completion)).toList();
+          .getResultList().stream().map(detached(Mapper::completion)).toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<Completion>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select c from TpCompletion c where c.orgId = :org and c.memberId in :members"
+                  + " order by c.completedOn, c.recordedAt, c.id",
+              CompletionEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(detached(Mapper::completion)).toList(), Completion::member);
     }
   }
+
+  /**
+   * Reads rows for many members with one query per 500 ids and groups them by member, keeping
+   * the query's order within each member; every member asked about is a key.
+   */
+  private static <T> java.util.Map<Id<WorkforceMember>, List<T>> byMember(
+      java.util.Collection<Id<WorkforceMember>> members, java.util.function.Function<List<UUID>, List<T>> query,
+      java.util.function.Function<T, Id<WorkforceMember>> memberOf) {
+    java.util.Map<Id<WorkforceMember>, List<T>> result = new java.util.LinkedHashMap<>();
+    List<UUID> ids = new ArrayList<>(members.size());
+    for (Id<WorkforceMember> member : members) {
+      if (result.putIfAbsent(member, new ArrayList<>()) == null) {
+        ids.add(member.value());
+      }
+    }
+    for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+      for (T row : query.apply(ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)))) {
+        result.get(memberOf.apply(row)).add(row);
+      }
+    }
+    result.replaceAll((member, rows) -> List.copyOf(rows));
+    return result;
+  }
+
+  /** Ids per IN list: well under every database's parameter limit. */
+  private static final int IN_LIST_CHUNK = 500;
 
   // --- row locks for insert-if-absent and the audit chain ---------------------------------
 
@@ -939,7 +989,7 @@ public final class JpaTransaction implements Transaction {
               + " order by c.issuedAt, c.id", CertificateEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(detached(Mapper::certificate)).toList();
+          .getResultList().stream().map(detached(Mapper::certificate)).toList();
     }
 
     @Override
@@ -1016,7 +1066,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(detached(Mapper::attestation)).toList();
+          .getResultList().stream().map(detached(Mapper::attestation)).toList();
     }
 
     @Override
@@ -1025,7 +1075,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("version", version.value())
-          .getResultStream().map(detached(Mapper::attestation)).toList();
+          .getResultList().stream().map(detached(Mapper::attestation)).toList();
     }
 
     @Override
@@ -1090,7 +1140,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", fromSequence)
           .setParameter("to", toSequence)
-          .getResultStream().map(detached(Mapper::auditEntry)).toList();
+          .getResultList().stream().map(detached(Mapper::auditEntry)).toList();
     }
 
     @Override
@@ -1100,7 +1150,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultStream().map(detached(Mapper::auditEntry)).toList();
+          .getResultList().stream().map(detached(Mapper::auditEntry)).toList();
     }
   }
 
@@ -1196,7 +1246,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultStream().map(detached(Mapper::notification)).toList();
+          .getResultList().stream().map(detached(Mapper::notification)).toList();
     }
 
     @Override
@@ -1232,7 +1282,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select h from TpLegalHold h where h.orgId = :org order by h.placedAt, h.id",
               LegalHoldEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::hold)).toList();
+          .getResultList().stream().map(detached(Mapper::hold)).toList();
     }
 
     @Override
@@ -1247,7 +1297,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select t from TpTombstone t where t.orgId = :org order by t.purgedAt, t.id",
               TombstoneEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::tombstone)).toList();
+          .getResultList().stream().map(detached(Mapper::tombstone)).toList();
     }
   }
 
@@ -1267,7 +1317,7 @@ public final class JpaTransaction implements Transaction {
               + " order by r.reviewedOn, r.recordedAt, r.id", PolicyReviewEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultStream().map(detached(Mapper::review)).toList();
+          .getResultList().stream().map(detached(Mapper::review)).toList();
     }
 
     @Override
@@ -1291,7 +1341,7 @@ public final class JpaTransaction implements Transaction {
     public List<AddressableDecision> decisions(Id<Organization> organization) {
       return em.createQuery("select d from TpDecision d where d.orgId = :org", DecisionEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::decision))
+          .getResultList().stream().map(detached(Mapper::decision))
           // why: "by topic" means the enum's order, which the topic's text does not follow.
           .sorted(Comparator.comparing(AddressableDecision::topic).thenComparingInt(AddressableDecision::number))
           .toList();
@@ -1323,7 +1373,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select r from TpSecurityReminder r where r.orgId = :org order by r.sentAt, r.id",
               ReminderEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::reminder)).toList();
+          .getResultList().stream().map(detached(Mapper::reminder)).toList();
     }
   }
 
@@ -1351,7 +1401,7 @@ public final class JpaTransaction implements Transaction {
               + " order by g.grantedAt, g.id", GrantEntity.class)
           .setParameter("org", organization.value())
           .setParameter("actor", actorId)
-          .getResultStream().map(detached(Mapper::grant)).toList();
+          .getResultList().stream().map(detached(Mapper::grant)).toList();
     }
   }
 
@@ -1377,7 +1427,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select k from TpCertificationKind k where k.orgId = :org order by k.code",
               CertificationKindEntity.class)
           .setParameter("org", organization.value())
-          .getResultStream().map(detached(Mapper::kind)).toList();
+          .getResultList().stream().map(detached(Mapper::kind)).toList();
     }
 
     @Override
@@ -1402,11 +1452,26 @@ public final class JpaTransaction implements Transaction {
               CertificationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultStream().map(detached(Mapper::certification))
+          .getResultList().stream().map(detached(Mapper::certification))
           // why: ties on the issue date break by id in Id.compareTo order, as in every store.
           .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
               .thenComparing(io.trainproof.core.certification.Certification::id))
           .toList();
+    }
+
+    @Override
+    public java.util.Map<Id<WorkforceMember>, List<io.trainproof.core.certification.Certification>> forMembers(
+        Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
+      return byMember(members, ids -> em.createQuery(
+              "select c from TpCertification c where c.orgId = :org and c.memberId in :members",
+              CertificationEntity.class)
+          .setParameter("org", organization.value())
+          .setParameter("members", ids)
+          .getResultList().stream().map(detached(Mapper::certification))
+          // why: ties on the issue date break by id in Id.compareTo order, as in every store.
+          .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
+              .thenComparing(io.trainproof.core.certification.Certification::id))
+          .toList(), io.trainproof.core.certification.Certification::member);
     }
   }
 }
