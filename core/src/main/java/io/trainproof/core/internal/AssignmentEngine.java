@@ -51,15 +51,56 @@ public final class AssignmentEngine {
    * @return the number of assignments created
    */
   public int reconcileMember(Work w, WorkforceMember member, LocalDate on) {
+    return reconcileMember(w, member, w.tx().requirements().list(w.org().id()), on);
+  }
+
+  /**
+   * Brings one member's assignments in line with the given requirements (the organization's,
+   * read once by a caller that reconciles many members in one transaction), as of a date.
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param member the member
+   * @param requirements every requirement of the organization
+   * @param on the date to evaluate
+   * @return the number of assignments created
+   */
+  public int reconcileMember(Work w, WorkforceMember member, List<Requirement> requirements, LocalDate on) {
     Optional<MemberTerms> terms = member.termsOn(on);
     if (terms.isEmpty() || terms.get().status() == MemberStatus.TERMINATED) {
       return 0; // why: decide owes nothing here under any requirement; skip the reads
     }
-    List<Requirement> requirements = w.tx().requirements().list(w.org().id());
     if (requirements.isEmpty()) {
       return 0;
     }
-    Facts facts = Facts.load(w, member);
+    return reconcileMember(w, member, requirements, Facts.load(w, member), on);
+  }
+
+  /**
+   * Brings many members' assignments in line with the given requirements, reading their
+   * assignments, completions and certifications with one bulk read each (the sweep's batch).
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param members the members
+   * @param requirements every requirement of the organization
+   * @param on the date to evaluate
+   * @return the number of assignments created
+   */
+  public int reconcileMembers(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
+    if (members.isEmpty() || requirements.isEmpty()) {
+      return 0;
+    }
+    Map<Id<WorkforceMember>, Facts> facts = Facts.loadAll(w, members);
+    int created = 0;
+    for (WorkforceMember member : members) {
+      Optional<MemberTerms> terms = member.termsOn(on);
+      if (terms.isPresent() && terms.get().status() != MemberStatus.TERMINATED) {
+        created += reconcileMember(w, member, requirements, facts.get(member.id()), on);
+      }
+    }
+    return created;
+  }
+
+  private int reconcileMember(Work w, WorkforceMember member, List<Requirement> requirements, Facts facts, LocalDate on) {
     int created = 0;
     for (Requirement requirement : requirements) {
       created += carryOut(w, member, requirement, facts, on);
@@ -96,6 +137,28 @@ public final class AssignmentEngine {
       List<io.trainproof.core.certification.Certification> held = tx.certifications().forMember(org, member.id());
       return new Facts(tx.assignments().forMember(org, member.id()), tx.completions().forMember(org, member.id()),
           held, held.isEmpty() ? List.of() : tx.certifications().kinds(org));
+    }
+
+    static Map<Id<WorkforceMember>, Facts> loadAll(Work w, List<WorkforceMember> members) {
+      Transaction tx = w.tx();
+      Id<Organization> org = w.org().id();
+      List<Id<WorkforceMember>> ids = new java.util.ArrayList<>(members.size());
+      for (WorkforceMember m : members) {
+        ids.add(m.id());
+      }
+      Map<Id<WorkforceMember>, List<Assignment>> assignments = tx.assignments().forMembers(org, ids);
+      Map<Id<WorkforceMember>, List<Completion>> completions = tx.completions().forMembers(org, ids);
+      Map<Id<WorkforceMember>, List<io.trainproof.core.certification.Certification>> held =
+          tx.certifications().forMembers(org, ids);
+      boolean anyHeld = held.values().stream().anyMatch(list -> !list.isEmpty());
+      List<io.trainproof.core.certification.CertificationKind> kinds = anyHeld ? tx.certifications().kinds(org) : List.of();
+      Map<Id<WorkforceMember>, Facts> facts = new java.util.HashMap<>();
+      for (Id<WorkforceMember> id : ids) {
+        List<io.trainproof.core.certification.Certification> mine = held.getOrDefault(id, List.of());
+        facts.put(id, new Facts(assignments.getOrDefault(id, List.of()), completions.getOrDefault(id, List.of()),
+            mine, mine.isEmpty() ? List.of() : kinds));
+      }
+      return facts;
     }
   }
 
@@ -359,16 +422,49 @@ public final class AssignmentEngine {
    * @return how many messages were written
    */
   public int remind(Work w, WorkforceMember member, LocalDate today) {
+    return remind(w, member, w.tx().requirements().list(w.org().id()), today);
+  }
+
+  /**
+   * As {@link #remind(Work, WorkforceMember, LocalDate)}, with the organization's requirements
+   * read once by the caller.
+   *
+   * @param w the unit of work
+   * @param member the member
+   * @param requirements every requirement of the organization
+   * @param today today in the organization's zone
+   * @return how many messages were written
+   */
+  public int remind(Work w, WorkforceMember member, List<Requirement> requirements, LocalDate today) {
+    if (!member.activeOn(today)) {
+      return 0;
+    }
+    return remind(w, member, requirements, w.tx().assignments().forMember(w.org().id(), member.id()), today);
+  }
+
+  /**
+   * As {@link #remind(Work, WorkforceMember, List, LocalDate)}, with the member's current
+   * assignments read by the caller (the sweep reads a whole batch's at once).
+   *
+   * @param w the unit of work
+   * @param member the member
+   * @param requirements every requirement of the organization
+   * @param assignments the member's assignments as they stand now
+   * @param today today in the organization's zone
+   * @return how many messages were written
+   */
+  public int remind(Work w, WorkforceMember member, List<Requirement> requirements, List<Assignment> assignments,
+      LocalDate today) {
     if (!member.activeOn(today)) {
       return 0;
     }
     int written = 0;
     Map<Id<Requirement>, ReminderSchedule> schedules = new java.util.HashMap<>();
-    for (Requirement r : w.tx().requirements().list(w.org().id())) {
+    for (Requirement r : requirements) {
       r.termsOn(today).ifPresent(t -> schedules.put(r.id(), t.reminders()));
     }
     Id<WorkforceMember> manager = member.termsOn(today).map(MemberTerms::manager).orElse(null);
-    for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
+    for (Assignment a : assignments) {
       if (!a.isOpen()) {
         continue;
       }

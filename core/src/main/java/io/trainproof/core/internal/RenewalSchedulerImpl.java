@@ -2,12 +2,15 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.renewal.RenewalScheduler;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each
@@ -46,9 +49,16 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
           LocalDate today = w.today();
           List<WorkforceMember> batch = w.tx().members().claimForSweep(orgId, today, BATCH);
           int made = 0;
-          for (WorkforceMember m : batch) {
-            made += engine.reconcileMember(w, m, today);
-            engine.remind(w, m, today);
+          if (!batch.isEmpty()) {
+            // why: one read of the rules per batch, not two per member
+            List<Requirement> requirements = w.tx().requirements().list(orgId);
+            made = engine.reconcileMembers(w, batch, requirements, today);
+            // why: reminders see what reconciling created or cancelled: one bulk read after it
+            List<Id<WorkforceMember>> ids = batch.stream().map(WorkforceMember::id).toList();
+            Map<Id<WorkforceMember>, List<Assignment>> now = w.tx().assignments().forMembers(orgId, ids);
+            for (WorkforceMember m : batch) {
+              engine.remind(w, m, requirements, now.getOrDefault(m.id(), List.of()), today);
+            }
           }
           return new int[] {batch.size(), made};
         });
