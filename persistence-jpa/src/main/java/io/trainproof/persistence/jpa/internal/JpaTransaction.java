@@ -378,7 +378,14 @@ public final class JpaTransaction implements Transaction {
         // why (H2 2.3): with an ORDER BY, H2 limits before it skips locked rows, so a second
         // node would claim nothing; without one it skips, then limits (it still scans the
         // (org_id, id) index in id order). The claimed members are sorted when loaded.
-        String order = dialect == SqlDialect.H2 ? "" : " ORDER BY id";
+        // why (PostgreSQL, MariaDB): ordered by (swept_on, id), nulls first, the claim walks
+        // ix_tp_member_sweep from the members still to visit instead of past every member
+        // already swept today, which made a sweep of N members read O(N^2) rows.
+        String order = switch (dialect) {
+          case H2 -> "";
+          case POSTGRESQL -> " ORDER BY swept_on NULLS FIRST, id";
+          case MARIADB -> " ORDER BY swept_on, id";
+        };
         List<?> rows = em.createNativeQuery(
                 "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
                     + order + " LIMIT ?3 " + rowLock() + " SKIP LOCKED")
