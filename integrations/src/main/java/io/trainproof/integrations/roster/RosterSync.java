@@ -1,7 +1,6 @@
 package io.trainproof.integrations.roster;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Id;
@@ -164,12 +163,26 @@ public final class RosterSync {
     State state = new State();
     int before = errors.size();
     Set<String> named = keys.stream().map(k -> k.externalId).collect(Collectors.toSet());
+    // A row that fails in its own unit leaves nothing behind; elsewhere its partial writes stay
+    // visible to later rows until the batch ends, as they would to a store read.
+    boolean ownUnits = !(options.dryRun() || forcedDryRun) && options.mode() == ImportMode.APPLY_VALID_ROWS;
     boolean committed = batch.run(() -> {
-      for (Numbered r : managersFirst(unique, ext -> find(actor, ext) != null)) {
-        batch.row(r.line, r.row.externalId(), () -> {
-          applyRow(actor, r, today, state);
+      // why: one read of the members, not a look-up per row (two service calls per row, and on
+      // the JPA store a not-found inside a unit of work dooms it, so every new member failed)
+      Map<String, WorkforceMember> known = new HashMap<>();
+      for (WorkforceMember m : trainproof.workforce().list(actor)) {
+        known.put(m.externalId(), m);
+      }
+      for (Numbered r : managersFirst(unique, known::containsKey)) {
+        Map<String, WorkforceMember> hired = new HashMap<>();
+        Boolean applied = batch.row(r.line, r.row.externalId(), () -> {
+          hired.clear();
+          applyRow(actor, r, today, state, known, hired);
           return Boolean.TRUE;
         }, errors::add);
+        if (applied != null || !ownUnits) {
+          known.putAll(hired);
+        }
       }
       if (options.scope() == RosterScope.FULL && complete) {
         for (WorkforceMember m : trainproof.workforce().list(actor)) {
@@ -192,19 +205,20 @@ public final class RosterSync {
         state.missing, errors);
   }
 
-  private void applyRow(Actor actor, Numbered numbered, LocalDate today, State state) {
+  private void applyRow(Actor actor, Numbered numbered, LocalDate today, State state,
+      Map<String, WorkforceMember> known, Map<String, WorkforceMember> hiredByRow) {
     RosterRow row = numbered.row;
     int line = numbered.line;
     String ext = row.externalId().strip();
     WorkforceService workforce = trainproof.workforce();
-    WorkforceMember member = find(actor, ext);
+    WorkforceMember member = known.get(ext);
     Id<WorkforceMember> manager = null;
     if (row.managerExternalId() != null && !row.managerExternalId().isBlank()) {
       String managerExt = row.managerExternalId().strip();
       if (managerExt.equals(ext)) {
         throw failure(line, ext, "manager_external_id", ErrorKind.INVALID_VALUE, "a member cannot manage themself");
       }
-      WorkforceMember m = find(actor, managerExt);
+      WorkforceMember m = known.get(managerExt);
       if (m == null) {
         throw failure(line, ext, "manager_external_id", ErrorKind.NOT_FOUND,
             "no member has the manager's external id (and it is not hired by this roster)");
@@ -219,6 +233,7 @@ public final class RosterSync {
       } else {
         WorkforceMember hired = workforce.hire(actor, new WorkforceService.NewMember(ext, row.displayName().strip(),
             row.type(), row.roles(), row.department().strip(), manager, row.engagedOn()));
+        hiredByRow.put(ext, hired);
         changes.add(new RosterChange(line, ext, hired.id(), RosterChange.Kind.HIRED, row.engagedOn(), ""));
         if (row.status() == MemberStatus.ON_LEAVE) {
           LocalDate from = row.statusDate() != null ? row.statusDate() : max(today, row.engagedOn());
@@ -299,14 +314,6 @@ public final class RosterSync {
     }
     state.changes.addAll(changes);
     state.notices.addAll(notices);
-  }
-
-  private @Nullable WorkforceMember find(Actor actor, String externalId) {
-    try {
-      return trainproof.workforce().getByExternalId(actor, externalId);
-    } catch (NotFoundException e) {
-      return null;
-    }
   }
 
   /**

@@ -141,6 +141,26 @@ class RosterSyncTest {
   }
 
   @Test
+  void aHireRolledBackWithItsRowManagesNobodyInTheRowsAfterIt() {
+    // HR-4 is hired, then its leave (before the hire) is refused, so its own unit rolls the hire
+    // back; HR-5, after it because HR-4 manages it, must not find HR-4. HR-6 finds HR-1, hired by
+    // this roster, as its manager.
+    String file = HEADER
+        + "HR-5,Ed,EMPLOYEE,nurse,ICU,HR-4,2026-01-01,ACTIVE,\n"
+        + "HR-1,Ann,EMPLOYEE,nurse,ICU,,2026-01-01,ACTIVE,\n"
+        + "HR-4,Di,EMPLOYEE,nurse,ICU,HR-1,2026-01-01,ON_LEAVE,2025-12-01\n"
+        + "HR-6,Flo,EMPLOYEE,nurse,ICU,HR-1,2026-01-01,ACTIVE,\n";
+
+    RosterResult result = sync.applyCsv(w.officer, "chain.csv", utf8(file), RosterOptions.partial(ImportMode.APPLY_VALID_ROWS));
+
+    assertThat(result.errors()).extracting(RowError::line).containsExactly(2, 4);
+    assertThat(result.errors().get(0).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+    assertThat(w.tp.workforce().list(w.officer)).extracting(WorkforceMember::externalId)
+        .containsExactlyInAnyOrder("HR-1", "HR-6");
+    assertThat(w.member("HR-6").latestTerms().manager()).isEqualTo(w.member("HR-1").id());
+  }
+
+  @Test
   void theProgrammaticApiChecksRowsAndTellsPositions() {
     List<RosterRow> rows = List.of(
         RosterRow.active("P-1", "Pat", WorkforceType.VOLUNTEER, Set.of("greeter"), "Lobby", null, TODAY),
