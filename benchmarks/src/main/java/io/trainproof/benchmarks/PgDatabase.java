@@ -64,6 +64,19 @@ final class PgDatabase implements AutoCloseable {
     return ds;
   }
 
+  /**
+   * A fresh, unpooled data source on this schema.
+   *
+   * @param rewriteBatchedInserts the driver's {@code reWriteBatchedInserts}: a JDBC batch of
+   *     inserts goes to the server as multi-row statements
+   * @return the data source
+   */
+  PGSimpleDataSource source(boolean rewriteBatchedInserts) {
+    PGSimpleDataSource ds = source(schema);
+    ds.setReWriteBatchedInserts(rewriteBatchedInserts);
+    return ds;
+  }
+
   static void execute(DataSource ds, String... sql) {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       for (String statement : sql) {

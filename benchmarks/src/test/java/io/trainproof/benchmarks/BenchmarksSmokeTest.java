@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -38,16 +39,49 @@ class BenchmarksSmokeTest {
   @Test
   void everyInMemoryBenchmarkRunsAndTheTableIsWritten() throws Exception {
     System.setProperty("trainproof.bench.members", "200");
+    System.setProperty("trainproof.bench.decisionMembers", "200");
     Map<String, Double> scores = RunBenchmarks.scores(
-        runBriefly("io\\.trainproof\\.benchmarks\\.(Signing|Jcs|Assignment)Benchmarks\\..*"));
-    // 4 signing, 2 x 4 canonicalization, 1 assignment.
-    assertEquals(13, scores.size(), scores.toString());
+        runBriefly("io\\.trainproof\\.benchmarks\\.(Signing|Jcs|Assignment|Engine)Benchmarks\\..*"));
+    // 4 signing, 2 x 4 canonicalization, 1 sweep, 1 engine decision.
+    assertEquals(14, scores.size(), scores.toString());
     scores.forEach((k, v) -> assertTrue(v > 0, k));
     Path md = dir.resolve("RESULTS.md");
     Files.writeString(md, RunBenchmarks.markdown(scores, "smoke"));
     String table = Files.readString(md);
     assertTrue(table.contains("| 1 | issue and sign"), table);
-    assertTrue(table.contains("| 4 | assignment evaluation"), table);
+    assertTrue(table.contains("| 4 | assignment engine decision"), table);
+    assertTrue(table.contains("| 4 (info) | the same through the public path"), table);
+  }
+
+  @Test
+  void handWrittenSectionsAfterTheTableAreKept() {
+    String old = "# Benchmark results (issue 9)\n\n| # | a |\n|---|---|\n\n## Notes\n\nkept\n\n## Rows 1-3 after fixes\n\nalso kept\n";
+    String kept = RunBenchmarks.handWritten(old);
+    assertEquals("\n## Notes\n\nkept\n\n## Rows 1-3 after fixes\n\nalso kept\n", kept);
+    assertEquals("", RunBenchmarks.handWritten("# Benchmark results (issue 9)\n\n| # | a |\n"));
+  }
+
+  @Test
+  void theDatabaseRowsRunOnPostgreSql() throws Exception {
+    boolean required = "true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"));
+    if (!required) {
+      Assumptions.assumeTrue(PgDatabase.reachable(), "PostgreSQL is not reachable at " + PgDatabase.HOST
+          + "; the database rows' smoke test is SKIPPED");
+    }
+    System.setProperty("trainproof.bench.dbMembers", "24");
+    System.setProperty("trainproof.bench.summarySeedMembers", "12");
+    System.setProperty("trainproof.bench.summaryCopies", "2");
+    Map<String, Double> figures = DbBenchmarks.all();
+    for (String key : new String[] {"row5.sweep.s", "row5.plainInsert.s", "row6.summary.s", "row6.sql.s",
+        "row8.sync.s", "row8.plainInsert.s", "row9.nodes1.membersPerSecond", "row9.nodes2.membersPerSecond",
+        "row9.nodes4.membersPerSecond"}) {
+      assertTrue(figures.containsKey(key) && figures.get(key) > 0, key + " in " + figures);
+    }
+    for (RunBenchmarks.Row row : RunBenchmarks.rows(figures)) {
+      if (List.of("5", "6", "8", "9").contains(row.number())) {
+        assertTrue(!row.verdict().equals("NOT RUN"), row.toString());
+      }
+    }
   }
 
   @Test
