@@ -38,7 +38,8 @@ import java.util.Map;
  * <p>Properties, for any body: the answer is a status the VC API allows (issue: 201, 400, 422;
  * verify: 200, 400, 422), never an exception (typed refusals are answered, anything else
  * escapes {@link VcApi} and fails the test); verify answers 200 only for a credential this
- * host signed, exactly as signed; a credential that issue answers 201 for verifies (200); and
+ * host signed, exactly as signed (but for entries appended to {@code @context} after a JCS
+ * proof's, which the spec leaves unsigned); a credential that issue answers 201 for verifies (200); and
  * neither writes anything (the organization's status lists are unchanged).
  *
  * <p>Everything is deterministic (fixed key, fixed clock), so the committed regression inputs
@@ -123,6 +124,12 @@ class VcApiFuzzTest {
     if (response.status() == 200) {
       ObjectNode vc = (ObjectNode) StrictJson.parse(body).get("verifiableCredential").deepCopy();
       JsonNode proofs = vc.remove("proof");
+      JsonNode first = proofs.isArray() ? proofs.get(0) : proofs;
+      // why: the JCS suites hash the document with the proof's @context, which the document's
+      // need only start with (VC DI EdDSA 1.0 section 3.3.2 step 4); RDFC proofs carry none
+      if (first != null && first.has("@context")) {
+        vc.set("@context", first.get("@context").deepCopy());
+      }
       String document = JsonCanonicalizer.canonicalize(vc);
       assertThat(SIGNED).as("a verified document was signed by this host").containsKey(document);
       List<JsonNode> all = new ArrayList<>();
