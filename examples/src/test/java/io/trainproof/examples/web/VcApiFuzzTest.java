@@ -27,8 +27,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fuzz tests of the VC API request bodies with Jazzer, in process ({@link VcApi}, which the
@@ -55,8 +57,11 @@ class VcApiFuzzTest {
   static final Actor READER;
   static final VcApi API;
   static final String LISTS;
-  /** Canonical document without proof, mapped to its canonical proof, for what this host signed. */
-  static final Map<String, String> SIGNED = new HashMap<>();
+  /**
+   * Canonical document without proof, mapped to its canonical proofs (one per suite it was
+   * signed with), for what this host signed.
+   */
+  static final Map<String, Set<String>> SIGNED = new HashMap<>();
   static long executions;
 
   static {
@@ -94,7 +99,11 @@ class VcApiFuzzTest {
     }
     ObjectNode copy = (ObjectNode) credential.deepCopy();
     String proof = JsonCanonicalizer.canonicalize(copy.remove("proof"));
-    SIGNED.put(JsonCanonicalizer.canonicalize(copy), proof);
+    if (proof.contains("\"@context\"")) {
+      // why: compared as the verifier hashes it (see aVerifyRequestIsVerifiedOnlyForWhatWasSigned)
+      copy.set("@context", credential.get("proof").get("@context").deepCopy());
+    }
+    SIGNED.computeIfAbsent(JsonCanonicalizer.canonicalize(copy), k -> new HashSet<>()).add(proof);
   }
 
   private static String lists() {
@@ -139,7 +148,7 @@ class VcApiFuzzTest {
         all.add(proofs);
       }
       for (JsonNode proof : all) {
-        assertThat(JsonCanonicalizer.canonicalize(proof)).isEqualTo(SIGNED.get(document));
+        assertThat(SIGNED.get(document)).contains(JsonCanonicalizer.canonicalize(proof));
       }
     } else {
       assertThat(response.body().path("verified").asBoolean(true)).isFalse();
