@@ -2,8 +2,6 @@ package io.trainproof.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.trainproof.core.Actor;
@@ -12,16 +10,8 @@ import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.Signer;
-import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.proof.ProofOptions;
-import io.trainproof.signing.verify.Check;
-import io.trainproof.signing.verify.CheckKind;
 import io.trainproof.signing.verify.CredentialVerifier;
-import io.trainproof.signing.verify.FailureReason;
-import io.trainproof.signing.verify.Outcome;
-import io.trainproof.signing.verify.TrustBundle;
-import io.trainproof.signing.verify.VerificationPolicy;
 import io.trainproof.signing.verify.VerificationResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +20,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -48,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebHost.class);
-  private static final int MAX_BODY = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -66,11 +54,12 @@ public final class WebHost implements AutoCloseable {
 
   private final Site site;
   private final HttpServer server;
-  private final DataIntegrity dataIntegrity = new DataIntegrity();
+  private final VcApi vcApi;
 
   private WebHost(Site site, HttpServer server) {
     this.site = site;
     this.server = server;
+    this.vcApi = new VcApi(site, new DataIntegrity());
   }
 
   /**
@@ -148,117 +137,53 @@ public final class WebHost implements AutoCloseable {
       send(x, 400, "text/html; charset=utf-8", Pages.notFound(""));
       return;
     }
-    VerificationResult result = new CredentialVerifier(trustBundle(), site.clock()).verify(json);
+    VerificationResult result = new CredentialVerifier(vcApi.trustBundle(), site.clock()).verify(json);
     send(x, 200, "text/html; charset=utf-8", Pages.result(result, json, revocationReason));
-  }
-
-  private TrustBundle trustBundle() {
-    CertificateService certs = site.trainproof().certificates();
-    return TrustBundle.of(List.of(site.history()), List.of(
-        certs.statusListCredential(site.reader(), CertificateService.REVOCATION),
-        certs.statusListCredential(site.reader(), CertificateService.SUPERSEDED)));
   }
 
   // ---------------------------------------------------------------- VC API
 
   private void issue(HttpExchange x) throws IOException {
     if (!"POST".equals(x.getRequestMethod())) {
-      sendJson(x, 405, error("POST {credential, options}"));
+      sendJson(x, 405, VcApi.error("POST {credential, options}"));
       return;
     }
-    JsonNode request;
+    String body;
     try {
-      request = JSON.readTree(body(x));
-    } catch (IOException | RuntimeException e) {
-      sendJson(x, 400, error("the body is not JSON"));
+      body = body(x);
+    } catch (IOException e) {
+      sendJson(x, 400, VcApi.error(e.getMessage()));
       return;
     }
-    JsonNode credential = request == null ? null : request.get("credential");
-    if (!(credential instanceof ObjectNode unsigned) || !unsigned.has("@context") || !hasType(unsigned, "VerifiableCredential")) {
-      sendJson(x, 422, error("credential must be an object with @context and type VerifiableCredential"));
-      return;
-    }
-    String did = site.history().did();
-    JsonNode issuer = unsigned.get("issuer");
-    String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
-    if (issuerId == null) {
-      unsigned.put("issuer", did);
-    } else if (!issuerId.equals(did)) {
-      sendJson(x, 422, error("this issuer signs only as " + did));
-      return;
-    }
-    Cryptosuite suite = Cryptosuite.EDDSA_JCS_2022;
-    String requested = request.path("options").path("cryptosuite").asText("");
-    if (!requested.isEmpty()) {
-      Optional<Cryptosuite> match = java.util.Arrays.stream(Cryptosuite.values()).filter(c -> c.id().equals(requested)).findFirst();
-      if (match.isEmpty()) {
-        sendJson(x, 422, error("unsupported cryptosuite " + requested));
-        return;
-      }
-      suite = match.get();
-    }
-    try {
-      ObjectNode signed = dataIntegrity.addProof(unsigned, ProofOptions.of(suite, site.clock().instant()), site.signer());
-      ObjectNode response = JSON.createObjectNode();
-      response.set("verifiableCredential", signed);
-      sendJson(x, 201, response);
-    } catch (RuntimeException e) {
-      // A credential the suite cannot canonicalize (undefined terms in safe mode, floats) is refused.
-      sendJson(x, 422, error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    }
+    respond(x, () -> vcApi.issue(body));
   }
 
   private void verifyApi(HttpExchange x) throws IOException {
     if (!"POST".equals(x.getRequestMethod())) {
-      sendJson(x, 405, error("POST {verifiableCredential, options}"));
+      sendJson(x, 405, VcApi.error("POST {verifiableCredential, options}"));
       return;
     }
-    JsonNode request;
+    String body;
     try {
-      request = JSON.readTree(body(x));
-    } catch (IOException | RuntimeException e) {
-      sendJson(x, 400, error("the body is not JSON"));
+      body = body(x);
+    } catch (IOException e) {
+      sendJson(x, 400, VcApi.error(e.getMessage()));
       return;
     }
-    JsonNode vc = request == null ? null : request.get("verifiableCredential");
-    if (vc == null || !vc.isObject()) {
-      sendJson(x, 400, error("verifiableCredential must be an object"));
-      return;
-    }
-    // The VC API checks proofs; whether the issuer is trusted is the relying party's call.
-    CredentialVerifier verifier = new CredentialVerifier(trustBundle(), site.clock(),
-        new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false), dataIntegrity);
-    VerificationResult result = verifier.verify(JSON.writeValueAsString(vc));
-    ObjectNode response = JSON.createObjectNode();
-    ArrayNode checks = response.putArray("checks");
-    ArrayNode errors = response.putArray("errors");
-    boolean verified = true;
-    for (Check c : result.checks()) {
-      if (c.outcome() == Outcome.PASSED) {
-        checks.add(c.kind().name().toLowerCase(java.util.Locale.ROOT));
-      } else if (c.outcome() == Outcome.FAILED && !(c.kind() == CheckKind.ISSUER_TRUSTED && c.reason() == FailureReason.UNKNOWN_ISSUER)) {
-        verified = false;
-        errors.addObject().put("reason", String.valueOf(c.reason())).put("message", c.detail());
-      }
-    }
-    response.put("verified", verified);
-    sendJson(x, verified ? 200 : 422, response);
+    respond(x, () -> vcApi.verify(body));
   }
 
-  private static boolean hasType(ObjectNode credential, String type) {
-    JsonNode t = credential.get("type");
-    if (t == null) {
-      return false;
+  private static void respond(HttpExchange x, Supplier<VcApi.Response> handler) throws IOException {
+    VcApi.Response response;
+    try {
+      response = handler.get();
+    } catch (RuntimeException e) {
+      // why: VcApi answers every typed refusal itself; anything else is a bug, said as one
+      LOG.error("VC API request failed", e);
+      sendJson(x, 500, VcApi.error("internal error"));
+      return;
     }
-    if (t.isTextual()) {
-      return t.textValue().equals(type);
-    }
-    for (JsonNode n : t) {
-      if (n.isTextual() && n.textValue().equals(type)) {
-        return true;
-      }
-    }
-    return false;
+    sendJson(x, response.status(), response.body());
   }
 
   // ---------------------------------------------------------------- publication
@@ -288,18 +213,11 @@ public final class WebHost implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
-  private static ObjectNode error(String message) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("verified", false);
-    n.putArray("errors").addObject().put("message", message);
-    return n;
-  }
-
   private static String body(HttpExchange x) throws IOException {
     try (InputStream in = x.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw new IOException("request body larger than " + MAX_BODY + " bytes");
+      byte[] bytes = in.readNBytes(VcApi.MAX_BODY + 1);
+      if (bytes.length > VcApi.MAX_BODY) {
+        throw new IOException("request body larger than " + VcApi.MAX_BODY + " bytes");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -17,6 +17,13 @@ public final class Multibase {
   /** Multicodec {@code p256-priv} (0x1306) as varint. */
   public static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
 
+  /**
+   * The longest base58btc value {@link #decodeBase58} accepts, header included. Everything this
+   * module decodes is at most 64 bytes (a signature: 88 characters); base58 decoding is
+   * quadratic in the length, so an unbounded value from a hostile credential would cost minutes.
+   */
+  public static final int MAX_BASE58_CHARS = 128;
+
   private Multibase() {}
 
   /**
@@ -34,11 +41,16 @@ public final class Multibase {
    *
    * @param text the value, which must start with {@code z}
    * @return the bytes
-   * @throws UnusableInputException when the header is not {@code z} or the rest is not base58btc
+   * @throws UnusableInputException when the header is not {@code z}, the value is longer than
+   *     {@link #MAX_BASE58_CHARS} or the rest is not base58btc
    */
   public static byte[] decodeBase58(String text) {
     if (text.isEmpty() || text.charAt(0) != 'z') {
       throw new UnusableInputException("multibase", "expected base58btc header 'z'");
+    }
+    if (text.length() > MAX_BASE58_CHARS) {
+      throw new UnusableInputException("multibase",
+          "value of " + text.length() + " characters is longer than the limit of " + MAX_BASE58_CHARS);
     }
     try {
       return Base58.decode(text.substring(1));

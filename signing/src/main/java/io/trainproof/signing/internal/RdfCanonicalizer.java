@@ -78,6 +78,11 @@ public final class RdfCanonicalizer {
       throw new UnusableInputException("json-ld", e.getCode() + ": " + e.getMessage(), e);
     } catch (RdfConsumerException | IllegalStateException e) {
       throw new UnusableInputException("json-ld", "RDF canonicalization failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // why: the JSON-LD processor fails untyped on some hostile documents (a value spelled like
+      // a keyword, "proofPurpose": "@x", ends in a NullPointerException inside its expansion)
+      throw new UnusableInputException("json-ld", "the JSON-LD processor cannot expand this document ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
   }
 

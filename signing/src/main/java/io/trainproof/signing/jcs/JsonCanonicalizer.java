@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What JSON cannot carry exactly is rejected rather than silently changed: NaN, the
  * infinities, strings with unpaired surrogates, and integers beyond 2<sup>53</sup> that no
- * double equals.
+ * double equals, except the canonical text of a double itself (so that canonical output is
+ * canonical again).
  */
 public final class JsonCanonicalizer {
   private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
@@ -154,11 +155,18 @@ public final class JsonCanonicalizer {
         return value.toString();
       }
       double d = value.doubleValue();
-      if (Double.isInfinite(d) || !new BigDecimal(d).toBigIntegerExact().equals(value)) {
+      if (Double.isInfinite(d)) {
         throw new UnusableInputException(
             "json", "integer " + value + " has no exact IEEE-754 double representation");
       }
-      return EcmaScriptNumbers.format(d);
+      String formatted = EcmaScriptNumbers.format(d);
+      // why: the canonical text of a large double (27775555555555552 is written 27775555555555550)
+      // names an integer no double equals; it must canonicalize to itself, so it is accepted
+      if (!formatted.equals(value.toString()) && !new BigDecimal(d).toBigIntegerExact().equals(value)) {
+        throw new UnusableInputException(
+            "json", "integer " + value + " has no exact IEEE-754 double representation");
+      }
+      return formatted;
     }
     if (node.isBigDecimal()) {
       // why: RFC 8785 reads numbers as IEEE-754 doubles; a decimal node gets the same rounding

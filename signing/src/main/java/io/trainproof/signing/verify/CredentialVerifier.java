@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@link VerificationPolicy#requireIssuerKey()}, signing with its own key; {@code
  * validFrom}/{@code validUntil} (or VC 1.1 {@code issuanceDate}/{@code expirationDate});
  * revocation and supersession through the bundle's status lists, whose own proofs are
- * verified first. All proofs of a proof set must verify.
+ * verified first, which must not be past their own {@code validUntil}, and
+ * which must not be older than a list already seen ({@link SeenStatusLists}: a replayed list
+ * from before a revocation is {@link FailureReason#STALE_STATUS_LIST}). All proofs of a proof
+ * set must verify.
  *
  * <p>Limitation: a proof's {@code created} is what the signer wrote; a stolen retired key
  * could back-date. Retire a compromised key's history entry by publishing a new bundle and
@@ -46,7 +49,8 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final VerificationPolicy policy;
   private final ProofChecker proofs;
-  private final Map<String, Optional<StatusBitstring>> verifiedLists = new ConcurrentHashMap<>();
+  private final SeenStatusLists seen;
+  private final Map<String, LoadedList> verifiedLists = new ConcurrentHashMap<>();
 
   /**
    * Creates a verifier with {@link VerificationPolicy#DEFAULT}.
@@ -67,10 +71,26 @@ public final class CredentialVerifier {
    * @param dataIntegrity the proof machinery (with the JSON-LD contexts it may use)
    */
   public CredentialVerifier(TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity) {
+    this(bundle, clock, policy, dataIntegrity, new SeenStatusLists());
+  }
+
+  /**
+   * Creates a verifier that shares its memory of status lists with other verifiers, so that a
+   * refreshed trust bundle holding an older status list is refused.
+   *
+   * @param bundle what it trusts
+   * @param clock the verification time
+   * @param policy what it demands
+   * @param dataIntegrity the proof machinery (with the JSON-LD contexts it may use)
+   * @param seen the status lists seen so far, shared
+   */
+  public CredentialVerifier(TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity,
+      SeenStatusLists seen) {
     this.bundle = bundle;
     this.clock = clock;
     this.policy = policy;
     this.proofs = new ProofChecker(bundle, dataIntegrity);
+    this.seen = seen;
   }
 
   /**
@@ -229,15 +249,15 @@ public final class CredentialVerifier {
     } catch (NumberFormatException e) {
       return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex is not a number");
     }
-    Optional<StatusBitstring> list = verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
-    if (list.isEmpty()) {
-      return Check.failed(kind, FailureReason.STATUS_UNAVAILABLE,
-          "status list " + url + " is not in the trust bundle or does not verify");
+    LoadedList loaded = verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
+    StatusBitstring list = loaded.list();
+    if (list == null) {
+      return Check.failed(kind, loaded.reason(), loaded.detail());
     }
-    if (index < 0 || index >= list.get().size()) {
+    if (index < 0 || index >= list.size()) {
       return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex " + index + " outside the list");
     }
-    if (list.get().get(index)) {
+    if (list.get(index)) {
       return Check.failed(kind,
           purpose == StatusPurpose.REVOCATION ? FailureReason.REVOKED : FailureReason.SUPERSEDED,
           purpose.value() + " bit " + index + " is set in " + url);
@@ -245,17 +265,19 @@ public final class CredentialVerifier {
     return Check.passed(kind, purpose.value() + " bit " + index + " is clear in " + url);
   }
 
-  private Optional<StatusBitstring> loadList(String url, StatusPurpose purpose) {
+  private LoadedList loadList(String url, StatusPurpose purpose) {
+    LoadedList unavailable = new LoadedList(null, FailureReason.STATUS_UNAVAILABLE,
+        "status list " + url + " is not in the trust bundle or does not verify");
     Optional<ObjectNode> list = bundle.statusList(url);
     if (list.isEmpty()) {
-      return Optional.empty();
+      return unavailable;
     }
     ObjectNode credential = list.get();
     List<ObjectNode> all;
     try {
       all = DataIntegrity.proofs(credential);
     } catch (UnusableInputException e) {
-      return Optional.empty();
+      return unavailable;
     }
     String issuer = credential.path("issuer").isTextual()
         ? credential.get("issuer").textValue()
@@ -264,18 +286,44 @@ public final class CredentialVerifier {
     for (ObjectNode proof : all) {
       ProofChecker.Result result = proofs.check(credential, proof, all, "status list proof");
       if (!result.valid()) {
-        return Optional.empty();
+        return unavailable;
       }
       signedByIssuer |= issuer.equals(result.issuerDid());
     }
     JsonNode subject = credential.path("credentialSubject");
     if (!signedByIssuer || !purpose.value().equals(subject.path("statusPurpose").asText())) {
-      return Optional.empty();
+      return unavailable;
     }
+    StatusBitstring bits;
     try {
-      return Optional.of(StatusBitstring.decode(subject.path("encodedList").asText("")));
+      bits = StatusBitstring.decode(subject.path("encodedList").asText(""));
     } catch (UnusableInputException e) {
-      return Optional.empty();
+      return unavailable;
     }
+    // why: an old list replayed after a revocation carries a valid signature; only its dates
+    // and what this verifier has seen before can tell
+    Instant from;
+    Instant until;
+    try {
+      from = date(credential, "validFrom", "issuanceDate");
+      until = date(credential, "validUntil", "expirationDate");
+    } catch (DateTimeParseException e) {
+      return unavailable;
+    }
+    Instant now = clock.instant();
+    if (until != null && !now.isBefore(until)) {
+      return new LoadedList(null, FailureReason.STALE_STATUS_LIST,
+          "status list " + url + " was valid until " + until + ", now " + now);
+    }
+    // why: an undated list orders before every dated one
+    Instant published = from == null ? Instant.MIN : from;
+    Optional<String> refused = seen.admit(url + "\n" + purpose, published, bits);
+    if (refused.isPresent()) {
+      return new LoadedList(null, FailureReason.STALE_STATUS_LIST, refused.get());
+    }
+    return new LoadedList(bits, FailureReason.STATUS_UNAVAILABLE, "");
   }
+
+  /** A status list as loaded: its entries, or why there are none. */
+  private record LoadedList(@Nullable StatusBitstring list, FailureReason reason, String detail) {}
 }

@@ -42,6 +42,12 @@ public enum FailureReason {
   SUPERSEDED,
   /** A status list the credential refers to is not in the trust bundle or does not verify. */
   STATUS_UNAVAILABLE,
+  /**
+   * A status list is past its own {@code validUntil}, or is older than one
+   * the verifier has already seen ({@link SeenStatusLists}): a replayed list from before a
+   * revocation.
+   */
+  STALE_STATUS_LIST,
   /** The issuer is not in the trust bundle. */
   UNKNOWN_ISSUER
 }

@@ -177,6 +177,21 @@ class RejectionReasonsTest {
   }
 
   @Test
+  void staleStatusList() {
+    // the list of before the revocation, presented to a verifier that has seen the newer one
+    String before = f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.REVOCATION);
+    var issuer = f.issuer(f.key1, Fixture.ISSUED.plusSeconds(60));
+    issuer.revoke(certificate.statusIndex(), "issued in error");
+    SeenStatusLists seen = new SeenStatusLists();
+    new CredentialVerifier(f.bundle(issuer), Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(), seen)
+        .verify(certificate.json());
+    TrustBundle replayed = TrustBundle.of(List.of(f.history),
+        List.of(before, f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.SUPERSEDED)));
+    assertRejected(new CredentialVerifier(replayed, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(),
+        seen).verify(certificate.json()), FailureReason.STALE_STATUS_LIST);
+  }
+
+  @Test
   void unknownIssuer() {
     TrustBundle empty = TrustBundle.of(List.of(), List.of());
     assertRejected(f.verifier(empty, Fixture.VERIFIED).verify(certificate.json()), FailureReason.UNKNOWN_ISSUER);
