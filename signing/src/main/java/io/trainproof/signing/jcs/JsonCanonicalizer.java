@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.signing.UnusableInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +18,15 @@ import org.jspecify.annotations.Nullable;
  * <p>What JSON cannot carry exactly is rejected rather than silently changed: NaN, the
  * infinities, strings with unpaired surrogates, and integers beyond 2<sup>53</sup> that no
  * double equals.
+ *
+ * <p>Output is written as UTF-8 into a buffer reused per thread; JSON text is canonicalized
+ * while it is parsed, without building a tree, with the strictness of {@link StrictJson}.
  */
 public final class JsonCanonicalizer {
   private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
+  private static final long MAX_SAFE_LONG = 1L << 53;
+  /** Objects with more members are sorted with {@link Arrays#sort}, not insertion sort. */
+  private static final int INSERTION_SORT_LIMIT = 16;
 
   private JsonCanonicalizer() {}
 
@@ -32,9 +38,13 @@ public final class JsonCanonicalizer {
    * @throws UnusableInputException when a value cannot be represented exactly
    */
   public static String canonicalize(JsonNode node) {
-    StringBuilder out = new StringBuilder(256);
-    write(node, out);
-    return out.toString();
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      new TreeWriter(out).write(node);
+      return out.toString();
+    } finally {
+      out.release();
+    }
   }
 
   /**
@@ -44,17 +54,33 @@ public final class JsonCanonicalizer {
    * @return the canonical UTF-8 bytes
    */
   public static byte[] canonicalBytes(JsonNode node) {
-    return canonicalize(node).getBytes(StandardCharsets.UTF_8);
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      new TreeWriter(out).write(node);
+      return out.toBytes();
+    } finally {
+      out.release();
+    }
   }
 
   /**
-   * Parses JSON text strictly and canonicalizes it.
+   * Parses JSON text strictly (as {@link StrictJson#parse(String)}: duplicate keys, trailing
+   * content and {@link JsonLimits#DEFAULT} are refused) and canonicalizes it, without building
+   * a tree.
    *
    * @param json the JSON text
    * @return the canonical text
+   * @throws UnusableInputException when the text is not one well-formed JSON value within the
+   *     limits, repeats a key, or holds a value that cannot be represented exactly
    */
   public static String canonicalize(String json) {
-    return canonicalize(StrictJson.parse(json));
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      CanonicalParser.canonicalize(json, JsonLimits.DEFAULT, out);
+      return out.toString();
+    } finally {
+      out.release();
+    }
   }
 
   /**
@@ -65,12 +91,35 @@ public final class JsonCanonicalizer {
    * @throws UnusableInputException naming the JSON pointer of the first offending number
    */
   public static void requireIntegersOnly(JsonNode node) {
+    if (integersOnly(node)) {
+      return;
+    }
     List<String> path = new ArrayList<>();
     String bad = findNonInteger(node, path);
     if (bad != null) {
       throw new UnusableInputException(
           "json", "signed payloads hold integers only; found a non-integer number at " + bad);
     }
+  }
+
+  /** The fast check, allocating nothing; {@link #findNonInteger} then names the place. */
+  private static boolean integersOnly(JsonNode node) {
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (!integersOnly(child)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (!node.isNumber()) {
+      return true;
+    }
+    if (node.isInt() || node.isLong()) {
+      long value = node.longValue();
+      return value >= -MAX_SAFE_LONG && value <= MAX_SAFE_LONG;
+    }
+    return node.isIntegralNumber() && node.bigIntegerValue().abs().compareTo(MAX_SAFE) <= 0;
   }
 
   private static @Nullable String findNonInteger(JsonNode node, List<String> path) {
@@ -102,112 +151,124 @@ public final class JsonCanonicalizer {
     return null;
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
-        names.sort(String::compareTo);
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          writeString(names.get(i), out);
-          out.append(':');
-          write(node.get(names.get(i)), out);
-        }
-        out.append('}');
-        break;
-      case ARRAY:
-        out.append('[');
-        for (int i = 0; i < node.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          write(node.get(i), out);
-        }
-        out.append(']');
-        break;
-      case STRING:
-        writeString(node.textValue(), out);
-        break;
-      case NUMBER:
-        out.append(number(node));
-        break;
-      case BOOLEAN:
-        out.append(node.booleanValue() ? "true" : "false");
-        break;
-      case NULL:
-        out.append("null");
-        break;
-      default:
-        throw new UnusableInputException("json", "not a JSON value: " + node.getNodeType());
+  /**
+   * The canonical text of an integer: as it is up to 2<sup>53</sup> in magnitude, beyond that
+   * in ECMAScript form when a double holds it exactly.
+   *
+   * @throws UnusableInputException when no double equals it
+   */
+  static String integer(BigInteger value) {
+    if (value.abs().compareTo(MAX_SAFE) <= 0) {
+      return value.toString();
     }
+    double d = value.doubleValue();
+    if (Double.isInfinite(d) || !new BigDecimal(d).toBigIntegerExact().equals(value)) {
+      throw new UnusableInputException(
+          "json", "integer " + value + " has no exact IEEE-754 double representation");
+    }
+    return EcmaScriptNumbers.format(d);
   }
 
-  private static String number(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      BigInteger value = node.bigIntegerValue();
-      if (value.abs().compareTo(MAX_SAFE) <= 0) {
-        return value.toString();
-      }
-      double d = value.doubleValue();
-      if (Double.isInfinite(d) || !new BigDecimal(d).toBigIntegerExact().equals(value)) {
-        throw new UnusableInputException(
-            "json", "integer " + value + " has no exact IEEE-754 double representation");
-      }
-      return EcmaScriptNumbers.format(d);
-    }
-    if (node.isBigDecimal()) {
-      // why: RFC 8785 reads numbers as IEEE-754 doubles; a decimal node gets the same rounding
-      return EcmaScriptNumbers.format(node.decimalValue().doubleValue());
-    }
-    return EcmaScriptNumbers.format(node.doubleValue());
-  }
+  /** Walks a tree into canonical output. Not thread-safe; one per call. */
+  private static final class TreeWriter {
+    private final CanonicalOutput out;
+    /** Members of the objects being written, a stack shared by all levels. */
+    private Map.Entry<?, ?>[] members = new Map.Entry<?, ?>[32];
+    private int top;
 
-  private static void writeString(String value, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
+    TreeWriter(CanonicalOutput out) {
+      this.out = out;
+    }
+
+    void write(JsonNode node) {
+      switch (node.getNodeType()) {
+        case OBJECT:
+          writeObject(node);
           break;
-        case '\\':
-          out.append("\\\\");
+        case ARRAY:
+          out.write('[');
+          for (int i = 0; i < node.size(); i++) {
+            if (i > 0) {
+              out.write(',');
+            }
+            write(node.get(i));
+          }
+          out.write(']');
           break;
-        case '\b':
-          out.append("\\b");
+        case STRING:
+          out.writeString(node.textValue());
           break;
-        case '\f':
-          out.append("\\f");
+        case NUMBER:
+          writeNumber(node);
           break;
-        case '\n':
-          out.append("\\n");
+        case BOOLEAN:
+          out.writeAscii(node.booleanValue() ? "true" : "false");
           break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
+        case NULL:
+          out.writeAscii("null");
           break;
         default:
-          if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-          } else if (Character.isHighSurrogate(c)) {
-            if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-              throw new UnusableInputException("json", "string holds an unpaired surrogate");
-            }
-            out.append(c).append(value.charAt(++i));
-          } else if (Character.isLowSurrogate(c)) {
-            throw new UnusableInputException("json", "string holds an unpaired surrogate");
-          } else {
-            out.append(c);
-          }
+          throw new UnusableInputException("json", "not a JSON value: " + node.getNodeType());
       }
     }
-    out.append('"');
+
+    private void writeObject(JsonNode node) {
+      int base = top;
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (top == members.length) {
+          members = Arrays.copyOf(members, top * 2);
+        }
+        members[top++] = member;
+      }
+      // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
+      if (top - base > INSERTION_SORT_LIMIT) {
+        Arrays.sort(members, base, top, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+      } else {
+        for (int i = base + 1; i < top; i++) {
+          Map.Entry<?, ?> member = members[i];
+          String name = (String) member.getKey();
+          int j = i;
+          while (j > base && name(j - 1).compareTo(name) > 0) {
+            members[j] = members[j - 1];
+            j--;
+          }
+          members[j] = member;
+        }
+      }
+      out.write('{');
+      for (int i = base; i < top; i++) {
+        if (i > base) {
+          out.write(',');
+        }
+        out.writeString(name(i));
+        out.write(':');
+        write((JsonNode) members[i].getValue());
+      }
+      out.write('}');
+      Arrays.fill(members, base, top, null);
+      top = base;
+    }
+
+    private String name(int i) {
+      return (String) members[i].getKey();
+    }
+
+    private void writeNumber(JsonNode node) {
+      if (node.isInt() || node.isLong()) {
+        long value = node.longValue();
+        if (value >= -MAX_SAFE_LONG && value <= MAX_SAFE_LONG) {
+          out.writeLong(value);
+          return;
+        }
+      }
+      if (node.isIntegralNumber()) {
+        out.writeAscii(integer(node.bigIntegerValue()));
+      } else if (node.isBigDecimal()) {
+        // why: RFC 8785 reads numbers as IEEE-754 doubles; a decimal node gets the same rounding
+        out.writeAscii(EcmaScriptNumbers.format(node.decimalValue().doubleValue()));
+      } else {
+        out.writeAscii(EcmaScriptNumbers.format(node.doubleValue()));
+      }
+    }
   }
 }
