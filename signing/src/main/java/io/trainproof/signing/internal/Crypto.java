@@ -42,6 +42,7 @@ public final class Crypto {
   public static final ECNamedDomainParameters P256_DOMAIN =
       new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, P256);
 
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
   private static final PublicKeyCache PUBLIC_KEYS = new PublicKeyCache(1024);
 
   private Crypto() {}
@@ -53,8 +54,19 @@ public final class Crypto {
    * @return the 32-byte digest
    */
   public static byte[] sha256(byte[] data) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      // why: cloning the unused prototype skips the provider look-up of getInstance
+      digest = (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = newSha256();
+    }
+    return digest.digest(data);
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       // why: every Java SE platform must provide SHA-256
       throw new IllegalStateException(e);

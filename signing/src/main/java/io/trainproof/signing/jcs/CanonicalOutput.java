@@ -98,6 +98,16 @@ final class CanonicalOutput {
     }
   }
 
+  void writeRaw(byte[] raw) {
+    ensure(raw.length);
+    System.arraycopy(raw, 0, bytes, length, raw.length);
+    length += raw.length;
+  }
+
+  byte[] copy(int from, int to) {
+    return Arrays.copyOfRange(bytes, from, to);
+  }
+
   void writeLong(long value) {
     if (value == Long.MIN_VALUE) {
       writeAscii(Long.toString(value));

@@ -1,6 +1,7 @@
 package io.trainproof.signing.jcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -167,6 +168,50 @@ public final class JsonCanonicalizer {
           "json", "integer " + value + " has no exact IEEE-754 double representation");
     }
     return EcmaScriptNumbers.format(d);
+  }
+
+  /** Writes a tree in canonical form. */
+  static void write(JsonNode node, CanonicalOutput out) {
+    new TreeWriter(out).write(node);
+  }
+
+  /** See {@link CanonicalObject#of}. */
+  static CanonicalObject canonicalObject(ObjectNode object, CanonicalOutput out) {
+    int count = object.size();
+    String[] names = new String[count];
+    int[] starts = new int[count];
+    TreeWriter writer = new TreeWriter(out);
+    out.write('{');
+    int i = 0;
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      if (i > 0) {
+        out.write(',');
+      }
+      names[i] = member.getKey();
+      starts[i] = out.length();
+      out.writeString(member.getKey());
+      out.write(':');
+      writer.write(member.getValue());
+      i++;
+    }
+    byte[] openText = out.copy(0, out.length());
+    Integer[] order = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = k;
+    }
+    // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
+    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+    int[] sorted = new int[count];
+    String[] sortedNames = new String[count];
+    for (int k = 0; k < count; k++) {
+      sorted[k] = order[k];
+      sortedNames[k] = names[order[k]];
+    }
+    if (count > 1) {
+      out.reorder(starts, 0, count, sorted);
+    }
+    out.write('}');
+    return CanonicalObject.of(out.toBytes(), openText, sortedNames);
   }
 
   /** Walks a tree into canonical output. Not thread-safe; one per call. */
