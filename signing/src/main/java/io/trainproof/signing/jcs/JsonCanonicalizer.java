@@ -65,6 +65,32 @@ public final class JsonCanonicalizer {
   }
 
   /**
+   * Canonicalizes an object to UTF-8 bytes as if some of its top-level members were replaced
+   * or left out, without copying it: for a verifier that hashes a document without its proof.
+   *
+   * @param object the object (not changed)
+   * @param replaced top-level names mapped to the value to write instead, or to null to leave
+   *     the member out; a name the object lacks is added with its value
+   * @return the canonical UTF-8 bytes
+   * @throws UnusableInputException when a value cannot be represented exactly
+   */
+  public static byte[] canonicalBytes(ObjectNode object, Map<String, @Nullable JsonNode> replaced) {
+    ObjectNode view = object.objectNode();
+    // why: a shallow view shares the members' subtrees, so nothing below the top level is copied
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      if (!replaced.containsKey(member.getKey())) {
+        view.set(member.getKey(), member.getValue());
+      }
+    }
+    for (Map.Entry<String, @Nullable JsonNode> member : replaced.entrySet()) {
+      if (member.getValue() != null) {
+        view.set(member.getKey(), member.getValue());
+      }
+    }
+    return canonicalBytes(view);
+  }
+
+  /**
    * Parses JSON text strictly (as {@link StrictJson#parse(String)}: duplicate keys, trailing
    * content and {@link JsonLimits#DEFAULT} are refused) and canonicalizes it, without building
    * a tree.

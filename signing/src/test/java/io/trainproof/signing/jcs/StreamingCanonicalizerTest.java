@@ -57,6 +57,39 @@ class StreamingCanonicalizerTest {
     }
   }
 
+  @Property(tries = 300)
+  void replacingTopLevelMembersWithoutCopyingIsCanonicalizingTheChangedCopy(
+      @ForAll("documents") JsonNode document, @ForAll("documents") JsonNode replacement) {
+    if (!document.isObject()) {
+      return;
+    }
+    ObjectNode object = (ObjectNode) document;
+    String before = object.toString();
+    java.util.Map<String, JsonNode> changes = new java.util.HashMap<>();
+    java.util.Iterator<String> names = object.fieldNames();
+    if (names.hasNext()) {
+      changes.put(names.next(), null);
+    }
+    if (names.hasNext()) {
+      changes.put(names.next(), replacement);
+    }
+    changes.put("\uD83D\uDE00added", replacement);
+    ObjectNode copy = object.deepCopy();
+    changes.forEach((name, value) -> {
+      if (value == null) {
+        copy.remove(name);
+      } else {
+        copy.set(name, value);
+      }
+    });
+
+    String expected = outcome(() -> ReferenceCanonicalizer.canonicalize(copy));
+
+    assertThat(outcome(() -> new String(JsonCanonicalizer.canonicalBytes(object, changes), StandardCharsets.UTF_8)))
+        .isEqualTo(expected);
+    assertThat(object.toString()).isEqualTo(before);
+  }
+
   @Property(tries = 1_000)
   void anyTextIsAcceptedOrRefusedAsStrictParsingDoes(@ForAll("jsonish") String text) {
     String expected = outcome(() -> ReferenceCanonicalizer.canonicalize(StrictJson.parse(text)));
