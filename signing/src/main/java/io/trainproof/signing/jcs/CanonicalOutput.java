@@ -143,29 +143,61 @@ final class CanonicalOutput {
   /** Writes a string value or member name, quoted, with RFC 8785's escapes, as UTF-8. */
   void writeString(String value) {
     int n = value.length();
+    // why: the JDK's UTF-8 encoder copies an ASCII string's bytes in bulk (vectorized). As
+    // many bytes as chars means every char is ASCII, except that an unpaired surrogate is
+    // encoded as '?': so a '?' (or anything to escape) sends the string down the char path.
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length == n && plainAscii(utf8)) {
+      ensure(n + 2);
+      bytes[length++] = '"';
+      System.arraycopy(utf8, 0, bytes, length, n);
+      length += n;
+      bytes[length++] = '"';
+      return;
+    }
     if (stringChars.length < n) {
       stringChars = new char[Math.max(n, stringChars.length * 2)];
     }
-    // why: one bulk copy, then an array loop, is much faster than String.charAt per char
     value.getChars(0, n, stringChars, 0);
     writeString(stringChars, 0, n);
+  }
+
+  /** Whether every byte is printable ASCII other than a quote, a backslash and '?'. */
+  private static boolean plainAscii(byte[] ascii) {
+    for (byte b : ascii) {
+      if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** As {@link #writeString(String)}, for the chars {@code source[from, to)}. */
   void writeString(char[] source, int from, int to) {
     ensure(Math.multiplyExact(to - from, 6) + 2);
-    bytes[length++] = '"';
+    // why: locals, not fields, in the loop: the JIT keeps them in registers
+    byte[] buffer = bytes;
+    int at = length;
+    buffer[at++] = '"';
     for (int i = from; i < to; i++) {
       char c = source[i];
       if (c < 0x80 && PLAIN[c]) {
-        bytes[length++] = (byte) c;
-      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(source[i + 1])) {
-        writePair(c, source[++i]);
+        buffer[at++] = (byte) c;
+      } else if (c >= 0x80 && c < 0x800) {
+        buffer[at++] = (byte) (0xc0 | (c >> 6));
+        buffer[at++] = (byte) (0x80 | (c & 0x3f));
       } else {
-        writeOther(c);
+        length = at;
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(source[i + 1])) {
+          writePair(c, source[++i]);
+        } else {
+          writeOther(c);
+        }
+        at = length;
       }
     }
-    bytes[length++] = '"';
+    buffer[at++] = '"';
+    length = at;
   }
 
   private void writePair(char high, char low) {

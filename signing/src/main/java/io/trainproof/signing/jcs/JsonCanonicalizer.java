@@ -316,7 +316,6 @@ public final class JsonCanonicalizer {
         write((JsonNode) members[i].getValue());
       }
       out.write('}');
-      Arrays.fill(members, base, top, null);
       top = base;
     }
 

@@ -8,16 +8,17 @@ import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.internal.RdfCanonicalizer;
 import io.trainproof.signing.jcs.CanonicalObject;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.Signer;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds Data Integrity proofs ({@code type: DataIntegrityProof}) to JSON documents and
@@ -36,7 +37,8 @@ import java.util.List;
  * <p>Thread-safe.
  */
 public final class DataIntegrity {
-  private static final DateTimeFormatter XSD_DATE_TIME = DateTimeFormatter.ISO_INSTANT;
+  /** The last proof configuration hashed by {@link #addProofToJson}, and its hash. */
+  private volatile @Nullable ConfigHash lastConfig;
 
   private final RdfCanonicalizer rdf;
 
@@ -129,11 +131,28 @@ public final class DataIntegrity {
     }
     CanonicalObject canonical = CanonicalObject.of(document);
     // why: for JCS suites the proof configuration is the proof without proofValue, as it is now
-    byte[] hashData = concat(
-        Crypto.sha256(JsonCanonicalizer.canonicalBytes(proof)), Crypto.sha256(canonical.canonicalBytes()));
+    byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
     proof.put("proofValue", Multibase.encodeBase58(sign(signer, hashData)));
     return canonical.textWithMember("proof", proof);
   }
+
+  /**
+   * SHA-256 of a canonical proof configuration. An issuer signs many documents with the same
+   * configuration (it changes with the second of {@code created}), so the last one is kept.
+   */
+  private byte[] configHash(ObjectNode config) {
+    ConfigHash last = lastConfig;
+    if (last != null && last.config().equals(config)) {
+      return last.hash();
+    }
+    byte[] hash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(config));
+    // why: a private deep copy, never changed, so a later equals() compares what was hashed
+    lastConfig = new ConfigHash(config.deepCopy(), hash);
+    return hash;
+  }
+
+  /** A proof configuration (never changed after construction) and its hash. */
+  private record ConfigHash(ObjectNode config, byte[] hash) {}
 
   private static void checkSigner(ProofOptions options, Signer signer) {
     if (signer.publicKey().algorithm() != options.cryptosuite().algorithm()) {
@@ -151,7 +170,7 @@ public final class DataIntegrity {
     }
     proof.put("type", "DataIntegrityProof");
     proof.put("cryptosuite", options.cryptosuite().id());
-    proof.put("created", XSD_DATE_TIME.format(options.created()));
+    proof.put("created", XsdDateTime.format(options.created()));
     proof.put("verificationMethod", signer.keyId());
     proof.put("proofPurpose", options.proofPurpose());
     if (!options.previousProof().isEmpty()) {
