@@ -1,6 +1,9 @@
 package io.trainproof.signing.jcs;
 
 import io.trainproof.signing.UnusableInputException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,6 +16,9 @@ final class CanonicalOutput {
   /** Buffers grown beyond this are dropped after use rather than kept for the thread. */
   private static final int KEEP_LIMIT = 64 * 1024;
   private static final ThreadLocal<CanonicalOutput> PER_THREAD = ThreadLocal.withInitial(CanonicalOutput::new);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
   /** ASCII chars written as they are: printable, not a quote, not a backslash. */
   private static final boolean[] PLAIN = new boolean[128];
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -164,12 +170,36 @@ final class CanonicalOutput {
 
   /** Whether every byte is printable ASCII other than a quote, a backslash and '?'. */
   private static boolean plainAscii(byte[] ascii) {
-    for (byte b : ascii) {
+    int n = ascii.length;
+    int i = 0;
+    // why: eight bytes per step (SWAR); the byte loop cost a nanosecond per char
+    for (; i + 8 <= n; i += 8) {
+      long word = (long) LONGS.get(ascii, i);
+      if ((word & HIGH_BITS) != 0
+          || hasByteBelow(word, 0x20)
+          || hasZeroByte(word ^ (LOW_BITS * '"'))
+          || hasZeroByte(word ^ (LOW_BITS * '\\'))
+          || hasZeroByte(word ^ (LOW_BITS * '?'))) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      byte b = ascii[i];
       if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether any byte of the word is zero (exact: borrows only follow a true zero byte). */
+  private static boolean hasZeroByte(long word) {
+    return ((word - LOW_BITS) & ~word & HIGH_BITS) != 0;
+  }
+
+  /** Whether any byte of the word is below {@code bound} (at most 128). */
+  private static boolean hasByteBelow(long word, int bound) {
+    return ((word - LOW_BITS * bound) & ~word & HIGH_BITS) != 0;
   }
 
   /** As {@link #writeString(String)}, for the chars {@code source[from, to)}. */

@@ -221,17 +221,31 @@ public final class JsonCanonicalizer {
       i++;
     }
     byte[] openText = out.copy(0, out.length());
-    Integer[] order = new Integer[count];
-    for (int k = 0; k < count; k++) {
-      order[k] = k;
-    }
-    // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
-    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
     int[] sorted = new int[count];
+    // why: String.compareTo compares UTF-16 code units, RFC 8785's order; insertion sort for
+    // the usual ten or so top-level members
+    if (count > INSERTION_SORT_LIMIT) {
+      Integer[] order = new Integer[count];
+      for (int k = 0; k < count; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+      for (int k = 0; k < count; k++) {
+        sorted[k] = order[k];
+      }
+    } else {
+      for (int k = 0; k < count; k++) {
+        int j = k;
+        while (j > 0 && names[sorted[j - 1]].compareTo(names[k]) > 0) {
+          sorted[j] = sorted[j - 1];
+          j--;
+        }
+        sorted[j] = k;
+      }
+    }
     String[] sortedNames = new String[count];
     for (int k = 0; k < count; k++) {
-      sorted[k] = order[k];
-      sortedNames[k] = names[order[k]];
+      sortedNames[k] = names[sorted[k]];
     }
     if (count > 1) {
       out.reorder(starts, 0, count, sorted);

@@ -112,5 +112,11 @@ class AddProofToJsonTest {
         .isEqualTo("{\"p\":1}");
     assertThatThrownBy(() -> canonical.textWithMember("a", StrictJson.parse("1")))
         .isInstanceOf(IllegalArgumentException.class);
+    ObjectNode wide = StrictJson.mapper().createObjectNode();
+    for (int i = 40; i > 0; i--) {
+      wide.put("m" + i, i);
+    }
+    assertThat(new String(CanonicalObject.of(wide).canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(JsonCanonicalizer.canonicalize(wide));
   }
 }
