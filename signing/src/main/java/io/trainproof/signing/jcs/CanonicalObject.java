@@ -34,7 +34,30 @@ public final class CanonicalObject {
   public static CanonicalObject of(ObjectNode object) {
     CanonicalOutput out = CanonicalOutput.acquire();
     try {
-      return JsonCanonicalizer.canonicalObject(object, out);
+      return JsonCanonicalizer.canonicalObject(object, out, false);
+    } finally {
+      out.release();
+    }
+  }
+
+  /**
+   * As {@link #of}, for a payload about to be signed: also refuses, in the same pass, any
+   * number that {@link JsonCanonicalizer#requireIntegersOnly} refuses, with its exception.
+   *
+   * @param object the object (not changed, not retained)
+   * @return the canonical bytes and the text
+   * @throws UnusableInputException naming the first non-integer number, or when a value cannot
+   *     be represented exactly
+   */
+  public static CanonicalObject ofSignedPayload(ObjectNode object) {
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      return JsonCanonicalizer.canonicalObject(object, out, true);
+    } catch (UnusableInputException e) {
+      // why: the integers-only refusal, with the place it names, comes first, as when checked
+      // before canonicalizing
+      JsonCanonicalizer.requireIntegersOnly(object);
+      throw e;
     } finally {
       out.release();
     }

@@ -41,7 +41,7 @@ public final class JsonCanonicalizer {
   public static String canonicalize(JsonNode node) {
     CanonicalOutput out = CanonicalOutput.acquire();
     try {
-      new TreeWriter(out).write(node);
+      new TreeWriter(out, false).write(node);
       return out.toString();
     } finally {
       out.release();
@@ -57,7 +57,7 @@ public final class JsonCanonicalizer {
   public static byte[] canonicalBytes(JsonNode node) {
     CanonicalOutput out = CanonicalOutput.acquire();
     try {
-      new TreeWriter(out).write(node);
+      new TreeWriter(out, false).write(node);
       return out.toBytes();
     } finally {
       out.release();
@@ -198,15 +198,15 @@ public final class JsonCanonicalizer {
 
   /** Writes a tree in canonical form. */
   static void write(JsonNode node, CanonicalOutput out) {
-    new TreeWriter(out).write(node);
+    new TreeWriter(out, false).write(node);
   }
 
   /** See {@link CanonicalObject#of}. */
-  static CanonicalObject canonicalObject(ObjectNode object, CanonicalOutput out) {
+  static CanonicalObject canonicalObject(ObjectNode object, CanonicalOutput out, boolean integersOnly) {
     int count = object.size();
     String[] names = new String[count];
     int[] starts = new int[count];
-    TreeWriter writer = new TreeWriter(out);
+    TreeWriter writer = new TreeWriter(out, integersOnly);
     out.write('{');
     int i = 0;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
@@ -257,12 +257,15 @@ public final class JsonCanonicalizer {
   /** Walks a tree into canonical output. Not thread-safe; one per call. */
   private static final class TreeWriter {
     private final CanonicalOutput out;
+    /** Whether a number that is not an integer of at most 2^53 is refused. */
+    private final boolean integersOnly;
     /** Members of the objects being written, a stack shared by all levels. */
     private Map.Entry<?, ?>[] members = new Map.Entry<?, ?>[32];
     private int top;
 
-    TreeWriter(CanonicalOutput out) {
+    TreeWriter(CanonicalOutput out, boolean integersOnly) {
       this.out = out;
+      this.integersOnly = integersOnly;
     }
 
     void write(JsonNode node) {
@@ -344,6 +347,9 @@ public final class JsonCanonicalizer {
           out.writeLong(value);
           return;
         }
+      }
+      if (integersOnly && !integersOnly(node)) {
+        throw new UnusableInputException("json", "signed payloads hold integers only");
       }
       if (node.isIntegralNumber()) {
         out.writeAscii(integer(node.bigIntegerValue()));

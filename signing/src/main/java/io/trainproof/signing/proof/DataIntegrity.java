@@ -123,13 +123,12 @@ public final class DataIntegrity {
       return StrictJson.write(addProof(document, options, signer));
     }
     checkSigner(options, signer);
-    JsonCanonicalizer.requireIntegersOnly(document);
+    CanonicalObject canonical = CanonicalObject.ofSignedPayload(document);
     ObjectNode proof = newProof(options, signer, document);
     if (document.has("@context")) {
       // why: not copied; the proof node is written and dropped here, never handed out
       proof.set("@context", document.get("@context"));
     }
-    CanonicalObject canonical = CanonicalObject.of(document);
     // why: for JCS suites the proof configuration is the proof without proofValue, as it is now
     byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
     proof.put("proofValue", Multibase.encodeBase58(sign(signer, hashData)));

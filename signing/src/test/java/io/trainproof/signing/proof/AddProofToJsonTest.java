@@ -90,7 +90,20 @@ class AddProofToJsonTest {
     ObjectNode fractional = certificate();
     fractional.put("score", 92.5);
     ProofOptions options = ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED);
-    assertThatThrownBy(() -> di.addProofToJson(fractional, options, f.key1)).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> di.addProofToJson(fractional, options, f.key1))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("/score");
+    ObjectNode both = certificate();
+    both.put("lone", "\uD800");
+    both.putObject("deep").putArray("n").add(1).add(Long.MAX_VALUE);
+    assertThatThrownBy(() -> di.addProofToJson(both, options, f.key1))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("/deep/n/1");
+    ObjectNode lone = certificate();
+    lone.put("lone", "\uD800");
+    assertThatThrownBy(() -> di.addProofToJson(lone, options, f.key1))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("surrogate");
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, Fixture.DID + "#p256", f.random);
     assertThatThrownBy(() -> di.addProofToJson(certificate(), options, p256)).isInstanceOf(SigningFailedException.class);
   }
