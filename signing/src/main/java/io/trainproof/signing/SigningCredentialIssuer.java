@@ -13,7 +13,6 @@ import io.trainproof.signing.credential.IssuerProfile;
 import io.trainproof.signing.credential.SubjectIdentifier;
 import io.trainproof.signing.credential.UnsignedCredentials;
 import io.trainproof.signing.credential.VerificationCode;
-import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
@@ -198,7 +197,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
       throw new SigningFailedException("key " + keyId + " is not valid at " + now + " (active from " + key.activeFrom()
           + (key.retiredAt() == null ? "" : ", retired at " + key.retiredAt()) + "); verifiers would reject the proof");
     }
-    return StrictJson.write(dataIntegrity.addProof(document, ProofOptions.of(cryptosuite, now), org.signer()));
+    return dataIntegrity.addProofToJson(document, ProofOptions.of(cryptosuite, now), org.signer());
   }
 
   private OrganizationIssuer issuer(Id<Organization> organization) {

@@ -2,7 +2,6 @@ package io.trainproof.signing.credential;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.ValidationException;
-import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
@@ -155,12 +154,12 @@ public final class StandaloneCredentialIssuer {
   public String statusListCredential(StatusPurpose purpose) {
     Instant now = clock.instant();
     ObjectNode vc = statusLists.statusListCredential(purpose, now);
-    return StrictJson.write(dataIntegrity.addProof(vc, ProofOptions.of(cryptosuite, now), signer));
+    return dataIntegrity.addProofToJson(vc, ProofOptions.of(cryptosuite, now), signer);
   }
 
   private IssuedCredential sign(ObjectNode vc, String id, int index) {
-    ObjectNode signed = dataIntegrity.addProof(vc, ProofOptions.of(cryptosuite, clock.instant()), signer);
-    return new IssuedCredential(StrictJson.write(signed), id, VerificationCode.forCredentialId(id), index);
+    String signed = dataIntegrity.addProofToJson(vc, ProofOptions.of(cryptosuite, clock.instant()), signer);
+    return new IssuedCredential(signed, id, VerificationCode.forCredentialId(id), index);
   }
 
   private void requireIssuer(IssuerProfile issuer) {

@@ -2,12 +2,11 @@ package io.trainproof.signing.credential;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.status.StatusEntry;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -20,8 +19,6 @@ import java.util.List;
  * <p>Stateless and thread-safe.
  */
 public final class UnsignedCredentials {
-  private static final DateTimeFormatter XSD = DateTimeFormatter.ISO_INSTANT;
-
   private UnsignedCredentials() {}
 
   /**
@@ -103,6 +100,6 @@ public final class UnsignedCredentials {
   }
 
   private static String xsd(Instant instant) {
-    return XSD.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    return XsdDateTime.format(instant);
   }
 }

@@ -21,14 +21,15 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.bouncycastle.util.BigIntegers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signature primitives, on Bouncy Castle's lightweight API (no JCA provider is installed
@@ -41,6 +42,9 @@ public final class Crypto {
   public static final ECNamedDomainParameters P256_DOMAIN =
       new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, P256);
 
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+  private static final PublicKeyCache PUBLIC_KEYS = new PublicKeyCache(1024);
+
   private Crypto() {}
 
   /**
@@ -50,8 +54,19 @@ public final class Crypto {
    * @return the 32-byte digest
    */
   public static byte[] sha256(byte[] data) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      // why: cloning the unused prototype skips the provider look-up of getInstance
+      digest = (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = newSha256();
+    }
+    return digest.digest(data);
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       // why: every Java SE platform must provide SHA-256
       throw new IllegalStateException(e);
@@ -129,7 +144,8 @@ public final class Crypto {
 
   /**
    * Signs. Ed25519 signs the message itself (pure EdDSA); P-256 signs SHA-256 of the message
-   * with an RFC 6979 nonce and returns {@code r‖s}, 64 bytes.
+   * with an RFC 6979 nonce and returns {@code r‖s}, 64 bytes. Decodes the key on every call;
+   * a key that signs repeatedly should use {@link #preparePrivate} once instead.
    *
    * @param algorithm the algorithm
    * @param privateBytes the 32 private bytes
@@ -137,24 +153,71 @@ public final class Crypto {
    * @return the signature, 64 bytes
    */
   public static byte[] sign(KeyAlgorithm algorithm, byte[] privateBytes, byte[] message) {
-    checkPrivate(algorithm, privateBytes);
-    if (algorithm == KeyAlgorithm.ED25519) {
-      Ed25519Signer signer = new Ed25519Signer();
-      signer.init(true, new Ed25519PrivateKeyParameters(privateBytes, 0));
-      signer.update(message, 0, message.length);
-      return signer.generateSignature();
-    }
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), P256_DOMAIN));
-    BigInteger[] rs = signer.generateSignature(sha256(message));
-    byte[] out = new byte[64];
-    System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[0]), 0, out, 0, 32);
-    System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[1]), 0, out, 32, 32);
-    return out;
+    return preparePrivate(algorithm, privateBytes).sign(message);
   }
 
   /**
-   * Verifies a signature made by {@link #sign}.
+   * Decodes a private key once for repeated signing.
+   *
+   * @param algorithm the algorithm
+   * @param privateBytes the 32 private bytes (not retained; the decoded key is)
+   * @return the prepared key
+   */
+  public static PreparedPrivateKey preparePrivate(KeyAlgorithm algorithm, byte[] privateBytes) {
+    checkPrivate(algorithm, privateBytes);
+    if (algorithm == KeyAlgorithm.ED25519) {
+      Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(privateBytes, 0);
+      // why: signing needs the public key; Bouncy Castle derives it (a scalar multiplication, as
+      // costly as the signature itself) once per parameters object and caches it there
+      key.generatePublicKey();
+      return new PreparedPrivateKey(key, null);
+    }
+    return new PreparedPrivateKey(null, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), P256_DOMAIN));
+  }
+
+  /**
+   * A private key decoded once (with its Ed25519 public key derived once), for signing many
+   * messages. Immutable and thread-safe; never printed.
+   */
+  public static final class PreparedPrivateKey {
+    private final @Nullable Ed25519PrivateKeyParameters ed25519;
+    private final @Nullable ECPrivateKeyParameters p256;
+
+    private PreparedPrivateKey(@Nullable Ed25519PrivateKeyParameters ed25519, @Nullable ECPrivateKeyParameters p256) {
+      this.ed25519 = ed25519;
+      this.p256 = p256;
+    }
+
+    /**
+     * Signs as {@link Crypto#sign} does.
+     *
+     * @param message the message
+     * @return the signature, 64 bytes
+     */
+    public byte[] sign(byte[] message) {
+      if (ed25519 != null) {
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        ed25519.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        return signature;
+      }
+      ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+      signer.init(true, p256);
+      BigInteger[] rs = signer.generateSignature(sha256(message));
+      byte[] out = new byte[64];
+      System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[0]), 0, out, 0, 32);
+      System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[1]), 0, out, 32, 32);
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return "PreparedPrivateKey[" + (ed25519 != null ? KeyAlgorithm.ED25519 : KeyAlgorithm.P256) + "]";
+    }
+  }
+
+  /**
+   * Verifies a signature made by {@link #sign}. Decoded public keys are cached by their bytes
+   * (decoding an Ed25519 point costs a square root, a tenth of a verification).
    *
    * @param algorithm the algorithm
    * @param publicBytes the public key bytes
@@ -171,19 +234,24 @@ public final class Crypto {
       if (publicBytes.length != 32) {
         return false;
       }
-      Ed25519Signer verifier = new Ed25519Signer();
-      verifier.init(false, new Ed25519PublicKeyParameters(publicBytes, 0));
-      verifier.update(message, 0, message.length);
-      return verifier.verifySignature(signature);
+      Ed25519PublicKeyParameters key = (Ed25519PublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
+      if (key == null) {
+        key = new Ed25519PublicKeyParameters(publicBytes, 0);
+        PUBLIC_KEYS.put(algorithm, publicBytes, key);
+      }
+      return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
-    ECPoint q;
-    try {
-      q = decodePoint(publicBytes);
-    } catch (UnusableInputException e) {
-      return false;
+    ECPublicKeyParameters key = (ECPublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
+    if (key == null) {
+      try {
+        key = new ECPublicKeyParameters(decodePoint(publicBytes), P256_DOMAIN);
+      } catch (UnusableInputException e) {
+        return false;
+      }
+      PUBLIC_KEYS.put(algorithm, publicBytes, key);
     }
     ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, new ECPublicKeyParameters(q, P256_DOMAIN));
+    verifier.init(false, key);
     BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
     BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
     return verifier.verifySignature(sha256(message), r, s);

@@ -15,6 +15,8 @@ import java.math.RoundingMode;
  * closest to the exact binary value, and on a tie the even one. Thread-safe.
  */
 public final class EcmaScriptNumbers {
+  private static final double SAFE_INTEGER_BOUND = 0x1p53;
+
   private EcmaScriptNumbers() {}
 
   /**
@@ -30,6 +32,12 @@ public final class EcmaScriptNumbers {
     }
     if (value == 0) {
       return "0";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < SAFE_INTEGER_BOUND) {
+      // why: below 2^53 an integral double is an integer whose own digits are the shortest
+      // that round-trip (any shorter decimal is at least 1 away), and ECMAScript prints
+      // integers below 10^21 without an exponent
+      return Long.toString((long) value);
     }
     StringBuilder out = new StringBuilder(26);
     if (value < 0) {

@@ -1,11 +1,12 @@
 package io.trainproof.signing.jcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,15 @@ import org.jspecify.annotations.Nullable;
  * infinities, strings with unpaired surrogates, and integers beyond 2<sup>53</sup> that no
  * double equals, except the canonical text of a double itself (so that canonical output is
  * canonical again).
+ *
+ * <p>Output is written as UTF-8 into a buffer reused per thread; JSON text is canonicalized
+ * while it is parsed, without building a tree, with the strictness of {@link StrictJson}.
  */
 public final class JsonCanonicalizer {
   private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
+  private static final long MAX_SAFE_LONG = 1L << 53;
+  /** Objects with more members are sorted with {@link Arrays#sort}, not insertion sort. */
+  private static final int INSERTION_SORT_LIMIT = 16;
 
   private JsonCanonicalizer() {}
 
@@ -33,9 +40,13 @@ public final class JsonCanonicalizer {
    * @throws UnusableInputException when a value cannot be represented exactly
    */
   public static String canonicalize(JsonNode node) {
-    StringBuilder out = new StringBuilder(256);
-    write(node, out);
-    return out.toString();
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      new TreeWriter(out, false).write(node);
+      return out.toString();
+    } finally {
+      out.release();
+    }
   }
 
   /**
@@ -45,17 +56,59 @@ public final class JsonCanonicalizer {
    * @return the canonical UTF-8 bytes
    */
   public static byte[] canonicalBytes(JsonNode node) {
-    return canonicalize(node).getBytes(StandardCharsets.UTF_8);
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      new TreeWriter(out, false).write(node);
+      return out.toBytes();
+    } finally {
+      out.release();
+    }
   }
 
   /**
-   * Parses JSON text strictly and canonicalizes it.
+   * Canonicalizes an object to UTF-8 bytes as if some of its top-level members were replaced
+   * or left out, without copying it: for a verifier that hashes a document without its proof.
+   *
+   * @param object the object (not changed)
+   * @param replaced top-level names mapped to the value to write instead, or to null to leave
+   *     the member out; a name the object lacks is added with its value
+   * @return the canonical UTF-8 bytes
+   * @throws UnusableInputException when a value cannot be represented exactly
+   */
+  public static byte[] canonicalBytes(ObjectNode object, Map<String, @Nullable JsonNode> replaced) {
+    ObjectNode view = object.objectNode();
+    // why: a shallow view shares the members' subtrees, so nothing below the top level is copied
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      if (!replaced.containsKey(member.getKey())) {
+        view.set(member.getKey(), member.getValue());
+      }
+    }
+    for (Map.Entry<String, @Nullable JsonNode> member : replaced.entrySet()) {
+      if (member.getValue() != null) {
+        view.set(member.getKey(), member.getValue());
+      }
+    }
+    return canonicalBytes(view);
+  }
+
+  /**
+   * Parses JSON text strictly (as {@link StrictJson#parse(String)}: duplicate keys, trailing
+   * content and {@link JsonLimits#DEFAULT} are refused) and canonicalizes it, without building
+   * a tree.
    *
    * @param json the JSON text
    * @return the canonical text
+   * @throws UnusableInputException when the text is not one well-formed JSON value within the
+   *     limits, repeats a key, or holds a value that cannot be represented exactly
    */
   public static String canonicalize(String json) {
-    return canonicalize(StrictJson.parse(json));
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      CanonicalParser.canonicalize(json, JsonLimits.DEFAULT, out);
+      return out.toString();
+    } finally {
+      out.release();
+    }
   }
 
   /**
@@ -66,12 +119,35 @@ public final class JsonCanonicalizer {
    * @throws UnusableInputException naming the JSON pointer of the first offending number
    */
   public static void requireIntegersOnly(JsonNode node) {
+    if (integersOnly(node)) {
+      return;
+    }
     List<String> path = new ArrayList<>();
     String bad = findNonInteger(node, path);
     if (bad != null) {
       throw new UnusableInputException(
           "json", "signed payloads hold integers only; found a non-integer number at " + bad);
     }
+  }
+
+  /** The fast check, allocating nothing; {@link #findNonInteger} then names the place. */
+  private static boolean integersOnly(JsonNode node) {
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (!integersOnly(child)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (!node.isNumber()) {
+      return true;
+    }
+    if (node.isInt() || node.isLong()) {
+      long value = node.longValue();
+      return value >= -MAX_SAFE_LONG && value <= MAX_SAFE_LONG;
+    }
+    return node.isIntegralNumber() && node.bigIntegerValue().abs().compareTo(MAX_SAFE) <= 0;
   }
 
   private static @Nullable String findNonInteger(JsonNode node, List<String> path) {
@@ -103,119 +179,194 @@ public final class JsonCanonicalizer {
     return null;
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
-        names.sort(String::compareTo);
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          writeString(names.get(i), out);
-          out.append(':');
-          write(node.get(names.get(i)), out);
-        }
-        out.append('}');
-        break;
-      case ARRAY:
-        out.append('[');
-        for (int i = 0; i < node.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          write(node.get(i), out);
-        }
-        out.append(']');
-        break;
-      case STRING:
-        writeString(node.textValue(), out);
-        break;
-      case NUMBER:
-        out.append(number(node));
-        break;
-      case BOOLEAN:
-        out.append(node.booleanValue() ? "true" : "false");
-        break;
-      case NULL:
-        out.append("null");
-        break;
-      default:
-        throw new UnusableInputException("json", "not a JSON value: " + node.getNodeType());
+  /**
+   * The canonical text of an integer: as it is up to 2<sup>53</sup> in magnitude, beyond that
+   * in ECMAScript form when a double holds it exactly.
+   *
+   * @throws UnusableInputException when no double equals it
+   */
+  static String integer(BigInteger value) {
+    if (value.abs().compareTo(MAX_SAFE) <= 0) {
+      return value.toString();
     }
+    double d = value.doubleValue();
+    if (Double.isInfinite(d)) {
+      throw new UnusableInputException(
+          "json", "integer " + value + " has no exact IEEE-754 double representation");
+    }
+    String formatted = EcmaScriptNumbers.format(d);
+    // why: the canonical text of a large double (27775555555555552 is written 27775555555555550)
+    // names an integer no double equals; it must canonicalize to itself, so it is accepted
+    if (!formatted.equals(value.toString()) && !new BigDecimal(d).toBigIntegerExact().equals(value)) {
+      throw new UnusableInputException(
+          "json", "integer " + value + " has no exact IEEE-754 double representation");
+    }
+    return formatted;
   }
 
-  private static String number(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      BigInteger value = node.bigIntegerValue();
-      if (value.abs().compareTo(MAX_SAFE) <= 0) {
-        return value.toString();
-      }
-      double d = value.doubleValue();
-      if (Double.isInfinite(d)) {
-        throw new UnusableInputException(
-            "json", "integer " + value + " has no exact IEEE-754 double representation");
-      }
-      String formatted = EcmaScriptNumbers.format(d);
-      // why: the canonical text of a large double (27775555555555552 is written 27775555555555550)
-      // names an integer no double equals; it must canonicalize to itself, so it is accepted
-      if (!formatted.equals(value.toString()) && !new BigDecimal(d).toBigIntegerExact().equals(value)) {
-        throw new UnusableInputException(
-            "json", "integer " + value + " has no exact IEEE-754 double representation");
-      }
-      return formatted;
-    }
-    if (node.isBigDecimal()) {
-      // why: RFC 8785 reads numbers as IEEE-754 doubles; a decimal node gets the same rounding
-      return EcmaScriptNumbers.format(node.decimalValue().doubleValue());
-    }
-    return EcmaScriptNumbers.format(node.doubleValue());
+  /** Writes a tree in canonical form. */
+  static void write(JsonNode node, CanonicalOutput out) {
+    new TreeWriter(out, false).write(node);
   }
 
-  private static void writeString(String value, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
+  /** See {@link CanonicalObject#of}. */
+  static CanonicalObject canonicalObject(ObjectNode object, CanonicalOutput out, boolean integersOnly) {
+    int count = object.size();
+    String[] names = new String[count];
+    int[] starts = new int[count];
+    TreeWriter writer = new TreeWriter(out, integersOnly);
+    out.write('{');
+    int i = 0;
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      if (i > 0) {
+        out.write(',');
+      }
+      names[i] = member.getKey();
+      starts[i] = out.length();
+      out.writeString(member.getKey());
+      out.write(':');
+      writer.write(member.getValue());
+      i++;
+    }
+    byte[] openText = out.copy(0, out.length());
+    int[] sorted = new int[count];
+    // why: String.compareTo compares UTF-16 code units, RFC 8785's order; insertion sort for
+    // the usual ten or so top-level members
+    if (count > INSERTION_SORT_LIMIT) {
+      Integer[] order = new Integer[count];
+      for (int k = 0; k < count; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+      for (int k = 0; k < count; k++) {
+        sorted[k] = order[k];
+      }
+    } else {
+      for (int k = 0; k < count; k++) {
+        int j = k;
+        while (j > 0 && names[sorted[j - 1]].compareTo(names[k]) > 0) {
+          sorted[j] = sorted[j - 1];
+          j--;
+        }
+        sorted[j] = k;
+      }
+    }
+    String[] sortedNames = new String[count];
+    for (int k = 0; k < count; k++) {
+      sortedNames[k] = names[sorted[k]];
+    }
+    if (count > 1) {
+      out.reorder(starts, 0, count, sorted);
+    }
+    out.write('}');
+    return CanonicalObject.of(out.toBytes(), openText, sortedNames);
+  }
+
+  /** Walks a tree into canonical output. Not thread-safe; one per call. */
+  private static final class TreeWriter {
+    private final CanonicalOutput out;
+    /** Whether a number that is not an integer of at most 2^53 is refused. */
+    private final boolean integersOnly;
+    /** Members of the objects being written, a stack shared by all levels. */
+    private Map.Entry<?, ?>[] members = new Map.Entry<?, ?>[32];
+    private int top;
+
+    TreeWriter(CanonicalOutput out, boolean integersOnly) {
+      this.out = out;
+      this.integersOnly = integersOnly;
+    }
+
+    void write(JsonNode node) {
+      switch (node.getNodeType()) {
+        case OBJECT:
+          writeObject(node);
           break;
-        case '\\':
-          out.append("\\\\");
+        case ARRAY:
+          out.write('[');
+          for (int i = 0; i < node.size(); i++) {
+            if (i > 0) {
+              out.write(',');
+            }
+            write(node.get(i));
+          }
+          out.write(']');
           break;
-        case '\b':
-          out.append("\\b");
+        case STRING:
+          out.writeString(node.textValue());
           break;
-        case '\f':
-          out.append("\\f");
+        case NUMBER:
+          writeNumber(node);
           break;
-        case '\n':
-          out.append("\\n");
+        case BOOLEAN:
+          out.writeAscii(node.booleanValue() ? "true" : "false");
           break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
+        case NULL:
+          out.writeAscii("null");
           break;
         default:
-          if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-          } else if (Character.isHighSurrogate(c)) {
-            if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-              throw new UnusableInputException("json", "string holds an unpaired surrogate");
-            }
-            out.append(c).append(value.charAt(++i));
-          } else if (Character.isLowSurrogate(c)) {
-            throw new UnusableInputException("json", "string holds an unpaired surrogate");
-          } else {
-            out.append(c);
-          }
+          throw new UnusableInputException("json", "not a JSON value: " + node.getNodeType());
       }
     }
-    out.append('"');
+
+    private void writeObject(JsonNode node) {
+      int base = top;
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (top == members.length) {
+          members = Arrays.copyOf(members, top * 2);
+        }
+        members[top++] = member;
+      }
+      // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
+      if (top - base > INSERTION_SORT_LIMIT) {
+        Arrays.sort(members, base, top, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+      } else {
+        for (int i = base + 1; i < top; i++) {
+          Map.Entry<?, ?> member = members[i];
+          String name = (String) member.getKey();
+          int j = i;
+          while (j > base && name(j - 1).compareTo(name) > 0) {
+            members[j] = members[j - 1];
+            j--;
+          }
+          members[j] = member;
+        }
+      }
+      out.write('{');
+      for (int i = base; i < top; i++) {
+        if (i > base) {
+          out.write(',');
+        }
+        out.writeString(name(i));
+        out.write(':');
+        write((JsonNode) members[i].getValue());
+      }
+      out.write('}');
+      top = base;
+    }
+
+    private String name(int i) {
+      return (String) members[i].getKey();
+    }
+
+    private void writeNumber(JsonNode node) {
+      if (node.isInt() || node.isLong()) {
+        long value = node.longValue();
+        if (value >= -MAX_SAFE_LONG && value <= MAX_SAFE_LONG) {
+          out.writeLong(value);
+          return;
+        }
+      }
+      if (integersOnly && !integersOnly(node)) {
+        throw new UnusableInputException("json", "signed payloads hold integers only");
+      }
+      if (node.isIntegralNumber()) {
+        out.writeAscii(integer(node.bigIntegerValue()));
+      } else if (node.isBigDecimal()) {
+        // why: RFC 8785 reads numbers as IEEE-754 doubles; a decimal node gets the same rounding
+        out.writeAscii(EcmaScriptNumbers.format(node.decimalValue().doubleValue()));
+      } else {
+        out.writeAscii(EcmaScriptNumbers.format(node.doubleValue()));
+      }
+    }
   }
 }

@@ -125,7 +125,12 @@ public final class IssuerKeyHistory {
    * @return the record, or empty
    */
   public Optional<KeyRecord> find(String verificationMethod) {
-    return keys.stream().filter(k -> k.id().equals(verificationMethod)).findFirst();
+    for (KeyRecord key : keys) {
+      if (key.id().equals(verificationMethod)) {
+        return Optional.of(key);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -34,6 +34,7 @@ public final class SigningKey implements Signer {
   private final KeyAlgorithm algorithm;
   private final byte[] privateBytes;
   private final VerificationKey publicKey;
+  private final Crypto.PreparedPrivateKey prepared;
 
   private SigningKey(String keyId, KeyAlgorithm algorithm, byte[] privateBytes) {
     if (keyId.isBlank()) {
@@ -44,6 +45,7 @@ public final class SigningKey implements Signer {
     this.privateBytes = privateBytes.clone();
     this.publicKey =
         new VerificationKey(algorithm, Crypto.publicFromPrivate(algorithm, this.privateBytes));
+    this.prepared = Crypto.preparePrivate(algorithm, this.privateBytes);
   }
 
   /**
@@ -182,7 +184,7 @@ public final class SigningKey implements Signer {
 
   @Override
   public byte[] sign(byte[] message) {
-    return Crypto.sign(algorithm, privateBytes, message);
+    return prepared.sign(message);
   }
 
   /**

@@ -8,13 +8,17 @@ import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.internal.RdfCanonicalizer;
+import io.trainproof.signing.jcs.CanonicalObject;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
+import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.Signer;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds Data Integrity proofs ({@code type: DataIntegrityProof}) to JSON documents and
@@ -33,7 +37,8 @@ import java.util.List;
  * <p>Thread-safe.
  */
 public final class DataIntegrity {
-  private static final DateTimeFormatter XSD_DATE_TIME = DateTimeFormatter.ISO_INSTANT;
+  /** The last proof configuration hashed by {@link #addProofToJson}, and its hash. */
+  private volatile @Nullable ConfigHash lastConfig;
 
   private final RdfCanonicalizer rdf;
 
@@ -65,11 +70,7 @@ public final class DataIntegrity {
    * @throws SigningFailedException when the signer's key does not fit the suite or fails
    */
   public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {
-    if (signer.publicKey().algorithm() != options.cryptosuite().algorithm()) {
-      throw new SigningFailedException(
-          "key " + signer.keyId() + " is " + signer.publicKey().algorithm()
-              + " but " + options.cryptosuite().id() + " needs " + options.cryptosuite().algorithm());
-    }
+    checkSigner(options, signer);
     JsonCanonicalizer.requireIntegersOnly(document);
     ObjectNode secured = document.deepCopy();
     addDataIntegrityContextToV1(secured);
@@ -77,22 +78,8 @@ public final class DataIntegrity {
     ObjectNode unsecured = secured.deepCopy();
     unsecured.remove("proof");
 
-    ObjectNode proof = unsecured.objectNode();
-    if (options.id() != null) {
-      proof.put("id", options.id());
-    }
-    proof.put("type", "DataIntegrityProof");
-    proof.put("cryptosuite", options.cryptosuite().id());
-    proof.put("created", XSD_DATE_TIME.format(options.created()));
-    proof.put("verificationMethod", signer.keyId());
-    proof.put("proofPurpose", options.proofPurpose());
+    ObjectNode proof = newProof(options, signer, unsecured);
     if (!options.previousProof().isEmpty()) {
-      if (options.previousProof().size() == 1) {
-        proof.put("previousProof", options.previousProof().get(0));
-      } else {
-        ArrayNode ids = proof.putArray("previousProof");
-        options.previousProof().forEach(ids::add);
-      }
       unsecured.set("proof", matchingProofs(existing, options.previousProof()));
     }
     if (!options.cryptosuite().rdfCanonicalization() && unsecured.has("@context")) {
@@ -100,18 +87,7 @@ public final class DataIntegrity {
     }
 
     ProofTrace trace = trace(options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
-    byte[] signature;
-    try {
-      signature = signer.sign(trace.hashData());
-    } catch (SigningFailedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
-    }
-    if (signature.length != 64) {
-      throw new SigningFailedException("key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
-    }
-    proof.put("proofValue", Multibase.encodeBase58(signature));
+    proof.put("proofValue", Multibase.encodeBase58(sign(signer, trace.hashData())));
 
     if (existing.isEmpty()) {
       secured.set("proof", proof);
@@ -122,6 +98,110 @@ public final class DataIntegrity {
       secured.set("proof", set);
     }
     return secured;
+  }
+
+  /**
+   * Signs a document and returns the signed document as compact JSON text: the proof {@link
+   * #addProof} makes, with the same checks and failures. For a JCS suite, a document without
+   * proofs and a proof without {@code previousProof}, it canonicalizes the document once and
+   * copies nothing; the text then keeps the document's top-level member order with {@code
+   * proof} last, and writes nested objects with their members in RFC 8785 order. Otherwise it
+   * is {@link #addProof} followed by {@link StrictJson#write}.
+   *
+   * @param document the document, with or without proofs (not changed)
+   * @param options the proof options
+   * @param signer the key that signs; its id becomes {@code verificationMethod}
+   * @return the signed document as JSON text
+   * @throws UnusableInputException as {@link #addProof}
+   * @throws SigningFailedException as {@link #addProof}
+   */
+  public String addProofToJson(ObjectNode document, ProofOptions options, Signer signer) {
+    if (options.cryptosuite().rdfCanonicalization()
+        || document.has("proof")
+        || !options.previousProof().isEmpty()
+        || !contextIsKept(document)) {
+      return StrictJson.write(addProof(document, options, signer));
+    }
+    checkSigner(options, signer);
+    CanonicalObject canonical = CanonicalObject.ofSignedPayload(document);
+    ObjectNode proof = newProof(options, signer, document);
+    if (document.has("@context")) {
+      // why: not copied; the proof node is written and dropped here, never handed out
+      proof.set("@context", document.get("@context"));
+    }
+    // why: for JCS suites the proof configuration is the proof without proofValue, as it is now
+    byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
+    proof.put("proofValue", Multibase.encodeBase58(sign(signer, hashData)));
+    return canonical.textWithMember("proof", proof);
+  }
+
+  /**
+   * SHA-256 of a canonical proof configuration. An issuer signs many documents with the same
+   * configuration (it changes with the second of {@code created}), so the last one is kept.
+   */
+  private byte[] configHash(ObjectNode config) {
+    ConfigHash last = lastConfig;
+    if (last != null && last.config().equals(config)) {
+      return last.hash();
+    }
+    byte[] hash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(config));
+    // why: a private deep copy, never changed, so a later equals() compares what was hashed
+    lastConfig = new ConfigHash(config.deepCopy(), hash);
+    return hash;
+  }
+
+  /** A proof configuration (never changed after construction) and its hash. */
+  private record ConfigHash(ObjectNode config, byte[] hash) {}
+
+  private static void checkSigner(ProofOptions options, Signer signer) {
+    if (signer.publicKey().algorithm() != options.cryptosuite().algorithm()) {
+      throw new SigningFailedException(
+          "key " + signer.keyId() + " is " + signer.publicKey().algorithm()
+              + " but " + options.cryptosuite().id() + " needs " + options.cryptosuite().algorithm());
+    }
+  }
+
+  /** The proof's options as they appear in it, without {@code @context} and {@code proofValue}. */
+  private static ObjectNode newProof(ProofOptions options, Signer signer, ObjectNode factory) {
+    ObjectNode proof = factory.objectNode();
+    if (options.id() != null) {
+      proof.put("id", options.id());
+    }
+    proof.put("type", "DataIntegrityProof");
+    proof.put("cryptosuite", options.cryptosuite().id());
+    proof.put("created", XsdDateTime.format(options.created()));
+    proof.put("verificationMethod", signer.keyId());
+    proof.put("proofPurpose", options.proofPurpose());
+    if (!options.previousProof().isEmpty()) {
+      if (options.previousProof().size() == 1) {
+        proof.put("previousProof", options.previousProof().get(0));
+      } else {
+        ArrayNode ids = proof.putArray("previousProof");
+        options.previousProof().forEach(ids::add);
+      }
+    }
+    return proof;
+  }
+
+  private static byte[] sign(Signer signer, byte[] hashData) {
+    byte[] signature;
+    try {
+      signature = signer.sign(hashData);
+    } catch (SigningFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
+    }
+    if (signature.length != 64) {
+      throw new SigningFailedException("key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
+    }
+    return signature;
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] out = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, out, first.length, second.length);
+    return out;
   }
 
   /**
@@ -206,7 +286,7 @@ public final class DataIntegrity {
    * @throws UnusableInputException when an id names no proof present
    */
   public static ArrayNode matchingProofs(List<ObjectNode> all, List<String> ids) {
-    ArrayNode matching = io.trainproof.signing.jcs.StrictJson.mapper().createArrayNode();
+    ArrayNode matching = StrictJson.mapper().createArrayNode();
     for (String id : ids) {
       ObjectNode found = null;
       for (ObjectNode proof : all) {
@@ -220,6 +300,31 @@ public final class DataIntegrity {
       matching.add(found.deepCopy());
     }
     return matching;
+  }
+
+  /** Whether {@link #addDataIntegrityContextToV1} leaves the document as it is. */
+  private static boolean contextIsKept(ObjectNode document) {
+    JsonNode context = document.get("@context");
+    if (context == null) {
+      return true;
+    }
+    if (context.isTextual()) {
+      return !JsonLdContexts.CREDENTIALS_V1.equals(context.textValue());
+    }
+    if (!context.isArray()) {
+      return false;
+    }
+    boolean v1 = false;
+    for (JsonNode url : context) {
+      if (url.isTextual()) {
+        String text = url.textValue();
+        if (JsonLdContexts.CREDENTIALS_V2.equals(text) || JsonLdContexts.DATA_INTEGRITY_V2.equals(text)) {
+          return true;
+        }
+        v1 |= JsonLdContexts.CREDENTIALS_V1.equals(text);
+      }
+    }
+    return !v1;
   }
 
   private static void addDataIntegrityContextToV1(ObjectNode document) {

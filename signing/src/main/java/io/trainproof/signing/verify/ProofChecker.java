@@ -10,12 +10,18 @@ import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.VerificationKey;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.proof.ProofTrace;
+import io.trainproof.signing.jcs.JsonCanonicalizer;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -73,8 +79,7 @@ final class ProofChecker {
       return fail(FailureReason.PROOF_CONTEXT_NOT_PREFIX, label + ": proof @context is not a prefix of the document's");
     }
 
-    ObjectNode unsecured = secured.deepCopy();
-    unsecured.remove("proof");
+    JsonNode chained = null;
     JsonNode previous = proof.get("previousProof");
     if (previous != null) {
       List<String> ids = new ArrayList<>();
@@ -86,13 +91,10 @@ final class ProofChecker {
         return fail(FailureReason.MALFORMED_PROOF, label + ": previousProof is neither a string nor an array");
       }
       try {
-        unsecured.set("proof", DataIntegrity.matchingProofs(allProofs, ids));
+        chained = DataIntegrity.matchingProofs(allProofs, ids);
       } catch (UnusableInputException e) {
         return fail(FailureReason.UNKNOWN_PREVIOUS_PROOF, label + ": " + e.getMessage());
       }
-    }
-    if (proof.has("@context")) {
-      unsecured.set("@context", proof.get("@context").deepCopy());
     }
 
     String method = proof.get("verificationMethod").textValue();
@@ -118,15 +120,13 @@ final class ProofChecker {
       return fail(FailureReason.WRONG_KEY, label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
     }
 
-    ProofTrace trace;
+    byte[] hashData;
     try {
-      ObjectNode withoutValue = proof.deepCopy();
-      withoutValue.remove("proofValue");
-      trace = dataIntegrity.trace(suite.get(), unsecured, dataIntegrity.proofConfig(suite.get(), withoutValue, unsecured));
+      hashData = hashData(suite.get(), secured, proof, chained);
     } catch (UnusableInputException e) {
       return fail(FailureReason.UNCANONICALIZABLE_CONTENT, label + ": " + e.getMessage());
     }
-    if (!Crypto.verify(key.algorithm(), key.bytes(), trace.hashData(), signature)) {
+    if (!Crypto.verify(key.algorithm(), key.bytes(), hashData, signature)) {
       return new Result(
           Check.failed(CheckKind.PROOF, FailureReason.TAMPERED_CONTENT, label + ": signature does not verify with " + method),
           null,
@@ -148,8 +148,77 @@ final class ProofChecker {
     return new Result(proofCheck, keyCheck, issuerDid);
   }
 
+  /**
+   * The signed message: the unsecured document is the secured one without {@code proof} (or
+   * with the chained proofs as {@code proof}), with the proof's {@code @context} when it has one.
+   */
+  private byte[] hashData(Cryptosuite suite, ObjectNode secured, ObjectNode proof, @Nullable JsonNode chained) {
+    if (suite.rdfCanonicalization()) {
+      ObjectNode unsecured = secured.deepCopy();
+      unsecured.remove("proof");
+      if (chained != null) {
+        unsecured.set("proof", chained);
+      }
+      if (proof.has("@context")) {
+        unsecured.set("@context", proof.get("@context").deepCopy());
+      }
+      ObjectNode withoutValue = proof.deepCopy();
+      withoutValue.remove("proofValue");
+      return dataIntegrity.trace(suite, unsecured, dataIntegrity.proofConfig(suite, withoutValue, unsecured)).hashData();
+    }
+    // why: for JCS suites the proof configuration is the proof without proofValue; both
+    // canonical forms are written from views, without copying the credential
+    Map<String, @Nullable JsonNode> documentChanges = new HashMap<>(4);
+    documentChanges.put("proof", chained);
+    if (proof.has("@context")) {
+      documentChanges.put("@context", proof.get("@context"));
+    }
+    Map<String, @Nullable JsonNode> configChanges = new HashMap<>(2);
+    configChanges.put("proofValue", null);
+    byte[] configHash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(proof, configChanges));
+    byte[] documentHash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(secured, documentChanges));
+    byte[] out = Arrays.copyOf(configHash, configHash.length + documentHash.length);
+    System.arraycopy(documentHash, 0, out, configHash.length, documentHash.length);
+    return out;
+  }
+
+  /**
+   * Parses an XML Schema dateTime with an offset, as {@link OffsetDateTime#parse} does; the
+   * common {@code yyyy-MM-ddTHH:mm:ssZ} form (every Trainproof date) is read directly.
+   *
+   * @throws DateTimeParseException when it is not one
+   */
   static Instant parseDateTime(String text) {
+    if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+        && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+        try {
+          return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+          // why: out-of-range fields; the full parser below reports them as it always has
+        }
+      }
+    }
     return OffsetDateTime.parse(text).toInstant();
+  }
+
+  /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static boolean isPrefix(JsonNode proofContext, @Nullable JsonNode documentContext) {
