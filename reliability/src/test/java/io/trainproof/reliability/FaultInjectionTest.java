@@ -236,17 +236,17 @@ class FaultInjectionTest {
         return w.tp.completions().record(w.officer, CompletionService.Request.inApp(open.id(), World.TODAY, 90, "o"));
       });
     }));
-    cases.add(new Case("integrations: roster sync (all or nothing)", Set.of(Operation.MEMBER_CHANGE,
-        Operation.MEMBER_TERMINATE), w -> {
-      // why: only members already on record: a new one trips the nested not-found lookup that the
-      // JPA store treats as a failure of the whole unit (see RELIABILITY.md, known issues).
+    cases.add(new Case("integrations: roster sync (all or nothing)", Set.of(Operation.MEMBER_HIRE,
+        Operation.MEMBER_CHANGE, Operation.MEMBER_TERMINATE), w -> {
       List<RosterRow> rows = List.of(
           new RosterRow(w.manager.externalId(), w.manager.displayName(), WorkforceType.EMPLOYEE, Set.of("lead"), "ICU",
               null, World.TODAY.minusDays(20), MemberStatus.ACTIVE, null),
           new RosterRow(w.nurse.externalId(), w.nurse.displayName(), WorkforceType.EMPLOYEE, Set.of("nurse", "it"),
               "ICU", w.manager.externalId(), World.TODAY.minusDays(20), MemberStatus.ACTIVE, null),
           new RosterRow(w.clerk.externalId(), w.clerk.displayName(), WorkforceType.CONTRACTOR, Set.of("clerk"),
-              "Billing", null, World.TODAY.minusDays(20), MemberStatus.TERMINATED, World.TODAY));
+              "Billing", null, World.TODAY.minusDays(20), MemberStatus.TERMINATED, World.TODAY),
+          new RosterRow("HR-9", "Roster hire", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU", w.manager.externalId(),
+              World.TODAY, MemberStatus.ACTIVE, null));
       return () -> new RosterSync(w.tp).apply(w.officer, rows, RosterOptions.partial(ImportMode.ALL_OR_NOTHING));
     }));
     cases.add(new Case("integrations: history CSV import (all or nothing)", Set.of(Operation.COMPLETION_RECORD), w -> {

@@ -1,7 +1,6 @@
 package io.trainproof.integrations.roster;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Id;
@@ -302,11 +301,9 @@ public final class RosterSync {
   }
 
   private @Nullable WorkforceMember find(Actor actor, String externalId) {
-    try {
-      return trainproof.workforce().getByExternalId(actor, externalId);
-    } catch (NotFoundException e) {
-      return null;
-    }
+    // why: not getByExternalId and a caught NotFoundException: inside the batch's unit of work the
+    // JPA store fails the whole transaction on any failed nested call, caught or not.
+    return trainproof.workforce().findByExternalId(actor, externalId).orElse(null);
   }
 
   /**
