@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,30 +54,6 @@ record StoreSnapshot(Map<String, List<String>> rows) {
       throw new IllegalStateException("cannot snapshot the store: " + e.getMessage(), e);
     }
     return new StoreSnapshot(java.util.Collections.unmodifiableMap(rows));
-  }
-
-  /** @return rows per table */
-  Map<String, Integer> counts() {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    rows.forEach((table, list) -> counts.put(table, list.size()));
-    return counts;
-  }
-
-  /**
-   * How many rows each table gained (or lost) from an earlier snapshot to this one.
-   *
-   * @param before the earlier snapshot
-   * @return table to row-count change, tables with no change left out
-   */
-  Map<String, Integer> growthSince(StoreSnapshot before) {
-    Map<String, Integer> growth = new TreeMap<>();
-    rows.forEach((table, list) -> {
-      int delta = list.size() - before.rows.getOrDefault(table, List.of()).size();
-      if (delta != 0) {
-        growth.put(table, delta);
-      }
-    });
-    return growth;
   }
 
   /**
