@@ -145,6 +145,13 @@ public final class WorkforceServiceImpl implements WorkforceService {
   }
 
   @Override
+  public java.util.Optional<WorkforceMember> findByExternalId(Actor actor, String externalId) {
+    String ext = Check.notBlank("externalId", externalId);
+    return ctx.run(actor, Operation.MEMBER_READ, w -> w.tx().members().findByExternalId(w.org().id(), ext)
+        .map(w::requireVisible));
+  }
+
+  @Override
   public List<WorkforceMember> list(Actor actor) {
     return ctx.run(actor, Operation.MEMBER_READ, w -> w.visible(w.tx().members().list(w.org().id())));
   }

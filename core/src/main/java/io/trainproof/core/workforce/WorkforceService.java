@@ -7,6 +7,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +134,19 @@ public interface WorkforceService {
    * @return the member
    */
   WorkforceMember getByExternalId(Actor actor, String externalId);
+
+  /**
+   * Looks a member up by the host's HR id, without throwing when there is none: the lookup to
+   * use inside {@link io.trainproof.core.Trainproof#atomically}, where a caught not-found from
+   * {@link #getByExternalId} would still fail the whole unit of work on a store that rolls back
+   * on any failed nested call (the JPA store does).
+   *
+   * @param actor the caller
+   * @param externalId the external id
+   * @return the member, or empty when no member of the organization has this external id
+   * @throws io.trainproof.core.ForbiddenException when the member is outside the actor's scope
+   */
+  Optional<WorkforceMember> findByExternalId(Actor actor, String externalId);
 
   /**
    * Lists the organization's members.

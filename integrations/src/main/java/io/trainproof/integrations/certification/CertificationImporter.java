@@ -1,7 +1,6 @@
 package io.trainproof.integrations.certification;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.certification.Certification;
@@ -127,13 +126,11 @@ public final class CertificationImporter {
         int line = c.line();
         String ext = c.memberExternalId();
         batch.row(line, c.credentialId(), () -> {
-          WorkforceMember m;
-          try {
-            m = trainproof.workforce().getByExternalId(actor, ext);
-          } catch (NotFoundException e) {
-            throw new RowFailure(new RowError(line, c.credentialId(), "member_external_id", ErrorKind.UNKNOWN_MEMBER,
-                "no workforce member has this external id"));
-          }
+          // why: not getByExternalId and a caught NotFoundException: inside the batch's unit of
+          // work the JPA store fails the whole transaction on any failed nested call.
+          WorkforceMember m = trainproof.workforce().findByExternalId(actor, ext).orElseThrow(() -> new RowFailure(
+              new RowError(line, c.credentialId(), "member_external_id", ErrorKind.UNKNOWN_MEMBER,
+                  "no workforce member has this external id")));
           boolean known = trainproof.certifications().forMember(actor, m.id()).stream().anyMatch(existing ->
               existing.issuer().equals(c.issuer()) && existing.credentialId().equals(c.credentialId()));
           if (known) {

@@ -1,7 +1,6 @@
 package io.trainproof.integrations.internal;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.completion.CompletionService;
@@ -129,13 +128,11 @@ public final class CompletionImporter {
 
   private void apply(Actor actor, Candidate c, Courses courses, List<ImportedCompletion> imported,
       List<WaivedAssignment> waived, List<SkippedRow> skipped) {
-    WorkforceMember member;
-    try {
-      member = trainproof.workforce().getByExternalId(actor, c.memberExternalId());
-    } catch (NotFoundException e) {
-      throw new RowFailure(new RowError(c.line(), c.sourceRef(), c.fields().member(), ErrorKind.UNKNOWN_MEMBER,
-          "no workforce member has this external id"));
-    }
+    // why: not getByExternalId and a caught NotFoundException: inside the batch's unit of work the
+    // JPA store fails the whole transaction on any failed nested call, caught or not.
+    WorkforceMember member = trainproof.workforce().findByExternalId(actor, c.memberExternalId()).orElseThrow(() ->
+        new RowFailure(new RowError(c.line(), c.sourceRef(), c.fields().member(), ErrorKind.UNKNOWN_MEMBER,
+            "no workforce member has this external id")));
     Course course = courses.course(c);
     CourseVersion version = courses.version(c, course);
     for (Completion done : trainproof.completions().forMember(actor, member.id())) {

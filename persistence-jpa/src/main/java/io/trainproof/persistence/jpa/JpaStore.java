@@ -56,7 +56,11 @@ import org.slf4j.LoggerFactory;
  * <p>Errors: a duplicate unique key, a lost update, a deadlock or a lock timeout is thrown as
  * {@link io.trainproof.core.ConflictException} naming the entity and key (retry the whole
  * operation); another constraint violation as {@link io.trainproof.core.ValidationException}.
- * Whatever the unit of work throws, nothing of it is committed.
+ * Any other failure of the database or the connection (a failed statement, a dropped
+ * connection, a failed commit) is thrown as the provider's {@link PersistenceException}.
+ * Whatever the unit of work throws, nothing of it is committed; and a call that returns
+ * normally has committed (a transaction the provider marked rollback-only is never reported
+ * as committed).
  */
 public final class JpaStore implements Store, AutoCloseable {
   /** The classpath resource listing Trainproof's entities, for a host's persistence unit. */
@@ -215,6 +219,13 @@ public final class JpaStore implements Store, AutoCloseable {
           throw error;
         }
         throw (RuntimeException) failure;
+      }
+      if (tx.getRollbackOnly()) {
+        // why: Hibernate's commit of a rollback-only transaction rolls back and returns normally
+        // (unless JPA transaction compliance is on), so the caller would take lost work for done.
+        rollback(tx, new PersistenceException("rollback-only"));
+        throw new PersistenceException("the transaction was marked rollback-only after a failed statement"
+            + " (the provider logged the cause); nothing was committed");
       }
       try {
         tx.commit();

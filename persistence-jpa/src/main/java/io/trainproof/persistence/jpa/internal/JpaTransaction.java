@@ -184,6 +184,21 @@ public final class JpaTransaction implements Transaction {
     };
   }
 
+  /**
+   * {@link EntityManager#find}, but never a silent null. Hibernate answers a find whose statement
+   * failed with null once the failure has marked the transaction rollback-only (its HHH-12472
+   * behaviour, logged as HHH90010102): the record would read as absent, the work would go on, and
+   * the commit would be turned into a silent rollback. This throws instead.
+   */
+  private <T> @Nullable T findEntity(Class<T> type, Object id) {
+    T found = em.find(type, id);
+    if (found == null && em.getTransaction().getRollbackOnly()) {
+      throw new PersistenceException("reading " + type.getSimpleName() + " " + id
+          + " failed and the transaction is marked rollback-only (the provider logged the cause); nothing is committed");
+    }
+    return found;
+  }
+
   private static <T> T guard(String entity, Object key, Supplier<T> body) {
     try {
       return body.get();
@@ -286,7 +301,7 @@ public final class JpaTransaction implements Transaction {
   private final class Organizations implements OrganizationRepository {
     @Override
     public void insert(Organization organization) {
-      if (em.find(OrganizationEntity.class, organization.id().value()) != null) {
+      if (findEntity(OrganizationEntity.class, organization.id().value()) != null) {
         throw new ConflictException("Organization", organization.id(), "id already exists");
       }
       persistAndFlush(Mapper.toEntity(organization), "Organization", organization.id());
@@ -298,7 +313,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Organization> find(Id<Organization> id) {
-      return Optional.ofNullable(em.find(OrganizationEntity.class, id.value())).map(Mapper::organization);
+      return Optional.ofNullable(findEntity(OrganizationEntity.class, id.value())).map(Mapper::organization);
     }
 
     @Override
@@ -316,7 +331,7 @@ public final class JpaTransaction implements Transaction {
       if (findByExternalId(member.organization(), member.externalId()).isPresent()) {
         throw new ConflictException("WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
       }
-      if (em.find(MemberEntity.class, member.id().value()) != null) {
+      if (findEntity(MemberEntity.class, member.id().value()) != null) {
         throw new ConflictException("WorkforceMember", member.id(), "id already exists");
       }
       MemberEntity e = Mapper.toEntity(member);
@@ -326,7 +341,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public WorkforceMember update(WorkforceMember member) {
-      MemberEntity e = em.find(MemberEntity.class, member.id().value());
+      MemberEntity e = findEntity(MemberEntity.class, member.id().value());
       if (e == null || !e.orgId.equals(member.organization().value())) {
         throw new ConflictException("WorkforceMember", member.id(), "does not exist");
       }
@@ -340,7 +355,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<WorkforceMember> find(Id<Organization> organization, Id<WorkforceMember> id) {
-      MemberEntity e = em.find(MemberEntity.class, id.value());
+      MemberEntity e = findEntity(MemberEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::member);
     }
 
@@ -431,7 +446,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Policy update(Policy policy) {
-      PolicyEntity e = em.find(PolicyEntity.class, policy.id().value());
+      PolicyEntity e = findEntity(PolicyEntity.class, policy.id().value());
       if (e == null || !e.orgId.equals(policy.organization().value())) {
         throw new ConflictException("Policy", policy.id(), "does not exist");
       }
@@ -445,7 +460,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Policy> find(Id<Organization> organization, Id<Policy> id) {
-      PolicyEntity e = em.find(PolicyEntity.class, id.value());
+      PolicyEntity e = findEntity(PolicyEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::policy);
     }
 
@@ -472,7 +487,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void updateVersion(PolicyVersion version) {
-      PolicyVersionEntity e = em.find(PolicyVersionEntity.class, version.id().value());
+      PolicyVersionEntity e = findEntity(PolicyVersionEntity.class, version.id().value());
       if (e == null || !e.orgId.equals(version.organization().value())) {
         throw new ConflictException("PolicyVersion", version.id(), "does not exist");
       }
@@ -482,7 +497,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<PolicyVersion> findVersion(Id<Organization> organization, Id<PolicyVersion> id) {
-      PolicyVersionEntity e = em.find(PolicyVersionEntity.class, id.value());
+      PolicyVersionEntity e = findEntity(PolicyVersionEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::policyVersion);
     }
 
@@ -514,7 +529,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Course> find(Id<Organization> organization, Id<Course> id) {
-      CourseEntity e = em.find(CourseEntity.class, id.value());
+      CourseEntity e = findEntity(CourseEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::course);
     }
 
@@ -541,7 +556,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<CourseVersion> findVersion(Id<Organization> organization, Id<CourseVersion> id) {
-      CourseVersionEntity e = em.find(CourseVersionEntity.class, id.value());
+      CourseVersionEntity e = findEntity(CourseVersionEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::courseVersion);
     }
 
@@ -562,7 +577,7 @@ public final class JpaTransaction implements Transaction {
   private final class Requirements implements RequirementRepository {
     @Override
     public Requirement insert(Requirement requirement) {
-      if (em.find(RequirementEntity.class, requirement.id().value()) != null) {
+      if (findEntity(RequirementEntity.class, requirement.id().value()) != null) {
         throw new ConflictException("Requirement", requirement.id(), "id already exists");
       }
       RequirementEntity e = Mapper.toEntity(requirement);
@@ -576,7 +591,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Requirement update(Requirement requirement) {
-      RequirementEntity e = em.find(RequirementEntity.class, requirement.id().value());
+      RequirementEntity e = findEntity(RequirementEntity.class, requirement.id().value());
       if (e == null || !e.orgId.equals(requirement.organization().value())) {
         throw new ConflictException("Requirement", requirement.id(), "does not exist");
       }
@@ -590,7 +605,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Requirement> find(Id<Organization> organization, Id<Requirement> id) {
-      RequirementEntity e = em.find(RequirementEntity.class, id.value());
+      RequirementEntity e = findEntity(RequirementEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::requirement);
     }
 
@@ -689,7 +704,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Assignment update(Assignment a) {
-      AssignmentEntity e = em.find(AssignmentEntity.class, a.id().value());
+      AssignmentEntity e = findEntity(AssignmentEntity.class, a.id().value());
       if (e == null || !e.orgId.equals(a.organization().value())) {
         throw new ConflictException("Assignment", a.id(), "does not exist");
       }
@@ -703,7 +718,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Assignment> find(Id<Organization> organization, Id<Assignment> id) {
-      AssignmentEntity e = em.find(AssignmentEntity.class, id.value());
+      AssignmentEntity e = findEntity(AssignmentEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::assignment);
     }
 
@@ -774,7 +789,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void delete(Id<Organization> organization, Id<Assignment> id) {
-      AssignmentEntity e = em.find(AssignmentEntity.class, id.value());
+      AssignmentEntity e = findEntity(AssignmentEntity.class, id.value());
       if (e != null && e.orgId.equals(organization.value())) {
         String dedupeKey = e.dedupeKey;
         em.remove(e);
@@ -801,7 +816,7 @@ public final class JpaTransaction implements Transaction {
   private final class Completions implements CompletionRepository {
     @Override
     public void insert(Completion completion) {
-      if (em.find(CompletionEntity.class, completion.id().value()) != null) {
+      if (findEntity(CompletionEntity.class, completion.id().value()) != null) {
         throw new ConflictException("Completion", completion.id(), "id already exists");
       }
       // No flush: completions are immutable and keyed by id only; they join the batch.
@@ -813,7 +828,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Completion> find(Id<Organization> organization, Id<Completion> id) {
-      CompletionEntity e = em.find(CompletionEntity.class, id.value());
+      CompletionEntity e = findEntity(CompletionEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::completion);
     }
 
@@ -840,7 +855,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void delete(Id<Organization> organization, Id<Completion> id) {
-      CompletionEntity e = em.find(CompletionEntity.class, id.value());
+      CompletionEntity e = findEntity(CompletionEntity.class, id.value());
       if (e != null && e.orgId.equals(organization.value())) {
         em.remove(e);
         flush("Completion", id);
@@ -953,7 +968,7 @@ public final class JpaTransaction implements Transaction {
       if (statusIndexTaken(certificate.organization(), certificate.statusIndex())) {
         throw new ConflictException("Certificate", "statusIndex=" + certificate.statusIndex(), "status index already taken");
       }
-      if (em.find(CertificateEntity.class, certificate.id().value()) != null) {
+      if (findEntity(CertificateEntity.class, certificate.id().value()) != null) {
         throw new ConflictException("Certificate", certificate.id(), "id already exists");
       }
       CertificateEntity e = new CertificateEntity(certificate.id().value());
@@ -963,7 +978,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Certificate update(Certificate certificate) {
-      CertificateEntity e = em.find(CertificateEntity.class, certificate.id().value());
+      CertificateEntity e = findEntity(CertificateEntity.class, certificate.id().value());
       if (e == null || !e.orgId.equals(certificate.organization().value())) {
         throw new ConflictException("Certificate", certificate.id(), "does not exist");
       }
@@ -977,7 +992,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Certificate> find(Id<Organization> organization, Id<Certificate> id) {
-      CertificateEntity e = em.find(CertificateEntity.class, id.value());
+      CertificateEntity e = findEntity(CertificateEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::certificate);
     }
 
@@ -1039,7 +1054,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Attestation update(Attestation attestation) {
-      AttestationEntity e = em.find(AttestationEntity.class, attestation.id().value());
+      AttestationEntity e = findEntity(AttestationEntity.class, attestation.id().value());
       if (e == null || !e.orgId.equals(attestation.organization().value())) {
         throw new ConflictException("Attestation", attestation.id(), "does not exist");
       }
@@ -1053,7 +1068,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Attestation> find(Id<Organization> organization, Id<Attestation> id) {
-      AttestationEntity e = em.find(AttestationEntity.class, id.value());
+      AttestationEntity e = findEntity(AttestationEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::attestation);
     }
 
@@ -1087,7 +1102,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void delete(Id<Organization> organization, Id<Attestation> id) {
-      AttestationEntity e = em.find(AttestationEntity.class, id.value());
+      AttestationEntity e = findEntity(AttestationEntity.class, id.value());
       if (e != null && e.orgId.equals(organization.value())) {
         em.remove(e);
         flush("Attestation", id);
@@ -1238,7 +1253,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void update(Notification notification) {
-      NotificationEntity e = em.find(NotificationEntity.class, notification.id().value());
+      NotificationEntity e = findEntity(NotificationEntity.class, notification.id().value());
       if (e == null || !e.orgId.equals(notification.organization().value())) {
         throw new ConflictException("Notification", notification.id(), "does not exist");
       }
@@ -1258,7 +1273,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void delete(Id<Organization> organization, Id<Notification> id) {
-      NotificationEntity e = em.find(NotificationEntity.class, id.value());
+      NotificationEntity e = findEntity(NotificationEntity.class, id.value());
       if (e != null && e.orgId.equals(organization.value())) {
         em.remove(e);
         flush("Notification", id);
@@ -1271,7 +1286,7 @@ public final class JpaTransaction implements Transaction {
   private final class Retention implements RetentionRepository {
     @Override
     public void saveHold(LegalHold hold) {
-      LegalHoldEntity e = em.find(LegalHoldEntity.class, hold.id().value());
+      LegalHoldEntity e = findEntity(LegalHoldEntity.class, hold.id().value());
       if (e == null) {
         e = new LegalHoldEntity(hold.id().value());
         Mapper.apply(hold, e);
@@ -1356,7 +1371,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public void saveReminder(SecurityReminder reminder) {
-      ReminderEntity e = em.find(ReminderEntity.class, reminder.id().value());
+      ReminderEntity e = findEntity(ReminderEntity.class, reminder.id().value());
       if (e == null) {
         e = new ReminderEntity(reminder.id().value());
         Mapper.apply(reminder, e);
@@ -1371,7 +1386,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<SecurityReminder> findReminder(Id<Organization> organization, Id<SecurityReminder> id) {
-      ReminderEntity e = em.find(ReminderEntity.class, id.value());
+      ReminderEntity e = findEntity(ReminderEntity.class, id.value());
       return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::reminder);
     }
 
@@ -1389,7 +1404,7 @@ public final class JpaTransaction implements Transaction {
   private final class Grants implements GrantRepository {
     @Override
     public void save(CrossOrganizationGrant grant) {
-      GrantEntity e = em.find(GrantEntity.class, grant.id().value());
+      GrantEntity e = findEntity(GrantEntity.class, grant.id().value());
       if (e == null) {
         e = new GrantEntity(grant.id().value());
         Mapper.apply(grant, e);

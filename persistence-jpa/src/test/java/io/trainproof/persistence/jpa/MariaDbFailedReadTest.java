@@ -1,0 +1,9 @@
+package io.trainproof.persistence.jpa;
+
+/** {@link FailedReadTest} on MARIADB. */
+class MariaDbFailedReadTest extends FailedReadTest {
+  @Override
+  SqlDialect dialect() {
+    return SqlDialect.MARIADB;
+  }
+}
