@@ -17,6 +17,7 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.policy.PolicyService;
+import io.trainproof.core.status.ComplianceStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -198,5 +199,23 @@ class ValidationBoundariesTest {
         false, Set.of())), "textSha256");
     assertThat(tp.policies().publish(officer, p.id(), new PolicyService.NewVersion(TODAY, Fixtures.sha256("t"), "notes", false,
         Set.of())).textSha256()).isEqualTo(Fixtures.sha256("t"));
+  }
+
+  @Test
+  void theDueSoonWindowIsConfigurableFromZeroToAYear() {
+    SettableClock clock = SettableClock.at(ZonedDateTime.of(TODAY.atTime(10, 0), ZONE).toInstant());
+    Trainproof tenDays = Trainproof.builder().store(new InMemoryStore()).clock(clock).dueSoonDays(10).build();
+    Fixtures f = Fixtures.organization(tenDays, ZONE);
+    Course c = f.course("C1", f.policy("PRIV", LocalDate.of(2025, 1, 1)));
+    f.requirement("R", Fixtures.terms(c, LocalDate.of(2025, 1, 1)).initialDueDays(30).build());
+    WorkforceMember m = f.hire(TODAY, "ICU", "nurse");
+    LocalDate due = TODAY.plusDays(30);
+    assertThat(tenDays.status().overall(f.officer(), m.id(), due.minusDays(10))).isEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(tenDays.status().overall(f.officer(), m.id(), due.minusDays(11))).isNotEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(Trainproof.builder().dueSoonDays(0)).isNotNull();
+    assertThat(Trainproof.builder().dueSoonDays(365)).isNotNull();
+    refused(() -> Trainproof.builder().dueSoonDays(366), "dueSoonDays");
+    refused(() -> Trainproof.builder().dueSoonDays(-1), "dueSoonDays");
+    refused(() -> Trainproof.builder().clock(clock).build(), "store");
   }
 }
