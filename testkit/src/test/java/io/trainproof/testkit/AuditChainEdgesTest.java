@@ -77,6 +77,7 @@ class AuditChainEdgesTest {
       assertThat(p.kind()).isEqualTo(Kind.INSERTED);
       assertThat(p.sequence()).isEqualTo(last.sequence());
     });
+    assertThat(result.intact()).as("a chain with a problem is not intact").isFalse();
     assertThat(result.headHash()).isEqualTo(last.hash());
     assertThat(result.lastSequence()).isEqualTo(last.sequence());
   }

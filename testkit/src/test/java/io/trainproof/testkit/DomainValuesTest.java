@@ -18,6 +18,7 @@ import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.internal.Retention;
@@ -251,5 +252,12 @@ class DomainValuesTest {
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.id"));
     assertThatThrownBy(() -> new Actor("m", null, org, null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.role"));
+  }
+
+  @Test
+  void regulatoryTopicsCiteTheHipaaSectionsTheyCover() {
+    assertThat(RegulatoryTopic.SECURITY_REMINDERS.citation()).isEqualTo("164.308(a)(5)(ii)(A)");
+    assertThat(RegulatoryTopic.PASSWORD_MANAGEMENT.citation()).isEqualTo("164.308(a)(5)(ii)(D)");
+    assertThat(RegulatoryTopic.BREACH_NOTIFICATION.citation()).contains("164.404");
   }
 }
