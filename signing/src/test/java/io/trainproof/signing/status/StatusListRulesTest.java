@@ -197,4 +197,27 @@ class StatusListRulesTest {
     assertThat(StatusPurpose.fromValue("revocation")).contains(StatusPurpose.REVOCATION);
     assertThat(StatusPurpose.fromValue("suspension")).isEmpty();
   }
+
+  @Test
+  void aFreeRandomPickIsTakenAsItIsSoIndexesDoNotRunInSequence() {
+    // why: herd privacy; an index must not reveal issue order, so a free random pick is kept
+    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(0, 7));
+    assertThat(lists.allocate()).as("index 0 is a valid pick").isZero();
+    IssuerStatusLists collide = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE,
+        new Scripted(5, 5, 9, 40_000));
+    assertThat(collide.allocate()).isEqualTo(5);
+    assertThat(collide.allocate()).as("the next random pick, not the next index").isEqualTo(9);
+    assertThat(collide.allocate()).isEqualTo(40_000);
+    // Index 0, once allocated, can be revoked like any other.
+    assertThat(lists.revoke(0, "why", AT).index()).isZero();
+  }
+
+  @Test
+  void anOutOfRangeIndexSaysTheRange() {
+    StatusBitstring bits = StatusBitstring.empty(SIZE);
+    assertThatThrownBy(() -> bits.get(SIZE)).hasMessageContaining("outside 0.." + (SIZE - 1));
+    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(1));
+    assertThatThrownBy(() -> lists.revoke(SIZE, "why", AT)).hasMessageContaining("never allocated");
+    assertThatThrownBy(() -> lists.revoke(-1, "why", AT)).hasMessageContaining("never allocated");
+  }
 }
