@@ -179,4 +179,13 @@ class KeyHistoryRulesTest {
     assertThat(provider.signer(k1.keyId())).containsSame(k1);
     assertThat(provider.signer(k2.keyId())).isEmpty();
   }
+
+  @Test
+  void keysAreValuesThatNameThemselvesWithoutTheirSecret() {
+    VerificationKey copy = new VerificationKey(k1.publicKey().algorithm(), k1.publicKey().bytes());
+    assertThat(copy).isEqualTo(k1.publicKey()).hasSameHashCodeAs(k1.publicKey());
+    assertThat(new java.util.HashSet<>(java.util.List.of(copy, k1.publicKey(), k2.publicKey()))).hasSize(2);
+    assertThat(k1.publicKey()).hasToString("VerificationKey[ED25519, " + k1.publicKey().multibase() + "]");
+    assertThat(k1.toString()).contains(k1.keyId(), k1.publicKey().multibase()).doesNotContain(k1.toPrivateMultikey());
+  }
 }
