@@ -36,4 +36,19 @@ class ProofLabelsTest {
     assertThat(two.checks(CheckKind.KEY_VALIDITY)).extracting(Check::outcome)
         .containsExactly(Outcome.PASSED, Outcome.NOT_APPLICABLE);
   }
+
+  @Test
+  void aProofChainedOntoTwoEarlierProofsVerifiesAndNeedsBoth() {
+    ObjectNode vc = (ObjectNode) StrictJson.parse(f.issuer().issueCertificate(Fixture.certificate()).json());
+    vc.remove("proof");
+    ObjectNode one = di.addProof(vc, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED).withId("urn:uuid:p1"), f.key1);
+    ObjectNode two = di.addProof(one, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED).withId("urn:uuid:p2"), f.key1);
+    ObjectNode chained = di.addProof(two, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED)
+        .withPreviousProof(java.util.List.of("urn:uuid:p1", "urn:uuid:p2")), f.key1);
+    VerificationResult result = f.verifier().verify(chained.toString());
+    assertThat(result.verified()).as(result.checks().toString()).isTrue();
+    assertThat(result.checks(CheckKind.PROOF)).hasSize(3);
+    chained.withArray("proof").remove(1);
+    assertThat(f.verifier().verify(chained.toString()).failureReasons()).contains(FailureReason.UNKNOWN_PREVIOUS_PROOF);
+  }
 }
