@@ -130,7 +130,7 @@ public final class EvidencePackWriter implements EvidencePackService {
           "Policy versions in force on the as-of date with text hashes; review dates");
       files.add(new File(F_POLICIES + "policy-versions-in-force.json", "164.316(b)(2)(i)",
           "The same, as JSON", JsonRenderer.bytes(policies)));
-      report(files, F_COVERAGE, "organization-summary", reports.summaryIn(s, l),
+      report(files, F_COVERAGE, "organization-summary", reports.summaryIn(s),
           "Members by role, department and type, by status");
       report(files, F_COVERAGE, "overdue-and-expiring", reports.overdueAndExpiring(actor, s.asOf()),
           "Overdue, expired, and due within 30 / 60 / 90 days");

@@ -146,11 +146,6 @@ final class Lookups {
     return members;
   }
 
-  /** Members active on the as-of date. */
-  List<WorkforceMember> activeMembers() {
-    return members().values().stream().filter(w -> w.activeOn(scope.asOf())).toList();
-  }
-
   /**
    * Walks every assignment the actor may see, page by page, existing on the as-of date.
    *

@@ -106,15 +106,27 @@ public final class ReportServiceImpl implements ReportService {
   @Override
   public OrganizationSummary organizationSummary(Actor actor, LocalDate asOf) {
     Scope s = scope(actor, asOf, null);
-    return summary(s, new Lookups(tp, s, pageSize));
+    return summary(s);
   }
 
-  private OrganizationSummary summary(Scope s, Lookups l) {
-    Map<Dimension, Map<String, int[]>> counts = new EnumMap<>(Dimension.class);
-    for (Dimension d : Dimension.values()) {
-      counts.put(d, new TreeMap<>());
+  private OrganizationSummary summary(Scope s) {
+    SummaryCounts counts = new SummaryCounts();
+    eachStanding(s.actor(), s.asOf(), counts);
+    return counts.report(s);
+  }
+
+  /** Counts members by their worst status per group, one standing at a time. */
+  private static final class SummaryCounts implements java.util.function.Consumer<MemberStanding> {
+    private final Map<Dimension, Map<String, int[]>> counts = new EnumMap<>(Dimension.class);
+
+    SummaryCounts() {
+      for (Dimension d : Dimension.values()) {
+        counts.put(d, new TreeMap<>());
+      }
     }
-    eachStanding(s.actor(), s.asOf(), standing -> {
+
+    @Override
+    public void accept(MemberStanding standing) {
       MemberTerms t = standing.terms();
       ComplianceStatus worst = standing.worst();
       count(counts.get(Dimension.ALL), "all", worst);
@@ -123,17 +135,20 @@ public final class ReportServiceImpl implements ReportService {
       }
       count(counts.get(Dimension.DEPARTMENT), t.department(), worst);
       count(counts.get(Dimension.WORKFORCE_TYPE), t.type().name(), worst);
-    });
-    if (counts.get(Dimension.ALL).isEmpty()) {
-      counts.get(Dimension.ALL).put("all", new int[ComplianceStatus.values().length + 1]);
     }
-    List<OrganizationSummary.Row> rows = new ArrayList<>();
-    counts.forEach((dim, groups) -> groups.forEach((group, c) -> rows.add(new OrganizationSummary.Row(dim, group,
-        c[0], at(c, ComplianceStatus.COMPLIANT), at(c, ComplianceStatus.DUE_SOON), at(c, ComplianceStatus.PENDING),
-        at(c, ComplianceStatus.OVERDUE), at(c, ComplianceStatus.EXPIRED), at(c, ComplianceStatus.UNASSIGNED),
-        at(c, ComplianceStatus.WAIVED)))));
-    return new OrganizationSummary(
-        s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
+
+    OrganizationSummary report(Scope s) {
+      if (counts.get(Dimension.ALL).isEmpty()) {
+        counts.get(Dimension.ALL).put("all", new int[ComplianceStatus.values().length + 1]);
+      }
+      List<OrganizationSummary.Row> rows = new ArrayList<>();
+      counts.forEach((dim, groups) -> groups.forEach((group, c) -> rows.add(new OrganizationSummary.Row(dim, group,
+          c[0], at(c, ComplianceStatus.COMPLIANT), at(c, ComplianceStatus.DUE_SOON), at(c, ComplianceStatus.PENDING),
+          at(c, ComplianceStatus.OVERDUE), at(c, ComplianceStatus.EXPIRED), at(c, ComplianceStatus.UNASSIGNED),
+          at(c, ComplianceStatus.WAIVED)))));
+      return new OrganizationSummary(
+          s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
+    }
   }
 
   /**
@@ -567,18 +582,32 @@ public final class ReportServiceImpl implements ReportService {
   @Override
   public RenewalForecast renewalForecast(Actor actor, LocalDate asOf) {
     Scope s = scope(actor, asOf, null);
-    return forecast(s, new Lookups(tp, s, pageSize));
+    return forecast(s);
   }
 
-  private RenewalForecast forecast(Scope s, Lookups l) {
-    LocalDate asOf = s.asOf();
-    YearMonth first = YearMonth.from(asOf);
-    YearMonth last = first.plusMonths(11);
-    Map<YearMonth, int[]> months = new LinkedHashMap<>();
-    for (int i = 0; i < 12; i++) {
-      months.put(first.plusMonths(i), new int[2]);
+  private RenewalForecast forecast(Scope s) {
+    ForecastCounts counts = new ForecastCounts(s.asOf());
+    eachStanding(s.actor(), s.asOf(), counts);
+    return counts.report(s);
+  }
+
+  /** Counts what comes due in each of the twelve months from the as-of date, one standing at a time. */
+  private static final class ForecastCounts implements java.util.function.Consumer<MemberStanding> {
+    private final LocalDate asOf;
+    private final YearMonth last;
+    private final Map<YearMonth, int[]> months = new LinkedHashMap<>();
+
+    ForecastCounts(LocalDate asOf) {
+      this.asOf = asOf;
+      YearMonth first = YearMonth.from(asOf);
+      this.last = first.plusMonths(11);
+      for (int i = 0; i < 12; i++) {
+        months.put(first.plusMonths(i), new int[2]);
+      }
     }
-    eachStanding(s.actor(), asOf, standing -> {
+
+    @Override
+    public void accept(MemberStanding standing) {
       for (RequirementStatus st : standing.statuses()) {
         if (st.openAssignment() != null && st.dueOn() != null) {
           if (!st.dueOn().isBefore(asOf) && !YearMonth.from(st.dueOn()).isAfter(last)) {
@@ -589,10 +618,13 @@ public final class ReportServiceImpl implements ReportService {
           months.get(YearMonth.from(st.validUntil()))[1]++;
         }
       }
-    });
-    List<RenewalForecast.Month> out = new ArrayList<>();
-    months.forEach((ym, c) -> out.add(new RenewalForecast.Month(ym, c[0], c[1])));
-    return new RenewalForecast(s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
+    }
+
+    RenewalForecast report(Scope s) {
+      List<RenewalForecast.Month> out = new ArrayList<>();
+      months.forEach((ym, c) -> out.add(new RenewalForecast.Month(ym, c[0], c[1])));
+      return new RenewalForecast(s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
+    }
   }
 
   // ---------------------------------------------------------------- policies in force
@@ -649,12 +681,14 @@ public final class ReportServiceImpl implements ReportService {
   @Override
   public Dashboard dashboard(Actor actor, LocalDate asOf) {
     Scope s = scope(actor, asOf, null);
-    Lookups l = new Lookups(tp, s, pageSize);
-    OrganizationSummary summary = summary(s, l);
+    SummaryCounts summary = new SummaryCounts();
+    ForecastCounts forecast = new ForecastCounts(asOf);
     List<Dashboard.TrendPoint> trend = new ArrayList<>();
     for (int i = 11; i >= 0; i--) {
       LocalDate on = i == 0 ? asOf : YearMonth.from(asOf).minusMonths(i).atEndOfMonth();
       int[] c = new int[3];
+      boolean today = i == 0;
+      // why: the last trend point is the as-of date, so one pass also feeds the summary and forecast.
       eachStanding(actor, on, standing -> {
         c[0]++;
         if (standing.worst() == ComplianceStatus.OVERDUE) {
@@ -662,11 +696,15 @@ public final class ReportServiceImpl implements ReportService {
         } else if (standing.worst() == ComplianceStatus.EXPIRED) {
           c[2]++;
         }
+        if (today) {
+          summary.accept(standing);
+          forecast.accept(standing);
+        }
       });
       trend.add(new Dashboard.TrendPoint(on, c[0], c[1], c[2]));
     }
-    return new Dashboard(s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null), summary,
-        trend, forecast(s, l));
+    return new Dashboard(s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null),
+        summary.report(s), trend, forecast.report(s));
   }
 
   /**
@@ -683,10 +721,9 @@ public final class ReportServiceImpl implements ReportService {
    * The summary inside a run.
    *
    * @param s the run
-   * @param l its lookups
    * @return the summary
    */
-  OrganizationSummary summaryIn(Scope s, Lookups l) {
-    return summary(s, l);
+  OrganizationSummary summaryIn(Scope s) {
+    return summary(s);
   }
 }
