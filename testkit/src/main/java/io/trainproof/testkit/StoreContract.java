@@ -81,6 +81,11 @@ import org.junit.jupiter.api.Test;
 public abstract class StoreContract {
   /** Instants with microsecond precision, which every supported database keeps exactly. */
   protected static final Instant T0 = Instant.parse("2026-01-05T14:15:30.123456Z");
+  /**
+   * When tests that write many outbox messages run: a century after {@link #T0}, so no other
+   * test's dispatcher, claiming what is due around T0 from a shared database, takes them.
+   */
+  private static final Instant CENTURY_ON = T0.plus(java.time.Duration.ofDays(36_500));
 
   /** The store under test, fresh (or shared) per test as the subclass decides. */
   protected Store store;
@@ -299,6 +304,65 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(a, ma, "same")))).isFalse();
     assertThat(tx((Transaction t) -> t.assignments().insertIfAbsent(assignment(b, mb, "same")))).isTrue();
     assertThat(tx((Transaction t) -> t.assignments().forMember(a.id(), ma.id()))).hasSize(1);
+  }
+
+  @Test
+  void bulkAssignmentInsertsGiveWhatOneByOneInsertsGive() {
+    Organization a = newOrg();
+    Organization b = newOrg();
+    WorkforceMember ma = tx((Transaction t) -> t.members().insert(member(a, "E1")));
+    WorkforceMember mb = tx((Transaction t) -> t.members().insert(member(b, "E1")));
+    Assignment taken = assignment(a, ma, "taken");
+    Assignment purged = assignment(a, ma, "purged");
+    tx((Transaction t) -> t.assignments().insertIfAbsent(taken));
+    tx((Transaction t) -> t.assignments().insertIfAbsent(purged));
+    tx((Transaction t) -> {
+      t.assignments().delete(a.id(), purged.id());
+      return null;
+    });
+    Assignment fresh = assignment(a, ma, "K1");
+    Assignment sameKeyLater = assignment(a, ma, "K1");
+    Assignment extended = assignment(a, ma, "K2")
+        .extended(new DueDateChange(LocalDate.of(2026, 1, 8), LocalDate.of(2026, 3, 4), "officer", "sick"));
+    Assignment otherOrg = assignment(b, mb, "K1");
+    assertThat(tx((Transaction t) -> t.assignments().insertAllIfAbsent(List.of(fresh, assignment(a, ma, "taken"),
+        sameKeyLater, assignment(a, ma, "purged"), extended, otherOrg))))
+        .containsExactly(fresh.id(), extended.id(), otherOrg.id());
+    assertThat(tx((Transaction t) -> t.assignments().forMember(a.id(), ma.id()))).containsExactlyInAnyOrder(taken, fresh, extended);
+    assertThat(tx((Transaction t) -> t.assignments().forMember(b.id(), mb.id()))).containsExactly(otherOrg);
+    assertThat(tx((Transaction t) -> t.assignments().insertAllIfAbsent(List.of()))).isEmpty();
+    // Past every per-statement and IN-list chunk: each is added once, and a second call adds none.
+    List<Assignment> many = new ArrayList<>();
+    for (int i = 0; i < 1_234; i++) {
+      many.add(assignment(a, ma, "many-" + i));
+    }
+    assertThat(tx((Transaction t) -> t.assignments().insertAllIfAbsent(many))).hasSize(1_234)
+        .containsExactlyElementsOf(many.stream().map(Assignment::id).toList());
+    List<Assignment> again = many.stream().map(x -> assignment(a, ma, x.dedupeKey())).toList();
+    assertThat(tx((Transaction t) -> t.assignments().insertAllIfAbsent(again))).isEmpty();
+    assertThat(tx((Transaction t) -> t.assignments().forMember(a.id(), ma.id()))).hasSize(3 + 1_234);
+  }
+
+  @Test
+  void bulkMemberInsertsAreAllOrNothing() {
+    Organization org = newOrg();
+    WorkforceMember existing = tx((Transaction t) -> t.members().insert(member(org, "E0")));
+    List<WorkforceMember> fresh = new ArrayList<>();
+    for (int i = 1; i <= 612; i++) {
+      fresh.add(member(org, "E" + i));
+    }
+    assertThat(tx((Transaction t) -> t.members().insertAll(fresh))).containsExactlyElementsOf(fresh);
+    assertThat(tx((Transaction t) -> t.members().findByExternalId(org.id(), "E612"))).contains(fresh.get(611));
+    assertThat(tx((Transaction t) -> t.members().list(org.id()))).hasSize(613).contains(existing);
+    // A taken external id at the end of the list, or one given twice: a conflict and nothing written.
+    WorkforceMember newcomer = member(org, "N1");
+    assertThatThrownBy(() -> tx((Transaction t) -> t.members().insertAll(List.of(newcomer, member(org, "E7")))))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("E7");
+    assertThatThrownBy(() -> tx((Transaction t) -> t.members().insertAll(List.of(newcomer, member(org, "N2"),
+        member(org, "N2"))))).isInstanceOf(ConflictException.class).hasMessageContaining("N2");
+    assertThat(tx((Transaction t) -> t.members().findByExternalId(org.id(), "N1"))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().findByExternalId(org.id(), "N2"))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().insertAll(List.of()))).isEmpty();
   }
 
   @Test
@@ -551,6 +615,38 @@ public abstract class StoreContract {
   }
 
   @Test
+  void bulkAuditAppendsChainAndRefuseTakenSequences() {
+    Organization org = newOrg();
+    List<AuditEntry> entries = new ArrayList<>();
+    String previous = AuditChain.GENESIS;
+    for (long seq = 1; seq <= 1_105; seq++) {
+      AuditEntry e = entry(org, seq, previous);
+      entries.add(e);
+      previous = e.hash();
+    }
+    tx((Transaction t) -> {
+      t.audit().appendAll(entries.subList(0, 2));
+      return null;
+    });
+    tx((Transaction t) -> {
+      t.audit().appendAll(entries.subList(2, entries.size()));
+      return null;
+    });
+    assertThat(tx((Transaction t) -> t.audit().lockHead(org.id()))).contains(entries.get(entries.size() - 1));
+    List<AuditEntry> stored = tx((Transaction t) -> t.audit().range(org.id(), 1, 1_105));
+    assertThat(stored).containsExactlyElementsOf(entries);
+    assertThat(AuditChain.verify(stored, 0, AuditChain.GENESIS).intact()).isTrue();
+    // A taken sequence anywhere in the list: a conflict, and the new entries before it are not kept.
+    AuditEntry next = entry(org, 1_106, previous);
+    AuditEntry clash = entry(org, 600, previous);
+    assertThatThrownBy(() -> tx((Transaction t) -> {
+      t.audit().appendAll(List.of(next, clash));
+      return null;
+    })).isInstanceOf(ConflictException.class);
+    assertThat(tx((Transaction t) -> t.audit().lockHead(org.id()))).contains(entries.get(entries.size() - 1));
+  }
+
+  @Test
   void attestationsAreUniquePerMemberAndVersionAndKeepTheirEvidence() {
     Organization org = newOrg();
     WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));
@@ -601,6 +697,35 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.outbox().claimDue(T0.plusSeconds(1000), T0.plusSeconds(1300), 1000)))
         .noneMatch(c -> c.organization().equals(org.id()));
     assertThat(tx((Transaction t) -> t.outbox().between(org.id(), T0, T0.plusSeconds(1)))).containsExactly(delivered);
+  }
+
+  @Test
+  void bulkOutboxWritesKeepOneMessagePerKey() {
+    Instant later = CENTURY_ON;
+    Organization org = newOrg();
+    Organization other = newOrg();
+    Notification taken = Notification.pending(org.id(), "taken", NotificationKind.REMINDER, null, "email", Map.of(), later);
+    tx((Transaction t) -> t.outbox().enqueue(taken));
+    Notification first = Notification.pending(org.id(), "k-1", NotificationKind.ASSIGNED, null, "default",
+        Map.of("assignment", "a-1"), later);
+    Notification sameKeyLater = Notification.pending(org.id(), "k-1", NotificationKind.DUE, null, "default", Map.of(), later);
+    Notification otherOrg = Notification.pending(other.id(), "k-1", NotificationKind.DUE, null, "default", Map.of(), later);
+    Notification again = Notification.pending(org.id(), "taken", NotificationKind.DUE, null, "default", Map.of(), later);
+    assertThat(tx((Transaction t) -> t.outbox().enqueueAll(List.of(first, again, sameKeyLater, otherOrg))))
+        .containsExactly(first.id(), otherOrg.id());
+    assertThat(tx((Transaction t) -> t.outbox().between(org.id(), later, later.plusSeconds(1))))
+        .containsExactlyInAnyOrder(taken, first);
+    List<Notification> many = new ArrayList<>();
+    List<Notification> manyAgain = new ArrayList<>();
+    for (int i = 0; i < 1_111; i++) {
+      many.add(Notification.pending(other.id(), "many-" + i, NotificationKind.REMINDER, null, "default", Map.of(), later));
+      manyAgain.add(Notification.pending(other.id(), "many-" + i, NotificationKind.DUE, null, "default", Map.of(), later));
+    }
+    assertThat(tx((Transaction t) -> t.outbox().enqueueAll(many))).hasSize(1_111);
+    assertThat(tx((Transaction t) -> t.outbox().enqueueAll(manyAgain))).isEmpty();
+    assertThat(tx((Transaction t) -> t.outbox().between(other.id(), later, later.plusSeconds(1)))).hasSize(1_112)
+        .noneMatch(n -> n.kind() == NotificationKind.DUE && n.idempotencyKey().startsWith("many-"));
+    assertThat(tx((Transaction t) -> t.outbox().enqueueAll(List.of()))).isEmpty();
   }
 
   @Test
@@ -820,6 +945,108 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.completions().findBySource(other.id(), "Room 4", "sheet-12"))).isEmpty();
     assertThat(tx((Transaction t) -> t.completions().findBySource(org.id(), "Room 4", "sheet-13"))).isEmpty();
     assertThat(any.organization()).isEqualTo(org.id());
+  }
+
+  /** An organization with a policy, two courses and two requirements (one for nurses only). */
+  private static Fixtures hiringWorld(Trainproof tp) {
+    Fixtures fx = Fixtures.organization(tp, ZoneId.of("America/Chicago"));
+    Policy privacy = fx.policy("PRIV", LocalDate.of(2025, 1, 1));
+    Course hipaa = fx.course("HIPAA", privacy);
+    Course meds = fx.course("MEDS");
+    fx.requirement("Annual", Fixtures.terms(hipaa, LocalDate.of(2025, 1, 1))
+        .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30))
+        .initialDueDays(30).build());
+    fx.requirement("Meds", Fixtures.terms(meds, LocalDate.of(2025, 1, 1))
+        .audience(io.trainproof.core.domain.Audience.roles("nurse")).initialDueDays(14).build());
+    return fx;
+  }
+
+  private static List<io.trainproof.core.workforce.WorkforceService.NewMember> hires(LocalDate today,
+      Id<WorkforceMember> manager) {
+    List<io.trainproof.core.workforce.WorkforceService.NewMember> hires = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      hires.add(new io.trainproof.core.workforce.WorkforceService.NewMember("HR-" + i, "Member " + i,
+          i % 3 == 0 ? WorkforceType.CONTRACTOR : WorkforceType.EMPLOYEE, i % 2 == 0 ? Set.of("nurse") : Set.of("clerk"),
+          "Dept-" + (i % 2), i % 4 == 0 ? manager : null, today.plusDays(i * 5L - 20)));
+    }
+    return hires;
+  }
+
+  /** What a member's hire left behind, without ids: assignments, attestations. */
+  private List<String> footprint(Fixtures fx, WorkforceMember m) {
+    List<String> facts = new ArrayList<>();
+    for (Assignment a : fx.trainproof().assignments().forMember(fx.officer(), m.id())) {
+      facts.add(a.reason() + " " + a.assignedOn() + " " + a.anchorOn() + " " + a.dueOn() + " open=" + a.isOpen());
+    }
+    facts.add("attestations=" + tx((Transaction t) -> t.attestations().forMember(fx.org().id(), m.id())).size());
+    facts.sort(null);
+    return facts;
+  }
+
+  private List<String> auditActions(Fixtures fx) {
+    List<AuditEntry> chain = tx((Transaction t) -> t.audit().range(fx.org().id(), 1, Long.MAX_VALUE));
+    assertThat(AuditChain.verify(chain, 0, AuditChain.GENESIS).intact()).isTrue();
+    return chain.stream().map(AuditEntry::action).sorted().toList();
+  }
+
+  private List<String> outboxKinds(Fixtures fx) {
+    return tx((Transaction t) -> t.outbox().between(fx.org().id(), Instant.EPOCH, CENTURY_ON.plusSeconds(1))).stream()
+        .map(n -> n.kind().name()).sorted().toList();
+  }
+
+  @Test
+  void bulkHiresGiveWhatOneByOneHiresGive() {
+    Trainproof tp = Trainproof.builder().store(store).clock(SettableClock.at(CENTURY_ON)).build();
+    Fixtures one = hiringWorld(tp);
+    Fixtures bulk = hiringWorld(tp);
+    LocalDate today = one.org().dateOf(CENTURY_ON);
+    WorkforceMember oneManager = one.hire(today.minusYears(1), "Dept-0", "lead");
+    WorkforceMember bulkManager = bulk.hire(today.minusYears(1), "Dept-0", "lead");
+    List<WorkforceMember> hiredOne = new ArrayList<>();
+    for (var request : hires(today, oneManager.id())) {
+      hiredOne.add(tp.workforce().hire(one.officer(), request));
+    }
+    List<WorkforceMember> hiredBulk = tp.workforce().hireAll(bulk.officer(), hires(today, bulkManager.id()));
+    assertThat(hiredBulk).extracting(WorkforceMember::externalId)
+        .containsExactlyElementsOf(hiredOne.stream().map(WorkforceMember::externalId).toList());
+    for (int i = 0; i < hiredOne.size(); i++) {
+      assertThat(hiredBulk.get(i).latestTerms()).isEqualTo(hiredOne.get(i).latestTerms().manager() == null
+          ? hiredOne.get(i).latestTerms()
+          : new MemberTerms(hiredOne.get(i).latestTerms().effectiveFrom(), hiredOne.get(i).latestTerms().type(),
+              hiredOne.get(i).latestTerms().roles(), hiredOne.get(i).latestTerms().department(), bulkManager.id(),
+              hiredOne.get(i).latestTerms().status()));
+      assertThat(footprint(bulk, hiredBulk.get(i))).isNotEmpty().isEqualTo(footprint(one, hiredOne.get(i)));
+    }
+    assertThat(auditActions(bulk)).isEqualTo(auditActions(one)).contains("MEMBER_HIRED", "ASSIGNMENT_CREATED");
+    assertThat(outboxKinds(bulk)).isEqualTo(outboxKinds(one)).contains("ASSIGNED");
+  }
+
+  @Test
+  void aBulkHireWithABadRequestWritesNothing() {
+    Trainproof tp = Trainproof.builder().store(store).clock(SettableClock.at(CENTURY_ON)).build();
+    Fixtures fx = hiringWorld(tp);
+    LocalDate today = fx.org().dateOf(CENTURY_ON);
+    WorkforceMember existing = fx.hire(today, "Dept-0", "nurse");
+    List<io.trainproof.core.workforce.WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
+    int auditBefore = auditActions(fx).size();
+    var blank = requests.get(3);
+    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember(" ", blank.displayName(), blank.type(),
+        blank.roles(), blank.department(), null, blank.engagedOn()));
+    assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
+        .isInstanceOf(io.trainproof.core.ValidationException.class)
+        .satisfies(e -> assertThat(((io.trainproof.core.ValidationException) e).field()).isEqualTo("requests[3].externalId"));
+    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember(existing.externalId(), blank.displayName(),
+        blank.type(), blank.roles(), blank.department(), null, blank.engagedOn()));
+    assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining(existing.externalId());
+    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember("HR-3", blank.displayName(),
+        blank.type(), blank.roles(), blank.department(), Id.random(), blank.engagedOn()));
+    assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
+        .isInstanceOf(io.trainproof.core.NotFoundException.class);
+    assertThat(tp.workforce().list(fx.officer())).containsExactly(existing);
+    assertThat(auditActions(fx)).hasSize(auditBefore);
+    assertThat(tx((Transaction t) -> t.assignments().list(fx.org().id())))
+        .allMatch(a -> a.member().equals(existing.id()));
   }
 
   @Test

@@ -22,6 +22,26 @@ public interface AssignmentRepository {
   boolean insertIfAbsent(Assignment assignment);
 
   /**
+   * Adds several assignments, each unless its dedupe key exists (or was purged) in its
+   * organization: the same outcome as {@link #insertIfAbsent} called once per assignment in list
+   * order, so of two in the list with one key only the first is added. This is how the engine
+   * writes what a sweep batch or a bulk hire creates; stores override the default (a loop) to
+   * write with a few statements per call instead of several per assignment.
+   *
+   * @param assignments the new assignments, version 0
+   * @return the ids of those added
+   */
+  default java.util.Set<Id<Assignment>> insertAllIfAbsent(List<Assignment> assignments) {
+    java.util.Set<Id<Assignment>> added = new java.util.LinkedHashSet<>();
+    for (Assignment assignment : assignments) {
+      if (insertIfAbsent(assignment)) {
+        added.add(assignment.id());
+      }
+    }
+    return added;
+  }
+
+  /**
    * Replaces an assignment if nobody changed it since it was read.
    *
    * @param assignment the new value at the version it was read

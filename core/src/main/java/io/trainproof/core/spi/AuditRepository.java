@@ -30,6 +30,20 @@ public interface AuditRepository {
   void append(AuditEntry entry);
 
   /**
+   * Appends several entries of one organization, in sequence order, the first the head's plus
+   * one: the same outcome as {@link #append} called once per entry. Stores override the default
+   * (a loop) to write them with a few statements.
+   *
+   * @param entries the entries, consecutive sequences of one organization
+   * @throws io.trainproof.core.ConflictException when a sequence is taken
+   */
+  default void appendAll(List<AuditEntry> entries) {
+    for (AuditEntry entry : entries) {
+      append(entry);
+    }
+  }
+
+  /**
    * Replaces an entry by its tombstone (purge).
    *
    * @param tombstone the tombstone, same organization and sequence

@@ -19,6 +19,31 @@ public interface MemberRepository {
   WorkforceMember insert(WorkforceMember member);
 
   /**
+   * Adds several new members: the same outcome as {@link #insert} called once per member in
+   * list order. An external id that is taken, or given twice in the list, throws a conflict
+   * (the transaction it ends then writes none of them). Stores override the default (a loop) to
+   * write with a few statements per call.
+   *
+   * @param members the new members, version 0
+   * @return them as stored, in the same order
+   * @throws io.trainproof.core.ConflictException when an external id or id is taken
+   */
+  default List<WorkforceMember> insertAll(List<WorkforceMember> members) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (WorkforceMember member : members) {
+      if (!seen.add(member.organization() + "/" + member.externalId())) {
+        throw new io.trainproof.core.ConflictException("WorkforceMember", "externalId=" + member.externalId(),
+            "given twice");
+      }
+    }
+    List<WorkforceMember> stored = new java.util.ArrayList<>(members.size());
+    for (WorkforceMember member : members) {
+      stored.add(insert(member));
+    }
+    return stored;
+  }
+
+  /**
    * Replaces a member if nobody changed it since it was read.
    *
    * @param member the new value, carrying the version it was read at

@@ -17,6 +17,25 @@ public interface OutboxRepository {
   boolean enqueue(Notification notification);
 
   /**
+   * Adds several messages, each unless its idempotency key exists in its organization: the
+   * same outcome as {@link #enqueue} called once per message in list order (of two in the list
+   * with one key, the first is added). Stores override the default (a loop) to write with a few
+   * statements per call.
+   *
+   * @param notifications the messages
+   * @return the ids of those added
+   */
+  default java.util.Set<Id<Notification>> enqueueAll(List<Notification> notifications) {
+    java.util.Set<Id<Notification>> added = new java.util.LinkedHashSet<>();
+    for (Notification notification : notifications) {
+      if (enqueue(notification)) {
+        added.add(notification.id());
+      }
+    }
+    return added;
+  }
+
+  /**
    * Claims up to {@code limit} undelivered messages due at {@code now} (of any organization)
    * by pushing their next attempt to {@code leaseUntil}, so that no other dispatcher takes them
    * meanwhile. A shared store skips rows another node holds.

@@ -340,6 +340,49 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public List<WorkforceMember> insertAll(List<WorkforceMember> members) {
+      if (members.isEmpty()) {
+        return List.of();
+      }
+      java.util.Map<UUID, List<String>> externalIds = new java.util.LinkedHashMap<>();
+      java.util.Set<String> given = new java.util.HashSet<>();
+      List<UUID> ids = new ArrayList<>(members.size());
+      for (WorkforceMember m : members) {
+        if (!given.add(m.organization() + "/" + m.externalId())) {
+          throw new ConflictException("WorkforceMember", "externalId=" + m.externalId(), "given twice");
+        }
+        externalIds.computeIfAbsent(m.organization().value(), o -> new ArrayList<>()).add(m.externalId());
+        ids.add(m.id().value());
+      }
+      return guard("WorkforceMember", members.size() + " new members", () -> {
+        em.flush();
+        for (var group : externalIds.entrySet()) {
+          java.util.Set<String> taken = keysIn("tp_member", "external_id", group.getKey(), group.getValue());
+          if (!taken.isEmpty()) {
+            throw new ConflictException("WorkforceMember", "externalId=" + taken.iterator().next(), "external id already exists");
+          }
+        }
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+          List<UUID> taken = em.createQuery("select m.id from TpMember m where m.id in :ids", UUID.class)
+              .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)))
+              .setMaxResults(1)
+              .getResultList();
+          if (!taken.isEmpty()) {
+            throw new ConflictException("WorkforceMember", taken.get(0), "id already exists");
+          }
+        }
+        List<MemberEntity> entities = new ArrayList<>(members.size());
+        for (WorkforceMember m : members) {
+          MemberEntity e = Mapper.toEntity(m);
+          em.persist(e);
+          entities.add(e);
+        }
+        em.flush();
+        return entities.stream().map(detached(Mapper::member)).toList();
+      });
+    }
+
+    @Override
     public WorkforceMember update(WorkforceMember member) {
       MemberEntity e = findEntity(MemberEntity.class, member.id().value());
       if (e == null || !e.orgId.equals(member.organization().value())) {
@@ -676,7 +719,70 @@ public final class JpaTransaction implements Transaction {
       });
     }
 
+    @Override
+    public java.util.Set<Id<Assignment>> insertAllIfAbsent(List<Assignment> assignments) {
+      if (assignments.isEmpty()) {
+        return java.util.Set.of();
+      }
+      return guard("Assignment", assignments.size() + " new assignments", () -> {
+        em.flush();
+        java.util.Set<UUID> added = new java.util.HashSet<>();
+        for (var group : firstPerKey(assignments, a -> a.organization().value(), Assignment::dedupeKey).entrySet()) {
+          UUID org = group.getKey();
+          java.util.Set<String> purged = keysIn("tp_purged_dedupe_key", "dedupe_key", org, List.copyOf(group.getValue().keySet()));
+          List<Assignment> candidates = new ArrayList<>();
+          for (Assignment a : group.getValue().values()) {
+            if (!purged.contains(a.dedupeKey())) {
+              candidates.add(a);
+            }
+          }
+          if (candidates.isEmpty()) {
+            continue;
+          }
+          List<String> keys = candidates.stream().map(Assignment::dedupeKey).toList();
+          switch (dialect) {
+            case POSTGRESQL -> added.addAll(insertRows("tp_assignment", ASSIGNMENT_COLUMNS,
+                candidates.stream().map(this::row).toList(), " ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING id",
+                true));
+            case MARIADB -> {
+              // why: as insertIfAbsent: the update count cannot tell a no-op duplicate from an
+              // insert, so the rows that hold the keys say who won
+              insertRows("tp_assignment", ASSIGNMENT_COLUMNS, candidates.stream().map(this::row).toList(),
+                  " ON DUPLICATE KEY UPDATE id = id", false);
+              java.util.Set<UUID> owners = ownersOf("tp_assignment", "dedupe_key", org, keys);
+              candidates.stream().map(a -> a.id().value()).filter(owners::contains).forEach(added::add);
+            }
+            case H2 -> {
+              // why: as insertIfAbsent: writers queue on the members' rows (in id order, so two
+              // writers never wait for each other), then look before inserting
+              List<UUID> members = candidates.stream().map(a -> a.member().value()).distinct().sorted().toList();
+              for (int from = 0; from < members.size(); from += IN_LIST_CHUNK) {
+                em.createNativeQuery("SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                    .setParameter("ids", members.subList(from, Math.min(members.size(), from + IN_LIST_CHUNK)))
+                    .getResultList();
+              }
+              java.util.Set<String> taken = keysIn("tp_assignment", "dedupe_key", org, keys);
+              List<Assignment> fresh = candidates.stream().filter(a -> !taken.contains(a.dedupeKey())).toList();
+              insertRows("tp_assignment", ASSIGNMENT_COLUMNS, fresh.stream().map(this::row).toList(), "", false);
+              fresh.forEach(a -> added.add(a.id().value()));
+            }
+          }
+        }
+        java.util.Set<Id<Assignment>> result = new java.util.LinkedHashSet<>();
+        for (Assignment a : assignments) {
+          if (added.contains(a.id().value()) && result.add(a.id()) && !a.dueChanges().isEmpty()) {
+            insertDueChanges(a.id().value(), a.dueChanges(), 0);
+          }
+        }
+        return result;
+      });
+    }
+
     private int insertNative(Assignment a, String suffix) {
+      return executeInsert("tp_assignment", ASSIGNMENT_COLUMNS, row(a), suffix);
+    }
+
+    private @Nullable Object[] row(Assignment a) {
       Object[] values = {
         bind(a.id().value()), bind(a.organization().value()), bind(a.member().value()), bind(a.course().value()),
         a.requirement() == null ? null : bind(a.requirement().value()), a.reason().name(),
@@ -690,7 +796,7 @@ public final class JpaTransaction implements Transaction {
         a.closure() == null || a.closure().completion() == null ? null : bind(a.closure().completion().value()),
         0L, Mapper.idOrder(a.id().value())
       };
-      return executeInsert("tp_assignment", ASSIGNMENT_COLUMNS, values, suffix);
+      return values;
     }
 
     private void insertDueChanges(UUID assignment, List<DueDateChange> changes, int from) {
@@ -940,6 +1046,104 @@ public final class JpaTransaction implements Transaction {
     return query.executeUpdate();
   }
 
+  /** Bound values per multi-row INSERT: well under every database's parameter limit. */
+  private static final int VALUES_PER_STATEMENT = 8_000;
+
+  /**
+   * Inserts rows with multi-row INSERT statements (nulls inlined, as {@link #executeInsert}
+   * does), each ending in {@code suffix}. With {@code returning} each statement's result rows
+   * are read (the suffix ends in PostgreSQL's {@code RETURNING id}) and the ids they name are
+   * returned; otherwise the list is empty.
+   */
+  private List<UUID> insertRows(String table, String[] columns, List<@Nullable Object[]> rows, String suffix,
+      boolean returning) {
+    List<UUID> ids = new ArrayList<>();
+    int perStatement = Math.max(1, VALUES_PER_STATEMENT / columns.length);
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<@Nullable Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+          .append(String.join(", ", columns)).append(") VALUES ");
+      List<Object> bound = new ArrayList<>();
+      for (int r = 0; r < chunk.size(); r++) {
+        sql.append(r == 0 ? "(" : ", (");
+        Object[] values = chunk.get(r);
+        for (int i = 0; i < values.length; i++) {
+          if (i > 0) {
+            sql.append(", ");
+          }
+          Object value = values[i];
+          if (value == null) {
+            sql.append("NULL");
+          } else {
+            bound.add(value);
+            sql.append('?').append(bound.size());
+          }
+        }
+        sql.append(')');
+      }
+      sql.append(suffix);
+      Query query = em.createNativeQuery(sql.toString());
+      for (int i = 0; i < bound.size(); i++) {
+        query.setParameter(i + 1, bound.get(i));
+      }
+      if (returning) {
+        for (Object id : query.getResultList()) {
+          ids.add(toUuid(id));
+        }
+      } else {
+        query.executeUpdate();
+      }
+    }
+    return ids;
+  }
+
+  /** Which of the keys a table holds in an organization (one query per 500 keys). */
+  private java.util.Set<String> keysIn(String table, String keyColumn, UUID organization, List<String> keys) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (int from = 0; from < keys.size(); from += IN_LIST_CHUNK) {
+      for (Object key : em.createNativeQuery("SELECT " + keyColumn + " FROM " + table
+              + " WHERE org_id = :org AND " + keyColumn + " IN (:keys)")
+          .setParameter("org", bind(organization))
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_CHUNK)))
+          .getResultList()) {
+        found.add(String.valueOf(key));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The ids of the rows that hold the keys in an organization, each row locked (MariaDB's
+   * insert-or-ignore: the row that holds a key says who won it).
+   */
+  private java.util.Set<UUID> ownersOf(String table, String keyColumn, UUID organization, List<String> keys) {
+    java.util.Set<UUID> owners = new java.util.HashSet<>();
+    for (int from = 0; from < keys.size(); from += IN_LIST_CHUNK) {
+      for (Object id : em.createNativeQuery("SELECT id FROM " + table + " WHERE org_id = :org AND " + keyColumn
+              + " IN (:keys) FOR UPDATE")
+          .setParameter("org", bind(organization))
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_CHUNK)))
+          .getResultList()) {
+        owners.add(toUuid(id));
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * Groups items by organization, keeping the first of each key (the outcome of adding them one
+   * by one, where a later item with a taken key is not added).
+   */
+  private static <T> java.util.Map<UUID, java.util.LinkedHashMap<String, T>> firstPerKey(List<T> items,
+      Function<T, UUID> organization, Function<T, String> key) {
+    java.util.Map<UUID, java.util.LinkedHashMap<String, T>> result = new java.util.LinkedHashMap<>();
+    for (T item : items) {
+      result.computeIfAbsent(organization.apply(item), o -> new java.util.LinkedHashMap<>())
+          .putIfAbsent(key.apply(item), item);
+    }
+    return result;
+  }
+
 
   /**
    * The row lock for writers. On PostgreSQL, FOR NO KEY UPDATE: it still queues writers, but
@@ -1140,6 +1344,48 @@ public final class JpaTransaction implements Transaction {
     }
 
     @Override
+    public void appendAll(List<AuditEntry> entries) {
+      if (entries.isEmpty()) {
+        return;
+      }
+      String key = entries.get(0).organization() + "#" + entries.get(0).sequence() + ".." + entries.size() + " entries";
+      java.util.Map<UUID, List<Long>> sequences = new java.util.LinkedHashMap<>();
+      java.util.Set<String> given = new java.util.HashSet<>();
+      List<@Nullable Object[]> rows = new ArrayList<>(entries.size());
+      for (AuditEntry entry : entries) {
+        if (!given.add(entry.organization() + "#" + entry.sequence())) {
+          throw new ConflictException("AuditEntry", entry.organization() + "#" + entry.sequence(), "sequence given twice");
+        }
+        sequences.computeIfAbsent(entry.organization().value(), o -> new ArrayList<>()).add(entry.sequence());
+        AuditEntryEntity e = new AuditEntryEntity(UUID.randomUUID());
+        Mapper.apply(entry, e);
+        rows.add(new @Nullable Object[] {bind(e.id), bind(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
+            e.subjectType, e.subjectId, e.details, e.previousHash, e.hash, e.tombstone});
+      }
+      guard("AuditEntry", key, () -> {
+        em.flush();
+        for (var group : sequences.entrySet()) {
+          List<Long> seqs = group.getValue();
+          for (int from = 0; from < seqs.size(); from += IN_LIST_CHUNK) {
+            List<?> taken = em.createNativeQuery("SELECT seq_no FROM tp_audit_entry WHERE org_id = :org AND seq_no IN (:seqs)")
+                .setParameter("org", bind(group.getKey()))
+                .setParameter("seqs", seqs.subList(from, Math.min(seqs.size(), from + IN_LIST_CHUNK)))
+                .setMaxResults(1)
+                .getResultList();
+            if (!taken.isEmpty()) {
+              throw new ConflictException("AuditEntry", group.getKey() + "#" + taken.get(0), "sequence already taken");
+            }
+          }
+        }
+        insertRows("tp_audit_entry", AUDIT_COLUMNS, rows, "", false);
+        return null;
+      });
+    }
+
+    private static final String[] AUDIT_COLUMNS = {"id", "org_id", "seq_no", "occurred_at", "actor_id", "actor_role",
+        "action", "subject_type", "subject_id", "details", "previous_hash", "hash", "tombstone"};
+
+    @Override
     public void replaceWithTombstone(AuditEntry tombstone) {
       AuditEntryEntity e = entity(tombstone.organization(), tombstone.sequence()).orElseThrow(() ->
           new ConflictException("AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist"));
@@ -1218,13 +1464,60 @@ public final class JpaTransaction implements Transaction {
       });
     }
 
+    @Override
+    public java.util.Set<Id<Notification>> enqueueAll(List<Notification> notifications) {
+      if (notifications.isEmpty()) {
+        return java.util.Set.of();
+      }
+      return guard("Notification", notifications.size() + " new messages", () -> {
+        em.flush();
+        java.util.Set<UUID> added = new java.util.HashSet<>();
+        for (var group : firstPerKey(notifications, n -> n.organization().value(), Notification::idempotencyKey)
+            .entrySet()) {
+          UUID org = group.getKey();
+          List<Notification> candidates = List.copyOf(group.getValue().values());
+          List<String> keys = List.copyOf(group.getValue().keySet());
+          switch (dialect) {
+            case POSTGRESQL -> added.addAll(insertRows("tp_outbox", OUTBOX_COLUMNS,
+                candidates.stream().map(this::row).toList(),
+                " ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING id", true));
+            case MARIADB -> {
+              insertRows("tp_outbox", OUTBOX_COLUMNS, candidates.stream().map(this::row).toList(),
+                  " ON DUPLICATE KEY UPDATE id = id", false);
+              java.util.Set<UUID> owners = ownersOf("tp_outbox", "idempotency_key", org, keys);
+              candidates.stream().map(n -> n.id().value()).filter(owners::contains).forEach(added::add);
+            }
+            case H2 -> {
+              // why (H2): as enqueue: writers queue on the organization's chain row, then look
+              lockRow("tp_audit_head", "org_id", org);
+              java.util.Set<String> taken = keysIn("tp_outbox", "idempotency_key", org, keys);
+              List<Notification> fresh = candidates.stream().filter(n -> !taken.contains(n.idempotencyKey())).toList();
+              insertRows("tp_outbox", OUTBOX_COLUMNS, fresh.stream().map(this::row).toList(), "", false);
+              fresh.forEach(n -> added.add(n.id().value()));
+            }
+          }
+        }
+        java.util.Set<Id<Notification>> result = new java.util.LinkedHashSet<>();
+        for (Notification n : notifications) {
+          if (added.contains(n.id().value())) {
+            result.add(n.id());
+          }
+        }
+        return result;
+      });
+    }
+
     private int insertNotification(Notification n, String suffix) {
-      String[] columns = {"id", "org_id", "idempotency_key", "kind", "recipient_id", "channel", "payload",
-          "created_at", "attempts", "next_attempt_at", "last_error", "delivered_at"};
-      Object[] values = {bind(n.id().value()), bind(n.organization().value()), n.idempotencyKey(), n.kind().name(),
-          n.recipient() == null ? null : bind(n.recipient().value()), n.channel(), JsonText.object(n.payload()),
-          n.createdAt(), n.attempts(), n.nextAttemptAt(), n.lastError(), n.deliveredAt()};
-      return executeInsert("tp_outbox", columns, values, suffix);
+      return executeInsert("tp_outbox", OUTBOX_COLUMNS, row(n), suffix);
+    }
+
+    private static final String[] OUTBOX_COLUMNS = {"id", "org_id", "idempotency_key", "kind", "recipient_id", "channel",
+        "payload", "created_at", "attempts", "next_attempt_at", "last_error", "delivered_at"};
+
+    private @Nullable Object[] row(Notification n) {
+      return new @Nullable Object[] {bind(n.id().value()), bind(n.organization().value()), n.idempotencyKey(),
+          n.kind().name(), n.recipient() == null ? null : bind(n.recipient().value()), n.channel(),
+          JsonText.object(n.payload()), n.createdAt(), n.attempts(), n.nextAttemptAt(), n.lastError(), n.deliveredAt()};
     }
 
     @Override
