@@ -90,22 +90,25 @@ public final class AssignmentEngine {
       return 0;
     }
     Map<Id<WorkforceMember>, Facts> facts = Facts.loadAll(w, members);
-    int created = 0;
+    List<Create> creates = new java.util.ArrayList<>();
     for (WorkforceMember member : members) {
       Optional<MemberTerms> terms = member.termsOn(on);
       if (terms.isPresent() && terms.get().status() != MemberStatus.TERMINATED) {
-        created += reconcileMember(w, member, requirements, facts.get(member.id()), on);
+        for (Requirement requirement : requirements) {
+          carryOut(w, member, requirement, facts.get(member.id()), on, creates);
+        }
       }
     }
-    return created;
+    // why: what the whole batch creates is written with a few store calls, not several per assignment
+    return createAll(w, creates);
   }
 
   private int reconcileMember(Work w, WorkforceMember member, List<Requirement> requirements, Facts facts, LocalDate on) {
-    int created = 0;
+    List<Create> creates = new java.util.ArrayList<>();
     for (Requirement requirement : requirements) {
-      created += carryOut(w, member, requirement, facts, on);
+      carryOut(w, member, requirement, facts, on, creates);
     }
-    return created;
+    return createAll(w, creates);
   }
 
   /**
@@ -124,7 +127,9 @@ public final class AssignmentEngine {
     if (terms.isEmpty() || terms.get().status() == MemberStatus.TERMINATED) {
       return 0;
     }
-    return carryOut(w, member, requirement, Facts.load(w, member), on);
+    List<Create> creates = new java.util.ArrayList<>();
+    carryOut(w, member, requirement, Facts.load(w, member), on, creates);
+    return createAll(w, creates);
   }
 
   /** A member's stored facts the decision reads, loaded once per member. */
@@ -162,7 +167,9 @@ public final class AssignmentEngine {
     }
   }
 
-  private int carryOut(Work w, WorkforceMember member, Requirement requirement, Facts facts, LocalDate on) {
+  /** Carries out the decision: a cancellation at once, a creation added to {@code creates}. */
+  private void carryOut(Work w, WorkforceMember member, Requirement requirement, Facts facts, LocalDate on,
+      List<Create> creates) {
     Obligation owed = decide(member, requirement, facts.assignments(), facts.completions(), facts.certifications(),
         facts.kinds(), on);
     switch (owed.kind()) {
@@ -174,15 +181,14 @@ public final class AssignmentEngine {
           }
         }
         cancelOpen(w, mine, on, owed.cancelReason());
-        return 0;
       }
       case CREATE -> {
         String key = "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle();
-        return create(w, member, requirement.id(), owed.terms(), owed.reason(), null, key, owed.anchorOn(),
-            owed.dueOn()) ? 1 : 0;
+        creates.add(new Create(member, requirement.id(), owed.terms(), owed.reason(), null, key, owed.anchorOn(),
+            owed.dueOn()));
       }
       default -> {
-        return 0;
+        // nothing owed
       }
     }
   }
@@ -308,6 +314,7 @@ public final class AssignmentEngine {
         continue;
       }
       LocalDate due = version.effectiveFrom().plusDays(rt.retrainWithinDays());
+      List<Create> creates = new java.util.ArrayList<>();
       for (WorkforceMember member : tx.members().list(org.id())) {
         Optional<MemberTerms> mt = member.termsOn(on);
         if (mt.isEmpty() || mt.get().status() != MemberStatus.ACTIVE || !rt.audience().matches(mt.get())) {
@@ -323,11 +330,10 @@ public final class AssignmentEngine {
           continue;
         }
         String key = "R:" + requirement.id() + ":M:" + member.id() + ":pv:" + version.id();
-        if (create(w, member, requirement.id(), rt, AssignmentReason.POLICY_CHANGE, version.id(), key,
-            version.effectiveFrom(), due)) {
-          created++;
-        }
+        creates.add(new Create(member, requirement.id(), rt, AssignmentReason.POLICY_CHANGE, version.id(), key,
+            version.effectiveFrom(), due));
       }
+      created += createAll(w, creates);
     }
     return created;
   }
@@ -387,26 +393,48 @@ public final class AssignmentEngine {
     return cancelled;
   }
 
-  private boolean create(
-      Work w, WorkforceMember member, Id<Requirement> requirement, RequirementTerms rt,
-      AssignmentReason reason, @Nullable Id<PolicyVersion> policyVersion, String key, LocalDate anchor, LocalDate due) {
+  /** An assignment the engine decided to create, written by {@link #createAll}. */
+  private record Create(WorkforceMember member, Id<Requirement> requirement, RequirementTerms rt,
+      AssignmentReason reason, @Nullable Id<PolicyVersion> policyVersion, String key, LocalDate anchor, LocalDate due) {}
+
+  /**
+   * Writes decided assignments with one insert-if-absent call; each one the store added (its
+   * dedupe key was free) is audited and announced, the announcements with one outbox call.
+   *
+   * @return how many were added
+   */
+  private static int createAll(Work w, List<Create> creates) {
+    if (creates.isEmpty()) {
+      return 0;
+    }
     Instant now = w.now();
-    Assignment assignment = new Assignment(
-        Id.random(), w.org().id(), member.id(), rt.course(), requirement, reason, policyVersion, key,
-        w.org().dateOf(now), now, w.actor().id(), anchor, due, List.of(), null, null, 0);
-    if (!w.tx().assignments().insertIfAbsent(assignment)) {
-      return false;
+    LocalDate today = w.org().dateOf(now);
+    List<Assignment> assignments = new java.util.ArrayList<>(creates.size());
+    for (Create c : creates) {
+      assignments.add(new Assignment(Id.random(), w.org().id(), c.member().id(), c.rt().course(), c.requirement(),
+          c.reason(), c.policyVersion(), c.key(), today, now, w.actor().id(), c.anchor(), c.due(), List.of(), null, null, 0));
     }
-    Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "course", rt.course().toString(),
-        "requirement", requirement.toString(), "reason", reason.name(), "dueOn", due.toString(), "anchorOn", anchor.toString()));
-    if (policyVersion != null) {
-      facts.put("policyVersion", policyVersion.toString());
+    java.util.Set<Id<Assignment>> added = w.tx().assignments().insertAllIfAbsent(assignments);
+    List<io.trainproof.core.notification.Notification> messages = new java.util.ArrayList<>(added.size());
+    for (int i = 0; i < creates.size(); i++) {
+      Assignment assignment = assignments.get(i);
+      if (!added.contains(assignment.id())) {
+        continue;
+      }
+      Create c = creates.get(i);
+      Map<String, String> facts = new TreeMap<>(Map.of("member", c.member().id().toString(),
+          "course", c.rt().course().toString(), "requirement", c.requirement().toString(), "reason", c.reason().name(),
+          "dueOn", c.due().toString(), "anchorOn", c.anchor().toString()));
+      if (c.policyVersion() != null) {
+        facts.put("policyVersion", c.policyVersion().toString());
+      }
+      w.audit("ASSIGNMENT_CREATED", "Assignment", assignment.id(), facts);
+      messages.add(w.message("assigned:" + assignment.id(), NotificationKind.ASSIGNED, c.member().id(),
+          Map.of("assignment", assignment.id().toString(), "course", c.rt().course().toString(),
+              "dueOn", c.due().toString(), "reason", c.reason().name())));
     }
-    w.audit("ASSIGNMENT_CREATED", "Assignment", assignment.id(), facts);
-    w.notify("assigned:" + assignment.id(), NotificationKind.ASSIGNED, member.id(),
-        Map.of("assignment", assignment.id().toString(), "course", rt.course().toString(), "dueOn", due.toString(),
-            "reason", reason.name()));
-    return true;
+    w.notifyAll(messages);
+    return added.size();
   }
 
   /**
@@ -455,13 +483,45 @@ public final class AssignmentEngine {
    */
   public int remind(Work w, WorkforceMember member, List<Requirement> requirements, List<Assignment> assignments,
       LocalDate today) {
-    if (!member.activeOn(today)) {
-      return 0;
+    List<io.trainproof.core.notification.Notification> messages = new java.util.ArrayList<>();
+    reminders(w, member, schedules(requirements, today), assignments, today, messages);
+    return w.notifyAll(messages);
+  }
+
+  /**
+   * As {@link #remind(Work, WorkforceMember, List, List, LocalDate)} for a sweep batch: every
+   * member's messages are written with one outbox call.
+   *
+   * @param w the unit of work
+   * @param members the members
+   * @param requirements every requirement of the organization
+   * @param assignments each member's assignments as they stand now
+   * @param today today in the organization's zone
+   * @return how many messages were written
+   */
+  public int remindAll(Work w, List<WorkforceMember> members, List<Requirement> requirements,
+      Map<Id<WorkforceMember>, List<Assignment>> assignments, LocalDate today) {
+    Map<Id<Requirement>, ReminderSchedule> schedules = schedules(requirements, today);
+    List<io.trainproof.core.notification.Notification> messages = new java.util.ArrayList<>();
+    for (WorkforceMember member : members) {
+      reminders(w, member, schedules, assignments.getOrDefault(member.id(), List.of()), today, messages);
     }
-    int written = 0;
+    return w.notifyAll(messages);
+  }
+
+  private static Map<Id<Requirement>, ReminderSchedule> schedules(List<Requirement> requirements, LocalDate today) {
     Map<Id<Requirement>, ReminderSchedule> schedules = new java.util.HashMap<>();
     for (Requirement r : requirements) {
       r.termsOn(today).ifPresent(t -> schedules.put(r.id(), t.reminders()));
+    }
+    return schedules;
+  }
+
+  /** Adds the messages that fall due today for a member's open assignments to {@code messages}. */
+  private static void reminders(Work w, WorkforceMember member, Map<Id<Requirement>, ReminderSchedule> schedules,
+      List<Assignment> assignments, LocalDate today, List<io.trainproof.core.notification.Notification> messages) {
+    if (!member.activeOn(today)) {
+      return;
     }
     Id<WorkforceMember> manager = member.termsOn(today).map(MemberTerms::manager).orElse(null);
     for (Assignment a : assignments) {
@@ -473,28 +533,28 @@ public final class AssignmentEngine {
       LocalDate due = a.currentDueOn();
       Map<String, String> payload = Map.of("assignment", a.id().toString(), "course", a.course().toString(), "dueOn", due.toString());
       for (int days : schedule.daysBeforeDue()) {
-        written += remindOn(w, a, due.minusDays(days), today, "before:" + days, NotificationKind.REMINDER, member.id(), payload);
+        remindOn(w, a, due.minusDays(days), today, "before:" + days, NotificationKind.REMINDER, member.id(), payload, messages);
       }
       if (schedule.onDueDate()) {
-        written += remindOn(w, a, due, today, "due", NotificationKind.DUE, member.id(), payload);
+        remindOn(w, a, due, today, "due", NotificationKind.DUE, member.id(), payload, messages);
       }
       for (int days : schedule.daysOverdue()) {
-        written += remindOn(w, a, due.plusDays(days), today, "overdue:" + days, NotificationKind.OVERDUE, member.id(), payload);
+        remindOn(w, a, due.plusDays(days), today, "overdue:" + days, NotificationKind.OVERDUE, member.id(), payload, messages);
       }
       if (schedule.escalateAfterDaysOverdue() > 0) {
-        written += remindOn(w, a, due.plusDays(schedule.escalateAfterDaysOverdue()), today, "escalation",
-            NotificationKind.ESCALATION, manager, payload);
+        remindOn(w, a, due.plusDays(schedule.escalateAfterDaysOverdue()), today, "escalation",
+            NotificationKind.ESCALATION, manager, payload, messages);
       }
     }
-    return written;
   }
 
-  private static int remindOn(Work w, Assignment a, LocalDate on, LocalDate today, String what, NotificationKind kind,
-      @Nullable Id<WorkforceMember> recipient, Map<String, String> payload) {
+  private static void remindOn(Work w, Assignment a, LocalDate on, LocalDate today, String what, NotificationKind kind,
+      @Nullable Id<WorkforceMember> recipient, Map<String, String> payload,
+      List<io.trainproof.core.notification.Notification> messages) {
     if (on.isAfter(today) || on.isBefore(today.minusDays(7)) || on.isBefore(a.assignedOn())) {
-      return 0;
+      return;
     }
-    return w.notify("A:" + a.id() + ":" + what + ":" + a.currentDueOn(), kind, recipient, payload) ? 1 : 0;
+    messages.add(w.message("A:" + a.id() + ":" + what + ":" + a.currentDueOn(), kind, recipient, payload));
   }
 
   private static boolean courseCovers(Transaction tx, Organization org, RequirementTerms rt, PolicyVersion version) {

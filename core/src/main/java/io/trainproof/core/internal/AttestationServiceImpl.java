@@ -64,11 +64,26 @@ public final class AttestationServiceImpl implements AttestationService {
 
   /** Requests attestations of the versions in force for a new hire, per each policy's setting. */
   void requestInForce(Work w, WorkforceMember member, LocalDate on) {
+    requestInForce(w, List.of(member), on);
+  }
+
+  /** As {@link #requestInForce(Work, WorkforceMember, LocalDate)} for many members, the policies read once. */
+  void requestInForce(Work w, List<WorkforceMember> members, LocalDate on) {
+    List<PolicyVersion> versions = new java.util.ArrayList<>();
+    List<Policy> policies = new java.util.ArrayList<>();
     for (PolicyVersion v : PolicyServiceImpl.inForce(w, on)) {
       Policy p = w.tx().policies().find(w.org().id(), v.policy()).orElseThrow();
-      boolean asks = p.attestOn() != io.trainproof.core.domain.AttestationTrigger.NONE;
-      if (asks && member.termsOn(on).map(p.audience()::matches).orElse(false)) {
-        request(w, member, v, on.plusDays(p.attestWithinDays()), true);
+      if (p.attestOn() != io.trainproof.core.domain.AttestationTrigger.NONE) {
+        versions.add(v);
+        policies.add(p);
+      }
+    }
+    for (WorkforceMember member : members) {
+      for (int i = 0; i < versions.size(); i++) {
+        Policy p = policies.get(i);
+        if (member.termsOn(on).map(p.audience()::matches).orElse(false)) {
+          request(w, member, versions.get(i), on.plusDays(p.attestWithinDays()), true);
+        }
       }
     }
   }

@@ -56,9 +56,7 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
             // why: reminders see what reconciling created or cancelled: one bulk read after it
             List<Id<WorkforceMember>> ids = batch.stream().map(WorkforceMember::id).toList();
             Map<Id<WorkforceMember>, List<Assignment>> now = w.tx().assignments().forMembers(orgId, ids);
-            for (WorkforceMember m : batch) {
-              engine.remind(w, m, requirements, now.getOrDefault(m.id(), List.of()), today);
-            }
+            engine.remindAll(w, batch, requirements, now, today);
           }
           return new int[] {batch.size(), made};
         });

@@ -111,7 +111,32 @@ public final class Work {
    * @return true when written, false when the key was already there
    */
   public boolean notify(String key, NotificationKind kind, @Nullable Id<WorkforceMember> recipient, Map<String, String> payload) {
-    return tx.outbox().enqueue(Notification.pending(org.id(), key, kind, recipient, "default", payload, now));
+    return tx.outbox().enqueue(message(key, kind, recipient, payload));
+  }
+
+  /**
+   * An outbox message of this work, not yet written (see {@link #notifyAll}).
+   *
+   * @param key idempotency key
+   * @param kind kind
+   * @param recipient recipient or null for the compliance office
+   * @param payload ids, codes and dates
+   * @return the message
+   */
+  public Notification message(String key, NotificationKind kind, @Nullable Id<WorkforceMember> recipient,
+      Map<String, String> payload) {
+    return Notification.pending(org.id(), key, kind, recipient, "default", payload, now);
+  }
+
+  /**
+   * Writes several outbox messages in this transaction with one store call, each once per
+   * idempotency key (as {@link #notify} one by one).
+   *
+   * @param messages the messages, from {@link #message}
+   * @return how many were written
+   */
+  public int notifyAll(List<Notification> messages) {
+    return messages.isEmpty() ? 0 : tx.outbox().enqueueAll(messages).size();
   }
 
   List<PendingAudit> audits() {

@@ -37,29 +37,76 @@ public final class WorkforceServiceImpl implements WorkforceService {
 
   @Override
   public WorkforceMember hire(Actor actor, NewMember request) {
-    Check.notNull("request", request);
-    String externalId = Check.notBlank("externalId", request.externalId());
-    String displayName = Check.notBlank("displayName", request.displayName());
-    Check.notNull("type", request.type());
-    Set<String> roles = Check.codes("roles", request.roles());
-    String department = Check.notBlank("department", request.department());
-    LocalDate engagedOn = Check.notNull("engagedOn", request.engagedOn());
+    NewMember hire = validated(request, "");
     return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
-      if (request.manager() != null) {
-        Validate.member(w, request.manager());
+      if (hire.manager() != null) {
+        Validate.member(w, hire.manager());
       }
-      if (w.tx().members().findByExternalId(w.org().id(), externalId).isPresent()) {
-        throw new ConflictException("WorkforceMember", "externalId=" + externalId, "external id already exists");
+      if (w.tx().members().findByExternalId(w.org().id(), hire.externalId()).isPresent()) {
+        throw new ConflictException("WorkforceMember", "externalId=" + hire.externalId(), "external id already exists");
       }
-      MemberTerms terms = new MemberTerms(engagedOn, request.type(), roles, department, request.manager(), MemberStatus.ACTIVE);
-      WorkforceMember member = w.tx().members().insert(
-          new WorkforceMember(Id.random(), w.org().id(), externalId, displayName, engagedOn, List.of(terms), 0));
-      w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(terms));
-      LocalDate on = AssignmentEngine.max(w.today(), engagedOn);
+      WorkforceMember member = w.tx().members().insert(newMember(w, hire));
+      w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
+      LocalDate on = AssignmentEngine.max(w.today(), hire.engagedOn());
       engine.reconcileMember(w, member, on);
       attestations.requestInForce(w, member, on);
       return member;
     });
+  }
+
+  @Override
+  public List<WorkforceMember> hireAll(Actor actor, List<NewMember> requests) {
+    Check.notNull("requests", requests);
+    Check.inRange("requests.size", requests.size(), 0, MAX_HIRES_PER_CALL);
+    List<NewMember> hires = new java.util.ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      hires.add(validated(requests.get(i), "requests[" + i + "]."));
+    }
+    if (hires.isEmpty()) {
+      return List.of();
+    }
+    return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
+      Set<Id<WorkforceMember>> managers = new java.util.LinkedHashSet<>();
+      List<WorkforceMember> fresh = new java.util.ArrayList<>(hires.size());
+      for (NewMember hire : hires) {
+        if (hire.manager() != null && managers.add(hire.manager())) {
+          Validate.member(w, hire.manager());
+        }
+        fresh.add(newMember(w, hire));
+      }
+      List<WorkforceMember> members = w.tx().members().insertAll(fresh);
+      Map<LocalDate, List<WorkforceMember>> byDate = new java.util.TreeMap<>();
+      for (WorkforceMember member : members) {
+        w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
+        byDate.computeIfAbsent(AssignmentEngine.max(w.today(), member.engagedOn()), d -> new java.util.ArrayList<>())
+            .add(member);
+      }
+      List<io.trainproof.core.domain.Requirement> requirements = w.tx().requirements().list(w.org().id());
+      for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
+        engine.reconcileMembers(w, group.getValue(), requirements, group.getKey());
+        attestations.requestInForce(w, group.getValue(), group.getKey());
+      }
+      return members;
+    });
+  }
+
+  /** A hire request checked field by field, the field names prefixed (e.g. {@code requests[3].}). */
+  private static NewMember validated(NewMember request, String prefix) {
+    Check.notNull(prefix.isEmpty() ? "request" : prefix.substring(0, prefix.length() - 1), request);
+    String externalId = Check.notBlank(prefix + "externalId", request.externalId());
+    String displayName = Check.notBlank(prefix + "displayName", request.displayName());
+    Check.notNull(prefix + "type", request.type());
+    Set<String> roles = Check.codes(prefix + "roles", request.roles());
+    String department = Check.notBlank(prefix + "department", request.department());
+    LocalDate engagedOn = Check.notNull(prefix + "engagedOn", request.engagedOn());
+    return new NewMember(externalId, displayName, request.type(), roles, department, request.manager(), engagedOn);
+  }
+
+  private static WorkforceMember newMember(Work w, NewMember hire) {
+    MemberTerms terms = new MemberTerms(hire.engagedOn(), hire.type(), hire.roles(), hire.department(), hire.manager(),
+        MemberStatus.ACTIVE);
+    return new WorkforceMember(Id.random(), w.org().id(), hire.externalId(), hire.displayName(), hire.engagedOn(),
+        List.of(terms), 0);
   }
 
   @Override

@@ -75,6 +75,27 @@ public interface WorkforceService {
    */
   WorkforceMember hire(Actor actor, NewMember request);
 
+  /** The most hires one {@link #hireAll} call takes. */
+  int MAX_HIRES_PER_CALL = 1_000;
+
+  /**
+   * Records several hires in one unit of work, all or none: the same checks, records, audit
+   * entries, assignments, attestation requests and notifications as {@link #hire} once per
+   * request, written with a few statements for the whole list instead of a transaction per
+   * member. For roster loads and onboarding waves. Managers must already be members (hire a
+   * manager in an earlier call).
+   *
+   * @param actor the caller
+   * @param requests the hires, at most {@value #MAX_HIRES_PER_CALL}
+   * @return the members, in the order of the requests
+   * @throws io.trainproof.core.ValidationException naming the request, e.g.
+   *     {@code requests[3].externalId}, when a request is invalid (nothing is written)
+   * @throws io.trainproof.core.ConflictException when an external id is taken or given twice
+   *     (nothing is written)
+   * @throws io.trainproof.core.NotFoundException when a manager is not a member
+   */
+  java.util.List<WorkforceMember> hireAll(Actor actor, java.util.List<NewMember> requests);
+
   /**
    * Records a change of terms; assigns newly required training and cancels what is no longer
    * required (with the reason; history is kept).

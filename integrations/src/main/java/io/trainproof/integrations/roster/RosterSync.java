@@ -173,17 +173,11 @@ public final class RosterSync {
       for (WorkforceMember m : trainproof.workforce().list(actor)) {
         known.put(m.externalId(), m);
       }
+      Rows apply = new Rows(actor, today, state, known, batch, errors, ownUnits);
       for (Numbered r : managersFirst(unique, known::containsKey)) {
-        Map<String, WorkforceMember> hired = new HashMap<>();
-        Boolean applied = batch.row(r.line, r.row.externalId(), () -> {
-          hired.clear();
-          applyRow(actor, r, today, state, known, hired);
-          return Boolean.TRUE;
-        }, errors::add);
-        if (applied != null || !ownUnits) {
-          known.putAll(hired);
-        }
+        apply.next(r);
       }
+      apply.flushHires();
       if (options.scope() == RosterScope.FULL && complete) {
         for (WorkforceMember m : trainproof.workforce().list(actor)) {
           MemberStatus status = m.latestTerms().status();
@@ -203,6 +197,111 @@ public final class RosterSync {
     state.notices.sort(Comparator.comparingInt(RosterNotice::line));
     return new RosterResult(options, committed && !options.dryRun(), state.changes, state.unchanged, state.notices,
         state.missing, errors);
+  }
+
+  /** Hires queued for one {@link WorkforceService#hireAll} call. */
+  private static final int HIRES_PER_CALL = 500;
+
+  /**
+   * Applies the rows in order. When each row gets its own unit of work, rows that only hire an
+   * active member are queued and hired {@value #HIRES_PER_CALL} at a time with one
+   * {@link WorkforceService#hireAll} call (one transaction and a few statements for the lot
+   * instead of a transaction and some thirty statements per row); if core refuses such a call,
+   * its rows are applied one by one, so one bad row never costs the others. Every other row,
+   * and every row in a shared unit (all-or-nothing, dry run), is applied on its own.
+   */
+  private final class Rows {
+    private final Actor actor;
+    private final LocalDate today;
+    private final State state;
+    private final Map<String, WorkforceMember> known;
+    private final Batch batch;
+    private final List<RowError> errors;
+    private final boolean ownUnits;
+    private final List<Numbered> hires = new ArrayList<>();
+    private final Set<String> queued = new HashSet<>();
+
+    Rows(Actor actor, LocalDate today, State state, Map<String, WorkforceMember> known, Batch batch,
+        List<RowError> errors, boolean ownUnits) {
+      this.actor = actor;
+      this.today = today;
+      this.state = state;
+      this.known = known;
+      this.batch = batch;
+      this.errors = errors;
+      this.ownUnits = ownUnits;
+    }
+
+    void next(Numbered r) {
+      String managerExt = r.row.managerExternalId() == null ? "" : r.row.managerExternalId().strip();
+      if (queued.contains(managerExt)) {
+        flushHires(); // why: the manager must be a member before their report is hired
+      }
+      if (ownUnits && plainHire(r.row, managerExt)) {
+        hires.add(r);
+        queued.add(r.row.externalId().strip());
+        if (hires.size() == HIRES_PER_CALL) {
+          flushHires();
+        }
+        return;
+      }
+      one(r);
+    }
+
+    /** A row that hires an active member whose manager, if any, is already known. */
+    private boolean plainHire(RosterRow row, String managerExt) {
+      String ext = row.externalId().strip();
+      return !known.containsKey(ext) && row.status() == MemberStatus.ACTIVE
+          && (managerExt.isEmpty() || (!managerExt.equals(ext) && known.containsKey(managerExt)));
+    }
+
+    void flushHires() {
+      if (hires.isEmpty()) {
+        return;
+      }
+      List<Numbered> rows = List.copyOf(hires);
+      hires.clear();
+      queued.clear();
+      List<WorkforceService.NewMember> requests = new ArrayList<>(rows.size());
+      for (Numbered r : rows) {
+        RosterRow row = r.row;
+        String managerExt = row.managerExternalId() == null ? "" : row.managerExternalId().strip();
+        requests.add(new WorkforceService.NewMember(row.externalId().strip(), row.displayName().strip(), row.type(),
+            row.roles(), row.department().strip(), managerExt.isEmpty() ? null : known.get(managerExt).id(),
+            row.engagedOn()));
+      }
+      List<WorkforceMember> hired;
+      try {
+        hired = trainproof.workforce().hireAll(actor, requests);
+      } catch (io.trainproof.core.ForbiddenException e) {
+        throw e;
+      } catch (io.trainproof.core.TrainproofException e) {
+        // why: the call wrote nothing; each row alone gets its own outcome and error
+        for (Numbered r : rows) {
+          one(r);
+        }
+        return;
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        Numbered r = rows.get(i);
+        WorkforceMember member = hired.get(i);
+        known.put(member.externalId(), member);
+        commit(state, List.of(new RosterChange(r.line, member.externalId(), member.id(), RosterChange.Kind.HIRED,
+            r.row.engagedOn(), "")), List.of());
+      }
+    }
+
+    private void one(Numbered r) {
+      Map<String, WorkforceMember> hired = new HashMap<>();
+      Boolean applied = batch.row(r.line, r.row.externalId(), () -> {
+        hired.clear();
+        applyRow(actor, r, today, state, known, hired);
+        return Boolean.TRUE;
+      }, errors::add);
+      if (applied != null || !ownUnits) {
+        known.putAll(hired);
+      }
+    }
   }
 
   private void applyRow(Actor actor, Numbered numbered, LocalDate today, State state,
