@@ -124,6 +124,14 @@ class FaultInjectionTest {
     cases.add(new Case("workforce.hire", Set.of(Operation.MEMBER_HIRE), w -> () -> w.tp.workforce().hire(w.officer,
         new WorkforceService.NewMember("NEW-1", "New hire", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
             w.manager.id(), World.TODAY))));
+    cases.add(new Case("workforce.hireAll (bulk: members, terms, assignments, outbox, audit)", Set.of(Operation.MEMBER_HIRE),
+        w -> () -> w.tp.workforce().hireAll(w.officer, List.of(
+            new WorkforceService.NewMember("NEW-1", "New hire", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
+                w.manager.id(), World.TODAY),
+            new WorkforceService.NewMember("NEW-2", "Second hire", WorkforceType.CONTRACTOR, Set.of("clerk"), "Billing",
+                null, World.TODAY.minusDays(3)),
+            new WorkforceService.NewMember("NEW-3", "Third hire", WorkforceType.EMPLOYEE, Set.of("nurse", "it"), "ICU",
+                null, World.TODAY.plusDays(5))))));
     cases.add(new Case("workforce.change", Set.of(Operation.MEMBER_CHANGE), w -> () -> w.tp.workforce().change(w.officer,
         w.nurse.id(), WorkforceService.MemberChange.roles(World.TODAY, Set.of("nurse", "it")))));
     cases.add(new Case("workforce.startLeave", Set.of(Operation.MEMBER_LEAVE),
