@@ -133,6 +133,33 @@ class NotificationTest {
   }
 
   @Test
+  void aRenewalTheSweepCreatesGetsTheReminderThatFallsDueTheSameDay() {
+    SettableClock clock = SettableClock.at(ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZONE).toInstant());
+    List<Notification> received = Collections.synchronizedList(new ArrayList<>());
+    Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).notificationSink(received::add).build();
+    Fixtures fx = Fixtures.organization(tp, ZONE);
+    // Renewals open 14 days before the due date: the day the standard schedule's first reminder falls.
+    fx.requirement("R", Fixtures.terms(fx.course("C"), LocalDate.of(2026, 1, 1)).initialDueDays(30)
+        .recurrence(io.trainproof.core.domain.Recurrence.every(java.time.Period.ofYears(1),
+            io.trainproof.core.domain.Recurrence.CountFrom.COMPLETION), java.time.Period.ofDays(14)).build());
+    WorkforceMember m = fx.hire(LocalDate.of(2026, 3, 1), "D", "nurse");
+    Assignment first = tp.assignments().forMember(fx.officer(), m.id()).get(0);
+    clock.set(ZonedDateTime.of(2026, 3, 5, 9, 0, 0, 0, ZONE).toInstant());
+    tp.completions().record(fx.officer(), io.trainproof.core.completion.CompletionService.Request.inApp(first.id(),
+        LocalDate.of(2026, 3, 5), 95, fx.officer().id()));
+    clock.set(ZonedDateTime.of(2027, 2, 19, 9, 0, 0, 0, ZONE).toInstant());
+
+    assertThat(tp.scheduler().sweep().created()).isEqualTo(1);
+    tp.notifications().dispatch();
+
+    Assignment renewal = tp.assignments().forMember(fx.officer(), m.id()).stream().filter(Assignment::isOpen)
+        .findFirst().orElseThrow();
+    assertThat(renewal.dueOn()).isEqualTo(LocalDate.of(2027, 3, 5));
+    assertThat(received.stream().filter(n -> renewal.id().toString().equals(n.payload().get("assignment"))))
+        .extracting(Notification::kind).containsExactlyInAnyOrder(NotificationKind.ASSIGNED, NotificationKind.REMINDER);
+  }
+
+  @Test
   void securityRemindersAreKeptAsEvidenceWithAcknowledgements() {
     SettableClock clock = SettableClock.at(ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZONE).toInstant());
     Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();

@@ -89,26 +89,63 @@ public final class AssignmentEngine {
     if (members.isEmpty() || requirements.isEmpty()) {
       return 0;
     }
+    return reconcileBatch(w, members, requirements, on).created();
+  }
+
+  /**
+   * What reconciling a batch did.
+   *
+   * @param created how many assignments it created
+   * @param assignments each member's assignments as they stand after it (every member a key)
+   */
+  public record BatchResult(int created, Map<Id<WorkforceMember>, List<Assignment>> assignments) {}
+
+  /**
+   * As {@link #reconcileMembers}, also giving each member's assignments as they now stand (what
+   * was read, with what was cancelled and created), so the sweep's reminders need no second read.
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param members the members
+   * @param requirements every requirement of the organization
+   * @param on the date to evaluate
+   * @return what it created, and the members' assignments now
+   */
+  public BatchResult reconcileBatch(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
     Map<Id<WorkforceMember>, Facts> facts = Facts.loadAll(w, members);
     List<Create> creates = new java.util.ArrayList<>();
-    for (WorkforceMember member : members) {
-      Optional<MemberTerms> terms = member.termsOn(on);
-      if (terms.isPresent() && terms.get().status() != MemberStatus.TERMINATED) {
-        for (Requirement requirement : requirements) {
-          carryOut(w, member, requirement, facts.get(member.id()), on, creates);
+    Map<Id<Assignment>, Assignment> cancelled = new java.util.HashMap<>();
+    if (!requirements.isEmpty()) {
+      for (WorkforceMember member : members) {
+        Optional<MemberTerms> terms = member.termsOn(on);
+        if (terms.isPresent() && terms.get().status() != MemberStatus.TERMINATED) {
+          for (Requirement requirement : requirements) {
+            carryOut(w, member, requirement, facts.get(member.id()), on, creates, cancelled);
+          }
         }
       }
     }
     // why: what the whole batch creates is written with a few store calls, not several per assignment
-    return createAll(w, creates);
+    List<Assignment> created = createAll(w, creates);
+    Map<Id<WorkforceMember>, List<Assignment>> now = new java.util.LinkedHashMap<>();
+    for (WorkforceMember member : members) {
+      List<Assignment> mine = new java.util.ArrayList<>();
+      for (Assignment a : facts.get(member.id()).assignments()) {
+        mine.add(cancelled.getOrDefault(a.id(), a));
+      }
+      now.put(member.id(), mine);
+    }
+    for (Assignment a : created) {
+      now.get(a.member()).add(a);
+    }
+    return new BatchResult(created.size(), now);
   }
 
   private int reconcileMember(Work w, WorkforceMember member, List<Requirement> requirements, Facts facts, LocalDate on) {
     List<Create> creates = new java.util.ArrayList<>();
     for (Requirement requirement : requirements) {
-      carryOut(w, member, requirement, facts, on, creates);
+      carryOut(w, member, requirement, facts, on, creates, new java.util.HashMap<>());
     }
-    return createAll(w, creates);
+    return createAll(w, creates).size();
   }
 
   /**
@@ -128,8 +165,8 @@ public final class AssignmentEngine {
       return 0;
     }
     List<Create> creates = new java.util.ArrayList<>();
-    carryOut(w, member, requirement, Facts.load(w, member), on, creates);
-    return createAll(w, creates);
+    carryOut(w, member, requirement, Facts.load(w, member), on, creates, new java.util.HashMap<>());
+    return createAll(w, creates).size();
   }
 
   /** A member's stored facts the decision reads, loaded once per member. */
@@ -167,9 +204,12 @@ public final class AssignmentEngine {
     }
   }
 
-  /** Carries out the decision: a cancellation at once, a creation added to {@code creates}. */
+  /**
+   * Carries out the decision: a cancellation at once (each cancelled assignment, as stored, put
+   * in {@code cancelled}), a creation added to {@code creates}.
+   */
   private void carryOut(Work w, WorkforceMember member, Requirement requirement, Facts facts, LocalDate on,
-      List<Create> creates) {
+      List<Create> creates, Map<Id<Assignment>, Assignment> cancelled) {
     Obligation owed = decide(member, requirement, facts.assignments(), facts.completions(), facts.certifications(),
         facts.kinds(), on);
     switch (owed.kind()) {
@@ -180,7 +220,9 @@ public final class AssignmentEngine {
             mine.add(a);
           }
         }
-        cancelOpen(w, mine, on, owed.cancelReason());
+        for (Assignment a : cancelOpen(w, mine, on, owed.cancelReason())) {
+          cancelled.put(a.id(), a);
+        }
       }
       case CREATE -> {
         String key = "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle();
@@ -333,7 +375,7 @@ public final class AssignmentEngine {
         creates.add(new Create(member, requirement.id(), rt, AssignmentReason.POLICY_CHANGE, version.id(), key,
             version.effectiveFrom(), due));
       }
-      created += createAll(w, creates);
+      created += createAll(w, creates).size();
     }
     return created;
   }
@@ -348,7 +390,7 @@ public final class AssignmentEngine {
    * @return how many were cancelled
    */
   public int cancelAll(Work w, WorkforceMember member, LocalDate on, String why) {
-    return cancelOpen(w, w.tx().assignments().forMember(w.org().id(), member.id()), on, why);
+    return cancelOpen(w, w.tx().assignments().forMember(w.org().id(), member.id()), on, why).size();
   }
 
   /**
@@ -380,14 +422,15 @@ public final class AssignmentEngine {
     return extended;
   }
 
-  private int cancelOpen(Work w, List<Assignment> assignments, LocalDate on, String why) {
-    int cancelled = 0;
+  /** Cancels the open ones; returns them as stored. */
+  private List<Assignment> cancelOpen(Work w, List<Assignment> assignments, LocalDate on, String why) {
+    List<Assignment> cancelled = new java.util.ArrayList<>();
     for (Assignment a : assignments) {
       if (a.isOpen()) {
         LocalDate effective = max(on, a.assignedOn());
-        w.tx().assignments().update(a.closed(new Closure(AssignmentState.CANCELLED, effective, w.now(), w.actor().id(), why, null)));
+        cancelled.add(w.tx().assignments().update(
+            a.closed(new Closure(AssignmentState.CANCELLED, effective, w.now(), w.actor().id(), why, null))));
         w.audit("ASSIGNMENT_CANCELLED", "Assignment", a.id(), Map.of("on", effective.toString(), "reason", why));
-        cancelled++;
       }
     }
     return cancelled;
@@ -401,11 +444,11 @@ public final class AssignmentEngine {
    * Writes decided assignments with one insert-if-absent call; each one the store added (its
    * dedupe key was free) is audited and announced, the announcements with one outbox call.
    *
-   * @return how many were added
+   * @return those added, as stored
    */
-  private static int createAll(Work w, List<Create> creates) {
+  private static List<Assignment> createAll(Work w, List<Create> creates) {
     if (creates.isEmpty()) {
-      return 0;
+      return List.of();
     }
     Instant now = w.now();
     LocalDate today = w.org().dateOf(now);
@@ -416,11 +459,13 @@ public final class AssignmentEngine {
     }
     java.util.Set<Id<Assignment>> added = w.tx().assignments().insertAllIfAbsent(assignments);
     List<io.trainproof.core.notification.Notification> messages = new java.util.ArrayList<>(added.size());
+    List<Assignment> stored = new java.util.ArrayList<>(added.size());
     for (int i = 0; i < creates.size(); i++) {
       Assignment assignment = assignments.get(i);
       if (!added.contains(assignment.id())) {
         continue;
       }
+      stored.add(assignment);
       Create c = creates.get(i);
       Map<String, String> facts = new TreeMap<>(Map.of("member", c.member().id().toString(),
           "course", c.rt().course().toString(), "requirement", c.requirement().toString(), "reason", c.reason().name(),
@@ -434,7 +479,7 @@ public final class AssignmentEngine {
               "dueOn", c.due().toString(), "reason", c.reason().name())));
     }
     w.notifyAll(messages);
-    return added.size();
+    return stored;
   }
 
   /**

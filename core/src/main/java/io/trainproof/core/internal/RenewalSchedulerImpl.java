@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class RenewalSchedulerImpl implements RenewalScheduler {
   /** Members claimed per transaction. */
-  static final int BATCH = 100;
+  static final int BATCH = 500;
 
   private final Context ctx;
   private final AssignmentEngine engine;
@@ -52,11 +52,10 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
           if (!batch.isEmpty()) {
             // why: one read of the rules per batch, not two per member
             List<Requirement> requirements = w.tx().requirements().list(orgId);
-            made = engine.reconcileMembers(w, batch, requirements, today);
-            // why: reminders see what reconciling created or cancelled: one bulk read after it
-            List<Id<WorkforceMember>> ids = batch.stream().map(WorkforceMember::id).toList();
-            Map<Id<WorkforceMember>, List<Assignment>> now = w.tx().assignments().forMembers(orgId, ids);
-            engine.remindAll(w, batch, requirements, now, today);
+            AssignmentEngine.BatchResult reconciled = engine.reconcileBatch(w, batch, requirements, today);
+            made = reconciled.created();
+            // why: reminders see what reconciling created or cancelled, as it hands them back (no second read)
+            engine.remindAll(w, batch, requirements, reconciled.assignments(), today);
           }
           return new int[] {batch.size(), made};
         });
