@@ -185,7 +185,7 @@ class CatalogLifecycleTest {
     WorkforceMember m = fx.hire(TODAY, "D", "nurse");
 
     Certification shorter = tp.certifications().record(fx.officer(), new CertificationService.NewCertification(m.id(), "CHPC",
-        "Body", "C-1", TODAY.minusMonths(1), TODAY.plusMonths(6), null, null));
+        "Body", "C-1", TODAY.minusMonths(4), TODAY.plusMonths(6), null, null));
     AuditEntry recorded = last("CERTIFICATION_RECORDED");
     assertThat(recorded.subjectId()).isEqualTo(shorter.id().toString());
     assertThat(recorded.details()).containsEntry("expiresOn", TODAY.plusMonths(6).toString()).containsEntry("credentialId", "C-1")
@@ -199,21 +199,24 @@ class CatalogLifecycleTest {
     assertThat(last("ASSIGNMENT_COMPLETED").details()).containsExactlyEntriesOf(Map.of("certification", shorter.id().toString()));
 
     tp.certifications().record(fx.officer(), new CertificationService.NewCertification(m.id(), "CHPC",
-        "Body", "C-2", TODAY.minusMonths(1), TODAY.plusMonths(18), null,
+        "Body", "C-2", TODAY.minusMonths(3), TODAY.plusMonths(18), null,
         new Certification.Verification(true, "proof: VALID", clock.instant())));
     assertThat(last("CERTIFICATION_RECORDED").details()).containsEntry("verified", "true");
     tp.certifications().record(fx.officer(), new CertificationService.NewCertification(m.id(), "CHPC",
-        "Body", "C-3", TODAY.minusMonths(1), TODAY.plusMonths(12), null, null));
+        "Body", "C-3", TODAY.minusMonths(2), TODAY.plusMonths(12), null, null));
     assertThat(last("CERTIFICATION_RECORDED").details()).containsEntry("expiresOn", TODAY.plusMonths(12).toString());
+    // A certification of a kind that satisfies another course does not count for this one.
+    tp.certifications().record(fx.officer(), new CertificationService.NewCertification(m.id(), "CHSP",
+        "Body", "S-1", TODAY.minusMonths(1), TODAY.plusMonths(24), null, null));
     assertThat(tp.status().forMember(fx.officer(), m.id(), TODAY)).filteredOn(s -> s.course().equals(privacy.id()))
         .singleElement().extracting(RequirementStatus::validUntil).isEqualTo(TODAY.plusMonths(18));
     // One that never expires outlasts them all.
     tp.certifications().record(fx.officer(), new CertificationService.NewCertification(m.id(), "CHPC",
-        "Body", "C-4", TODAY.minusMonths(1), null, null, null));
+        "Body", "C-4", TODAY.minusDays(1), null, null, null));
     assertThat(last("CERTIFICATION_RECORDED").details()).doesNotContainKey("expiresOn");
     assertThat(tp.status().forMember(fx.officer(), m.id(), TODAY.plusYears(3))).filteredOn(s -> s.course().equals(privacy.id()))
         .singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(io.trainproof.core.status.ComplianceStatus.COMPLIANT));
-    assertThat(all("ASSIGNMENT_COMPLETED")).hasSize(1);
-    assertThat(tp.certifications().forMember(fx.officer(), m.id())).hasSize(4);
+    assertThat(all("ASSIGNMENT_COMPLETED")).hasSize(2); // privacy by C-1, security by S-1
+    assertThat(tp.certifications().forMember(fx.officer(), m.id())).hasSize(5);
   }
 }

@@ -179,4 +179,22 @@ class CompletionRecordsTest {
     assertThat(last("COMPLETION_RECORDED").details()).containsEntry("source", "lms").containsEntry("sourceRef", "row-7");
     assertThat(tp.assignments().forMember(fx.officer(), m.id())).noneSatisfy(a -> assertThat(a.isOpen()).isTrue());
   }
+
+  @Test
+  void anImportWithoutAnOpenAssignmentCreatesOneAndKeepsItsEvidenceAndOutcome() {
+    Course classroom = fx.course("FIRE-DRILL");
+    Provenance fromSheet = new Provenance(CompletionMethod.CLASSROOM, "o", "sign-in sheet", "2026-09-01", null);
+    io.trainproof.core.domain.EvidenceFile sheet = new io.trainproof.core.domain.EvidenceFile("sheet.pdf", Fixtures.sha256("sheet"));
+    CompletionService.Outcome failed = tp.completions().importCompletion(fx.officer(), new CompletionService.Import(m.id(),
+        classroom.id(), null, TODAY.minusDays(9), null, false, fromSheet, List.of(sheet)));
+    assertThat(failed.completion().passed()).isFalse();
+    assertThat(failed.completion().evidence()).containsExactly(sheet);
+    AuditEntry created = last("ASSIGNMENT_CREATED");
+    assertThat(created.details()).containsEntry("course", classroom.id().toString())
+        .containsEntry("note", "created for an imported completion from sign-in sheet");
+    assertThat(last("ATTEMPT_FAILED").details()).containsEntry("source", "sign-in sheet").doesNotContainKey("score");
+    Provenance again = new Provenance(CompletionMethod.CLASSROOM, "o", "sign-in sheet", "2026-09-02", null);
+    assertThat(tp.completions().importCompletion(fx.officer(), new CompletionService.Import(m.id(), classroom.id(), null,
+        TODAY.minusDays(8), null, null, again, List.of())).completion().passed()).isTrue();
+  }
 }

@@ -141,4 +141,28 @@ class DeliveryAndVisibilityTest {
         .containsExactlyInAnyOrder(lead.id(), nurse.id(), agency.id());
     assertThat(tp.workforce().list(asLead)).extracting(WorkforceMember::id).doesNotContain(stranger.id(), boss.id());
   }
+
+  @Test
+  void aCycleInTheReportingLinesDoesNotHangAManagersView() {
+    WorkforceMember x = fx.hire(TODAY, "X", WorkforceType.EMPLOYEE, null, "lead");
+    WorkforceMember y = fx.hire(TODAY, "Y", WorkforceType.EMPLOYEE, x.id(), "lead");
+    // Bad data from an HR feed: x now reports to y, who reports to x.
+    tp.workforce().change(fx.officer(), x.id(), new io.trainproof.core.workforce.WorkforceService.MemberChange(TODAY, null, null,
+        y.id(), null));
+    WorkforceMember outsider = fx.hire(TODAY, "Z", WorkforceType.EMPLOYEE, null, "lead");
+    Actor asOutsider = new Actor("u-z", ActorRole.MANAGER, fx.org().id(), outsider.id());
+    assertThat(tp.workforce().list(asOutsider)).extracting(WorkforceMember::id).containsExactly(outsider.id());
+    Actor asX = new Actor("u-x", ActorRole.MANAGER, fx.org().id(), x.id());
+    assertThat(tp.workforce().list(asX)).extracting(WorkforceMember::id).containsExactlyInAnyOrder(x.id(), y.id());
+  }
+
+  @Test
+  void dryRunsOneAfterAnotherEachRunAndLeaveNothingBehind() {
+    int before = tp.workforce().list(fx.officer()).size();
+    for (int i = 0; i < 2; i++) {
+      WorkforceMember would = tp.dryRun(() -> fx.hire(TODAY, "D", "nurse"));
+      assertThat(would.latestTerms().department()).isEqualTo("D");
+    }
+    assertThat(tp.workforce().list(fx.officer())).hasSize(before);
+  }
 }

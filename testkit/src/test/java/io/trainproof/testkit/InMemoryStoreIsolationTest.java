@@ -167,7 +167,13 @@ class InMemoryStoreIsolationTest {
   void aMemberIsSweptOncePerDay() {
     assertThat(tp.scheduler().sweep().members()).isEqualTo(2);
     assertThat(tp.scheduler().sweep().members()).isZero();
+    // Members hired after the sweep are swept the same day, and only they.
+    for (int i = 0; i < 6; i++) {
+      a.fx().hire(START, "D", "nurse");
+    }
+    assertThat(tp.scheduler().sweep().members()).isEqualTo(6);
+    assertThat(tp.scheduler().sweep().members()).isZero();
     clock.set(ZonedDateTime.of(START.plusDays(1).atTime(9, 0), ZONE).toInstant());
-    assertThat(tp.scheduler().sweep().members()).isEqualTo(2);
+    assertThat(tp.scheduler().sweep().members()).isEqualTo(8);
   }
 }

@@ -139,6 +139,15 @@ class StatusReadsTest {
       assertThat(s.statuses()).singleElement().satisfies(r -> assertThat(r.validUntil()).isEqualTo(TODAY.plusMonths(11)));
     });
 
+    // One member per page: each page reads only that member's certifications.
+    List<MemberStanding> single = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<MemberStanding> page = tp.status().standings(fx.officer(), TODAY, cursor, 1);
+      single.addAll(page.items());
+      cursor = page.next();
+    } while (cursor != null);
+    assertThat(single).containsExactlyInAnyOrderElementsOf(all);
     // A page that holds fewer members than the limit is the last one.
     Page<MemberStanding> whole = tp.status().standings(fx.officer(), TODAY, null, 5);
     assertThat(whole.items()).hasSize(3);
