@@ -262,4 +262,26 @@ class RetentionServiceTest {
     assertThat(tp.retention().tombstones(fx.officer())).isEmpty();
     assertThat(audit()).extracting(AuditEntry::action).doesNotContain("RECORDS_PURGED");
   }
+
+  @Test
+  void anAttestationIsKeptWhileItsPolicyVersionIsInEffectAndSixYearsAfter() {
+    io.trainproof.core.domain.Policy p = fx.policy("PRIV", START.minusYears(1));
+    io.trainproof.core.domain.PolicyVersion v1 = tp.policies().versions(fx.officer(), p.id()).get(0);
+    io.trainproof.core.attestation.Attestation asked = tp.attestations().request(fx.officer(), leaver.id(), v1.id(), START.plusDays(7));
+    PurgeRequest request = new PurgeRequest(Set.of(RecordKind.ATTESTATION), leaver.id(), null);
+    clock.set(on(KEPT_UNTIL.plusYears(1)));
+    assertThatThrownBy(() -> tp.retention().purge(fx.officer(), request))
+        .isInstanceOf(IntegrityException.class).hasMessageContaining("ATTESTATION " + asked.id() + " is still in effect");
+    tp.policies().retire(fx.officer(), p.id(), KEPT_UNTIL.plusYears(1));
+    assertThat(tp.retention().retentionDates(fx.officer(), leaver.id()).get(RecordKind.ATTESTATION))
+        .containsExactlyEntriesOf(Map.of(asked.id().toString(), KEPT_UNTIL.plusYears(7)));
+    assertThatThrownBy(() -> tp.retention().purge(fx.officer(), request))
+        .isInstanceOf(IntegrityException.class).hasMessageContaining("is kept until " + KEPT_UNTIL.plusYears(7));
+    clock.set(on(KEPT_UNTIL.plusYears(7).plusDays(1)));
+    assertThat(tp.retention().purge(fx.officer(), request).purged()).containsExactlyEntriesOf(Map.of(RecordKind.ATTESTATION, 1));
+    assertThat(tp.retention().retentionDates(fx.officer(), leaver.id())).doesNotContainKey(RecordKind.ATTESTATION);
+    // Requested before a date: a cut-off before the request leaves nothing to purge.
+    assertThat(tp.retention().purge(fx.officer(), new PurgeRequest(Set.of(RecordKind.ATTESTATION), leaver.id(), START))
+        .purged()).isEmpty();
+  }
 }
