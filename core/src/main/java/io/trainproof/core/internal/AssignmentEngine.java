@@ -111,7 +111,30 @@ public final class AssignmentEngine {
    * @return what it created, and the members' assignments now
    */
   public BatchResult reconcileBatch(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
-    Map<Id<WorkforceMember>, Facts> facts = Facts.loadAll(w, members);
+    return reconcileBatch(w, members, requirements, on, Facts.loadAll(w, members));
+  }
+
+  /**
+   * Assigns what the requirements ask of members inserted in this unit of work (a bulk hire):
+   * as {@link #reconcileMembers}, without reading their assignments, completions and
+   * certifications, since nothing can refer to a member that did not exist before this unit.
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param members members inserted in this unit of work
+   * @param requirements every requirement of the organization
+   * @param on the date to evaluate
+   * @return the number of assignments created
+   */
+  public int reconcileNewMembers(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
+    Map<Id<WorkforceMember>, Facts> none = new java.util.HashMap<>();
+    for (WorkforceMember member : members) {
+      none.put(member.id(), Facts.NONE);
+    }
+    return reconcileBatch(w, members, requirements, on, none).created();
+  }
+
+  private BatchResult reconcileBatch(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on,
+      Map<Id<WorkforceMember>, Facts> facts) {
     List<Create> creates = new java.util.ArrayList<>();
     Map<Id<Assignment>, Assignment> cancelled = new java.util.HashMap<>();
     if (!requirements.isEmpty()) {
@@ -173,6 +196,9 @@ public final class AssignmentEngine {
   private record Facts(List<Assignment> assignments, List<Completion> completions,
       List<io.trainproof.core.certification.Certification> certifications,
       List<io.trainproof.core.certification.CertificationKind> kinds) {
+    /** A member with no records yet. */
+    static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of());
+
     static Facts load(Work w, WorkforceMember member) {
       Transaction tx = w.tx();
       Id<Organization> org = w.org().id();

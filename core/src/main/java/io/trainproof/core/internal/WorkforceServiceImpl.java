@@ -83,7 +83,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
       }
       List<io.trainproof.core.domain.Requirement> requirements = w.tx().requirements().list(w.org().id());
       for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
-        engine.reconcileMembers(w, group.getValue(), requirements, group.getKey());
+        engine.reconcileNewMembers(w, group.getValue(), requirements, group.getKey());
         attestations.requestInForce(w, group.getValue(), group.getKey());
       }
       return members;
