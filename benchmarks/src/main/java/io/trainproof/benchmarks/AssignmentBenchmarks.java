@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
  * reached through the public path a host uses, {@code trainproof.scheduler().sweep()}. The
  * engine is internal; the sweep is the only public call that runs it over every member and
  * requirement (it reconciles each member against every requirement and checks reminders, a
- * batch of 100 members per transaction). Every member already holds an open onboarding
+ * batch of 500 members per transaction). Every member already holds an open onboarding
  * assignment for each requirement, so a sweep decides for each pair and writes nothing but the
  * per-day sweep marks: the evaluation rate, not an insert rate.
  *

@@ -198,8 +198,9 @@ final class DbBenchmarks {
 
   /**
    * Row 8: a full roster sync of new members (each gets an onboarding assignment per
-   * requirement), each row in its own transaction, against plain batch inserts of the same
-   * member, terms and assignment rows.
+   * requirement) in apply-valid-rows mode, where each row has its own unit of work and the sync
+   * hires new active members 500 per {@code hireAll} call, against plain batch inserts of the
+   * same member, terms and assignment rows.
    *
    * @return the figures
    */

@@ -37,10 +37,8 @@ class IntegrationsOnJpaStoreTest {
   void aRosterAddsNewMembersAndAnImportReportsAnUnknownMemberOnTheJpaStore() throws Exception {
     try (PostgresSchema schema = PostgresSchema.create();
         JpaStore store = JpaStore.create(schema.dataSource(), SqlDialect.POSTGRESQL)) {
-      SettableClock clock = SettableClock.at(World.at(World.TODAY));
-      Trainproof tp = Trainproof.builder().store(store).clock(clock).build();
-      Fixtures fx = Fixtures.organization(tp, World.ZONE);
-      fx.requirement("Annual", Fixtures.terms(fx.course("HIPAA"), World.TODAY.minusYears(1)).build());
+      Fixtures fx = clinic(store);
+      Trainproof tp = fx.trainproof();
       WorkforceMember lead = fx.hire(World.TODAY.minusDays(30), "ICU", "lead");
       // A lookup that finds nobody fails nothing, even inside one unit of work.
       WorkforceMember hired = tp.atomically(() -> {
@@ -71,6 +69,43 @@ class IntegrationsOnJpaStoreTest {
       assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNKNOWN_MEMBER));
       assertThat(Invariants.violations(schema.dataSource(), store)).isEmpty();
     }
+  }
+
+  @Test
+  void anAllOrNothingRosterReportsTheRowCoreRejectsOnTheJpaStore() throws Exception {
+    try (PostgresSchema schema = PostgresSchema.create();
+        JpaStore store = JpaStore.create(schema.dataSource(), SqlDialect.POSTGRESQL)) {
+      Fixtures fx = clinic(store);
+      Trainproof tp = fx.trainproof();
+      WorkforceMember lead = fx.hire(World.TODAY.minusDays(30), "ICU", "lead");
+      tp.workforce().change(fx.officer(), lead.id(),
+          io.trainproof.core.workforce.WorkforceService.MemberChange.roles(World.TODAY, Set.of("lead", "it")));
+      // Core refuses a leave dated before the member's latest change (history is not rewritten);
+      // the roster's own checks cannot know that.
+      RosterRow backdatedLeave = new RosterRow(lead.externalId(), lead.displayName(), WorkforceType.EMPLOYEE,
+          Set.of("lead", "it"), "ICU", null, lead.engagedOn(), MemberStatus.ON_LEAVE, World.TODAY.minusDays(5));
+      for (RosterOptions options : List.of(RosterOptions.partial(ImportMode.ALL_OR_NOTHING),
+          RosterOptions.partial(ImportMode.ALL_OR_NOTHING).asDryRun())) {
+        RosterResult result = new RosterSync(tp).apply(fx.officer(), List.of(row("HR-7", "nurse", null), backdatedLeave,
+            row("HR-8", "clerk", null)), options);
+        assertThat(result.committed()).isFalse();
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+          assertThat(e.ref()).isEqualTo(lead.externalId());
+          assertThat(e.kind()).isEqualTo(ErrorKind.REJECTED);
+        });
+        assertThat(tp.workforce().findByExternalId(fx.officer(), "HR-7")).isEmpty();
+        assertThat(tp.workforce().findByExternalId(fx.officer(), "HR-8")).isEmpty();
+      }
+      assertThat(Invariants.violations(schema.dataSource(), store)).isEmpty();
+    }
+  }
+
+  /** An organization with one yearly requirement, on the store, its clock on {@link World#TODAY}. */
+  private static Fixtures clinic(JpaStore store) {
+    Trainproof tp = Trainproof.builder().store(store).clock(SettableClock.at(World.at(World.TODAY))).build();
+    Fixtures fx = Fixtures.organization(tp, World.ZONE);
+    fx.requirement("Annual", Fixtures.terms(fx.course("HIPAA"), World.TODAY.minusYears(1)).build());
+    return fx;
   }
 
   private static RosterRow row(String externalId, String role, @org.jspecify.annotations.Nullable String manager) {

@@ -40,7 +40,10 @@ import org.jspecify.annotations.Nullable;
  * service (a hire, a change of roles, department, manager or type, a leave, a return, a
  * termination), so applying the same roster twice changes nothing. Members missing from a
  * {@link RosterScope#FULL} roster are flagged in {@link RosterResult#missing()}, never
- * terminated. Thread-safe.
+ * terminated. In {@link ImportMode#APPLY_VALID_ROWS} mode rows that only hire a new active member
+ * are hired 500 at a time with {@link WorkforceService#hireAll} (one transaction and a few
+ * statements for the lot); if core refuses such a call, its rows are applied one by one, so the
+ * outcome of every row is what applying it alone would give. Thread-safe.
  *
  * <p>CSV files have the header {@code external_id,display_name,workforce_type,roles,department,
  * engaged_on,status} and optionally {@code manager_external_id} and {@code status_date}; roles

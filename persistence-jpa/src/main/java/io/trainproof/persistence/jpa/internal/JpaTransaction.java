@@ -752,34 +752,17 @@ public final class JpaTransaction implements Transaction {
           if (candidates.isEmpty()) {
             continue;
           }
-          List<String> keys = candidates.stream().map(Assignment::dedupeKey).toList();
-          switch (dialect) {
-            case POSTGRESQL -> added.addAll(insertRows("tp_assignment", ASSIGNMENT_COLUMNS,
-                candidates.stream().map(this::row).toList(), " ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING id",
-                true));
-            case MARIADB -> {
-              // why: as insertIfAbsent: the update count cannot tell a no-op duplicate from an
-              // insert, so the rows that hold the keys say who won
-              insertRows("tp_assignment", ASSIGNMENT_COLUMNS, candidates.stream().map(this::row).toList(),
-                  " ON DUPLICATE KEY UPDATE id = id", false);
-              java.util.Set<UUID> owners = ownersOf("tp_assignment", "dedupe_key", org, keys);
-              candidates.stream().map(a -> a.id().value()).filter(owners::contains).forEach(added::add);
-            }
-            case H2 -> {
-              // why: as insertIfAbsent: writers queue on the members' rows (in id order, so two
-              // writers never wait for each other), then look before inserting
-              List<UUID> members = candidates.stream().map(a -> a.member().value()).distinct().sorted().toList();
-              for (int from = 0; from < members.size(); from += IN_LIST_CHUNK) {
-                em.createNativeQuery("SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .setParameter("ids", members.subList(from, Math.min(members.size(), from + IN_LIST_CHUNK)))
-                    .getResultList();
-              }
-              java.util.Set<String> taken = keysIn("tp_assignment", "dedupe_key", org, keys);
-              List<Assignment> fresh = candidates.stream().filter(a -> !taken.contains(a.dedupeKey())).toList();
-              insertRows("tp_assignment", ASSIGNMENT_COLUMNS, fresh.stream().map(this::row).toList(), "", false);
-              fresh.forEach(a -> added.add(a.id().value()));
-            }
-          }
+          added.addAll(insertUnlessKeyTaken("tp_assignment", ASSIGNMENT_COLUMNS, "dedupe_key", org, candidates,
+              Assignment::dedupeKey, a -> a.id().value(), this::row, () -> {
+                // why (H2): as insertIfAbsent: writers queue on the members' rows (in id order, so
+                // two writers never wait for each other), then look before inserting
+                List<UUID> members = candidates.stream().map(a -> a.member().value()).distinct().sorted().toList();
+                for (int from = 0; from < members.size(); from += IN_LIST_CHUNK) {
+                  em.createNativeQuery("SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                      .setParameter("ids", members.subList(from, Math.min(members.size(), from + IN_LIST_CHUNK)))
+                      .getResultList();
+                }
+              }));
         }
         java.util.Set<Id<Assignment>> result = new java.util.LinkedHashSet<>();
         for (Assignment a : assignments) {
@@ -1174,6 +1157,38 @@ public final class JpaTransaction implements Transaction {
       throw new PersistenceException("bulk insert failed: " + failure[0].getMessage(), failure[0]);
     }
     return inserted;
+  }
+
+  /**
+   * Inserts one organization's rows, each unless its key (unique with the organization) is
+   * taken, and returns the ids of those inserted: PostgreSQL inserts or ignores and returns what
+   * it inserted; MariaDB inserts or ignores, then the rows that hold the keys say who won (its
+   * update count cannot tell a no-op duplicate from an insert); H2, which has no insert-or-ignore
+   * outside its compatibility modes, takes {@code h2Lock} so writers of these keys queue, then
+   * looks before inserting.
+   */
+  private <T> java.util.Set<UUID> insertUnlessKeyTaken(String table, String[] columns, String keyColumn, UUID org,
+      List<T> candidates, Function<T, String> keyOf, Function<T, UUID> idOf, Function<T, @Nullable Object[]> rowOf,
+      Runnable h2Lock) {
+    java.util.Set<UUID> added = new java.util.HashSet<>();
+    List<String> keys = candidates.stream().map(keyOf).toList();
+    switch (dialect) {
+      case POSTGRESQL -> added.addAll(insertRows(table, columns, candidates.stream().map(rowOf).toList(),
+          " ON CONFLICT (org_id, " + keyColumn + ") DO NOTHING RETURNING id", true));
+      case MARIADB -> {
+        insertRows(table, columns, candidates.stream().map(rowOf).toList(), " ON DUPLICATE KEY UPDATE id = id", false);
+        java.util.Set<UUID> owners = ownersOf(table, keyColumn, org, keys);
+        candidates.stream().map(idOf).filter(owners::contains).forEach(added::add);
+      }
+      case H2 -> {
+        h2Lock.run();
+        java.util.Set<String> taken = keysIn(table, keyColumn, org, keys);
+        List<T> fresh = candidates.stream().filter(c -> !taken.contains(keyOf.apply(c))).toList();
+        insertRows(table, columns, fresh.stream().map(rowOf).toList(), "", false);
+        fresh.forEach(c -> added.add(idOf.apply(c)));
+      }
+    }
+    return added;
   }
 
   /** Which of the keys a table holds in an organization (one query per 500 keys). */
@@ -1603,27 +1618,10 @@ public final class JpaTransaction implements Transaction {
         for (var group : firstPerKey(notifications, n -> n.organization().value(), Notification::idempotencyKey)
             .entrySet()) {
           UUID org = group.getKey();
-          List<Notification> candidates = List.copyOf(group.getValue().values());
-          List<String> keys = List.copyOf(group.getValue().keySet());
-          switch (dialect) {
-            case POSTGRESQL -> added.addAll(insertRows("tp_outbox", OUTBOX_COLUMNS,
-                candidates.stream().map(this::row).toList(),
-                " ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING id", true));
-            case MARIADB -> {
-              insertRows("tp_outbox", OUTBOX_COLUMNS, candidates.stream().map(this::row).toList(),
-                  " ON DUPLICATE KEY UPDATE id = id", false);
-              java.util.Set<UUID> owners = ownersOf("tp_outbox", "idempotency_key", org, keys);
-              candidates.stream().map(n -> n.id().value()).filter(owners::contains).forEach(added::add);
-            }
-            case H2 -> {
-              // why (H2): as enqueue: writers queue on the organization's chain row, then look
-              lockRow("tp_audit_head", "org_id", org);
-              java.util.Set<String> taken = keysIn("tp_outbox", "idempotency_key", org, keys);
-              List<Notification> fresh = candidates.stream().filter(n -> !taken.contains(n.idempotencyKey())).toList();
-              insertRows("tp_outbox", OUTBOX_COLUMNS, fresh.stream().map(this::row).toList(), "", false);
-              fresh.forEach(n -> added.add(n.id().value()));
-            }
-          }
+          // why (H2): as enqueue: writers queue on the organization's chain row, then look
+          added.addAll(insertUnlessKeyTaken("tp_outbox", OUTBOX_COLUMNS, "idempotency_key", org,
+              List.copyOf(group.getValue().values()), Notification::idempotencyKey, n -> n.id().value(), this::row,
+              () -> lockRow("tp_audit_head", "org_id", org)));
         }
         java.util.Set<Id<Notification>> result = new java.util.LinkedHashSet<>();
         for (Notification n : notifications) {
