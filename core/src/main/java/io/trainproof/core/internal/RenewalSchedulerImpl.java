@@ -2,7 +2,6 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.access.Operation;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
@@ -10,7 +9,6 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.renewal.RenewalScheduler;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each

@@ -236,7 +236,7 @@ public final class RosterSync {
     }
 
     void next(Numbered r) {
-      String managerExt = r.row.managerExternalId() == null ? "" : r.row.managerExternalId().strip();
+      String managerExt = managerExt(r.row);
       if (queued.contains(managerExt)) {
         flushHires(); // why: the manager must be a member before their report is hired
       }
@@ -249,6 +249,11 @@ public final class RosterSync {
         return;
       }
       one(r);
+    }
+
+    /** The row's manager's external id, stripped; empty when it names none. */
+    private static String managerExt(RosterRow row) {
+      return row.managerExternalId() == null ? "" : row.managerExternalId().strip();
     }
 
     /** A row that hires an active member whose manager, if any, is already known. */
@@ -268,7 +273,7 @@ public final class RosterSync {
       List<WorkforceService.NewMember> requests = new ArrayList<>(rows.size());
       for (Numbered r : rows) {
         RosterRow row = r.row;
-        String managerExt = row.managerExternalId() == null ? "" : row.managerExternalId().strip();
+        String managerExt = managerExt(row);
         requests.add(new WorkforceService.NewMember(row.externalId().strip(), row.displayName().strip(), row.type(),
             row.roles(), row.department().strip(), managerExt.isEmpty() ? null : known.get(managerExt).id(),
             row.engagedOn()));

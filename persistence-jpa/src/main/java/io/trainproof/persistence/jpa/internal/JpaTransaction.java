@@ -1019,9 +1019,23 @@ public final class JpaTransaction implements Transaction {
   /** Binds only non-null values: a null is written as the literal NULL, so no type guessing. */
   private int executeInsert(String table, String[] columns, @Nullable Object[] values, String suffix) {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-        .append(String.join(", ", columns)).append(") VALUES (");
-    int position = 0;
+        .append(String.join(", ", columns)).append(") VALUES ");
     List<Object> bound = new ArrayList<>();
+    appendRow(sql, values, bound, true);
+    sql.append(suffix);
+    Query query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < bound.size(); i++) {
+      query.setParameter(i + 1, bound.get(i));
+    }
+    return query.executeUpdate();
+  }
+
+  /**
+   * Appends one parenthesized VALUES row: a null inlined as NULL, anything else a parameter added
+   * to {@code bound} (numbered for JPA's positional parameters, bare for JDBC's).
+   */
+  private static void appendRow(StringBuilder sql, @Nullable Object[] values, List<Object> bound, boolean numbered) {
+    sql.append('(');
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         sql.append(", ");
@@ -1030,16 +1044,14 @@ public final class JpaTransaction implements Transaction {
       if (value == null) {
         sql.append("NULL");
       } else {
-        sql.append('?').append(++position);
         bound.add(value);
+        sql.append('?');
+        if (numbered) {
+          sql.append(bound.size());
+        }
       }
     }
-    sql.append(')').append(suffix);
-    Query query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < bound.size(); i++) {
-      query.setParameter(i + 1, bound.get(i));
-    }
-    return query.executeUpdate();
+    sql.append(')');
   }
 
   /** Bound values per multi-row INSERT: well under every database's parameter limit. */
@@ -1080,23 +1092,10 @@ public final class JpaTransaction implements Transaction {
             .append(String.join(", ", columns)).append(") VALUES ");
         List<Object> bound = new ArrayList<>(size * columns.length);
         for (int r = 0; r < size; r++) {
-          sql.append(r == 0 ? "(" : ", (");
-          Object[] values = chunk.get(r);
-          for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-              sql.append(", ");
-            }
-            if (nulls.get(i)) {
-              sql.append("NULL");
-            } else {
-              bound.add(values[i]);
-              sql.append('?');
-              if (!onConnection) {
-                sql.append(bound.size()); // why: JPA positional parameters are numbered; JDBC's are not
-              }
-            }
+          if (r > 0) {
+            sql.append(", ");
           }
-          sql.append(')');
+          appendRow(sql, chunk.get(r), bound, !onConnection);
         }
         sql.append(suffix);
         if (onConnection) {
@@ -1127,10 +1126,7 @@ public final class JpaTransaction implements Transaction {
    * provider binds them to {@code timestamp with time zone}.
    */
   private List<UUID> insertOnConnection(String sql, List<Object> bound, boolean returning) {
-    // why: the provider wraps whatever the function throws in a bare RuntimeException, so the
-    // driver's failure is carried out as a value and thrown here, as the provider would throw it
-    java.sql.SQLException[] failure = new java.sql.SQLException[1];
-    List<UUID> inserted = em.callWithConnection((java.sql.Connection connection) -> {
+    return onConnection("bulk insert", connection -> {
       try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
         for (int i = 0; i < bound.size(); i++) {
           Object value = bound.get(i);
@@ -1148,15 +1144,36 @@ public final class JpaTransaction implements Transaction {
           statement.executeUpdate();
         }
         return ids;
+      }
+    });
+  }
+
+  /** JDBC work on the transaction's own connection. */
+  @FunctionalInterface
+  private interface ConnectionWork<T> {
+    T apply(java.sql.Connection connection) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs JDBC work on the transaction's connection (JPA 3.2 {@code callWithConnection}). The
+   * provider wraps whatever the function throws in a bare RuntimeException, so the driver's
+   * failure is carried out as a value and thrown here as a {@link PersistenceException}, as the
+   * provider throws its own (so {@link #guard} translates it).
+   */
+  private <T> T onConnection(String what, ConnectionWork<T> work) {
+    java.sql.SQLException[] failure = new java.sql.SQLException[1];
+    T result = em.callWithConnection((java.sql.Connection connection) -> {
+      try {
+        return work.apply(connection);
       } catch (java.sql.SQLException e) {
         failure[0] = e;
-        return List.<UUID>of();
+        return null;
       }
     });
     if (failure[0] != null) {
-      throw new PersistenceException("bulk insert failed: " + failure[0].getMessage(), failure[0]);
+      throw new PersistenceException(what + " failed: " + failure[0].getMessage(), failure[0]);
     }
-    return inserted;
+    return result;
   }
 
   /**
@@ -1199,8 +1216,7 @@ public final class JpaTransaction implements Transaction {
       // bulk load, before autovacuum analyzes it) is planned as a sequential scan per call, which
       // made a roster load quadratic; a join from the unnested keys probes the unique index once
       // per key whatever the statistics say
-      java.sql.SQLException[] failure = new java.sql.SQLException[1];
-      em.runWithConnection((java.sql.Connection connection) -> {
+      return onConnection("key look-up", connection -> {
         try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT t." + keyColumn
             + " FROM unnest(?) AS k(v) JOIN " + table + " t ON t.org_id = ? AND t." + keyColumn + " = k.v")) {
           statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
@@ -1210,14 +1226,9 @@ public final class JpaTransaction implements Transaction {
               found.add(rows.getString(1));
             }
           }
-        } catch (java.sql.SQLException e) {
-          failure[0] = e;
         }
+        return found;
       });
-      if (failure[0] != null) {
-        throw new PersistenceException("key look-up failed: " + failure[0].getMessage(), failure[0]);
-      }
-      return found;
     }
     for (int from = 0; from < keys.size(); from += IN_LIST_CHUNK) {
       for (Object key : em.createNativeQuery("SELECT " + keyColumn + " FROM " + table
