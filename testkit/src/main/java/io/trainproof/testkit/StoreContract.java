@@ -163,6 +163,13 @@ public abstract class StoreContract {
       members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
     }
     tx((Transaction t) -> t.members().insert(member(other, "X")));
+    // One member with a history of terms (a manager, then a later change), so a claim is seen
+    // to return members exactly as stored.
+    MemberTerms managed = new MemberTerms(LocalDate.of(2025, 6, 1), WorkforceType.EMPLOYEE, Set.of("coder"), "Billing",
+        members.get(1).id(), MemberStatus.ACTIVE);
+    WorkforceMember changed = tx((Transaction t) -> t.members().update(members.get(0).withTerms(managed)));
+    WorkforceMember onLeave = changed.withTerms(managed.withStatus(LocalDate.of(2025, 9, 1), MemberStatus.ON_LEAVE));
+    members.set(0, tx((Transaction t) -> t.members().update(onLeave)));
     LocalDate day = LocalDate.of(2026, 3, 1);
     // A claim that rolls back leaves the members unclaimed.
     assertThatThrownBy(() -> tx((Transaction t) -> {
@@ -175,8 +182,8 @@ public abstract class StoreContract {
     assertThat(second).hasSize(2);
     List<WorkforceMember> all = new ArrayList<>(first);
     all.addAll(second);
-    assertThat(all).extracting(WorkforceMember::id)
-        .containsExactlyInAnyOrderElementsOf(members.stream().map(WorkforceMember::id).toList());
+    assertThat(all).containsExactlyInAnyOrderElementsOf(members);
+    assertThat(members.get(0).history()).hasSize(3);
     assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 3))).isEmpty();
     // The next day, everyone is claimable again; the other organization was never touched.
     assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day.plusDays(1), 10))).hasSize(5);
@@ -869,6 +876,26 @@ public abstract class StoreContract {
       t.completions().insert(completion(org, m1, LocalDate.of(2026, 1, 20), T0.plusSeconds(10), false, null));
       t.completions().insert(completion(org, m2, LocalDate.of(2026, 1, 3), T0, true, null));
       t.completions().insert(completion(other, elsewhere, LocalDate.of(2026, 1, 3), T0, true, null));
+      // Every column and element collection filled: extensions in order, a closure, a start;
+      // several roles, policy versions and evidence files (in order), provenance in full.
+      Assignment closed = new Assignment(Id.random(), org.id(), m2.id(), Id.random(), Id.random(), AssignmentReason.ONBOARDING,
+          null, "K5", LocalDate.of(2025, 12, 1), T0.minusSeconds(3600), "system", LocalDate.of(2025, 12, 1),
+          LocalDate.of(2025, 12, 31), List.of(), null, null, 0);
+      t.assignments().insertIfAbsent(closed);
+      Completion full = new Completion(Id.random(), org.id(), m2.id(), Set.of("nurse", "coder", "lead"),
+          WorkforceType.EMPLOYEE, closed.id(), closed.course(), Id.random(), Fixtures.sha256("course"),
+          Set.of(Id.random(), Id.random(), Id.random()), AssignmentReason.ONBOARDING, null, null, LocalDate.of(2025, 12, 1),
+          LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 3), T0.plusSeconds(5), 77, true,
+          new Provenance(CompletionMethod.MANUAL_ENTRY, "officer", "paper", "binder 3", "signed sheet on file"),
+          List.of(new EvidenceFile("z-sheet.pdf", Fixtures.sha256("z")), new EvidenceFile("a-photo.jpg", Fixtures.sha256("a")),
+              new EvidenceFile("m-note.txt", Fixtures.sha256("m"))),
+          LocalDate.of(2032, 1, 3));
+      t.completions().insert(full);
+      t.assignments().update(closed.started(LocalDate.of(2025, 12, 2))
+          .extended(new DueDateChange(LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 31), "manager-2", "leave"))
+          .extended(new DueDateChange(LocalDate.of(2025, 12, 21), LocalDate.of(2026, 1, 15), "manager-1", "shortened"))
+          .closed(new Closure(AssignmentState.COMPLETED, LocalDate.of(2026, 1, 3), T0.plusSeconds(5), "system",
+              "completed", full.id())));
       t.certifications().insertKind(kind);
       t.certifications().insert(new Certification(Id.random(), org.id(), m2.id(), kind.id(), "Provider", "C-77",
           LocalDate.of(2026, 1, 2), null, null, null, T0, "officer"));
@@ -898,6 +925,14 @@ public abstract class StoreContract {
     assertThat(assignments.get(m1.id())).hasSize(2);
     assertThat(completions.get(m1.id())).hasSize(2);
     assertThat(certifications.get(m2.id())).hasSize(2);
+    Assignment extended = assignments.get(m2.id()).stream().filter(a -> a.dedupeKey().equals("K5")).findFirst().orElseThrow();
+    assertThat(extended.dueChanges()).extracting(DueDateChange::approvedBy).containsExactly("manager-2", "manager-1");
+    assertThat(extended.closure()).isNotNull();
+    assertThat(extended.startedOn()).isEqualTo(LocalDate.of(2025, 12, 2));
+    Completion withEvidence = completions.get(m2.id()).stream().filter(c -> c.score() != null).findFirst().orElseThrow();
+    assertThat(withEvidence.evidence()).extracting(EvidenceFile::name).containsExactly("z-sheet.pdf", "a-photo.jpg", "m-note.txt");
+    assertThat(withEvidence.roles()).containsExactlyInAnyOrder("nurse", "coder", "lead");
+    assertThat(withEvidence.policyVersions()).hasSize(3);
     assertThat(assignments.get(elsewhere.id())).isEmpty();
     assertThat(completions.get(elsewhere.id())).isEmpty();
     assertThat(assignments.get(none.id())).isEmpty();
