@@ -99,6 +99,10 @@ final class DbBenchmarks {
         Population p = Population.build(Trainproof.builder().store(store), seed, REQUIREMENTS);
         copyPopulation(db, copies - 1);
 
+        // What is there before the sweep, so what it wrote can be told apart afterwards.
+        long auditBefore = Jdbc.count(pool, "SELECT coalesce(max(seq_no), 0) FROM tp_audit_entry");
+        PgDatabase.execute(pool, "CREATE TABLE bench_outbox_before AS SELECT id FROM tp_outbox");
+
         long start = System.nanoTime();
         RenewalScheduler.SweepResult sweep = p.trainproof.scheduler().sweep();
         double sweepSeconds = secondsSince(start);
@@ -125,6 +129,35 @@ final class DbBenchmarks {
         out.put("row5.created", (double) sweep.created());
         out.put("row5.sweep.s", sweepSeconds);
         out.put("row5.plainInsert.s", insertSeconds);
+
+        // The floor (informational): the sweep's reads and writes done by hand in plain JDBC.
+        // Every row it wrote (assignments, notices in the outbox, audit entries), re-keyed and
+        // batch-inserted again; and the facts it read for every member, 500 members a query.
+        Jdbc.Rows outbox = Jdbc.select(pool, "tp_outbox", "id NOT IN (SELECT id FROM bench_outbox_before)");
+        Jdbc.Rows audit = Jdbc.select(pool, "tp_audit_entry", "seq_no > ?", auditBefore);
+        int outboxId = outbox.index("id");
+        int outboxKey = outbox.index("idempotency_key");
+        int auditId = audit.index("id");
+        int auditSeq = audit.index("seq_no");
+        Jdbc.Rows plainOutbox = outbox.map(row -> {
+          row[outboxId] = UUID.randomUUID();
+          row[outboxKey] = row[outboxKey] + "#plain";
+          return row;
+        });
+        Jdbc.Rows plainAudit = audit.map(row -> {
+          row[auditId] = UUID.randomUUID();
+          row[auditSeq] = ((Number) row[auditSeq]).longValue() + 1_000_000_000L;
+          return row;
+        });
+        double writeSeconds = Jdbc.insert(pool, List.of(plain, plainOutbox, plainAudit));
+        PgDatabase.execute(pool, "DELETE FROM tp_assignment WHERE dedupe_key LIKE '%#plain'",
+            "DELETE FROM tp_outbox WHERE idempotency_key LIKE '%#plain'",
+            "DELETE FROM tp_audit_entry WHERE seq_no > 1000000000", "DROP TABLE bench_outbox_before");
+        double readSeconds = Jdbc.readFacts(pool);
+        out.put("row5.plainWrites.rows", (double) (plain.values().size() + plainOutbox.values().size()
+            + plainAudit.values().size()));
+        out.put("row5.plainWrites.s", writeSeconds);
+        out.put("row5.plainRead.s", readSeconds);
 
         for (int day = 1, nodes = 1; nodes <= 4; day++, nodes *= 2) {
           p.clock.set(Population.START.plusDays(day).atTime(9, 0).atZone(Population.ZONE).toInstant());

@@ -108,6 +108,69 @@ final class Jdbc {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /**
+   * Reads, by hand, the facts a sweep reads: for every member, 500 members a query and in id
+   * order, the member and its terms, its assignments and their due-date changes, its completions
+   * with their roles, policy versions and evidence, and its certifications; every column of every
+   * row. Each table's rows are looked up by an indexed key with {@code = ANY(?)}.
+   *
+   * @param ds the data source
+   * @return seconds for the whole read
+   */
+  static double readFacts(DataSource ds) {
+    long start = System.nanoTime();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      List<UUID> members = new ArrayList<>();
+      UUID org = new UUID(0, 0);
+      try (PreparedStatement s = c.prepareStatement("SELECT id, org_id FROM tp_member ORDER BY id");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          members.add(rs.getObject(1, UUID.class));
+          org = rs.getObject(2, UUID.class);
+        }
+      }
+      for (int from = 0; from < members.size(); from += 500) {
+        java.sql.Array batch = c.createArrayOf("uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
+        readAll(c, "SELECT * FROM tp_member WHERE org_id = ? AND id = ANY(?)", org, batch);
+        readAll(c, "SELECT * FROM tp_member_terms WHERE member_id = ANY(?)", batch);
+        java.sql.Array assignments = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_assignment"
+            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY assigned_at, id", org, batch).toArray());
+        readAll(c, "SELECT * FROM tp_assignment_due_change WHERE assignment_id = ANY(?)", assignments);
+        java.sql.Array completions = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_completion"
+            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY completed_on, recorded_at, id", org, batch).toArray());
+        readAll(c, "SELECT * FROM tp_completion_role WHERE completion_id = ANY(?)", completions);
+        readAll(c, "SELECT * FROM tp_completion_policy_version WHERE completion_id = ANY(?)", completions);
+        readAll(c, "SELECT * FROM tp_completion_evidence WHERE completion_id = ANY(?)", completions);
+        readAll(c, "SELECT * FROM tp_certification WHERE org_id = ? AND member_id = ANY(?)", org, batch);
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Reads every column of every row; gives the first column (the row's id) of each. */
+  private static List<Object> readAll(Connection c, String sql, Object... params) throws SQLException {
+    List<Object> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          ids.add(rs.getObject(1));
+          for (int k = 2; k <= columns; k++) {
+            rs.getObject(k);
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
   static long count(DataSource ds, String sql, Object... params) {
     try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

@@ -156,6 +156,19 @@ public final class RunBenchmarks {
         + DbBenchmarks.REQUIREMENTS + " requirements, " + count(s, "row5.created") + " renewals due",
         "plain JDBC batch insert of the same assignment rows", "row5.sweep.s", "row5.plainInsert.s", 3.0,
         "≤ 3× plain JDBC insert", s));
+    Double writes = s.get("row5.plainWrites.s");
+    Double reads = s.get("row5.plainRead.s");
+    Double insert = s.get("row5.plainInsert.s");
+    Double sweep = s.get("row5.sweep.s");
+    if (writes != null && reads != null && insert != null && sweep != null) {
+      rows.add(new Row("5 (info)", "the floor of row 5: what the sweep reads and writes, done by hand in plain JDBC ("
+          + count(s, "row5.plainWrites.rows") + " rows written: the renewals, their notices and audit entries; the facts"
+          + " of every member read 500 members a query)", "plain JDBC batch insert of the assignment rows",
+          String.format(Locale.ROOT, "%.3f s (writes %.3f s + reads %.3f s) vs %.3f s", writes + reads, writes, reads,
+              insert),
+          String.format(Locale.ROOT, "%.2f× (the sweep: %.2f× this floor)", (writes + reads) / insert,
+              sweep / (writes + reads)), "informational", "—"));
+    }
     rows.add(timeRatioRow("6", "organization summary (StatusService.summary) on PostgreSQL, "
         + count(s, "row6.assignments") + " assignments", "one hand-written SQL aggregate, same numbers",
         "row6.summary.s", "row6.sql.s", 1.5, "≤ 1.5× hand-written SQL", s));
