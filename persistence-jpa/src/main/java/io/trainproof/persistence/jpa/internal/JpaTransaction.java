@@ -453,14 +453,14 @@ public final class JpaTransaction implements Transaction {
         // why (PostgreSQL, MariaDB): ordered by (swept_on, id), nulls first, the claim walks
         // ix_tp_member_sweep from the members still to visit instead of past every member
         // already swept today, which made a sweep of N members read O(N^2) rows.
-        if (dialect == SqlDialect.POSTGRESQL) {
-          return claimOnConnection(organization.value(), day, limit);
-        }
         String order = switch (dialect) {
           case H2 -> "";
           case POSTGRESQL -> " ORDER BY swept_on NULLS FIRST, id";
           case MARIADB -> " ORDER BY swept_on, id";
         };
+        if (dialect == SqlDialect.POSTGRESQL) {
+          return claimOnConnection(organization.value(), day, order, limit);
+        }
         List<?> rows = em.createNativeQuery(
                 "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
                     + order + " LIMIT ?3 " + rowLock() + " SKIP LOCKED")
@@ -1098,12 +1098,12 @@ public final class JpaTransaction implements Transaction {
    * (swept_on, id), nulls first, skipping rows another node holds, marked as visited), then the
    * claimed members read in one more.
    */
-  private List<WorkforceMember> claimOnConnection(UUID organization, LocalDate day, int limit) {
+  private List<WorkforceMember> claimOnConnection(UUID organization, LocalDate day, String order, int limit) {
     List<MemberEntity> claimed = onConnection("sweep claim", connection -> {
       List<UUID> ids = new ArrayList<>();
       try (java.sql.PreparedStatement statement = connection.prepareStatement("UPDATE tp_member m SET swept_on = ?"
-          + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
-          + " ORDER BY swept_on NULLS FIRST, id LIMIT ? FOR UPDATE SKIP LOCKED) c WHERE m.id = c.id RETURNING m.id")) {
+          + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)" + order
+          + " LIMIT ? " + rowLock() + " SKIP LOCKED) c WHERE m.id = c.id RETURNING m.id")) {
         statement.setObject(1, day);
         statement.setObject(2, organization);
         statement.setObject(3, day);
