@@ -36,14 +36,48 @@ final class CertificateJson {
   private static final ThreadLocal<CertificateJson> PER_THREAD = ThreadLocal.withInitial(CertificateJson::new);
   /** Buffers grown beyond this are dropped after use rather than kept for the thread. */
   private static final int KEEP_LIMIT = 64 * 1024;
-  private static final String PROOF_PURPOSE = "assertionMethod";
 
-  /** The certificate's {@code @context}, which the proof repeats. */
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   /** The certificate's {@code @context} member, which the proof repeats. */
   private static final byte[] CONTEXT_MEMBER = constant(
       "@context", ':', '[', JsonLdContexts.CREDENTIALS_V2, ',', JsonLdContexts.OPEN_BADGES_V3, ']');
+  /** Member names, quoted, with the colon. */
+  private static final byte[] KEY_ACHIEVEMENT = constant("achievement", ':');
+  private static final byte[] KEY_CREATED = constant("created", ':');
+  private static final byte[] KEY_CREDENTIAL_STATUS = constant("credentialStatus", ':');
+  private static final byte[] KEY_CREDENTIAL_SUBJECT = constant("credentialSubject", ':');
+  private static final byte[] KEY_CRITERIA = constant("criteria", ':');
+  private static final byte[] KEY_CRYPTOSUITE = constant("cryptosuite", ':');
+  private static final byte[] KEY_DESCRIPTION = constant("description", ':');
+  private static final byte[] KEY_EVIDENCE = constant("evidence", ':');
+  private static final byte[] KEY_HASHED = constant("hashed", ':');
+  private static final byte[] KEY_ID = constant("id", ':');
+  private static final byte[] KEY_IDENTIFIER = constant("identifier", ':');
+  private static final byte[] KEY_IDENTITY_HASH = constant("identityHash", ':');
+  private static final byte[] KEY_IDENTITY_TYPE = constant("identityType", ':');
+  private static final byte[] KEY_ISSUER = constant("issuer", ':');
+  private static final byte[] KEY_NAME = constant("name", ':');
+  private static final byte[] KEY_NARRATIVE = constant("narrative", ':');
+  private static final byte[] KEY_PROOF = constant("proof", ':');
+  private static final byte[] KEY_PROOF_VALUE = constant("proofValue", ':');
+  private static final byte[] KEY_SALT = constant("salt", ':');
+  private static final byte[] KEY_STATUS_LIST_CREDENTIAL = constant("statusListCredential", ':');
+  private static final byte[] KEY_STATUS_LIST_INDEX = constant("statusListIndex", ':');
+  private static final byte[] KEY_STATUS_PURPOSE = constant("statusPurpose", ':');
+  private static final byte[] KEY_URL = constant("url", ':');
+  private static final byte[] KEY_VALID_FROM = constant("validFrom", ':');
+  private static final byte[] KEY_VALID_UNTIL = constant("validUntil", ':');
+  private static final byte[] KEY_VERIFICATION_METHOD = constant("verificationMethod", ':');
+  /** Members whose values never change. */
+  private static final byte[] PROOF_PURPOSE_MEMBER = constant("proofPurpose", ':', "assertionMethod");
+  private static final byte[] TYPE_ACHIEVEMENT = constant("type", ':', '[', "Achievement", ']');
+  private static final byte[] TYPE_ACHIEVEMENT_SUBJECT = constant("type", ':', '[', "AchievementSubject", ']');
+  private static final byte[] TYPE_EVIDENCE = constant("type", ':', '[', "Evidence", ']');
+  private static final byte[] TYPE_IS_BITSTRING_STATUS_LIST_ENTRY = constant("type", ':', "BitstringStatusListEntry");
+  private static final byte[] TYPE_IS_DATA_INTEGRITY_PROOF = constant("type", ':', "DataIntegrityProof");
+  private static final byte[] TYPE_IS_IDENTITY_OBJECT = constant("type", ':', "IdentityObject");
+  private static final byte[] TYPE_PROFILE = constant("type", ':', '[', "Profile", ']');
   private static final byte[] TYPE_MEMBER =
       constant("type", ':', '[', "VerifiableCredential", ',', "OpenBadgeCredential", ']');
 
@@ -147,8 +181,7 @@ final class CertificateJson {
       length += ends[k] - starts[k];
     }
     raw(',');
-    string("proof");
-    raw(':');
+    raw(KEY_PROOF);
     writeProof(createdText, suite, signer.keyId(), proofValue);
     raw('}');
     return new String(bytes, textStart, length - textStart, StandardCharsets.UTF_8);
@@ -160,74 +193,74 @@ final class CertificateJson {
     raw(CONTEXT_MEMBER);
     end();
     begin("id");
-    member("id", id);
+    member(KEY_ID, id);
     end();
     begin("type");
     raw(TYPE_MEMBER);
     end();
 
     begin("issuer");
-    name("issuer");
+    raw(KEY_ISSUER);
     // canonical order: id, name, type, url
     raw('{');
-    member("id", request.issuer().id());
+    member(KEY_ID, request.issuer().id());
     raw(',');
-    member("name", request.issuer().name());
+    member(KEY_NAME, request.issuer().name());
     raw(',');
-    typeArray("Profile");
+    raw(TYPE_PROFILE);
     if (request.issuer().url() != null) {
       raw(',');
-      member("url", request.issuer().url());
+      member(KEY_URL, request.issuer().url());
     }
     raw('}');
     end();
 
     begin("name");
-    member("name", request.achievement().name());
+    member(KEY_NAME, request.achievement().name());
     end();
     begin("validFrom");
-    member("validFrom", XsdDateTime.format(request.validFrom()));
+    member(KEY_VALID_FROM, XsdDateTime.format(request.validFrom()));
     end();
     Instant validUntil = request.validUntil();
     if (validUntil != null) {
       begin("validUntil");
-      member("validUntil", XsdDateTime.format(validUntil));
+      member(KEY_VALID_UNTIL, XsdDateTime.format(validUntil));
       end();
     }
 
     begin("credentialSubject");
-    name("credentialSubject");
+    raw(KEY_CREDENTIAL_SUBJECT);
     // canonical order: achievement, identifier, type
     raw('{');
-    name("achievement");
+    raw(KEY_ACHIEVEMENT);
     // canonical order: criteria, description, id, name, type
     raw('{');
-    name("criteria");
+    raw(KEY_CRITERIA);
     raw('{');
-    member("narrative", request.achievement().criteria());
+    member(KEY_NARRATIVE, request.achievement().criteria());
     raw('}');
     raw(',');
-    member("description", request.achievement().description());
+    member(KEY_DESCRIPTION, request.achievement().description());
     raw(',');
-    member("id", request.achievement().achievementId());
+    member(KEY_ID, request.achievement().achievementId());
     raw(',');
-    member("name", request.achievement().name());
+    member(KEY_NAME, request.achievement().name());
     raw(',');
-    typeArray("Achievement");
+    raw(TYPE_ACHIEVEMENT);
     raw('}');
     raw(',');
-    name("identifier");
+    raw(KEY_IDENTIFIER);
     raw('[');
     identity(request.subject());
     raw(']');
     raw(',');
-    typeArray("AchievementSubject");
+    raw(TYPE_ACHIEVEMENT_SUBJECT);
     raw('}');
     end();
 
     if (!request.evidence().isEmpty()) {
       begin("evidence");
-      name("evidence");
+      raw(KEY_EVIDENCE);
       raw('[');
       boolean first = true;
       for (EvidenceItem item : request.evidence()) {
@@ -242,7 +275,7 @@ final class CertificateJson {
     }
     if (!status.isEmpty()) {
       begin("credentialStatus");
-      name("credentialStatus");
+      raw(KEY_CREDENTIAL_STATUS);
       raw('[');
       boolean first = true;
       for (StatusEntry entry : status) {
@@ -260,18 +293,18 @@ final class CertificateJson {
   /** {@link SubjectIdentifier#toJson()}, in canonical order: hashed, identityHash, identityType, salt, type. */
   private void identity(SubjectIdentifier subject) {
     raw('{');
-    name("hashed");
+    raw(KEY_HASHED);
     raw(subject.hashed() ? TRUE : FALSE);
     raw(',');
-    member("identityHash", subject.identityHash());
+    member(KEY_IDENTITY_HASH, subject.identityHash());
     raw(',');
-    member("identityType", subject.identityType());
+    member(KEY_IDENTITY_TYPE, subject.identityType());
     if (subject.salt() != null) {
       raw(',');
-      member("salt", subject.salt());
+      member(KEY_SALT, subject.salt());
     }
     raw(',');
-    member("type", "IdentityObject");
+    raw(TYPE_IS_IDENTITY_OBJECT);
     raw('}');
   }
 
@@ -279,20 +312,20 @@ final class CertificateJson {
   private void evidence(EvidenceItem item) {
     raw('{');
     if (item.description() != null) {
-      member("description", item.description());
+      member(KEY_DESCRIPTION, item.description());
       raw(',');
     }
     if (item.id() != null) {
-      member("id", item.id());
+      member(KEY_ID, item.id());
       raw(',');
     }
-    member("name", item.name());
+    member(KEY_NAME, item.name());
     raw(',');
     if (item.narrative() != null) {
-      member("narrative", item.narrative());
+      member(KEY_NARRATIVE, item.narrative());
       raw(',');
     }
-    typeArray("Evidence");
+    raw(TYPE_EVIDENCE);
     raw('}');
   }
 
@@ -303,15 +336,15 @@ final class CertificateJson {
   private void statusEntry(StatusEntry entry) {
     String index = Integer.toString(entry.index());
     raw('{');
-    member("id", entry.statusListCredential() + "#" + index);
+    member(KEY_ID, entry.statusListCredential() + "#" + index);
     raw(',');
-    member("statusListCredential", entry.statusListCredential());
+    member(KEY_STATUS_LIST_CREDENTIAL, entry.statusListCredential());
     raw(',');
-    member("statusListIndex", index);
+    member(KEY_STATUS_LIST_INDEX, index);
     raw(',');
-    member("statusPurpose", entry.purpose().value());
+    member(KEY_STATUS_PURPOSE, entry.purpose().value());
     raw(',');
-    member("type", "BitstringStatusListEntry");
+    raw(TYPE_IS_BITSTRING_STATUS_LIST_ENTRY);
     raw('}');
   }
 
@@ -324,19 +357,19 @@ final class CertificateJson {
     raw('{');
     raw(CONTEXT_MEMBER);
     raw(',');
-    member("created", created);
+    member(KEY_CREATED, created);
     raw(',');
-    member("cryptosuite", suite.id());
+    member(KEY_CRYPTOSUITE, suite.id());
     raw(',');
-    member("proofPurpose", PROOF_PURPOSE);
+    raw(PROOF_PURPOSE_MEMBER);
     if (proofValue != null) {
       raw(',');
-      member("proofValue", proofValue);
+      member(KEY_PROOF_VALUE, proofValue);
     }
     raw(',');
-    member("type", "DataIntegrityProof");
+    raw(TYPE_IS_DATA_INTEGRITY_PROOF);
     raw(',');
-    member("verificationMethod", keyId);
+    member(KEY_VERIFICATION_METHOD, keyId);
     raw('}');
   }
 
@@ -350,21 +383,10 @@ final class CertificateJson {
     members++;
   }
 
-  private void typeArray(String type) {
-    name("type");
-    raw('[');
-    string(type);
-    raw(']');
-  }
-
-  private void member(String name, String value) {
-    name(name);
+  /** A member with a string value; {@code key} is its name, quoted, and the colon. */
+  private void member(byte[] key, String value) {
+    raw(key);
     string(value);
-  }
-
-  private void name(String name) {
-    string(name);
-    raw(':');
   }
 
   private void string(String value) {
