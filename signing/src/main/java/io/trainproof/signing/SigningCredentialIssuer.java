@@ -13,6 +13,7 @@ import io.trainproof.signing.credential.IssuerProfile;
 import io.trainproof.signing.credential.SubjectIdentifier;
 import io.trainproof.signing.credential.UnsignedCredentials;
 import io.trainproof.signing.credential.VerificationCode;
+import io.trainproof.signing.internal.ProofSigning;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
@@ -89,6 +90,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   private final Clock clock;
   private final int statusListSize;
   private final DataIntegrity dataIntegrity;
+  private final CertificateJson.ConfigCache configs = new CertificateJson.ConfigCache();
 
   private SigningCredentialIssuer(Builder b) {
     this.issuers = Objects.requireNonNull(b.issuers, "issuers");
@@ -150,7 +152,16 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
             claims.statusIndex()),
         new StatusEntry(statusListUrl(claims.organization(), StatusPurpose.SUPERSEDED), StatusPurpose.SUPERSEDED,
             claims.statusIndex()));
-    String json = sign(UnsignedCredentials.certificate(id, request, status), org);
+    String json;
+    if (cryptosuite.rdfCanonicalization()) {
+      json = sign(UnsignedCredentials.certificate(id, request, status), org);
+    } else {
+      // why: what DataIntegrity.addProofToJson writes for this certificate, byte for byte,
+      // written straight from the request without building and walking a tree
+      Instant created = activeKeyCheckedAt(org);
+      ProofSigning.checkSigner(cryptosuite, org.signer());
+      json = CertificateJson.sign(id, request, status, cryptosuite, created, org.signer(), configs);
+    }
     return new Issued(id, json, VerificationCode.forCredentialId(id));
   }
 
@@ -190,6 +201,15 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   }
 
   private String sign(ObjectNode document, OrganizationIssuer org) {
+    return dataIntegrity.addProofToJson(document, ProofOptions.of(cryptosuite, activeKeyCheckedAt(org)), org.signer());
+  }
+
+  /**
+   * The proof's creation time, the clock's instant to the second.
+   *
+   * @throws SigningFailedException when the organization's signing key is not valid then
+   */
+  private Instant activeKeyCheckedAt(OrganizationIssuer org) {
     Instant now = clock.instant();
     String keyId = org.signer().keyId();
     KeyRecord key = org.keyHistory().find(keyId).orElseThrow();
@@ -197,7 +217,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
       throw new SigningFailedException("key " + keyId + " is not valid at " + now + " (active from " + key.activeFrom()
           + (key.retiredAt() == null ? "" : ", retired at " + key.retiredAt()) + "); verifiers would reject the proof");
     }
-    return dataIntegrity.addProofToJson(document, ProofOptions.of(cryptosuite, now), org.signer());
+    return now.truncatedTo(ChronoUnit.SECONDS);
   }
 
   private OrganizationIssuer issuer(Id<Organization> organization) {

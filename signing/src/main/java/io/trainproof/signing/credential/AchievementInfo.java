@@ -40,7 +40,16 @@ public record AchievementInfo(
   }
 
   private static String encode(String part) {
-    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace(":", "%3A");
+    // why: URLEncoder leaves letters, digits and . - * _ as they are (course codes and version
+    // ids are such), so those parts skip it; it is on every issuance
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '-' || c == '*' || c == '_')) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace(":", "%3A");
+      }
+    }
+    return part;
   }
 
   static void requireText(String field, String value) {

@@ -54,14 +54,21 @@ public final class Crypto {
    * @return the 32-byte digest
    */
   public static byte[] sha256(byte[] data) {
-    MessageDigest digest;
+    return sha256Digest().digest(data);
+  }
+
+  /**
+   * A new SHA-256 digest, for hashing data given in pieces.
+   *
+   * @return the digest, reset
+   */
+  public static MessageDigest sha256Digest() {
     try {
       // why: cloning the unused prototype skips the provider look-up of getInstance
-      digest = (MessageDigest) SHA256_PROTOTYPE.clone();
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
     } catch (CloneNotSupportedException e) {
-      digest = newSha256();
+      return newSha256();
     }
-    return digest.digest(data);
   }
 
   private static MessageDigest newSha256() {

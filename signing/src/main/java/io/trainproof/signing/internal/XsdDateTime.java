@@ -48,6 +48,18 @@ public final class XsdDateTime {
     return new String(out);
   }
 
+  /**
+   * An instant's text exactly as {@link Instant#toString()} writes it, written by {@link
+   * #format} when the instant is a whole second: for the messages of checks made on every
+   * verification.
+   *
+   * @param instant the instant
+   * @return {@code instant.toString()}
+   */
+  public static String text(Instant instant) {
+    return instant.getNano() == 0 ? format(instant) : instant.toString();
+  }
+
   private static void put(char[] out, int at, int value, int digits) {
     for (int i = at + digits - 1; i >= at; i--) {
       out[i] = (char) ('0' + value % 10);

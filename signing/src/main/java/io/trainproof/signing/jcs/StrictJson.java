@@ -54,7 +54,8 @@ public final class StrictJson {
       throw new UnusableInputException(
           LIMIT, "input of " + text.length() + " chars exceeds the limit of " + limits.maxChars());
     }
-    ObjectMapper mapper = MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
+    // why: the default limits (every verification) skip hashing the record for the look-up
+    ObjectMapper mapper = limits == JsonLimits.DEFAULT ? WRITER : MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
     try {
       JsonNode node = mapper.readTree(text);
       if (node == null || node.isMissingNode()) {

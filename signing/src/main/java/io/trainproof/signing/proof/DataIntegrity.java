@@ -8,6 +8,7 @@ import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.ProofSigning;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.internal.RdfCanonicalizer;
 import io.trainproof.signing.jcs.CanonicalObject;
@@ -154,11 +155,7 @@ public final class DataIntegrity {
   private record ConfigHash(ObjectNode config, byte[] hash) {}
 
   private static void checkSigner(ProofOptions options, Signer signer) {
-    if (signer.publicKey().algorithm() != options.cryptosuite().algorithm()) {
-      throw new SigningFailedException(
-          "key " + signer.keyId() + " is " + signer.publicKey().algorithm()
-              + " but " + options.cryptosuite().id() + " needs " + options.cryptosuite().algorithm());
-    }
+    ProofSigning.checkSigner(options.cryptosuite(), signer);
   }
 
   /** The proof's options as they appear in it, without {@code @context} and {@code proofValue}. */
@@ -184,18 +181,7 @@ public final class DataIntegrity {
   }
 
   private static byte[] sign(Signer signer, byte[] hashData) {
-    byte[] signature;
-    try {
-      signature = signer.sign(hashData);
-    } catch (SigningFailedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
-    }
-    if (signature.length != 64) {
-      throw new SigningFailedException("key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
-    }
-    return signature;
+    return ProofSigning.sign(signer, hashData);
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

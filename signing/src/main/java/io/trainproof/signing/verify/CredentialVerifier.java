@@ -3,6 +3,7 @@ package io.trainproof.signing.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.status.StatusBitstring;
@@ -197,7 +198,7 @@ public final class CredentialVerifier {
     } else if (from == null && until == null) {
       checks.add(Check.notApplicable(CheckKind.VALIDITY_PERIOD, "no validity period stated"));
     } else {
-      checks.add(Check.passed(CheckKind.VALIDITY_PERIOD, "valid at " + now));
+      checks.add(Check.passed(CheckKind.VALIDITY_PERIOD, "valid at " + XsdDateTime.text(now)));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.key.DidKey;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.VerificationKey;
@@ -137,7 +138,7 @@ final class ProofChecker {
     if (record == null) {
       keyCheck = Check.notApplicable(CheckKind.KEY_VALIDITY, label + ": did:key has no validity interval");
     } else if (record.validAt(created)) {
-      keyCheck = Check.passed(CheckKind.KEY_VALIDITY, label + ": key valid at " + created);
+      keyCheck = Check.passed(CheckKind.KEY_VALIDITY, label + ": key valid at " + XsdDateTime.text(created));
     } else if (created.isBefore(record.activeFrom())) {
       keyCheck = Check.failed(CheckKind.KEY_VALIDITY, FailureReason.KEY_NOT_YET_ACTIVE,
           label + ": created " + created + " before the key became active at " + record.activeFrom());
