@@ -170,4 +170,22 @@ class CredentialContentRulesTest {
     assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", "p", "1", hash, "b".repeat(63), Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
   }
+
+  @Test
+  void standaloneIssuerGivesEveryCredentialItsOwnUuidAndSignsOnlyForItsIssuer() {
+    Fixture f = new Fixture();
+    IssuedCredential first = f.issuer().issueCertificate(Fixture.certificate());
+    IssuedCredential second = f.issuer().issueAttestation(Fixture.attestation());
+
+    assertThat(first.credentialId()).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(second.credentialId()).startsWith("urn:uuid:").isNotEqualTo(first.credentialId());
+    assertThat(first.verificationCode()).isNotEqualTo(second.verificationCode());
+
+    AttestationRequest base = Fixture.attestation();
+    AttestationRequest foreign = new AttestationRequest(new IssuerProfile("did:web:other.example", "Other", null),
+        base.memberId(), base.policyId(), base.policyVersion(), base.policyTextSha256(), base.statementSha256(),
+        base.attestedAt(), base.method());
+    assertThatThrownBy(() -> f.issuer().issueAttestation(foreign))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("did:web:other.example");
+  }
 }
