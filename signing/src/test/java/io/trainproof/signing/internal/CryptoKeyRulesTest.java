@@ -139,4 +139,11 @@ class CryptoKeyRulesTest {
     assertThat(Crypto.verify(algorithm, publicKey, MESSAGE, signature)).isTrue();
     assertThat(Crypto.verify(algorithm, publicKey, MESSAGE, signature)).isTrue();
   }
+
+  @Test
+  void aPreparedKeyPrintsItsAlgorithmOnly() {
+    byte[] d = scalar(BigInteger.valueOf(123_456_789));
+    assertThat(Crypto.preparePrivate(KeyAlgorithm.P256, d).toString()).isEqualTo("PreparedPrivateKey[P256]");
+    assertThat(Crypto.preparePrivate(KeyAlgorithm.ED25519, d).toString()).isEqualTo("PreparedPrivateKey[ED25519]");
+  }
 }
