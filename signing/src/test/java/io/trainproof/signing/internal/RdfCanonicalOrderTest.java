@@ -42,4 +42,15 @@ class RdfCanonicalOrderTest {
     assertThat(lines).hasSize(6);
     assertThat(lines).isSortedAccordingTo((a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
   }
+
+  @Test
+  void aContextNamingAnotherByARelativeUrlIsResolvedAgainstItsOwnUrl() {
+    JsonLdContexts contexts = JsonLdContexts.bundled()
+        .with("https://contexts.example.org/v1/outer.jsonld", "{\"@context\":[\"inner.jsonld\"]}")
+        .with("https://contexts.example.org/v1/inner.jsonld", "{\"@context\":{\"name\":\"https://schema.org/name\"}}");
+    String doc = "{\"@context\":\"https://contexts.example.org/v1/outer.jsonld\",\"@id\":\"urn:x:3\",\"name\":\"A\"}";
+
+    assertThat(new RdfCanonicalizer(contexts).canonicalize(StrictJson.parse(doc)))
+        .isEqualTo("<urn:x:3> <https://schema.org/name> \"A\" .\n");
+  }
 }

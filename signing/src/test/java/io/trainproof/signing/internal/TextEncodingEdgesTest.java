@@ -44,4 +44,26 @@ class TextEncodingEdgesTest {
     assertThat(Multibase.hasCodec(new byte[] {codec[0], 0x02}, codec)).isFalse();
     assertThat(Multibase.hasCodec(new byte[] {0x00, codec[1]}, codec)).isFalse();
   }
+
+  @Test
+  void multibaseAcceptsValuesUpToTheLimitAndRefusesLonger() {
+    String atLimit = "z" + "2".repeat(Multibase.MAX_BASE58_CHARS - 1);
+    assertThat(Multibase.decodeBase58(atLimit)).isEqualTo(Base58.decode(atLimit.substring(1)));
+    assertThatThrownBy(() -> Multibase.decodeBase58(atLimit + "2"))
+        .isInstanceOf(UnusableInputException.class).hasMessageContaining("longer than the limit");
+    assertThatThrownBy(() -> Multibase.decodeBase58("")).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> Multibase.decodeBase58("m2N")).isInstanceOf(UnusableInputException.class);
+  }
+
+  @Test
+  void pemSaysWhatIsWrongWithTheArmour() {
+    String pem = Pem.encode("PUBLIC KEY", new byte[] {1, 2, 3});
+    assertThat(Pem.decode(pem, "PUBLIC KEY")).containsExactly(1, 2, 3);
+    assertThatThrownBy(() -> Pem.decode("no armour here", "PUBLIC KEY"))
+        .isInstanceOf(UnusableInputException.class).hasMessageContaining("no PEM object found");
+    assertThatThrownBy(() -> Pem.decode(pem, "PRIVATE KEY"))
+        .isInstanceOf(UnusableInputException.class).hasMessageContaining("expected PRIVATE KEY but found PUBLIC KEY");
+    assertThatThrownBy(() -> Pem.decode("-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----\n", "PUBLIC KEY"))
+        .isInstanceOf(UnusableInputException.class).hasMessageContaining("malformed PEM");
+  }
 }
