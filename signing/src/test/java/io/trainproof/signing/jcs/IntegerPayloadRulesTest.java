@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,24 @@ class IntegerPayloadRulesTest {
     big.put("over", LIMIT.add(BigInteger.ONE));
     assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(big))
         .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /over");
+  }
+
+  @Test
+  void longsJustBeyondTheLimitAreRefusedOnEitherSide() {
+    assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":9007199254740993}")))
+        .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /n");
+    assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":-9007199254740993}")))
+        .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /n");
+    JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":[9007199254740992,-9007199254740992,0]}"));
+  }
+
+  @Test
+  void aDecimalNodeIsWrittenAsTheDoubleItRoundsTo() {
+    ObjectNode tree = StrictJson.mapper().createObjectNode();
+    tree.put("a", new BigDecimal("1.50"));
+    tree.put("b", new BigDecimal("0.1000000000000000055511151231257827"));
+    tree.put("c", new BigDecimal("1E+21"));
+
+    assertThat(JsonCanonicalizer.canonicalize(tree)).isEqualTo("{\"a\":1.5,\"b\":0.1,\"c\":1e+21}");
   }
 }
