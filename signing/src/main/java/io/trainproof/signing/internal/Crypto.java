@@ -114,7 +114,7 @@ public final class Crypto {
   }
 
   /**
-   * Normalizes public key bytes: checks Ed25519 length, and for P-256 decodes the point
+   * Normalizes public key bytes: checks that Ed25519 bytes are 32 and encode a curve point, and for P-256 decodes the point
    * (compressed or uncompressed, must lie on the curve) and returns it compressed.
    *
    * @param algorithm the algorithm
@@ -125,6 +125,13 @@ public final class Crypto {
     if (algorithm == KeyAlgorithm.ED25519) {
       if (publicBytes.length != 32) {
         throw new UnusableInputException("key", "Ed25519 public key must be 32 bytes");
+      }
+      try {
+        // why: 32 bytes that are not the encoding of a curve point would be taken here and then
+        // make every verification with the key throw inside Bouncy Castle
+        new Ed25519PublicKeyParameters(publicBytes, 0);
+      } catch (IllegalArgumentException e) {
+        throw new UnusableInputException("key", "Ed25519 public key is not a curve point", e);
       }
       return publicBytes.clone();
     }
@@ -243,7 +250,12 @@ public final class Crypto {
       }
       Ed25519PublicKeyParameters key = (Ed25519PublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
       if (key == null) {
-        key = new Ed25519PublicKeyParameters(publicBytes, 0);
+        try {
+          key = new Ed25519PublicKeyParameters(publicBytes, 0);
+        } catch (IllegalArgumentException e) {
+          // not a curve point: no signature verifies with it (as a P-256 non-point below)
+          return false;
+        }
         PUBLIC_KEYS.put(algorithm, publicBytes, key);
       }
       return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);

@@ -43,6 +43,19 @@ class CryptoKeyRulesTest {
   }
 
   @Test
+  void ed25519PublicBytesThatAreNotACurvePointAreRefusedAtImportAndNeverVerify() {
+    byte[] notAPoint = new byte[32];
+    notAPoint[0] = 0x02;
+    assertThatThrownBy(() -> Crypto.normalizePublic(KeyAlgorithm.ED25519, notAPoint))
+        .isInstanceOf(UnusableInputException.class).hasMessageContaining("not a curve point");
+    assertThatThrownBy(() -> new io.trainproof.signing.key.VerificationKey(KeyAlgorithm.ED25519, notAPoint))
+        .isInstanceOf(UnusableInputException.class);
+    assertThat(Crypto.verify(KeyAlgorithm.ED25519, notAPoint, MESSAGE, new byte[64])).isFalse();
+    byte[] real = Crypto.publicFromPrivate(KeyAlgorithm.ED25519, new byte[32]);
+    assertThat(Crypto.normalizePublic(KeyAlgorithm.ED25519, real)).isEqualTo(real);
+  }
+
+  @Test
   void p256ScalarsOutsideOneToNAreRefusedOnEveryPath() {
     for (BigInteger d : new BigInteger[] {BigInteger.ZERO, N, N.add(BigInteger.ONE)}) {
       byte[] bytes = scalar(d);

@@ -273,6 +273,19 @@ class AttackTest {
     }
 
     @Test
+    void aDidKeyOf32BytesThatAreNotACurvePointIsAnUnknownKeyNotAnException() {
+      // why: Bouncy Castle refuses such bytes with an IllegalArgumentException, which escaped
+      // verify (found by mutation testing)
+      byte[] notAPoint = new byte[32];
+      notAPoint[0] = 0x02;
+      String multibase = io.trainproof.signing.internal.Multibase.encodeWithCodec(
+          io.trainproof.signing.internal.Multibase.ED25519_PUB, notAPoint);
+      ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
+      ((ObjectNode) vc.get("proof")).put("verificationMethod", "did:key:" + multibase + "#" + multibase);
+      assertRejected(f.verifier().verify(vc.toString()), FailureReason.UNKNOWN_KEY);
+    }
+
+    @Test
     void aNumberOfThousandsOfDigitsIsTooLarge() {
       String big = certificate.json().replaceFirst("\\{", "{\"n\":" + "9".repeat(5000) + ",");
       assertRejected(f.verifier().verify(big), FailureReason.INPUT_TOO_LARGE);
