@@ -1057,6 +1057,29 @@ public final class JpaTransaction implements Transaction {
     }
   }
 
+  /** Maps one row of a result to a value. */
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(java.sql.ResultSet row) throws java.sql.SQLException;
+  }
+
+  /**
+   * Many members' rows of one kind, as a query would give them (pending changes are flushed
+   * first), read with {@link #eachRow} on the transaction's connection; a failure is translated
+   * as the entity's.
+   */
+  private <T> List<T> readOnConnection(String entity, UUID organization, List<UUID> members, String sql,
+      RowMapper<T> mapper) {
+    return guard(entity, "members of " + organization, () -> {
+      em.flush();
+      return onConnection(entity + " read", connection -> {
+        List<T> read = new ArrayList<>();
+        eachRow(connection, sql, members, organization, row -> read.add(mapper.map(row)));
+        return read;
+      });
+    });
+  }
+
   private static @Nullable UUID uuidAt(java.sql.ResultSet row, int column) throws java.sql.SQLException {
     return row.getObject(column, UUID.class);
   }
@@ -1141,54 +1164,45 @@ public final class JpaTransaction implements Transaction {
     return claimed.stream().map(Mapper::member).toList();
   }
 
-  /**
-   * The members' assignments in the query's order (assigned_at, id), as a query would give them
-   * (pending changes are flushed first), in one statement on the connection (why: above).
-   */
+  /** The members' assignments in the query's order (assigned_at, id), in one statement (why: above). */
   private List<Assignment> assignmentsOnConnection(UUID organization, List<UUID> members) {
-    return guard("Assignment", "members of " + organization, () -> {
-      em.flush();
-      return onConnection("assignment read", connection -> {
-        List<Assignment> read = new ArrayList<>();
-        eachRow(connection, "SELECT a.id, a.member_id, a.course_id, a.requirement_id, a.reason, a.policy_version_id,"
-            + " a.dedupe_key, a.assigned_on, a.assigned_at, a.assigned_by, a.anchor_on, a.due_on, a.started_on,"
-            + " a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
-            + " a.closure_completion_id, a.version, a.id_order,"
-            + " ARRAY(SELECT ARRAY[d.granted_on::text, d.new_due_on::text, d.approved_by, d.reason]"
-            + " FROM tp_assignment_due_change d WHERE d.assignment_id = a.id ORDER BY d.seq)"
-            + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_assignment a WHERE a.member_id = k.v AND a.org_id = ?"
-            + " OFFSET 0) a"
-            + " ORDER BY a.assigned_at, a.id", members, organization, row -> {
-              AssignmentEntity e = new AssignmentEntity();
-              e.id = Objects.requireNonNull(uuidAt(row, 1));
-              e.orgId = organization;
-              e.memberId = Objects.requireNonNull(uuidAt(row, 2));
-              e.courseId = Objects.requireNonNull(uuidAt(row, 3));
-              e.requirementId = uuidAt(row, 4);
-              e.reason = row.getString(5);
-              e.policyVersionId = uuidAt(row, 6);
-              e.dedupeKey = row.getString(7);
-              e.assignedOn = Objects.requireNonNull(dateAt(row, 8));
-              e.assignedAt = Objects.requireNonNull(instantAt(row, 9));
-              e.assignedBy = row.getString(10);
-              e.anchorOn = Objects.requireNonNull(dateAt(row, 11));
-              e.dueOn = Objects.requireNonNull(dateAt(row, 12));
-              e.startedOn = dateAt(row, 13);
-              e.closureState = row.getString(14);
-              e.closureOn = dateAt(row, 15);
-              e.closureRecordedAt = instantAt(row, 16);
-              e.closureBy = row.getString(17);
-              e.closureReason = row.getString(18);
-              e.closureCompletionId = uuidAt(row, 19);
-              e.version = row.getLong(20);
-              e.idOrder = row.getString(21);
-              for (String[] d : textRowsAt(row, 22)) {
-                e.dueChanges.add(new AssignmentEntity.DueChange(LocalDate.parse(d[0]), LocalDate.parse(d[1]), d[2], d[3]));
-              }
-              read.add(Mapper.assignment(e));
-            });
-        return read;
-      });
+    return readOnConnection("Assignment", organization, members,
+        "SELECT a.id, a.member_id, a.course_id, a.requirement_id, a.reason, a.policy_version_id,"
+        + " a.dedupe_key, a.assigned_on, a.assigned_at, a.assigned_by, a.anchor_on, a.due_on, a.started_on,"
+        + " a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
+        + " a.closure_completion_id, a.version, a.id_order,"
+        + " ARRAY(SELECT ARRAY[d.granted_on::text, d.new_due_on::text, d.approved_by, d.reason]"
+        + " FROM tp_assignment_due_change d WHERE d.assignment_id = a.id ORDER BY d.seq)"
+        + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_assignment a WHERE a.member_id = k.v AND a.org_id = ?"
+        + " OFFSET 0) a"
+        + " ORDER BY a.assigned_at, a.id", row -> {
+          AssignmentEntity e = new AssignmentEntity();
+          e.id = Objects.requireNonNull(uuidAt(row, 1));
+          e.orgId = organization;
+          e.memberId = Objects.requireNonNull(uuidAt(row, 2));
+          e.courseId = Objects.requireNonNull(uuidAt(row, 3));
+          e.requirementId = uuidAt(row, 4);
+          e.reason = row.getString(5);
+          e.policyVersionId = uuidAt(row, 6);
+          e.dedupeKey = row.getString(7);
+          e.assignedOn = Objects.requireNonNull(dateAt(row, 8));
+          e.assignedAt = Objects.requireNonNull(instantAt(row, 9));
+          e.assignedBy = row.getString(10);
+          e.anchorOn = Objects.requireNonNull(dateAt(row, 11));
+          e.dueOn = Objects.requireNonNull(dateAt(row, 12));
+          e.startedOn = dateAt(row, 13);
+          e.closureState = row.getString(14);
+          e.closureOn = dateAt(row, 15);
+          e.closureRecordedAt = instantAt(row, 16);
+          e.closureBy = row.getString(17);
+          e.closureReason = row.getString(18);
+          e.closureCompletionId = uuidAt(row, 19);
+          e.version = row.getLong(20);
+          e.idOrder = row.getString(21);
+          for (String[] d : textRowsAt(row, 22)) {
+            e.dueChanges.add(new AssignmentEntity.DueChange(LocalDate.parse(d[0]), LocalDate.parse(d[1]), d[2], d[3]));
+          }
+          return Mapper.assignment(e);
     });
   }
 
@@ -1197,58 +1211,52 @@ public final class JpaTransaction implements Transaction {
    * {@link #assignmentsOnConnection} reads assignments.
    */
   private List<Completion> completionsOnConnection(UUID organization, List<UUID> members) {
-    return guard("Completion", "members of " + organization, () -> {
-      em.flush();
-      return onConnection("completion read", connection -> {
-        List<Completion> read = new ArrayList<>();
-        eachRow(connection, "SELECT c.id, c.member_id, c.workforce_type, c.assignment_id, c.course_id,"
-            + " c.course_version_id, c.content_sha256, c.reason, c.change_version_id, c.change_effective_on,"
-            + " c.assigned_on, c.due_on, c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by,"
-            + " c.source, c.source_ref, c.justification, c.retention_until, c.id_order,"
-            + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.completion_id = c.id),"
-            + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.completion_id = c.id),"
-            + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.completion_id = c.id"
-            + " ORDER BY v.seq)"
-            + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_completion c WHERE c.member_id = k.v AND c.org_id = ?"
-            + " OFFSET 0) c"
-            + " ORDER BY c.completed_on, c.recorded_at, c.id", members, organization, row -> {
-              CompletionEntity e = new CompletionEntity(Objects.requireNonNull(uuidAt(row, 1)));
-              e.orgId = organization;
-              e.memberId = Objects.requireNonNull(uuidAt(row, 2));
-              e.workforceType = row.getString(3);
-              e.assignmentId = Objects.requireNonNull(uuidAt(row, 4));
-              e.courseId = Objects.requireNonNull(uuidAt(row, 5));
-              e.courseVersionId = Objects.requireNonNull(uuidAt(row, 6));
-              e.contentSha256 = row.getString(7);
-              e.reason = row.getString(8);
-              e.changeVersionId = uuidAt(row, 9);
-              e.changeEffectiveOn = dateAt(row, 10);
-              e.assignedOn = Objects.requireNonNull(dateAt(row, 11));
-              e.dueOn = Objects.requireNonNull(dateAt(row, 12));
-              e.completedOn = Objects.requireNonNull(dateAt(row, 13));
-              e.recordedAt = Objects.requireNonNull(instantAt(row, 14));
-              e.score = row.getObject(15, Integer.class);
-              e.passed = row.getBoolean(16);
-              e.method = row.getString(17);
-              e.recordedBy = row.getString(18);
-              e.source = row.getString(19);
-              e.sourceRef = row.getString(20);
-              e.justification = row.getString(21);
-              e.retentionUntil = Objects.requireNonNull(dateAt(row, 22));
-              e.idOrder = row.getString(23);
-              for (Object role : arrayAt(row, 24)) {
-                e.roles.add((String) role);
-              }
-              for (Object version : arrayAt(row, 25)) {
-                e.policyVersions.add((UUID) version);
-              }
-              for (String[] f : textRowsAt(row, 26)) {
-                e.evidence.add(new CompletionEntity.Evidence(f[0], f[1]));
-              }
-              read.add(Mapper.completion(e));
-            });
-        return read;
-      });
+    return readOnConnection("Completion", organization, members,
+        "SELECT c.id, c.member_id, c.workforce_type, c.assignment_id, c.course_id,"
+        + " c.course_version_id, c.content_sha256, c.reason, c.change_version_id, c.change_effective_on,"
+        + " c.assigned_on, c.due_on, c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by,"
+        + " c.source, c.source_ref, c.justification, c.retention_until, c.id_order,"
+        + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.completion_id = c.id),"
+        + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.completion_id = c.id),"
+        + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.completion_id = c.id"
+        + " ORDER BY v.seq)"
+        + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_completion c WHERE c.member_id = k.v AND c.org_id = ?"
+        + " OFFSET 0) c"
+        + " ORDER BY c.completed_on, c.recorded_at, c.id", row -> {
+          CompletionEntity e = new CompletionEntity(Objects.requireNonNull(uuidAt(row, 1)));
+          e.orgId = organization;
+          e.memberId = Objects.requireNonNull(uuidAt(row, 2));
+          e.workforceType = row.getString(3);
+          e.assignmentId = Objects.requireNonNull(uuidAt(row, 4));
+          e.courseId = Objects.requireNonNull(uuidAt(row, 5));
+          e.courseVersionId = Objects.requireNonNull(uuidAt(row, 6));
+          e.contentSha256 = row.getString(7);
+          e.reason = row.getString(8);
+          e.changeVersionId = uuidAt(row, 9);
+          e.changeEffectiveOn = dateAt(row, 10);
+          e.assignedOn = Objects.requireNonNull(dateAt(row, 11));
+          e.dueOn = Objects.requireNonNull(dateAt(row, 12));
+          e.completedOn = Objects.requireNonNull(dateAt(row, 13));
+          e.recordedAt = Objects.requireNonNull(instantAt(row, 14));
+          e.score = row.getObject(15, Integer.class);
+          e.passed = row.getBoolean(16);
+          e.method = row.getString(17);
+          e.recordedBy = row.getString(18);
+          e.source = row.getString(19);
+          e.sourceRef = row.getString(20);
+          e.justification = row.getString(21);
+          e.retentionUntil = Objects.requireNonNull(dateAt(row, 22));
+          e.idOrder = row.getString(23);
+          for (Object role : arrayAt(row, 24)) {
+            e.roles.add((String) role);
+          }
+          for (Object version : arrayAt(row, 25)) {
+            e.policyVersions.add((UUID) version);
+          }
+          for (String[] f : textRowsAt(row, 26)) {
+            e.evidence.add(new CompletionEntity.Evidence(f[0], f[1]));
+          }
+          return Mapper.completion(e);
     });
   }
 
