@@ -114,8 +114,9 @@ public final class Crypto {
   }
 
   /**
-   * Normalizes public key bytes: checks that Ed25519 bytes are 32 and encode a curve point, and for P-256 decodes the point
-   * (compressed or uncompressed, must lie on the curve) and returns it compressed.
+   * Normalizes public key bytes: checks that Ed25519 bytes are 32 and encode a curve point, and
+   * for P-256 decodes the point (compressed or uncompressed, must lie on the curve) and returns
+   * it compressed.
    *
    * @param algorithm the algorithm
    * @param publicBytes the public key bytes
@@ -126,12 +127,15 @@ public final class Crypto {
       if (publicBytes.length != 32) {
         throw new UnusableInputException("key", "Ed25519 public key must be 32 bytes");
       }
-      try {
-        // why: 32 bytes that are not the encoding of a curve point would be taken here and then
-        // make every verification with the key throw inside Bouncy Castle
-        new Ed25519PublicKeyParameters(publicBytes, 0);
-      } catch (IllegalArgumentException e) {
-        throw new UnusableInputException("key", "Ed25519 public key is not a curve point", e);
+      if (PUBLIC_KEYS.get(algorithm, publicBytes) == null) {
+        try {
+          // why: 32 bytes that are not the encoding of a curve point would be taken here and then
+          // make every verification with the key throw inside Bouncy Castle; the decoded key is
+          // kept for verify, so the point is decoded once
+          PUBLIC_KEYS.put(algorithm, publicBytes, new Ed25519PublicKeyParameters(publicBytes, 0));
+        } catch (IllegalArgumentException e) {
+          throw new UnusableInputException("key", "Ed25519 public key is not a curve point", e);
+        }
       }
       return publicBytes.clone();
     }

@@ -71,7 +71,7 @@ public final class DataIntegrity {
    * @throws SigningFailedException when the signer's key does not fit the suite or fails
    */
   public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {
-    checkSigner(options, signer);
+    ProofSigning.checkSigner(options.cryptosuite(), signer);
     JsonCanonicalizer.requireIntegersOnly(document);
     ObjectNode secured = document.deepCopy();
     addDataIntegrityContextToV1(secured);
@@ -88,7 +88,7 @@ public final class DataIntegrity {
     }
 
     ProofTrace trace = trace(options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
-    proof.put("proofValue", Multibase.encodeBase58(sign(signer, trace.hashData())));
+    proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, trace.hashData())));
 
     if (existing.isEmpty()) {
       secured.set("proof", proof);
@@ -123,7 +123,7 @@ public final class DataIntegrity {
         || !contextIsKept(document)) {
       return StrictJson.write(addProof(document, options, signer));
     }
-    checkSigner(options, signer);
+    ProofSigning.checkSigner(options.cryptosuite(), signer);
     CanonicalObject canonical = CanonicalObject.ofSignedPayload(document);
     ObjectNode proof = newProof(options, signer, document);
     if (document.has("@context")) {
@@ -132,7 +132,7 @@ public final class DataIntegrity {
     }
     // why: for JCS suites the proof configuration is the proof without proofValue, as it is now
     byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
-    proof.put("proofValue", Multibase.encodeBase58(sign(signer, hashData)));
+    proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, hashData)));
     return canonical.textWithMember("proof", proof);
   }
 
@@ -154,10 +154,6 @@ public final class DataIntegrity {
   /** A proof configuration (never changed after construction) and its hash. */
   private record ConfigHash(ObjectNode config, byte[] hash) {}
 
-  private static void checkSigner(ProofOptions options, Signer signer) {
-    ProofSigning.checkSigner(options.cryptosuite(), signer);
-  }
-
   /** The proof's options as they appear in it, without {@code @context} and {@code proofValue}. */
   private static ObjectNode newProof(ProofOptions options, Signer signer, ObjectNode factory) {
     ObjectNode proof = factory.objectNode();
@@ -178,10 +174,6 @@ public final class DataIntegrity {
       }
     }
     return proof;
-  }
-
-  private static byte[] sign(Signer signer, byte[] hashData) {
-    return ProofSigning.sign(signer, hashData);
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

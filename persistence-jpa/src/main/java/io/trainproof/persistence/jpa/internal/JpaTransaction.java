@@ -1093,10 +1093,9 @@ public final class JpaTransaction implements Transaction {
     return at == null ? null : at.toInstant();
   }
 
-  /** The elements of an array column (an empty array for none). */
+  /** The elements of an array column built with {@code ARRAY(SELECT ...)}, never null. */
   private static Object[] arrayAt(java.sql.ResultSet row, int column) throws java.sql.SQLException {
-    java.sql.Array array = row.getArray(column);
-    return array == null ? new Object[0] : (Object[]) array.getArray();
+    return (Object[]) row.getArray(column).getArray();
   }
 
   /**
