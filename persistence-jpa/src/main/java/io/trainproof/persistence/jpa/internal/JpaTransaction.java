@@ -305,7 +305,7 @@ public final class JpaTransaction implements Transaction {
       if (findEntity(OrganizationEntity.class, organization.id().value()) != null) {
         throw new ConflictException("Organization", organization.id(), "id already exists");
       }
-      persistAndFlush(Mapper.toEntity(organization), "Organization", organization.id());
+      persistAndFlush(MemberMapper.toEntity(organization), "Organization", organization.id());
       guard("Organization", organization.id(), () -> em.createNativeQuery(
               "INSERT INTO tp_audit_head (org_id) VALUES (?1)")
           .setParameter(1, bind(organization.id().value()))
@@ -314,7 +314,7 @@ public final class JpaTransaction implements Transaction {
 
     @Override
     public Optional<Organization> find(Id<Organization> id) {
-      return Optional.ofNullable(findEntity(OrganizationEntity.class, id.value())).map(Mapper::organization);
+      return Optional.ofNullable(findEntity(OrganizationEntity.class, id.value())).map(MemberMapper::organization);
     }
 
     @Override
@@ -335,9 +335,9 @@ public final class JpaTransaction implements Transaction {
       if (findEntity(MemberEntity.class, member.id().value()) != null) {
         throw new ConflictException("WorkforceMember", member.id(), "id already exists");
       }
-      MemberEntity e = Mapper.toEntity(member);
+      MemberEntity e = MemberMapper.toEntity(member);
       persistAndFlush(e, "WorkforceMember", "externalId=" + member.externalId());
-      return Mapper.member(e);
+      return MemberMapper.member(e);
     }
 
     @Override
@@ -378,7 +378,7 @@ public final class JpaTransaction implements Transaction {
         List<@Nullable Object[]> termRows = new ArrayList<>(members.size());
         List<WorkforceMember> stored = new ArrayList<>(members.size());
         for (WorkforceMember m : members) {
-          MemberEntity e = Mapper.toEntity(m);
+          MemberEntity e = MemberMapper.toEntity(m);
           memberRows.add(new @Nullable Object[] {bind(e.id), bind(e.orgId), e.externalId, e.idOrder, e.displayName,
               e.engagedOn, 0L});
           for (int seq = 0; seq < e.history.size(); seq++) {
@@ -386,7 +386,7 @@ public final class JpaTransaction implements Transaction {
             termRows.add(new @Nullable Object[] {bind(e.id), seq, t.effectiveFrom(), t.type(), t.roles(), t.department(),
                 t.manager() == null ? null : bind(t.manager()), t.status()});
           }
-          stored.add(Mapper.member(e));
+          stored.add(MemberMapper.member(e));
         }
         insertRows("tp_member", new String[] {"id", "org_id", "external_id", "id_order", "display_name", "engaged_on",
             "version"}, memberRows, "", false);
@@ -405,15 +405,15 @@ public final class JpaTransaction implements Transaction {
       if (e.version != member.version()) {
         throw stale("WorkforceMember", member.id(), e.version, member.version());
       }
-      Mapper.apply(member, e);
+      MemberMapper.apply(member, e);
       flush("WorkforceMember", member.id());
-      return Mapper.member(e);
+      return MemberMapper.member(e);
     }
 
     @Override
     public Optional<WorkforceMember> find(Id<Organization> organization, Id<WorkforceMember> id) {
       MemberEntity e = findEntity(MemberEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::member);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(MemberMapper::member);
     }
 
     @Override
@@ -421,14 +421,14 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select m from TpMember m where m.orgId = :org and m.externalId = :ext", MemberEntity.class)
           .setParameter("org", organization.value())
           .setParameter("ext", externalId)
-          .getResultStream().findFirst().map(detached(Mapper::member));
+          .getResultStream().findFirst().map(detached(MemberMapper::member));
     }
 
     @Override
     public List<WorkforceMember> list(Id<Organization> organization) {
       return em.createQuery("select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::member)).toList();
+          .getResultList().stream().map(detached(MemberMapper::member)).toList();
     }
 
     @Override
@@ -438,7 +438,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultList().stream().map(detached(Mapper::member)).toList();
+          .getResultList().stream().map(detached(MemberMapper::member)).toList();
     }
 
     @Override
@@ -484,7 +484,7 @@ public final class JpaTransaction implements Transaction {
             .executeUpdate();
         return em.createQuery("select m from TpMember m where m.id in :ids order by m.id", MemberEntity.class)
             .setParameter("ids", uuids)
-            .getResultList().stream().map(detached(Mapper::member)).toList();
+            .getResultList().stream().map(detached(MemberMapper::member)).toList();
       });
     }
   }
@@ -501,7 +501,7 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("Policy", "code=" + policy.code(), "code already exists");
       }
-      persistAndFlush(Mapper.toEntity(policy), "Policy", "code=" + policy.code());
+      persistAndFlush(CatalogMapper.toEntity(policy), "Policy", "code=" + policy.code());
     }
 
     @Override
@@ -513,22 +513,22 @@ public final class JpaTransaction implements Transaction {
       if (e.version != policy.version()) {
         throw stale("Policy", policy.id(), e.version, policy.version());
       }
-      Mapper.apply(policy, e);
+      CatalogMapper.apply(policy, e);
       flush("Policy", policy.id());
-      return Mapper.policy(e);
+      return CatalogMapper.policy(e);
     }
 
     @Override
     public Optional<Policy> find(Id<Organization> organization, Id<Policy> id) {
       PolicyEntity e = findEntity(PolicyEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::policy);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(CatalogMapper::policy);
     }
 
     @Override
     public List<Policy> list(Id<Organization> organization) {
       return em.createQuery("select p from TpPolicy p where p.orgId = :org order by p.code", PolicyEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::policy)).toList();
+          .getResultList().stream().map(detached(CatalogMapper::policy)).toList();
     }
 
     @Override
@@ -542,7 +542,7 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("PolicyVersion", key, "version number already exists");
       }
-      persistAndFlush(Mapper.toEntity(version), "PolicyVersion", key);
+      persistAndFlush(CatalogMapper.toEntity(version), "PolicyVersion", key);
     }
 
     @Override
@@ -551,14 +551,14 @@ public final class JpaTransaction implements Transaction {
       if (e == null || !e.orgId.equals(version.organization().value())) {
         throw new ConflictException("PolicyVersion", version.id(), "does not exist");
       }
-      Mapper.apply(version, e);
+      CatalogMapper.apply(version, e);
       flush("PolicyVersion", version.id());
     }
 
     @Override
     public Optional<PolicyVersion> findVersion(Id<Organization> organization, Id<PolicyVersion> id) {
       PolicyVersionEntity e = findEntity(PolicyVersionEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::policyVersion);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(CatalogMapper::policyVersion);
     }
 
     @Override
@@ -568,7 +568,7 @@ public final class JpaTransaction implements Transaction {
               PolicyVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultList().stream().map(detached(Mapper::policyVersion)).toList();
+          .getResultList().stream().map(detached(CatalogMapper::policyVersion)).toList();
     }
   }
 
@@ -584,20 +584,20 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("Course", "code=" + course.code(), "code already exists");
       }
-      persistAndFlush(Mapper.toEntity(course), "Course", "code=" + course.code());
+      persistAndFlush(CatalogMapper.toEntity(course), "Course", "code=" + course.code());
     }
 
     @Override
     public Optional<Course> find(Id<Organization> organization, Id<Course> id) {
       CourseEntity e = findEntity(CourseEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::course);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(CatalogMapper::course);
     }
 
     @Override
     public List<Course> list(Id<Organization> organization) {
       return em.createQuery("select c from TpCourse c where c.orgId = :org order by c.code", CourseEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::course)).toList();
+          .getResultList().stream().map(detached(CatalogMapper::course)).toList();
     }
 
     @Override
@@ -611,13 +611,13 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("CourseVersion", key, "label already exists");
       }
-      persistAndFlush(Mapper.toEntity(version), "CourseVersion", key);
+      persistAndFlush(CatalogMapper.toEntity(version), "CourseVersion", key);
     }
 
     @Override
     public Optional<CourseVersion> findVersion(Id<Organization> organization, Id<CourseVersion> id) {
       CourseVersionEntity e = findEntity(CourseVersionEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::courseVersion);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(CatalogMapper::courseVersion);
     }
 
     @Override
@@ -628,7 +628,7 @@ public final class JpaTransaction implements Transaction {
               CourseVersionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("course", course.value())
-          .getResultList().stream().map(detached(Mapper::courseVersion)).toList();
+          .getResultList().stream().map(detached(CatalogMapper::courseVersion)).toList();
     }
   }
 
@@ -640,13 +640,13 @@ public final class JpaTransaction implements Transaction {
       if (findEntity(RequirementEntity.class, requirement.id().value()) != null) {
         throw new ConflictException("Requirement", requirement.id(), "id already exists");
       }
-      RequirementEntity e = Mapper.toEntity(requirement);
+      RequirementEntity e = CatalogMapper.toEntity(requirement);
       // No flush: nothing but the id is unique, so the insert joins the batch at commit.
       guard("Requirement", requirement.id(), () -> {
         em.persist(e);
         return null;
       });
-      return Mapper.requirement(e);
+      return CatalogMapper.requirement(e);
     }
 
     @Override
@@ -658,15 +658,15 @@ public final class JpaTransaction implements Transaction {
       if (e.version != requirement.version()) {
         throw stale("Requirement", requirement.id(), e.version, requirement.version());
       }
-      Mapper.apply(requirement, e);
+      CatalogMapper.apply(requirement, e);
       flush("Requirement", requirement.id());
-      return Mapper.requirement(e);
+      return CatalogMapper.requirement(e);
     }
 
     @Override
     public Optional<Requirement> find(Id<Organization> organization, Id<Requirement> id) {
       RequirementEntity e = findEntity(RequirementEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::requirement);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(CatalogMapper::requirement);
     }
 
     @Override
@@ -674,7 +674,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select r from TpRequirement r where r.orgId = :org order by r.createdAt, r.id", RequirementEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::requirement)).toList();
+          .getResultList().stream().map(detached(CatalogMapper::requirement)).toList();
     }
   }
 
@@ -817,15 +817,15 @@ public final class JpaTransaction implements Transaction {
       if (e.version != a.version()) {
         throw stale("Assignment", a.id(), e.version, a.version());
       }
-      Mapper.apply(a, e);
+      TrainingMapper.apply(a, e);
       flush("Assignment", a.id());
-      return Mapper.assignment(e);
+      return TrainingMapper.assignment(e);
     }
 
     @Override
     public Optional<Assignment> find(Id<Organization> organization, Id<Assignment> id) {
       AssignmentEntity e = findEntity(AssignmentEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::assignment);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(TrainingMapper::assignment);
     }
 
     @Override
@@ -836,7 +836,7 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultList().stream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::assignment)).toList();
     }
 
     @Override
@@ -851,7 +851,7 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("members", ids)
-          .getResultList().stream().map(detached(Mapper::assignment)).toList(), Assignment::member);
+          .getResultList().stream().map(detached(TrainingMapper::assignment)).toList(), Assignment::member);
     }
 
     @Override
@@ -862,7 +862,7 @@ public final class JpaTransaction implements Transaction {
               AssignmentEntity.class)
           .setParameter("org", organization.value())
           .setParameter("requirement", requirement.value())
-          .getResultList().stream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::assignment)).toList();
     }
 
     @Override
@@ -872,7 +872,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultList().stream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::assignment)).toList();
     }
 
     @Override
@@ -916,7 +916,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery(
               "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id", AssignmentEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::assignment)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::assignment)).toList();
     }
   }
 
@@ -930,7 +930,7 @@ public final class JpaTransaction implements Transaction {
       }
       // No flush: completions are immutable and keyed by id only; they join the batch.
       guard("Completion", completion.id(), () -> {
-        em.persist(Mapper.toEntity(completion));
+        em.persist(TrainingMapper.toEntity(completion));
         return null;
       });
     }
@@ -938,7 +938,7 @@ public final class JpaTransaction implements Transaction {
     @Override
     public Optional<Completion> find(Id<Organization> organization, Id<Completion> id) {
       CompletionEntity e = findEntity(CompletionEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::completion);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(TrainingMapper::completion);
     }
 
     @Override
@@ -948,7 +948,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
           .setMaxResults(Math.max(1, limit))
-          .getResultList().stream().map(detached(Mapper::completion)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::completion)).toList();
     }
 
     @Override
@@ -959,7 +959,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("source", source)
           .setParameter("ref", sourceRef)
           .setMaxResults(1)
-          .getResultStream().findFirst().map(Mapper::completion);
+          .getResultStream().findFirst().map(TrainingMapper::completion);
     }
 
     @Override
@@ -979,7 +979,7 @@ public final class JpaTransaction implements Transaction {
               CompletionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultList().stream().map(detached(Mapper::completion)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::completion)).toList();
     }
 
     @Override
@@ -994,7 +994,7 @@ public final class JpaTransaction implements Transaction {
               CompletionEntity.class)
           .setParameter("org", organization.value())
           .setParameter("members", ids)
-          .getResultList().stream().map(detached(Mapper::completion)).toList(), Completion::member);
+          .getResultList().stream().map(detached(TrainingMapper::completion)).toList(), Completion::member);
     }
   }
 
@@ -1160,7 +1160,7 @@ public final class JpaTransaction implements Transaction {
           });
       return read;
     });
-    return claimed.stream().map(Mapper::member).toList();
+    return claimed.stream().map(MemberMapper::member).toList();
   }
 
   /** The members' assignments in the query's order (assigned_at, id), in one statement (why: above). */
@@ -1201,7 +1201,7 @@ public final class JpaTransaction implements Transaction {
           for (String[] d : textRowsAt(row, 22)) {
             e.dueChanges.add(new AssignmentEntity.DueChange(LocalDate.parse(d[0]), LocalDate.parse(d[1]), d[2], d[3]));
           }
-          return Mapper.assignment(e);
+          return TrainingMapper.assignment(e);
     });
   }
 
@@ -1255,7 +1255,7 @@ public final class JpaTransaction implements Transaction {
           for (String[] f : textRowsAt(row, 26)) {
             e.evidence.add(new CompletionEntity.Evidence(f[0], f[1]));
           }
-          return Mapper.completion(e);
+          return TrainingMapper.completion(e);
     });
   }
 
@@ -1554,7 +1554,7 @@ public final class JpaTransaction implements Transaction {
         throw new ConflictException("Certificate", certificate.id(), "id already exists");
       }
       CertificateEntity e = new CertificateEntity(certificate.id().value());
-      Mapper.apply(certificate, e);
+      TrainingMapper.apply(certificate, e);
       persistAndFlush(e, "Certificate", "statusIndex=" + certificate.statusIndex());
     }
 
@@ -1567,15 +1567,15 @@ public final class JpaTransaction implements Transaction {
       if (e.version != certificate.version()) {
         throw stale("Certificate", certificate.id(), e.version, certificate.version());
       }
-      Mapper.apply(certificate, e);
+      TrainingMapper.apply(certificate, e);
       flush("Certificate", certificate.id());
-      return Mapper.certificate(e);
+      return TrainingMapper.certificate(e);
     }
 
     @Override
     public Optional<Certificate> find(Id<Organization> organization, Id<Certificate> id) {
       CertificateEntity e = findEntity(CertificateEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::certificate);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(TrainingMapper::certificate);
     }
 
     @Override
@@ -1584,7 +1584,7 @@ public final class JpaTransaction implements Transaction {
               CertificateEntity.class)
           .setParameter("org", organization.value())
           .setParameter("code", code)
-          .getResultStream().findFirst().map(Mapper::certificate);
+          .getResultStream().findFirst().map(TrainingMapper::certificate);
     }
 
     @Override
@@ -1593,7 +1593,7 @@ public final class JpaTransaction implements Transaction {
               + " order by c.issuedAt, c.id", CertificateEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultList().stream().map(detached(Mapper::certificate)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::certificate)).toList();
     }
 
     @Override
@@ -1627,7 +1627,7 @@ public final class JpaTransaction implements Transaction {
           return false;
         }
         AttestationEntity e = new AttestationEntity(attestation.id().value());
-        Mapper.apply(attestation, e);
+        TrainingMapper.apply(attestation, e);
         em.persist(e);
         em.flush();
         return true;
@@ -1643,15 +1643,15 @@ public final class JpaTransaction implements Transaction {
       if (e.version != attestation.version()) {
         throw stale("Attestation", attestation.id(), e.version, attestation.version());
       }
-      Mapper.apply(attestation, e);
+      TrainingMapper.apply(attestation, e);
       flush("Attestation", attestation.id());
-      return Mapper.attestation(e);
+      return TrainingMapper.attestation(e);
     }
 
     @Override
     public Optional<Attestation> find(Id<Organization> organization, Id<Attestation> id) {
       AttestationEntity e = findEntity(AttestationEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::attestation);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(TrainingMapper::attestation);
     }
 
     @Override
@@ -1661,7 +1661,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
           .setParameter("version", version.value())
-          .getResultStream().findFirst().map(Mapper::attestation);
+          .getResultStream().findFirst().map(TrainingMapper::attestation);
     }
 
     @Override
@@ -1670,7 +1670,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultList().stream().map(detached(Mapper::attestation)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::attestation)).toList();
     }
 
     @Override
@@ -1679,7 +1679,7 @@ public final class JpaTransaction implements Transaction {
               + " order by a.requestedOn, a.id", AttestationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("version", version.value())
-          .getResultList().stream().map(detached(Mapper::attestation)).toList();
+          .getResultList().stream().map(detached(TrainingMapper::attestation)).toList();
     }
 
     @Override
@@ -1706,7 +1706,7 @@ public final class JpaTransaction implements Transaction {
                 AuditEntryEntity.class)
             .setParameter("org", organization.value())
             .setMaxResults(1)
-            .getResultStream().findFirst().map(Mapper::auditEntry);
+            .getResultStream().findFirst().map(RecordMapper::auditEntry);
       });
     }
 
@@ -1717,7 +1717,7 @@ public final class JpaTransaction implements Transaction {
         throw new ConflictException("AuditEntry", key, "sequence already taken");
       }
       AuditEntryEntity e = new AuditEntryEntity(UUID.randomUUID());
-      Mapper.apply(entry, e);
+      RecordMapper.apply(entry, e);
       persistAndFlush(e, "AuditEntry", key);
     }
 
@@ -1736,7 +1736,7 @@ public final class JpaTransaction implements Transaction {
         }
         sequences.computeIfAbsent(entry.organization().value(), o -> new ArrayList<>()).add(entry.sequence());
         AuditEntryEntity e = new AuditEntryEntity(UUID.randomUUID());
-        Mapper.apply(entry, e);
+        RecordMapper.apply(entry, e);
         rows.add(new @Nullable Object[] {bind(e.id), bind(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
             e.subjectType, e.subjectId, e.details, e.previousHash, e.hash, e.tombstone});
       }
@@ -1791,7 +1791,7 @@ public final class JpaTransaction implements Transaction {
     public void replaceWithTombstone(AuditEntry tombstone) {
       AuditEntryEntity e = entity(tombstone.organization(), tombstone.sequence()).orElseThrow(() ->
           new ConflictException("AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist"));
-      Mapper.apply(tombstone, e);
+      RecordMapper.apply(tombstone, e);
       flush("AuditEntry", tombstone.organization() + "#" + tombstone.sequence());
     }
 
@@ -1810,7 +1810,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", fromSequence)
           .setParameter("to", toSequence)
-          .getResultList().stream().map(detached(Mapper::auditEntry)).toList();
+          .getResultList().stream().map(detached(RecordMapper::auditEntry)).toList();
     }
 
     @Override
@@ -1820,7 +1820,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultList().stream().map(detached(Mapper::auditEntry)).toList();
+          .getResultList().stream().map(detached(RecordMapper::auditEntry)).toList();
     }
   }
 
@@ -1859,7 +1859,7 @@ public final class JpaTransaction implements Transaction {
           return false;
         }
         NotificationEntity e = new NotificationEntity(notification.id().value());
-        Mapper.apply(notification, e);
+        RecordMapper.apply(notification, e);
         em.persist(e);
         em.flush();
         return true;
@@ -1925,7 +1925,7 @@ public final class JpaTransaction implements Transaction {
             .getResultList();
         claimed.forEach(n -> n.nextAttemptAt = leaseUntil);
         em.flush();
-        return claimed.stream().map(Mapper::notification).toList();
+        return claimed.stream().map(RecordMapper::notification).toList();
       });
     }
 
@@ -1935,7 +1935,7 @@ public final class JpaTransaction implements Transaction {
       if (e == null || !e.orgId.equals(notification.organization().value())) {
         throw new ConflictException("Notification", notification.id(), "does not exist");
       }
-      Mapper.apply(notification, e);
+      RecordMapper.apply(notification, e);
       flush("Notification", notification.id());
     }
 
@@ -1946,7 +1946,7 @@ public final class JpaTransaction implements Transaction {
           .setParameter("org", organization.value())
           .setParameter("from", from)
           .setParameter("to", to)
-          .getResultList().stream().map(detached(Mapper::notification)).toList();
+          .getResultList().stream().map(detached(RecordMapper::notification)).toList();
     }
 
     @Override
@@ -1967,12 +1967,12 @@ public final class JpaTransaction implements Transaction {
       LegalHoldEntity e = findEntity(LegalHoldEntity.class, hold.id().value());
       if (e == null) {
         e = new LegalHoldEntity(hold.id().value());
-        Mapper.apply(hold, e);
+        RecordMapper.apply(hold, e);
         em.persist(e);
       } else if (!e.orgId.equals(hold.organization().value())) {
         throw new ConflictException("LegalHold", hold.id(), "belongs to another organization");
       } else {
-        Mapper.apply(hold, e);
+        RecordMapper.apply(hold, e);
       }
       flush("LegalHold", hold.id());
     }
@@ -1982,13 +1982,13 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select h from TpLegalHold h where h.orgId = :org order by h.placedAt, h.id",
               LegalHoldEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::hold)).toList();
+          .getResultList().stream().map(detached(RecordMapper::hold)).toList();
     }
 
     @Override
     public void insertTombstone(Tombstone tombstone) {
       TombstoneEntity e = new TombstoneEntity(tombstone.id().value());
-      Mapper.apply(tombstone, e);
+      RecordMapper.apply(tombstone, e);
       persistAndFlush(e, "Tombstone", tombstone.id());
     }
 
@@ -1997,7 +1997,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select t from TpTombstone t where t.orgId = :org order by t.purgedAt, t.id",
               TombstoneEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::tombstone)).toList();
+          .getResultList().stream().map(detached(RecordMapper::tombstone)).toList();
     }
   }
 
@@ -2007,7 +2007,7 @@ public final class JpaTransaction implements Transaction {
     @Override
     public void insertReview(PolicyReview review) {
       PolicyReviewEntity e = new PolicyReviewEntity(review.id().value());
-      Mapper.apply(review, e);
+      RecordMapper.apply(review, e);
       persistAndFlush(e, "PolicyReview", review.id());
     }
 
@@ -2017,7 +2017,7 @@ public final class JpaTransaction implements Transaction {
               + " order by r.reviewedOn, r.recordedAt, r.id", PolicyReviewEntity.class)
           .setParameter("org", organization.value())
           .setParameter("policy", policy.value())
-          .getResultList().stream().map(detached(Mapper::review)).toList();
+          .getResultList().stream().map(detached(RecordMapper::review)).toList();
     }
 
     @Override
@@ -2033,7 +2033,7 @@ public final class JpaTransaction implements Transaction {
         throw new ConflictException("AddressableDecision", key, "number already taken for the topic");
       }
       DecisionEntity e = new DecisionEntity(decision.id().value());
-      Mapper.apply(decision, e);
+      RecordMapper.apply(decision, e);
       persistAndFlush(e, "AddressableDecision", key);
     }
 
@@ -2041,7 +2041,7 @@ public final class JpaTransaction implements Transaction {
     public List<AddressableDecision> decisions(Id<Organization> organization) {
       return em.createQuery("select d from TpDecision d where d.orgId = :org", DecisionEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::decision))
+          .getResultList().stream().map(detached(RecordMapper::decision))
           // why: "by topic" means the enum's order, which the topic's text does not follow.
           .sorted(Comparator.comparing(AddressableDecision::topic).thenComparingInt(AddressableDecision::number))
           .toList();
@@ -2052,12 +2052,12 @@ public final class JpaTransaction implements Transaction {
       ReminderEntity e = findEntity(ReminderEntity.class, reminder.id().value());
       if (e == null) {
         e = new ReminderEntity(reminder.id().value());
-        Mapper.apply(reminder, e);
+        RecordMapper.apply(reminder, e);
         em.persist(e);
       } else if (!e.orgId.equals(reminder.organization().value())) {
         throw new ConflictException("SecurityReminder", reminder.id(), "belongs to another organization");
       } else {
-        Mapper.apply(reminder, e);
+        RecordMapper.apply(reminder, e);
       }
       flush("SecurityReminder", reminder.id());
     }
@@ -2065,7 +2065,7 @@ public final class JpaTransaction implements Transaction {
     @Override
     public Optional<SecurityReminder> findReminder(Id<Organization> organization, Id<SecurityReminder> id) {
       ReminderEntity e = findEntity(ReminderEntity.class, id.value());
-      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(Mapper::reminder);
+      return e == null ? Optional.empty() : inOrg(e, e.orgId, organization).map(RecordMapper::reminder);
     }
 
     @Override
@@ -2073,7 +2073,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select r from TpSecurityReminder r where r.orgId = :org order by r.sentAt, r.id",
               ReminderEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::reminder)).toList();
+          .getResultList().stream().map(detached(RecordMapper::reminder)).toList();
     }
   }
 
@@ -2085,12 +2085,12 @@ public final class JpaTransaction implements Transaction {
       GrantEntity e = findEntity(GrantEntity.class, grant.id().value());
       if (e == null) {
         e = new GrantEntity(grant.id().value());
-        Mapper.apply(grant, e);
+        RecordMapper.apply(grant, e);
         em.persist(e);
       } else if (!e.orgId.equals(grant.organization().value())) {
         throw new ConflictException("CrossOrganizationGrant", grant.id(), "belongs to another organization");
       } else {
-        Mapper.apply(grant, e);
+        RecordMapper.apply(grant, e);
       }
       flush("CrossOrganizationGrant", grant.id());
     }
@@ -2101,7 +2101,7 @@ public final class JpaTransaction implements Transaction {
               + " order by g.grantedAt, g.id", GrantEntity.class)
           .setParameter("org", organization.value())
           .setParameter("actor", actorId)
-          .getResultList().stream().map(detached(Mapper::grant)).toList();
+          .getResultList().stream().map(detached(RecordMapper::grant)).toList();
     }
   }
 
@@ -2119,7 +2119,7 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("CertificationKind", key, "code already exists");
       }
-      persistAndFlush(Mapper.toEntity(kind), "CertificationKind", key);
+      persistAndFlush(RecordMapper.toEntity(kind), "CertificationKind", key);
     }
 
     @Override
@@ -2127,7 +2127,7 @@ public final class JpaTransaction implements Transaction {
       return em.createQuery("select k from TpCertificationKind k where k.orgId = :org order by k.code",
               CertificationKindEntity.class)
           .setParameter("org", organization.value())
-          .getResultList().stream().map(detached(Mapper::kind)).toList();
+          .getResultList().stream().map(detached(RecordMapper::kind)).toList();
     }
 
     @Override
@@ -2142,7 +2142,7 @@ public final class JpaTransaction implements Transaction {
       if (taken) {
         throw new ConflictException("Certification", key, "already recorded");
       }
-      persistAndFlush(Mapper.toEntity(certification), "Certification", key);
+      persistAndFlush(RecordMapper.toEntity(certification), "Certification", key);
     }
 
     @Override
@@ -2152,7 +2152,7 @@ public final class JpaTransaction implements Transaction {
               CertificationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("member", member.value())
-          .getResultList().stream().map(detached(Mapper::certification))
+          .getResultList().stream().map(detached(RecordMapper::certification))
           // why: ties on the issue date break by id in Id.compareTo order, as in every store.
           .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
               .thenComparing(io.trainproof.core.certification.Certification::id))
@@ -2167,7 +2167,7 @@ public final class JpaTransaction implements Transaction {
               CertificationEntity.class)
           .setParameter("org", organization.value())
           .setParameter("members", ids)
-          .getResultList().stream().map(detached(Mapper::certification))
+          .getResultList().stream().map(detached(RecordMapper::certification))
           // why: ties on the issue date break by id in Id.compareTo order, as in every store.
           .sorted(Comparator.comparing(io.trainproof.core.certification.Certification::issuedOn)
               .thenComparing(io.trainproof.core.certification.Certification::id))
