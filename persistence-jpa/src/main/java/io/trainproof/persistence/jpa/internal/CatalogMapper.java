@@ -45,17 +45,15 @@ final class CatalogMapper {
     e.title = p.title();
     e.audienceRoles = JsonText.strings(p.audience().roles());
     e.audienceDepartments = JsonText.strings(p.audience().departments());
-    e.audienceTypes = JsonText.strings(p.audience().types().stream().map(Enum::name).toList());
+    e.audienceTypes = typeNames(p.audience());
     e.attestOn = p.attestOn().name();
     e.attestWithinDays = p.attestWithinDays();
     e.reviewDueOn = p.reviewDueOn();
   }
 
   static Policy policy(PolicyEntity e) {
-    Audience audience = new Audience(Set.copyOf(JsonText.parseStrings(e.audienceRoles)),
-        Set.copyOf(JsonText.parseStrings(e.audienceDepartments)),
-        mapSet(JsonText.parseStrings(e.audienceTypes), WorkforceType::valueOf));
-    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title, audience,
+    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title,
+        audience(e.audienceRoles, e.audienceDepartments, e.audienceTypes),
         io.trainproof.core.domain.AttestationTrigger.valueOf(e.attestOn), e.attestWithinDays, e.reviewDueOn,
         e.createdAt, e.version);
   }
@@ -82,6 +80,17 @@ final class CatalogMapper {
   static PolicyVersion policyVersion(PolicyVersionEntity e) {
     return new PolicyVersion(idOf(e.id), idOf(e.policyId), idOf(e.orgId), e.number, e.effectiveFrom, e.textSha256,
         e.changeNotes, e.material, Set.copyOf(e.affectedRoles), e.lastInEffectOn, e.publishedAt);
+  }
+
+  /** An audience's workforce types as the JSON array of their names. */
+  private static String typeNames(Audience audience) {
+    return JsonText.strings(audience.types().stream().map(Enum::name).toList());
+  }
+
+  /** An audience from its three JSON array columns. */
+  private static Audience audience(String roles, String departments, String types) {
+    return new Audience(Set.copyOf(JsonText.parseStrings(roles)), Set.copyOf(JsonText.parseStrings(departments)),
+        mapSet(JsonText.parseStrings(types), WorkforceType::valueOf));
   }
 
   // --- courses -----------------------------------------------------------------------
@@ -154,7 +163,7 @@ final class CatalogMapper {
     Audience a = t.audience();
     ReminderSchedule rs = t.reminders();
     return new RequirementEntity.Terms(t.effectiveFrom(), JsonText.strings(a.roles()),
-        JsonText.strings(a.departments()), JsonText.strings(a.types().stream().map(Enum::name).toList()),
+        JsonText.strings(a.departments()), typeNames(a),
         t.course().value(), t.initialDueDays(), kind, period, countFrom, monthDay, t.renewalWindow().toString(),
         t.minimumActive().toString(), t.graceDays(), t.retrainWithinDays(), JsonText.ints(rs.daysBeforeDue()),
         rs.onDueDate(), JsonText.ints(rs.daysOverdue()), rs.escalateAfterDaysOverdue(), t.active());
@@ -169,9 +178,7 @@ final class CatalogMapper {
         case "FIXED_DATE" -> Recurrence.fixedDate(MonthDay.parse(Objects.requireNonNull(t.recurrenceMonthDay())));
         default -> Recurrence.none();
       };
-      Audience audience = new Audience(Set.copyOf(JsonText.parseStrings(t.audienceRoles())),
-          Set.copyOf(JsonText.parseStrings(t.audienceDepartments())),
-          mapSet(JsonText.parseStrings(t.audienceTypes()), WorkforceType::valueOf));
+      Audience audience = audience(t.audienceRoles(), t.audienceDepartments(), t.audienceTypes());
       ReminderSchedule reminders = new ReminderSchedule(JsonText.parseInts(t.reminderDaysBefore()), t.reminderOnDue(),
           JsonText.parseInts(t.reminderDaysOverdue()), t.reminderEscalateAfter());
       history.add(new RequirementTerms(t.effectiveFrom(), audience, idOf(t.course()), t.initialDueDays(), rec,
