@@ -6,6 +6,7 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -163,7 +164,7 @@ final class JpaSession {
   }
 
   /** Whether a JPQL query that selects ids finds any. */
-  static boolean any(jakarta.persistence.TypedQuery<UUID> ids) {
+  static boolean any(TypedQuery<UUID> ids) {
     return !ids.getResultList().isEmpty();
   }
 
