@@ -96,15 +96,13 @@ public final class CompletionServiceImpl implements CompletionService {
           .orElse(null);
       if (assignment == null) {
         Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
-        LocalDate assignedOn = Dates.min(w.today(), completedOn);
-        Id<Assignment> id = Id.random();
-        assignment = new Assignment(id, w.org().id(), member.id(), request.course(), null,
-            AssignmentReason.MANUAL, null, "IMPORT:" + source + ":" + sourceRef, assignedOn, w.now(),
-            actor.id(), completedOn, completedOn, List.of(), null, null, 0);
-        w.tx().assignments().insertIfAbsent(assignment);
-        w.audit("ASSIGNMENT_CREATED", "Assignment", id, Map.of("member", member.id().toString(),
-            "course", request.course().toString(), "reason", "MANUAL", "dueOn", completedOn.toString(),
-            "note", "created for an imported completion from " + source));
+        // why: history may predate today; the assignment is dated no later than the completion
+        Assignment draft = engine.draft(w).member(member.id()).course(request.course()).reason(AssignmentReason.MANUAL)
+            .dedupeKey("IMPORT:" + source + ":" + sourceRef).assignedOn(Dates.min(w.today(), completedOn))
+            .anchorOn(completedOn).dueOn(completedOn).build();
+        // A taken key (a purged import of the same source row) writes nothing; as before, the
+        // completion is then recorded against the unwritten draft.
+        assignment = engine.assign(w, draft, "created for an imported completion from " + source).orElse(draft);
       }
       return complete(w, assignment, completedOn, request.score(), request.success(), request.courseVersion(), provenance, evidence);
     });
