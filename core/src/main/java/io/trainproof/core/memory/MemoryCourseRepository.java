@@ -22,12 +22,8 @@ final class MemoryCourseRepository implements CourseRepository {
 
   @Override
   public void insert(Course course) {
-    String code = key(course.organization(), course.code());
-    if (t.courseByCode.containsKey(code)) {
-      throw new ConflictException("Course", "code=" + course.code(), "code already exists");
-    }
-    t.put(t.courses, course.id(), course);
-    t.put(t.courseByCode, code, course.id());
+    t.insertUnique(t.courses, course.id(), course, t.courseByCode, key(course.organization(), course.code()),
+        () -> new ConflictException("Course", "code=" + course.code(), "code already exists"));
   }
 
   @Override
@@ -42,13 +38,9 @@ final class MemoryCourseRepository implements CourseRepository {
 
   @Override
   public void insertVersion(CourseVersion version) {
-    String label = key(version.course(), version.label());
-    if (t.courseVersionByLabel.containsKey(label)) {
-      throw new ConflictException("CourseVersion", "course=" + version.course() + ",label=" + version.label(),
-          "label already exists");
-    }
-    t.put(t.courseVersions, version.id(), version);
-    t.put(t.courseVersionByLabel, label, version.id());
+    t.insertUnique(t.courseVersions, version.id(), version, t.courseVersionByLabel, key(version.course(), version.label()),
+        () -> new ConflictException("CourseVersion", "course=" + version.course() + ",label=" + version.label(),
+            "label already exists"));
   }
 
   @Override

@@ -26,12 +26,9 @@ final class MemoryPolicyRepository implements PolicyRepository {
 
   @Override
   public void insert(Policy policy) {
-    String code = key(policy.organization(), policy.code());
-    if (t.policyByCode.containsKey(code)) {
-      throw new ConflictException("Policy", "code=" + policy.code(), "code already exists");
-    }
-    t.put(t.policies, policy.id(), VERSIONED.initial(policy));
-    t.put(t.policyByCode, code, policy.id());
+    t.insertUnique(t.policies, policy.id(), VERSIONED.initial(policy), t.policyByCode,
+        key(policy.organization(), policy.code()),
+        () -> new ConflictException("Policy", "code=" + policy.code(), "code already exists"));
   }
 
   @Override
@@ -51,13 +48,9 @@ final class MemoryPolicyRepository implements PolicyRepository {
 
   @Override
   public void insertVersion(PolicyVersion version) {
-    String number = key(version.policy(), version.number());
-    if (t.policyVersionByNumber.containsKey(number)) {
-      throw new ConflictException("PolicyVersion", "policy=" + version.policy() + ",number=" + version.number(),
-          "version number already exists");
-    }
-    t.put(t.policyVersions, version.id(), version);
-    t.put(t.policyVersionByNumber, number, version.id());
+    t.insertUnique(t.policyVersions, version.id(), version, t.policyVersionByNumber, key(version.policy(), version.number()),
+        () -> new ConflictException("PolicyVersion", "policy=" + version.policy() + ",number=" + version.number(),
+            "version number already exists"));
   }
 
   @Override

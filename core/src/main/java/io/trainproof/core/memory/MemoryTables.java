@@ -36,6 +36,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,6 +135,19 @@ final class MemoryTables {
     List<V> list = index.computeIfAbsent(key, k -> new ArrayList<>());
     list.add(value);
     undo.push(() -> list.remove(list.size() - 1));
+  }
+
+  /**
+   * Inserts a row under a key that must be free in a unique index (a code, a label, a
+   * version number), or throws what the caller says a taken key means.
+   */
+  <T> void insertUnique(Map<Id<T>, T> table, Id<T> id, T row, Map<String, Id<T>> index, String key,
+      Supplier<ConflictException> taken) {
+    if (index.containsKey(key)) {
+      throw taken.get();
+    }
+    put(table, id, row);
+    put(index, key, id);
   }
 
   /** Removes a row if it belongs to the organization; a row of another organization is not there for the caller. */
