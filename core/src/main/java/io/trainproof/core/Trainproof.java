@@ -8,7 +8,7 @@ import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
-import io.trainproof.core.internal.AssignmentEngine;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.internal.AttestationServiceImpl;
 import io.trainproof.core.internal.AuditServiceImpl;
 import io.trainproof.core.internal.CertificateServiceImpl;

@@ -129,9 +129,7 @@ public record Assignment(
    * @return the new value
    */
   public Assignment closed(Closure c) {
-    return new Assignment(
-        id, organization, member, course, requirement, reason, policyVersion, dedupeKey,
-        assignedOn, assignedAt, assignedBy, anchorOn, dueOn, dueChanges, startedOn, c, version);
+    return toBuilder().closure(c).build();
   }
 
   /**
@@ -143,9 +141,7 @@ public record Assignment(
   public Assignment extended(DueDateChange change) {
     List<DueDateChange> next = new ArrayList<>(dueChanges);
     next.add(change);
-    return new Assignment(
-        id, organization, member, course, requirement, reason, policyVersion, dedupeKey,
-        assignedOn, assignedAt, assignedBy, anchorOn, dueOn, next, startedOn, closure, version);
+    return toBuilder().dueChanges(next).build();
   }
 
   /**
@@ -155,8 +151,176 @@ public record Assignment(
    * @return the new value
    */
   public Assignment started(LocalDate on) {
-    return new Assignment(
-        id, organization, member, course, requirement, reason, policyVersion, dedupeKey,
-        assignedOn, assignedAt, assignedBy, anchorOn, dueOn, dueChanges, on, closure, version);
+    return toBuilder().startedOn(on).build();
+  }
+
+  /**
+   * A builder for a new assignment, each component set by name so that the four dates and
+   * the three ids cannot be swapped silently. {@code requirement}, {@code policyVersion},
+   * {@code startedOn} and {@code closure} default to null, {@code dueChanges} to none and
+   * {@code version} to 0; every other component is required.
+   *
+   * @return an empty builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this assignment's components, for a copy that differs in a few.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    return new Builder().id(id).organization(organization).member(member).course(course)
+        .requirement(requirement).reason(reason).policyVersion(policyVersion).dedupeKey(dedupeKey)
+        .assignedOn(assignedOn).assignedAt(assignedAt).assignedBy(assignedBy).anchorOn(anchorOn)
+        .dueOn(dueOn).dueChanges(dueChanges).startedOn(startedOn).closure(closure).version(version);
+  }
+
+  /**
+   * Builds an {@link Assignment} by component name; {@link #build()} fails with a
+   * {@link io.trainproof.core.ValidationException} naming the first required component not
+   * given. Not thread-safe; use one per value.
+   */
+  public static final class Builder {
+    private @Nullable Id<Assignment> id;
+    private @Nullable Id<Organization> organization;
+    private @Nullable Id<WorkforceMember> member;
+    private @Nullable Id<Course> course;
+    private @Nullable Id<Requirement> requirement;
+    private @Nullable AssignmentReason reason;
+    private @Nullable Id<PolicyVersion> policyVersion;
+    private @Nullable String dedupeKey;
+    private @Nullable LocalDate assignedOn;
+    private @Nullable Instant assignedAt;
+    private @Nullable String assignedBy;
+    private @Nullable LocalDate anchorOn;
+    private @Nullable LocalDate dueOn;
+    private List<DueDateChange> dueChanges = List.of();
+    private @Nullable LocalDate startedOn;
+    private @Nullable Closure closure;
+    private long version;
+
+    private Builder() {}
+
+    /** Sets the assignment's id; returns this builder. */
+    public Builder id(Id<Assignment> value) {
+      this.id = value;
+      return this;
+    }
+
+    /** Sets the organization; returns this builder. */
+    public Builder organization(Id<Organization> value) {
+      this.organization = value;
+      return this;
+    }
+
+    /** Sets who must complete it; returns this builder. */
+    public Builder member(Id<WorkforceMember> value) {
+      this.member = value;
+      return this;
+    }
+
+    /** Sets which course; returns this builder. */
+    public Builder course(Id<Course> value) {
+      this.course = value;
+      return this;
+    }
+
+    /** Sets the rule that caused it, or null for a manual one; returns this builder. */
+    public Builder requirement(@Nullable Id<Requirement> value) {
+      this.requirement = value;
+      return this;
+    }
+
+    /** Sets why it exists; returns this builder. */
+    public Builder reason(AssignmentReason value) {
+      this.reason = value;
+      return this;
+    }
+
+    /** Sets the material policy version, or null; returns this builder. */
+    public Builder policyVersion(@Nullable Id<PolicyVersion> value) {
+      this.policyVersion = value;
+      return this;
+    }
+
+    /** Sets the key unique per organization; returns this builder. */
+    public Builder dedupeKey(String value) {
+      this.dedupeKey = value;
+      return this;
+    }
+
+    /** Sets the calendar date it was created; returns this builder. */
+    public Builder assignedOn(LocalDate value) {
+      this.assignedOn = value;
+      return this;
+    }
+
+    /** Sets the instant it was created; returns this builder. */
+    public Builder assignedAt(Instant value) {
+      this.assignedAt = value;
+      return this;
+    }
+
+    /** Sets the actor that created it; returns this builder. */
+    public Builder assignedBy(String value) {
+      this.assignedBy = value;
+      return this;
+    }
+
+    /** Sets the date the due date was counted from; returns this builder. */
+    public Builder anchorOn(LocalDate value) {
+      this.anchorOn = value;
+      return this;
+    }
+
+    /** Sets the original due date; returns this builder. */
+    public Builder dueOn(LocalDate value) {
+      this.dueOn = value;
+      return this;
+    }
+
+    /** Sets extensions, in the order granted; returns this builder. */
+    public Builder dueChanges(List<DueDateChange> value) {
+      this.dueChanges = value;
+      return this;
+    }
+
+    /** Sets when the member started, or null; returns this builder. */
+    public Builder startedOn(@Nullable LocalDate value) {
+      this.startedOn = value;
+      return this;
+    }
+
+    /** Sets how it was closed, or null while open; returns this builder. */
+    public Builder closure(@Nullable Closure value) {
+      this.closure = value;
+      return this;
+    }
+
+    /** Sets the optimistic-lock version; returns this builder. */
+    public Builder version(long value) {
+      this.version = value;
+      return this;
+    }
+
+    /**
+     * The assignment.
+     *
+     * @return the value
+     * @throws io.trainproof.core.ValidationException naming a required component not given
+     */
+    public Assignment build() {
+      String a = "assignment";
+      return new Assignment(Required.component(a, "id", id), Required.component(a, "organization", organization),
+          Required.component(a, "member", member), Required.component(a, "course", course), requirement,
+          Required.component(a, "reason", reason), policyVersion, Required.component(a, "dedupeKey", dedupeKey),
+          Required.component(a, "assignedOn", assignedOn), Required.component(a, "assignedAt", assignedAt),
+          Required.component(a, "assignedBy", assignedBy), Required.component(a, "anchorOn", anchorOn),
+          Required.component(a, "dueOn", dueOn), Required.component(a, "dueChanges", dueChanges), startedOn, closure,
+          version);
+    }
   }
 }

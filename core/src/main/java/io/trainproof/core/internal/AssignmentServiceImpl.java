@@ -12,7 +12,7 @@ import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.notification.NotificationKind;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +45,10 @@ public final class AssignmentServiceImpl implements AssignmentService {
       Check.notBefore("dueOn", due, today, "today");
       Id<Assignment> id = Id.random();
       AssignmentReason reason = request.remediation() ? AssignmentReason.REMEDIATION : AssignmentReason.MANUAL;
-      Assignment assignment = new Assignment(id, w.org().id(), member.id(), request.course(), null, reason, null,
-          "MANUAL:" + id, today, w.now(), actor.id(), today, due, List.of(), null, null, 0);
-      w.tx().assignments().insertIfAbsent(assignment);
-      w.audit("ASSIGNMENT_CREATED", "Assignment", id, Map.of("member", member.id().toString(),
-          "course", request.course().toString(), "reason", reason.name(), "dueOn", due.toString(), "note", note));
-      w.notify("assigned:" + id, NotificationKind.ASSIGNED, member.id(),
-          Map.of("assignment", id.toString(), "course", request.course().toString(), "dueOn", due.toString(), "reason", reason.name()));
-      return assignment;
+      Assignment assignment = engine.draft(w).id(id).member(member.id()).course(request.course()).reason(reason)
+          .dedupeKey("MANUAL:" + id).anchorOn(today).dueOn(due).build();
+      // why: the key holds a fresh id, so it is never taken and the assignment is always written
+      return engine.assign(w, assignment, note).orElse(assignment);
     });
   }
 
@@ -61,7 +57,7 @@ public final class AssignmentServiceImpl implements AssignmentService {
     String why = Check.notBlank("reason", reason);
     return ctx.run(actor, Operation.ASSIGNMENT_WAIVE, w -> {
       Assignment open = open(w, assignmentId);
-      LocalDate on = AssignmentEngine.max(w.today(), open.assignedOn());
+      LocalDate on = Dates.max(w.today(), open.assignedOn());
       Assignment waived = w.tx().assignments().update(open.closed(new Closure(
           AssignmentState.WAIVED, on, w.now(), actor.id(), why, null)));
       w.audit("ASSIGNMENT_WAIVED", "Assignment", open.id(), Map.of("approver", actor.id(), "reason", why, "on", on.toString()));

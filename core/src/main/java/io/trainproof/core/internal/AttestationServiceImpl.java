@@ -53,7 +53,7 @@ public final class AttestationServiceImpl implements AttestationService {
 
   /** Requests from every active member of the policy's audience (publication). */
   void requestForAudience(Work w, Policy policy, PolicyVersion version, LocalDate dueOn) {
-    LocalDate on = AssignmentEngine.max(w.today(), version.effectiveFrom());
+    LocalDate on = Dates.max(w.today(), version.effectiveFrom());
     for (WorkforceMember m : w.tx().members().list(w.org().id())) {
       boolean inAudience = m.termsOn(on).map(t -> t.status() == MemberStatus.ACTIVE && policy.audience().matches(t)).orElse(false);
       if (inAudience) {

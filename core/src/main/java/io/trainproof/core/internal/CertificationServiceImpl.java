@@ -13,6 +13,7 @@ import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.spi.Transaction;
 import java.time.LocalDate;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class CertificationServiceImpl implements CertificationService {
       if (cert.validOn(w.today())) {
         for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
           if (a.isOpen() && kind.satisfies().contains(a.course())) {
-            w.tx().assignments().update(a.closed(new Closure(AssignmentState.COMPLETED, AssignmentEngine.max(w.today(), a.assignedOn()),
+            w.tx().assignments().update(a.closed(new Closure(AssignmentState.COMPLETED, Dates.max(w.today(), a.assignedOn()),
                 w.now(), actor.id(), "certification " + kind.code() + " " + credentialId, null)));
             w.audit("ASSIGNMENT_COMPLETED", "Assignment", a.id(), Map.of("certification", cert.id().toString()));
           }
@@ -144,7 +145,7 @@ public final class CertificationServiceImpl implements CertificationService {
    * @param on the date
    * @return the certification, or null
    */
-  static @Nullable Certification covering(List<Certification> held, List<CertificationKind> kinds, Id<Course> course, LocalDate on) {
+  public static @Nullable Certification covering(List<Certification> held, List<CertificationKind> kinds, Id<Course> course, LocalDate on) {
     Certification best = null;
     for (Certification c : held) {
       boolean satisfies = kinds.stream().anyMatch(k -> k.id().equals(c.kind()) && k.satisfies().contains(course));

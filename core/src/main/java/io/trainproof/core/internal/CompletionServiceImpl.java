@@ -6,6 +6,7 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Closure;
@@ -22,6 +23,7 @@ import io.trainproof.core.domain.Provenance;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.spi.CredentialIssuer;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -94,15 +96,13 @@ public final class CompletionServiceImpl implements CompletionService {
           .orElse(null);
       if (assignment == null) {
         Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
-        LocalDate assignedOn = AssignmentEngine.min(w.today(), completedOn);
-        Id<Assignment> id = Id.random();
-        assignment = new Assignment(id, w.org().id(), member.id(), request.course(), null,
-            io.trainproof.core.domain.AssignmentReason.MANUAL, null, "IMPORT:" + source + ":" + sourceRef, assignedOn, w.now(),
-            actor.id(), completedOn, completedOn, List.of(), null, null, 0);
-        w.tx().assignments().insertIfAbsent(assignment);
-        w.audit("ASSIGNMENT_CREATED", "Assignment", id, Map.of("member", member.id().toString(),
-            "course", request.course().toString(), "reason", "MANUAL", "dueOn", completedOn.toString(),
-            "note", "created for an imported completion from " + source));
+        // why: history may predate today; the assignment is dated no later than the completion
+        Assignment draft = engine.draft(w).member(member.id()).course(request.course()).reason(AssignmentReason.MANUAL)
+            .dedupeKey("IMPORT:" + source + ":" + sourceRef).assignedOn(Dates.min(w.today(), completedOn))
+            .anchorOn(completedOn).dueOn(completedOn).build();
+        // A taken key (a purged import of the same source row) writes nothing; as before, the
+        // completion is then recorded against the unwritten draft.
+        assignment = engine.assign(w, draft, "created for an imported completion from " + source).orElse(draft);
       }
       return complete(w, assignment, completedOn, request.score(), request.success(), request.courseVersion(), provenance, evidence);
     });
@@ -143,11 +143,13 @@ public final class CompletionServiceImpl implements CompletionService {
     PolicyVersion change = assignment.policyVersion() == null
         ? null : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
     Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
-    Completion completion = new Completion(
-        Id.random(), w.org().id(), member.id(), terms.roles(), terms.type(), assignment.id(), assignment.course(),
-        version.id(), version.contentSha256(), covered, assignment.reason(), assignment.policyVersion(),
-        change == null ? null : change.effectiveFrom(), assignment.assignedOn(), assignment.dueOn(completedOn),
-        completedOn, w.now(), score, passed, provenance, evidence, Retention.until(today, w.org()));
+    Completion completion = Completion.builder().id(Id.random()).organization(w.org().id()).member(member.id())
+        .roles(terms.roles()).workforceType(terms.type()).assignment(assignment.id()).course(assignment.course())
+        .courseVersion(version.id()).contentSha256(version.contentSha256()).policyVersions(covered)
+        .reason(assignment.reason()).changeVersion(assignment.policyVersion())
+        .changeEffectiveOn(change == null ? null : change.effectiveFrom()).assignedOn(assignment.assignedOn())
+        .dueOn(assignment.dueOn(completedOn)).completedOn(completedOn).recordedAt(w.now()).score(score).passed(passed)
+        .provenance(provenance).evidence(evidence).retentionUntil(Retention.until(today, w.org())).build();
     w.tx().completions().insert(completion);
     Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
         "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),
@@ -280,7 +282,7 @@ public final class CompletionServiceImpl implements CompletionService {
     for (Id<Policy> policy : cv.policies()) {
       PolicyVersion newest = null;
       for (PolicyVersion v : w.tx().policies().versions(w.org().id(), policy)) {
-        LocalDate known = AssignmentEngine.min(v.effectiveFrom(), w.org().dateOf(v.publishedAt()));
+        LocalDate known = Dates.min(v.effectiveFrom(), w.org().dateOf(v.publishedAt()));
         if (!known.isAfter(on)) {
           newest = v;
         }

@@ -8,6 +8,7 @@ import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.policy.PolicyService;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class PolicyServiceImpl implements PolicyService {
       w.audit("POLICY_VERSION_PUBLISHED", "PolicyVersion", version.id(), Map.of("policy", policy.code(),
           "number", String.valueOf(number), "effectiveFrom", effectiveFrom.toString(), "textSha256", hash,
           "material", String.valueOf(request.material()), "affectedRoles", String.join(",", new java.util.TreeSet<>(affected))));
-      LocalDate on = AssignmentEngine.max(w.today(), effectiveFrom);
+      LocalDate on = Dates.max(w.today(), effectiveFrom);
       if (version.material()) {
         engine.retrain(w, version, on);
       }

@@ -6,6 +6,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.renewal.RenewalScheduler;
 import java.time.LocalDate;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.requirement.RequirementService;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class RequirementServiceImpl implements RequirementService {
   }
 
   private void reconcileAll(Work w, Requirement requirement, LocalDate from) {
-    LocalDate on = AssignmentEngine.max(w.today(), from);
+    LocalDate on = Dates.max(w.today(), from);
     for (WorkforceMember member : w.tx().members().list(w.org().id())) {
       engine.reconcile(w, member, requirement, on);
     }

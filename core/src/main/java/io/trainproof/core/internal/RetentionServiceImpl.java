@@ -186,7 +186,7 @@ public final class RetentionServiceImpl implements RetentionService {
         for (Completion c : w.tx().completions().forMember(org, m.id())) {
           LocalDate created = w.org().dateOf(c.recordedAt());
           if (before == null || created.isBefore(before)) {
-            LocalDate until = AssignmentEngine.max(c.retentionUntil(), Retention.until(created, w.org()));
+            LocalDate until = Dates.max(c.retentionUntil(), Retention.until(created, w.org()));
             result.add(new Candidate(RecordKind.COMPLETION, c.id().toString(), m.id(), c.completedOn(), until,
                 () -> w.tx().completions().delete(org, c.id())));
           }
@@ -196,7 +196,7 @@ public final class RetentionServiceImpl implements RetentionService {
         for (Assignment a : w.tx().assignments().forMember(org, m.id())) {
           if (before == null || a.assignedOn().isBefore(before)) {
             LocalDate until = a.closure() == null ? null
-                : Retention.until(AssignmentEngine.max(a.assignedOn(), a.closure().on()), w.org());
+                : Retention.until(Dates.max(a.assignedOn(), a.closure().on()), w.org());
             result.add(new Candidate(RecordKind.ASSIGNMENT, a.id().toString(), m.id(), a.assignedOn(), until,
                 () -> w.tx().assignments().delete(org, a.id())));
           }
@@ -208,7 +208,7 @@ public final class RetentionServiceImpl implements RetentionService {
             PolicyVersion v = w.tx().policies().findVersion(org, a.policyVersion()).orElse(null);
             LocalDate lastInEffect = v == null ? null : v.lastInEffectOn();
             LocalDate created = a.evidence() == null ? a.requestedOn() : a.evidence().attestedOn();
-            LocalDate until = lastInEffect == null ? null : Retention.until(AssignmentEngine.max(created, lastInEffect), w.org());
+            LocalDate until = lastInEffect == null ? null : Retention.until(Dates.max(created, lastInEffect), w.org());
             result.add(new Candidate(RecordKind.ATTESTATION, a.id().toString(), m.id(), created, until,
                 () -> w.tx().attestations().delete(org, a.id())));
           }

@@ -9,6 +9,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
       }
       WorkforceMember member = w.tx().members().insert(newMember(w, hire));
       w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
-      LocalDate on = AssignmentEngine.max(w.today(), hire.engagedOn());
+      LocalDate on = Dates.max(w.today(), hire.engagedOn());
       engine.reconcileMember(w, member, on);
       attestations.requestInForce(w, member, on);
       return member;
@@ -78,7 +79,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
       Map<LocalDate, List<WorkforceMember>> byDate = new java.util.TreeMap<>();
       for (WorkforceMember member : members) {
         w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
-        byDate.computeIfAbsent(AssignmentEngine.max(w.today(), member.engagedOn()), d -> new java.util.ArrayList<>())
+        byDate.computeIfAbsent(Dates.max(w.today(), member.engagedOn()), d -> new java.util.ArrayList<>())
             .add(member);
       }
       List<io.trainproof.core.domain.Requirement> requirements = w.tx().requirements().list(w.org().id());
@@ -161,7 +162,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
       WorkforceMember updated = w.tx().members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.ACTIVE)));
       w.audit("MEMBER_RETURNED", "WorkforceMember", member.id(), Map.of("on", on.toString(), "leaveStart", leaveStart.toString()));
       engine.extendForLeave(w, updated, leaveStart, on);
-      engine.reconcileMember(w, updated, AssignmentEngine.max(w.today(), on));
+      engine.reconcileMember(w, updated, Dates.max(w.today(), on));
       return updated;
     });
   }
@@ -212,7 +213,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
   private WorkforceMember apply(Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
     WorkforceMember updated = w.tx().members().update(changed);
     w.audit(action, "WorkforceMember", updated.id(), facts);
-    engine.reconcileMember(w, updated, AssignmentEngine.max(w.today(), on));
+    engine.reconcileMember(w, updated, Dates.max(w.today(), on));
     return updated;
   }
 

@@ -1,4 +1,4 @@
-package io.trainproof.core.internal;
+package io.trainproof.core.internal.engine;
 
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.RequirementTerms;
