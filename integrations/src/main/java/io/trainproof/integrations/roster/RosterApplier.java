@@ -45,7 +45,6 @@ final class RosterApplier {
   private final Map<String, WorkforceMember> known;
   private final Batch batch;
   private final List<RowError> errors;
-  private final boolean ownUnits;
   private final List<Numbered> hires = new ArrayList<>();
   private final Set<String> queued = new HashSet<>();
 
@@ -59,10 +58,9 @@ final class RosterApplier {
    * @param known the members by external id; each hire is added
    * @param batch the run's batch
    * @param errors where row errors go
-   * @param ownUnits whether each row gets its own unit of work
    */
   RosterApplier(Trainproof trainproof, Actor actor, RosterPlanner planner, Tally tally,
-      Map<String, WorkforceMember> known, Batch batch, List<RowError> errors, boolean ownUnits) {
+      Map<String, WorkforceMember> known, Batch batch, List<RowError> errors) {
     this.trainproof = trainproof;
     this.actor = actor;
     this.planner = planner;
@@ -70,7 +68,6 @@ final class RosterApplier {
     this.known = known;
     this.batch = batch;
     this.errors = errors;
-    this.ownUnits = ownUnits;
   }
 
   /**
@@ -83,7 +80,7 @@ final class RosterApplier {
     if (queued.contains(managerExt)) {
       flushHires(); // why: the manager must be a member before their report is hired
     }
-    if (ownUnits && planner.plainHire(r.row(), managerExt)) {
+    if (batch.ownUnits() && planner.plainHire(r.row(), managerExt)) {
       hires.add(r);
       queued.add(r.row().externalId().strip());
       if (hires.size() == HIRES_PER_CALL) {
@@ -135,7 +132,7 @@ final class RosterApplier {
       applyRow(r, hired);
       return Boolean.TRUE;
     }, errors::add);
-    if (applied != null || !ownUnits) {
+    if (applied != null || !batch.ownUnits()) {
       known.putAll(hired);
     }
   }

@@ -116,17 +116,10 @@ public final class RosterSync {
     List<Numbered> unique = input.rows().stream().filter(r -> !duplicateLines.contains(r.line())).toList();
     Organization org = trainproof.organizations().get(actor);
     LocalDate today = options.effectiveOn() != null ? options.effectiveOn() : org.dateOf(trainproof.clock().instant());
-    // why: an all-or-nothing roster that already has errors is still tried, as a dry run, so the
-    // result lists every error core would find too; it just cannot commit
-    boolean forcedDryRun = !options.dryRun() && options.mode() == ImportMode.ALL_OR_NOTHING && !errors.isEmpty();
-    Batch batch = new Batch(trainproof, options.mode(), options.dryRun() || forcedDryRun);
+    Batch batch = Batch.forImport(trainproof, options.mode(), options.dryRun(), !errors.isEmpty());
     RosterApplier.Tally tally = new RosterApplier.Tally();
-    int before = errors.size();
     Set<String> named = input.keys().stream().map(RosterInput.Keyed::externalId).collect(Collectors.toSet());
-    // A row that fails in its own unit leaves nothing behind; elsewhere its partial writes stay
-    // visible to later rows until the batch ends, as they would to a store read.
-    boolean ownUnits = !(options.dryRun() || forcedDryRun) && options.mode() == ImportMode.APPLY_VALID_ROWS;
-    boolean committed = batch.run(() -> {
+    Batch.Outcome outcome = batch.run(() -> {
       // why: one read of the members, not a look-up per row (two service calls per row, and on
       // the JPA store a not-found inside a unit of work dooms it, so every new member failed)
       Map<String, WorkforceMember> known = new HashMap<>();
@@ -134,7 +127,7 @@ public final class RosterSync {
         known.put(m.externalId(), m);
       }
       RosterPlanner planner = new RosterPlanner(today, known);
-      RosterApplier apply = new RosterApplier(trainproof, actor, planner, tally, known, batch, errors, ownUnits);
+      RosterApplier apply = new RosterApplier(trainproof, actor, planner, tally, known, batch, errors);
       for (Numbered r : RosterPlanner.managersFirst(unique, known::containsKey)) {
         apply.next(r);
       }
@@ -147,16 +140,15 @@ public final class RosterSync {
           }
         }
       }
-    }, () -> errors.size() > before);
-    if (forcedDryRun || (!committed && !options.dryRun())) {
-      committed = false;
+    }, errors);
+    if (outcome == Batch.Outcome.DISCARDED) {
       tally.changes.clear();
       tally.unchanged = 0;
     }
     errors.sort(Comparator.comparingInt(RowError::line));
     tally.changes.sort(Comparator.comparingInt(RosterChange::line));
     tally.notices.sort(Comparator.comparingInt(RosterNotice::line));
-    return new RosterResult(options, committed && !options.dryRun(), tally.changes, tally.unchanged, tally.notices,
+    return new RosterResult(options, outcome == Batch.Outcome.COMMITTED, tally.changes, tally.unchanged, tally.notices,
         tally.missing, errors);
   }
 }
