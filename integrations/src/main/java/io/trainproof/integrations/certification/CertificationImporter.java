@@ -115,13 +115,10 @@ public final class CertificationImporter {
       }
       rows.add(new Pending(row.line(), member, kind, issuer, credentialId, issuedOn, expiresOn, sha, verification));
     }
-    boolean forcedDryRun = !options.dryRun() && options.mode() == io.trainproof.integrations.ImportMode.ALL_OR_NOTHING
-        && !errors.isEmpty();
-    Batch batch = new Batch(trainproof, options.mode(), options.dryRun() || forcedDryRun);
+    Batch batch = Batch.forImport(trainproof, options.mode(), options.dryRun(), !errors.isEmpty());
     List<Certification> recorded = new ArrayList<>();
     int[] already = new int[1];
-    int before = errors.size();
-    boolean committed = batch.run(() -> {
+    Batch.Outcome outcome = batch.run(() -> {
       for (Pending c : rows) {
         int line = c.line();
         String ext = c.memberExternalId();
@@ -142,13 +139,12 @@ public final class CertificationImporter {
           return Boolean.TRUE;
         }, errors::add);
       }
-    }, () -> errors.size() > before);
-    if (forcedDryRun || (!committed && !options.dryRun())) {
-      committed = false;
+    }, errors);
+    if (outcome == Batch.Outcome.DISCARDED) {
       recorded.clear();
     }
     errors.sort(Comparator.comparingInt(RowError::line));
-    return new Result(options, committed && !options.dryRun(), recorded, already[0], errors);
+    return new Result(options, outcome == Batch.Outcome.COMMITTED, recorded, already[0], errors);
   }
 
   private static @Nullable LocalDate date(CsvTable.Row row, String column, @Nullable String ref, boolean required,

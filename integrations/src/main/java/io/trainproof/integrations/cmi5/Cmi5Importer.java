@@ -7,14 +7,12 @@ import io.trainproof.core.domain.CompletionMethod;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.integrations.CompletionImportResult;
 import io.trainproof.integrations.CourseMapping;
-import io.trainproof.integrations.ErrorKind;
 import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.SkippedRow;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.CompletionImporter;
 import io.trainproof.integrations.internal.StatementMapping;
-import io.trainproof.integrations.internal.StatementReader;
+import io.trainproof.integrations.internal.StatementImport;
 import io.trainproof.integrations.internal.StrictText;
 import io.trainproof.integrations.xapi.MemberMapping;
 import io.trainproof.integrations.xapi.Verbs;
@@ -51,9 +49,9 @@ public final class Cmi5Importer {
   private static final Comparator<XapiStatement> EARLIEST =
       Comparator.comparing(XapiStatement::timestamp).thenComparing(XapiStatement::id);
 
-  private final CompletionImporter importer;
   private final MemberMapping members;
   private final AuMapping aus;
+  private final StatementImport statements;
 
   /**
    * An importer.
@@ -66,9 +64,9 @@ public final class Cmi5Importer {
     if (trainproof == null || members == null || aus == null) {
       throw new ValidationException("cmi5Importer", null, "trainproof, members and aus are required");
     }
-    this.importer = new CompletionImporter(trainproof);
     this.members = members;
     this.aus = aus;
+    this.statements = new StatementImport(trainproof, this::read);
   }
 
   /**
@@ -94,8 +92,7 @@ public final class Cmi5Importer {
    * @return what was done
    */
   public CompletionImportResult importJson(Actor actor, String source, byte[] json, ImportOptions options) {
-    StatementReader.Statements read = StatementReader.read(json);
-    return run(actor, source, read.statements(), read.errors(), read.complete(), options);
+    return statements.json(actor, source, json, options);
   }
 
   /**
@@ -109,17 +106,12 @@ public final class Cmi5Importer {
    */
   public CompletionImportResult importStatements(Actor actor, String source, List<XapiStatement> statements,
       ImportOptions options) {
-    return run(actor, source, statements, List.of(), true, options);
+    return this.statements.statements(actor, source, statements, options);
   }
 
-  private CompletionImportResult run(Actor actor, String source, List<XapiStatement> statements,
-      List<RowError> readErrors, boolean complete, ImportOptions options) {
-    if (source == null || source.isBlank()) {
-      throw new ValidationException("source", source, "is required");
-    }
-    Organization org = importer.organization(actor);
-    List<RowError> errors = new ArrayList<>(readErrors);
-    List<SkippedRow> skipped = new ArrayList<>();
+  /** The cmi5 rules: statements grouped by member, activity and registration, each group evaluated. */
+  private void read(Organization org, String source, List<XapiStatement> statements, List<Candidate> candidates,
+      List<RowError> errors, List<SkippedRow> skipped) {
     Map<String, List<XapiStatement>> groups = new LinkedHashMap<>();
     Map<String, Cmi5Au> auOfGroup = new LinkedHashMap<>();
     for (XapiStatement s : statements) {
@@ -127,27 +119,23 @@ public final class Cmi5Importer {
         skipped.add(new SkippedRow(s.line(), s.id(), "verb " + s.verb() + " is not completion evidence"));
         continue;
       }
-      Optional<String> member = members.externalIdFor(s.actor());
-      if (member.isEmpty() || member.get().isBlank()) {
-        errors.add(new RowError(s.line(), s.id(), "actor", ErrorKind.UNKNOWN_MEMBER, "the actor maps to no workforce member"));
+      String member = StatementMapping.member(s, members, errors);
+      if (member == null) {
         continue;
       }
       Optional<Cmi5Au> au = aus.auFor(s.objectId());
       if (au.isEmpty()) {
-        errors.add(new RowError(s.line(), s.id(), "object.id", ErrorKind.UNKNOWN_COURSE,
-            "activity " + s.objectId() + " maps to no course"));
+        errors.add(StatementMapping.unknownActivity(s));
         continue;
       }
-      String key = member.get() + "\u0000" + s.objectId() + "\u0000" + s.registration();
+      String key = member + "\u0000" + s.objectId() + "\u0000" + s.registration();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       auOfGroup.put(key, au.get());
     }
     CourseMapping courses = id -> aus.auFor(id).map(Cmi5Au::course);
-    List<Candidate> candidates = new ArrayList<>();
     for (Map.Entry<String, List<XapiStatement>> group : groups.entrySet()) {
       evaluate(org, source, auOfGroup.get(group.getKey()).moveOn(), group.getValue(), courses, candidates, skipped, errors);
     }
-    return importer.run(actor, options, candidates, errors, skipped, complete);
   }
 
   private void evaluate(Organization org, String source, MoveOn moveOn, List<XapiStatement> group, CourseMapping courses,
@@ -171,29 +159,23 @@ public final class Cmi5Importer {
     for (XapiStatement s : group) {
       String verb = s.verb();
       if (verb.equals(Verbs.FAILED)) {
-        add(StatementMapping.candidate(s, org, source, Boolean.FALSE, CompletionMethod.CMI5, null, members, courses, errors),
-            candidates);
+        StatementMapping.addCandidate(s, org, source, Boolean.FALSE, CompletionMethod.CMI5, null, members, courses,
+            candidates, errors);
       } else if (verb.equals(Verbs.WAIVED)) {
         String reason = s.reason() == null ? "no reason given" : s.reason();
-        add(StatementMapping.candidate(s, org, source, null, CompletionMethod.CMI5, reason, members, courses, errors),
-            candidates);
+        StatementMapping.addCandidate(s, org, source, null, CompletionMethod.CMI5, reason, members, courses, candidates,
+            errors);
       } else if (s == decisive) {
         XapiStatement scored = passed != null ? passed : s;
         XapiStatement withScore = new XapiStatement(s.line(), s.id(), s.actor(), s.verb(), s.objectId(), scored.score(),
             Boolean.TRUE, s.completion(), s.reason(), s.registration(), s.categories(), s.timestamp());
-        add(StatementMapping.candidate(withScore, org, source, Boolean.TRUE, CompletionMethod.CMI5, null, members, courses,
-            errors), candidates);
+        StatementMapping.addCandidate(withScore, org, source, Boolean.TRUE, CompletionMethod.CMI5, null, members,
+            courses, candidates, errors);
       } else if (decisive != null) {
         skipped.add(new SkippedRow(s.line(), s.id(), "counted in the completion recorded from statement " + decisive.id()));
       } else {
         skipped.add(new SkippedRow(s.line(), s.id(), "the AU's moveOn " + moveOn.specName() + " is not met yet"));
       }
-    }
-  }
-
-  private static void add(@Nullable Candidate c, List<Candidate> candidates) {
-    if (c != null) {
-      candidates.add(c);
     }
   }
 

@@ -11,7 +11,7 @@ import io.trainproof.integrations.ErrorKind;
 import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.CompletionImporter;
+import io.trainproof.integrations.internal.CsvImport;
 import io.trainproof.integrations.internal.CsvTable;
 import io.trainproof.integrations.internal.StrictText;
 import io.trainproof.integrations.internal.Values;
@@ -19,9 +19,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports historical completions from a CSV (UTF-8) with the header
@@ -47,7 +47,7 @@ public final class HistoryImporter {
   private static final Candidate.Fields FIELDS =
       new Candidate.Fields("member_external_id", "course_code", "completed_on", "score");
 
-  private final CompletionImporter importer;
+  private final CsvImport csv;
 
   /**
    * An importer.
@@ -58,7 +58,7 @@ public final class HistoryImporter {
     if (trainproof == null) {
       throw new ValidationException("trainproof", null, "is required");
     }
-    this.importer = new CompletionImporter(trainproof);
+    this.csv = new CsvImport(trainproof, REQUIRED_COLUMNS, OPTIONAL_COLUMNS);
   }
 
   /**
@@ -85,45 +85,43 @@ public final class HistoryImporter {
    */
   public CompletionImportResult importCsv(Actor actor, String fileName, byte[] csv, ImportOptions options) {
     Values.required("fileName", fileName);
-    Organization org = importer.organization(actor);
-    CsvTable table = CsvTable.read(csv, REQUIRED_COLUMNS, OPTIONAL_COLUMNS);
-    List<RowError> errors = new ArrayList<>(table.errors());
-    List<Candidate> candidates = new ArrayList<>();
-    for (CsvTable.Row row : table.rows()) {
-      int before = errors.size();
-      int line = row.line();
-      String ref = fileName + ":" + line;
-      String member = Values.requiredColumn(row, "member_external_id", ref, errors);
-      String course = Values.requiredColumn(row, "course_code", ref, errors);
-      String source = Values.requiredColumn(row, "source", ref, errors);
-      String dateText = Values.requiredColumn(row, "completed_on", ref, errors);
-      LocalDate date = null;
-      if (dateText != null) {
-        try {
-          date = LocalDate.parse(dateText);
-        } catch (DateTimeParseException e) {
-          errors.add(new RowError(line, ref, "completed_on", ErrorKind.INVALID_VALUE, "'" + dateText + "' is not an ISO date"));
-        }
+    return this.csv.run(actor, csv, options, (org, row, errors, skipped) -> candidate(org, fileName, row, errors));
+  }
+
+  private static @Nullable Candidate candidate(Organization org, String fileName, CsvTable.Row row,
+      List<RowError> errors) {
+    int before = errors.size();
+    int line = row.line();
+    String ref = fileName + ":" + line;
+    String member = Values.requiredColumn(row, "member_external_id", ref, errors);
+    String course = Values.requiredColumn(row, "course_code", ref, errors);
+    String source = Values.requiredColumn(row, "source", ref, errors);
+    String dateText = Values.requiredColumn(row, "completed_on", ref, errors);
+    LocalDate date = null;
+    if (dateText != null) {
+      try {
+        date = LocalDate.parse(dateText);
+      } catch (DateTimeParseException e) {
+        errors.add(new RowError(line, ref, "completed_on", ErrorKind.INVALID_VALUE, "'" + dateText + "' is not an ISO date"));
       }
-      Integer score = null;
-      String scoreText = row.get("score");
-      if (scoreText != null) {
-        try {
-          score = Integer.valueOf(scoreText);
-          if (score < 0 || score > 100) {
-            errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "must be 0 to 100"));
-          }
-        } catch (NumberFormatException e) {
-          errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "'" + scoreText + "' is not a whole number"));
-        }
-      }
-      if (errors.size() > before || member == null || course == null || source == null || date == null) {
-        continue;
-      }
-      Instant at = date.atStartOfDay(org.zone()).toInstant();
-      candidates.add(new Candidate(line, ref, member, new CourseRef(course, row.get("course_version")), at, date, score,
-          null, CompletionMethod.HISTORICAL_IMPORT, source, null, FIELDS));
     }
-    return importer.run(actor, options, candidates, errors, List.of(), table.complete() && table.headerOk());
+    Integer score = null;
+    String scoreText = row.get("score");
+    if (scoreText != null) {
+      try {
+        score = Integer.valueOf(scoreText);
+        if (score < 0 || score > 100) {
+          errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "must be 0 to 100"));
+        }
+      } catch (NumberFormatException e) {
+        errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "'" + scoreText + "' is not a whole number"));
+      }
+    }
+    if (errors.size() > before || member == null || course == null || source == null || date == null) {
+      return null;
+    }
+    Instant at = date.atStartOfDay(org.zone()).toInstant();
+    return new Candidate(line, ref, member, new CourseRef(course, row.get("course_version")), at, date, score,
+        null, CompletionMethod.HISTORICAL_IMPORT, source, null, FIELDS);
   }
 }

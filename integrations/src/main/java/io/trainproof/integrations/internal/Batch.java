@@ -9,6 +9,7 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.integrations.ErrorKind;
 import io.trainproof.integrations.ImportMode;
 import io.trainproof.integrations.RowError;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -22,28 +23,68 @@ public final class Batch {
   private final Trainproof trainproof;
   private final ImportMode mode;
   private final boolean dryRun;
+  private final boolean forced;
 
-  /**
-   * A runner.
-   *
-   * @param trainproof the instance
-   * @param mode the mode
-   * @param dryRun whether to roll everything back
-   */
-  public Batch(Trainproof trainproof, ImportMode mode, boolean dryRun) {
+  private Batch(Trainproof trainproof, ImportMode mode, boolean dryRun, boolean forced) {
     this.trainproof = trainproof;
     this.mode = mode;
     this.dryRun = dryRun;
+    this.forced = forced;
+  }
+
+  /**
+   * A runner for one import. An all-or-nothing import that has failed before any row is applied
+   * still runs, as a dry run, so the result lists every error core would find too; it just
+   * cannot commit.
+   *
+   * @param trainproof the instance
+   * @param mode the mode
+   * @param dryRun whether the caller asked to roll everything back
+   * @param failedAlready whether reading the input already found errors (or could not finish)
+   * @return the runner
+   */
+  public static Batch forImport(Trainproof trainproof, ImportMode mode, boolean dryRun, boolean failedAlready) {
+    boolean forced = !dryRun && mode == ImportMode.ALL_OR_NOTHING && failedAlready;
+    return new Batch(trainproof, mode, dryRun || forced, forced);
+  }
+
+  /** How a batch ended, and so what its result may show. */
+  public enum Outcome {
+    /** Committed: the writes stand. */
+    COMMITTED,
+    /** A dry run the caller asked for: rolled back, the result shows what would have been written. */
+    PREVIEWED,
+    /** Rolled back (a forced dry run or a failed all-or-nothing batch): the result shows nothing written. */
+    DISCARDED
+  }
+
+  /**
+   * Whether each row gets its own unit of work: applying valid rows for real. A row that fails
+   * in its own unit leaves nothing behind; elsewhere its partial writes stay visible to later
+   * rows until the batch ends, as they would to a store read.
+   *
+   * @return true when each row has its own unit
+   */
+  public boolean ownUnits() {
+    return !dryRun && mode == ImportMode.APPLY_VALID_ROWS;
   }
 
   /**
    * Runs the whole batch.
    *
    * @param body the rows, applied one by one through {@link #row}
-   * @param failed tells, after the body ran, whether any row failed
-   * @return true when the changes were committed
+   * @param errors the import's errors; any added while the body runs means a row failed
+   * @return how it ended
    */
-  public boolean run(Runnable body, BooleanSupplier failed) {
+  public Outcome run(Runnable body, List<RowError> errors) {
+    int before = errors.size();
+    if (run(body, () -> errors.size() > before)) {
+      return Outcome.COMMITTED;
+    }
+    return dryRun && !forced ? Outcome.PREVIEWED : Outcome.DISCARDED;
+  }
+
+  private boolean run(Runnable body, BooleanSupplier failed) {
     if (dryRun) {
       trainproof.dryRun(() -> {
         body.run();
@@ -82,7 +123,7 @@ public final class Batch {
    */
   public <T> @Nullable T row(int line, @Nullable String ref, Supplier<T> work, java.util.function.Consumer<RowError> errors) {
     try {
-      if (!dryRun && mode == ImportMode.APPLY_VALID_ROWS) {
+      if (ownUnits()) {
         return trainproof.atomically(work);
       }
       return work.get();

@@ -81,13 +81,8 @@ public final class CompletionImporter {
     unique.sort(Comparator.comparing(Candidate::at).thenComparing(Candidate::sourceRef));
     List<ImportedCompletion> imported = new ArrayList<>();
     List<WaivedAssignment> waived = new ArrayList<>();
-    // why: an all-or-nothing import that already has errors is still tried, as a dry run, so the
-    // result lists every error core would find too; it just cannot commit
-    boolean forcedDryRun = !options.dryRun() && options.mode() == io.trainproof.integrations.ImportMode.ALL_OR_NOTHING
-        && (!errors.isEmpty() || !readable);
-    Batch batch = new Batch(trainproof, options.mode(), options.dryRun() || forcedDryRun);
-    int before = errors.size();
-    boolean committed = batch.run(() -> {
+    Batch batch = Batch.forImport(trainproof, options.mode(), options.dryRun(), !errors.isEmpty() || !readable);
+    Batch.Outcome outcome = batch.run(() -> {
       Courses courses = new Courses(actor);
       for (Candidate c : unique) {
         batch.row(c.line(), c.sourceRef(), () -> {
@@ -95,15 +90,14 @@ public final class CompletionImporter {
           return Boolean.TRUE;
         }, errors::add);
       }
-    }, () -> errors.size() > before);
-    if (forcedDryRun || (!committed && !options.dryRun())) {
-      committed = false;
+    }, errors);
+    if (outcome == Batch.Outcome.DISCARDED) {
       imported.clear();
       waived.clear();
     }
     errors.sort(Comparator.comparingInt(RowError::line));
     skips.sort(Comparator.comparingInt(SkippedRow::line));
-    return new CompletionImportResult(options, committed && !options.dryRun(), imported, waived, skips, errors);
+    return new CompletionImportResult(options, outcome == Batch.Outcome.COMMITTED, imported, waived, skips, errors);
   }
 
   private static List<Candidate> dropDuplicates(List<Candidate> candidates, List<RowError> errors) {

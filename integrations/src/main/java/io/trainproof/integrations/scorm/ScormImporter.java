@@ -13,13 +13,12 @@ import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.SkippedRow;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.CompletionImporter;
+import io.trainproof.integrations.internal.CsvImport;
 import io.trainproof.integrations.internal.CsvTable;
 import io.trainproof.integrations.internal.StrictText;
 import io.trainproof.integrations.internal.Values;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public final class ScormImporter {
       "success_status", "score_raw", "score_min", "score_max", "score_scaled");
   private static final Candidate.Fields FIELDS = new Candidate.Fields("learner_id", "course_id", "completed_at", "score_raw");
 
-  private final CompletionImporter importer;
+  private final CsvImport csv;
   private final Function<String, Optional<String>> learners;
   private final CourseMapping courses;
 
@@ -72,7 +71,7 @@ public final class ScormImporter {
     if (trainproof == null || learners == null || courses == null) {
       throw new ValidationException("scormImporter", null, "trainproof, learners and courses are required");
     }
-    this.importer = new CompletionImporter(trainproof);
+    this.csv = new CsvImport(trainproof, REQUIRED_COLUMNS, OPTIONAL_COLUMNS);
     this.learners = learners;
     this.courses = courses;
   }
@@ -105,18 +104,8 @@ public final class ScormImporter {
   public CompletionImportResult importCsv(Actor actor, String source, String fileName, byte[] csv, ImportOptions options) {
     Values.required("source", source);
     Values.required("fileName", fileName);
-    Organization org = importer.organization(actor);
-    CsvTable table = CsvTable.read(csv, REQUIRED_COLUMNS, OPTIONAL_COLUMNS);
-    List<RowError> errors = new ArrayList<>(table.errors());
-    List<SkippedRow> skipped = new ArrayList<>();
-    List<Candidate> candidates = new ArrayList<>();
-    for (CsvTable.Row row : table.rows()) {
-      Candidate c = candidate(org, source, fileName, row, errors, skipped);
-      if (c != null) {
-        candidates.add(c);
-      }
-    }
-    return importer.run(actor, options, candidates, errors, skipped, table.complete() && table.headerOk());
+    return this.csv.run(actor, csv, options,
+        (org, row, errors, skipped) -> candidate(org, source, fileName, row, errors, skipped));
   }
 
   private @Nullable Candidate candidate(Organization org, String source, String fileName, CsvTable.Row row,

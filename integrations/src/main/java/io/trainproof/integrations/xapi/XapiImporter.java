@@ -12,12 +12,10 @@ import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.SkippedRow;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.CompletionImporter;
 import io.trainproof.integrations.internal.StatementMapping;
-import io.trainproof.integrations.internal.StatementReader;
+import io.trainproof.integrations.internal.StatementImport;
 import io.trainproof.integrations.internal.StrictText;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,9 +36,9 @@ import java.util.List;
  * }</pre>
  */
 public final class XapiImporter {
-  private final CompletionImporter importer;
   private final MemberMapping members;
   private final CourseMapping courses;
+  private final StatementImport statements;
 
   /**
    * An importer.
@@ -53,9 +51,9 @@ public final class XapiImporter {
     if (trainproof == null || members == null || courses == null) {
       throw new ValidationException("xapiImporter", null, "trainproof, members and courses are required");
     }
-    this.importer = new CompletionImporter(trainproof);
     this.members = members;
     this.courses = courses;
+    this.statements = new StatementImport(trainproof, this::read);
   }
 
   /**
@@ -83,8 +81,7 @@ public final class XapiImporter {
    * @return what was done
    */
   public CompletionImportResult importJson(Actor actor, String source, byte[] json, ImportOptions options) {
-    StatementReader.Statements read = StatementReader.read(json);
-    return importStatements(actor, source, read.statements(), read.errors(), read.complete(), options);
+    return statements.json(actor, source, json, options);
   }
 
   /**
@@ -98,18 +95,12 @@ public final class XapiImporter {
    */
   public CompletionImportResult importStatements(Actor actor, String source, List<XapiStatement> statements,
       ImportOptions options) {
-    return importStatements(actor, source, statements, List.of(), true, options);
+    return this.statements.statements(actor, source, statements, options);
   }
 
-  private CompletionImportResult importStatements(Actor actor, String source, List<XapiStatement> statements,
-      List<RowError> readErrors, boolean complete, ImportOptions options) {
-    if (source == null || source.isBlank()) {
-      throw new ValidationException("source", source, "is required");
-    }
-    Organization org = importer.organization(actor);
-    List<Candidate> candidates = new ArrayList<>();
-    List<RowError> errors = new ArrayList<>(readErrors);
-    List<SkippedRow> skipped = new ArrayList<>();
+  /** The xAPI rules: which verbs are evidence, and the success each records. */
+  private void read(Organization org, String source, List<XapiStatement> statements, List<Candidate> candidates,
+      List<RowError> errors, List<SkippedRow> skipped) {
     for (XapiStatement s : statements) {
       Boolean success;
       switch (s.verb()) {
@@ -139,12 +130,9 @@ public final class XapiImporter {
           continue;
         }
       }
-      Candidate c = StatementMapping.candidate(s, org, source, success, CompletionMethod.XAPI, null, members, courses, errors);
-      if (c != null) {
-        candidates.add(c);
-      }
+      StatementMapping.addCandidate(s, org, source, success, CompletionMethod.XAPI, null, members, courses, candidates,
+          errors);
     }
-    return importer.run(actor, options, candidates, errors, skipped, complete);
   }
 
   static RowError error(XapiStatement s, String field, String reason) {

@@ -173,7 +173,7 @@ public final class EvidencePackWriter implements EvidencePackService {
         n.put("certificateId", c.id().toString());
         n.put("member", m.externalId());
         n.put("verificationCode", c.verificationCode());
-        n.put("statusAsOf", ReportServiceImpl.certificateStatus(c, s));
+        n.put("statusAsOf", Statuses.certificate(c, s));
         n.set("credential", json(c.credentialJson()));
       }
       for (AttestationStatus st : tp.attestations().forMember(s.actor(), m.id(), s.asOf())) {

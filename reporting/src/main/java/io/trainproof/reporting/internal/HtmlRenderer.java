@@ -167,68 +167,66 @@ public final class HtmlRenderer {
   }
 
   private static void trend(StringBuilder b, List<Dashboard.TrendPoint> points) {
-    int max = Math.max(1, points.stream().mapToInt(p -> p.overdue() + p.expired()).max().orElse(1));
-    int plotH = 140;
-    int colW = 34;
-    int total = points.stream().mapToInt(p -> p.overdue() + p.expired()).sum();
-    b.append("<figure><figcaption>Overdue and expired members, month-ends</figcaption>")
-        .append("<svg id=\"chart-overdue\" class=\"chart\" role=\"img\" aria-label=\"Overdue trend\"")
-        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + points.size() * colW)
-        .append("\" height=\"200\" data-total=\"").append(total).append("\">\n")
-        .append("<line class=\"axis\" x1=\"10\" y1=\"").append(20 + plotH).append("\" x2=\"")
-        .append(10 + points.size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
-    int x = 14;
-    for (Dashboard.TrendPoint p : points) {
-      int v = p.overdue() + p.expired();
-      int hOver = Math.round((float) plotH * p.overdue() / max);
-      int hExp = Math.round((float) plotH * p.expired() / max);
-      int base = 20 + plotH;
-      b.append("<g class=\"bar\" data-label=\"").append(p.on()).append("\" data-value=\"").append(v)
-          .append("\" data-overdue=\"").append(p.overdue()).append("\" data-expired=\"").append(p.expired())
-          .append("\"><title>").append(p.on()).append(": ").append(p.overdue()).append(" overdue, ")
-          .append(p.expired()).append(" expired</title>")
-          .append("<rect class=\"bad\" x=\"").append(x).append("\" y=\"").append(base - hOver).append("\" width=\"24\"")
-          .append(" height=\"").append(hOver).append("\"/>")
-          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hOver - hExp)
-          .append("\" width=\"24\" height=\"").append(hExp).append("\"/>")
-          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hOver - hExp - 4)
-          .append("\">").append(v).append("</text>")
-          .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
-          .append(p.on().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
-          .append("</text></g>\n");
-      x += colW;
-    }
-    b.append("</svg></figure>\n");
+    bars(b, "Overdue and expired members, month-ends", "chart-overdue", "Overdue trend", "bad", "overdue", "expired",
+        points.stream().map(p -> new Bar(p.on().toString(), p.on().getMonth(), p.overdue(), p.expired())).toList());
   }
 
   private static void forecast(StringBuilder b, RenewalForecast f) {
-    int max = Math.max(1, f.months().stream().mapToInt(RenewalForecast.Month::total).max().orElse(1));
+    bars(b, "Renewal forecast, next 12 months", "chart-forecast", "Renewal forecast", "due", "due", "expiring",
+        f.months().stream().map(m -> new Bar(m.month().toString(), m.month().getMonth(), m.assignmentsDue(),
+            m.completionsExpiring())).toList());
+  }
+
+  /**
+   * One column of a stacked bar chart.
+   *
+   * @param label the column's data label (its date or month)
+   * @param month the month named under the column
+   * @param lower the lower segment's count
+   * @param upper the upper (expired or expiring) segment's count
+   */
+  private record Bar(String label, java.time.Month month, int lower, int upper) {
+    int total() {
+      return lower + upper;
+    }
+  }
+
+  /**
+   * A stacked bar chart as inline SVG, one column a month; the browser tests read its data
+   * attributes, so the trend and the forecast share one drawing.
+   */
+  private static void bars(StringBuilder b, String caption, String id, String ariaLabel, String lowerClass,
+      String lowerName, String upperName, List<Bar> bars) {
+    int max = Math.max(1, bars.stream().mapToInt(Bar::total).max().orElse(1));
     int plotH = 140;
     int colW = 34;
-    int total = f.months().stream().mapToInt(RenewalForecast.Month::total).sum();
-    b.append("<figure><figcaption>Renewal forecast, next 12 months</figcaption>")
-        .append("<svg id=\"chart-forecast\" class=\"chart\" role=\"img\" aria-label=\"Renewal forecast\"")
-        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + f.months().size() * colW)
+    int total = bars.stream().mapToInt(Bar::total).sum();
+    b.append("<figure><figcaption>").append(caption).append("</figcaption>")
+        .append("<svg id=\"").append(id).append("\" class=\"chart\" role=\"img\" aria-label=\"").append(ariaLabel)
+        .append("\"")
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + bars.size() * colW)
         .append("\" height=\"200\" data-total=\"").append(total).append("\">\n")
         .append("<line class=\"axis\" x1=\"10\" y1=\"").append(20 + plotH).append("\" x2=\"")
-        .append(10 + f.months().size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
+        .append(10 + bars.size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
     int x = 14;
-    for (RenewalForecast.Month m : f.months()) {
-      int hDue = Math.round((float) plotH * m.assignmentsDue() / max);
-      int hExp = Math.round((float) plotH * m.completionsExpiring() / max);
+    for (Bar bar : bars) {
+      int hLow = Math.round((float) plotH * bar.lower() / max);
+      int hUp = Math.round((float) plotH * bar.upper() / max);
       int base = 20 + plotH;
-      b.append("<g class=\"bar\" data-label=\"").append(m.month()).append("\" data-value=\"").append(m.total())
-          .append("\" data-due=\"").append(m.assignmentsDue()).append("\" data-expiring=\"")
-          .append(m.completionsExpiring()).append("\"><title>").append(m.month()).append(": ")
-          .append(m.assignmentsDue()).append(" due, ").append(m.completionsExpiring()).append(" expiring</title>")
-          .append("<rect class=\"due\" x=\"").append(x).append("\" y=\"").append(base - hDue).append("\" width=\"24\"")
-          .append(" height=\"").append(hDue).append("\"/>")
-          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hDue - hExp)
-          .append("\" width=\"24\" height=\"").append(hExp).append("\"/>")
-          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hDue - hExp - 4)
-          .append("\">").append(m.total()).append("</text>")
+      b.append("<g class=\"bar\" data-label=\"").append(bar.label()).append("\" data-value=\"").append(bar.total())
+          .append("\" data-").append(lowerName).append("=\"").append(bar.lower()).append("\" data-").append(upperName)
+          .append("=\"").append(bar.upper()).append("\"><title>").append(bar.label()).append(": ")
+          .append(bar.lower()).append(" ").append(lowerName).append(", ").append(bar.upper()).append(" ")
+          .append(upperName).append("</title>")
+          .append("<rect class=\"").append(lowerClass).append("\" x=\"").append(x).append("\" y=\"")
+          .append(base - hLow).append("\" width=\"24\"")
+          .append(" height=\"").append(hLow).append("\"/>")
+          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hLow - hUp)
+          .append("\" width=\"24\" height=\"").append(hUp).append("\"/>")
+          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hLow - hUp - 4)
+          .append("\">").append(bar.total()).append("</text>")
           .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
-          .append(m.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+          .append(bar.month().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
           .append("</text></g>\n");
       x += colW;
     }

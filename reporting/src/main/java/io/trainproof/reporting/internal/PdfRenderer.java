@@ -184,14 +184,8 @@ public final class PdfRenderer {
     y -= 6;
     y = headerRow(cs, table.columns(), widths, y);
     for (List<String> row : table.rows()) {
-      List<List<String>> cells = new ArrayList<>();
-      int lines = 1;
-      for (int i = 0; i < row.size(); i++) {
-        List<String> w = wrap(row.get(i), regular, CELL_FONT, widths[i] - 2 * PAD);
-        cells.add(w);
-        lines = Math.max(lines, w.size());
-      }
-      float h = lines * LEADING + 2 * PAD;
+      List<List<String>> cells = wrapCells(row, regular, widths);
+      float h = height(cells);
       if (y - h < MARGIN + 14) {
         cs.close();
         page = new PDPage(size);
@@ -199,15 +193,7 @@ public final class PdfRenderer {
         cs = new PDPageContentStream(doc, page);
         y = headerRow(cs, table.columns(), widths, size.getHeight() - MARGIN);
       }
-      float x = MARGIN;
-      for (int i = 0; i < cells.size(); i++) {
-        float ty = y - PAD - CELL_FONT;
-        for (String l : cells.get(i)) {
-          text(cs, regular, CELL_FONT, x + PAD, ty, l);
-          ty -= LEADING;
-        }
-        x += widths[i];
-      }
+      drawCells(cs, regular, cells, widths, y);
       y -= h;
       cs.setLineWidth(0.3f);
       cs.moveTo(MARGIN, y);
@@ -228,14 +214,8 @@ public final class PdfRenderer {
   }
 
   private float headerRow(PDPageContentStream cs, List<String> columns, float[] widths, float top) throws IOException {
-    int lines = 1;
-    List<List<String>> cells = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      List<String> w = wrap(columns.get(i), bold, CELL_FONT, widths[i] - 2 * PAD);
-      cells.add(w);
-      lines = Math.max(lines, w.size());
-    }
-    float h = lines * LEADING + 2 * PAD;
+    List<List<String>> cells = wrapCells(columns, bold, widths);
+    float h = height(cells);
     float total = 0;
     for (float w : widths) {
       total += w;
@@ -244,16 +224,40 @@ public final class PdfRenderer {
     cs.addRect(MARGIN, top - h, total, h);
     cs.fill();
     cs.setNonStrokingColor(0f, 0f, 0f);
+    drawCells(cs, bold, cells, widths, top);
+    return top - h;
+  }
+
+  /** Each value wrapped to its column's width (header and body rows alike). */
+  private List<List<String>> wrapCells(List<String> values, PDFont font, float[] widths) throws IOException {
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      cells.add(wrap(values.get(i), font, CELL_FONT, widths[i] - 2 * PAD));
+    }
+    return cells;
+  }
+
+  /** A row's height: its tallest cell (at least one line) and the padding. */
+  private static float height(List<List<String>> cells) {
+    int lines = 1;
+    for (List<String> cell : cells) {
+      lines = Math.max(lines, cell.size());
+    }
+    return lines * LEADING + 2 * PAD;
+  }
+
+  /** Draws wrapped cells side by side, each line under the last, from a row's top edge. */
+  private static void drawCells(PDPageContentStream cs, PDFont font, List<List<String>> cells, float[] widths,
+      float top) throws IOException {
     float x = MARGIN;
     for (int i = 0; i < cells.size(); i++) {
       float ty = top - PAD - CELL_FONT;
       for (String l : cells.get(i)) {
-        text(cs, bold, CELL_FONT, x + PAD, ty, l);
+        text(cs, font, CELL_FONT, x + PAD, ty, l);
         ty -= LEADING;
       }
       x += widths[i];
     }
-    return top - h;
   }
 
   private float[] columnWidths(Table table, float usable) throws IOException {

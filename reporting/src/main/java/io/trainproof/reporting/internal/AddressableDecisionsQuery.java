@@ -1,0 +1,39 @@
+package io.trainproof.reporting.internal;
+
+import io.trainproof.core.Actor;
+import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.domain.RegulatoryTopic;
+import io.trainproof.reporting.report.AddressableDecisions;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The addressable implementation specifications: every decision recorded by the as-of date,
+ * with which one is current per topic. Stateless and thread-safe.
+ */
+final class AddressableDecisionsQuery {
+  private final QueryContext context;
+
+  AddressableDecisionsQuery(QueryContext context) {
+    this.context = context;
+  }
+
+  AddressableDecisions report(Actor actor, LocalDate asOf) {
+    Scope s = context.open(actor, asOf, null);
+    List<AddressableDecision> known = context.trainproof().documentation().decisions(actor).stream()
+        .filter(d -> !d.decidedOn().isAfter(asOf) && s.knownBy(d.recordedAt())).toList();
+    Map<RegulatoryTopic, Integer> newest = new EnumMap<>(RegulatoryTopic.class);
+    known.forEach(d -> newest.merge(d.topic(), d.number(), Math::max));
+    List<AddressableDecisions.Row> rows = known.stream()
+        .sorted(Comparator.comparing(AddressableDecision::topic).thenComparing(AddressableDecision::number))
+        .map(d -> new AddressableDecisions.Row(d.topic().name(), d.topic().citation(), d.number(),
+            newest.get(d.topic()) == d.number(), d.implementedAsTraining(), d.rationale(), d.alternativeMeasure(),
+            d.decidedOn(), d.decidedBy()))
+        .toList();
+    return new AddressableDecisions(s.header("Addressable implementation specifications", "164.308(a)(5)(ii)(B)-(D)",
+        null), rows);
+  }
+}
