@@ -1206,6 +1206,32 @@ public abstract class StoreContract {
         .allMatch(a -> a.member().equals(existing.id()));
   }
 
+  /**
+   * A bulk hire that names one external id twice is refused by core before the store is asked
+   * to write (the store only enforces that an external id is unique): the same conflict on
+   * every store, and nothing written.
+   */
+  @Test
+  void aBulkHireNamingAnExternalIdTwiceIsRefusedByCore() {
+    Trainproof tp = Trainproof.builder().store(store).clock(SettableClock.at(CENTURY_ON)).build();
+    Fixtures fx = hiringWorld(tp);
+    LocalDate today = fx.org().dateOf(CENTURY_ON);
+    WorkforceMember existing = fx.hire(today, "Dept-0", "nurse");
+    int auditBefore = auditActions(fx).size();
+    List<io.trainproof.core.workforce.WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
+    var again = requests.get(2);
+    requests.add(new io.trainproof.core.workforce.WorkforceService.NewMember(again.externalId(), "Someone else",
+        again.type(), again.roles(), again.department(), null, again.engagedOn()));
+    assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.entity()).isEqualTo("WorkforceMember");
+          assertThat(e.key()).isEqualTo("externalId=" + again.externalId());
+          assertThat(e.getMessage()).isEqualTo("WorkforceMember externalId=" + again.externalId() + ": given twice");
+        });
+    assertThat(tp.workforce().list(fx.officer())).containsExactly(existing);
+    assertThat(auditActions(fx)).hasSize(auditBefore);
+  }
+
   @Test
   void theServicesRunEndToEndOnThisStore() {
     SettableClock clock = SettableClock.at(T0);
