@@ -79,8 +79,10 @@ import org.junit.jupiter.api.Test;
  * The storage contract every {@link Store} passes. A store is done when its subclass (a few
  * lines: {@link #createStore()}) passes every test here. Each test works in organizations of
  * its own, so a store backed by a shared database needs no cleaning between tests. Capability
- * flags ({@link io.trainproof.core.spi.StoreCapabilities}) choose what is tested; no test is
- * skipped by the store's class.
+ * flags ({@link io.trainproof.core.spi.StoreCapabilities}) choose what is tested: the tests of
+ * a store shared across processes, and of a durable one, run only when the store declares it
+ * (they then need {@link #openAnotherStore()}) and are skipped with the reason otherwise; no
+ * test is skipped by the store's class.
  */
 public abstract class StoreContract {
   /** Instants with microsecond precision, which every supported database keeps exactly. */
@@ -100,6 +102,22 @@ public abstract class StoreContract {
    * @return the store
    */
   protected abstract Store createStore();
+
+  /**
+   * Opens another store over the same data as {@link #createStore()}'s, as another process
+   * would (for a database: a new connection pool and entity manager factory over the same
+   * database). Called only by the tests of a capability the store declares ({@link
+   * io.trainproof.core.spi.StoreCapabilities#sharedAcrossProcesses} or {@link
+   * io.trainproof.core.spi.StoreCapabilities#durable}); a store that declares either must
+   * override it, or those tests fail. The contract closes the store it returns when the test
+   * ends, if it is {@link AutoCloseable}.
+   *
+   * @return a second store over the same data
+   */
+  protected Store openAnotherStore() {
+    throw new UnsupportedOperationException("the store declares " + store.capabilities()
+        + ": its contract test must override openAnotherStore() so the contract can test that");
+  }
 
   /** Creates the store before each test. */
   @BeforeEach
@@ -659,6 +677,89 @@ public abstract class StoreContract {
         Id.random(), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 14), on, at, score, passed,
         new Provenance(CompletionMethod.CLASSROOM, "instructor-7", "Room 4", "sheet-12", null),
         List.of(new EvidenceFile("sign-in.pdf", Fixtures.sha256("pdf"))), LocalDate.of(2033, 2, 1));
+  }
+
+  // ---------------------------------------------------------------- capabilities
+
+  private static void closeIfCloseable(Store other) throws Exception {
+    if (other instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
+  /**
+   * A store shared across processes: what one process commits, another sees; optimistic
+   * versions hold across them; and their sweep claims of one day divide the members.
+   */
+  @Test
+  void processesSharingTheStoreSeeEachOthersCommitsAndDivideClaims() throws Exception {
+    Assumptions.assumeTrue(store.capabilities().sharedAcrossProcesses(), "the store is not shared across"
+        + " processes (StoreCapabilities.sharedAcrossProcesses is false): no other process sees its data");
+    Store other = openAnotherStore();
+    try {
+      Organization org = newOrg();
+      List<WorkforceMember> members = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String ext = "E" + i;
+        members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
+      }
+      for (int i = 3; i < 6; i++) {
+        String ext = "E" + i;
+        members.add(other.inTransaction((Transaction t) -> t.members().insert(member(org, ext))));
+      }
+      assertThat(other.inTransaction((Transaction t) -> t.organizations().find(org.id()))).contains(org);
+      assertThat(tx((Transaction t) -> t.members().list(org.id()))).containsExactlyInAnyOrderElementsOf(members);
+      assertThat(other.inTransaction((Transaction t) -> t.members().list(org.id()))).containsExactlyInAnyOrderElementsOf(members);
+      // A lost update is detected whichever process wrote first.
+      WorkforceMember read = members.get(0);
+      WorkforceMember changed = read.withTerms(read.latestTerms().withStatus(LocalDate.of(2026, 5, 1), MemberStatus.ON_LEAVE));
+      WorkforceMember updated = tx((Transaction t) -> t.members().update(changed));
+      assertThatThrownBy(() -> other.inTransaction((Transaction t) -> t.members().update(changed))).isInstanceOf(ConflictException.class);
+      assertThat(other.inTransaction((Transaction t) -> t.members().find(org.id(), read.id()))).contains(updated);
+      // Claims of one day by two processes never hand a member out twice.
+      LocalDate day = LocalDate.of(2026, 3, 1);
+      List<WorkforceMember> first = tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 4));
+      List<WorkforceMember> second = other.inTransaction((Transaction t) -> t.members().claimForSweep(org.id(), day, 10));
+      assertThat(first).hasSize(4);
+      assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+      assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 10))).isEmpty();
+    } finally {
+      closeIfCloseable(other);
+    }
+  }
+
+  /** A durable store: what a store committed is there for a store opened after it closed. */
+  @Test
+  void whatADurableStoreCommittedOutlivesIt() throws Exception {
+    Assumptions.assumeTrue(store.capabilities().durable(), "the store is not durable"
+        + " (StoreCapabilities.durable is false): its data ends with it");
+    Store writer = openAnotherStore();
+    Organization org = new Organization(Id.random(), "Org", ZoneId.of("Asia/Kathmandu"), Period.ofYears(7), T0);
+    WorkforceMember m;
+    Assignment closed;
+    try {
+      writer.inTransaction((Transaction t) -> {
+        t.organizations().insert(org);
+        return null;
+      });
+      m = writer.inTransaction((Transaction t) -> t.members().insert(member(org, "E1")));
+      Assignment a = assignment(org, m, "K1");
+      writer.inTransaction((Transaction t) -> t.assignments().insertIfAbsent(a));
+      closed = writer.inTransaction((Transaction t) -> t.assignments().update(a
+          .extended(new DueDateChange(LocalDate.of(2026, 1, 8), LocalDate.of(2026, 3, 4), "officer", "sick"))
+          .closed(new Closure(AssignmentState.COMPLETED, LocalDate.of(2026, 1, 9), T0.plusSeconds(3600), "officer",
+              "passed", Id.random()))));
+    } finally {
+      closeIfCloseable(writer);
+    }
+    Store reader = openAnotherStore();
+    try {
+      assertThat(reader.inTransaction((Transaction t) -> t.organizations().find(org.id()))).contains(org);
+      assertThat(reader.inTransaction((Transaction t) -> t.members().find(org.id(), m.id()))).contains(m);
+      assertThat(reader.inTransaction((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).containsExactly(closed);
+    } finally {
+      closeIfCloseable(reader);
+    }
   }
 
   @Test
