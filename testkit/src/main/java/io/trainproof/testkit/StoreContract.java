@@ -49,6 +49,9 @@ import io.trainproof.core.notification.SecurityReminder;
 import io.trainproof.core.retention.LegalHold;
 import io.trainproof.core.retention.RecordKind;
 import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.spi.AssignmentCountQuery;
+import io.trainproof.core.spi.AssignmentCounting;
+import io.trainproof.core.spi.AssignmentCounts;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.status.ComplianceStatus;
@@ -68,6 +71,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +79,10 @@ import org.junit.jupiter.api.Test;
  * The storage contract every {@link Store} passes. A store is done when its subclass (a few
  * lines: {@link #createStore()}) passes every test here. Each test works in organizations of
  * its own, so a store backed by a shared database needs no cleaning between tests. Capability
- * flags ({@link io.trainproof.core.spi.StoreCapabilities}) choose what is tested; no test is
- * skipped by the store's class.
+ * flags ({@link io.trainproof.core.spi.StoreCapabilities}) choose what is tested: the tests of
+ * a store shared across processes, and of a durable one, run only when the store declares it
+ * (they then need {@link #openAnotherStore()}) and are skipped with the reason otherwise; no
+ * test is skipped by the store's class.
  */
 public abstract class StoreContract {
   /** Instants with microsecond precision, which every supported database keeps exactly. */
@@ -96,6 +102,22 @@ public abstract class StoreContract {
    * @return the store
    */
   protected abstract Store createStore();
+
+  /**
+   * Opens another store over the same data as {@link #createStore()}'s, as another process
+   * would (for a database: a new connection pool and entity manager factory over the same
+   * database). Called only by the tests of a capability the store declares ({@link
+   * io.trainproof.core.spi.StoreCapabilities#sharedAcrossProcesses} or {@link
+   * io.trainproof.core.spi.StoreCapabilities#durable}); a store that declares either must
+   * override it, or those tests fail. The contract closes the store it returns when the test
+   * ends, if it is {@link AutoCloseable}.
+   *
+   * @return a second store over the same data
+   */
+  protected Store openAnotherStore() {
+    throw new UnsupportedOperationException("the store declares " + store.capabilities()
+        + ": its contract test must override openAnotherStore() so the contract can test that");
+  }
 
   /** Creates the store before each test. */
   @BeforeEach
@@ -432,8 +454,14 @@ public abstract class StoreContract {
         membersPending, pending, dueSoon, overdue, completed, waived);
   }
 
+  /**
+   * The organization's summary as the public API gives it on this store, with a 14-day
+   * due-soon window: core decides what the counts mean, the store counts (its fast count if it
+   * has one, else core's count from plain reads).
+   */
   private List<io.trainproof.core.status.AssignmentSummary> summarize(Organization org, String asOf) {
-    return tx((Transaction t) -> t.assignments().summarize(org.id(), LocalDate.parse(asOf), 14));
+    Trainproof tp = Trainproof.builder().store(store).dueSoonDays(14).build();
+    return tp.status().summary(Actor.complianceOfficer("officer-1", org.id()), LocalDate.parse(asOf));
   }
 
   /**
@@ -513,7 +541,119 @@ public abstract class StoreContract {
         new io.trainproof.core.status.AssignmentSummary("ICU", WorkforceType.VOLUNTEER, Set.of("lead", "nurse"),
             1, 1, 0, 0, 0, 0, 1, 0, 0));
     // an organization with nobody active has no rows
-    assertThat(tx((Transaction t) -> t.assignments().summarize(newOrg().id(), LocalDate.of(2026, 3, 7), 14))).isEmpty();
+    assertThat(summarize(newOrg(), "2026-03-07")).isEmpty();
+  }
+
+  /** An assignment of {@code m} assigned on {@code assignedOn} and due on {@code dueOn}. */
+  private Assignment insertDue(Organization org, WorkforceMember m, String key, LocalDate assignedOn, LocalDate dueOn,
+      Function<Assignment, Assignment> change) {
+    Assignment a = assignment(org, m, key).toBuilder().assignedOn(assignedOn).anchorOn(assignedOn).dueOn(dueOn).build();
+    tx((Transaction t) -> t.assignments().insertIfAbsent(a));
+    Assignment changed = change.apply(a);
+    return changed.equals(a) ? a : tx((Transaction t) -> t.assignments().update(changed));
+  }
+
+  /**
+   * A store's fast assignment count ({@link io.trainproof.core.spi.AssignmentRepository#count})
+   * gives exactly what core counts from plain reads ({@link AssignmentCounting#fromReads}), on
+   * assignments open, closed every way, extended (before and after the as-of date), assigned
+   * or closed after it, and due on each side of every band boundary, for several as-of dates,
+   * windows and member statuses. A store with no fast count has nothing to compare: core's
+   * count from reads is what its summary uses, and {@link #assignmentSummaryCountsByDatedFacts}
+   * checks that by hand.
+   */
+  @Test
+  void aFastAssignmentCountAgreesWithCoresCountFromReads() {
+    Organization org = newOrg();
+    LocalDate b = LocalDate.of(2026, 3, 10);
+    LocalDate early = b.minusDays(60);
+    WorkforceType emp = WorkforceType.EMPLOYEE;
+    // M1: open assignments due on each side of the boundaries around b for windows 0, 1 and 14
+    WorkforceMember m1 = insertMember(org, "M1", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE));
+    int[] offsets = {-2, -1, 0, 1, 2, 13, 14, 15, 16};
+    for (int o : offsets) {
+      insertDue(org, m1, "m1-" + o, early, b.plusDays(o), x -> x);
+    }
+    // M2, same group: completed, waived and cancelled at different dates, one started, one
+    // assigned only after b, one closed after being extended
+    WorkforceMember m2 = insertMember(org, "M2", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE));
+    insertDue(org, m2, "m2-completed", early, b.plusDays(5), x -> x.closed(closure(AssignmentState.COMPLETED, b.toString())));
+    insertDue(org, m2, "m2-waived", early, b.minusDays(3),
+        x -> x.closed(closure(AssignmentState.WAIVED, b.plusDays(2).toString())));
+    insertDue(org, m2, "m2-cancelled", early, b.plusDays(1),
+        x -> x.closed(closure(AssignmentState.CANCELLED, b.minusDays(1).toString())));
+    insertDue(org, m2, "m2-started", early, b.plusDays(14), x -> x.started(b.minusDays(20)));
+    insertDue(org, m2, "m2-later", b.plusDays(3), b.plusDays(10), x -> x);
+    insertDue(org, m2, "m2-extended-closed", early, b.minusDays(5),
+        x -> x.extended(new DueDateChange(b.minusDays(10), b.plusDays(1), "officer", "leave"))
+            .closed(closure(AssignmentState.COMPLETED, b.plusDays(1).toString())));
+    // M3, another group (type and roles): extensions granted before and after b, one granted
+    // before the assignment's original due date moves it back into an earlier band
+    WorkforceMember m3 = insertMember(org, "M3", "2025-01-01",
+        terms("2025-01-01", WorkforceType.CONTRACTOR, "Front", MemberStatus.ACTIVE, Set.of("nurse", "lead")));
+    insertDue(org, m3, "m3-twice", early, b.minusDays(5), x -> x
+        .extended(new DueDateChange(b.minusDays(10), b.plusDays(3), "officer", "leave"))
+        .extended(new DueDateChange(b.plusDays(2), b.plusDays(20), "officer", "again")));
+    insertDue(org, m3, "m3-shortened", early, b.plusDays(30),
+        x -> x.extended(new DueDateChange(b.minusDays(1), b.plusDays(14), "officer", "moved up")));
+    insertDue(org, m3, "m3-granted-on-b", early, b.minusDays(1),
+        x -> x.extended(new DueDateChange(b, b.plusDays(15), "officer", "granted on the day")));
+    // M4: moves department on b+1, on leave from b+14
+    WorkforceMember m4 = insertMember(org, "M4", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE),
+        terms(b.plusDays(1).toString(), emp, "Front", MemberStatus.ACTIVE),
+        terms(b.plusDays(14).toString(), emp, "Front", MemberStatus.ON_LEAVE));
+    insertDue(org, m4, "m4", early, b, x -> x);
+    // M5: terminated on b with an open assignment; M6: engaged on b+14 with one assigned before;
+    // M7: nothing assigned
+    WorkforceMember m5 = insertMember(org, "M5", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE),
+        terms(b.toString(), emp, "ICU", MemberStatus.TERMINATED));
+    insertDue(org, m5, "m5", early, b.plusDays(1), x -> x);
+    WorkforceMember m6 = insertMember(org, "M6", b.plusDays(14).toString(),
+        terms(b.plusDays(14).toString(), emp, "ICU", MemberStatus.ACTIVE));
+    insertDue(org, m6, "m6", early, b.plusDays(7), x -> x);
+    insertMember(org, "M7", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE));
+    // another organization's facts never count
+    Organization other = newOrg();
+    WorkforceMember x1 = insertMember(other, "M1", "2025-01-01", terms("2025-01-01", emp, "ICU", MemberStatus.ACTIVE));
+    insertDue(other, x1, "x1", early, b, y -> y);
+
+    int compared = 0;
+    for (int day = -20; day <= 40; day++) {
+      LocalDate asOf = b.plusDays(day);
+      for (int window : new int[] {0, 1, 14}) {
+        for (MemberStatus status : new MemberStatus[] {MemberStatus.ACTIVE, MemberStatus.ON_LEAVE}) {
+          compared += agree(new AssignmentCountQuery(org.id(), asOf, status, asOf.minusDays(1), asOf.plusDays(window)));
+        }
+      }
+      // bands of other shapes: an empty second band, and a first band reaching past the date
+      compared += agree(new AssignmentCountQuery(org.id(), asOf, MemberStatus.ACTIVE, asOf, asOf));
+      compared += agree(new AssignmentCountQuery(org.id(), asOf, MemberStatus.ACTIVE, asOf.plusDays(3), asOf.plusDays(9)));
+    }
+    compared += agree(new AssignmentCountQuery(newOrg().id(), b, MemberStatus.ACTIVE, b.minusDays(1), b.plusDays(14)));
+    // The data is rich enough to tell bands apart: core's count sees every band and closure.
+    List<AssignmentCounts> onB = tx((Transaction t) -> AssignmentCounting.fromReads(t,
+        new AssignmentCountQuery(org.id(), b, MemberStatus.ACTIVE, b.minusDays(1), b.plusDays(14))));
+    assertThat(onB).extracting(AssignmentCounts::department).contains("ICU", "Front");
+    assertThat(onB.stream().mapToLong(AssignmentCounts::openInFirstBand).sum()).isPositive();
+    assertThat(onB.stream().mapToLong(AssignmentCounts::openInSecondBand).sum()).isPositive();
+    assertThat(onB.stream().mapToLong(AssignmentCounts::openInThirdBand).sum()).isPositive();
+    assertThat(onB.stream().mapToLong(AssignmentCounts::completed).sum()).isPositive();
+    assertThat(onB.stream().mapToLong(AssignmentCounts::cancelled).sum()).isPositive();
+    Assumptions.assumeTrue(compared > 0, "this store has no fast assignment count (AssignmentRepository.count is"
+        + " empty): core counts from plain reads, which assignmentSummaryCountsByDatedFacts checks by hand");
+  }
+
+  /** @return 1 when the store has a fast count for the query (and it agreed), 0 when it has none */
+  private int agree(AssignmentCountQuery query) {
+    return tx((Transaction t) -> {
+      java.util.Optional<List<AssignmentCounts>> fast = t.assignments().count(query);
+      if (fast.isEmpty()) {
+        return 0;
+      }
+      assertThat(fast.get()).as("fast count for %s", query)
+          .containsExactlyInAnyOrderElementsOf(AssignmentCounting.fromReads(t, query));
+      return 1;
+    });
   }
 
   @Test
@@ -537,6 +677,89 @@ public abstract class StoreContract {
         Id.random(), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 14), on, at, score, passed,
         new Provenance(CompletionMethod.CLASSROOM, "instructor-7", "Room 4", "sheet-12", null),
         List.of(new EvidenceFile("sign-in.pdf", Fixtures.sha256("pdf"))), LocalDate.of(2033, 2, 1));
+  }
+
+  // ---------------------------------------------------------------- capabilities
+
+  private static void closeIfCloseable(Store other) throws Exception {
+    if (other instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
+  /**
+   * A store shared across processes: what one process commits, another sees; optimistic
+   * versions hold across them; and their sweep claims of one day divide the members.
+   */
+  @Test
+  void processesSharingTheStoreSeeEachOthersCommitsAndDivideClaims() throws Exception {
+    Assumptions.assumeTrue(store.capabilities().sharedAcrossProcesses(), "the store is not shared across"
+        + " processes (StoreCapabilities.sharedAcrossProcesses is false): no other process sees its data");
+    Store other = openAnotherStore();
+    try {
+      Organization org = newOrg();
+      List<WorkforceMember> members = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String ext = "E" + i;
+        members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
+      }
+      for (int i = 3; i < 6; i++) {
+        String ext = "E" + i;
+        members.add(other.inTransaction((Transaction t) -> t.members().insert(member(org, ext))));
+      }
+      assertThat(other.inTransaction((Transaction t) -> t.organizations().find(org.id()))).contains(org);
+      assertThat(tx((Transaction t) -> t.members().list(org.id()))).containsExactlyInAnyOrderElementsOf(members);
+      assertThat(other.inTransaction((Transaction t) -> t.members().list(org.id()))).containsExactlyInAnyOrderElementsOf(members);
+      // A lost update is detected whichever process wrote first.
+      WorkforceMember read = members.get(0);
+      WorkforceMember changed = read.withTerms(read.latestTerms().withStatus(LocalDate.of(2026, 5, 1), MemberStatus.ON_LEAVE));
+      WorkforceMember updated = tx((Transaction t) -> t.members().update(changed));
+      assertThatThrownBy(() -> other.inTransaction((Transaction t) -> t.members().update(changed))).isInstanceOf(ConflictException.class);
+      assertThat(other.inTransaction((Transaction t) -> t.members().find(org.id(), read.id()))).contains(updated);
+      // Claims of one day by two processes never hand a member out twice.
+      LocalDate day = LocalDate.of(2026, 3, 1);
+      List<WorkforceMember> first = tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 4));
+      List<WorkforceMember> second = other.inTransaction((Transaction t) -> t.members().claimForSweep(org.id(), day, 10));
+      assertThat(first).hasSize(4);
+      assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+      assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 10))).isEmpty();
+    } finally {
+      closeIfCloseable(other);
+    }
+  }
+
+  /** A durable store: what a store committed is there for a store opened after it closed. */
+  @Test
+  void whatADurableStoreCommittedOutlivesIt() throws Exception {
+    Assumptions.assumeTrue(store.capabilities().durable(), "the store is not durable"
+        + " (StoreCapabilities.durable is false): its data ends with it");
+    Store writer = openAnotherStore();
+    Organization org = new Organization(Id.random(), "Org", ZoneId.of("Asia/Kathmandu"), Period.ofYears(7), T0);
+    WorkforceMember m;
+    Assignment closed;
+    try {
+      writer.inTransaction((Transaction t) -> {
+        t.organizations().insert(org);
+        return null;
+      });
+      m = writer.inTransaction((Transaction t) -> t.members().insert(member(org, "E1")));
+      Assignment a = assignment(org, m, "K1");
+      writer.inTransaction((Transaction t) -> t.assignments().insertIfAbsent(a));
+      closed = writer.inTransaction((Transaction t) -> t.assignments().update(a
+          .extended(new DueDateChange(LocalDate.of(2026, 1, 8), LocalDate.of(2026, 3, 4), "officer", "sick"))
+          .closed(new Closure(AssignmentState.COMPLETED, LocalDate.of(2026, 1, 9), T0.plusSeconds(3600), "officer",
+              "passed", Id.random()))));
+    } finally {
+      closeIfCloseable(writer);
+    }
+    Store reader = openAnotherStore();
+    try {
+      assertThat(reader.inTransaction((Transaction t) -> t.organizations().find(org.id()))).contains(org);
+      assertThat(reader.inTransaction((Transaction t) -> t.members().find(org.id(), m.id()))).contains(m);
+      assertThat(reader.inTransaction((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).containsExactly(closed);
+    } finally {
+      closeIfCloseable(reader);
+    }
   }
 
   @Test
@@ -1082,6 +1305,32 @@ public abstract class StoreContract {
     assertThat(auditActions(fx)).hasSize(auditBefore);
     assertThat(tx((Transaction t) -> t.assignments().list(fx.org().id())))
         .allMatch(a -> a.member().equals(existing.id()));
+  }
+
+  /**
+   * A bulk hire that names one external id twice is refused by core before the store is asked
+   * to write (the store only enforces that an external id is unique): the same conflict on
+   * every store, and nothing written.
+   */
+  @Test
+  void aBulkHireNamingAnExternalIdTwiceIsRefusedByCore() {
+    Trainproof tp = Trainproof.builder().store(store).clock(SettableClock.at(CENTURY_ON)).build();
+    Fixtures fx = hiringWorld(tp);
+    LocalDate today = fx.org().dateOf(CENTURY_ON);
+    WorkforceMember existing = fx.hire(today, "Dept-0", "nurse");
+    int auditBefore = auditActions(fx).size();
+    List<io.trainproof.core.workforce.WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
+    var again = requests.get(2);
+    requests.add(new io.trainproof.core.workforce.WorkforceService.NewMember(again.externalId(), "Someone else",
+        again.type(), again.roles(), again.department(), null, again.engagedOn()));
+    assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
+        .isInstanceOfSatisfying(ConflictException.class, e -> {
+          assertThat(e.entity()).isEqualTo("WorkforceMember");
+          assertThat(e.key()).isEqualTo("externalId=" + again.externalId());
+          assertThat(e.getMessage()).isEqualTo("WorkforceMember externalId=" + again.externalId() + ": given twice");
+        });
+    assertThat(tp.workforce().list(fx.officer())).containsExactly(existing);
+    assertThat(auditActions(fx)).hasSize(auditBefore);
   }
 
   @Test

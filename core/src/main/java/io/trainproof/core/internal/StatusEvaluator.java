@@ -4,11 +4,16 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.spi.AssignmentCountQuery;
+import io.trainproof.core.spi.AssignmentCounts;
+import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
 import java.time.LocalDate;
@@ -149,7 +154,7 @@ public final class StatusEvaluator {
     ComplianceStatus status = switch (state) {
       case COMPLETED -> ComplianceStatus.COMPLIANT;
       case WAIVED -> ComplianceStatus.WAIVED;
-      default -> d.isAfter(due) ? ComplianceStatus.OVERDUE
+      default -> overdue(d, due) ? ComplianceStatus.OVERDUE
           : dueSoon(d, due) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
     };
     boolean open = state.isOpen();
@@ -163,7 +168,52 @@ public final class StatusEvaluator {
     return dueSoonDays;
   }
 
+  /**
+   * What the organization's assignment aggregate counts on a date ({@link
+   * io.trainproof.core.status.AssignmentSummary} has the rules): members active that day, and
+   * open assignments banded by these rules' own cut-offs, so a store counts facts and never
+   * restates what overdue or due soon means. The first band is overdue, the second due soon,
+   * the third pending; requirement grace periods are ignored, as the summary documents.
+   *
+   * @param organization the organization
+   * @param d the date
+   * @return the query
+   */
+  public AssignmentCountQuery summaryQuery(Id<Organization> organization, LocalDate d) {
+    return new AssignmentCountQuery(organization, d, MemberStatus.ACTIVE, lastOverdueDue(d), lastDueSoonDue(d));
+  }
+
+  /**
+   * The aggregate's row for one group of counts: overdue, due soon and pending are the three
+   * due-date bands of {@link #summaryQuery}; cancelled assignments are not reported.
+   *
+   * @param counts what the store counted for the query of {@link #summaryQuery}
+   * @return the summary row
+   */
+  public static AssignmentSummary summaryRow(AssignmentCounts counts) {
+    return new AssignmentSummary(counts.department(), counts.type(), counts.roles(), counts.members(),
+        counts.membersEarliestInFirstBand(), counts.membersEarliestInSecondBand(), counts.membersEarliestInThirdBand(),
+        counts.openInThirdBand(), counts.openInSecondBand(), counts.openInFirstBand(), counts.completed(),
+        counts.waived());
+  }
+
+  /** Open past its due date (before any grace period): due on or before {@link #lastOverdueDue}. */
+  private static boolean overdue(LocalDate d, LocalDate due) {
+    return !due.isAfter(lastOverdueDue(d));
+  }
+
+  /** Due within the window, or today, or already past: due on or before {@link #lastDueSoonDue}. */
   private boolean dueSoon(LocalDate d, LocalDate due) {
-    return !d.isBefore(due.minusDays(dueSoonDays));
+    return !due.isAfter(lastDueSoonDue(d));
+  }
+
+  /** The latest due date that is past on {@code d}: an assignment is overdue from the day after. */
+  private static LocalDate lastOverdueDue(LocalDate d) {
+    return d.minusDays(1);
+  }
+
+  /** The latest due date that is due soon on {@code d}: {@code d >= due - n} means {@code due <= d + n}. */
+  private LocalDate lastDueSoonDue(LocalDate d) {
+    return d.plusDays(dueSoonDays);
   }
 }

@@ -14,6 +14,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.spi.AssignmentCounting;
 import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
@@ -122,7 +123,12 @@ public final class StatusServiceImpl implements StatusService {
         throw new ForbiddenException(actor.id(), Operation.STATUS_READ.name(),
             "the organization summary needs organization scope, not " + w.scope());
       }
-      return w.tx().assignments().summarize(w.org().id(), asOf, evaluator.dueSoonDays());
+      // why: the store counts facts by the cut-offs the status rules set; what the counts mean
+      // (and the order of the rows) is decided here, once for every store
+      return AssignmentCounting.count(w.tx(), evaluator.summaryQuery(w.org().id(), asOf)).stream()
+          .map(StatusEvaluator::summaryRow)
+          .sorted(AssignmentSummary.ORDER)
+          .toList();
     });
   }
 

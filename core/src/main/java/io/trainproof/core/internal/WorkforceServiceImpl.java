@@ -75,6 +75,12 @@ public final class WorkforceServiceImpl implements WorkforceService {
         }
         fresh.add(newMember(w, hire));
       }
+      Set<String> given = new java.util.HashSet<>();
+      for (NewMember hire : hires) {
+        if (!given.add(hire.externalId())) {
+          throw new ConflictException("WorkforceMember", "externalId=" + hire.externalId(), "given twice");
+        }
+      }
       List<WorkforceMember> members = w.tx().members().insertAll(fresh);
       Map<LocalDate, List<WorkforceMember>> byDate = new java.util.TreeMap<>();
       for (WorkforceMember member : members) {

@@ -5,27 +5,19 @@ import static io.trainproof.core.memory.MemoryTables.key;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.MemberStatus;
-import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.spi.AssignmentRepository;
-import io.trainproof.core.status.AssignmentSummary;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory store's assignments, with the dedupe-key and per-member indexes, and the
- * summary a dashboard reads. Not thread-safe: used under the store's lock.
+ * The in-memory store's assignments, with the dedupe-key and per-member indexes. It has no
+ * faster count than core's count from plain reads, so it leaves {@link #count} to the default.
+ * Not thread-safe: used under the store's lock.
  */
 final class MemoryAssignmentRepository implements AssignmentRepository {
   private static final Versioned<Assignment> VERSIONED = new Versioned<>("Assignment", Assignment::id,
@@ -85,61 +77,6 @@ final class MemoryAssignmentRepository implements AssignmentRepository {
   @Override
   public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
     return MemoryTables.pageOf(t.assignments.values(), Assignment::organization, Assignment::id, organization, after, limit);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public List<AssignmentSummary> summarize(Id<Organization> organization, LocalDate asOf, int dueSoonDays) {
-    LocalDate soon = asOf.plusDays(dueSoonDays);
-    // key: department, type -> members, mOverdue, mDueSoon, mPending, pending, dueSoon, overdue, completed, waived
-    Map<List<Object>, long[]> groups = new HashMap<>();
-    for (WorkforceMember m : t.members.values()) {
-      if (!m.organization().equals(organization)) {
-        continue;
-      }
-      MemberTerms terms = m.termsOn(asOf).orElse(null);
-      if (terms == null || terms.status() != MemberStatus.ACTIVE) {
-        continue;
-      }
-      long[] c = groups.computeIfAbsent(List.of(terms.department(), terms.type(), terms.roles()), k -> new long[9]);
-      long pending = 0;
-      long dueSoon = 0;
-      long overdue = 0;
-      for (Id<Assignment> id : t.assignmentsByMember.getOrDefault(m.id(), List.of())) {
-        Assignment a = t.assignments.get(id);
-        if (a == null || !a.organization().equals(organization) || a.assignedOn().isAfter(asOf)) {
-          continue;
-        }
-        if (a.closure() != null && !a.closure().on().isAfter(asOf)) {
-          switch (a.closure().state()) {
-            case COMPLETED -> c[7]++;
-            case WAIVED -> c[8]++;
-            default -> { }
-          }
-          continue;
-        }
-        LocalDate due = a.dueOn(asOf);
-        if (asOf.isAfter(due)) {
-          overdue++;
-        } else if (!due.isAfter(soon)) {
-          dueSoon++;
-        } else {
-          pending++;
-        }
-      }
-      c[0]++;
-      c[1] += overdue > 0 ? 1 : 0;
-      c[2] += overdue == 0 && dueSoon > 0 ? 1 : 0;
-      c[3] += overdue == 0 && dueSoon == 0 && pending > 0 ? 1 : 0;
-      c[4] += pending;
-      c[5] += dueSoon;
-      c[6] += overdue;
-    }
-    List<AssignmentSummary> rows = new ArrayList<>();
-    groups.forEach((k, c) -> rows.add(new AssignmentSummary((String) k.get(0), (WorkforceType) k.get(1),
-        (Set<String>) k.get(2), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
-    rows.sort(AssignmentSummary.ORDER);
-    return rows;
   }
 
   @Override

@@ -5,8 +5,6 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.status.AssignmentSummary;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,16 +123,20 @@ public interface AssignmentRepository {
   void delete(Id<Organization> organization, Id<Assignment> id);
 
   /**
-   * The organization's assignment-level aggregate on a date, one row per department,
-   * workforce type and set of job roles with at least one member active that day, ordered by
-   * {@link AssignmentSummary#ORDER}. The rules are those of {@link AssignmentSummary}; SQL stores
-   * compute it as one aggregate query and never load assignments or members.
+   * Optionally, a faster count of an {@link AssignmentCountQuery} than core's count from plain
+   * reads ({@link AssignmentCounting#fromReads}): one aggregate query that loads no assignment
+   * or member. A store that overrides this must return exactly the groups and numbers core's
+   * count gives, in any order, for every query (the contract suite checks both paths against
+   * each other); it counts facts only, by the definitions on {@link AssignmentCountQuery} and
+   * {@link AssignmentCounts}, and never decides what a band or a closure state means: core
+   * does, when it builds the query and reads the counts (for the status summary, see {@link
+   * io.trainproof.core.status.AssignmentSummary}). The default returns empty, and core then
+   * counts from plain reads.
    *
-   * @param organization the organization
-   * @param asOf the date
-   * @param dueSoonDays how many days before the due date an open assignment counts as due soon,
-   *     at least 0
-   * @return the groups
+   * @param query what to count
+   * @return the groups, or empty when this store has no faster way than core's
    */
-  List<AssignmentSummary> summarize(Id<Organization> organization, LocalDate asOf, int dueSoonDays);
+  default Optional<List<AssignmentCounts>> count(AssignmentCountQuery query) {
+    return Optional.empty();
+  }
 }

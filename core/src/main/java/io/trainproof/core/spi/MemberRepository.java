@@ -20,22 +20,17 @@ public interface MemberRepository {
 
   /**
    * Adds several new members: the same outcome as {@link #insert} called once per member in
-   * list order. An external id that is taken, or given twice in the list, throws a conflict
-   * (the transaction it ends then writes none of them). Stores override the default (a loop) to
-   * write with a few statements per call.
+   * list order, so an external id that is taken, or that an earlier member of the list takes,
+   * throws a conflict (the transaction it ends then writes none of them). Stores override the
+   * default (a loop) to write with a few statements per call. Whether a request may name one
+   * external id twice is core's rule, not the store's: the bulk hire rejects such a request
+   * before it calls this.
    *
    * @param members the new members, version 0
    * @return them as stored, in the same order
    * @throws io.trainproof.core.ConflictException when an external id or id is taken
    */
   default List<WorkforceMember> insertAll(List<WorkforceMember> members) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (WorkforceMember member : members) {
-      if (!seen.add(member.organization() + "/" + member.externalId())) {
-        throw new io.trainproof.core.ConflictException("WorkforceMember", "externalId=" + member.externalId(),
-            "given twice");
-      }
-    }
     List<WorkforceMember> stored = new java.util.ArrayList<>(members.size());
     for (WorkforceMember member : members) {
       stored.add(insert(member));

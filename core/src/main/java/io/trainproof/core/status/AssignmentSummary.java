@@ -8,8 +8,10 @@ import java.util.TreeSet;
 /**
  * One group of an organization's assignment-level aggregate on a date: the members active that
  * day who share a department, a workforce type and a set of job roles, and their assignments counted by the status
- * each had that day. Computed by the store as one aggregate (never by loading assignments), so
- * every store must give exactly the same numbers. Immutable.
+ * each had that day. The rules below are core's: core hands the store plain facts to count
+ * (dates and due-date cut-offs, {@link io.trainproof.core.spi.AssignmentCountQuery}), which a
+ * SQL store counts as one aggregate (never by loading assignments), and reads the counts as
+ * these statuses. Immutable.
  *
  * <p>The rules, for an as-of date {@code d}, a due-soon window of {@code n} days and only
  * facts dated on or before {@code d}:
@@ -65,7 +67,7 @@ public record AssignmentSummary(
     long waived) {
 
   /**
-   * The order stores return groups in: department (by code point), then workforce type, then
+   * The order of the groups: department (by code point), then workforce type, then
    * the roles sorted and joined with commas.
    */
   public static final Comparator<AssignmentSummary> ORDER = Comparator.comparing(AssignmentSummary::department)

@@ -76,7 +76,7 @@ public interface StatusService {
       Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit);
 
   /**
-   * The whole organization's assignment-level aggregate on a date, by department, workforce type and job roles, as the store computes it in one query (the rules are in {@link AssignmentSummary};
+   * The whole organization's assignment-level aggregate on a date, by department, workforce type and job roles, counted by the store from the facts core hands it (one query in a SQL store; the rules are core's, in {@link AssignmentSummary};
    * the due-soon window is the instance's). Needs {@code STATUS_READ} with organization scope:
    * an actor whose scope is their team or themselves gets a {@link
    * io.trainproof.core.ForbiddenException} rather than a filtered aggregate, because groups of

@@ -49,4 +49,10 @@ abstract class JpaStoreContract extends StoreContract {
     }
     return java.util.Objects.requireNonNull(shared);
   }
+
+  /** A second store over the same database, with its own entity manager factory: another node. */
+  @Override
+  protected Store openAnotherStore() {
+    return java.util.Objects.requireNonNull(database).newStore();
+  }
 }

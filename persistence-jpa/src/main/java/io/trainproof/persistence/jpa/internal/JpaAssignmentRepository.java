@@ -7,11 +7,11 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.spi.AssignmentCountQuery;
+import io.trainproof.core.spi.AssignmentCounts;
 import io.trainproof.core.spi.AssignmentRepository;
-import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedRow;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedTable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Assignments in the JPA store: insert-unless-the-dedupe-key-exists (one or many), the members'
- * assignments for the sweep, and the status summary as one statement. Not thread-safe: bound
+ * assignments for the sweep, and the assignment counts as one statement. Not thread-safe: bound
  * to one transaction.
  */
 final class JpaAssignmentRepository implements AssignmentRepository {
@@ -41,29 +41,32 @@ final class JpaAssignmentRepository implements AssignmentRepository {
   };
 
   /**
-   * The assignment aggregate ({@link AssignmentSummary} has the rules) as one statement in the
-   * SQL all three databases share, so no dialect variant is needed: ?1 the organization, ?2 the
-   * as-of date, ?3 the as-of date plus the due-soon window (date arithmetic is done in Java). The
-   * innermost query gives each assignment that exists on ?2 its due date that day (the last
-   * extension granted by then, else the original); the middle one counts each active member's
-   * assignments by status; the outer one sums them per department, workforce type and role set
-   * (tp_member_terms.roles is the sorted JSON array JsonText writes, so equal sets group
-   * together). Member terms in effect on ?2 are the row with the highest seq whose
-   * effective_from is not after it (terms are appended in date order).
+   * The assignment counts ({@link AssignmentCountQuery} has the facts they count; what they mean
+   * is core's) as one statement in the SQL all three databases share, so no dialect variant is
+   * needed: ?1 the organization, ?2 the as-of date, ?3 and ?4 the last due dates of the first and
+   * second bands, ?5 the member status counted. The innermost query gives each assignment that
+   * exists on ?2 its due date that day (the last extension granted by then, else the original);
+   * the middle one counts each counted member's assignments by band and closure; the outer one
+   * sums them per department, workforce type and role set (tp_member_terms.roles is the sorted
+   * JSON array JsonText writes, so equal sets group together), a member counting in the band of
+   * their earliest open due date (the first band with anything open). Member terms in effect on
+   * ?2 are the row with the highest seq whose effective_from is not after it (terms are
+   * appended in date order).
    */
-  static final String SUMMARY_SQL = """
+  static final String COUNT_SQL = """
       SELECT s.department, s.workforce_type, s.roles, COUNT(*),
-        SUM(CASE WHEN s.overdue > 0 THEN 1 ELSE 0 END),
-        SUM(CASE WHEN s.overdue = 0 AND s.due_soon > 0 THEN 1 ELSE 0 END),
-        SUM(CASE WHEN s.overdue = 0 AND s.due_soon = 0 AND s.pending > 0 THEN 1 ELSE 0 END),
-        SUM(s.pending), SUM(s.due_soon), SUM(s.overdue), SUM(s.completed), SUM(s.waived)
+        SUM(CASE WHEN s.band1 > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN s.band1 = 0 AND s.band2 > 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN s.band1 = 0 AND s.band2 = 0 AND s.band3 > 0 THEN 1 ELSE 0 END),
+        SUM(s.band1), SUM(s.band2), SUM(s.band3), SUM(s.completed), SUM(s.waived), SUM(s.cancelled)
       FROM (
         SELECT m.id AS member_id, t.department AS department, t.workforce_type AS workforce_type, t.roles AS roles,
-          SUM(CASE WHEN a.closed = 0 AND a.due_now > ?3 THEN 1 ELSE 0 END) AS pending,
-          SUM(CASE WHEN a.closed = 0 AND a.due_now <= ?3 AND a.due_now >= ?2 THEN 1 ELSE 0 END) AS due_soon,
-          SUM(CASE WHEN a.closed = 0 AND a.due_now < ?2 THEN 1 ELSE 0 END) AS overdue,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now <= ?3 THEN 1 ELSE 0 END) AS band1,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now > ?3 AND a.due_now <= ?4 THEN 1 ELSE 0 END) AS band2,
+          SUM(CASE WHEN a.closed = 0 AND a.due_now > ?4 THEN 1 ELSE 0 END) AS band3,
           SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
-          SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'WAIVED' THEN 1 ELSE 0 END) AS waived
+          SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'WAIVED' THEN 1 ELSE 0 END) AS waived,
+          SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled
         FROM tp_member m
         JOIN tp_member_terms t ON t.member_id = m.id
           AND t.seq = (SELECT MAX(t2.seq) FROM tp_member_terms t2
@@ -79,7 +82,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
           FROM tp_assignment x
           WHERE x.org_id = ?1 AND x.assigned_on <= ?2
         ) a ON a.member_id = m.id
-        WHERE m.org_id = ?1 AND t.status = 'ACTIVE'
+        WHERE m.org_id = ?1 AND t.status = ?5
         GROUP BY m.id, t.department, t.workforce_type, t.roles
       ) s
       GROUP BY s.department, s.workforce_type, s.roles
@@ -251,22 +254,22 @@ final class JpaAssignmentRepository implements AssignmentRepository {
   }
 
   @Override
-  public List<AssignmentSummary> summarize(Id<Organization> organization, LocalDate asOf, int dueSoonDays) {
-    List<?> rows = session.em().createNativeQuery(SUMMARY_SQL)
-        .setParameter(1, session.bind(organization.value()))
-        .setParameter(2, asOf)
-        .setParameter(3, asOf.plusDays(dueSoonDays))
+  public Optional<List<AssignmentCounts>> count(AssignmentCountQuery query) {
+    List<?> rows = session.em().createNativeQuery(COUNT_SQL)
+        .setParameter(1, session.bind(query.organization().value()))
+        .setParameter(2, query.asOf())
+        .setParameter(3, query.firstBandEnd())
+        .setParameter(4, query.secondBandEnd())
+        .setParameter(5, query.memberStatus().name())
         .getResultList();
-    List<AssignmentSummary> out = new ArrayList<>();
+    List<AssignmentCounts> out = new ArrayList<>(rows.size());
     for (Object o : rows) {
       Object[] r = (Object[]) o;
-      out.add(new AssignmentSummary((String) r[0], WorkforceType.valueOf((String) r[1]),
+      out.add(new AssignmentCounts((String) r[0], WorkforceType.valueOf((String) r[1]),
           Set.copyOf(JsonText.parseStrings((String) r[2])), count(r[3]), count(r[4]), count(r[5]),
-          count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11])));
+          count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11]), count(r[12])));
     }
-    // sorted here, not in SQL, so the order never depends on a database's collation
-    out.sort(AssignmentSummary.ORDER);
-    return out;
+    return Optional.of(out);
   }
 
   private static long count(Object value) {

@@ -7,8 +7,8 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.MemberRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,20 +52,24 @@ final class JpaMemberRepository implements MemberRepository {
     if (members.isEmpty()) {
       return List.of();
     }
-    Map<UUID, List<String>> externalIds = new LinkedHashMap<>();
-    Set<String> given = new HashSet<>();
+    Map<UUID, Set<String>> externalIds = new LinkedHashMap<>();
     List<UUID> ids = new ArrayList<>(members.size());
+    boolean repeated = false;
     for (WorkforceMember m : members) {
-      if (!given.add(m.organization() + "/" + m.externalId())) {
-        throw new ConflictException("WorkforceMember", "externalId=" + m.externalId(), "given twice");
-      }
-      externalIds.computeIfAbsent(m.organization().value(), o -> new ArrayList<>()).add(m.externalId());
+      repeated |= !externalIds.computeIfAbsent(m.organization().value(), o -> new LinkedHashSet<>()).add(m.externalId());
       ids.add(m.id().value());
+    }
+    if (repeated) {
+      // why: the multi-row path below checks keys against stored rows only, so a list that
+      // repeats an external id (core never sends one) takes insert one by one, which gives
+      // the SPI's outcome exactly: the repeat conflicts as a taken external id, naming it
+      return MemberRepository.super.insertAll(members);
     }
     return JpaSession.guard("WorkforceMember", members.size() + " new members", () -> {
       session.em().flush();
       for (var group : externalIds.entrySet()) {
-        Set<String> taken = session.sql().keysIn(session, "tp_member", "external_id", group.getKey(), group.getValue());
+        Set<String> taken = session.sql().keysIn(session, "tp_member", "external_id", group.getKey(),
+            List.copyOf(group.getValue()));
         if (!taken.isEmpty()) {
           throw new ConflictException("WorkforceMember", "externalId=" + taken.iterator().next(), "external id already exists");
         }
