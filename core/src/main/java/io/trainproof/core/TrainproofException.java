@@ -30,4 +30,16 @@ public abstract class TrainproofException extends RuntimeException {
   protected TrainproofException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Every Trainproof exception is created with a message, so this is never null; declared here
+   * so that callers in {@code @NullMarked} code need no null check.
+   *
+   * @return what went wrong
+   */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? "" : message;
+  }
 }

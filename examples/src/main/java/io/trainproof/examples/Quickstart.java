@@ -35,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small clinic on the in-memory store: policies, a course, an onboarding and annual rule,
@@ -116,7 +117,8 @@ public final class Quickstart {
     return tp.assignments().forMember(officer, m.id()).stream().filter(Assignment::isOpen).toList();
   }
 
-  private static void say(String format, Object... args) {
+  @SuppressWarnings("AnnotateFormatMethod") // why: a local printf helper; its callers pass literals
+  private static void say(String format, @Nullable Object... args) {
     System.out.println(String.format(format, args));
   }
 

@@ -324,7 +324,7 @@ class FaultInjectionTest {
 
     // The clean run, measured: every commit becomes a rollback.
     faults.arm(Fault.NONE, true);
-    operation.get();
+    var unused = operation.get();
     int statements = faults.statements();
     int commits = faults.commits();
     faults.disarm();
@@ -358,7 +358,7 @@ class FaultInjectionTest {
       faults.arm(fault, false);
       Throwable thrown = null;
       try {
-        operation.get();
+        var unusedResult = operation.get();
       } catch (RuntimeException e) {
         thrown = e;
       }
@@ -396,7 +396,7 @@ class FaultInjectionTest {
     }
     Set<String> outboxBefore = outboxKeys();
     faults.disarm();
-    operation.get();
+    var unusedRetry = operation.get();
     assertThat(faults.statements()).as("%s: the retry issues the statements of the clean run", c.name()).isEqualTo(statements);
     assertThat(faults.commits()).as("%s: the retry commits as the clean run did", c.name()).isEqualTo(commits);
     assertThat(faults.openConnections()).isZero();

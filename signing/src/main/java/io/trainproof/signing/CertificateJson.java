@@ -93,6 +93,7 @@ final class CertificateJson {
   private CertificateJson() {}
 
   /** A proof configuration's hash: for one key, suite and second. */
+  @SuppressWarnings("ArrayRecordComponent") // why: a cache entry, compared by its key fields only
   private record ConfigHash(String keyId, Cryptosuite suite, Instant created, byte[] hash) {}
 
   /**

@@ -671,6 +671,7 @@ public abstract class StoreContract {
     assertThat(tx((Transaction t) -> t.completions().find(org.id(), later.id()))).contains(later);
   }
 
+  @SuppressWarnings("DistinctVarargsChecker") // why: each Id.random() is a new id
   private static Completion completion(Organization org, WorkforceMember m, LocalDate on, Instant at, boolean passed, Integer score) {
     return new Completion(Id.random(), org.id(), m.id(), Set.of("nurse"), WorkforceType.TRAINEE, Id.random(), Id.random(),
         Id.random(), Fixtures.sha256("content"), Set.of(Id.random(), Id.random()), AssignmentReason.POLICY_CHANGE,
@@ -1080,6 +1081,7 @@ public abstract class StoreContract {
   }
 
   @Test
+  @SuppressWarnings("DistinctVarargsChecker") // why: each Id.random() is a new id
   void bulkReadsForManyMembersGiveWhatTheOnePerMemberReadsGive() {
     Organization org = newOrg();
     Organization other = newOrg();

@@ -132,6 +132,7 @@ final class Simulation {
     }
   }
 
+  @SuppressWarnings("JavaPeriodGetDays") // why: rules() makes windows of whole days only
   private static Period clampWindow(Rule rule) {
     if (rule.recurrence() instanceof Recurrence.Every every && every.period().equals(Period.ofMonths(1))
         && rule.window().getDays() > 28) {
@@ -189,7 +190,7 @@ final class Simulation {
     try {
       switch (e.action()) {
         case HIRE -> hired.add(tp.workforce().hire(officer, new WorkforceService.NewMember(
-            "X" + (++counter), "M" + counter, WorkforceType.EMPLOYEE, Set.of(pick(ROLES, e.pick())),
+            "X" + ++counter, "M" + counter, WorkforceType.EMPLOYEE, Set.of(pick(ROLES, e.pick())),
             "D", null, today())));
         case CHANGE_ROLES -> {
           if (!active.isEmpty()) {

@@ -106,7 +106,7 @@ class TenantIsolationPropertyTest {
         }
         // Naming another organization's records finds nothing.
         for (Tenant theirs : tenants) {
-          if (theirs == mine) {
+          if (theirs.equals(mine)) {
             continue;
           }
           WorkforceMember foreign = theirs.members().get(0);

@@ -1,6 +1,7 @@
 package io.trainproof.core.access;
 
 import io.trainproof.core.ActorRole;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -82,6 +83,7 @@ public enum Operation {
   SECURITY_REMINDER_READ(true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION));
 
   private final boolean read;
+  @SuppressWarnings("ImmutableEnumChecker") // why: an unmodifiable map built once by s(...)
   private final Map<ActorRole, Scope> scopes;
 
   Operation(boolean read, Map<ActorRole, Scope> scopes) {
@@ -97,7 +99,7 @@ public enum Operation {
     m.put(ActorRole.AUDITOR, auditor);
     m.put(ActorRole.MEMBER, member);
     m.put(ActorRole.SYSTEM, system);
-    return m;
+    return Collections.unmodifiableMap(m);
   }
 
   /** @return true for an operation that changes nothing */
@@ -114,8 +116,8 @@ public enum Operation {
   public Scope scopeFor(ActorRole role) {
     if (role == ActorRole.VENDOR_SUPPORT) {
       // Vendor support reads like an auditor, only where an explicit grant lets it in.
-      return read ? scopes.get(ActorRole.AUDITOR) : Scope.NONE;
+      return read ? scopes.getOrDefault(ActorRole.AUDITOR, Scope.NONE) : Scope.NONE;
     }
-    return scopes.get(role);
+    return scopes.getOrDefault(role, Scope.NONE);
   }
 }

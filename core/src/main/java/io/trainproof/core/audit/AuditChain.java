@@ -126,12 +126,10 @@ public final class AuditChain {
       @Nullable AuditEntry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
       if (e.sequence() == prevSeq && i > 0) {
         // Two entries claim one sequence number: the intruder is the one the chain skips.
-        AuditEntry before = entries.get(i - 1);
         boolean nextLinksToThis = next != null && next.previousHash().equals(e.hash());
-        AuditEntry intruder = nextLinksToThis ? before : e;
         problems.add(new ChainVerification.Problem(e.sequence(), ChainVerification.Kind.INSERTED,
             "a second entry claims sequence " + e.sequence()));
-        if (intruder == before) {
+        if (nextLinksToThis) { // the earlier entry is the intruder: the chain continues from this one
           prevHash = e.hash();
         }
         continue;

@@ -156,7 +156,7 @@ public final class AttestationServiceImpl implements AttestationService {
       Attestation attested = w.tx().attestations().update(a.attested(evidence));
       Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "policyVersion", version.id().toString(),
           "statementSha256", statementHash, "policyTextSha256", version.textSha256(), "method", method.name(), "recordHash", recordHash));
-      if (credentialId != null) {
+      if (credentialId != null && credentialJson != null) { // why: a sealed attestation sets both
         facts.put("credentialId", credentialId);
         facts.put("credentialSha256", AuditChain.sha256(credentialJson));
       }

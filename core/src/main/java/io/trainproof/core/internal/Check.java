@@ -50,17 +50,16 @@ public final class Check {
 
   /** Requires a lowercase hex SHA-256 digest. */
   public static String sha256Hex(String field, @Nullable String value) {
-    notNull(field, value);
-    if (!SHA256_HEX.matcher(value).matches()) {
-      throw new ValidationException(field, value, "must be 64 lowercase hex digits (SHA-256)");
+    String hex = notNull(field, value);
+    if (!SHA256_HEX.matcher(hex).matches()) {
+      throw new ValidationException(field, hex, "must be 64 lowercase hex digits (SHA-256)");
     }
-    return value;
+    return hex;
   }
 
   /** Requires that no element is null or blank; returns an immutable copy. */
   public static Set<String> codes(String field, @Nullable Collection<String> values) {
-    notNull(field, values);
-    for (String v : values) {
+    for (String v : notNull(field, values)) {
       if (v == null || v.isBlank()) {
         throw new ValidationException(field, values, "must not contain a null or blank entry");
       }

@@ -151,7 +151,7 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
       });
       throw new IllegalStateException("unreachable: the dry run always rolls back");
     } catch (RolledBack rolledBack) {
-      @SuppressWarnings("unchecked")
+      @SuppressWarnings({"unchecked", "NullAway"}) // why: the result is the body's own T, null only where T admits it
       T result = (T) rolledBack.result;
       return result;
     } finally {

@@ -1,7 +1,6 @@
 package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.course.CourseService;
@@ -50,7 +49,7 @@ public final class CourseServiceImpl implements CourseService {
       Check.sha256Hex("contentSha256", request.contentSha256());
     }
     return ctx.run(actor, Operation.COURSE_WRITE, w -> {
-      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+      w.course(courseId);
       for (Id<Policy> p : request.policies()) {
         if (p == null || w.tx().policies().find(w.org().id(), p).isEmpty()) {
           throw new ValidationException("policies", p, "is not a policy of this organization");
@@ -70,7 +69,7 @@ public final class CourseServiceImpl implements CourseService {
   public List<CourseVersion> versions(Actor actor, Id<Course> courseId) {
     Check.notNull("course", courseId);
     return ctx.run(actor, Operation.COURSE_READ, w -> {
-      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+      w.course(courseId);
       return w.tx().courses().versions(w.org().id(), courseId);
     });
   }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Implements {@link RetentionService}. Thread-safe. Not API. */
@@ -153,7 +154,9 @@ public final class RetentionServiceImpl implements RetentionService {
       long lastAudit = 0;
       for (Candidate c : candidates) {
         c.remove().run();
-        Tombstone t = new Tombstone(Id.random(), w.org().id(), c.kind(), c.id(), c.retentionUntil(), w.now(), actor.id());
+        // why non-null: a candidate still in effect (no retention date) was refused above
+        LocalDate keptUntil = Objects.requireNonNull(c.retentionUntil());
+        Tombstone t = new Tombstone(Id.random(), w.org().id(), c.kind(), c.id(), keptUntil, w.now(), actor.id());
         w.tx().retention().insertTombstone(t);
         tombstones.add(t);
         counts.merge(c.kind(), 1, Integer::sum);

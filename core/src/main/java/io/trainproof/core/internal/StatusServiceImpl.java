@@ -73,7 +73,7 @@ public final class StatusServiceImpl implements StatusService {
     Check.notNull("course", courseId);
     Check.notNull("asOf", asOf);
     return ctx.run(actor, Operation.STATUS_READ, w -> {
-      w.tx().courses().find(w.org().id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+      w.course(courseId);
       Predicate<Requirement> forCourse = r -> r.termsOn(asOf).map(t -> t.course().equals(courseId)).orElse(false);
       return everyone(w, w.tx().requirements().list(w.org().id()), forCourse, asOf);
     });

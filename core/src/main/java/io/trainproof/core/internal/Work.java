@@ -2,8 +2,10 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.ForbiddenException;
+import io.trainproof.core.NotFoundException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.access.Scope;
+import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
@@ -99,6 +101,17 @@ public final class Work {
     if (!"READ".equals(action)) {
       events.add(new TrainproofEvent(action, org.id(), subjectType, String.valueOf(subjectId), now, details));
     }
+  }
+
+  /**
+   * The organization's course with this id.
+   *
+   * @param courseId the course
+   * @return the course
+   * @throws NotFoundException when the organization has no such course
+   */
+  public Course course(Id<Course> courseId) {
+    return tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
   }
 
   /**

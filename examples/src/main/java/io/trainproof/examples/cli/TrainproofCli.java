@@ -1,6 +1,8 @@
 package io.trainproof.examples.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,9 @@ public final class TrainproofCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // why the default charset: the console's, as System.out itself uses
+    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
+        new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true)));
   }
 
   /**

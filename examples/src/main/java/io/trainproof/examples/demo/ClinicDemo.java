@@ -206,14 +206,14 @@ public final class ClinicDemo {
       LocalDate engaged = start.minusDays(200 + random.nextInt(2000));
       WorkforceType type = roster[i][0].equals("volunteer") ? WorkforceType.VOLUNTEER : WorkforceType.EMPLOYEE;
       WorkforceMember m = tp.workforce().hire(officer, new WorkforceService.NewMember(String.format("HR-%04d", 1000 + i),
-          name(i), type, Set.of(roster[i][0]), roster[i][1], i < 23 ? null : null, engaged));
+          name(i), type, Set.of(roster[i][0]), roster[i][1], null, engaged));
       staff.add(m);
       // Their history from the previous system, so the clinic starts mostly compliant.
       if (i % 7 != 3) {
         for (Course c : List.of(privacyCourse, securityCourse)) {
           tp.completions().importCompletion(officer, new CompletionService.Import(m.id(), c.id(), null,
               start.minusDays(20 + random.nextInt(300)), 85 + random.nextInt(15), null,
-              new Provenance(CompletionMethod.HISTORICAL_IMPORT, officer.id(), "legacy-lms-export.csv", "line " + (2 * i + (c == privacyCourse ? 2 : 3)), null),
+              new Provenance(CompletionMethod.HISTORICAL_IMPORT, officer.id(), "legacy-lms-export.csv", "line " + (2 * i + (c.equals(privacyCourse) ? 2 : 3)), null),
               List.of()));
         }
       }

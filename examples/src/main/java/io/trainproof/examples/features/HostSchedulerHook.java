@@ -6,6 +6,7 @@ import io.trainproof.core.renewal.RenewalRunner;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,9 +31,11 @@ public final class HostSchedulerHook {
     try (RenewalRunner renewals = new RenewalRunner(trainproof.scheduler(), hostScheduler, Duration.ofHours(1))) {
       renewals.start(); // sweeps now, then an hour after each sweep ends
       // The host's own job for the outbox, every minute.
-      hostScheduler.scheduleWithFixedDelay(() -> trainproof.notifications().dispatch(), 0, 1, TimeUnit.MINUTES);
+      ScheduledFuture<?> dispatch =
+          hostScheduler.scheduleWithFixedDelay(() -> trainproof.notifications().dispatch(), 0, 1, TimeUnit.MINUTES);
       System.out.println("renewal sweeps and notification dispatch scheduled on the host's executor");
       hostScheduler.awaitTermination(2, TimeUnit.SECONDS);
+      dispatch.cancel(false);
     } finally {
       hostScheduler.shutdownNow();
     }

@@ -15,6 +15,7 @@ import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.VerificationResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class WebHost implements AutoCloseable {
    * @throws IOException when the port cannot be bound (in use, say)
    */
   public static WebHost start(Site site, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
     WebHost host = new WebHost(site, server);
     server.createContext("/", host::page);
     server.createContext("/verify", host::verifyForm);
@@ -225,7 +226,7 @@ public final class WebHost implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> values = new HashMap<>();
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -74,6 +74,7 @@ public final class JpaStore implements Store, AutoCloseable {
   private final EntityManagerFactory factory;
   private final SqlDialect dialect;
   private final boolean ownsFactory;
+  @SuppressWarnings("ThreadLocalUsage") // why: per store: two stores on one thread run separate units of work
   private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
 
   private JpaStore(EntityManagerFactory factory, SqlDialect dialect, boolean ownsFactory) {

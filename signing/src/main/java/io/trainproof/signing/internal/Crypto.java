@@ -317,9 +317,11 @@ public final class Crypto {
   }
 
   /** A decoded private key. */
+  @SuppressWarnings("ArrayRecordComponent") // why: a carrier of decoded bytes, never compared
   public record PrivateKeyBytes(KeyAlgorithm algorithm, byte[] privateBytes) {}
 
   /** A decoded public key. */
+  @SuppressWarnings("ArrayRecordComponent") // why: a carrier of decoded bytes, never compared
   public record PublicKeyBytes(KeyAlgorithm algorithm, byte[] publicBytes) {}
 
   /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * Multibase ({@code z} = base58btc only) and the multicodec prefixes of the key types this
  * module uses. Stateless and thread-safe.
  */
+@SuppressWarnings("MutablePublicArray") // why: internal codec prefixes, only read and copied; not API
 public final class Multibase {
   /** Multicodec {@code ed25519-pub} (0xed) as varint. */
   public static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};

@@ -56,6 +56,7 @@ public final class XsdDateTime {
    * @param instant the instant
    * @return {@code instant.toString()}
    */
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // why: only asks whether there is a fraction
   public static String text(Instant instant) {
     return instant.getNano() == 0 ? format(instant) : instant.toString();
   }

@@ -4,6 +4,7 @@ import io.trainproof.signing.UnusableInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Formats an IEEE-754 double exactly as ECMAScript's {@code Number.prototype.toString()}
@@ -96,7 +97,7 @@ public final class EcmaScriptNumbers {
     return best.stripTrailingZeros();
   }
 
-  private static BigDecimal closestRoundTrip(BigDecimal exact, double value, int precision) {
+  private static @Nullable BigDecimal closestRoundTrip(BigDecimal exact, double value, int precision) {
     BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
     BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
     boolean downOk = down.doubleValue() == value;

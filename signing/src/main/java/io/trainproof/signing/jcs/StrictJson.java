@@ -55,7 +55,7 @@ public final class StrictJson {
           LIMIT, "input of " + text.length() + " chars exceeds the limit of " + limits.maxChars());
     }
     // why: the default limits (every verification) skip hashing the record for the look-up
-    ObjectMapper mapper = limits == JsonLimits.DEFAULT ? WRITER : MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
+    ObjectMapper mapper = limits.equals(JsonLimits.DEFAULT) ? WRITER : MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
     try {
       JsonNode node = mapper.readTree(text);
       if (node == null || node.isMissingNode()) {

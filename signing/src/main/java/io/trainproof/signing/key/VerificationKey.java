@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param algorithm the algorithm
  * @param bytes the canonical public key bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // why: equals and hashCode compare the bytes (below)
 public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
 
   /**

@@ -152,6 +152,7 @@ public final class DataIntegrity {
   }
 
   /** A proof configuration (never changed after construction) and its hash. */
+  @SuppressWarnings("ArrayRecordComponent") // why: a cache entry, never compared
   private record ConfigHash(ObjectNode config, byte[] hash) {}
 
   /** The proof's options as they appear in it, without {@code @context} and {@code proofValue}. */

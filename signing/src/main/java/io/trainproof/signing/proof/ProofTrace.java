@@ -11,6 +11,7 @@ import io.trainproof.signing.internal.Hex;
  * @param proofConfigHash SHA-256 of the canonical proof configuration
  * @param documentHash SHA-256 of the canonical document
  */
+@SuppressWarnings("ArrayRecordComponent") // why: equals and hashCode compare contents (below)
 public record ProofTrace(
     String canonicalProofConfig,
     String canonicalDocument,

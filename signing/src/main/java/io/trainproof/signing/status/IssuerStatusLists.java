@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One issuer's status lists: a revocation list and a superseded list of the same size,
@@ -170,7 +171,7 @@ public final class IssuerStatusLists {
    * @return whether it is set
    */
   public synchronized boolean isSet(StatusPurpose purpose, int index) {
-    return lists.get(purpose).get(index);
+    return list(purpose).get(index);
   }
 
   /**
@@ -181,7 +182,7 @@ public final class IssuerStatusLists {
    * @return the credential, to be signed by the issuer
    */
   public synchronized ObjectNode statusListCredential(StatusPurpose purpose, Instant validFrom) {
-    return StatusListCredentials.unsigned(issuerId, listCredentialUrl(purpose), purpose, lists.get(purpose), validFrom);
+    return StatusListCredentials.unsigned(issuerId, listCredentialUrl(purpose), purpose, list(purpose), validFrom);
   }
 
   /** @return the state, to persist */
@@ -191,8 +192,8 @@ public final class IssuerStatusLists {
     root.put("issuer", issuerId);
     root.put("baseUrl", baseUrl);
     root.put("allocated", allocated.encode());
-    root.put("revocation", lists.get(StatusPurpose.REVOCATION).encode());
-    root.put("superseded", lists.get(StatusPurpose.SUPERSEDED).encode());
+    root.put("revocation", list(StatusPurpose.REVOCATION).encode());
+    root.put("superseded", list(StatusPurpose.SUPERSEDED).encode());
     return StrictJson.write(root);
   }
 
@@ -217,12 +218,17 @@ public final class IssuerStatusLists {
         StatusBitstring.decode(root.path("superseded").asText()));
   }
 
+  private StatusBitstring list(StatusPurpose purpose) {
+    // why non-null: the constructor puts a list for every purpose
+    return Objects.requireNonNull(lists.get(purpose));
+  }
+
   private StatusChange set(StatusPurpose purpose, int index, String reason, Instant at) {
     requireAllocated(index);
     if (reason.isBlank()) {
       throw new ValidationException("reason", reason, "must not be blank");
     }
-    StatusBitstring list = lists.get(purpose);
+    StatusBitstring list = list(purpose);
     if (list.get(index)) {
       throw new ConflictException("StatusListEntry", index, "already " + purpose.value());
     }

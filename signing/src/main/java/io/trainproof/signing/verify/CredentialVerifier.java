@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -221,7 +223,7 @@ public final class CredentialVerifier {
     } else if (status != null) {
       entries.add(status);
     }
-    boolean[] seen = new boolean[StatusPurpose.values().length];
+    Set<StatusPurpose> purposesSeen = EnumSet.noneOf(StatusPurpose.class);
     for (JsonNode entry : entries) {
       if (!"BitstringStatusListEntry".equals(entry.path("type").asText())) {
         continue;
@@ -230,13 +232,13 @@ public final class CredentialVerifier {
       if (purpose.isEmpty()) {
         continue;
       }
-      seen[purpose.get().ordinal()] = true;
+      purposesSeen.add(purpose.get());
       checks.add(checkEntry(entry, purpose.get()));
     }
-    if (!seen[StatusPurpose.REVOCATION.ordinal()]) {
+    if (!purposesSeen.contains(StatusPurpose.REVOCATION)) {
       checks.add(Check.notApplicable(CheckKind.REVOCATION, "no revocation status entry"));
     }
-    if (!seen[StatusPurpose.SUPERSEDED.ordinal()]) {
+    if (!purposesSeen.contains(StatusPurpose.SUPERSEDED)) {
       checks.add(Check.notApplicable(CheckKind.SUPERSESSION, "no superseded status entry"));
     }
   }

@@ -2,6 +2,7 @@ package io.trainproof.signing.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class VerificationCodeTest {
     String code = VerificationCode.forCredentialId(id);
 
     assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}");
-    assertThat(VerificationCode.matches(code.toLowerCase().replace("-", " "), id)).isTrue();
+    assertThat(VerificationCode.matches(code.toLowerCase(Locale.ROOT).replace("-", " "), id)).isTrue();
     assertThat(VerificationCode.normalize(code.replace('0', 'O').replace('1', 'I'))).isEqualTo(code);
     assertThat(VerificationCode.matches(code, id + "x")).isFalse();
     assertThat(VerificationCode.hasValidCheckCharacter("not a code!")).isFalse();

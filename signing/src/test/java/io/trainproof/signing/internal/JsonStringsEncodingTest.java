@@ -17,7 +17,8 @@ class JsonStringsEncodingTest {
 
   private static String expectedText(String value) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -58,6 +59,7 @@ class JsonStringsEncodingTest {
   }
 
   @Test
+  @SuppressWarnings("UnicodeEscape") // why: the edges of each UTF-8 length, written as code points on purpose
   void charsAtTheEdgesOfEachUtf8LengthAreWrittenInSequence() {
     String value = "\u001f\u0020\u007e\u007f\u0080\u07ff\u0800\uffff\ud800\udc00\udbff\udfff";
     assertThat(written(value)).isEqualTo(expectedText(value).getBytes(StandardCharsets.UTF_8));

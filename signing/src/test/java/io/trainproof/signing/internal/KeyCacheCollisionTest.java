@@ -45,7 +45,7 @@ class KeyCacheCollisionTest {
     }
     byte[] other = key.clone();
     other[n - 2]++;
-    other[n - 1] -= 31;
+    other[n - 1] = (byte) (other[n - 1] - 31);
     return other;
   }
 

@@ -15,6 +15,7 @@ import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -215,9 +216,9 @@ class RejectionReasonsTest {
 
   @Test
   void everyReasonHasATestHere() {
-    List<String> methods = java.util.Arrays.stream(getClass().getDeclaredMethods()).map(m -> m.getName().toLowerCase()).toList();
+    List<String> methods = java.util.Arrays.stream(getClass().getDeclaredMethods()).map(m -> m.getName().toLowerCase(Locale.ROOT)).toList();
     for (FailureReason reason : FailureReason.values()) {
-      String camel = reason.name().toLowerCase().replace("_", "");
+      String camel = reason.name().toLowerCase(Locale.ROOT).replace("_", "");
       boolean covered = methods.stream().anyMatch(m -> m.contains(camel));
       assertThat(covered).as("a test for " + reason).isTrue();
     }
