@@ -187,8 +187,8 @@ final class DbBenchmarks {
         instances.add(Trainproof.builder().store(store).clock(clock).build());
       }
       // Each node opens its pool and factory before the clock starts.
-      for (Trainproof t : instances) {
-        t.store().inTransaction(tx -> tx.organizations().ids());
+      for (JpaStore store : stores) {
+        store.inTransaction(tx -> tx.organizations().ids());
       }
       long start = System.nanoTime();
       List<Future<RenewalScheduler.SweepResult>> results = new ArrayList<>();

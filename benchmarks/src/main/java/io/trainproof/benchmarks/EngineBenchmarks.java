@@ -8,8 +8,8 @@ import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.internal.engine.AssignmentEngine;
-import io.trainproof.core.internal.engine.Obligation;
+import io.trainproof.core.assignment.AssignmentRules;
+import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.memory.InMemoryStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Row 4: the assignment engine's decision ({@link AssignmentEngine#decide}, the pure function
+ * Row 4: the assignment engine's decision ({@link AssignmentRules#decide}, the pure function
  * the scheduler sweep and every reconciling service carry out) over {@value #MEMBERS} preloaded
  * members x {@value #REQUIREMENTS} requirements, on one thread. The population is in steady
  * state ({@link Population}: everyone trained once within the last year, a twelfth in the renewal
@@ -102,7 +102,7 @@ public class EngineBenchmarks {
     int owed = 0;
     for (Loaded l : loaded) {
       for (Requirement r : requirements) {
-        Obligation o = AssignmentEngine.decide(l.member(), r, l.assignments(), l.completions(), noCertifications,
+        Obligation o = AssignmentRules.decide(l.member(), r, l.assignments(), l.completions(), noCertifications,
             noKinds, on);
         if (o.kind() == Obligation.Kind.CREATE) {
           owed++;

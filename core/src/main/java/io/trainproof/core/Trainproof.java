@@ -6,33 +6,16 @@ import io.trainproof.core.course.CourseService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.certification.CertificationService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
-import io.trainproof.core.internal.engine.AssignmentEngine;
-import io.trainproof.core.internal.AttestationServiceImpl;
-import io.trainproof.core.internal.AuditServiceImpl;
-import io.trainproof.core.internal.CertificateServiceImpl;
-import io.trainproof.core.internal.DocumentationServiceImpl;
-import io.trainproof.core.internal.NotificationDispatcherImpl;
-import io.trainproof.core.internal.RetentionServiceImpl;
-import io.trainproof.core.internal.SecurityReminderServiceImpl;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
 import io.trainproof.core.notification.SecurityReminderService;
 import io.trainproof.core.retention.RetentionService;
 import io.trainproof.core.spi.CredentialIssuer;
-import io.trainproof.core.internal.AssignmentServiceImpl;
 import io.trainproof.core.internal.Check;
-import io.trainproof.core.internal.CompletionServiceImpl;
-import io.trainproof.core.internal.Context;
-import io.trainproof.core.internal.CourseServiceImpl;
-import io.trainproof.core.internal.OrganizationServiceImpl;
-import io.trainproof.core.internal.PolicyServiceImpl;
-import io.trainproof.core.internal.RenewalSchedulerImpl;
-import io.trainproof.core.internal.RequirementServiceImpl;
-import io.trainproof.core.internal.StatusEvaluator;
-import io.trainproof.core.internal.StatusServiceImpl;
-import io.trainproof.core.internal.WorkforceServiceImpl;
+import io.trainproof.core.internal.Services;
 import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.renewal.RenewalScheduler;
@@ -58,51 +41,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Trainproof {
-  private final OrganizationService organizations;
-  private final WorkforceService workforce;
-  private final PolicyService policies;
-  private final CourseService courses;
-  private final RequirementService requirements;
-  private final AssignmentService assignments;
-  private final CompletionService completions;
-  private final RenewalScheduler scheduler;
-  private final StatusService status;
-  private final AttestationService attestations;
-  private final AuditService audit;
-  private final RetentionService retention;
-  private final DocumentationService documentation;
-  private final SecurityReminderService securityReminders;
-  private final CertificateService certificates;
-  private final io.trainproof.core.certification.CertificationService certifications;
-  private final @Nullable NotificationDispatcher notifications;
-  private final Store store;
+  private final Services services;
   private final Clock clock;
-  private final Context ctx;
 
   private Trainproof(Builder b) {
-    this.store = Check.notNull("store", b.store);
     this.clock = b.clock;
-    Context ctx = new Context(clock, store, b.listeners, b.issuer);
-    this.ctx = ctx;
-    AssignmentEngine engine = new AssignmentEngine();
-    AttestationServiceImpl attestationService = new AttestationServiceImpl(ctx);
-    this.attestations = attestationService;
-    this.organizations = new OrganizationServiceImpl(ctx);
-    this.workforce = new WorkforceServiceImpl(ctx, engine, attestationService);
-    this.policies = new PolicyServiceImpl(ctx, engine, attestationService);
-    this.courses = new CourseServiceImpl(ctx);
-    this.requirements = new RequirementServiceImpl(ctx, engine);
-    this.assignments = new AssignmentServiceImpl(ctx, engine);
-    this.completions = new CompletionServiceImpl(ctx, engine);
-    this.scheduler = new RenewalSchedulerImpl(ctx, engine);
-    this.status = new StatusServiceImpl(ctx, new StatusEvaluator(b.dueSoonDays));
-    this.audit = new AuditServiceImpl(ctx);
-    this.retention = new RetentionServiceImpl(ctx);
-    this.documentation = new DocumentationServiceImpl(ctx);
-    this.securityReminders = new SecurityReminderServiceImpl(ctx);
-    this.certificates = new CertificateServiceImpl(ctx);
-    this.certifications = new io.trainproof.core.internal.CertificationServiceImpl(ctx, engine);
-    this.notifications = b.sink == null ? null : new NotificationDispatcherImpl(ctx, b.sink);
+    this.services = new Services(clock, Check.notNull("store", b.store), b.listeners, b.issuer, b.dueSoonDays, b.sink);
   }
 
   /** @return a new builder */
@@ -112,82 +56,82 @@ public final class Trainproof {
 
   /** @return organizations (tenants) */
   public OrganizationService organizations() {
-    return organizations;
+    return services.organizations();
   }
 
   /** @return hires, changes, leave and terminations */
   public WorkforceService workforce() {
-    return workforce;
+    return services.workforce();
   }
 
   /** @return policies and their versions */
   public PolicyService policies() {
-    return policies;
+    return services.policies();
   }
 
   /** @return courses and their versions */
   public CourseService courses() {
-    return courses;
+    return services.courses();
   }
 
   /** @return training rules */
   public RequirementService requirements() {
-    return requirements;
+    return services.requirements();
   }
 
   /** @return manual assignments, waivers and extensions */
   public AssignmentService assignments() {
-    return assignments;
+    return services.assignments();
   }
 
   /** @return completions */
   public CompletionService completions() {
-    return completions;
+    return services.completions();
   }
 
   /** @return the renewal scheduler the host's scheduler calls */
   public RenewalScheduler scheduler() {
-    return scheduler;
+    return services.scheduler();
   }
 
   /** @return compliance status as of any date */
   public StatusService status() {
-    return status;
+    return services.status();
   }
 
   /** @return policy attestations */
   public AttestationService attestations() {
-    return attestations;
+    return services.attestations();
   }
 
   /** @return the audit trail: read, verify, export */
   public AuditService audit() {
-    return audit;
+    return services.audit();
   }
 
   /** @return retention, legal holds and purge */
   public RetentionService retention() {
-    return retention;
+    return services.retention();
   }
 
   /** @return policy reviews and addressable-item decisions */
   public DocumentationService documentation() {
-    return documentation;
+    return services.documentation();
   }
 
   /** @return security reminders */
   public SecurityReminderService securityReminders() {
-    return securityReminders;
+    return services.securityReminders();
   }
 
   /** @return certificates */
   public CertificateService certificates() {
-    return certificates;
+    return services.certificates();
   }
 
   /** @return certifications from outside providers that stand in for training */
-  public io.trainproof.core.certification.CertificationService certifications() {
-    return certifications;
+  public CertificationService certifications() {
+    return services.certifications();
   }
 
   /**
@@ -197,10 +141,11 @@ public final class Trainproof {
    * @throws ValidationException when no notification sink was configured
    */
   public NotificationDispatcher notifications() {
-    if (notifications == null) {
+    NotificationDispatcher dispatcher = services.notifications();
+    if (dispatcher == null) {
       throw new ValidationException("notificationSink", null, "is not configured on the builder");
     }
-    return notifications;
+    return dispatcher;
   }
 
   /**
@@ -212,7 +157,7 @@ public final class Trainproof {
    * @return what the work returned
    */
   public <T> T atomically(java.util.function.Supplier<T> work) {
-    return ctx.atomically(Check.notNull("work", work));
+    return services.context().atomically(Check.notNull("work", work));
   }
 
   /**
@@ -224,12 +169,7 @@ public final class Trainproof {
    * @return what the work returned
    */
   public <T> T dryRun(java.util.function.Supplier<T> work) {
-    return ctx.dryRun(Check.notNull("work", work));
-  }
-
-  /** @return the store this instance runs on */
-  public Store store() {
-    return store;
+    return services.context().dryRun(Check.notNull("work", work));
   }
 
   /** @return the clock this instance reads */

@@ -63,6 +63,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +75,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage contract every {@link Store} passes. A store is done when its subclass (a few
@@ -411,7 +413,7 @@ public abstract class StoreContract {
     assertThat(closed.version()).isEqualTo(2);
     assertThat(tx((Transaction t) -> t.assignments().find(org.id(), first.id()))).contains(closed);
     assertThat(tx((Transaction t) -> t.assignments().forMember(org.id(), m.id()))).containsExactly(closed, second);
-    assertThat(tx((Transaction t) -> t.assignments().forRequirement(org.id(), first.requirement()))).containsExactly(closed);
+    assertThat(tx((Transaction t) -> t.assignments().forRequirement(org.id(), Objects.requireNonNull(first.requirement())))).containsExactly(closed);
     assertThat(tx((Transaction t) -> t.assignments().list(org.id()))).containsExactly(closed, second);
     assertThatThrownBy(() -> tx((Transaction t) -> t.assignments().update(extended))).isInstanceOf(ConflictException.class);
   }
@@ -672,7 +674,7 @@ public abstract class StoreContract {
   }
 
   @SuppressWarnings("DistinctVarargsChecker") // why: each Id.random() is a new id
-  private static Completion completion(Organization org, WorkforceMember m, LocalDate on, Instant at, boolean passed, Integer score) {
+  private static Completion completion(Organization org, WorkforceMember m, LocalDate on, Instant at, boolean passed, @Nullable Integer score) {
     return new Completion(Id.random(), org.id(), m.id(), Set.of("nurse"), WorkforceType.TRAINEE, Id.random(), Id.random(),
         Id.random(), Fixtures.sha256("content"), Set.of(Id.random(), Id.random()), AssignmentReason.POLICY_CHANGE,
         Id.random(), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 14), on, at, score, passed,
@@ -1150,11 +1152,11 @@ public abstract class StoreContract {
     assertThat(assignments.get(m1.id())).hasSize(2);
     assertThat(completions.get(m1.id())).hasSize(2);
     assertThat(certifications.get(m2.id())).hasSize(2);
-    Assignment extended = assignments.get(m2.id()).stream().filter(a -> a.dedupeKey().equals("K5")).findFirst().orElseThrow();
+    Assignment extended = Objects.requireNonNull(assignments.get(m2.id())).stream().filter(a -> a.dedupeKey().equals("K5")).findFirst().orElseThrow();
     assertThat(extended.dueChanges()).extracting(DueDateChange::approvedBy).containsExactly("manager-2", "manager-1");
     assertThat(extended.closure()).isNotNull();
     assertThat(extended.startedOn()).isEqualTo(LocalDate.of(2025, 12, 2));
-    Completion withEvidence = completions.get(m2.id()).stream().filter(c -> c.score() != null).findFirst().orElseThrow();
+    Completion withEvidence = Objects.requireNonNull(completions.get(m2.id())).stream().filter(c -> c.score() != null).findFirst().orElseThrow();
     assertThat(withEvidence.evidence()).extracting(EvidenceFile::name).containsExactly("z-sheet.pdf", "a-photo.jpg", "m-note.txt");
     assertThat(withEvidence.roles()).containsExactlyInAnyOrder("nurse", "coder", "lead");
     assertThat(withEvidence.policyVersions()).hasSize(3);

@@ -21,7 +21,6 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
-import io.trainproof.core.internal.Retention;
 import io.trainproof.core.retention.LegalHold;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -200,14 +199,14 @@ class DomainValuesTest {
   @Test
   void retentionCountsWholeYearsAndALeapDayStartEndsOnMarchFirst() {
     Organization org = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6), T);
-    assertThat(Retention.until(LocalDate.of(2020, 3, 1), org)).isEqualTo(LocalDate.of(2026, 3, 1));
-    assertThat(Retention.until(LocalDate.of(2020, 2, 28), org)).isEqualTo(LocalDate.of(2026, 2, 28));
+    assertThat(org.keepUntil(LocalDate.of(2020, 3, 1))).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(org.keepUntil(LocalDate.of(2020, 2, 28))).isEqualTo(LocalDate.of(2026, 2, 28));
     // Feb 29 + 6 years would be Feb 28, one day short of six full years.
-    assertThat(Retention.until(LocalDate.of(2020, 2, 29), org)).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(org.keepUntil(LocalDate.of(2020, 2, 29))).isEqualTo(LocalDate.of(2026, 3, 1));
     Organization eightYears = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(8), T);
-    assertThat(Retention.until(LocalDate.of(2020, 2, 29), eightYears)).as("lands on a leap day").isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(eightYears.keepUntil(LocalDate.of(2020, 2, 29))).as("lands on a leap day").isEqualTo(LocalDate.of(2028, 2, 29));
     Organization months = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6).plusMonths(1), T);
-    assertThat(Retention.until(LocalDate.of(2020, 2, 29), months)).as("not a February end").isEqualTo(LocalDate.of(2026, 3, 29));
+    assertThat(months.keepUntil(LocalDate.of(2020, 2, 29))).as("not a February end").isEqualTo(LocalDate.of(2026, 3, 29));
     assertThat(org.dateOf(Instant.parse("2026-03-10T23:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 10));
     Organization kathmandu = new Organization(Id.random(), "Clinic", ZoneId.of("Asia/Kathmandu"), Period.ofYears(6), T);
     assertThat(kathmandu.dateOf(Instant.parse("2026-03-10T23:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 11));

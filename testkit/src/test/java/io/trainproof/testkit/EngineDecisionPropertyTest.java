@@ -6,8 +6,8 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.internal.engine.AssignmentEngine;
-import io.trainproof.core.internal.engine.Obligation;
+import io.trainproof.core.assignment.AssignmentRules;
+import io.trainproof.core.assignment.Obligation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The engine's pure decision ({@link AssignmentEngine#decide}) and the service path (the daily
+ * The engine's pure decision ({@link AssignmentRules#decide}) and the service path (the daily
  * sweep, which reconciles every member) agree: before each day's sweep, the decision for every
  * member and requirement is computed from what the public API reads; the sweep then creates
  * exactly the assignments decided (reason, anchor, due date, dedupe key) and cancels exactly the
@@ -58,7 +58,7 @@ class EngineDecisionPropertyTest {
       var kinds = sim.tp.certifications().kinds(sim.officer);
       for (Requirement r : requirements) {
         String pair = m.id() + "/" + r.id();
-        decided.put(pair, AssignmentEngine.decide(m, r, assignments, completions, certifications, kinds, today));
+        decided.put(pair, AssignmentRules.decide(m, r, assignments, completions, certifications, kinds, today));
         before.put(pair, assignments.stream().filter(a -> r.id().equals(a.requirement())).toList());
       }
     }

@@ -12,7 +12,6 @@ import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.internal.Retention;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.retention.LegalHold;
 import io.trainproof.core.retention.RecordKind;
@@ -70,7 +69,7 @@ class RetentionPropertiesTest {
       default -> null;
     };
     clock.set(ZonedDateTime.of(today.atTime(12, 0), ZONE).toInstant());
-    LocalDate until = Retention.until(recordedOn, org);
+    LocalDate until = org.keepUntil(recordedOn);
     assertThat(until).isAfterOrEqualTo(recordedOn.plusYears(retentionYears));
     boolean held = hold != null && hold.covers(m.id(), recordedOn);
     boolean eligible = today.isAfter(until) && !held;
@@ -96,7 +95,7 @@ class RetentionPropertiesTest {
   @Property(tries = 1000)
   void retentionNeverEndsBeforeTheFullPeriod(@ForAll("dates") LocalDate start, @ForAll @IntRange(min = 6, max = 12) int years) {
     Organization org = new Organization(io.trainproof.core.domain.Id.random(), "O", ZONE, Period.ofYears(years), Instant.EPOCH);
-    LocalDate until = Retention.until(start, org);
+    LocalDate until = org.keepUntil(start);
     // At least as many days as the same span starting on any later anniversary-safe date.
     assertThat(until).isAfterOrEqualTo(start.plusYears(years));
     assertThat(until.minusYears(years)).isAfterOrEqualTo(start.minusDays(1));

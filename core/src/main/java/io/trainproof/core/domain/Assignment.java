@@ -53,6 +53,20 @@ public record Assignment(
     dueChanges = List.copyOf(dueChanges);
   }
 
+  /**
+   * The closure of an assignment the caller knows to be closed (its state on some date is
+   * completed, waived or cancelled).
+   *
+   * @return the closure
+   * @throws IllegalStateException when the assignment is open
+   */
+  public Closure closed() {
+    if (closure == null) {
+      throw new IllegalStateException("assignment " + id + " is open");
+    }
+    return closure;
+  }
+
   /** @return the stored state now */
   public AssignmentState state() {
     if (closure != null) {

@@ -149,7 +149,7 @@ public final class CompletionServiceImpl implements CompletionService {
         .reason(assignment.reason()).changeVersion(assignment.policyVersion())
         .changeEffectiveOn(change == null ? null : change.effectiveFrom()).assignedOn(assignment.assignedOn())
         .dueOn(assignment.dueOn(completedOn)).completedOn(completedOn).recordedAt(w.now()).score(score).passed(passed)
-        .provenance(provenance).evidence(evidence).retentionUntil(Retention.until(today, w.org())).build();
+        .provenance(provenance).evidence(evidence).retentionUntil(w.org().keepUntil(today)).build();
     w.tx().completions().insert(completion);
     Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
         "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),

@@ -151,7 +151,7 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
       });
       throw new IllegalStateException("unreachable: the dry run always rolls back");
     } catch (RolledBack rolledBack) {
-      @SuppressWarnings({"unchecked", "NullAway"}) // why: the result is the body's own T, null only where T admits it
+      @SuppressWarnings("unchecked")
       T result = (T) rolledBack.result;
       return result;
     } finally {
@@ -163,9 +163,9 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
   /** Carries a dry run's result out of the transaction it rolls back. */
   private static final class RolledBack extends io.trainproof.core.TrainproofException {
     private static final long serialVersionUID = 1L;
-    private final transient @Nullable Object result;
+    private final transient Object result;
 
-    RolledBack(@Nullable Object result) {
+    RolledBack(Object result) {
       super("dry run rolled back");
       this.result = result;
     }

@@ -61,11 +61,12 @@ public final class DueDates {
             case EXPIRY -> {
               // why: Totara's "use certification expiry date": renewing inside the window keeps
               // the old expiry as the base; a first or late completion counts from itself.
-              boolean renewedInTime =
-                  lastCycle != null
-                      && lastCycle.reason() == AssignmentReason.PERIODIC
-                      && !satisfiedOn.isAfter(lastCycle.currentDueOn());
-              yield renewedInTime ? lastCycle.currentDueOn() : satisfiedOn;
+              if (lastCycle != null
+                  && lastCycle.reason() == AssignmentReason.PERIODIC
+                  && !satisfiedOn.isAfter(lastCycle.currentDueOn())) {
+                yield lastCycle.currentDueOn(); // renewed in time
+              }
+              yield satisfiedOn;
             }
           };
       // The period is at least one day and the base is never after satisfiedOn, except for

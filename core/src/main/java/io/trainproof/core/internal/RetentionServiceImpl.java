@@ -189,7 +189,7 @@ public final class RetentionServiceImpl implements RetentionService {
         for (Completion c : w.tx().completions().forMember(org, m.id())) {
           LocalDate created = w.org().dateOf(c.recordedAt());
           if (before == null || created.isBefore(before)) {
-            LocalDate until = Dates.max(c.retentionUntil(), Retention.until(created, w.org()));
+            LocalDate until = Dates.max(c.retentionUntil(), w.org().keepUntil(created));
             result.add(new Candidate(RecordKind.COMPLETION, c.id().toString(), m.id(), c.completedOn(), until,
                 () -> w.tx().completions().delete(org, c.id())));
           }
@@ -199,7 +199,7 @@ public final class RetentionServiceImpl implements RetentionService {
         for (Assignment a : w.tx().assignments().forMember(org, m.id())) {
           if (before == null || a.assignedOn().isBefore(before)) {
             LocalDate until = a.closure() == null ? null
-                : Retention.until(Dates.max(a.assignedOn(), a.closure().on()), w.org());
+                : w.org().keepUntil(Dates.max(a.assignedOn(), a.closure().on()));
             result.add(new Candidate(RecordKind.ASSIGNMENT, a.id().toString(), m.id(), a.assignedOn(), until,
                 () -> w.tx().assignments().delete(org, a.id())));
           }
@@ -211,7 +211,7 @@ public final class RetentionServiceImpl implements RetentionService {
             PolicyVersion v = w.tx().policies().findVersion(org, a.policyVersion()).orElse(null);
             LocalDate lastInEffect = v == null ? null : v.lastInEffectOn();
             LocalDate created = a.evidence() == null ? a.requestedOn() : a.evidence().attestedOn();
-            LocalDate until = lastInEffect == null ? null : Retention.until(Dates.max(created, lastInEffect), w.org());
+            LocalDate until = lastInEffect == null ? null : w.org().keepUntil(Dates.max(created, lastInEffect));
             result.add(new Candidate(RecordKind.ATTESTATION, a.id().toString(), m.id(), created, until,
                 () -> w.tx().attestations().delete(org, a.id())));
           }
@@ -223,7 +223,7 @@ public final class RetentionServiceImpl implements RetentionService {
       for (Notification n : w.tx().outbox().between(org, Instant.EPOCH, end)) {
         if (request.member() == null || request.member().equals(n.recipient())) {
           LocalDate created = w.org().dateOf(n.createdAt());
-          LocalDate until = n.deliveredAt() == null ? null : Retention.until(created, w.org());
+          LocalDate until = n.deliveredAt() == null ? null : w.org().keepUntil(created);
           result.add(new Candidate(RecordKind.NOTIFICATION, n.id().toString(), n.recipient(), created, until,
               () -> w.tx().outbox().delete(org, n.id())));
         }
@@ -235,7 +235,7 @@ public final class RetentionServiceImpl implements RetentionService {
         if (!e.tombstone()) {
           LocalDate created = w.org().dateOf(e.at());
           result.add(new Candidate(RecordKind.AUDIT_ENTRY, String.valueOf(e.sequence()), null, created,
-              Retention.until(created, w.org()), () -> w.tx().audit().replaceWithTombstone(e.toTombstone())));
+              w.org().keepUntil(created), () -> w.tx().audit().replaceWithTombstone(e.toTombstone())));
         }
       }
     }

@@ -90,11 +90,11 @@ public final class StatusEvaluator {
     Assignment lastCycle = mine.stream()
         .filter(a -> a.reason() != AssignmentReason.POLICY_CHANGE)
         .filter(a -> a.stateOn(d) == AssignmentState.COMPLETED || a.stateOn(d) == AssignmentState.WAIVED)
-        .max(Comparator.comparing((Assignment a) -> a.closure().on()).thenComparing(Assignment::assignedAt))
+        .max(Comparator.comparing((Assignment a) -> a.closed().on()).thenComparing(Assignment::assignedAt))
         .orElse(null);
-    boolean waived = lastCycle != null && lastCycle.closure().state() == AssignmentState.WAIVED
-        && (last == null || last.completedOn().isBefore(lastCycle.closure().on()));
-    LocalDate satisfiedOn = waived ? lastCycle.dueOn(d) : last == null ? null : last.completedOn();
+    boolean waived = lastCycle != null && lastCycle.closed().state() == AssignmentState.WAIVED
+        && (last == null || last.completedOn().isBefore(lastCycle.closed().on()));
+    LocalDate satisfiedOn = waived && lastCycle != null ? lastCycle.dueOn(d) : last == null ? null : last.completedOn();
     LocalDate validUntil = satisfiedOn == null ? null : DueDates.nextDue(rt, satisfiedOn, lastCycle);
     boolean covered = satisfiedOn != null && (validUntil == null || !d.isAfter(validUntil));
     boolean lapsed = satisfiedOn != null && !covered;
@@ -113,14 +113,15 @@ public final class StatusEvaluator {
     ComplianceStatus status;
     LocalDate due = open == null ? null : open.dueOn(d);
     if (open != null) {
-      if (d.isAfter(due.plusDays(rt.graceDays()))) {
+      LocalDate openDue = open.dueOn(d);
+      if (d.isAfter(openDue.plusDays(rt.graceDays()))) {
         status = ComplianceStatus.OVERDUE;
       } else if (covered) {
-        status = dueSoon(d, due) ? ComplianceStatus.DUE_SOON : waived ? ComplianceStatus.WAIVED : ComplianceStatus.COMPLIANT;
+        status = dueSoon(d, openDue) ? ComplianceStatus.DUE_SOON : waived ? ComplianceStatus.WAIVED : ComplianceStatus.COMPLIANT;
       } else if (lapsed) {
         status = ComplianceStatus.EXPIRED;
       } else {
-        status = dueSoon(d, due) || d.isAfter(due) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
+        status = dueSoon(d, openDue) || d.isAfter(openDue) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
       }
     } else if (covered) {
       status = waived ? ComplianceStatus.WAIVED
@@ -158,7 +159,7 @@ public final class StatusEvaluator {
           : dueSoon(d, due) ? ComplianceStatus.DUE_SOON : ComplianceStatus.PENDING;
     };
     boolean open = state.isOpen();
-    LocalDate completedOn = state == AssignmentState.COMPLETED ? a.closure().on() : null;
+    LocalDate completedOn = state == AssignmentState.COMPLETED ? a.closed().on() : null;
     return Optional.of(new RequirementStatus(
         a.member(), null, a.course(), d, status, open ? a.id() : null, open ? due : null, completedOn, null));
   }

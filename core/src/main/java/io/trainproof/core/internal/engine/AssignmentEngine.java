@@ -1,5 +1,6 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.certification.Certification;
 import io.trainproof.core.certification.CertificationKind;
 import io.trainproof.core.domain.Assignment;

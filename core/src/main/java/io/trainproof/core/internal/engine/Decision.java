@@ -1,5 +1,6 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.certification.Certification;
 import io.trainproof.core.certification.CertificationKind;
 import io.trainproof.core.domain.Assignment;
@@ -18,6 +19,7 @@ import io.trainproof.core.internal.Dates;
 import io.trainproof.core.internal.DueDates;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The engine's whole decision: what a member owes under one requirement as of a date, as a
@@ -73,8 +75,8 @@ final class Decision {
         last = c; // ordered by completion date, so the last one wins
       }
     }
-    boolean waivedLast = lastCycle != null && lastCycle.closure().state() == AssignmentState.WAIVED
-        && (last == null || last.completedOn().isBefore(lastCycle.closure().on()));
+    boolean waivedLast = lastCycle != null && lastCycle.closed().state() == AssignmentState.WAIVED
+        && (last == null || last.completedOn().isBefore(lastCycle.closed().on()));
 
     Certification cert = certifications.isEmpty() ? null
         : CertificationServiceImpl.covering(certifications, kinds, rt.course(), on);
@@ -95,7 +97,9 @@ final class Decision {
       LocalDate anchor = Dates.max(entry, requirement.startsOn());
       return Obligation.create(rt, initialReason(member, requirement, entry), anchor, DueDates.initialDue(rt, anchor), cycles);
     }
-    LocalDate satisfiedOn = waivedLast ? lastCycle.currentDueOn() : last.completedOn();
+    // why requireNonNull: past the return above, either the last cycle was waived or there is a completion
+    LocalDate satisfiedOn =
+        waivedLast && lastCycle != null ? lastCycle.currentDueOn() : Objects.requireNonNull(last).completedOn();
     LocalDate nextDue = DueDates.nextDue(rt, satisfiedOn, lastCycle);
     if (nextDue == null || on.isBefore(DueDates.windowOpens(rt, nextDue))) {
       return Obligation.NOTHING;
@@ -105,7 +109,7 @@ final class Decision {
 
   /** Whether a closed cycle is later than another: by closure date, then creation instant. */
   private static boolean laterCycle(Assignment a, Assignment than) {
-    int byClosure = a.closure().on().compareTo(than.closure().on());
+    int byClosure = a.closed().on().compareTo(than.closed().on());
     return byClosure > 0 || (byClosure == 0 && a.assignedAt().compareTo(than.assignedAt()) > 0);
   }
 

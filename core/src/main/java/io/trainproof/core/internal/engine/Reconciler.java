@@ -1,5 +1,6 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Carries out {@link Decision}'s decision for members under requirements: a cancellation at
@@ -57,7 +59,7 @@ final class Reconciler {
       for (WorkforceMember member : members) {
         if (inWorkforce(member, on)) {
           for (Requirement requirement : requirements) {
-            carryOut(w, member, requirement, facts.get(member.id()), on, creates, cancelled);
+            carryOut(w, member, requirement, factsOf(facts, member), on, creates, cancelled);
           }
         }
       }
@@ -67,15 +69,21 @@ final class Reconciler {
     Map<Id<WorkforceMember>, List<Assignment>> now = new LinkedHashMap<>();
     for (WorkforceMember member : members) {
       List<Assignment> mine = new ArrayList<>();
-      for (Assignment a : facts.get(member.id()).assignments()) {
+      for (Assignment a : factsOf(facts, member).assignments()) {
         mine.add(cancelled.getOrDefault(a.id(), a));
       }
       now.put(member.id(), mine);
     }
     for (Assignment a : created) {
-      now.get(a.member()).add(a);
+      // why non-null: every assignment created is for a member of the batch, all put above
+      Objects.requireNonNull(now.get(a.member())).add(a);
     }
     return new AssignmentEngine.BatchResult(created.size(), now);
+  }
+
+  /** The facts read for a member of the batch (read for every member, so never missing). */
+  private static Facts factsOf(Map<Id<WorkforceMember>, Facts> facts, WorkforceMember member) {
+    return Objects.requireNonNull(facts.get(member.id()), "facts of a batch member");
   }
 
   /** Whether the member is engaged and not terminated on the date (else nothing is owed). */
@@ -99,14 +107,16 @@ final class Reconciler {
             mine.add(a);
           }
         }
-        for (Assignment a : writer.cancelOpen(w, mine, on, owed.cancelReason())) {
+        // why non-null: a CANCEL_OPEN decision carries its reason
+        for (Assignment a : writer.cancelOpen(w, mine, on, Objects.requireNonNull(owed.cancelReason()))) {
           cancelled.put(a.id(), a);
         }
       }
-      case CREATE -> creates.add(writer.draft(w).member(member.id()).course(owed.terms().course())
-          .requirement(requirement.id()).reason(owed.reason())
+      // why requireNonNull: a CREATE decision carries its terms, reason and dates
+      case CREATE -> creates.add(writer.draft(w).member(member.id()).course(Objects.requireNonNull(owed.terms()).course())
+          .requirement(requirement.id()).reason(Objects.requireNonNull(owed.reason()))
           .dedupeKey("R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle())
-          .anchorOn(owed.anchorOn()).dueOn(owed.dueOn()).build());
+          .anchorOn(Objects.requireNonNull(owed.anchorOn())).dueOn(Objects.requireNonNull(owed.dueOn())).build());
       default -> {
         // nothing owed
       }

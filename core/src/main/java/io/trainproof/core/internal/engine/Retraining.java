@@ -15,6 +15,7 @@ import io.trainproof.core.spi.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,10 +41,11 @@ final class Retraining {
         continue;
       }
       RequirementTerms rt = terms.get();
+      Integer retrainWithinDays = Objects.requireNonNull(rt.retrainWithinDays()); // why: null was skipped above
       if (!courseCovers(tx, org, rt, version)) {
         continue;
       }
-      LocalDate due = version.effectiveFrom().plusDays(rt.retrainWithinDays());
+      LocalDate due = version.effectiveFrom().plusDays(retrainWithinDays);
       List<Assignment> creates = new ArrayList<>();
       for (WorkforceMember member : tx.members().list(org.id())) {
         Optional<MemberTerms> mt = member.termsOn(on);

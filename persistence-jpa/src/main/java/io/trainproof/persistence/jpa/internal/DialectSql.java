@@ -170,6 +170,7 @@ interface DialectSql {
    * @param columns the columns rows are inserted with
    * @param keyColumn the key's column
    */
+  @SuppressWarnings("ArrayRecordComponent") // why: a constant table description, never compared
   record KeyedTable(String name, String[] columns, String keyColumn) {}
 
   /**
@@ -179,5 +180,6 @@ interface DialectSql {
    * @param id the row's id
    * @param values the values, in the table's columns' order
    */
+  @SuppressWarnings("ArrayRecordComponent") // why: a row on its way to a statement, never compared
   record KeyedRow(String key, UUID id, @Nullable Object[] values) {}
 }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -204,7 +205,8 @@ final class JpaSession {
     }
     for (List<UUID> chunk : chunks(ids)) {
       for (T row : query.apply(chunk)) {
-        result.get(memberOf.apply(row)).add(row);
+        // why non-null: the query reads only the members put in the map above
+        Objects.requireNonNull(result.get(memberOf.apply(row))).add(row);
       }
     }
     result.replaceAll((member, rows) -> List.copyOf(rows));
@@ -215,9 +217,9 @@ final class JpaSession {
    * Groups items by organization, keeping the first of each key (the outcome of adding them one
    * by one, where a later item with a taken key is not added).
    */
-  static <T> Map<UUID, LinkedHashMap<String, T>> firstPerKey(List<T> items, Function<T, UUID> organization,
+  static <T> Map<UUID, Map<String, T>> firstPerKey(List<T> items, Function<T, UUID> organization,
       Function<T, String> key) {
-    Map<UUID, LinkedHashMap<String, T>> result = new LinkedHashMap<>();
+    Map<UUID, Map<String, T>> result = new LinkedHashMap<>();
     for (T item : items) {
       result.computeIfAbsent(organization.apply(item), o -> new LinkedHashMap<>()).putIfAbsent(key.apply(item), item);
     }

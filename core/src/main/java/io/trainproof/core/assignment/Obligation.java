@@ -1,4 +1,4 @@
-package io.trainproof.core.internal.engine;
+package io.trainproof.core.assignment;
 
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.RequirementTerms;
@@ -6,12 +6,11 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the assignment engine decides a member owes under one requirement on a date: nothing
- * to do, cancel the open assignments (the member left the audience or the rule was retired),
- * or create one assignment. The decision is computed by {@link AssignmentEngine#decide} from
- * dated facts only; {@link AssignmentEngine#reconcile} carries it out. "Nothing" and the two
- * cancellations are shared constants, so deciding allocates only when something is owed.
- * Immutable; thread-safe. Not API.
+ * What a member owes under one requirement on a date: nothing to do, cancel the open
+ * assignments (the member left the audience or the rule was retired), or create one assignment.
+ * {@link AssignmentRules#decide} computes it from dated facts only; the assignment engine carries
+ * it out on every hire, change and sweep. "Nothing" and the two cancellations are shared
+ * constants, so deciding allocates only when something is owed. Immutable; thread-safe.
  *
  * @param kind what to do
  * @param cancelReason for {@link Kind#CANCEL_OPEN}: the reason recorded on each cancellation
@@ -45,11 +44,11 @@ public record Obligation(
   public static final Obligation NOTHING = new Obligation(Kind.NOTHING, null, null, null, null, null, 0);
 
   /** Cancel what is open: the requirement was retired. */
-  static final Obligation CANCEL_RETIRED =
+  public static final Obligation CANCEL_RETIRED =
       new Obligation(Kind.CANCEL_OPEN, "requirement retired", null, null, null, null, 0);
 
   /** Cancel what is open: the member is no longer in the requirement's audience. */
-  static final Obligation CANCEL_OUTSIDE_AUDIENCE =
+  public static final Obligation CANCEL_OUTSIDE_AUDIENCE =
       new Obligation(Kind.CANCEL_OPEN, "no longer in the requirement's audience", null, null, null, null, 0);
 
   /**
@@ -62,7 +61,7 @@ public record Obligation(
    * @param cycle the number of cycle assignments that already exist
    * @return the decision
    */
-  static Obligation create(RequirementTerms terms, AssignmentReason reason, LocalDate anchorOn, LocalDate dueOn, int cycle) {
+  public static Obligation create(RequirementTerms terms, AssignmentReason reason, LocalDate anchorOn, LocalDate dueOn, int cycle) {
     return new Obligation(Kind.CREATE, null, terms, reason, anchorOn, dueOn, cycle);
   }
 }
