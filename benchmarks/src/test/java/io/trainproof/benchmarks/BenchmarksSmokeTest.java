@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * CI's smoke test: every benchmark runs once, briefly and in this JVM (no fork), on small data,
  * and the table is written. Not for figures.
  */
+@Tag("slow")
 class BenchmarksSmokeTest {
   @TempDir Path dir;
 

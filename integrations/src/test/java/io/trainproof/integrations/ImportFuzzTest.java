@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz tests of the importers with Jazzer: xAPI JSON ({@link XapiImporter}), the history CSV
@@ -30,6 +31,7 @@ import java.util.function.Function;
  * <p>Regression inputs: {@code src/test/resources/io/trainproof/integrations/ImportFuzzTestInputs/}
  * (the sample files among them); fuzzing command in {@code docs/FUZZING.md}.
  */
+@Tag("slow")
 class ImportFuzzTest {
   private static final String LRS = "lrs.lakeside.example";
   private static final Map<String, String> EMAILS = Map.of("grace.okafor@lakeside.example", "HR-1002");

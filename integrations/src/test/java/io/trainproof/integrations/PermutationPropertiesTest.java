@@ -29,8 +29,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /** Order does not matter for statements; a second application of a roster does nothing. */
+@Tag("slow")
 class PermutationPropertiesTest {
   static final String HOME = "https://lms.lakeside.example";
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * dispatches, and then every message has been delivered. CI: 12 kills; {@code
  * -Dtrainproof.reliability.long=true}: 60.
  */
+@Tag("database")
+@Tag("slow")
 class CrashLoopTest {
   private static final Logger LOG = LoggerFactory.getLogger(CrashLoopTest.class);
   private static final int KILLS = Reports.longRun() ? 60 : 12;

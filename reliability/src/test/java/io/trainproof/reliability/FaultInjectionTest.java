@@ -49,6 +49,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
@@ -74,6 +75,8 @@ import org.slf4j.LoggerFactory;
  * nothing else; after the lease the message is offered again with the same idempotency key.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("database")
+@Tag("slow")
 class FaultInjectionTest {
   private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 

@@ -22,6 +22,7 @@ import io.trainproof.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * failed nested call, caught or not (the in-memory store, on which the integrations' own tests
  * run, lets it pass). They now use the non-throwing {@code findByExternalId}.
  */
+@Tag("database")
 class IntegrationsOnJpaStoreTest {
   @Test
   void aRosterAddsNewMembersAndAnImportReportsAnUnknownMemberOnTheJpaStore() throws Exception {

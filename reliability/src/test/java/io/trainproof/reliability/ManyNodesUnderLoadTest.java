@@ -48,6 +48,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ import org.slf4j.LoggerFactory;
  * verifies; and once the four nodes dispatch at once, every outbox message is delivered
  * exactly once. CI: 4 rounds; {@code -Dtrainproof.reliability.long=true}: 25 rounds.
  */
+@Tag("database")
+@Tag("slow")
 class ManyNodesUnderLoadTest {
   private static final Logger LOG = LoggerFactory.getLogger(ManyNodesUnderLoadTest.class);
   private static final int NODES = 4;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * command line gives with no extra dependency tree to converge and no driver version to match.
  * Skipped with a message when Chromium is missing, unless TRAINPROOF_REQUIRE_BROWSER=true.
  */
+@Tag("browser")
 class DashboardBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path OUT = Path.of(System.getProperty("trainproof.reportDir", "target"), "browser");

@@ -32,9 +32,11 @@ import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class EvidencePackTest {
   static final DateRange PERIOD = DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
 

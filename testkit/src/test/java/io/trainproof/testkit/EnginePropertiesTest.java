@@ -25,10 +25,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /** Properties of the assignment engine and the renewal scheduler over random organizations. */
+@Tag("slow")
 class EnginePropertiesTest {
 
   @Provide

@@ -12,10 +12,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI as a user meets it: exit codes, one-line errors, keys, verification. */
+@Tag("slow")
 class TrainproofCliTest {
   @TempDir Path dir;
 

@@ -8,11 +8,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The demo end to end, as the README runs it: outputs, verification of its certificates, and a second run. */
+@Tag("slow")
 class ClinicDemoTest {
   @TempDir Path dir;
 

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz tests of the VC API request bodies with Jazzer, in process ({@link VcApi}, which the
@@ -48,6 +49,7 @@ import java.util.Set;
  * under {@code src/test/resources/io/trainproof/examples/web/VcApiFuzzTestInputs/} hold a
  * credential that verifies; fuzzing command in {@code docs/FUZZING.md}.
  */
+@Tag("slow")
 class VcApiFuzzTest {
   static final String DID = "did:web:clinic.example.org";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * sees it: valid, tampered with the reason, revoked with the reason. Screenshots are kept in
  * examples/target/browser.
  */
+@Tag("browser")
 class VerificationPageBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path OUT = Path.of("target", "browser");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * that a manager hired by the same roster is a member before their reports are hired, and that
  * a bulk call core refuses falls back to one row at a time, so one bad row costs only itself.
  */
+@Tag("slow")
 class RosterBulkHireTest {
 
   /** 1,203 rows: plain hires, reports of HR-0 spread through every bulk call, leaves, terminations. */

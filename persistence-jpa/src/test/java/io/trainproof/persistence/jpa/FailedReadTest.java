@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * returned normally having committed nothing (seen on PostgreSQL). Now both throw, and nothing is
  * committed.
  */
+@Tag("database")
 abstract class FailedReadTest {
   /** The next statement whose SQL contains this text fails; null when none should. */
   private final AtomicReference<String> failNext = new AtomicReference<>();

@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.TestInstance;
  * entity manager factory. Run once per database by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("database")
 abstract class JpaStoreBehaviourTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:30:00.654321Z");
 

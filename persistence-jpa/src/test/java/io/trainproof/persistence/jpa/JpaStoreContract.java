@@ -5,6 +5,7 @@ import io.trainproof.testkit.StoreContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
@@ -13,6 +14,7 @@ import org.opentest4j.TestAbortedException;
  * (each contract test works in organizations of its own). Subclasses name the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("database")
 abstract class JpaStoreContract extends StoreContract {
   private @Nullable TestDatabase database;
   private @Nullable JpaStore shared;

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ import org.slf4j.LoggerFactory;
  * Conflicts are expected; each is retried (the whole operation, as the exception advises)
  * and counted. Bounded: 4 nodes x 6 rounds x 13 operations.
  */
+@Tag("database")
 abstract class ManyNodesTest {
   private static final Logger LOG = LoggerFactory.getLogger(ManyNodesTest.class);
   private static final int NODES = 4;

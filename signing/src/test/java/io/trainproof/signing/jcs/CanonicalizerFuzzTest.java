@@ -9,6 +9,7 @@ import io.trainproof.signing.UnusableInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz tests of the RFC 8785 canonicalizer ({@link JsonCanonicalizer}) and its ECMAScript number
@@ -21,6 +22,7 @@ import java.util.Set;
  * <p>Regression inputs: {@code src/test/resources/io/trainproof/signing/jcs/CanonicalizerFuzzTestInputs/}
  * (the RFC 8785 inputs among them); fuzzing command in {@code docs/FUZZING.md}.
  */
+@Tag("slow")
 class CanonicalizerFuzzTest {
   private static final Set<String> REJECTIONS = Set.of("json", StrictJson.LIMIT);
 

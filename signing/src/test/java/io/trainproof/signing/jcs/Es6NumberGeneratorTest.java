@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * every value with {@link EcmaScriptNumbers}, writes the lines {@code hex-ieee,expected\n}
  * and checks the published hashes for the first 1,000 and 100,000 lines.
  */
+@Tag("slow")
 class Es6NumberGeneratorTest {
   private static final long[] STATIC = {
     0x0000000000000000L, 0x8000000000000000L, 0x0000000000000001L, 0x8000000000000001L,

@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * checked against {@link ReferenceCanonicalizer} (the tree canonicalizer they replaced) on
  * random JSON, the RFC 8785 vectors, and what strict parsing must refuse.
  */
+@Tag("slow")
+@net.jqwik.api.Tag("slow")
 class StreamingCanonicalizerTest {
   private static final ObjectMapper ESCAPING =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();

@@ -21,12 +21,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 /**
  * No false accept: any single change to a signed certificate or attestation (a value, an
  * added or removed member or array element, one bit of the signature) fails verification.
  * Signs once, mutates many times.
  */
+@Tag("slow")
 class TamperPropertyTest {
   private static final Fixture FIXTURE = new Fixture();
   private static final List<ObjectNode> SIGNED = new ArrayList<>();
