@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +76,7 @@ public final class AssignmentCounting {
     }
     List<AssignmentCounts> result = new ArrayList<>(groups.size());
     groups.forEach((key, c) -> {
-      MemberTerms t = keys.get(key);
+      MemberTerms t = Objects.requireNonNull(keys.get(key)); // why: put together with the group
       result.add(new AssignmentCounts(t.department(), t.type(), t.roles(),
           c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
     });
