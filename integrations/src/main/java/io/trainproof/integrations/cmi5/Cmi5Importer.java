@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -134,10 +135,15 @@ public final class Cmi5Importer {
     }
     CourseMapping courses = id -> aus.auFor(id).map(Cmi5Au::course);
     for (Map.Entry<String, List<XapiStatement>> group : groups.entrySet()) {
-      evaluate(org, source, auOfGroup.get(group.getKey()).moveOn(), group.getValue(), courses, candidates, skipped, errors);
+      // why: the loop above puts every key of groups in auOfGroup too
+      Cmi5Au au = Objects.requireNonNull(auOfGroup.get(group.getKey()));
+      evaluate(org, source, au.moveOn(), group.getValue(), courses, candidates, skipped, errors);
     }
   }
 
+  // why: == picks the decisive statement itself; equals() would also pick an identical copy in the
+  // group (same id, values and line, e.g. minified JSON) as a second candidate instead of a skip.
+  @SuppressWarnings("ReferenceEquality")
   private void evaluate(Organization org, String source, MoveOn moveOn, List<XapiStatement> group, CourseMapping courses,
       List<Candidate> candidates, List<SkippedRow> skipped, List<RowError> errors) {
     if (moveOn == MoveOn.NOT_APPLICABLE) {

@@ -138,7 +138,7 @@ public final class StatementReader {
     try {
       statements.add(statement(node, line));
     } catch (Bad bad) {
-      errors.add(new RowError(line, text(node, "id"), bad.field, ErrorKind.INVALID_VALUE, bad.getMessage()));
+      errors.add(new RowError(line, text(node, "id"), bad.field, ErrorKind.INVALID_VALUE, bad.reason));
     }
   }
 
@@ -268,10 +268,12 @@ public final class StatementReader {
   private static final class Bad extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String field;
+    private final String reason;
 
     Bad(String field, String reason) {
       super(reason, null, false, false);
       this.field = field;
+      this.reason = reason;
     }
   }
 }

@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the rows in order through the workforce service, each row's steps as
@@ -102,7 +104,9 @@ final class RosterApplier {
     List<WorkforceService.NewMember> requests = new ArrayList<>(rows.size());
     for (Numbered r : rows) {
       String managerExt = RosterPlanner.managerExt(r.row());
-      requests.add(RosterPlanner.newMember(r.row(), managerExt.isEmpty() ? null : known.get(managerExt).id()));
+      // why: a row is queued only when plainHire found its manager in known, and known only grows
+      requests.add(RosterPlanner.newMember(r.row(),
+          managerExt.isEmpty() ? null : Objects.requireNonNull(known.get(managerExt)).id()));
     }
     List<WorkforceMember> hired;
     try {
@@ -154,21 +158,22 @@ final class RosterApplier {
         kind = RosterChange.Kind.HIRED;
         on = hire.request().engagedOn();
       } else if (step instanceof StartLeave leave) {
-        current = workforce.startLeave(actor, current.id(), leave.on());
+        current = workforce.startLeave(actor, onRecord(current).id(), leave.on());
         kind = RosterChange.Kind.LEAVE_STARTED;
         on = leave.on();
       } else if (step instanceof Return back) {
-        current = workforce.returnFromLeave(actor, current.id(), back.on());
+        current = workforce.returnFromLeave(actor, onRecord(current).id(), back.on());
         kind = RosterChange.Kind.RETURNED;
         on = back.on();
       } else if (step instanceof Terminate end) {
-        current = workforce.terminate(actor, current.id(), end.on());
+        current = workforce.terminate(actor, onRecord(current).id(), end.on());
         kind = RosterChange.Kind.TERMINATED;
         on = end.on();
       } else {
         ChangeTerms change = (ChangeTerms) step;
-        on = RosterPlanner.max(change.notBefore(), current.latestTerms().effectiveFrom());
-        current = workforce.change(actor, current.id(), new WorkforceService.MemberChange(on, change.roles(),
+        WorkforceMember was = onRecord(current);
+        on = RosterPlanner.max(change.notBefore(), was.latestTerms().effectiveFrom());
+        current = workforce.change(actor, was.id(), new WorkforceService.MemberChange(on, change.roles(),
             change.department(), change.manager(), change.type()));
         kind = RosterChange.Kind.TERMS_CHANGED;
         detail = change.changed();
@@ -176,6 +181,12 @@ final class RosterApplier {
       changes.add(new RosterChange(line, ext, current.id(), kind, on, detail));
     }
     commit(changes, plan.notices());
+  }
+
+  /** The member a step other than a hire acts on. */
+  private static WorkforceMember onRecord(@Nullable WorkforceMember current) {
+    // why: a plan is for a member on record, or starts with the Hire that sets current (RosterPlanner.plan)
+    return Objects.requireNonNull(current);
   }
 
   private void commit(List<RosterChange> changes, List<RosterNotice> notices) {

@@ -64,7 +64,7 @@ final class RosterCsvReader {
     Set<String> roles = new LinkedHashSet<>();
     String rolesText = r.get("roles");
     if (rolesText != null) {
-      for (String role : rolesText.split(";")) {
+      for (String role : rolesText.split(";", -1)) {
         if (!role.isBlank()) {
           roles.add(role.strip());
         }

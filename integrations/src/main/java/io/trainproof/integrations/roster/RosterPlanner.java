@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -285,7 +286,8 @@ final class RosterPlanner {
     }
     Set<Integer> dup = new HashSet<>();
     for (Keyed k : keys) {
-      List<Integer> at = lines.get(k.externalId());
+      // why: the loop above puts every key's external id in lines
+      List<Integer> at = Objects.requireNonNull(lines.get(k.externalId()));
       if (at.size() > 1) {
         dup.add(k.line());
         errors.add(new RowError(k.line(), k.externalId(), "external_id", ErrorKind.DUPLICATE, "appears on lines "

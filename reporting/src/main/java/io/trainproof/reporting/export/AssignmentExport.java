@@ -83,8 +83,8 @@ public final class AssignmentExport {
               a.requirement() == null ? "" : a.requirement().toString(), a.reason().name(),
               a.policyVersion() == null ? "" : a.policyVersion().toString(), a.assignedOn().toString(),
               a.assignedBy(), a.dueOn().toString(), a.dueOn(asOf).toString(), state.name(), Long.toString(extensions),
-              closed ? a.closure().on().toString() : "", closed ? a.closure().by() : "",
-              closed ? a.closure().reason() : ""));
+              closed ? a.closed().on().toString() : "", closed ? a.closed().by() : "",
+              closed ? a.closed().reason() : ""));
           rows++;
         }
         cursor = page.next();

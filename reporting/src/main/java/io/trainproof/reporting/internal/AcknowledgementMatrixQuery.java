@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -42,8 +43,10 @@ final class AcknowledgementMatrixQuery {
     LocalDate asOf = s.asOf();
     List<PolicyVersion> versions = l.policyVersions().values().stream()
         .filter(v -> !v.effectiveFrom().isAfter(asOf)).toList();
+    // why: policyVersions() is read from policies(), so every version's policy is in that map
     List<AcknowledgementMatrix.Version> columns = versions.stream().map(v -> new AcknowledgementMatrix.Version(
-        v.id().toString(), l.policies().get(v.policy()).code(), v.number(), v.effectiveFrom(), v.inForceOn(asOf)))
+        v.id().toString(), Objects.requireNonNull(l.policies().get(v.policy())).code(), v.number(),
+        v.effectiveFrom(), v.inForceOn(asOf)))
         .toList();
     List<AcknowledgementMatrix.MemberRow> rows = new ArrayList<>();
     for (WorkforceMember m : l.members().values()) {
@@ -60,7 +63,9 @@ final class AcknowledgementMatrixQuery {
         if (st == null) {
           cells.add(new AcknowledgementMatrix.Cell("NOT_REQUESTED", null));
         } else {
-          LocalDate on = st.state() == AttestationState.ATTESTED ? st.attestation().evidence().attestedOn() : null;
+          // why: AttestationStatus.of derives ATTESTED only from evidence that is there
+          LocalDate on = st.state() == AttestationState.ATTESTED
+              ? Objects.requireNonNull(st.attestation().evidence()).attestedOn() : null;
           cells.add(new AcknowledgementMatrix.Cell(st.state().name(), on));
         }
       }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The addressable implementation specifications: every decision recorded by the as-of date,
@@ -27,10 +28,11 @@ final class AddressableDecisionsQuery {
         .filter(d -> !d.decidedOn().isAfter(asOf) && s.knownBy(d.recordedAt())).toList();
     Map<RegulatoryTopic, Integer> newest = new EnumMap<>(RegulatoryTopic.class);
     known.forEach(d -> newest.merge(d.topic(), d.number(), Math::max));
+    // why: every known decision's topic is merged into newest above
     List<AddressableDecisions.Row> rows = known.stream()
         .sorted(Comparator.comparing(AddressableDecision::topic).thenComparing(AddressableDecision::number))
         .map(d -> new AddressableDecisions.Row(d.topic().name(), d.topic().citation(), d.number(),
-            newest.get(d.topic()) == d.number(), d.implementedAsTraining(), d.rationale(), d.alternativeMeasure(),
+            Objects.requireNonNull(newest.get(d.topic())) == d.number(), d.implementedAsTraining(), d.rationale(), d.alternativeMeasure(),
             d.decidedOn(), d.decidedBy()))
         .toList();
     return new AddressableDecisions(s.header("Addressable implementation specifications", "164.308(a)(5)(ii)(B)-(D)",

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -53,7 +54,7 @@ final class ComplianceSummaryQuery {
    * it from its own pass). Not thread-safe: one per report.
    */
   static final class Counts implements Consumer<MemberStanding> {
-    private final Map<Dimension, Map<String, int[]>> counts = new EnumMap<>(Dimension.class);
+    private final Map<Dimension, Map<String, Tally>> counts = new EnumMap<>(Dimension.class);
 
     Counts() {
       for (Dimension d : Dimension.values()) {
@@ -65,35 +66,49 @@ final class ComplianceSummaryQuery {
     public void accept(MemberStanding standing) {
       MemberTerms t = standing.terms();
       ComplianceStatus worst = standing.worst();
-      count(counts.get(Dimension.ALL), "all", worst);
+      count(groups(Dimension.ALL), "all", worst);
       for (String role : new TreeSet<>(t.roles())) {
-        count(counts.get(Dimension.ROLE), role, worst);
+        count(groups(Dimension.ROLE), role, worst);
       }
-      count(counts.get(Dimension.DEPARTMENT), t.department(), worst);
-      count(counts.get(Dimension.WORKFORCE_TYPE), t.type().name(), worst);
+      count(groups(Dimension.DEPARTMENT), t.department(), worst);
+      count(groups(Dimension.WORKFORCE_TYPE), t.type().name(), worst);
     }
 
     OrganizationSummary report(Scope s) {
-      if (counts.get(Dimension.ALL).isEmpty()) {
-        counts.get(Dimension.ALL).put("all", new int[ComplianceStatus.values().length + 1]);
+      if (groups(Dimension.ALL).isEmpty()) {
+        groups(Dimension.ALL).put("all", new Tally());
       }
       List<OrganizationSummary.Row> rows = new ArrayList<>();
       counts.forEach((dim, groups) -> groups.forEach((group, c) -> rows.add(new OrganizationSummary.Row(dim, group,
-          c[0], at(c, ComplianceStatus.COMPLIANT), at(c, ComplianceStatus.DUE_SOON), at(c, ComplianceStatus.PENDING),
-          at(c, ComplianceStatus.OVERDUE), at(c, ComplianceStatus.EXPIRED), at(c, ComplianceStatus.UNASSIGNED),
-          at(c, ComplianceStatus.WAIVED)))));
+          c.members, c.at(ComplianceStatus.COMPLIANT), c.at(ComplianceStatus.DUE_SOON), c.at(ComplianceStatus.PENDING),
+          c.at(ComplianceStatus.OVERDUE), c.at(ComplianceStatus.EXPIRED), c.at(ComplianceStatus.UNASSIGNED),
+          c.at(ComplianceStatus.WAIVED)))));
       return new OrganizationSummary(
           s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
     }
 
-    private static void count(Map<String, int[]> groups, String group, ComplianceStatus status) {
-      int[] c = groups.computeIfAbsent(group, g -> new int[ComplianceStatus.values().length + 1]);
-      c[0]++;
-      c[status.ordinal() + 1]++;
+    private Map<String, Tally> groups(Dimension d) {
+      // why: the constructor puts every dimension in the map
+      return Objects.requireNonNull(counts.get(d));
     }
 
-    private static int at(int[] c, ComplianceStatus status) {
-      return c[status.ordinal() + 1];
+    private static void count(Map<String, Tally> groups, String group, ComplianceStatus status) {
+      groups.computeIfAbsent(group, g -> new Tally()).add(status);
+    }
+  }
+
+  /** One group's count: its members, and how many of them have each status as their worst. */
+  private static final class Tally {
+    private int members;
+    private final Map<ComplianceStatus, Integer> byStatus = new EnumMap<>(ComplianceStatus.class);
+
+    void add(ComplianceStatus status) {
+      members++;
+      byStatus.merge(status, 1, Integer::sum);
+    }
+
+    int at(ComplianceStatus status) {
+      return byStatus.getOrDefault(status, 0);
     }
   }
 }

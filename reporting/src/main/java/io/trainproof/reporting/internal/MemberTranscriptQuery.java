@@ -58,8 +58,8 @@ final class MemberTranscriptQuery {
       assignments.add(new MemberTranscript.AssignmentEntry(a.id().toString(), l.courseCode(a.course()),
           l.requirementName(a.requirement()), a.reason(),
           a.policyVersion() == null ? null : l.policyVersionLabel(a.policyVersion()), a.assignedOn(), a.assignedBy(),
-          a.dueOn(), a.dueOn(asOf), a.stateOn(asOf), ext, closed ? a.closure().on() : null,
-          closed ? a.closure().by() : null, closed ? a.closure().reason() : null));
+          a.dueOn(), a.dueOn(asOf), a.stateOn(asOf), ext, closed ? a.closed().on() : null,
+          closed ? a.closed().by() : null, closed ? a.closed().reason() : null));
     }
 
     List<MemberTranscript.CompletionEntry> completions = new ArrayList<>();

@@ -66,7 +66,7 @@ final class NewHireTimelinessQuery {
       for (Assignment a : onboarding) {
         LocalDate due = a.dueOn(asOf);
         AssignmentState state = a.stateOn(asOf);
-        LocalDate completed = state == AssignmentState.COMPLETED ? a.closure().on() : null;
+        LocalDate completed = state == AssignmentState.COMPLETED ? a.closed().on() : null;
         NewHireTimeliness.Outcome outcome;
         long late = 0;
         if (state == AssignmentState.COMPLETED) {

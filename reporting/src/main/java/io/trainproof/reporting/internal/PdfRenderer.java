@@ -165,7 +165,10 @@ public final class PdfRenderer {
     PDDocumentInformation info = doc.getDocumentInformation();
     info.setTitle(title);
     info.setCreator("Trainproof reporting");
-    PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    // A4 landscape: the portrait page turned, so its height is the width.
+    float width = PDRectangle.A4.getHeight();
+    float height = PDRectangle.A4.getWidth();
+    PDRectangle size = new PDRectangle(width, height);
     float usable = size.getWidth() - 2 * MARGIN;
     float[] widths = columnWidths(table, usable);
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The policy versions in force on the as-of date, each with its last review. Stateless and
@@ -31,7 +32,8 @@ final class PolicyVersionsInForceQuery {
       if (!s.knownBy(v.publishedAt())) {
         continue;
       }
-      Policy p = l.policies().get(v.policy());
+      // why: inForceOn walks the same organization policy list that lookups' policies() holds
+      Policy p = Objects.requireNonNull(l.policies().get(v.policy()));
       PolicyReview last = null;
       for (PolicyReview r : tp.documentation().reviews(actor, v.policy())) {
         if (!r.reviewedOn().isAfter(asOf) && (last == null || !r.reviewedOn().isBefore(last.reviewedOn()))) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -54,11 +55,13 @@ final class RenewalForecastQuery {
       for (RequirementStatus st : standing.statuses()) {
         if (st.openAssignment() != null && st.dueOn() != null) {
           if (!st.dueOn().isBefore(asOf) && !YearMonth.from(st.dueOn()).isAfter(last)) {
-            months.get(YearMonth.from(st.dueOn()))[0]++;
+            // why: the month is asOf's through last, and the constructor puts every one of them
+            Objects.requireNonNull(months.get(YearMonth.from(st.dueOn())))[0]++;
           }
         } else if (st.validUntil() != null && !st.validUntil().isBefore(asOf)
             && !YearMonth.from(st.validUntil()).isAfter(last)) {
-          months.get(YearMonth.from(st.validUntil()))[1]++;
+          // why: the month is asOf's through last, and the constructor puts every one of them
+          Objects.requireNonNull(months.get(YearMonth.from(st.validUntil())))[1]++;
         }
       }
     }

@@ -57,7 +57,7 @@ final class RetrainingQuery {
         WorkforceMember m = l.members().get(a.member());
         LocalDate due = a.dueOn(asOf);
         AssignmentState state = a.stateOn(asOf);
-        LocalDate completed = state == AssignmentState.COMPLETED ? a.closure().on() : null;
+        LocalDate completed = state == AssignmentState.COMPLETED ? a.closed().on() : null;
         RetrainingReport.Outcome outcome;
         if (completed != null) {
           outcome = completed.isAfter(due) ? RetrainingReport.Outcome.COMPLETED_LATE
