@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Rows 5, 8 and 9: single-shot measurements on the local PostgreSQL, each data set in its own
@@ -207,7 +208,7 @@ final class DbBenchmarks {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("a node's sweep failed", e.getCause());
     } finally {
       threads.shutdownNow();

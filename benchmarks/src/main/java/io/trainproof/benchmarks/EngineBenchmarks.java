@@ -1,8 +1,8 @@
 package io.trainproof.benchmarks;
 
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
@@ -53,6 +53,7 @@ public class EngineBenchmarks {
   private final List<Certification> noCertifications = List.of();
   private final List<CertificationKind> noKinds = List.of();
   private final LocalDate on = Population.START;
+  private AssignmentRules rules;
 
   /** Builds the template through the services and copies it. */
   @Setup(Level.Trial)
@@ -60,6 +61,7 @@ public class EngineBenchmarks {
     int members = Integer.getInteger("trainproof.bench.decisionMembers", MEMBERS);
     int template = Math.min(TEMPLATE, members);
     Population p = Population.build(Trainproof.builder().store(new InMemoryStore()), template, REQUIREMENTS);
+    rules = p.trainproof.assignmentRules();
     requirements = p.trainproof.requirements().list(p.fx.officer()).toArray(new Requirement[0]);
     List<Loaded> base = new ArrayList<>();
     for (WorkforceMember m : p.members) {
@@ -102,7 +104,7 @@ public class EngineBenchmarks {
     int owed = 0;
     for (Loaded l : loaded) {
       for (Requirement r : requirements) {
-        Obligation o = AssignmentRules.decide(l.member(), r, l.assignments(), l.completions(), noCertifications,
+        Obligation o = rules.decide(l.member(), r, l.assignments(), l.completions(), noCertifications,
             noKinds, on);
         if (o.kind() == Obligation.Kind.CREATE) {
           owed++;

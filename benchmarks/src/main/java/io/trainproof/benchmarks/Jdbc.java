@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import java.sql.Array;
+import java.util.Collections;
 
 /** The plain-JDBC side of rows 5 and 8: rows read back, then written again with batch inserts. */
 final class Jdbc {
@@ -83,7 +85,7 @@ final class Jdbc {
       c.setAutoCommit(false);
       for (Rows t : tables) {
         String sql = "INSERT INTO " + t.table() + " (" + String.join(", ", t.columns()) + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(t.columns().size(), "?")) + ")";
+            + String.join(", ", Collections.nCopies(t.columns().size(), "?")) + ")";
         try (PreparedStatement s = c.prepareStatement(sql)) {
           int pending = 0;
           for (Object[] row : t.values()) {
@@ -131,13 +133,13 @@ final class Jdbc {
         }
       }
       for (int from = 0; from < members.size(); from += 500) {
-        java.sql.Array batch = c.createArrayOf("uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
+        Array batch = c.createArrayOf("uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
         readAll(c, "SELECT * FROM tp_member WHERE org_id = ? AND id = ANY(?)", org, batch);
         readAll(c, "SELECT * FROM tp_member_terms WHERE member_id = ANY(?)", batch);
-        java.sql.Array assignments = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_assignment"
+        Array assignments = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_assignment"
             + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY assigned_at, id", org, batch).toArray());
         readAll(c, "SELECT * FROM tp_assignment_due_change WHERE assignment_id = ANY(?)", assignments);
-        java.sql.Array completions = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_completion"
+        Array completions = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_completion"
             + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY completed_on, recorded_at, id", org, batch).toArray());
         readAll(c, "SELECT * FROM tp_completion_role WHERE completion_id = ANY(?)", completions);
         readAll(c, "SELECT * FROM tp_completion_policy_version WHERE completion_id = ANY(?)", completions);

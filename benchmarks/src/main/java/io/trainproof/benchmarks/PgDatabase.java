@@ -67,8 +67,8 @@ final class PgDatabase implements AutoCloseable {
   /**
    * A fresh, unpooled data source on this schema.
    *
-   * @param rewriteBatchedInserts the driver's {@code reWriteBatchedInserts}: a JDBC batch of
-   *     inserts goes to the server as multi-row statements
+   * @param rewriteBatchedInserts whether the driver rewrites a JDBC batch of inserts into
+   *     multi-row statements (its batched-insert rewriting option)
    * @return the data source
    */
   PGSimpleDataSource source(boolean rewriteBatchedInserts) {

@@ -111,7 +111,7 @@ public final class RunBenchmarks {
     Map<String, Double> scores = new LinkedHashMap<>();
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
-      String[] parts = benchmark.split("\\.");
+      String[] parts = benchmark.split("\\.", -1);
       String key = parts[parts.length - 2] + "." + parts[parts.length - 1];
       List<String> params = new ArrayList<>();
       for (String p : r.getParams().getParamsKeys()) {

@@ -1,12 +1,13 @@
 package io.trainproof.core;
 
+import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.notification.NotificationDispatcher;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
  * The entry point: one instance per store, built once and shared. Exposes the services; every
@@ -77,6 +79,17 @@ public final class Trainproof {
   /** @return training rules */
   public RequirementService requirements() {
     return services.requirements();
+  }
+
+  /**
+   * The assignment rule as a pure function of dated facts: what a member owes under a
+   * requirement on a date, exactly as the services and the sweep decide it. Reads and writes
+   * nothing.
+   *
+   * @return the rule
+   */
+  public AssignmentRules assignmentRules() {
+    return services.assignmentRules();
   }
 
   /** @return manual assignments, waivers and extensions */
@@ -156,7 +169,7 @@ public final class Trainproof {
    * @param <T> the result type
    * @return what the work returned
    */
-  public <T> T atomically(java.util.function.Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     return services.context().atomically(Check.notNull("work", work));
   }
 
@@ -168,7 +181,7 @@ public final class Trainproof {
    * @param <T> the result type
    * @return what the work returned
    */
-  public <T> T dryRun(java.util.function.Supplier<T> work) {
+  public <T> T dryRun(Supplier<T> work) {
     return services.context().dryRun(Check.notNull("work", work));
   }
 

@@ -10,6 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.lang.System;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** The module rules of ARCHITECTURE.md, held by ArchUnit. */
 class ArchitectureTest {
@@ -67,9 +70,9 @@ class ArchitectureTest {
 
   @Test
   void timeComesFromAnInjectedClock() {
-    noClasses().should().callMethod(java.time.Instant.class, "now")
-        .orShould().callMethod(java.time.LocalDate.class, "now")
-        .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
+    noClasses().should().callMethod(Instant.class, "now")
+        .orShould().callMethod(LocalDate.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
         .because("every time-dependent service takes a java.time.Clock")
         .check(core);
   }

@@ -7,7 +7,7 @@
  * {@link io.trainproof.integrations.cmi5} (cmi5 moveOn, satisfied and waived),
  * {@link io.trainproof.integrations.scorm} (SCORM 1.2 and 2004 LMS exports),
  * {@link io.trainproof.integrations.history} (historical completions from another system) and
- * {@link io.trainproof.integrations.certification} (third-party certifications, with the
+ * {@link io.trainproof.integrations.external} (third-party certifications, with the
  * verification outcome when they are credentials).
  * This package holds what they share: the {@link io.trainproof.integrations.ImportMode}, typed
  * per-row {@link io.trainproof.integrations.RowError}s and the completion import result.

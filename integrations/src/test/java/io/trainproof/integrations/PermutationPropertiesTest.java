@@ -112,13 +112,13 @@ class PermutationPropertiesTest {
   void aManagerCycleWithOneMemberOnRecordIsAppliedOnceAndThenIsANoOp() {
     World w = new World();
     RosterSync sync = new RosterSync(w.tp);
-    RosterRow two = new RosterRow("HR-2", "Member 2", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"),
+    RosterRow two = new RosterRow("HR-2", "Member 2", WorkforceType.EMPLOYEE, Set.of("nurse"),
         "ICU", null, World.TODAY, MemberStatus.ACTIVE, null);
     sync.apply(w.officer, List.of(two), RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
     List<RosterRow> cycle = List.of(
-        new RosterRow("HR-1", "Member 1", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"), "ICU",
+        new RosterRow("HR-1", "Member 1", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
             "HR-2", World.TODAY, MemberStatus.ACTIVE, null),
-        new RosterRow("HR-2", "Member 2", io.trainproof.core.domain.WorkforceType.EMPLOYEE, java.util.Set.of("nurse"), "ICU",
+        new RosterRow("HR-2", "Member 2", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
             "HR-1", World.TODAY, MemberStatus.ACTIVE, null));
     RosterResult first = sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
     assertThat(first.errors()).isEmpty();

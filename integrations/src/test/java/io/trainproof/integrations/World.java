@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import io.trainproof.core.domain.Id;
 
 /** A clinic on the in-memory store with two courses required of everyone. One per test. */
 public final class World {
@@ -89,7 +90,7 @@ public final class World {
     return out;
   }
 
-  private String code(io.trainproof.core.domain.Id<Course> id) {
+  private String code(Id<Course> id) {
     return id.equals(privacy.id()) ? privacy.code() : id.equals(security.id()) ? security.code() : id.toString();
   }
 

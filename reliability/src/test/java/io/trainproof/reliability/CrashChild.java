@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.time.LocalDate;
 
 /**
  * The process {@link CrashLoopTest} kills: one application node running the renewal sweep,
@@ -117,7 +118,7 @@ public final class CrashChild {
     }
   }
 
-  private static java.time.LocalDate m0(SettableClock clock) {
+  private static LocalDate m0(SettableClock clock) {
     return clock.instant().atZone(World.ZONE).toLocalDate();
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A {@link DataSource} that counts what the store sends through it and, when armed, injects one
@@ -84,7 +85,7 @@ final class FaultInjectingDataSource implements DataSource {
   private final AtomicInteger commits = new AtomicInteger();
   private final AtomicInteger injected = new AtomicInteger();
   private final Set<Object> open = ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
   FaultInjectingDataSource(DataSource delegate) {
     this.delegate = delegate;

@@ -6,9 +6,9 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.TrainproofException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Audience;
@@ -21,7 +21,7 @@ import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.policy.PolicyService;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.retention.RetentionService;
 import io.trainproof.core.workforce.WorkforceService;
 import io.trainproof.integrations.ImportMode;
@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.TreeSet;
 
 /**
  * Every mutating operation of every service, run against PostgreSQL under every fault point.
@@ -429,7 +430,7 @@ class FaultInjectionTest {
     assertThat(Sql.strings(checkConnection, "SELECT idempotency_key || ' attempts=' || attempts FROM tp_outbox"
         + " WHERE attempts <> 1")).as("%s: every message recorded delivered once", name).isEmpty();
     Map<String, Integer> offered = w.ledger.deliveries();
-    Set<String> expected = new java.util.TreeSet<>(outboxKeys());
+    Set<String> expected = new TreeSet<>(outboxKeys());
     expected.removeAll(deliveredEarlier);
     assertThat(offered.keySet()).as("%s: every message reached the sink", name).containsAll(expected);
     int repeats = offered.values().stream().mapToInt(n -> n - 1).sum();

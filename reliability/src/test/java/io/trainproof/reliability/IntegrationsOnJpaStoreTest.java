@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.workforce.WorkforceService;
 
 /**
  * Regression (found by {@link FaultInjectionTest}'s roster case): on the JPA store a roster sync
@@ -45,7 +46,7 @@ class IntegrationsOnJpaStoreTest {
       // A lookup that finds nobody fails nothing, even inside one unit of work.
       WorkforceMember hired = tp.atomically(() -> {
         assertThat(tp.workforce().findByExternalId(fx.officer(), "NOBODY")).isEmpty();
-        return tp.workforce().hire(fx.officer(), new io.trainproof.core.workforce.WorkforceService.NewMember("HR-0",
+        return tp.workforce().hire(fx.officer(), new WorkforceService.NewMember("HR-0",
             "Member HR-0", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU", null, World.TODAY));
       });
       assertThat(tp.workforce().findByExternalId(fx.officer(), "HR-0")).contains(hired);
@@ -81,7 +82,7 @@ class IntegrationsOnJpaStoreTest {
       Trainproof tp = fx.trainproof();
       WorkforceMember lead = fx.hire(World.TODAY.minusDays(30), "ICU", "lead");
       tp.workforce().change(fx.officer(), lead.id(),
-          io.trainproof.core.workforce.WorkforceService.MemberChange.roles(World.TODAY, Set.of("lead", "it")));
+          WorkforceService.MemberChange.roles(World.TODAY, Set.of("lead", "it")));
       // Core refuses a leave dated before the member's latest change (history is not rewritten);
       // the roster's own checks cannot know that.
       RosterRow backdatedLeave = new RosterRow(lead.externalId(), lead.displayName(), WorkforceType.EMPLOYEE,

@@ -1,7 +1,7 @@
 package io.trainproof.reliability;
 
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;

@@ -7,8 +7,8 @@ import io.trainproof.core.ActorRole;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
@@ -52,6 +52,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.testkit.SettableClock;
 
 /**
  * Four application nodes (four {@link JpaStore}s, each with its own entity manager factory and
@@ -93,7 +95,7 @@ class ManyNodesUnderLoadTest {
   void fourNodesDoEverythingAtOnceAndNothingIsLostOrDoubled() throws Exception {
     World.Ledger ledger = new World.Ledger();
     try (PostgresSchema schema = PostgresSchema.create()) {
-      io.trainproof.testkit.SettableClock clock = io.trainproof.testkit.SettableClock.at(World.at(World.TODAY));
+      SettableClock clock = SettableClock.at(World.at(World.TODAY));
       List<FaultInjectingDataSource> pools = new ArrayList<>();
       List<JpaStore> stores = new ArrayList<>();
       List<Trainproof> nodes = new ArrayList<>();
@@ -200,7 +202,7 @@ class ManyNodesUnderLoadTest {
         List<Assignment> assignments = reader.inTransaction((Transaction tx) -> tx.assignments().list(fx.org().id()));
         Map<String, Integer> openCycles = new HashMap<>();
         for (Assignment a : assignments) {
-          if (a.isOpen() && a.requirement() != null && a.reason() != io.trainproof.core.domain.AssignmentReason.POLICY_CHANGE) {
+          if (a.isOpen() && a.requirement() != null && a.reason() != AssignmentReason.POLICY_CHANGE) {
             openCycles.merge(a.member() + "/" + a.requirement(), 1, Integer::sum);
           }
         }

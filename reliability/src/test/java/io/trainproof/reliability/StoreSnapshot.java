@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import java.util.Collections;
 
 /**
  * Every row of every table of the store, as text, read straight through JDBC (not through the
@@ -53,7 +54,7 @@ record StoreSnapshot(Map<String, List<String>> rows) {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot snapshot the store: " + e.getMessage(), e);
     }
-    return new StoreSnapshot(java.util.Collections.unmodifiableMap(rows));
+    return new StoreSnapshot(Collections.unmodifiableMap(rows));
   }
 
   /**

@@ -3,8 +3,8 @@ package io.trainproof.reliability;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AttestationTrigger;
@@ -17,11 +17,11 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationSink;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.policy.PolicyService;
-import io.trainproof.core.retention.LegalHold;
+import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.spi.Store;
 import io.trainproof.signing.OrganizationIssuer;
@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.TreeMap;
 
 /**
  * One organization with one of everything, built through the public API: a policy members
@@ -156,7 +157,7 @@ final class World {
 
     /** @return idempotency key to the number of times the sink was offered it */
     Map<String, Integer> deliveries() {
-      Map<String, Integer> copy = new java.util.TreeMap<>();
+      Map<String, Integer> copy = new TreeMap<>();
       deliveries.forEach((k, v) -> copy.put(k, v.get()));
       return copy;
     }

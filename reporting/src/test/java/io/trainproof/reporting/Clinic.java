@@ -3,7 +3,7 @@ package io.trainproof.reporting;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 
 @Tag("slow")
 class EvidencePackTest {
@@ -57,7 +59,7 @@ class EvidencePackTest {
         s.update(manifest);
         return new ManifestSignature("Ed25519", "test-key", Base64.getEncoder().encodeToString(s.sign()),
             Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-      } catch (java.security.GeneralSecurityException e) {
+      } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }).build();
@@ -115,7 +117,7 @@ class EvidencePackTest {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("Training evidence pack", "a sample of 2 of 4 new hires (seed 42)", "164.530(b)(2)(i)(B)");
     }
-    assertThat(new String(files.get("index.html"), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(files.get("index.html"), StandardCharsets.UTF_8))
         .contains("164.308(a)(5)(ii)(A)").doesNotContain("src=\"http", "href=\"http");
 
     // the same seed over the same records picks the same members

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.stream.IntStream;
 
 /**
  * The acknowledgement matrix, the role-to-content matrix, the policy versions in force and the
@@ -91,7 +92,7 @@ class PolicyAndForecastReportsTest {
     RenewalForecast f = reporting.reports().renewalForecast(clinic.officer, Clinic.TODAY);
     YearMonth first = YearMonth.of(2026, 6);
     assertThat(f.months()).extracting(RenewalForecast.Month::month)
-        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 12).mapToObj(first::plusMonths).toList());
+        .containsExactlyElementsOf(IntStream.range(0, 12).mapToObj(first::plusMonths).toList());
     // D (hired 2026-06-20) is due 2026-07-20; F's assignment was extended to 2026-08-15.
     assertThat(month(f, 2026, 7).assignmentsDue()).isGreaterThanOrEqualTo(1);
     assertThat(month(f, 2026, 8).assignmentsDue()).isGreaterThanOrEqualTo(1);

@@ -10,6 +10,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import io.trainproof.core.TrainproofException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.lang.System;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** The module rules of ARCHITECTURE.md that apply to reporting, held by ArchUnit. */
 class ReportingArchitectureTest {
@@ -47,9 +50,9 @@ class ReportingArchitectureTest {
 
   @Test
   void timeComesFromAnInjectedClock() {
-    noClasses().should().callMethod(java.time.Instant.class, "now")
-        .orShould().callMethod(java.time.LocalDate.class, "now")
-        .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
+    noClasses().should().callMethod(Instant.class, "now")
+        .orShould().callMethod(LocalDate.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
         .check(reporting);
   }
 }

@@ -9,8 +9,8 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.completion.CompletionService;
@@ -53,6 +53,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.Organization;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The adapter under a real {@link Trainproof} on the in-memory store: sign → store → load →
@@ -189,7 +195,7 @@ class SigningCredentialIssuerTest {
 
     String credentialId = StrictJson.parse(cert.credentialJson()).get("id").asText();
     assertThat(cert.verificationCode()).isEqualTo(VerificationCode.forCredentialId(credentialId));
-    assertThat(VerificationCode.matches(cert.verificationCode().toLowerCase(java.util.Locale.ROOT), credentialId)).isTrue();
+    assertThat(VerificationCode.matches(cert.verificationCode().toLowerCase(Locale.ROOT), credentialId)).isTrue();
     assertThat(tp.certificates().findByCode(fx.officer(), cert.verificationCode()))
         .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(cert.id()));
   }
@@ -359,9 +365,9 @@ class SigningCredentialIssuerTest {
     for (int i = 0; i < 40; i++) {
       members.add(fx.hire(today(), "ICU", "nurse"));
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      List<Future<?>> work = new ArrayList<>();
       for (int i = 0; i < members.size(); i++) {
         Trainproof node = i % 2 == 0 ? tp : nodeB;
         WorkforceMember m = members.get(i);
@@ -369,8 +375,8 @@ class SigningCredentialIssuerTest {
         // the adapter itself, called from many threads at once, outside any transaction
         work.add(pool.submit(() -> adapterB.statusListCredential(fx.org().id(), "revocation", List.of(1, 2, 3))));
       }
-      for (java.util.concurrent.Future<?> f : work) {
-        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      for (Future<?> f : work) {
+        f.get(60, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();
@@ -400,7 +406,7 @@ class SigningCredentialIssuerTest {
   @Test
   void statusListHasExactlyTheGivenBits() {
     SigningCredentialIssuer adapter = adapter(Cryptosuite.EDDSA_JCS_2022);
-    Id<io.trainproof.core.domain.Organization> org = fx.org().id();
+    Id<Organization> org = fx.org().id();
     List<Integer> set = List.of(0, 7, 8, 65_535, 131_071, 7);
 
     String json = adapter.statusListCredential(org, "revocation", set);

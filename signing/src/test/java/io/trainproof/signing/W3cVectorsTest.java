@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.trainproof.signing.jcs.JsonLimits;
 
 /**
  * Reproduces the W3C test vectors (w3c/vc-di-eddsa and w3c/vc-di-ecdsa, TestVectors/, copied
@@ -119,7 +120,7 @@ class W3cVectorsTest {
     CredentialVerifier verifier = new CredentialVerifier(
         TrustBundle.of(List.of(), List.of()),
         Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC),
-        new VerificationPolicy(io.trainproof.signing.jcs.JsonLimits.DEFAULT, false),
+        new VerificationPolicy(JsonLimits.DEFAULT, false),
         dataIntegrity());
 
     VerificationResult result = verifier.verify(signed);

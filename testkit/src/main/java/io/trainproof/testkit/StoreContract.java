@@ -7,15 +7,15 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.completion.CompletionService;
-import io.trainproof.core.access.CrossOrganizationGrant;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.CrossOrganizationGrant;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.audit.AuditEntry;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
-import io.trainproof.core.documentation.AddressableDecision;
-import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
@@ -43,12 +43,12 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
-import io.trainproof.core.notification.Notification;
-import io.trainproof.core.notification.NotificationKind;
-import io.trainproof.core.notification.SecurityReminder;
-import io.trainproof.core.retention.LegalHold;
-import io.trainproof.core.retention.RecordKind;
-import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.domain.SecurityReminder;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.spi.AssignmentCountQuery;
 import io.trainproof.core.spi.AssignmentCounting;
 import io.trainproof.core.spi.AssignmentCounts;
@@ -76,6 +76,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.NotFoundException;
+import io.trainproof.core.ValidationException;
+import io.trainproof.core.status.AssignmentSummary;
+import io.trainproof.core.workforce.WorkforceService;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The storage contract every {@link Store} passes. A store is done when its subclass (a few
@@ -93,7 +101,7 @@ public abstract class StoreContract {
    * When tests that write many outbox messages run: a century after {@link #T0}, so no other
    * test's dispatcher, claiming what is due around T0 from a shared database, takes them.
    */
-  private static final Instant CENTURY_ON = T0.plus(java.time.Duration.ofDays(36_500));
+  private static final Instant CENTURY_ON = T0.plus(Duration.ofDays(36_500));
 
   /** The store under test, fresh (or shared) per test as the subclass decides. */
   protected Store store;
@@ -449,10 +457,10 @@ public abstract class StoreContract {
         state == AssignmentState.COMPLETED ? Id.random() : null);
   }
 
-  private static io.trainproof.core.status.AssignmentSummary row(String department, WorkforceType type, long members,
+  private static AssignmentSummary row(String department, WorkforceType type, long members,
       long membersOverdue, long membersDueSoon, long membersPending, long pending, long dueSoon, long overdue,
       long completed, long waived) {
-    return new io.trainproof.core.status.AssignmentSummary(department, type, Set.of("nurse"), members, membersOverdue, membersDueSoon,
+    return new AssignmentSummary(department, type, Set.of("nurse"), members, membersOverdue, membersDueSoon,
         membersPending, pending, dueSoon, overdue, completed, waived);
   }
 
@@ -461,7 +469,7 @@ public abstract class StoreContract {
    * due-soon window: core decides what the counts mean, the store counts (its fast count if it
    * has one, else core's count from plain reads).
    */
-  private List<io.trainproof.core.status.AssignmentSummary> summarize(Organization org, String asOf) {
+  private List<AssignmentSummary> summarize(Organization org, String asOf) {
     Trainproof tp = Trainproof.builder().store(store).dueSoonDays(14).build();
     return tp.status().summary(Actor.complianceOfficer("officer-1", org.id()), LocalDate.parse(asOf));
   }
@@ -540,7 +548,7 @@ public abstract class StoreContract {
     assertThat(summarize(org, "2026-03-07")).containsExactly(
         row("Front", emp, 2, 1, 0, 0, 0, 0, 1, 0, 0),
         row("ICU", emp, 1, 1, 0, 0, 1, 0, 1, 1, 1),
-        new io.trainproof.core.status.AssignmentSummary("ICU", WorkforceType.VOLUNTEER, Set.of("lead", "nurse"),
+        new AssignmentSummary("ICU", WorkforceType.VOLUNTEER, Set.of("lead", "nurse"),
             1, 1, 0, 0, 0, 0, 1, 0, 0));
     // an organization with nobody active has no rows
     assertThat(summarize(newOrg(), "2026-03-07")).isEmpty();
@@ -648,7 +656,7 @@ public abstract class StoreContract {
   /** @return 1 when the store has a fast count for the query (and it agreed), 0 when it has none */
   private int agree(AssignmentCountQuery query) {
     return tx((Transaction t) -> {
-      java.util.Optional<List<AssignmentCounts>> fast = t.assignments().count(query);
+      Optional<List<AssignmentCounts>> fast = t.assignments().count(query);
       if (fast.isEmpty()) {
         return 0;
       }
@@ -812,7 +820,7 @@ public abstract class StoreContract {
   // ---- Oversight, audit, attestations, retention, outbox, certificates ----
 
   private static AuditEntry entry(Organization org, long seq, String previous) {
-    java.util.TreeMap<String, String> details = new java.util.TreeMap<>(Map.of("member", "m-1", "dueOn", "2026-02-01"));
+    TreeMap<String, String> details = new TreeMap<>(Map.of("member", "m-1", "dueOn", "2026-02-01"));
     AuditEntry draft = new AuditEntry(org.id(), seq, T0.plusSeconds(seq), "officer", "COMPLIANCE_OFFICER", "ACTION",
         "Assignment", "a-" + seq, details, previous, "", false);
     return new AuditEntry(org.id(), seq, draft.at(), "officer", "COMPLIANCE_OFFICER", "ACTION", "Assignment", "a-" + seq,
@@ -1194,11 +1202,11 @@ public abstract class StoreContract {
       walked.addAll(page);
       after = page.get(page.size() - 1).id();
     }
-    assertThat(walked).containsExactlyElementsOf(members.stream().sorted(java.util.Comparator.comparing(WorkforceMember::id)).toList());
+    assertThat(walked).containsExactlyElementsOf(members.stream().sorted(Comparator.comparing(WorkforceMember::id)).toList());
     List<Assignment> assignments = tx((Transaction t) -> t.assignments().page(org.id(), null, 100));
-    assertThat(assignments).hasSize(7).isSortedAccordingTo(java.util.Comparator.comparing(Assignment::id));
+    assertThat(assignments).hasSize(7).isSortedAccordingTo(Comparator.comparing(Assignment::id));
     List<Completion> completions = tx((Transaction t) -> t.completions().page(org.id(), null, 4));
-    assertThat(completions).hasSize(4).isSortedAccordingTo(java.util.Comparator.comparing(Completion::id));
+    assertThat(completions).hasSize(4).isSortedAccordingTo(Comparator.comparing(Completion::id));
     Id<Completion> last = completions.get(3).id();
     assertThat(tx((Transaction t) -> t.completions().page(org.id(), last, 100))).hasSize(3)
         .allSatisfy(c -> assertThat(c.id()).isGreaterThan(last));
@@ -1219,15 +1227,15 @@ public abstract class StoreContract {
         .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30))
         .initialDueDays(30).build());
     fx.requirement("Meds", Fixtures.terms(meds, LocalDate.of(2025, 1, 1))
-        .audience(io.trainproof.core.domain.Audience.roles("nurse")).initialDueDays(14).build());
+        .audience(Audience.roles("nurse")).initialDueDays(14).build());
     return fx;
   }
 
-  private static List<io.trainproof.core.workforce.WorkforceService.NewMember> hires(LocalDate today,
+  private static List<WorkforceService.NewMember> hires(LocalDate today,
       Id<WorkforceMember> manager) {
-    List<io.trainproof.core.workforce.WorkforceService.NewMember> hires = new ArrayList<>();
+    List<WorkforceService.NewMember> hires = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
-      hires.add(new io.trainproof.core.workforce.WorkforceService.NewMember("HR-" + i, "Member " + i,
+      hires.add(new WorkforceService.NewMember("HR-" + i, "Member " + i,
           i % 3 == 0 ? WorkforceType.CONTRACTOR : WorkforceType.EMPLOYEE, i % 2 == 0 ? Set.of("nurse") : Set.of("clerk"),
           "Dept-" + (i % 2), i % 4 == 0 ? manager : null, today.plusDays(i * 5L - 20)));
     }
@@ -1289,22 +1297,22 @@ public abstract class StoreContract {
     Fixtures fx = hiringWorld(tp);
     LocalDate today = fx.org().dateOf(CENTURY_ON);
     WorkforceMember existing = fx.hire(today, "Dept-0", "nurse");
-    List<io.trainproof.core.workforce.WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
+    List<WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
     int auditBefore = auditActions(fx).size();
     var blank = requests.get(3);
-    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember(" ", blank.displayName(), blank.type(),
+    requests.set(3, new WorkforceService.NewMember(" ", blank.displayName(), blank.type(),
         blank.roles(), blank.department(), null, blank.engagedOn()));
     assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
-        .isInstanceOf(io.trainproof.core.ValidationException.class)
-        .satisfies(e -> assertThat(((io.trainproof.core.ValidationException) e).field()).isEqualTo("requests[3].externalId"));
-    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember(existing.externalId(), blank.displayName(),
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("requests[3].externalId"));
+    requests.set(3, new WorkforceService.NewMember(existing.externalId(), blank.displayName(),
         blank.type(), blank.roles(), blank.department(), null, blank.engagedOn()));
     assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests)).isInstanceOf(ConflictException.class)
         .hasMessageContaining(existing.externalId());
-    requests.set(3, new io.trainproof.core.workforce.WorkforceService.NewMember("HR-3", blank.displayName(),
+    requests.set(3, new WorkforceService.NewMember("HR-3", blank.displayName(),
         blank.type(), blank.roles(), blank.department(), Id.random(), blank.engagedOn()));
     assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
-        .isInstanceOf(io.trainproof.core.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
     assertThat(tp.workforce().list(fx.officer())).containsExactly(existing);
     assertThat(auditActions(fx)).hasSize(auditBefore);
     assertThat(tx((Transaction t) -> t.assignments().list(fx.org().id())))
@@ -1323,9 +1331,9 @@ public abstract class StoreContract {
     LocalDate today = fx.org().dateOf(CENTURY_ON);
     WorkforceMember existing = fx.hire(today, "Dept-0", "nurse");
     int auditBefore = auditActions(fx).size();
-    List<io.trainproof.core.workforce.WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
+    List<WorkforceService.NewMember> requests = new ArrayList<>(hires(today, existing.id()));
     var again = requests.get(2);
-    requests.add(new io.trainproof.core.workforce.WorkforceService.NewMember(again.externalId(), "Someone else",
+    requests.add(new WorkforceService.NewMember(again.externalId(), "Someone else",
         again.type(), again.roles(), again.department(), null, again.engagedOn()));
     assertThatThrownBy(() -> tp.workforce().hireAll(fx.officer(), requests))
         .isInstanceOfSatisfying(ConflictException.class, e -> {
@@ -1353,7 +1361,7 @@ public abstract class StoreContract {
     Assignment a = tp.assignments().forMember(officer, m.id()).get(0);
     tp.completions().record(officer, CompletionService.Request.inApp(a.id(), today, 95, officer.id()));
     assertThat(tp.status().overall(officer, m.id(), today)).isEqualTo(ComplianceStatus.COMPLIANT);
-    clock.set(clock.instant().plus(java.time.Duration.ofDays(340)));
+    clock.set(clock.instant().plus(Duration.ofDays(340)));
     assertThat(tp.scheduler().sweep().created()).isEqualTo(1);
     assertThat(tp.scheduler().sweep().created()).isZero();
     assertThat(tp.status().overall(officer, m.id(), today.plusDays(340))).isEqualTo(ComplianceStatus.DUE_SOON);

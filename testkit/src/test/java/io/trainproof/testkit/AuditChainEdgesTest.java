@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.audit.ChainVerification.Kind;
 import io.trainproof.core.domain.Course;

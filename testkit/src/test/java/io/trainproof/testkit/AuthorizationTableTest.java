@@ -11,10 +11,10 @@ import io.trainproof.core.access.AuthorizationTable;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.access.Scope;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Assignment;
@@ -27,7 +27,7 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.workforce.WorkforceService;
 import java.io.IOException;
@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.status.AssignmentSummary;
 
 /**
  * Proves the authorization table: the Markdown in docs/AUTHORIZATION.md is generated from
@@ -281,11 +282,11 @@ class AuthorizationTableTest {
   void theAssignmentSummaryNeedsOrganizationScope() {
     World w = new World();
     var whole = w.tp.status().summary(w.fx.officer(), TODAY);
-    assertThat(whole.stream().mapToLong(io.trainproof.core.status.AssignmentSummary::members).sum()).isEqualTo(3);
+    assertThat(whole.stream().mapToLong(AssignmentSummary::members).sum()).isEqualTo(3);
     assertThat(w.tp.status().summary(w.actors.get(ActorRole.AUDITOR), TODAY)).isEqualTo(whole);
     for (ActorRole narrow : List.of(ActorRole.MANAGER, ActorRole.MEMBER)) {
       assertThatThrownBy(() -> w.tp.status().summary(w.actors.get(narrow), TODAY))
-          .isInstanceOf(io.trainproof.core.ForbiddenException.class).hasMessageContaining("organization scope");
+          .isInstanceOf(ForbiddenException.class).hasMessageContaining("organization scope");
     }
   }
 }

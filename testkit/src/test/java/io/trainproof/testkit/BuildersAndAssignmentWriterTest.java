@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
@@ -22,8 +22,8 @@ import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.Notification;
-import io.trainproof.core.notification.NotificationKind;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.NotificationKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -32,6 +32,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.CourseVersion;
+import io.trainproof.core.domain.Organization;
 
 /**
  * The records' builders (set by name, fail fast naming what is missing) and the one assignment
@@ -46,7 +48,7 @@ class BuildersAndAssignmentWriterTest {
   @Test
   void anAssignmentBuiltByNameEqualsThePositionalOneAndCopiesThroughToBuilder() {
     Id<Assignment> id = Id.random();
-    Id<io.trainproof.core.domain.Organization> org = Id.random();
+    Id<Organization> org = Id.random();
     Id<WorkforceMember> member = Id.random();
     Id<Course> course = Id.random();
     Instant at = Instant.parse("2026-03-01T04:00:00Z");
@@ -90,11 +92,11 @@ class BuildersAndAssignmentWriterTest {
   @Test
   void aCompletionBuiltByNameEqualsThePositionalOne() {
     Id<Completion> id = Id.random();
-    Id<io.trainproof.core.domain.Organization> org = Id.random();
+    Id<Organization> org = Id.random();
     Id<WorkforceMember> member = Id.random();
     Id<Assignment> assignment = Id.random();
     Id<Course> course = Id.random();
-    Id<io.trainproof.core.domain.CourseVersion> version = Id.random();
+    Id<CourseVersion> version = Id.random();
     Provenance provenance = Provenance.inApp("o");
     Completion positional = new Completion(id, org, member, Set.of("nurse"), WorkforceType.EMPLOYEE, assignment, course,
         version, null, Set.of(), AssignmentReason.ONBOARDING, null, null, TODAY.minusDays(9), TODAY.plusDays(20),

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.audit.AuditEntry;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentState;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.status.ComplianceStatus;
 
 /**
  * Policies, courses, requirements and outside certifications over their life: what the reads
@@ -215,7 +216,7 @@ class CatalogLifecycleTest {
         "Body", "C-4", TODAY.minusDays(1), null, null, null));
     assertThat(last("CERTIFICATION_RECORDED").details()).doesNotContainKey("expiresOn");
     assertThat(tp.status().forMember(fx.officer(), m.id(), TODAY.plusYears(3))).filteredOn(s -> s.course().equals(privacy.id()))
-        .singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(io.trainproof.core.status.ComplianceStatus.COMPLIANT));
+        .singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(ComplianceStatus.COMPLIANT));
     assertThat(all("ASSIGNMENT_COMPLETED")).hasSize(2); // privacy by C-1, security by S-1
     assertThat(tp.certifications().forMember(fx.officer(), m.id())).hasSize(5);
   }

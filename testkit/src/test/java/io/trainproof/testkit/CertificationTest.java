@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.Course;
@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.Audience;
 
 /** An outside certification stands in for a course while valid, and is renewed before it expires. */
 class CertificationTest {
@@ -39,7 +40,7 @@ class CertificationTest {
     fx = Fixtures.organization(tp, ZONE);
     course = fx.course("PRIVACY-OFFICER");
     fx.requirement("Privacy officer certification", Fixtures.terms(course, TODAY.minusYears(1))
-        .audience(io.trainproof.core.domain.Audience.roles("privacy-officer"))
+        .audience(Audience.roles("privacy-officer"))
         .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30)).build());
     tp.certifications().defineKind(fx.officer(), "CHPC", "Certified HIPAA Privacy Professional", Set.of(course.id()));
     officerMember = fx.hire(TODAY, "Compliance", "privacy-officer");

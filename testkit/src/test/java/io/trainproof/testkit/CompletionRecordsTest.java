@@ -7,7 +7,7 @@ import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.EvidenceFile;
 
 /** Completions and the certificates they issue, as the member's record and the audit trail show them. */
 class CompletionRecordsTest {
@@ -184,7 +185,7 @@ class CompletionRecordsTest {
   void anImportWithoutAnOpenAssignmentCreatesOneAndKeepsItsEvidenceAndOutcome() {
     Course classroom = fx.course("FIRE-DRILL");
     Provenance fromSheet = new Provenance(CompletionMethod.CLASSROOM, "o", "sign-in sheet", "2026-09-01", null);
-    io.trainproof.core.domain.EvidenceFile sheet = new io.trainproof.core.domain.EvidenceFile("sheet.pdf", Fixtures.sha256("sheet"));
+    EvidenceFile sheet = new EvidenceFile("sheet.pdf", Fixtures.sha256("sheet"));
     CompletionService.Outcome failed = tp.completions().importCompletion(fx.officer(), new CompletionService.Import(m.id(),
         classroom.id(), null, TODAY.minusDays(9), null, false, fromSheet, List.of(sheet)));
     assertThat(failed.completion().passed()).isFalse();

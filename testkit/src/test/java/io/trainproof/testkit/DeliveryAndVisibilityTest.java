@@ -7,12 +7,12 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.AuditExport;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationDispatcher;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.workforce.WorkforceService;
+import java.io.IOException;
 
 /** Outbox retry timing as the stored messages show it, audit exports, and what a manager may see. */
 class DeliveryAndVisibilityTest {
@@ -46,7 +48,7 @@ class DeliveryAndVisibilityTest {
     calls = new AtomicInteger();
     tp = Trainproof.builder().store(store).clock(clock).notificationSink(n -> {
       if (calls.incrementAndGet() <= failFirst) {
-        throw new java.io.IOException("mail server unavailable");
+        throw new IOException("mail server unavailable");
       }
     }).build();
     fx = Fixtures.organization(tp, ZONE);
@@ -147,7 +149,7 @@ class DeliveryAndVisibilityTest {
     WorkforceMember x = fx.hire(TODAY, "X", WorkforceType.EMPLOYEE, null, "lead");
     WorkforceMember y = fx.hire(TODAY, "Y", WorkforceType.EMPLOYEE, x.id(), "lead");
     // Bad data from an HR feed: x now reports to y, who reports to x.
-    tp.workforce().change(fx.officer(), x.id(), new io.trainproof.core.workforce.WorkforceService.MemberChange(TODAY, null, null,
+    tp.workforce().change(fx.officer(), x.id(), new WorkforceService.MemberChange(TODAY, null, null,
         y.id(), null));
     WorkforceMember outsider = fx.hire(TODAY, "Z", WorkforceType.EMPLOYEE, null, "lead");
     Actor asOutsider = new Actor("u-z", ActorRole.MANAGER, fx.org().id(), outsider.id());

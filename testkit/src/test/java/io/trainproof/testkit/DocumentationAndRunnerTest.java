@@ -9,7 +9,7 @@ import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.completion.CompletionService;
-import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
@@ -18,7 +18,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.renewal.RenewalRunner;
 import io.trainproof.core.renewal.RenewalScheduler;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.RecordKind;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.ForbiddenException;
 
 /** Policy documentation duties, retention dates per record, unknown actors, and the provided runner. */
 class DocumentationAndRunnerTest {
@@ -92,7 +93,7 @@ class DocumentationAndRunnerTest {
     assertThatThrownBy(() -> new Actor(" ", ActorRole.MEMBER, fx.org().id(), null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.id"));
     Actor memberWithoutRecord = new Actor("u-1", ActorRole.MEMBER, fx.org().id(), null);
-    assertThatThrownBy(() -> tp.workforce().list(memberWithoutRecord)).isInstanceOf(io.trainproof.core.ForbiddenException.class);
+    assertThatThrownBy(() -> tp.workforce().list(memberWithoutRecord)).isInstanceOf(ForbiddenException.class);
   }
 
   @Test

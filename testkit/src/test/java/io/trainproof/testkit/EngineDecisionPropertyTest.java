@@ -58,7 +58,7 @@ class EngineDecisionPropertyTest {
       var kinds = sim.tp.certifications().kinds(sim.officer);
       for (Requirement r : requirements) {
         String pair = m.id() + "/" + r.id();
-        decided.put(pair, AssignmentRules.decide(m, r, assignments, completions, certifications, kinds, today));
+        decided.put(pair, sim.tp.assignmentRules().decide(m, r, assignments, completions, certifications, kinds, today));
         before.put(pair, assignments.stream().filter(a -> r.id().equals(a.requirement())).toList());
       }
     }

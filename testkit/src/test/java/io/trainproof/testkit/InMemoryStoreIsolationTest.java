@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.audit.AuditEntry;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Audience;
@@ -19,7 +19,7 @@ import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.policy.PolicyService;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.retention.RetentionService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Notification;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Two organizations in one in-memory store, with the same kinds of records each: every read is
@@ -102,7 +106,7 @@ class InMemoryStoreIsolationTest {
     assertThat(outbox(a)).hasSameSizeAs(outbox(b));
   }
 
-  List<io.trainproof.core.notification.Notification> outbox(Org o) {
+  List<Notification> outbox(Org o) {
     return store.inTransaction(tx -> tx.outbox().between(o.fx().org().id(), Instant.EPOCH, FAR));
   }
 
@@ -113,7 +117,7 @@ class InMemoryStoreIsolationTest {
       assertThat(tx.certificates().findByCode(a.fx().org().id(), b.certificate().verificationCode())).isEmpty();
       assertThat(tx.certificates().forMember(a.fx().org().id(), b.member().id())).isEmpty();
       assertThat(tx.certificates().forMember(b.fx().org().id(), b.member().id())).hasSize(1);
-      Map<io.trainproof.core.domain.Id<WorkforceMember>, List<Certification>> held =
+      Map<Id<WorkforceMember>, List<Certification>> held =
           tx.certifications().forMembers(a.fx().org().id(), List.of(a.member().id(), b.member().id()));
       assertThat(held.get(b.member().id())).isEmpty();
       // Oldest first, as the repository promises.
@@ -148,14 +152,14 @@ class InMemoryStoreIsolationTest {
       tx.audit().replaceWithTombstone(first.toTombstone());
       throw new IllegalStateException("crash before commit");
     })).isInstanceOf(IllegalStateException.class);
-    java.util.Optional<Completion> kept = store.inTransaction(tx -> tx.completions().find(org, a.completion().id()));
+    Optional<Completion> kept = store.inTransaction(tx -> tx.completions().find(org, a.completion().id()));
     assertThat(kept).isPresent();
     List<AuditEntry> restored = store.inTransaction(tx -> tx.audit().range(org, 1, 1));
     assertThat(restored).containsExactly(first);
     assertThat(tp.audit().verify(a.fx().officer()).problems()).isEmpty();
     // Tombstoning an entry that does not exist is a conflict, also just past the end.
     long size = store.inTransaction(tx -> tx.audit().range(org, 1, Long.MAX_VALUE)).size();
-    AuditEntry beyond = new AuditEntry(org, size + 1, first.at(), "", "", "PURGED", "", "", new java.util.TreeMap<>(),
+    AuditEntry beyond = new AuditEntry(org, size + 1, first.at(), "", "", "PURGED", "", "", new TreeMap<>(),
         first.previousHash(), first.hash(), true);
     assertThatThrownBy(() -> store.inTransaction(tx -> {
       tx.audit().replaceWithTombstone(beyond);

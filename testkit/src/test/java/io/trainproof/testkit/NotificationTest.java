@@ -11,10 +11,10 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationDispatcher;
-import io.trainproof.core.notification.NotificationKind;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.domain.SecurityReminder;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,13 +32,20 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.Actor;
+import io.trainproof.core.ActorRole;
+import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.domain.Recurrence;
+import io.trainproof.core.notification.NotificationSink;
+import java.io.IOException;
+import java.time.Period;
 
 /** The outbox: reminders on schedule, exactly-once delivery per key, events after commit only. */
 class NotificationTest {
   static final ZoneId ZONE = ZoneId.of("Europe/London");
 
   /** A sink that fails at random and counts successful deliveries per key. */
-  static final class FlakySink implements io.trainproof.core.notification.NotificationSink {
+  static final class FlakySink implements NotificationSink {
     final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
     final Random random;
     final double failureRate;
@@ -55,7 +62,7 @@ class NotificationTest {
         fail = random.nextDouble() < failureRate;
       }
       if (fail) {
-        throw new java.io.IOException("mail server unavailable");
+        throw new IOException("mail server unavailable");
       }
       delivered.computeIfAbsent(n.organization() + "/" + n.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
     }
@@ -140,12 +147,12 @@ class NotificationTest {
     Fixtures fx = Fixtures.organization(tp, ZONE);
     // Renewals open 14 days before the due date: the day the standard schedule's first reminder falls.
     fx.requirement("R", Fixtures.terms(fx.course("C"), LocalDate.of(2026, 1, 1)).initialDueDays(30)
-        .recurrence(io.trainproof.core.domain.Recurrence.every(java.time.Period.ofYears(1),
-            io.trainproof.core.domain.Recurrence.CountFrom.COMPLETION), java.time.Period.ofDays(14)).build());
+        .recurrence(Recurrence.every(Period.ofYears(1),
+            Recurrence.CountFrom.COMPLETION), Period.ofDays(14)).build());
     WorkforceMember m = fx.hire(LocalDate.of(2026, 3, 1), "D", "nurse");
     Assignment first = tp.assignments().forMember(fx.officer(), m.id()).get(0);
     clock.set(ZonedDateTime.of(2026, 3, 5, 9, 0, 0, 0, ZONE).toInstant());
-    tp.completions().record(fx.officer(), io.trainproof.core.completion.CompletionService.Request.inApp(first.id(),
+    tp.completions().record(fx.officer(), CompletionService.Request.inApp(first.id(),
         LocalDate.of(2026, 3, 5), 95, fx.officer().id()));
     clock.set(ZonedDateTime.of(2027, 2, 19, 9, 0, 0, 0, ZONE).toInstant());
 
@@ -169,7 +176,7 @@ class NotificationTest {
     SecurityReminder sent = tp.securityReminders().send(fx.officer(), "Phishing", "Report suspicious mail", "email",
         Audience.roles("nurse"), true);
     assertThat(sent.recipients()).extracting(SecurityReminder.Recipient::member).containsExactly(m.id());
-    io.trainproof.core.Actor self = new io.trainproof.core.Actor("u-m", io.trainproof.core.ActorRole.MEMBER, fx.org().id(), m.id());
+    Actor self = new Actor("u-m", ActorRole.MEMBER, fx.org().id(), m.id());
     tp.securityReminders().acknowledge(self, sent.id());
     assertThat(tp.securityReminders().log(fx.officer(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1))).singleElement()
         .satisfies(r -> {

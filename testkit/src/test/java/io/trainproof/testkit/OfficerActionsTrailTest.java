@@ -9,8 +9,8 @@ import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.audit.AuditEntry;
-import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
@@ -18,7 +18,7 @@ import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.renewal.RenewalRunner;
 import io.trainproof.core.renewal.RenewalScheduler;
 import java.time.Duration;
@@ -31,6 +31,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationTrigger;
+import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.policy.PolicyService;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the audit trail says after an officer's day-to-day actions (manual assignments,
@@ -134,17 +140,17 @@ class OfficerActionsTrailTest {
       assertThatCode(runner::close).doesNotThrowAnyException();
     } finally {
       executor.shutdown();
-      assertThat(executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 
   @Test
   void aManualAttestationRequestIsAuditedOnceAndRefusedForASupersededVersion() {
-    Policy p = tp.policies().create(fx.officer(), new io.trainproof.core.policy.PolicyService.NewPolicy("PRIV", "Privacy",
-        Audience.everyone(), io.trainproof.core.domain.AttestationTrigger.NONE, 14, null));
-    io.trainproof.core.domain.PolicyVersion v1 = tp.policies().publish(fx.officer(), p.id(),
-        new io.trainproof.core.policy.PolicyService.NewVersion(TODAY.minusDays(10), Fixtures.sha256("v1"), "first", false, java.util.Set.of()));
-    io.trainproof.core.attestation.Attestation asked = tp.attestations().request(fx.officer(), m.id(), v1.id(), TODAY.plusDays(7));
+    Policy p = tp.policies().create(fx.officer(), new PolicyService.NewPolicy("PRIV", "Privacy",
+        Audience.everyone(), AttestationTrigger.NONE, 14, null));
+    PolicyVersion v1 = tp.policies().publish(fx.officer(), p.id(),
+        new PolicyService.NewVersion(TODAY.minusDays(10), Fixtures.sha256("v1"), "first", false, Set.of()));
+    Attestation asked = tp.attestations().request(fx.officer(), m.id(), v1.id(), TODAY.plusDays(7));
     assertThat(last("ATTESTATION_REQUESTED").details()).containsExactlyInAnyOrderEntriesOf(Map.of("member", m.id().toString(),
         "policyVersion", v1.id().toString(), "dueOn", TODAY.plusDays(7).toString(), "automatic", "false"));
     // Asking again returns the same request and writes nothing new.
@@ -152,7 +158,7 @@ class OfficerActionsTrailTest {
     assertThat(tp.attestations().request(fx.officer(), m.id(), v1.id(), TODAY.plusDays(9)).id()).isEqualTo(asked.id());
     assertThat(tp.audit().entries(fx.officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).hasSize((int) entries);
     tp.policies().publish(fx.officer(), p.id(),
-        new io.trainproof.core.policy.PolicyService.NewVersion(TODAY, Fixtures.sha256("v2"), "second", false, java.util.Set.of()));
+        new PolicyService.NewVersion(TODAY, Fixtures.sha256("v2"), "second", false, Set.of()));
     WorkforceMember other = fx.hire(TODAY.minusYears(1), "D", "nurse");
     assertThatThrownBy(() -> tp.attestations().request(fx.officer(), other.id(), v1.id(), TODAY.plusDays(7)))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("policyVersion"));

@@ -24,6 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import java.time.Year;
 
 /**
  * Renewals follow the recurrence rule exactly, across month ends, leap days and DST, in odd
@@ -120,7 +121,7 @@ class RecurrencePropertiesTest {
     MonthDay md = ((Recurrence.FixedDate) c.recurrence()).date();
     LocalDate earliest = completedOn.plus(c.minimumActive());
     for (int year = completedOn.getYear(); ; year++) {
-      int day = md.getMonthValue() == 2 && md.getDayOfMonth() == 29 && !java.time.Year.isLeap(year) ? 28 : md.getDayOfMonth();
+      int day = md.getMonthValue() == 2 && md.getDayOfMonth() == 29 && !Year.isLeap(year) ? 28 : md.getDayOfMonth();
       LocalDate d = LocalDate.of(year, md.getMonthValue(), day);
       if (d.isAfter(completedOn) && !d.isBefore(earliest)) {
         return d;

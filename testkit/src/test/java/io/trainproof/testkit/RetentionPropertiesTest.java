@@ -13,8 +13,8 @@ import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.retention.LegalHold;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.retention.RetentionService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +31,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.Actor;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.organization.OrganizationService;
 
 /** Retention: nothing inside its window or under a hold is ever purged; purges leave tombstones. */
 class RetentionPropertiesTest {
@@ -52,8 +56,8 @@ class RetentionPropertiesTest {
       @ForAll @IntRange(min = 6, max = 10) int retentionYears) {
     SettableClock clock = SettableClock.at(ZonedDateTime.of(recordedOn.atTime(12, 0), ZONE).toInstant());
     Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
-    Organization org = tp.organizations().create(io.trainproof.core.Actor.platform("p"),
-        new io.trainproof.core.organization.OrganizationService.NewOrganization("Org", ZONE, Period.ofYears(retentionYears)));
+    Organization org = tp.organizations().create(Actor.platform("p"),
+        new OrganizationService.NewOrganization("Org", ZONE, Period.ofYears(retentionYears)));
     Fixtures fx = Fixtures.organizationFor(tp, org);
     Course course = fx.course("C");
     fx.requirement("R", Fixtures.terms(course, recordedOn.minusYears(1)).build());
@@ -94,7 +98,7 @@ class RetentionPropertiesTest {
 
   @Property(tries = 1000)
   void retentionNeverEndsBeforeTheFullPeriod(@ForAll("dates") LocalDate start, @ForAll @IntRange(min = 6, max = 12) int years) {
-    Organization org = new Organization(io.trainproof.core.domain.Id.random(), "O", ZONE, Period.ofYears(years), Instant.EPOCH);
+    Organization org = new Organization(Id.random(), "O", ZONE, Period.ofYears(years), Instant.EPOCH);
     LocalDate until = org.keepUntil(start);
     // At least as many days as the same span starting on any later anniversary-safe date.
     assertThat(until).isAfterOrEqualTo(start.plusYears(years));
@@ -113,7 +117,7 @@ class RetentionPropertiesTest {
     fx.course("OLD");
     clock.set(ZonedDateTime.of(LocalDate.of(2026, 1, 10).atTime(9, 0), ZONE).toInstant());
     fx.course("NEW");
-    List<io.trainproof.core.audit.AuditEntry> before = new ArrayList<>(tp.audit().entries(fx.officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")));
+    List<AuditEntry> before = new ArrayList<>(tp.audit().entries(fx.officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")));
     RetentionService.PurgeReport report = tp.retention().purge(fx.officer(),
         new RetentionService.PurgeRequest(Set.of(RecordKind.AUDIT_ENTRY), null, LocalDate.of(2019, 1, 1)));
     assertThat(report.purged().get(RecordKind.AUDIT_ENTRY)).isPositive();

@@ -7,19 +7,19 @@ import io.trainproof.core.IntegrityException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.Notification;
-import io.trainproof.core.retention.LegalHold;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.retention.RetentionService.PurgeReport;
 import io.trainproof.core.retention.RetentionService.PurgeRequest;
-import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.domain.Tombstone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyVersion;
+import java.time.Duration;
 
 /**
  * Legal holds and purges as an auditor sees them, with example dates (the properties in
@@ -92,7 +96,7 @@ class RetentionServiceTest {
     assertThat(placed.details()).containsExactlyInAnyOrderEntriesOf(Map.of("matter", "Smith v Clinic",
         "member", leaver.id().toString(), "from", START.toString(), "to", KEPT_UNTIL.toString()));
 
-    clock.advance(java.time.Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     LegalHold released = tp.retention().releaseHold(fx.officer(), hold.id());
     assertThat(released.active()).isFalse();
     assertThat(released.releasedBy()).isEqualTo(fx.officer().id());
@@ -265,9 +269,9 @@ class RetentionServiceTest {
 
   @Test
   void anAttestationIsKeptWhileItsPolicyVersionIsInEffectAndSixYearsAfter() {
-    io.trainproof.core.domain.Policy p = fx.policy("PRIV", START.minusYears(1));
-    io.trainproof.core.domain.PolicyVersion v1 = tp.policies().versions(fx.officer(), p.id()).get(0);
-    io.trainproof.core.attestation.Attestation asked = tp.attestations().request(fx.officer(), leaver.id(), v1.id(), START.plusDays(7));
+    Policy p = fx.policy("PRIV", START.minusYears(1));
+    PolicyVersion v1 = tp.policies().versions(fx.officer(), p.id()).get(0);
+    Attestation asked = tp.attestations().request(fx.officer(), leaver.id(), v1.id(), START.plusDays(7));
     PurgeRequest request = new PurgeRequest(Set.of(RecordKind.ATTESTATION), leaver.id(), null);
     clock.set(on(KEPT_UNTIL.plusYears(1)));
     assertThatThrownBy(() -> tp.retention().purge(fx.officer(), request))

@@ -31,6 +31,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import java.time.Instant;
 
 /**
  * A random organization living through random events, one local day at a time, with the
@@ -102,7 +103,7 @@ final class Simulation {
   final List<Requirement> requirements = new ArrayList<>();
   final List<WorkforceMember> hired = new ArrayList<>();
   /** For each terminated member, the instant the termination was recorded. */
-  final Map<WorkforceMember, java.time.Instant> terminatedAt = new HashMap<>();
+  final Map<WorkforceMember, Instant> terminatedAt = new HashMap<>();
   ZonedDateTime now;
   int counter;
 

@@ -19,6 +19,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import io.trainproof.core.domain.Recurrence;
+import java.time.LocalTime;
+import java.time.Period;
+import java.util.Set;
 
 /**
  * The bulk standings read ({@code StatusService.standings}) gives exactly what the per-member
@@ -55,8 +59,8 @@ class StandingsPropertiesTest {
   @Example
   void aMemberSeesOnlyTheirOwnStandingAndBadLimitsAreRefused() {
     Simulation sim = new Simulation(new Simulation.Setup(Simulation.ZONES.get(0), LocalDate.of(2026, 3, 1),
-        java.time.LocalTime.of(9, 0), List.of(new Simulation.Rule(java.util.Set.of(), 30, io.trainproof.core.domain.Recurrence.none(),
-            java.time.Period.ofDays(30), java.time.Period.ZERO, 0, null)),
+        LocalTime.of(9, 0), List.of(new Simulation.Rule(Set.of(), 30, Recurrence.none(),
+            Period.ofDays(30), Period.ZERO, 0, null)),
         List.of(new Simulation.Event(0, Simulation.Action.HIRE, 1), new Simulation.Event(1, Simulation.Action.HIRE, 2),
             new Simulation.Event(1, Simulation.Action.HIRE, 3))));
     sim.run(s -> { });

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.trainproof.core.domain.WorkforceType;
 
 /** The status reads a compliance officer runs reports from: by course, standings pages, the summary. */
 class StatusReadsTest {
@@ -172,16 +173,16 @@ class StatusReadsTest {
       assertThat(r.membersOverdue()).isEqualTo(1);
       assertThat(r.membersWithNothingOpen()).isZero();
     });
-    AssignmentSummary a = new AssignmentSummary("A", io.trainproof.core.domain.WorkforceType.EMPLOYEE, Set.of("x"),
+    AssignmentSummary a = new AssignmentSummary("A", WorkforceType.EMPLOYEE, Set.of("x"),
         10, 2, 3, 4, 0, 0, 0, 0, 0);
     assertThat(a.membersWithNothingOpen()).isEqualTo(1);
-    AssignmentSummary b = new AssignmentSummary("A", io.trainproof.core.domain.WorkforceType.EMPLOYEE, Set.of("y"),
+    AssignmentSummary b = new AssignmentSummary("A", WorkforceType.EMPLOYEE, Set.of("y"),
         1, 0, 0, 0, 0, 0, 0, 0, 0);
-    AssignmentSummary c = new AssignmentSummary("A", io.trainproof.core.domain.WorkforceType.CONTRACTOR, Set.of("a"),
+    AssignmentSummary c = new AssignmentSummary("A", WorkforceType.CONTRACTOR, Set.of("a"),
         1, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(AssignmentSummary.ORDER.compare(a, b)).isNegative();
     assertThat(AssignmentSummary.ORDER.compare(b, a)).isPositive();
     assertThat(Integer.signum(AssignmentSummary.ORDER.compare(a, c)))
-        .isEqualTo(Integer.signum(io.trainproof.core.domain.WorkforceType.EMPLOYEE.compareTo(io.trainproof.core.domain.WorkforceType.CONTRACTOR)));
+        .isEqualTo(Integer.signum(WorkforceType.EMPLOYEE.compareTo(WorkforceType.CONTRACTOR)));
   }
 }

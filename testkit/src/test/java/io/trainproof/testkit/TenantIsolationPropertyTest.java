@@ -31,6 +31,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import io.trainproof.core.ForbiddenException;
+import io.trainproof.core.attestation.AttestationStatus;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.SecurityReminder;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.status.RequirementStatus;
 
 /**
  * With random data across several organizations on one store, no query run by an actor of one
@@ -60,7 +70,7 @@ class TenantIsolationPropertyTest {
       Requirement req = fx.requirement("Annual", Fixtures.terms(course, TODAY.minusYears(1)).build());
       List<WorkforceMember> members = new ArrayList<>();
       for (int i = 0; i < sizes.get(t); i++) {
-        WorkforceMember m = fx.hire(TODAY.minusDays(10), "D" + (i % 2), io.trainproof.core.domain.WorkforceType.EMPLOYEE,
+        WorkforceMember m = fx.hire(TODAY.minusDays(10), "D" + (i % 2), WorkforceType.EMPLOYEE,
             members.isEmpty() ? null : members.get(0).id(), "nurse");
         members.add(m);
         if (i % 2 == 0) {
@@ -121,7 +131,7 @@ class TenantIsolationPropertyTest {
   private static void readIfAllowed(Runnable read) {
     try {
       read.run();
-    } catch (io.trainproof.core.ForbiddenException refused) {
+    } catch (ForbiddenException refused) {
       // not every role may read every kind; refusal leaks nothing
     }
   }
@@ -130,29 +140,29 @@ class TenantIsolationPropertyTest {
   private static Object organizationOf(Object record, Tenant mine) {
     if (record instanceof WorkforceMember m) {
       return m.organization();
-    } else if (record instanceof io.trainproof.core.status.RequirementStatus s) {
+    } else if (record instanceof RequirementStatus s) {
       return mine.ids().contains(s.member().toString()) ? mine.fx().org().id() : "foreign member " + s.member();
     } else if (record instanceof Assignment a) {
       return a.organization();
-    } else if (record instanceof io.trainproof.core.domain.Completion c) {
+    } else if (record instanceof Completion c) {
       return c.organization();
-    } else if (record instanceof io.trainproof.core.domain.Certificate c) {
+    } else if (record instanceof Certificate c) {
       return c.organization();
-    } else if (record instanceof io.trainproof.core.attestation.AttestationStatus s) {
+    } else if (record instanceof AttestationStatus s) {
       return s.attestation().organization();
     } else if (record instanceof Policy p) {
       return p.organization();
-    } else if (record instanceof io.trainproof.core.domain.PolicyVersion v) {
+    } else if (record instanceof PolicyVersion v) {
       return v.organization();
     } else if (record instanceof Course c) {
       return c.organization();
     } else if (record instanceof Requirement r) {
       return r.organization();
-    } else if (record instanceof io.trainproof.core.audit.AuditEntry e) {
+    } else if (record instanceof AuditEntry e) {
       return e.organization();
-    } else if (record instanceof io.trainproof.core.retention.LegalHold h) {
+    } else if (record instanceof LegalHold h) {
       return h.organization();
-    } else if (record instanceof io.trainproof.core.notification.SecurityReminder r) {
+    } else if (record instanceof SecurityReminder r) {
       return r.organization();
     }
     throw new AssertionError("unchecked record type " + record.getClass());

@@ -28,6 +28,7 @@ import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /**
  * Input validation at its limits: the last accepted value is accepted and the first refused one
@@ -192,7 +193,7 @@ class ValidationBoundariesTest {
   @Test
   void policyTextHashesAreLowercaseSha256() {
     Policy p = tp.policies().list(officer).get(0);
-    String upper = Fixtures.sha256("text").toUpperCase(java.util.Locale.ROOT);
+    String upper = Fixtures.sha256("text").toUpperCase(Locale.ROOT);
     refused(() -> tp.policies().publish(officer, p.id(), new PolicyService.NewVersion(TODAY, upper, "notes", false, Set.of())),
         "textSha256");
     refused(() -> tp.policies().publish(officer, p.id(), new PolicyService.NewVersion(TODAY, Fixtures.sha256("t") + "0", "notes",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;

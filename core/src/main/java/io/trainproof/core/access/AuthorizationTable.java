@@ -1,6 +1,7 @@
 package io.trainproof.core.access;
 
 import io.trainproof.core.ActorRole;
+import java.util.Locale;
 
 /**
  * Renders the authorization table of {@link Operation} as Markdown: every operation × role
@@ -24,7 +25,7 @@ public final class AuthorizationTable {
     sb.append("expiring cross-organization grant, and only reads.\n\n");
     sb.append("| operation | kind |");
     for (ActorRole role : ActorRole.values()) {
-      sb.append(' ').append(role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" |");
+      sb.append(' ').append(role.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");
     }
     sb.append('\n').append("|---|---|");
     for (int i = 0; i < ActorRole.values().length; i++) {

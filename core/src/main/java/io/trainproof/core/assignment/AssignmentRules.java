@@ -1,12 +1,11 @@
 package io.trainproof.core.assignment;
 
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.internal.engine.AssignmentEngine;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,11 +13,10 @@ import java.util.List;
  * The assignment rule as a pure function: what a member owes under one requirement on a date,
  * from dated facts the caller supplies. It reads and writes nothing, so it needs no actor; the
  * services and the daily sweep carry out exactly this decision. Useful for a preview ("what
- * would this member owe if ...") and for property tests of the rule. Stateless; thread-safe.
+ * would this member owe if ...") and for property tests of the rule. Obtained from
+ * {@code Trainproof.assignmentRules()}. Implementations are stateless and thread-safe.
  */
-public final class AssignmentRules {
-  private AssignmentRules() {}
-
+public interface AssignmentRules {
   /**
    * What a member owes under one requirement as of a date.
    *
@@ -31,9 +29,12 @@ public final class AssignmentRules {
    * @param on the date to evaluate
    * @return the decision; {@link Obligation#NOTHING} when nothing is owed beyond what exists
    */
-  public static Obligation decide(
-      WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
-      List<Certification> certifications, List<CertificationKind> kinds, LocalDate on) {
-    return AssignmentEngine.decide(member, requirement, assignments, completions, certifications, kinds, on);
-  }
+  Obligation decide(
+      WorkforceMember member,
+      Requirement requirement,
+      List<Assignment> assignments,
+      List<Completion> completions,
+      List<Certification> certifications,
+      List<CertificationKind> kinds,
+      LocalDate on);
 }

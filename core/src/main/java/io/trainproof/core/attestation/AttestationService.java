@@ -7,6 +7,8 @@ import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 
 /**
  * Policy attestations: requests (automatic on publication, per the policy's setting, or by

@@ -2,6 +2,7 @@ package io.trainproof.core.attestation;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.Attestation;
 
 /**
  * One attestation's standing on a date. Immutable.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.AuditEntry;
 
 /**
  * The hash chain of the audit trail: how an entry is hashed, and how a list of entries is

@@ -3,6 +3,7 @@ package io.trainproof.core.audit;
 import io.trainproof.core.Actor;
 import java.time.Instant;
 import java.util.List;
+import io.trainproof.core.domain.AuditEntry;
 
 /** Reads, verifies and exports the audit trail. Every call is itself audited. Thread-safe. */
 public interface AuditService {

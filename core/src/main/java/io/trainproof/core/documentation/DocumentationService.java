@@ -7,6 +7,8 @@ import io.trainproof.core.domain.RegulatoryTopic;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.PolicyReview;
 
 /** Policy documentation duties: the review log, and decisions on addressable items. Thread-safe. */
 public interface DocumentationService {

@@ -16,6 +16,7 @@ import io.trainproof.core.internal.engine.AssignmentEngine;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import io.trainproof.core.domain.Page;
 
 /** Implements {@link AssignmentService}. Thread-safe. Not API. */
 public final class AssignmentServiceImpl implements AssignmentService {
@@ -107,7 +108,7 @@ public final class AssignmentServiceImpl implements AssignmentService {
   }
 
   @Override
-  public io.trainproof.core.domain.Page<Assignment> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
+  public Page<Assignment> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
     return ctx.run(actor, Operation.ASSIGNMENT_READ, w -> w.page(after, limit,
         (cursor, n) -> w.tx().assignments().page(w.org().id(), cursor, n), Assignment::id, Assignment::member));
   }

@@ -6,8 +6,8 @@ import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.attestation.AttestationStatus;
 import io.trainproof.core.audit.AuditChain;
@@ -16,7 +16,7 @@ import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.notification.NotificationKind;
+import io.trainproof.core.domain.NotificationKind;
 import io.trainproof.core.spi.CredentialIssuer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.AttestationTrigger;
+import java.util.Optional;
 
 /** Implements {@link AttestationService}. Thread-safe. Not API. */
 public final class AttestationServiceImpl implements AttestationService {
@@ -69,11 +71,11 @@ public final class AttestationServiceImpl implements AttestationService {
 
   /** As {@link #requestInForce(Work, WorkforceMember, LocalDate)} for many members, the policies read once. */
   void requestInForce(Work w, List<WorkforceMember> members, LocalDate on) {
-    List<PolicyVersion> versions = new java.util.ArrayList<>();
-    List<Policy> policies = new java.util.ArrayList<>();
+    List<PolicyVersion> versions = new ArrayList<>();
+    List<Policy> policies = new ArrayList<>();
     for (PolicyVersion v : PolicyServiceImpl.inForce(w, on)) {
       Policy p = w.tx().policies().find(w.org().id(), v.policy()).orElseThrow();
-      if (p.attestOn() != io.trainproof.core.domain.AttestationTrigger.NONE) {
+      if (p.attestOn() != AttestationTrigger.NONE) {
         versions.add(v);
         policies.add(p);
       }
@@ -88,17 +90,17 @@ public final class AttestationServiceImpl implements AttestationService {
     }
   }
 
-  private java.util.Optional<Attestation> request(Work w, WorkforceMember member, PolicyVersion version, LocalDate dueOn, boolean automatic) {
+  private Optional<Attestation> request(Work w, WorkforceMember member, PolicyVersion version, LocalDate dueOn, boolean automatic) {
     Attestation a = new Attestation(Id.random(), w.org().id(), member.id(), version.policy(), version.id(), w.today(), dueOn,
         w.actor().id(), automatic, null, 0);
     if (!w.tx().attestations().insertIfAbsent(a)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     w.audit("ATTESTATION_REQUESTED", "Attestation", a.id(), Map.of("member", member.id().toString(),
         "policyVersion", version.id().toString(), "dueOn", dueOn.toString(), "automatic", String.valueOf(automatic)));
     w.notify("attest:" + a.id(), NotificationKind.ATTESTATION_REQUESTED, member.id(),
         Map.of("attestation", a.id().toString(), "policyVersion", version.id().toString(), "dueOn", dueOn.toString()));
-    return java.util.Optional.of(a);
+    return Optional.of(a);
   }
 
   @Override

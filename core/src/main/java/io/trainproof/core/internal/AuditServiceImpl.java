@@ -4,7 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.AuditExport;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.audit.ChainVerification;
@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Implements {@link AuditService}. Thread-safe. Not API. */
 public final class AuditServiceImpl implements AuditService {
@@ -48,7 +51,7 @@ public final class AuditServiceImpl implements AuditService {
     List<AuditEntry> all = tx.audit().range(org, 1, Long.MAX_VALUE);
     ChainVerification chain = AuditChain.verify(all, 0, AuditChain.GENESIS);
     List<ChainVerification.Problem> problems = new ArrayList<>(chain.problems());
-    java.util.Set<Long> purged = new java.util.HashSet<>();
+    Set<Long> purged = new HashSet<>();
     for (AuditEntry e : all) {
       if (!e.tombstone() && e.action().equals("AUDIT_PURGED")) {
         long from = Long.parseLong(e.details().getOrDefault("fromSequence", "0"));
@@ -64,7 +67,7 @@ public final class AuditServiceImpl implements AuditService {
             "a tombstone that no purge entry accounts for"));
       }
     }
-    problems.sort(java.util.Comparator.comparingLong(ChainVerification.Problem::sequence));
+    problems.sort(Comparator.comparingLong(ChainVerification.Problem::sequence));
     return new ChainVerification(chain.entriesChecked(), chain.lastSequence(), chain.headHash(), problems);
   }
 

@@ -34,6 +34,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.audit.AuditChain;
+import io.trainproof.core.domain.Page;
+import java.util.Comparator;
+import java.util.Optional;
 
 /** Implements {@link CompletionService}. Thread-safe. Not API. */
 public final class CompletionServiceImpl implements CompletionService {
@@ -83,7 +87,7 @@ public final class CompletionServiceImpl implements CompletionService {
     }
     List<EvidenceFile> evidence = evidence(request.evidence());
     return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
-      java.util.Optional<Completion> existing = w.tx().completions().findBySource(w.org().id(), source, sourceRef);
+      Optional<Completion> existing = w.tx().completions().findBySource(w.org().id(), source, sourceRef);
       if (existing.isPresent()) {
         Validate.member(w, existing.get().member());
         return new Outcome(existing.get(), List.of());
@@ -92,7 +96,7 @@ public final class CompletionServiceImpl implements CompletionService {
       Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
       Assignment assignment = w.tx().assignments().forMember(w.org().id(), member.id()).stream()
           .filter(a -> a.isOpen() && a.course().equals(request.course()))
-          .min(java.util.Comparator.comparing(Assignment::currentDueOn))
+          .min(Comparator.comparing(Assignment::currentDueOn))
           .orElse(null);
       if (assignment == null) {
         Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
@@ -109,7 +113,7 @@ public final class CompletionServiceImpl implements CompletionService {
   }
 
   @Override
-  public io.trainproof.core.domain.Page<Completion> page(Actor actor, @Nullable String after, int limit) {
+  public Page<Completion> page(Actor actor, @Nullable String after, int limit) {
     return ctx.run(actor, Operation.COMPLETION_READ, w -> w.page(after, limit,
         (cursor, n) -> w.tx().completions().page(w.org().id(), cursor, n), Completion::id, Completion::member));
   }
@@ -203,7 +207,7 @@ public final class CompletionServiceImpl implements CompletionService {
     w.tx().certificates().insert(certificate);
     Map<String, String> facts = new TreeMap<>(Map.of("credentialId", certificate.credentialId(),
         "verificationCode", certificate.verificationCode(), "statusIndex", String.valueOf(index),
-        "credentialSha256", io.trainproof.core.audit.AuditChain.sha256(issued.json())));
+        "credentialSha256", AuditChain.sha256(issued.json())));
     if (validUntil != null) {
       facts.put("validUntil", validUntil.toString());
     }

@@ -4,11 +4,11 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
-import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.access.Scope;
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.event.TrainproofEvent;
@@ -25,6 +25,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trainproof.core.TrainproofException;
+import io.trainproof.core.ValidationException;
+import java.util.ArrayList;
+import java.util.function.Supplier;
 
 /**
  * What every service shares, and the one way they touch the store: {@link #run} opens a
@@ -110,11 +114,11 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
    * @param <T> the result type
    * @return what the work returned
    */
-  public <T> T atomically(java.util.function.Supplier<T> work) {
+  public <T> T atomically(Supplier<T> work) {
     if (PENDING.get() != null) {
       return work.get();
     }
-    List<TrainproofEvent> events = new java.util.ArrayList<>();
+    List<TrainproofEvent> events = new ArrayList<>();
     PENDING.set(events);
     T result;
     try {
@@ -140,11 +144,11 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
    * @param <T> the result type
    * @return what the work returned
    */
-  public <T> T dryRun(java.util.function.Supplier<T> work) {
+  public <T> T dryRun(Supplier<T> work) {
     if (PENDING.get() != null) {
-      throw new io.trainproof.core.ValidationException("dryRun", "nested", "cannot run inside another unit of work");
+      throw new ValidationException("dryRun", "nested", "cannot run inside another unit of work");
     }
-    PENDING.set(new java.util.ArrayList<>());
+    PENDING.set(new ArrayList<>());
     try {
       store.inTransaction(tx -> {
         throw new RolledBack(work.get());
@@ -161,7 +165,7 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
   }
 
   /** Carries a dry run's result out of the transaction it rolls back. */
-  private static final class RolledBack extends io.trainproof.core.TrainproofException {
+  private static final class RolledBack extends TrainproofException {
     private static final long serialVersionUID = 1L;
     private final transient Object result;
 
@@ -196,7 +200,7 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
     AuditEntry head = tx.audit().lockHead(org.id()).orElse(null);
     long sequence = head == null ? 0 : head.sequence();
     String previous = head == null ? AuditChain.GENESIS : head.hash();
-    List<AuditEntry> entries = new java.util.ArrayList<>(work.audits().size());
+    List<AuditEntry> entries = new ArrayList<>(work.audits().size());
     for (Work.PendingAudit p : work.audits()) {
       sequence++;
       AuditEntry draft = new AuditEntry(org.id(), sequence, p.at(), actor.id(), actor.role().name(), p.action(),

@@ -1,6 +1,6 @@
 package io.trainproof.core.internal;
 
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
 import java.time.Duration;

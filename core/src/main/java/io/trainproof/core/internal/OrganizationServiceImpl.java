@@ -4,13 +4,14 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.access.Operation;
 import java.time.Instant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.organization.OrganizationService;
 import java.time.LocalDate;
+import java.time.Duration;
 
 /** Implements {@link OrganizationService}. Thread-safe. Not API. */
 public final class OrganizationServiceImpl implements OrganizationService {
@@ -63,7 +64,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
     String why = Check.notBlank("reason", reason);
     Instant now = ctx.clock().instant();
     Check.notNull("expiresAt", expiresAt);
-    if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(java.time.Duration.ofDays(30)))) {
+    if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(30)))) {
       throw new ValidationException("expiresAt", expiresAt, "must be in the next 30 days");
     }
     CrossOrganizationGrant grant = new CrossOrganizationGrant(Id.random(), organization, who, platform.id(), why, now, expiresAt, null);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Implements {@link PolicyService}. Thread-safe. Not API. */
 public final class PolicyServiceImpl implements PolicyService {
@@ -83,7 +84,7 @@ public final class PolicyServiceImpl implements PolicyService {
       w.tx().policies().insertVersion(version);
       w.audit("POLICY_VERSION_PUBLISHED", "PolicyVersion", version.id(), Map.of("policy", policy.code(),
           "number", String.valueOf(number), "effectiveFrom", effectiveFrom.toString(), "textSha256", hash,
-          "material", String.valueOf(request.material()), "affectedRoles", String.join(",", new java.util.TreeSet<>(affected))));
+          "material", String.valueOf(request.material()), "affectedRoles", String.join(",", new TreeSet<>(affected))));
       LocalDate on = Dates.max(w.today(), effectiveFrom);
       if (version.material()) {
         engine.retrain(w, version, on);

@@ -5,18 +5,18 @@ import io.trainproof.core.IntegrityException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
-import io.trainproof.core.attestation.Attestation;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.notification.Notification;
-import io.trainproof.core.retention.LegalHold;
-import io.trainproof.core.retention.RecordKind;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.retention.RetentionService;
-import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.domain.Tombstone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.Organization;
+import java.util.EnumSet;
+import java.util.TreeMap;
 
 /** Implements {@link RetentionService}. Thread-safe. Not API. */
 public final class RetentionServiceImpl implements RetentionService {
@@ -52,7 +55,7 @@ public final class RetentionServiceImpl implements RetentionService {
       }
       LegalHold hold = new LegalHold(Id.random(), w.org().id(), m, member, from, to, actor.id(), w.now(), null, null);
       w.tx().retention().saveHold(hold);
-      Map<String, String> facts = new java.util.TreeMap<>(Map.of("matter", m));
+      Map<String, String> facts = new TreeMap<>(Map.of("matter", m));
       if (member != null) {
         facts.put("member", member.toString());
       }
@@ -100,11 +103,11 @@ public final class RetentionServiceImpl implements RetentionService {
     return ctx.run(actor, Operation.RETENTION_READ, w -> {
       Validate.member(w, member);
       Map<RecordKind, Map<String, LocalDate>> result = new EnumMap<>(RecordKind.class);
-      PurgeRequest all = new PurgeRequest(java.util.EnumSet.of(RecordKind.COMPLETION, RecordKind.ASSIGNMENT,
+      PurgeRequest all = new PurgeRequest(EnumSet.of(RecordKind.COMPLETION, RecordKind.ASSIGNMENT,
           RecordKind.ATTESTATION, RecordKind.NOTIFICATION), member, null);
       for (Candidate c : candidates(w, all)) {
         if (c.retentionUntil() != null) {
-          result.computeIfAbsent(c.kind(), k -> new java.util.TreeMap<>()).put(c.id(), c.retentionUntil());
+          result.computeIfAbsent(c.kind(), k -> new TreeMap<>()).put(c.id(), c.retentionUntil());
         }
       }
       return result;
@@ -170,7 +173,7 @@ public final class RetentionServiceImpl implements RetentionService {
         w.audit("AUDIT_PURGED", "AuditTrail", w.org().id(), Map.of("fromSequence", String.valueOf(firstAudit),
             "toSequence", String.valueOf(lastAudit)));
       }
-      Map<String, String> facts = new java.util.TreeMap<>();
+      Map<String, String> facts = new TreeMap<>();
       counts.forEach((k, v) -> facts.put(k.name(), String.valueOf(v)));
       w.audit("RECORDS_PURGED", "Organization", w.org().id(), facts);
       return new PurgeReport(counts, tombstones);
@@ -178,7 +181,7 @@ public final class RetentionServiceImpl implements RetentionService {
   }
 
   private List<Candidate> candidates(Work w, PurgeRequest request) {
-    Id<io.trainproof.core.domain.Organization> org = w.org().id();
+    Id<Organization> org = w.org().id();
     List<WorkforceMember> members = request.member() == null
         ? w.tx().members().list(org)
         : List.of(Validate.member(w.tx(), w.org(), request.member()));

@@ -1,15 +1,17 @@
 package io.trainproof.core.internal;
 
+import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.internal.engine.AssignmentEngine;
+import io.trainproof.core.internal.engine.Rules;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
 import io.trainproof.core.notification.SecurityReminderService;
@@ -49,6 +51,7 @@ public final class Services {
   private final SecurityReminderService securityReminders;
   private final CertificateService certificates;
   private final CertificationService certifications;
+  private final AssignmentRules assignmentRules = new Rules();
   private final @Nullable NotificationDispatcher notifications;
 
   /**
@@ -168,6 +171,11 @@ public final class Services {
   /** @return outside certifications */
   public CertificationService certifications() {
     return certifications;
+  }
+
+  /** @return the assignment rule as a pure function */
+  public AssignmentRules assignmentRules() {
+    return assignmentRules;
   }
 
   /** @return the outbox dispatcher, or null when no sink was configured */

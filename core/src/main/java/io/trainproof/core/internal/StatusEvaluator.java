@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 
 /**
  * Derives compliance status as of a date from dated facts only: member and requirement terms
@@ -69,8 +71,8 @@ public final class StatusEvaluator {
    */
   public Optional<RequirementStatus> evaluate(
       WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
-      List<io.trainproof.core.certification.Certification> certifications,
-      List<io.trainproof.core.certification.CertificationKind> kinds, LocalDate d) {
+      List<Certification> certifications,
+      List<CertificationKind> kinds, LocalDate d) {
     Optional<RequirementTerms> rtOpt = requirement.termsOn(d);
     Optional<MemberTerms> mtOpt = member.termsOn(d);
     if (rtOpt.isEmpty() || mtOpt.isEmpty() || !rtOpt.get().active()
@@ -98,7 +100,7 @@ public final class StatusEvaluator {
     LocalDate validUntil = satisfiedOn == null ? null : DueDates.nextDue(rt, satisfiedOn, lastCycle);
     boolean covered = satisfiedOn != null && (validUntil == null || !d.isAfter(validUntil));
     boolean lapsed = satisfiedOn != null && !covered;
-    io.trainproof.core.certification.Certification cert = certifications.isEmpty() ? null
+    Certification cert = certifications.isEmpty() ? null
         : CertificationServiceImpl.covering(certifications, kinds, rt.course(), d);
     if (cert != null && (!covered || (validUntil != null && (cert.expiresOn() == null || cert.expiresOn().isAfter(validUntil))))) {
       covered = true;

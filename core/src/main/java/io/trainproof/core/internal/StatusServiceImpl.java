@@ -5,8 +5,8 @@ import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.access.Scope;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import io.trainproof.core.domain.Page;
 
 /** Implements {@link StatusService}. Thread-safe. Not API. */
 public final class StatusServiceImpl implements StatusService {
@@ -80,7 +81,7 @@ public final class StatusServiceImpl implements StatusService {
   }
 
   @Override
-  public io.trainproof.core.domain.Page<MemberStanding> standings(
+  public Page<MemberStanding> standings(
       Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit) {
     Check.notNull("asOf", asOf);
     Check.inRange("limit", limit, 1, 1_000);
@@ -107,7 +108,7 @@ public final class StatusServiceImpl implements StatusService {
         }
       }
       String next = raw.size() < limit ? null : raw.get(raw.size() - 1).id().toString();
-      return new io.trainproof.core.domain.Page<>(result, next);
+      return new Page<>(result, next);
     });
   }
 

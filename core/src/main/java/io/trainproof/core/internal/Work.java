@@ -11,8 +11,8 @@ import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.event.TrainproofEvent;
-import io.trainproof.core.notification.Notification;
-import io.trainproof.core.notification.NotificationKind;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.NotificationKind;
 import io.trainproof.core.spi.Transaction;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +24,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.Page;
+import io.trainproof.core.internal.Check;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One unit of work for one actor: the transaction, the organization, the actor's scope for the
@@ -209,14 +215,14 @@ public final class Work {
    * @param <T> the item type
    * @return the page
    */
-  public <T> io.trainproof.core.domain.Page<T> page(@Nullable String after, int limit,
-      java.util.function.BiFunction<@Nullable Id<T>, Integer, List<T>> fetch, java.util.function.Function<T, Id<T>> idOf,
-      java.util.function.Function<T, Id<WorkforceMember>> memberOf) {
-    io.trainproof.core.internal.Check.inRange("limit", limit, 1, 10_000);
+  public <T> Page<T> page(@Nullable String after, int limit,
+      BiFunction<@Nullable Id<T>, Integer, List<T>> fetch, Function<T, Id<T>> idOf,
+      Function<T, Id<WorkforceMember>> memberOf) {
+    Check.inRange("limit", limit, 1, 10_000);
     Id<T> cursor = after == null ? null : Id.parse(after);
     List<T> raw = fetch.apply(cursor, limit);
     List<T> visibleItems = new ArrayList<>();
-    Map<Id<WorkforceMember>, Boolean> seen = new java.util.HashMap<>();
+    Map<Id<WorkforceMember>, Boolean> seen = new HashMap<>();
     for (T item : raw) {
       boolean ok = scope == Scope.ORGANIZATION || seen.computeIfAbsent(memberOf.apply(item),
           id -> tx.members().find(org.id(), id).map(this::canSee).orElse(false));
@@ -225,7 +231,7 @@ public final class Work {
       }
     }
     String next = raw.size() < limit ? null : idOf.apply(raw.get(raw.size() - 1)).toString();
-    return new io.trainproof.core.domain.Page<>(visibleItems, next);
+    return new Page<>(visibleItems, next);
   }
 
   /** A manager's team: their own department, and direct and indirect reports. */
@@ -237,9 +243,9 @@ public final class Work {
         List<WorkforceMember> all = tx.members().list(org.id());
         LocalDate today = today();
         String department = all.stream().filter(m -> m.id().equals(manager)).findFirst()
-            .flatMap(m -> m.termsOn(today).or(() -> java.util.Optional.of(m.latestTerms())))
+            .flatMap(m -> m.termsOn(today).or(() -> Optional.of(m.latestTerms())))
             .map(MemberTerms::department).orElse(null);
-        Map<Id<WorkforceMember>, Id<WorkforceMember>> managerOf = new java.util.HashMap<>();
+        Map<Id<WorkforceMember>, Id<WorkforceMember>> managerOf = new HashMap<>();
         for (WorkforceMember m : all) {
           MemberTerms t = m.termsOn(today).orElse(m.latestTerms());
           if (t.manager() != null) {

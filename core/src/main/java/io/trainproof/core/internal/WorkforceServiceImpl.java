@@ -16,6 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import io.trainproof.core.domain.Page;
+import io.trainproof.core.domain.Requirement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /** Implements {@link WorkforceService}. Thread-safe. Not API. */
 public final class WorkforceServiceImpl implements WorkforceService {
@@ -59,7 +66,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
   public List<WorkforceMember> hireAll(Actor actor, List<NewMember> requests) {
     Check.notNull("requests", requests);
     Check.inRange("requests.size", requests.size(), 0, MAX_HIRES_PER_CALL);
-    List<NewMember> hires = new java.util.ArrayList<>(requests.size());
+    List<NewMember> hires = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       hires.add(validated(requests.get(i), "requests[" + i + "]."));
     }
@@ -67,28 +74,28 @@ public final class WorkforceServiceImpl implements WorkforceService {
       return List.of();
     }
     return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
-      Set<Id<WorkforceMember>> managers = new java.util.LinkedHashSet<>();
-      List<WorkforceMember> fresh = new java.util.ArrayList<>(hires.size());
+      Set<Id<WorkforceMember>> managers = new LinkedHashSet<>();
+      List<WorkforceMember> fresh = new ArrayList<>(hires.size());
       for (NewMember hire : hires) {
         if (hire.manager() != null && managers.add(hire.manager())) {
           Validate.member(w, hire.manager());
         }
         fresh.add(newMember(w, hire));
       }
-      Set<String> given = new java.util.HashSet<>();
+      Set<String> given = new HashSet<>();
       for (NewMember hire : hires) {
         if (!given.add(hire.externalId())) {
           throw new ConflictException("WorkforceMember", "externalId=" + hire.externalId(), "given twice");
         }
       }
       List<WorkforceMember> members = w.tx().members().insertAll(fresh);
-      Map<LocalDate, List<WorkforceMember>> byDate = new java.util.TreeMap<>();
+      Map<LocalDate, List<WorkforceMember>> byDate = new TreeMap<>();
       for (WorkforceMember member : members) {
         w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
-        byDate.computeIfAbsent(Dates.max(w.today(), member.engagedOn()), d -> new java.util.ArrayList<>())
+        byDate.computeIfAbsent(Dates.max(w.today(), member.engagedOn()), d -> new ArrayList<>())
             .add(member);
       }
-      List<io.trainproof.core.domain.Requirement> requirements = w.tx().requirements().list(w.org().id());
+      List<Requirement> requirements = w.tx().requirements().list(w.org().id());
       for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
         engine.reconcileNewMembers(w, group.getValue(), requirements, group.getKey());
         attestations.requestInForce(w, group.getValue(), group.getKey());
@@ -199,7 +206,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
   }
 
   @Override
-  public java.util.Optional<WorkforceMember> findByExternalId(Actor actor, String externalId) {
+  public Optional<WorkforceMember> findByExternalId(Actor actor, String externalId) {
     String ext = Check.notBlank("externalId", externalId);
     return ctx.run(actor, Operation.MEMBER_READ, w -> w.tx().members().findByExternalId(w.org().id(), ext)
         .map(w::requireVisible));
@@ -211,7 +218,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
   }
 
   @Override
-  public io.trainproof.core.domain.Page<WorkforceMember> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
+  public Page<WorkforceMember> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
     return ctx.run(actor, Operation.MEMBER_READ, w -> w.page(after, limit,
         (cursor, n) -> w.tx().members().page(w.org().id(), cursor, n), WorkforceMember::id, WorkforceMember::id));
   }
@@ -227,7 +234,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
     Map<String, String> facts = new TreeMap<>();
     facts.put("effectiveFrom", t.effectiveFrom().toString());
     facts.put("type", t.type().name());
-    facts.put("roles", String.join(",", new java.util.TreeSet<>(t.roles())));
+    facts.put("roles", String.join(",", new TreeSet<>(t.roles())));
     facts.put("department", t.department());
     facts.put("status", t.status().name());
     if (t.manager() != null) {

@@ -2,7 +2,7 @@ package io.trainproof.core.memory;
 
 import static io.trainproof.core.memory.MemoryTables.key;
 
-import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.PolicyVersion;

@@ -1,7 +1,7 @@
 package io.trainproof.core.memory;
 
 import io.trainproof.core.ConflictException;
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.AuditRepository;

@@ -3,8 +3,8 @@ package io.trainproof.core.memory;
 import static io.trainproof.core.memory.MemoryTables.key;
 
 import io.trainproof.core.ConflictException;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;

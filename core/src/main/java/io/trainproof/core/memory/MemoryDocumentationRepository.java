@@ -3,12 +3,12 @@ package io.trainproof.core.memory;
 import static io.trainproof.core.memory.MemoryTables.key;
 
 import io.trainproof.core.ConflictException;
-import io.trainproof.core.documentation.AddressableDecision;
-import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.spi.DocumentationRepository;
 import java.util.Comparator;
 import java.util.List;

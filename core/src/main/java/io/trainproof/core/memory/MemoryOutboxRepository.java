@@ -5,7 +5,7 @@ import static io.trainproof.core.memory.MemoryTables.key;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.spi.OutboxRepository;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.trainproof.core.notification;
 
+import io.trainproof.core.domain.Notification;
+
 /**
  * Where the host delivers notifications (email, SMS, its own inbox). Called outside any
  * Trainproof transaction. Must be idempotent on {@link Notification#idempotencyKey()}: if the

@@ -5,6 +5,7 @@ import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Id;
 import java.time.LocalDate;
 import java.util.List;
+import io.trainproof.core.domain.SecurityReminder;
 
 /** Security reminders: send, acknowledge, and the log kept as evidence. Thread-safe. */
 public interface SecurityReminderService {

@@ -1,7 +1,7 @@
 package io.trainproof.core.organization;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.time.Instant;

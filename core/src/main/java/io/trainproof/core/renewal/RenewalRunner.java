@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trainproof.core.ValidationException;
 
 /**
  * A small runner that calls {@link RenewalScheduler#sweep()} at a fixed delay on the host's
@@ -30,7 +31,7 @@ public final class RenewalRunner implements AutoCloseable {
    */
   public RenewalRunner(RenewalScheduler scheduler, ScheduledExecutorService executor, Duration delay) {
     if (delay.isNegative() || delay.isZero()) {
-      throw new io.trainproof.core.ValidationException("delay", delay, "must be positive");
+      throw new ValidationException("delay", delay, "must be positive");
     }
     this.scheduler = scheduler;
     this.executor = executor;

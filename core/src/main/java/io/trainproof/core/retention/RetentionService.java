@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Tombstone;
+import io.trainproof.core.domain.RecordKind;
 
 /**
  * Retention and legal holds. Every record is kept until its retention date: six years (or the

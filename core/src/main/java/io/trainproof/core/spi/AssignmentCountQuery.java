@@ -4,6 +4,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.Organization;
 import java.time.LocalDate;
+import io.trainproof.core.ValidationException;
 
 /**
  * What core asks a store to count for an organization's assignment aggregate: plain dated facts
@@ -38,7 +39,7 @@ public record AssignmentCountQuery(
   /** Checks that the bands are in order, so a store never has to decide what an empty band means. */
   public AssignmentCountQuery {
     if (secondBandEnd.isBefore(firstBandEnd)) {
-      throw new io.trainproof.core.ValidationException("secondBandEnd", secondBandEnd,
+      throw new ValidationException("secondBandEnd", secondBandEnd,
           "is before firstBandEnd " + firstBandEnd);
     }
   }

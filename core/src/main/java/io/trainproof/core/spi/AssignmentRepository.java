@@ -7,6 +7,11 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /** Assignments, always scoped by organization. */
 public interface AssignmentRepository {
@@ -29,8 +34,8 @@ public interface AssignmentRepository {
    * @param assignments the new assignments, version 0
    * @return the ids of those added
    */
-  default java.util.Set<Id<Assignment>> insertAllIfAbsent(List<Assignment> assignments) {
-    java.util.Set<Id<Assignment>> added = new java.util.LinkedHashSet<>();
+  default Set<Id<Assignment>> insertAllIfAbsent(List<Assignment> assignments) {
+    Set<Id<Assignment>> added = new LinkedHashSet<>();
     for (Assignment assignment : assignments) {
       if (insertIfAbsent(assignment)) {
         added.add(assignment.id());
@@ -77,9 +82,9 @@ public interface AssignmentRepository {
    * @param members the members (at most 1,000)
    * @return each member's assignments
    */
-  default java.util.Map<Id<WorkforceMember>, List<Assignment>> forMembers(
-      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
-    java.util.Map<Id<WorkforceMember>, List<Assignment>> result = new java.util.LinkedHashMap<>();
+  default Map<Id<WorkforceMember>, List<Assignment>> forMembers(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    Map<Id<WorkforceMember>, List<Assignment>> result = new LinkedHashMap<>();
     for (Id<WorkforceMember> member : members) {
       result.put(member, forMember(organization, member));
     }

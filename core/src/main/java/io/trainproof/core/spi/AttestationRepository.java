@@ -1,6 +1,6 @@
 package io.trainproof.core.spi;
 
-import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.PolicyVersion;

@@ -1,6 +1,6 @@
 package io.trainproof.core.spi;
 
-import io.trainproof.core.audit.AuditEntry;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.time.Instant;

@@ -1,11 +1,14 @@
 package io.trainproof.core.spi;
 
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Outside certifications and their kinds, scoped by organization. */
 public interface CertificationRepository {
@@ -54,9 +57,9 @@ public interface CertificationRepository {
    * @param members the members (at most 1,000)
    * @return each member's certifications
    */
-  default java.util.Map<Id<WorkforceMember>, List<Certification>> forMembers(
-      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
-    java.util.Map<Id<WorkforceMember>, List<Certification>> result = new java.util.LinkedHashMap<>();
+  default Map<Id<WorkforceMember>, List<Certification>> forMembers(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    Map<Id<WorkforceMember>, List<Certification>> result = new LinkedHashMap<>();
     for (Id<WorkforceMember> member : members) {
       result.put(member, forMember(organization, member));
     }

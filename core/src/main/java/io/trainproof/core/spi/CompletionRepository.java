@@ -6,6 +6,9 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Completions (immutable evidence), always scoped by organization. */
 public interface CompletionRepository {
@@ -45,9 +48,9 @@ public interface CompletionRepository {
    * @param members the members (at most 1,000)
    * @return each member's completions
    */
-  default java.util.Map<Id<WorkforceMember>, List<Completion>> forMembers(
-      Id<Organization> organization, java.util.Collection<Id<WorkforceMember>> members) {
-    java.util.Map<Id<WorkforceMember>, List<Completion>> result = new java.util.LinkedHashMap<>();
+  default Map<Id<WorkforceMember>, List<Completion>> forMembers(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    Map<Id<WorkforceMember>, List<Completion>> result = new LinkedHashMap<>();
     for (Id<WorkforceMember> member : members) {
       result.put(member, forMember(organization, member));
     }

@@ -1,11 +1,11 @@
 package io.trainproof.core.spi;
 
-import io.trainproof.core.documentation.AddressableDecision;
-import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.trainproof.core.spi;
 
-import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.util.List;

@@ -5,6 +5,8 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.util.ArrayList;
 
 /** Workforce members, always scoped by organization. */
 public interface MemberRepository {
@@ -31,7 +33,7 @@ public interface MemberRepository {
    * @throws io.trainproof.core.ConflictException when an external id or id is taken
    */
   default List<WorkforceMember> insertAll(List<WorkforceMember> members) {
-    List<WorkforceMember> stored = new java.util.ArrayList<>(members.size());
+    List<WorkforceMember> stored = new ArrayList<>(members.size());
     for (WorkforceMember member : members) {
       stored.add(insert(member));
     }
@@ -96,5 +98,5 @@ public interface MemberRepository {
    * @param limit the most members to claim, at least 1
    * @return the claimed members, ordered by id; empty when all were visited
    */
-  List<WorkforceMember> claimForSweep(Id<Organization> organization, java.time.LocalDate day, int limit);
+  List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit);
 }

@@ -2,9 +2,11 @@ package io.trainproof.core.spi;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** The notification outbox. Keys are unique per organization. */
 public interface OutboxRepository {
@@ -25,8 +27,8 @@ public interface OutboxRepository {
    * @param notifications the messages
    * @return the ids of those added
    */
-  default java.util.Set<Id<Notification>> enqueueAll(List<Notification> notifications) {
-    java.util.Set<Id<Notification>> added = new java.util.LinkedHashSet<>();
+  default Set<Id<Notification>> enqueueAll(List<Notification> notifications) {
+    Set<Id<Notification>> added = new LinkedHashSet<>();
     for (Notification notification : notifications) {
       if (enqueue(notification)) {
         added.add(notification.id());

@@ -2,8 +2,8 @@ package io.trainproof.core.spi;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
-import io.trainproof.core.retention.LegalHold;
-import io.trainproof.core.retention.Tombstone;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Tombstone;
 import java.util.List;
 
 /** Legal holds and tombstones, always scoped by organization. */

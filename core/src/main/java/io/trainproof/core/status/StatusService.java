@@ -7,6 +7,7 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
+import io.trainproof.core.domain.Page;
 
 /**
  * Answers "where does each member stand" as of any date, from the facts recorded with dates
@@ -72,7 +73,7 @@ public interface StatusService {
    * @param limit members read per page, 1 to 1,000
    * @return the page
    */
-  io.trainproof.core.domain.Page<MemberStanding> standings(
+  Page<MemberStanding> standings(
       Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit);
 
   /**

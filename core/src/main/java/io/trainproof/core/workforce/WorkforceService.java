@@ -94,7 +94,7 @@ public interface WorkforceService {
    *     (nothing is written)
    * @throws io.trainproof.core.NotFoundException when a manager is not a member
    */
-  java.util.List<WorkforceMember> hireAll(Actor actor, java.util.List<NewMember> requests);
+  List<WorkforceMember> hireAll(Actor actor, List<NewMember> requests);
 
   /**
    * Records a change of terms; assigns newly required training and cancels what is no longer

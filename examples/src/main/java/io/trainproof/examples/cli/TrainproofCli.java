@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.trainproof.examples.demo.DemoCommand;
+import io.trainproof.examples.demo.ServeCommand;
 
 /**
  * The {@code trainproof} command line: {@code java -jar examples/target/trainproof.jar --help}.
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "trainproof 0.1.0-SNAPSHOT",
     description = "Trainproof: HIPAA workforce training records, certificates and evidence.",
-    subcommands = {io.trainproof.examples.demo.DemoCommand.class, io.trainproof.examples.demo.ServeCommand.class, VerifyCommand.class, KeysCommand.class, QuickstartCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, VerifyCommand.class, KeysCommand.class, QuickstartCommand.class,
         CommandLine.HelpCommand.class})
 public final class TrainproofCli {
   /** Exit code for a credential that is not valid. */

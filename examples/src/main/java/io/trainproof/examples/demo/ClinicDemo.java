@@ -4,7 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.TrainproofException;
-import io.trainproof.core.attestation.AttestationMethod;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.attestation.AttestationState;
 import io.trainproof.core.attestation.AttestationStatus;
@@ -65,6 +65,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import io.trainproof.core.ValidationException;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.event.TrainproofEvent;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * An 18-month life of a 40-person clinic on an embedded H2 database: policies with one
@@ -98,7 +104,7 @@ public final class ClinicDemo {
       store.close();
       try (var c = dataSource.getConnection(); var st = c.createStatement()) {
         st.execute("SHUTDOWN");
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException("could not shut the demo database down: " + e.getMessage(), e);
       }
     }
@@ -222,7 +228,7 @@ public final class ClinicDemo {
     int day = 0;
     LocalDate end = start.plusMonths(MONTHS);
     while (clock.today().isBefore(end)) {
-      int month = (int) java.time.temporal.ChronoUnit.MONTHS.between(start, clock.today());
+      int month = (int) ChronoUnit.MONTHS.between(start, clock.today());
       boolean firstOfMonth = clock.today().getDayOfMonth() == start.getDayOfMonth();
       if (firstOfMonth && day > 0) {
         out.printf("  month %2d (%s): %d active, %s%n", month, clock.today(), active(tp, officer).size(), overall(tp, officer));
@@ -282,7 +288,7 @@ public final class ClinicDemo {
    * Plans what members do about new work: most complete an assignment before it is due, some
    * late, one fails first and passes a week later; attestations come within a few weeks.
    */
-  private void plan(io.trainproof.core.event.TrainproofEvent event) {
+  private void plan(TrainproofEvent event) {
     if (live == null || liveClock == null || liveOrg == null) {
       return;
     }
@@ -301,7 +307,7 @@ public final class ClinicDemo {
         agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> complete(member, assignment, failFirst));
       }
       case "ATTESTATION_REQUESTED" -> {
-        Id<io.trainproof.core.attestation.Attestation> attestation = Id.parse(event.subjectId());
+        Id<Attestation> attestation = Id.parse(event.subjectId());
         Id<WorkforceMember> member = Id.parse(event.details().get("member"));
         LocalDate when = today.plusDays(2 + random.nextInt(25));
         agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> attest(member, attestation));
@@ -311,9 +317,9 @@ public final class ClinicDemo {
   }
 
   private void complete(Id<WorkforceMember> member, Id<Assignment> assignment, boolean failFirst) {
-    Trainproof tp = java.util.Objects.requireNonNull(live);
-    LocalDate today = java.util.Objects.requireNonNull(liveClock).today();
-    Actor self = new Actor("u-" + member, ActorRole.MEMBER, java.util.Objects.requireNonNull(liveOrg).id(), member);
+    Trainproof tp = Objects.requireNonNull(live);
+    LocalDate today = Objects.requireNonNull(liveClock).today();
+    Actor self = new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
     try {
       tp.completions().record(self, CompletionService.Request.inApp(assignment, today, failFirst ? 62 : 82 + random.nextInt(18), self.id()));
       if (failFirst) {
@@ -324,16 +330,16 @@ public final class ClinicDemo {
     }
   }
 
-  private void attest(Id<WorkforceMember> member, Id<io.trainproof.core.attestation.Attestation> attestation) {
-    Trainproof tp = java.util.Objects.requireNonNull(live);
-    Actor self = new Actor("u-" + member, ActorRole.MEMBER, java.util.Objects.requireNonNull(liveOrg).id(), member);
+  private void attest(Id<WorkforceMember> member, Id<Attestation> attestation) {
+    Trainproof tp = Objects.requireNonNull(live);
+    Actor self = new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
     try {
       tp.attestations().record(self, new AttestationService.Submission(attestation,
           "I have read and will follow this policy version.", AttestationMethod.CLICK_THROUGH, null, null));
     } catch (TrainproofException futureOrGone) {
       // A version that takes effect later is attested once it does; try again then.
-      LocalDate retry = java.util.Objects.requireNonNull(liveClock).today().plusDays(10);
-      if (futureOrGone instanceof io.trainproof.core.ValidationException v && v.getMessage().contains("future")) {
+      LocalDate retry = Objects.requireNonNull(liveClock).today().plusDays(10);
+      if (futureOrGone instanceof ValidationException v && v.getMessage().contains("future")) {
         agenda.computeIfAbsent(retry, d -> new ArrayList<>()).add(() -> attest(member, attestation));
       }
     }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import io.trainproof.signing.key.InMemoryKeyProvider;
+import java.net.BindException;
 
 /** {@code trainproof serve}: the web host on the demo database. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -34,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     ClinicDemo.World w = new ClinicDemo(dir, out).open();
     Reporting reporting = DemoOutputs.reporting(w);
     WebHost.Site site = new WebHost.Site(w.tp(), Actor.system(w.org().id()), w.history(),
-        new io.trainproof.signing.key.InMemoryKeyProvider().add(w.key()).signer(w.key().keyId()).orElseThrow(), w.clock(), () -> {
+        new InMemoryKeyProvider().add(w.key()).signer(w.key().keyId()).orElseThrow(), w.clock(), () -> {
           ByteArrayOutputStream html = new ByteArrayOutputStream();
           reporting.render(reporting.reports().dashboard(w.officer(), w.clock().today()), ReportFormat.HTML, html);
           return html.toString(StandardCharsets.UTF_8);
@@ -45,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();
-    } catch (java.net.BindException e) {
+    } catch (BindException e) {
       throw new IllegalArgumentException("port " + port + " is in use; choose another with --port", e);
     } finally {
       w.close();

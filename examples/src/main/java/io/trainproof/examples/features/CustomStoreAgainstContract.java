@@ -6,6 +6,10 @@ import io.trainproof.core.spi.StoreCapabilities;
 import io.trainproof.core.spi.Transaction;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import io.trainproof.core.Actor;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.organization.OrganizationService;
+import java.time.ZoneId;
 
 /**
  * Writing a custom store: implement {@link Store} (here, a decorator that counts transactions
@@ -46,9 +50,9 @@ public final class CustomStoreAgainstContract {
    */
   public static void main(String[] args) {
     CountingStore store = new CountingStore();
-    io.trainproof.core.Trainproof.builder().store(store).build().organizations().create(
-        io.trainproof.core.Actor.platform("vendor-admin"),
-        io.trainproof.core.organization.OrganizationService.NewOrganization.of("Demo", java.time.ZoneId.of("UTC")));
+    Trainproof.builder().store(store).build().organizations().create(
+        Actor.platform("vendor-admin"),
+        OrganizationService.NewOrganization.of("Demo", ZoneId.of("UTC")));
     System.out.println("transactions run: " + store.transactions()
         + "; run its contract with: mvn -pl examples -am test -Dtest=CountingStoreContractTest");
   }

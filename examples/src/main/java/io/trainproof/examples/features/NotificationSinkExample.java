@@ -6,7 +6,7 @@ import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
 import io.trainproof.core.organization.OrganizationService;

@@ -9,6 +9,7 @@ import io.trainproof.signing.verify.VerificationResult;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import java.io.IOException;
 
 /** The verification page's HTML: self-contained, every value escaped. */
 final class Pages {
@@ -113,7 +114,7 @@ final class Pages {
     try {
       JsonNode n = JSON.readTree(json);
       return n != null && n.isObject() ? n : null;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }

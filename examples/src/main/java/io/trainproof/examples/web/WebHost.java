@@ -22,12 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A small web host on the JDK's HTTP server: a verification page for people, the VC API
@@ -95,7 +98,7 @@ public final class WebHost implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    if (server.getExecutor() instanceof java.util.concurrent.ExecutorService pool) {
+    if (server.getExecutor() instanceof ExecutorService pool) {
       pool.shutdownNow();
     }
   }
@@ -126,7 +129,7 @@ public final class WebHost implements AutoCloseable {
     String json = form.getOrDefault("credential", "").strip();
     String revocationReason = null;
     if (json.isEmpty() && !code.isEmpty()) {
-      Optional<Certificate> found = site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(java.util.Locale.ROOT));
+      Optional<Certificate> found = site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(Locale.ROOT));
       if (found.isEmpty()) {
         send(x, 404, "text/html; charset=utf-8", Pages.notFound(code));
         return;
@@ -153,7 +156,7 @@ public final class WebHost implements AutoCloseable {
     try {
       body = body(x);
     } catch (IOException e) {
-      sendJson(x, 400, VcApi.error(e.getMessage()));
+      sendJson(x, 400, VcApi.error(Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
       return;
     }
     respond(x, () -> vcApi.issue(body));
@@ -168,7 +171,7 @@ public final class WebHost implements AutoCloseable {
     try {
       body = body(x);
     } catch (IOException e) {
-      sendJson(x, 400, VcApi.error(e.getMessage()));
+      sendJson(x, 400, VcApi.error(Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
       return;
     }
     respond(x, () -> vcApi.verify(body));

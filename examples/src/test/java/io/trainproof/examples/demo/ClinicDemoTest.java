@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.trainproof.examples.cli.CliAccess;
 
 /** The demo end to end, as the README runs it: outputs, verification of its certificates, and a second run. */
 @Tag("slow")
@@ -24,7 +25,7 @@ class ClinicDemoTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     // The same entry point as java -jar trainproof.jar, without exiting the JVM.
-    int code = io.trainproof.examples.cli.CliAccess.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int code = CliAccess.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString());
   }
 

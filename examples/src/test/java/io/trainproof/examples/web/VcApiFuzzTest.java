@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Fuzz tests of the VC API request bodies with Jazzer, in process ({@link VcApi}, which the
@@ -90,7 +91,7 @@ class VcApiFuzzTest {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
       random.setSeed(42);
       return random;
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

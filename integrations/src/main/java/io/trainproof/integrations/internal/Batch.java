@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 
 /**
  * Runs a batch of rows in the chosen mode over core's units of work: all-or-nothing is one
@@ -121,7 +122,7 @@ public final class Batch {
    * @param <T> the result type
    * @return the result, or null when the row failed (the error is passed to {@code errors})
    */
-  public <T> @Nullable T row(int line, @Nullable String ref, Supplier<T> work, java.util.function.Consumer<RowError> errors) {
+  public <T> @Nullable T row(int line, @Nullable String ref, Supplier<T> work, Consumer<RowError> errors) {
     try {
       if (ownUnits()) {
         return trainproof.atomically(work);

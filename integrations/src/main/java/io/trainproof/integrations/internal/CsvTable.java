@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /**
  * A CSV file read strictly against a header specification (RFC 4180, UTF-8, optional BOM): the
@@ -77,7 +78,7 @@ public record CsvTable(List<Row> rows, List<RowError> errors, boolean headerOk, 
     StrictText.Decoded decoded = StrictText.utf8(bytes);
     String text = decoded.text();
     if (text == null) {
-      return new CsvTable(List.of(), List.of(java.util.Objects.requireNonNull(decoded.error())), false, false);
+      return new CsvTable(List.of(), List.of(Objects.requireNonNull(decoded.error())), false, false);
     }
     return parse(text, required, optional);
   }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import java.io.UncheckedIOException;
+import java.util.Objects;
 
 /**
  * Reads xAPI statements from JSON: an array of statements, one statement, or an LRS
@@ -63,7 +65,7 @@ public final class StatementReader {
     StrictText.Decoded decoded = StrictText.utf8(bytes);
     String text = decoded.text();
     if (text == null) {
-      return new Statements(List.of(), List.of(java.util.Objects.requireNonNull(decoded.error())), false);
+      return new Statements(List.of(), List.of(Objects.requireNonNull(decoded.error())), false);
     }
     List<XapiStatement> statements = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class StatementReader {
           "not well-formed JSON: " + e.getOriginalMessage()));
       return new Statements(statements, errors, false);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return new Statements(statements, errors, true);
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.trainproof.integrations.xapi.XapiScore;
 
 class Cmi5ImportTest {
   static final String LMS = "https://lms.lakeside.example/";
@@ -58,7 +59,7 @@ class Cmi5ImportTest {
 
   static XapiStatement s(String id, String verb, String au, int minute, Double scaled) {
     return new XapiStatement(minute, id, new XapiAgent(null, null, null, LMS, "HR-1", null), verb, LMS + "cmi5/au/" + au,
-        scaled == null ? null : new io.trainproof.integrations.xapi.XapiScore(scaled, null, null, null), null, null, null,
+        scaled == null ? null : new XapiScore(scaled, null, null, null), null, null, null,
         "reg-1", List.of(), Instant.parse("2026-08-02T14:00:00Z").plusSeconds(60L * minute));
   }
 

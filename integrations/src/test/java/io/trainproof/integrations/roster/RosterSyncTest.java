@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 
 class RosterSyncTest {
   final World w = new World();
@@ -66,7 +67,7 @@ class RosterSyncTest {
   @Test
   void differencesBecomeChangesReturnsAndTerminationsAndADryRunWritesNothing() {
     sync.applyCsv(w.officer, "roster.csv", World.resource("roster-2026-08-03.csv"), RosterOptions.full(ImportMode.ALL_OR_NOTHING));
-    w.clock.advance(java.time.Duration.ofDays(1));
+    w.clock.advance(Duration.ofDays(1));
     String next = HEADER
         + "HR-1002,\"Okafor, Grace\",EMPLOYEE,nurse;charge-nurse;privacy-liaison,Step-Down,HR-1001,2025-03-10,ACTIVE,\n"
         + "HR-1003,Diego Alvarez,CONTRACTOR,it-admin,IT,HR-1001,2026-07-20,TERMINATED,2026-08-01\n"

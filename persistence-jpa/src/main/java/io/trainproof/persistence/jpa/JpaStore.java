@@ -31,6 +31,18 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trainproof.persistence.jpa.internal.AttestationEntity;
+import io.trainproof.persistence.jpa.internal.AuditEntryEntity;
+import io.trainproof.persistence.jpa.internal.CertificateEntity;
+import io.trainproof.persistence.jpa.internal.CertificationEntity;
+import io.trainproof.persistence.jpa.internal.CertificationKindEntity;
+import io.trainproof.persistence.jpa.internal.DecisionEntity;
+import io.trainproof.persistence.jpa.internal.GrantEntity;
+import io.trainproof.persistence.jpa.internal.LegalHoldEntity;
+import io.trainproof.persistence.jpa.internal.NotificationEntity;
+import io.trainproof.persistence.jpa.internal.PolicyReviewEntity;
+import io.trainproof.persistence.jpa.internal.ReminderEntity;
+import io.trainproof.persistence.jpa.internal.TombstoneEntity;
 
 /**
  * The JPA store: core's storage SPI on PostgreSQL, MariaDB or H2 through Jakarta Persistence,
@@ -157,18 +169,18 @@ public final class JpaStore implements Store, AutoCloseable {
   public static List<Class<?>> entityClasses() {
     return List.of(OrganizationEntity.class, MemberEntity.class, PolicyEntity.class, PolicyVersionEntity.class,
         CourseEntity.class, CourseVersionEntity.class, RequirementEntity.class, AssignmentEntity.class,
-        CompletionEntity.class, io.trainproof.persistence.jpa.internal.AuditEntryEntity.class,
-        io.trainproof.persistence.jpa.internal.AttestationEntity.class,
-        io.trainproof.persistence.jpa.internal.CertificateEntity.class,
-        io.trainproof.persistence.jpa.internal.NotificationEntity.class,
-        io.trainproof.persistence.jpa.internal.LegalHoldEntity.class,
-        io.trainproof.persistence.jpa.internal.TombstoneEntity.class,
-        io.trainproof.persistence.jpa.internal.PolicyReviewEntity.class,
-        io.trainproof.persistence.jpa.internal.DecisionEntity.class,
-        io.trainproof.persistence.jpa.internal.ReminderEntity.class,
-        io.trainproof.persistence.jpa.internal.GrantEntity.class,
-        io.trainproof.persistence.jpa.internal.CertificationKindEntity.class,
-        io.trainproof.persistence.jpa.internal.CertificationEntity.class);
+        CompletionEntity.class, AuditEntryEntity.class,
+        AttestationEntity.class,
+        CertificateEntity.class,
+        NotificationEntity.class,
+        LegalHoldEntity.class,
+        TombstoneEntity.class,
+        PolicyReviewEntity.class,
+        DecisionEntity.class,
+        ReminderEntity.class,
+        GrantEntity.class,
+        CertificationKindEntity.class,
+        CertificationEntity.class);
   }
 
   /** @return the database this store speaks to */

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import java.lang.reflect.Method;
 
 /**
  * Regression (found by the reliability module's fault injection): when the statement of an
@@ -105,7 +106,7 @@ abstract class FailedReadTest {
         });
   }
 
-  private static Object call(Object target, java.lang.reflect.Method method, Object[] args, Object proxy) throws Throwable {
+  private static Object call(Object target, Method method, Object[] args, Object proxy) throws Throwable {
     if (method == null) {
       return System.identityHashCode(proxy);
     }

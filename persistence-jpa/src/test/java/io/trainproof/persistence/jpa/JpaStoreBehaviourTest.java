@@ -46,6 +46,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.trainproof.core.domain.DueDateChange;
+import io.trainproof.core.spi.AssignmentCountQuery;
+import java.util.function.Function;
 
 /**
  * What the storage contract cannot see from outside a store: the schema and its validation,
@@ -93,7 +96,7 @@ abstract class JpaStoreBehaviourTest {
     }
   }
 
-  private <T> T read(java.util.function.Function<Transaction, T> work) {
+  private <T> T read(Function<Transaction, T> work) {
     return store.inTransaction(work);
   }
 
@@ -136,7 +139,7 @@ abstract class JpaStoreBehaviourTest {
       WorkforceMember m = hire(org, "S" + i);
       Assignment a = assignment(org, m.id(), "S" + i);
       read(tx -> tx.assignments().insertIfAbsent(a));
-      read(tx -> tx.assignments().update(a.extended(new io.trainproof.core.domain.DueDateChange(
+      read(tx -> tx.assignments().update(a.extended(new DueDateChange(
           LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
     }
     org.hibernate.stat.Statistics stats =
@@ -148,8 +151,8 @@ abstract class JpaStoreBehaviourTest {
       // the query core builds for a 30-day due-soon window on 04-15: overdue through 04-14,
       // due soon through 05-15
       LocalDate asOf = LocalDate.of(2026, 4, 15);
-      var rows = read(tx -> tx.assignments().count(new io.trainproof.core.spi.AssignmentCountQuery(org.id(), asOf,
-          io.trainproof.core.domain.MemberStatus.ACTIVE, asOf.minusDays(1), asOf.plusDays(30))).orElseThrow());
+      var rows = read(tx -> tx.assignments().count(new AssignmentCountQuery(org.id(), asOf,
+          MemberStatus.ACTIVE, asOf.minusDays(1), asOf.plusDays(30))).orElseThrow());
       assertThat(rows).singleElement().satisfies(r -> {
         assertThat(r.members()).isEqualTo(5);
         assertThat(r.openInSecondBand()).as("due soon").isEqualTo(5);
@@ -170,7 +173,7 @@ abstract class JpaStoreBehaviourTest {
   /** Statements the three bulk reads take for that many members with two assignments each. */
   private long bulkReadStatements(int members) {
     Organization org = newOrg();
-    List<Id<WorkforceMember>> ids = new java.util.ArrayList<>();
+    List<Id<WorkforceMember>> ids = new ArrayList<>();
     for (int i = 0; i < members; i++) {
       WorkforceMember m = hire(org, "B" + i);
       ids.add(m.id());
@@ -181,7 +184,7 @@ abstract class JpaStoreBehaviourTest {
         tx.assignments().insertIfAbsent(b);
         return null;
       });
-      read(tx -> tx.assignments().update(a.extended(new io.trainproof.core.domain.DueDateChange(
+      read(tx -> tx.assignments().update(a.extended(new DueDateChange(
           LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
     }
     org.hibernate.stat.Statistics stats =

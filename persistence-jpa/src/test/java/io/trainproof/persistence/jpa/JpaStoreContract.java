@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
+import java.util.Objects;
 
 /**
  * The storage contract on one database: one migrated database per class, shared by its tests
@@ -49,12 +50,12 @@ abstract class JpaStoreContract extends StoreContract {
     if (unavailable != null) {
       throw unavailable;
     }
-    return java.util.Objects.requireNonNull(shared);
+    return Objects.requireNonNull(shared);
   }
 
   /** A second store over the same database, with its own entity manager factory: another node. */
   @Override
   protected Store openAnotherStore() {
-    return java.util.Objects.requireNonNull(database).newStore();
+    return Objects.requireNonNull(database).newStore();
   }
 }

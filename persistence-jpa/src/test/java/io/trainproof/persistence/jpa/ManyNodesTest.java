@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.trainproof.core.audit.AuditChain;
+import io.trainproof.core.domain.AuditEntry;
 
 /**
  * Four application nodes on one database: four independent entity manager factories, each
@@ -206,10 +208,10 @@ abstract class ManyNodesTest {
               .as("completions acknowledged for contested assignment %s", id).isEqualTo(1);
         }
         assertThat(contestedIds).isNotEmpty();
-        List<io.trainproof.core.audit.AuditEntry> trail = stores.get(2).inTransaction((Transaction tx) ->
+        List<AuditEntry> trail = stores.get(2).inTransaction((Transaction tx) ->
             tx.audit().range(fx.org().id(), 1, Long.MAX_VALUE));
         assertThat(trail).as("the audit trail of every change").isNotEmpty();
-        assertThat(io.trainproof.core.audit.AuditChain.verify(trail, 0, io.trainproof.core.audit.AuditChain.GENESIS)
+        assertThat(AuditChain.verify(trail, 0, AuditChain.GENESIS)
             .intact()).as("the organization's audit chain, appended to by four nodes, verifies").isTrue();
         assertThat(exhausted.get()).as("operations that ran out of retries").isZero();
         assertThat(rejections).as("only stale choices are rejected").allMatch(m ->

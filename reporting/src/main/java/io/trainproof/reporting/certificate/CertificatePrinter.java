@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.reporting.internal.Statuses;
 
 /**
  * Prints a certificate as a one-page PDF: who, which course and version, when, until when, its
@@ -81,7 +82,7 @@ public final class CertificatePrinter {
         .orElseThrow(() -> new NotFoundException("Course", c.course()));
     String versionLabel = trainproof.courses().versions(actor, c.course()).stream()
         .filter(v -> v.id().equals(c.courseVersion())).map(CourseVersion::label).findFirst().orElse("");
-    String status = io.trainproof.reporting.internal.Statuses.certificate(c, scope);
+    String status = Statuses.certificate(c, scope);
     try {
       CertificatePdf.write(new CertificatePdf.Content(org.name(), member.displayName(), member.externalId(),
           course.title(), course.code(), versionLabel, c.validFrom(), c.validUntil(), status, today,

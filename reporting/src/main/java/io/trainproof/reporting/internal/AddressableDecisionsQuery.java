@@ -1,7 +1,7 @@
 package io.trainproof.reporting.internal;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.documentation.AddressableDecision;
+import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.reporting.report.AddressableDecisions;
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import io.trainproof.reporting.report.RetrainingReport;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /** The lines above a report's table in HTML and PDF: its header and report-specific totals. */
 final class Describe {
@@ -28,7 +29,7 @@ final class Describe {
           + "; still open: " + (n.count(NewHireTimeliness.Outcome.OPEN) + n.count(NewHireTimeliness.Outcome.OPEN_OVERDUE)));
     } else if (report instanceof MemberTranscript t) {
       out.add("Member: " + t.displayName() + " (" + t.externalId() + "), engaged " + t.engagedOn() + ", "
-          + t.type() + ", " + t.department() + ", roles " + String.join(", ", new java.util.TreeSet<>(t.roles()))
+          + t.type() + ", " + t.department() + ", roles " + String.join(", ", new TreeSet<>(t.roles()))
           + ", " + t.status());
     } else if (report instanceof RetrainingReport r) {
       for (RetrainingReport.Change c : r.changes()) {

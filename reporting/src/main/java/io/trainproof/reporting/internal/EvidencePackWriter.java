@@ -41,6 +41,11 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.Actor;
+import io.trainproof.core.attestation.AttestationState;
+import io.trainproof.core.domain.Id;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Builds the evidence pack: computes everything first (so a refusal or bad input fails before a
@@ -84,7 +89,7 @@ public final class EvidencePackWriter implements EvidencePackService {
   private record File(String path, String citation, String description, byte[] bytes) {}
 
   @Override
-  public EvidencePack build(io.trainproof.core.Actor actor, EvidencePackRequest request, Path target) {
+  public EvidencePack build(Actor actor, EvidencePackRequest request, Path target) {
     DateRange period = request.period();
     Scope s = reports.scope(actor, request.asOf(), period);
     // why first: the audit read is the grant managers and members lack; refuse before any work.
@@ -112,7 +117,7 @@ public final class EvidencePackWriter implements EvidencePackService {
     try {
       report(files, F_TRAINING, "role-content-matrix", reports.roleContentMatrix(actor, s.asOf()),
           "Role to required content with rationale");
-      java.util.Set<io.trainproof.core.domain.Id<WorkforceMember>> coveredIds = new java.util.HashSet<>();
+      Set<Id<WorkforceMember>> coveredIds = new HashSet<>();
       covered.forEach(m -> coveredIds.add(m.id()));
       report(files, F_TRAINING, "acknowledgement-matrix", reports.acknowledgements(s, l, m -> coveredIds.contains(m.id())),
           "Policy acknowledgements, member by policy version");
@@ -186,7 +191,7 @@ public final class EvidencePackWriter implements EvidencePackService {
         n.put("member", m.externalId());
         n.put("policyVersionId", a.policyVersion().toString());
         n.put("stateAsOf", st.state().name());
-        if (a.evidence() != null && st.state() == io.trainproof.core.attestation.AttestationState.ATTESTED) {
+        if (a.evidence() != null && st.state() == AttestationState.ATTESTED) {
           var e = a.evidence();
           n.put("statementText", e.statementText());
           n.put("statementSha256", e.statementSha256());

@@ -8,6 +8,8 @@ import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
 import java.util.List;
 import java.util.Locale;
+import java.time.Month;
+import java.time.format.TextStyle;
 
 /**
  * Self-contained HTML: one file with inline CSS, inline SVG charts and an inline script, no
@@ -185,7 +187,7 @@ public final class HtmlRenderer {
    * @param lower the lower segment's count
    * @param upper the upper (expired or expiring) segment's count
    */
-  private record Bar(String label, java.time.Month month, int lower, int upper) {
+  private record Bar(String label, Month month, int lower, int upper) {
     int total() {
       return lower + upper;
     }
@@ -226,7 +228,7 @@ public final class HtmlRenderer {
           .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hLow - hUp - 4)
           .append("\">").append(bar.total()).append("</text>")
           .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
-          .append(bar.month().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+          .append(bar.month().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
           .append("</text></g>\n");
       x += colW;
     }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reference data one report run reads through the services, as the run's actor, loaded on first
@@ -151,7 +153,7 @@ final class Lookups {
    *
    * @param each called for each
    */
-  void eachAssignment(java.util.function.Consumer<Assignment> each) {
+  void eachAssignment(Consumer<Assignment> each) {
     String cursor = null;
     do {
       Page<Assignment> page = tp.assignments().page(scope.actor(), cursor, pageSize);
@@ -164,7 +166,7 @@ final class Lookups {
     } while (cursor != null);
   }
 
-  List<Assignment> assignments(java.util.function.Predicate<Assignment> filter) {
+  List<Assignment> assignments(Predicate<Assignment> filter) {
     List<Assignment> out = new ArrayList<>();
     eachAssignment(a -> {
       if (filter.test(a)) {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import java.io.InputStream;
 
 /**
  * Printable PDF (PDFBox): landscape A4 pages with the report's header lines, a table whose cells
@@ -41,7 +42,7 @@ public final class PdfRenderer {
   }
 
   private static PDFont font(PDDocument doc, String file) throws IOException {
-    try (java.io.InputStream in = PdfRenderer.class.getResourceAsStream(FONTS + file)) {
+    try (InputStream in = PdfRenderer.class.getResourceAsStream(FONTS + file)) {
       if (in == null) {
         throw new IOException("the bundled font " + file + " is missing from the reporting jar");
       }

@@ -2,7 +2,7 @@ package io.trainproof.reporting.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.documentation.PolicyReview;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.reporting.report.PolicyVersionsInForce;

@@ -1,7 +1,7 @@
 package io.trainproof.reporting.internal;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.notification.SecurityReminder;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.reporting.report.DateRange;
 import io.trainproof.reporting.report.SecurityReminderLog;
 import java.time.LocalDate;

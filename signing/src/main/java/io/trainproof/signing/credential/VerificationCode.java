@@ -4,6 +4,7 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.signing.internal.Crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Short human verification codes, e.g. {@code 7K2M-Q9XD-R4T}: ten data characters and one
@@ -54,7 +55,7 @@ public final class VerificationCode {
    */
   public static String withCheckCharacter(String data) {
     int[] digits = decode(data);
-    int[] all = java.util.Arrays.copyOf(digits, digits.length + 1);
+    int[] all = Arrays.copyOf(digits, digits.length + 1);
     all[digits.length] = checkDigit(digits, digits.length);
     StringBuilder out = new StringBuilder();
     for (int d : all) {

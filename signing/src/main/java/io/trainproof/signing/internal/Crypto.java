@@ -30,6 +30,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.bouncycastle.util.BigIntegers;
 import org.jspecify.annotations.Nullable;
+import java.util.Arrays;
 
 /**
  * The signature primitives, on Bouncy Castle's lightweight API (no JCA provider is installed
@@ -275,8 +276,8 @@ public final class Crypto {
     }
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, key);
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
     return verifier.verifySignature(sha256(message), r, s);
   }
 

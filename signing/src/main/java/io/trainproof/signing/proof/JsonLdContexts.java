@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JSON-LD contexts {@code eddsa-rdfc-2022} may use, all held in memory: nothing is ever
@@ -69,7 +70,7 @@ public final class JsonLdContexts {
   }
 
   /** @return every URL held */
-  public java.util.Set<String> urls() {
+  public Set<String> urls() {
     return documents.keySet();
   }
 

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The limb-based base58btc codec against the textbook {@link BigInteger} one it replaced, on
@@ -37,7 +38,7 @@ class Base58Test {
   void knownValuesAndRefusals() {
     assertThat(Base58.encode(new byte[0])).isEmpty();
     assertThat(Base58.encode(new byte[] {0, 0})).isEqualTo("11");
-    assertThat(Base58.encode("Hello World!".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+    assertThat(Base58.encode("Hello World!".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo("2NEpo7TZRRrLZSi2U");
     assertThat(Base58.decode("")).isEmpty();
     assertThat(Base58.decode("1")).containsExactly(0);

@@ -16,6 +16,7 @@ import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.trainproof.signing.key.VerificationKey;
 
 /**
  * Which private and public key bytes the primitives accept: 32 bytes, a P-256 scalar in
@@ -48,7 +49,7 @@ class CryptoKeyRulesTest {
     notAPoint[0] = 0x02;
     assertThatThrownBy(() -> Crypto.normalizePublic(KeyAlgorithm.ED25519, notAPoint))
         .isInstanceOf(UnusableInputException.class).hasMessageContaining("not a curve point");
-    assertThatThrownBy(() -> new io.trainproof.signing.key.VerificationKey(KeyAlgorithm.ED25519, notAPoint))
+    assertThatThrownBy(() -> new VerificationKey(KeyAlgorithm.ED25519, notAPoint))
         .isInstanceOf(UnusableInputException.class);
     assertThat(Crypto.verify(KeyAlgorithm.ED25519, notAPoint, MESSAGE, new byte[64])).isFalse();
     byte[] real = Crypto.publicFromPrivate(KeyAlgorithm.ED25519, new byte[32]);

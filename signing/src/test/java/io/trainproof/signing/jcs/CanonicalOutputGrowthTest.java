@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import java.util.function.IntFunction;
 
 /**
  * Canonical output larger than any buffer a thread keeps between calls (64 KiB) is written
@@ -18,7 +19,7 @@ class CanonicalOutputGrowthTest {
   private static final String[] LITERALS = {"true", "false", "null"};
 
   /** Compact JSON that is already canonical: an array of the given element texts. */
-  private static String array(int count, java.util.function.IntFunction<String> element) {
+  private static String array(int count, IntFunction<String> element) {
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
       if (i > 0) {

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The streaming canonicalizer ({@link JsonCanonicalizer#canonicalize(String)}, which parses
@@ -68,8 +72,8 @@ class StreamingCanonicalizerTest {
     }
     ObjectNode object = (ObjectNode) document;
     String before = object.toString();
-    java.util.Map<String, JsonNode> changes = new java.util.HashMap<>();
-    java.util.Iterator<String> names = object.fieldNames();
+    Map<String, JsonNode> changes = new HashMap<>();
+    Iterator<String> names = object.fieldNames();
     if (names.hasNext()) {
       changes.put(names.next(), null);
     }
@@ -214,7 +218,7 @@ class StreamingCanonicalizerTest {
   }
 
   /** What canonicalizing gives: the text, or how it was refused. */
-  private static String outcome(java.util.function.Supplier<String> canonicalize) {
+  private static String outcome(Supplier<String> canonicalize) {
     try {
       return "canonical:" + canonicalize.get();
     } catch (UnusableInputException e) {

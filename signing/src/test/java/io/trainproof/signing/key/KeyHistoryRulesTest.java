@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * The rules an issuer's key history keeps, whether built in code or loaded from its published
@@ -184,7 +186,7 @@ class KeyHistoryRulesTest {
   void keysAreValuesThatNameThemselvesWithoutTheirSecret() {
     VerificationKey copy = new VerificationKey(k1.publicKey().algorithm(), k1.publicKey().bytes());
     assertThat(copy).isEqualTo(k1.publicKey()).hasSameHashCodeAs(k1.publicKey());
-    assertThat(new java.util.HashSet<>(java.util.List.of(copy, k1.publicKey(), k2.publicKey()))).hasSize(2);
+    assertThat(new HashSet<>(List.of(copy, k1.publicKey(), k2.publicKey()))).hasSize(2);
     assertThat(k1.publicKey()).hasToString("VerificationKey[ED25519, " + k1.publicKey().multibase() + "]");
     assertThat(k1.toString()).contains(k1.keyId(), k1.publicKey().multibase()).doesNotContain(k1.toPrivateMultikey());
   }

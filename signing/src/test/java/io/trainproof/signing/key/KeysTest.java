@@ -26,6 +26,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 class KeysTest {
   private final SecureRandom random = Fixture.deterministicRandom(7);
@@ -34,7 +36,7 @@ class KeysTest {
   @EnumSource(KeyAlgorithm.class)
   void pemJwkAndMultikeyRoundTrip(KeyAlgorithm algorithm) {
     SigningKey key = SigningKey.generate(algorithm, "did:web:a.example#k1", random);
-    byte[] message = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] message = "hello".getBytes(StandardCharsets.UTF_8);
 
     SigningKey fromPem = SigningKey.fromPkcs8Pem(key.keyId(), key.toPkcs8Pem());
     SigningKey fromJwk = SigningKey.fromJwk(key.keyId(), key.toPrivateJwk());
@@ -146,7 +148,7 @@ class KeysTest {
     SigningKey a = SigningKey.generate(KeyAlgorithm.ED25519, "x", random);
     SigningKey b = SigningKey.generate(KeyAlgorithm.ED25519, "x", random);
     String mixed = a.toPrivateJwk().replaceAll("\"x\":\"[^\"]+\"", "\"x\":\""
-        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.publicKey().bytes()) + "\"");
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(b.publicKey().bytes()) + "\"");
     assertThatThrownBy(() -> SigningKey.fromJwk("x", mixed)).isInstanceOf(UnusableInputException.class);
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@link DataIntegrity#addProofToJson} (one canonicalization pass, no copies) makes the proof
@@ -116,7 +117,7 @@ class AddProofToJsonTest {
 
     CanonicalObject canonical = CanonicalObject.of(object);
 
-    assertThat(new String(canonical.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(canonical.canonicalBytes(), StandardCharsets.UTF_8))
         .isEqualTo(JsonCanonicalizer.canonicalize(object))
         .isEqualTo("{\"@c\":[\"x\"],\"a\":{\"y\":2,\"z\":\"\u00e9\"},\"b\":1}");
     assertThat(canonical.textWithMember("p", StrictJson.parse("{\"k\":2,\"j\":1}")))
@@ -129,7 +130,7 @@ class AddProofToJsonTest {
     for (int i = 40; i > 0; i--) {
       wide.put("m" + i, i);
     }
-    assertThat(new String(CanonicalObject.of(wide).canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(CanonicalObject.of(wide).canonicalBytes(), StandardCharsets.UTF_8))
         .isEqualTo(JsonCanonicalizer.canonicalize(wide));
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /**
  * Data Integrity proofs at their edges: what may stand in {@code proof}, how previous proofs are
@@ -134,9 +135,9 @@ class DataIntegrityRulesTest {
   @Test
   void aSignerThatFailsOrReturnsTheWrongLengthIsASigningFailure() {
     ProofOptions options = ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED);
-    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> java.util.Arrays.copyOf(sig, 63))))
+    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> Arrays.copyOf(sig, 63))))
         .isInstanceOf(SigningFailedException.class).hasMessageContaining("63 bytes");
-    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> java.util.Arrays.copyOf(sig, 65))))
+    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> Arrays.copyOf(sig, 65))))
         .isInstanceOf(SigningFailedException.class).hasMessageContaining("65 bytes");
     assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> {
       throw new IllegalStateException("HSM unavailable");

@@ -16,6 +16,7 @@ import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.VerificationResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.trainproof.signing.SigningFailedException;
 
 class ProofSetsAndChainsTest {
   private final Fixture f = new Fixture();
@@ -71,6 +72,6 @@ class ProofSetsAndChainsTest {
   @Test
   void keyOfTheWrongTypeForTheSuiteIsRefusedWhenSigning() {
     assertThatThrownBy(() -> di.addProof(issuerSigned(), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), witness))
-        .isInstanceOf(io.trainproof.signing.SigningFailedException.class);
+        .isInstanceOf(SigningFailedException.class);
   }
 }

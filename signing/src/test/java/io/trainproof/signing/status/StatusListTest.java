@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 class StatusListTest {
 
@@ -56,7 +58,7 @@ class StatusListTest {
   @Test
   void listsAreAtLeast131072EntriesAndGzipBombsAreRefused() throws Exception {
     assertThatThrownBy(() -> StatusBitstring.empty(1024)).isInstanceOf(ValidationException.class);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(new byte[StatusBitstring.MAX_SIZE / 8 + 1]);
     }
@@ -82,9 +84,9 @@ class StatusListTest {
   @Test
   void aFullListRefusesToAllocate() throws Exception {
     byte[] almostFull = new byte[131_072 / 8];
-    java.util.Arrays.fill(almostFull, (byte) 0xff);
+    Arrays.fill(almostFull, (byte) 0xff);
     almostFull[almostFull.length - 1] = (byte) 0xfe;
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(almostFull);
     }

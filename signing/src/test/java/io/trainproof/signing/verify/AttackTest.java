@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.trainproof.signing.credential.AchievementInfo;
+import io.trainproof.signing.credential.CertificateRequest;
+import io.trainproof.signing.internal.Multibase;
 
 /**
  * Attacks on the verifier (issue 10, "hostile input"): each is rejected, and with a reason of
@@ -63,7 +66,7 @@ class AttackTest {
     ObjectNode proof = proofWithoutValue.deepCopy();
     proof.set("@context", document.get("@context").deepCopy());
     ProofTrace trace = di.trace(Cryptosuite.EDDSA_JCS_2022, document, di.proofConfig(Cryptosuite.EDDSA_JCS_2022, proof, document));
-    proof.put("proofValue", io.trainproof.signing.internal.Multibase.encodeBase58(key.sign(trace.hashData())));
+    proof.put("proofValue", Multibase.encodeBase58(key.sign(trace.hashData())));
     ObjectNode signed = document.deepCopy();
     signed.set("proof", proof);
     return signed;
@@ -278,8 +281,8 @@ class AttackTest {
       // verify (found by mutation testing)
       byte[] notAPoint = new byte[32];
       notAPoint[0] = 0x02;
-      String multibase = io.trainproof.signing.internal.Multibase.encodeWithCodec(
-          io.trainproof.signing.internal.Multibase.ED25519_PUB, notAPoint);
+      String multibase = Multibase.encodeWithCodec(
+          Multibase.ED25519_PUB, notAPoint);
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
       ((ObjectNode) vc.get("proof")).put("verificationMethod", "did:key:" + multibase + "#" + multibase);
       assertRejected(f.verifier().verify(vc.toString()), FailureReason.UNKNOWN_KEY);
@@ -374,8 +377,8 @@ class AttackTest {
     IssuedCredential signedWithName(String name) {
       var request = Fixture.certificate();
       var achievement = request.achievement();
-      return f.issuer().issueCertificate(new io.trainproof.signing.credential.CertificateRequest(request.issuer(),
-          request.subject(), new io.trainproof.signing.credential.AchievementInfo(achievement.courseId(),
+      return f.issuer().issueCertificate(new CertificateRequest(request.issuer(),
+          request.subject(), new AchievementInfo(achievement.courseId(),
               achievement.courseVersion(), name, achievement.description(), achievement.criteria()),
           request.validFrom(), request.validUntil(), request.evidence()));
     }

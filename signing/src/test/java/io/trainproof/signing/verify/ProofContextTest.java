@@ -10,6 +10,7 @@ import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
 import org.junit.jupiter.api.Test;
+import java.util.function.Consumer;
 
 /**
  * A JCS proof carries the document's {@code @context}; the verifier accepts a proof context that
@@ -24,7 +25,7 @@ class ProofContextTest {
     return new DataIntegrity().addProof(vc, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
   }
 
-  private FailureReason proofReasonWith(java.util.function.Consumer<ObjectNode> editProof) {
+  private FailureReason proofReasonWith(Consumer<ObjectNode> editProof) {
     ObjectNode vc = jcsSigned();
     editProof.accept((ObjectNode) vc.get("proof"));
     VerificationResult result = f.verifier().verify(vc.toString());

@@ -11,6 +11,7 @@ import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /** Each proof check says which proof it is about, so a reader of a failure knows which to look at. */
 class ProofLabelsTest {
@@ -44,7 +45,7 @@ class ProofLabelsTest {
     ObjectNode one = di.addProof(vc, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED).withId("urn:uuid:p1"), f.key1);
     ObjectNode two = di.addProof(one, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED).withId("urn:uuid:p2"), f.key1);
     ObjectNode chained = di.addProof(two, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED)
-        .withPreviousProof(java.util.List.of("urn:uuid:p1", "urn:uuid:p2")), f.key1);
+        .withPreviousProof(List.of("urn:uuid:p1", "urn:uuid:p2")), f.key1);
     VerificationResult result = f.verifier().verify(chained.toString());
     assertThat(result.verified()).as(result.checks().toString()).isTrue();
     assertThat(result.checks(CheckKind.PROOF)).hasSize(3);

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import io.trainproof.signing.status.StatusBitstring;
+import io.trainproof.signing.status.StatusPurpose;
+import java.util.Arrays;
 
 /** One test per {@link FailureReason}: each rejection is reported with its own reason. */
 class RejectionReasonsTest {
@@ -169,25 +172,25 @@ class RejectionReasonsTest {
     TrustBundle noLists = TrustBundle.of(List.of(f.history), List.of());
     assertRejected(f.verifier(noLists, Fixture.VERIFIED).verify(certificate.json()), FailureReason.STATUS_UNAVAILABLE);
     // a status list whose encodedList was altered does not verify, so it is not used
-    ObjectNode list = (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.REVOCATION));
+    ObjectNode list = (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
     ((ObjectNode) list.get("credentialSubject")).put("encodedList",
-        io.trainproof.signing.status.StatusBitstring.empty(131_072).withBit(certificate.statusIndex()).encode());
+        StatusBitstring.empty(131_072).withBit(certificate.statusIndex()).encode());
     TrustBundle forgedList = TrustBundle.of(List.of(f.history), List.of(list.toString(),
-        f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.SUPERSEDED)));
+        f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
     assertRejected(f.verifier(forgedList, Fixture.VERIFIED).verify(certificate.json()), FailureReason.STATUS_UNAVAILABLE);
   }
 
   @Test
   void staleStatusList() {
     // the list of before the revocation, presented to a verifier that has seen the newer one
-    String before = f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.REVOCATION);
+    String before = f.issuer().statusListCredential(StatusPurpose.REVOCATION);
     var issuer = f.issuer(f.key1, Fixture.ISSUED.plusSeconds(60));
     issuer.revoke(certificate.statusIndex(), "issued in error");
     SeenStatusLists seen = new SeenStatusLists();
     new CredentialVerifier(f.bundle(issuer), Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(), seen)
         .verify(certificate.json());
     TrustBundle replayed = TrustBundle.of(List.of(f.history),
-        List.of(before, f.issuer().statusListCredential(io.trainproof.signing.status.StatusPurpose.SUPERSEDED)));
+        List.of(before, f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
     assertRejected(new CredentialVerifier(replayed, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(),
         seen).verify(certificate.json()), FailureReason.STALE_STATUS_LIST);
   }
@@ -216,7 +219,7 @@ class RejectionReasonsTest {
 
   @Test
   void everyReasonHasATestHere() {
-    List<String> methods = java.util.Arrays.stream(getClass().getDeclaredMethods()).map(m -> m.getName().toLowerCase(Locale.ROOT)).toList();
+    List<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(m -> m.getName().toLowerCase(Locale.ROOT)).toList();
     for (FailureReason reason : FailureReason.values()) {
       String camel = reason.name().toLowerCase(Locale.ROOT).replace("_", "");
       boolean covered = methods.stream().anyMatch(m -> m.contains(camel));

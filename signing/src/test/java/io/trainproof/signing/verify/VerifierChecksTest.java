@@ -10,6 +10,11 @@ import io.trainproof.signing.jcs.StrictJson;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import io.trainproof.signing.jcs.JsonLimits;
+import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.status.StatusPurpose;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Every check the verifier reports, not only the failing ones: the full list for a good
@@ -52,7 +57,7 @@ class VerifierChecksTest {
 
   @Test
   void theValidityPeriodIncludesItsStartAndExcludesItsEnd() {
-    VerificationResult atStart = verifyAt(Fixture.ISSUED.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), certificate.json());
+    VerificationResult atStart = verifyAt(Fixture.ISSUED.truncatedTo(ChronoUnit.SECONDS), certificate.json());
     assertThat(only(atStart, CheckKind.VALIDITY_PERIOD).outcome()).isEqualTo(Outcome.PASSED);
     VerificationResult justBefore = verifyAt(Fixture.ISSUED.minusNanos(1), certificate.json());
     assertThat(only(justBefore, CheckKind.VALIDITY_PERIOD).reason()).isEqualTo(FailureReason.NOT_YET_VALID);
@@ -94,7 +99,7 @@ class VerifierChecksTest {
     // The edit breaks the signature: with the issuer's key required, no verifying proof is the issuer's.
     assertThat(only(verifyAt(Fixture.VERIFIED, asString), CheckKind.ISSUER_TRUSTED).reason()).isEqualTo(FailureReason.WRONG_KEY);
     CredentialVerifier lenient = new CredentialVerifier(bundle, Fixture.at(Fixture.VERIFIED),
-        new VerificationPolicy(io.trainproof.signing.jcs.JsonLimits.DEFAULT, false), new io.trainproof.signing.proof.DataIntegrity());
+        new VerificationPolicy(JsonLimits.DEFAULT, false), new DataIntegrity());
     assertThat(only(lenient.verify(asString), CheckKind.ISSUER_TRUSTED).outcome()).isEqualTo(Outcome.PASSED);
     VerificationResult noId = verifyMutated(vc -> ((ObjectNode) vc.get("issuer")).remove("id"));
     assertThat(only(noId, CheckKind.ISSUER_TRUSTED).reason()).isEqualTo(FailureReason.MALFORMED_CREDENTIAL);
@@ -107,7 +112,7 @@ class VerifierChecksTest {
   @Test
   void aProofByATrustedKeyOfAnotherIssuerDoesNotMakeTheIssuerTrusted() {
     CredentialVerifier lenient = new CredentialVerifier(bundle, Fixture.at(Fixture.VERIFIED),
-        new VerificationPolicy(io.trainproof.signing.jcs.JsonLimits.DEFAULT, false), new io.trainproof.signing.proof.DataIntegrity());
+        new VerificationPolicy(JsonLimits.DEFAULT, false), new DataIntegrity());
     ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
     // The issuer claims another DID that the bundle does not know: unknown issuer, whatever the policy.
     ((ObjectNode) vc.get("issuer")).put("id", "did:web:unknown.example");
@@ -156,7 +161,7 @@ class VerifierChecksTest {
   void aStatusListThatDoesNotMatchItsPurposeOrIssuerIsUnavailable() {
     // The revocation entry pointed at the superseded list: the list's own purpose does not match.
     VerificationResult crossed = verifyMutated(vc -> ((ObjectNode) vc.withArray("credentialStatus").get(0))
-        .put("statusListCredential", f.statusLists.listCredentialUrl(io.trainproof.signing.status.StatusPurpose.SUPERSEDED)));
+        .put("statusListCredential", f.statusLists.listCredentialUrl(StatusPurpose.SUPERSEDED)));
     assertThat(only(crossed, CheckKind.REVOCATION).reason()).isEqualTo(FailureReason.STATUS_UNAVAILABLE);
     assertThat(only(crossed, CheckKind.SUPERSESSION).outcome()).isEqualTo(Outcome.PASSED);
   }
@@ -173,6 +178,6 @@ class VerifierChecksTest {
     assertThat(broken.checks()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(FailureReason.MALFORMED_JSON));
     VerificationResult numericId = verifyMutated(vc -> vc.put("id", 5));
     assertThat(numericId.credentialId()).isNull();
-    assertThat(new VerificationResult(null, java.util.List.of()).verified()).as("no checks is not verified").isFalse();
+    assertThat(new VerificationResult(null, List.of()).verified()).as("no checks is not verified").isFalse();
   }
 }

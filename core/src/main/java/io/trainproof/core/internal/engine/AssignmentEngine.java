@@ -1,8 +1,9 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.Obligation;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
@@ -53,7 +54,7 @@ public final class AssignmentEngine {
   /**
    * Brings one member's assignments under one requirement in line, as of a date: cancels
    * what is no longer required, creates the initial or next-cycle assignment when missing.
-   * What to do is {@link #decide}'s decision over the member's stored facts.
+   * What to do is {@link AssignmentRules#decide}'s decision over the member's stored facts.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -102,27 +103,6 @@ public final class AssignmentEngine {
    */
   public int reconcileNewMembers(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
     return reconciler.batch(w, members, requirements, on, Facts.none(members)).created();
-  }
-
-  /**
-   * What a member owes under one requirement as of a date: the engine's whole decision, as a
-   * pure function of dated facts. The sweep and every service that reconciles carry out this
-   * decision; nothing else decides. Allocation-light: it walks the lists once, allocates no
-   * stream, and returns a shared constant unless an assignment is to be created.
-   *
-   * @param member the member
-   * @param requirement the requirement
-   * @param assignments the member's assignments, any requirement (as the store lists them)
-   * @param completions the member's completions, any course, ordered by completion date
-   * @param certifications the member's outside certifications
-   * @param kinds the organization's certification kinds (may be empty when the member holds none)
-   * @param on the date to evaluate
-   * @return the decision; {@link Obligation#NOTHING} when nothing is owed beyond what exists
-   */
-  public static Obligation decide(
-      WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
-      List<Certification> certifications, List<CertificationKind> kinds, LocalDate on) {
-    return Decision.decide(member, requirement, assignments, completions, certifications, kinds, on);
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.Obligation;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationKind;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
@@ -29,7 +30,7 @@ import java.util.Objects;
 final class Decision {
   private Decision() {}
 
-  /** As {@link AssignmentEngine#decide}, which documents it. */
+  /** As {@link AssignmentRules#decide}, which documents it. */
   static Obligation decide(
       WorkforceMember member, Requirement requirement, List<Assignment> assignments, List<Completion> completions,
       List<Certification> certifications, List<CertificationKind> kinds, LocalDate on) {

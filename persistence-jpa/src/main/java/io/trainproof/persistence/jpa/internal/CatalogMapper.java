@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import io.trainproof.core.domain.AttestationTrigger;
 
 /**
  * Maps what an organization trains on: policies and their versions, courses and their
@@ -54,7 +55,7 @@ final class CatalogMapper {
   static Policy policy(PolicyEntity e) {
     return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title,
         audience(e.audienceRoles, e.audienceDepartments, e.audienceTypes),
-        io.trainproof.core.domain.AttestationTrigger.valueOf(e.attestOn), e.attestWithinDays, e.reviewDueOn,
+        AttestationTrigger.valueOf(e.attestOn), e.attestWithinDays, e.reviewDueOn,
         e.createdAt, e.version);
   }
 

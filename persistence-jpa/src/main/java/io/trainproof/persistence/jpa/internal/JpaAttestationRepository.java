@@ -1,6 +1,6 @@
 package io.trainproof.persistence.jpa.internal;
 
-import io.trainproof.core.attestation.Attestation;
+import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.PolicyVersion;

@@ -1,6 +1,6 @@
 package io.trainproof.persistence.jpa.internal;
 
-import io.trainproof.core.access.CrossOrganizationGrant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.GrantRepository;

@@ -2,7 +2,7 @@ package io.trainproof.persistence.jpa.internal;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
-import io.trainproof.core.notification.Notification;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.spi.OutboxRepository;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedRow;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedTable;

@@ -3,6 +3,9 @@ package io.trainproof.persistence.jpa.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The small JSON subset used for collections nested inside history rows: arrays of strings
@@ -37,10 +40,10 @@ final class JsonText {
   }
 
   /** A JSON object of strings, keys in sorted order (the records' maps are sorted maps). */
-  static String object(java.util.Map<String, String> values) {
+  static String object(Map<String, String> values) {
     StringBuilder sb = new StringBuilder("{");
     boolean first = true;
-    for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(values).entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
       if (!first) {
         sb.append(',');
       }
@@ -52,7 +55,7 @@ final class JsonText {
     return sb.append('}').toString();
   }
 
-  static java.util.SortedMap<String, String> parseObject(String json) {
+  static SortedMap<String, String> parseObject(String json) {
     // why: an object of strings is an array of alternating keys and values in disguise.
     String trimmed = json.trim();
     if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
@@ -72,7 +75,7 @@ final class JsonText {
       array.append(!inString && c == ':' ? ',' : c);
     }
     List<String> flat = parseStrings(array.append(']').toString());
-    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    SortedMap<String, String> out = new TreeMap<>();
     for (int i = 0; i + 1 < flat.size(); i += 2) {
       out.put(flat.get(i), flat.get(i + 1));
     }

@@ -8,6 +8,18 @@ import static io.trainproof.persistence.jpa.internal.Mapper.uuid;
 
 import io.trainproof.core.domain.RegulatoryTopic;
 import java.util.Objects;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
+import io.trainproof.core.domain.CrossOrganizationGrant;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.domain.PolicyReview;
+import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.SecurityReminder;
+import io.trainproof.core.domain.Tombstone;
 
 /**
  * Maps the records kept around the training: the audit chain, the outbox, legal holds and
@@ -19,7 +31,7 @@ final class RecordMapper {
 
   // --- audit ---------------------------------------------------------------------------
 
-  static void apply(io.trainproof.core.audit.AuditEntry a, AuditEntryEntity e) {
+  static void apply(AuditEntry a, AuditEntryEntity e) {
     e.orgId = a.organization().value();
     e.sequence = a.sequence();
     e.at = a.at();
@@ -34,14 +46,14 @@ final class RecordMapper {
     e.tombstone = a.tombstone();
   }
 
-  static io.trainproof.core.audit.AuditEntry auditEntry(AuditEntryEntity e) {
-    return new io.trainproof.core.audit.AuditEntry(idOf(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
+  static AuditEntry auditEntry(AuditEntryEntity e) {
+    return new AuditEntry(idOf(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
         e.subjectType, e.subjectId, JsonText.parseObject(e.details), e.previousHash, e.hash, e.tombstone);
   }
 
   // --- outbox --------------------------------------------------------------------------
 
-  static void apply(io.trainproof.core.notification.Notification n, NotificationEntity e) {
+  static void apply(Notification n, NotificationEntity e) {
     e.orgId = n.organization().value();
     e.idempotencyKey = n.idempotencyKey();
     e.kind = n.kind().name();
@@ -55,15 +67,15 @@ final class RecordMapper {
     e.deliveredAt = n.deliveredAt();
   }
 
-  static io.trainproof.core.notification.Notification notification(NotificationEntity e) {
-    return new io.trainproof.core.notification.Notification(idOf(e.id), idOf(e.orgId), e.idempotencyKey,
-        io.trainproof.core.notification.NotificationKind.valueOf(e.kind), id(e.recipientId), e.channel,
+  static Notification notification(NotificationEntity e) {
+    return new Notification(idOf(e.id), idOf(e.orgId), e.idempotencyKey,
+        NotificationKind.valueOf(e.kind), id(e.recipientId), e.channel,
         JsonText.parseObject(e.payload), e.createdAt, e.attempts, e.nextAttemptAt, e.lastError, e.deliveredAt);
   }
 
   // --- retention, documentation, grants --------------------------------------------------
 
-  static void apply(io.trainproof.core.retention.LegalHold h, LegalHoldEntity e) {
+  static void apply(LegalHold h, LegalHoldEntity e) {
     e.orgId = h.organization().value();
     e.matter = h.matter();
     e.memberId = uuid(h.member());
@@ -75,12 +87,12 @@ final class RecordMapper {
     e.releasedAt = h.releasedAt();
   }
 
-  static io.trainproof.core.retention.LegalHold hold(LegalHoldEntity e) {
-    return new io.trainproof.core.retention.LegalHold(idOf(e.id), idOf(e.orgId), e.matter, id(e.memberId), e.fromOn,
+  static LegalHold hold(LegalHoldEntity e) {
+    return new LegalHold(idOf(e.id), idOf(e.orgId), e.matter, id(e.memberId), e.fromOn,
         e.toOn, e.placedBy, e.placedAt, e.releasedBy, e.releasedAt);
   }
 
-  static void apply(io.trainproof.core.retention.Tombstone t, TombstoneEntity e) {
+  static void apply(Tombstone t, TombstoneEntity e) {
     e.orgId = t.organization().value();
     e.kind = t.kind().name();
     e.subjectId = t.subjectId();
@@ -89,12 +101,12 @@ final class RecordMapper {
     e.purgedBy = t.purgedBy();
   }
 
-  static io.trainproof.core.retention.Tombstone tombstone(TombstoneEntity e) {
-    return new io.trainproof.core.retention.Tombstone(idOf(e.id), idOf(e.orgId),
-        io.trainproof.core.retention.RecordKind.valueOf(e.kind), e.subjectId, e.retentionUntil, e.purgedAt, e.purgedBy);
+  static Tombstone tombstone(TombstoneEntity e) {
+    return new Tombstone(idOf(e.id), idOf(e.orgId),
+        RecordKind.valueOf(e.kind), e.subjectId, e.retentionUntil, e.purgedAt, e.purgedBy);
   }
 
-  static void apply(io.trainproof.core.documentation.PolicyReview r, PolicyReviewEntity e) {
+  static void apply(PolicyReview r, PolicyReviewEntity e) {
     e.orgId = r.organization().value();
     e.policyId = r.policy().value();
     e.reviewedOn = r.reviewedOn();
@@ -105,12 +117,12 @@ final class RecordMapper {
     e.recordedAt = r.recordedAt();
   }
 
-  static io.trainproof.core.documentation.PolicyReview review(PolicyReviewEntity e) {
-    return new io.trainproof.core.documentation.PolicyReview(idOf(e.id), idOf(e.orgId), idOf(e.policyId),
+  static PolicyReview review(PolicyReviewEntity e) {
+    return new PolicyReview(idOf(e.id), idOf(e.orgId), idOf(e.policyId),
         e.reviewedOn, e.reviewer, e.outcome, e.changesNeeded, e.nextReviewDueOn, e.recordedAt);
   }
 
-  static void apply(io.trainproof.core.documentation.AddressableDecision d, DecisionEntity e) {
+  static void apply(AddressableDecision d, DecisionEntity e) {
     e.orgId = d.organization().value();
     e.topic = d.topic().name();
     e.number = d.number();
@@ -122,13 +134,13 @@ final class RecordMapper {
     e.recordedAt = d.recordedAt();
   }
 
-  static io.trainproof.core.documentation.AddressableDecision decision(DecisionEntity e) {
-    return new io.trainproof.core.documentation.AddressableDecision(idOf(e.id), idOf(e.orgId),
+  static AddressableDecision decision(DecisionEntity e) {
+    return new AddressableDecision(idOf(e.id), idOf(e.orgId),
         RegulatoryTopic.valueOf(e.topic), e.number, e.implementedAsTraining, e.rationale, e.alternativeMeasure,
         e.decidedOn, e.decidedBy, e.recordedAt);
   }
 
-  static void apply(io.trainproof.core.notification.SecurityReminder r, ReminderEntity e) {
+  static void apply(SecurityReminder r, ReminderEntity e) {
     e.orgId = r.organization().value();
     e.title = r.title();
     e.content = r.content();
@@ -142,14 +154,14 @@ final class RecordMapper {
         .map(x -> new ReminderEntity.Recipient(x.member().value(), x.acknowledgedAt())).toList());
   }
 
-  static io.trainproof.core.notification.SecurityReminder reminder(ReminderEntity e) {
-    return new io.trainproof.core.notification.SecurityReminder(idOf(e.id), idOf(e.orgId), e.title, e.content,
+  static SecurityReminder reminder(ReminderEntity e) {
+    return new SecurityReminder(idOf(e.id), idOf(e.orgId), e.title, e.content,
         e.contentSha256, e.channel, e.sentOn, e.sentAt, e.sentBy, e.acknowledgementRequired,
-        e.recipients.stream().map(x -> new io.trainproof.core.notification.SecurityReminder.Recipient(
+        e.recipients.stream().map(x -> new SecurityReminder.Recipient(
             idOf(x.member()), x.acknowledgedAt())).toList());
   }
 
-  static void apply(io.trainproof.core.access.CrossOrganizationGrant g, GrantEntity e) {
+  static void apply(CrossOrganizationGrant g, GrantEntity e) {
     e.orgId = g.organization().value();
     e.actorId = g.actorId();
     e.grantedBy = g.grantedBy();
@@ -159,14 +171,14 @@ final class RecordMapper {
     e.revokedAt = g.revokedAt();
   }
 
-  static io.trainproof.core.access.CrossOrganizationGrant grant(GrantEntity e) {
-    return new io.trainproof.core.access.CrossOrganizationGrant(idOf(e.id), idOf(e.orgId), e.actorId, e.grantedBy,
+  static CrossOrganizationGrant grant(GrantEntity e) {
+    return new CrossOrganizationGrant(idOf(e.id), idOf(e.orgId), e.actorId, e.grantedBy,
         e.reason, e.grantedAt, e.expiresAt, e.revokedAt);
   }
 
   // --- outside certifications -------------------------------------------------------------
 
-  static CertificationKindEntity toEntity(io.trainproof.core.certification.CertificationKind k) {
+  static CertificationKindEntity toEntity(CertificationKind k) {
     CertificationKindEntity e = new CertificationKindEntity(k.id().value());
     e.orgId = k.organization().value();
     e.code = k.code();
@@ -176,12 +188,12 @@ final class RecordMapper {
     return e;
   }
 
-  static io.trainproof.core.certification.CertificationKind kind(CertificationKindEntity e) {
-    return new io.trainproof.core.certification.CertificationKind(idOf(e.id), idOf(e.orgId), e.code, e.name,
+  static CertificationKind kind(CertificationKindEntity e) {
+    return new CertificationKind(idOf(e.id), idOf(e.orgId), e.code, e.name,
         mapSet(e.satisfies, Mapper::idOf), e.createdAt);
   }
 
-  static CertificationEntity toEntity(io.trainproof.core.certification.Certification c) {
+  static CertificationEntity toEntity(Certification c) {
     CertificationEntity e = new CertificationEntity(c.id().value());
     e.orgId = c.organization().value();
     e.memberId = c.member().value();
@@ -191,7 +203,7 @@ final class RecordMapper {
     e.issuedOn = c.issuedOn();
     e.expiresOn = c.expiresOn();
     e.evidenceSha256 = c.evidenceSha256();
-    io.trainproof.core.certification.Certification.Verification v = c.verification();
+    Certification.Verification v = c.verification();
     e.verified = v == null ? null : v.verified();
     e.verificationSummary = v == null ? null : v.summary();
     e.verifiedAt = v == null ? null : v.verifiedAt();
@@ -200,11 +212,11 @@ final class RecordMapper {
     return e;
   }
 
-  static io.trainproof.core.certification.Certification certification(CertificationEntity e) {
-    io.trainproof.core.certification.Certification.Verification v = e.verified == null ? null
-        : new io.trainproof.core.certification.Certification.Verification(e.verified,
+  static Certification certification(CertificationEntity e) {
+    Certification.Verification v = e.verified == null ? null
+        : new Certification.Verification(e.verified,
             Objects.requireNonNull(e.verificationSummary), Objects.requireNonNull(e.verifiedAt));
-    return new io.trainproof.core.certification.Certification(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
+    return new Certification(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
         idOf(e.kindId), e.issuer, e.credentialId, e.issuedOn, e.expiresOn, e.evidenceSha256, v, e.recordedAt,
         e.recordedBy);
   }

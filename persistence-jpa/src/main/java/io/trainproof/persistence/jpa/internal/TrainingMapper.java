@@ -20,6 +20,9 @@ import io.trainproof.core.domain.WorkforceType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
+import io.trainproof.core.domain.Certificate;
 
 /**
  * Maps the training record of a member: assignments, completions, attestations and
@@ -112,7 +115,7 @@ final class TrainingMapper {
 
   // --- attestations --------------------------------------------------------------------
 
-  static void apply(io.trainproof.core.attestation.Attestation a, AttestationEntity e) {
+  static void apply(Attestation a, AttestationEntity e) {
     e.orgId = a.organization().value();
     e.memberId = a.member().value();
     e.policyId = a.policy().value();
@@ -121,7 +124,7 @@ final class TrainingMapper {
     e.dueOn = a.dueOn();
     e.requestedBy = a.requestedBy();
     e.automatic = a.automatic();
-    io.trainproof.core.attestation.Attestation.Evidence v = a.evidence();
+    Attestation.Evidence v = a.evidence();
     e.statementText = v == null ? null : v.statementText();
     e.statementSha256 = v == null ? null : v.statementSha256();
     e.policyTextSha256 = v == null ? null : v.policyTextSha256();
@@ -136,22 +139,22 @@ final class TrainingMapper {
     e.credentialJson = v == null ? null : v.credentialJson();
   }
 
-  static io.trainproof.core.attestation.Attestation attestation(AttestationEntity e) {
-    io.trainproof.core.attestation.Attestation.Evidence evidence = e.attestedAt == null ? null
-        : new io.trainproof.core.attestation.Attestation.Evidence(Objects.requireNonNull(e.statementText),
+  static Attestation attestation(AttestationEntity e) {
+    Attestation.Evidence evidence = e.attestedAt == null ? null
+        : new Attestation.Evidence(Objects.requireNonNull(e.statementText),
             Objects.requireNonNull(e.statementSha256), Objects.requireNonNull(e.policyTextSha256), e.attestedAt,
             Objects.requireNonNull(e.attestedOn),
-            io.trainproof.core.attestation.AttestationMethod.valueOf(Objects.requireNonNull(e.method)),
+            AttestationMethod.valueOf(Objects.requireNonNull(e.method)),
             Objects.requireNonNull(e.actorId), e.typedName, e.justification, Objects.requireNonNull(e.recordHash),
             e.credentialId, e.credentialJson);
-    return new io.trainproof.core.attestation.Attestation(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
+    return new Attestation(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
         idOf(e.policyId), idOf(e.policyVersionId), e.requestedOn, e.dueOn, e.requestedBy, e.automatic, evidence,
         e.version);
   }
 
   // --- certificates --------------------------------------------------------------------
 
-  static void apply(io.trainproof.core.domain.Certificate c, CertificateEntity e) {
+  static void apply(Certificate c, CertificateEntity e) {
     e.orgId = c.organization().value();
     e.memberId = c.member().value();
     e.completionId = c.completion().value();
@@ -169,10 +172,10 @@ final class TrainingMapper {
     e.statusChangedAt = c.statusChangedAt();
   }
 
-  static io.trainproof.core.domain.Certificate certificate(CertificateEntity e) {
-    return new io.trainproof.core.domain.Certificate(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.completionId),
+  static Certificate certificate(CertificateEntity e) {
+    return new Certificate(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.completionId),
         idOf(e.courseId), idOf(e.courseVersionId), e.credentialId, e.verificationCode, e.credentialJson,
         e.statusIndex, e.issuedAt, e.validFrom, e.validUntil,
-        io.trainproof.core.domain.Certificate.Status.valueOf(e.status), e.statusReason, e.statusChangedAt, e.version);
+        Certificate.Status.valueOf(e.status), e.statusReason, e.statusChangedAt, e.version);
   }
 }

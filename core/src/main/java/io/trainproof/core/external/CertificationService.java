@@ -1,4 +1,4 @@
-package io.trainproof.core.certification;
+package io.trainproof.core.external;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Course;
@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 
 /**
  * Certifications from outside providers. A valid certification of a kind stands in for the

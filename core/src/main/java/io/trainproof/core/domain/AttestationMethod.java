@@ -1,4 +1,4 @@
-package io.trainproof.core.attestation;
+package io.trainproof.core.domain;
 
 /** How a member acknowledged a policy version. */
 public enum AttestationMethod {

@@ -1,6 +1,6 @@
-package io.trainproof.integrations.certification;
+package io.trainproof.integrations.external;
 
-import io.trainproof.core.certification.Certification;
+import io.trainproof.core.domain.Certification;
 
 /**
  * Verifies a certification that is a W3C Verifiable Credential or Open Badge and reports the

@@ -1,10 +1,10 @@
-package io.trainproof.integrations.certification;
+package io.trainproof.integrations.external;
 
 import static io.trainproof.integrations.World.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.trainproof.core.certification.Certification;
+import io.trainproof.core.domain.Certification;
 import io.trainproof.integrations.ErrorKind;
 import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;

@@ -1,9 +1,10 @@
-package io.trainproof.core.retention;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.trainproof.core.domain.RecordKind;
 
 /**
  * What remains of a purged record: its kind, id, retention date and when and by whom it was

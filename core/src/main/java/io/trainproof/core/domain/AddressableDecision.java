@@ -1,4 +1,4 @@
-package io.trainproof.core.documentation;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;

@@ -1,4 +1,4 @@
-package io.trainproof.core.audit;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import io.trainproof.core.audit.AuditChain;
 
 /**
  * One entry of an organization's append-only, hash-chained audit trail: every state change

@@ -1,4 +1,4 @@
-package io.trainproof.core.certification;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -6,6 +6,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.CertificationKind;
 
 /**
  * A certification a member holds from an outside provider, kept as evidence: issuer,

@@ -1,4 +1,4 @@
-package io.trainproof.core.certification;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;

@@ -1,4 +1,4 @@
-package io.trainproof.core.notification;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.notification.NotificationSink;
+import java.util.Collections;
 
 /**
  * A message in the outbox, written in the same transaction as the change that caused it and
@@ -45,7 +48,7 @@ public record Notification(
 
   /** Makes the payload immutable. */
   public Notification {
-    payload = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(payload));
+    payload = Collections.unmodifiableSortedMap(new TreeMap<>(payload));
   }
 
   /**

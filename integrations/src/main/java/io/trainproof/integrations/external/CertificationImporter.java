@@ -1,10 +1,10 @@
-package io.trainproof.integrations.certification;
+package io.trainproof.integrations.external;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.certification.Certification;
-import io.trainproof.core.certification.CertificationService;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.integrations.ErrorKind;
 import io.trainproof.integrations.ImportOptions;

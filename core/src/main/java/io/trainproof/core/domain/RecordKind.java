@@ -1,4 +1,4 @@
-package io.trainproof.core.retention;
+package io.trainproof.core.domain;
 
 /** The kinds of record a purge may remove once their retention has passed. */
 public enum RecordKind {

@@ -1,4 +1,4 @@
-package io.trainproof.core.notification;
+package io.trainproof.core.domain;
 
 /** The kinds of notification Trainproof writes to its outbox. */
 public enum NotificationKind {

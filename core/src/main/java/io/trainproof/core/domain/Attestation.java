@@ -1,4 +1,4 @@
-package io.trainproof.core.attestation;
+package io.trainproof.core.domain;
 
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -8,6 +8,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import io.trainproof.core.domain.AttestationMethod;
 
 /**
  * A request that a member acknowledge one policy version, and once given, the evidence of the
