@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules on the source text that no class file shows: a type is named by an import, never written
  * out in full inside code (no inline {@code java.util.Map} or {@code io.trainproof...} in a
- * signature or a body), and no main source file of a library module is over 600 lines. Reads every module's
- * {@code src/main/java} and {@code src/test/java} from the checkout.
+ * signature or a body), and no main source file of a library module is over 600 lines. Reads every
+ * module's {@code src/main/java} and {@code src/test/java} from the checkout.
  */
 class SourceRulesTest {
   /** A qualified type name: lower-case package parts, then a capitalized type. */
-  static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])(?:java|io\\.trainproof)(?:\\.[a-z][a-z0-9]*)+\\.[A-Z]\\w*");
+  static final Pattern QUALIFIED =
+      Pattern.compile("(?<![\\w.])(?:java|io\\.trainproof)(?:\\.[a-z][a-z0-9]*)+\\.[A-Z]\\w*");
 
   static final int MAX_MAIN_LINES = 600;
 
-  /** The modules the line limit holds for (the testkit's contract suite is one long list of cases). */
-  static final List<String> LIBRARY_MODULES = List.of("core", "persistence-jpa", "signing", "reporting", "integrations");
+  /**
+   * The modules the line limit holds for (the testkit's contract suite is one long list of cases).
+   */
+  static final List<String> LIBRARY_MODULES =
+      List.of("core", "persistence-jpa", "signing", "reporting", "integrations");
 
   private static Path checkout() {
     Path here = Path.of("").toAbsolutePath();
@@ -67,7 +71,10 @@ class SourceRulesTest {
         blank(text, i, end, out);
         i = end;
       } else if (c == '"' || c == '\'') {
-        int end = text.startsWith("\"\"\"", i) ? text.indexOf("\"\"\"", i + 3) + 3 : literalEnd(text, i, c);
+        int end =
+            text.startsWith("\"\"\"", i)
+                ? text.indexOf("\"\"\"", i + 3) + 3
+                : literalEnd(text, i, c);
         blank(text, i, end, out);
         i = end;
       } else {
@@ -110,15 +117,18 @@ class SourceRulesTest {
 
   @Test
   void theRuleSeesAQualifiedNameInCodeButNotInCommentsStringsOrImports() {
-    String sample = String.join("\n",
-        "package io.trainproof.x;",
-        "import java.util.List;",
-        "/** Uses {@link java.util.Map}. */",
-        "class A {",
-        "  String s = \"java.util.Set\";",
-        "  java.util.Map<String, io.trainproof.core.domain.Id<?>> m; // java.util.Queue",
-        "}");
-    assertThat(qualifiedNamesInCode(sample)).containsExactly("6: java.util.Map", "6: io.trainproof.core.domain.Id");
+    String sample =
+        String.join(
+            "\n",
+            "package io.trainproof.x;",
+            "import java.util.List;",
+            "/** Uses {@link java.util.Map}. */",
+            "class A {",
+            "  String s = \"java.util.Set\";",
+            "  java.util.Map<String, io.trainproof.core.domain.Id<?>> m; // java.util.Queue",
+            "}");
+    assertThat(qualifiedNamesInCode(sample))
+        .containsExactly("6: java.util.Map", "6: io.trainproof.core.domain.Id");
   }
 
   @Test
@@ -136,9 +146,10 @@ class SourceRulesTest {
 
   @Test
   void noMainSourceFileOfALibraryModuleIsOverSixHundredLines() throws IOException {
-    List<Path> files = sources("src/main/java").stream()
-        .filter(f -> LIBRARY_MODULES.contains(checkout().relativize(f).getName(0).toString()))
-        .toList();
+    List<Path> files =
+        sources("src/main/java").stream()
+            .filter(f -> LIBRARY_MODULES.contains(checkout().relativize(f).getName(0).toString()))
+            .toList();
     assertThat(files).as("main sources found").hasSizeGreaterThan(250);
     List<String> overLong = new ArrayList<>();
     for (Path file : files) {
@@ -147,6 +158,8 @@ class SourceRulesTest {
         overLong.add(checkout().relativize(file) + " (" + lines + " lines)");
       }
     }
-    assertThat(overLong).as("main source files over %d lines; split them by responsibility", MAX_MAIN_LINES).isEmpty();
+    assertThat(overLong)
+        .as("main source files over %d lines; split them by responsibility", MAX_MAIN_LINES)
+        .isEmpty();
   }
 }

@@ -1,15 +1,15 @@
 package io.trainproof.benchmarks;
 
 import io.trainproof.core.Trainproof;
+import io.trainproof.core.assignment.AssignmentRules;
+import io.trainproof.core.assignment.Obligation;
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Certification;
 import io.trainproof.core.domain.CertificationKind;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.assignment.AssignmentRules;
-import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.memory.InMemoryStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,13 +26,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Row 4: the assignment engine's decision ({@link AssignmentRules#decide}, the pure function
- * the scheduler sweep and every reconciling service carry out) over {@value #MEMBERS} preloaded
- * members x {@value #REQUIREMENTS} requirements, on one thread. The population is in steady
- * state ({@link Population}: everyone trained once within the last year, a twelfth in the renewal
- * window): {@value #TEMPLATE} members are built through the services on the in-memory store,
- * then copied (fresh ids, own records) to {@value #MEMBERS}. Each invocation decides every pair
- * as of {@link Population#START}; the score is decisions per second (per core). {@code
+ * Row 4: the assignment engine's decision ({@link AssignmentRules#decide}, the pure function the
+ * scheduler sweep and every reconciling service carry out) over {@value #MEMBERS} preloaded members
+ * x {@value #REQUIREMENTS} requirements, on one thread. The population is in steady state ({@link
+ * Population}: everyone trained once within the last year, a twelfth in the renewal window):
+ * {@value #TEMPLATE} members are built through the services on the in-memory store, then copied
+ * (fresh ids, own records) to {@value #MEMBERS}. Each invocation decides every pair as of {@link
+ * Population#START}; the score is decisions per second (per core). {@code
  * -Dtrainproof.bench.decisionMembers=N} shrinks it for the smoke test.
  */
 @State(Scope.Benchmark)
@@ -41,12 +41,15 @@ import org.openjdk.jmh.annotations.State;
 public class EngineBenchmarks {
   /** Members evaluated. */
   public static final int MEMBERS = 100_000;
+
   /** Requirements, each for everyone. */
   public static final int REQUIREMENTS = 10;
+
   static final int TEMPLATE = 1_000;
 
   /** One member's preloaded facts. */
-  record Loaded(WorkforceMember member, List<Assignment> assignments, List<Completion> completions) {}
+  record Loaded(
+      WorkforceMember member, List<Assignment> assignments, List<Completion> completions) {}
 
   private Loaded[] loaded;
   private Requirement[] requirements;
@@ -60,13 +63,17 @@ public class EngineBenchmarks {
   public void setUp() {
     int members = Integer.getInteger("trainproof.bench.decisionMembers", MEMBERS);
     int template = Math.min(TEMPLATE, members);
-    Population p = Population.build(Trainproof.builder().store(new InMemoryStore()), template, REQUIREMENTS);
+    Population p =
+        Population.build(Trainproof.builder().store(new InMemoryStore()), template, REQUIREMENTS);
     rules = p.trainproof.assignmentRules();
     requirements = p.trainproof.requirements().list(p.fx.officer()).toArray(new Requirement[0]);
     List<Loaded> base = new ArrayList<>();
     for (WorkforceMember m : p.members) {
-      base.add(new Loaded(m, p.trainproof.assignments().forMember(p.fx.officer(), m.id()),
-          p.trainproof.completions().forMember(p.fx.officer(), m.id())));
+      base.add(
+          new Loaded(
+              m,
+              p.trainproof.assignments().forMember(p.fx.officer(), m.id()),
+              p.trainproof.completions().forMember(p.fx.officer(), m.id())));
     }
     loaded = new Loaded[members];
     for (int i = 0; i < members; i++) {
@@ -75,27 +82,71 @@ public class EngineBenchmarks {
     int owed = decideAll();
     // About a twelfth of the members are in the renewal window, for every requirement.
     if (owed == 0 || owed > members * REQUIREMENTS / 6) {
-      throw new IllegalStateException(owed + " renewals owed of " + members * REQUIREMENTS + " pairs");
+      throw new IllegalStateException(
+          owed + " renewals owed of " + members * REQUIREMENTS + " pairs");
     }
   }
 
   private static Loaded copy(Loaded l, int n) {
     WorkforceMember m = l.member();
     Id<WorkforceMember> id = Id.random();
-    WorkforceMember member = new WorkforceMember(id, m.organization(), m.externalId() + "-" + n, m.displayName(),
-        m.engagedOn(), m.history(), m.version());
+    WorkforceMember member =
+        new WorkforceMember(
+            id,
+            m.organization(),
+            m.externalId() + "-" + n,
+            m.displayName(),
+            m.engagedOn(),
+            m.history(),
+            m.version());
     List<Assignment> assignments = new ArrayList<>();
     for (Assignment a : l.assignments()) {
-      assignments.add(new Assignment(Id.random(), a.organization(), id, a.course(), a.requirement(), a.reason(),
-          a.policyVersion(), a.dedupeKey() + "#" + n, a.assignedOn(), a.assignedAt(), a.assignedBy(), a.anchorOn(),
-          a.dueOn(), a.dueChanges(), a.startedOn(), a.closure(), a.version()));
+      assignments.add(
+          new Assignment(
+              Id.random(),
+              a.organization(),
+              id,
+              a.course(),
+              a.requirement(),
+              a.reason(),
+              a.policyVersion(),
+              a.dedupeKey() + "#" + n,
+              a.assignedOn(),
+              a.assignedAt(),
+              a.assignedBy(),
+              a.anchorOn(),
+              a.dueOn(),
+              a.dueChanges(),
+              a.startedOn(),
+              a.closure(),
+              a.version()));
     }
     List<Completion> completions = new ArrayList<>();
     for (Completion c : l.completions()) {
-      completions.add(new Completion(Id.random(), c.organization(), id, c.roles(), c.workforceType(), c.assignment(),
-          c.course(), c.courseVersion(), c.contentSha256(), c.policyVersions(), c.reason(), c.changeVersion(),
-          c.changeEffectiveOn(), c.assignedOn(), c.dueOn(), c.completedOn(), c.recordedAt(), c.score(), c.passed(),
-          c.provenance(), c.evidence(), c.retentionUntil()));
+      completions.add(
+          new Completion(
+              Id.random(),
+              c.organization(),
+              id,
+              c.roles(),
+              c.workforceType(),
+              c.assignment(),
+              c.course(),
+              c.courseVersion(),
+              c.contentSha256(),
+              c.policyVersions(),
+              c.reason(),
+              c.changeVersion(),
+              c.changeEffectiveOn(),
+              c.assignedOn(),
+              c.dueOn(),
+              c.completedOn(),
+              c.recordedAt(),
+              c.score(),
+              c.passed(),
+              c.provenance(),
+              c.evidence(),
+              c.retentionUntil()));
     }
     return new Loaded(member, List.copyOf(assignments), List.copyOf(completions));
   }
@@ -104,8 +155,9 @@ public class EngineBenchmarks {
     int owed = 0;
     for (Loaded l : loaded) {
       for (Requirement r : requirements) {
-        Obligation o = rules.decide(l.member(), r, l.assignments(), l.completions(), noCertifications,
-            noKinds, on);
+        Obligation o =
+            rules.decide(
+                l.member(), r, l.assignments(), l.completions(), noCertifications, noKinds, on);
         if (o.kind() == Obligation.Kind.CREATE) {
           owed++;
         }

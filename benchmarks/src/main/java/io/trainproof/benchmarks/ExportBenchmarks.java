@@ -29,23 +29,26 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Row 7: the CSV export of {@value #ROWS} assignment rows, streamed to a writer that only counts,
- * in a forked JVM with {@code -Xmx64m}. The rows cannot live in the JVM's heap (the in-memory
- * store would need far more than 64 MB), so they are in the JPA store on the local PostgreSQL:
- * {@value #SEED_MEMBERS} members are hired through the services (each gets an onboarding
- * assignment for each of {@value #REQUIREMENTS} requirements), then SQL copies those members,
- * their terms and their assignments (fresh ids, suffixed external ids and dedupe keys) until
- * there are {@value #ROWS} assignments. {@code -Dtrainproof.bench.exportSeedMembers=N} and {@code
+ * in a forked JVM with {@code -Xmx64m}. The rows cannot live in the JVM's heap (the in-memory store
+ * would need far more than 64 MB), so they are in the JPA store on the local PostgreSQL: {@value
+ * #SEED_MEMBERS} members are hired through the services (each gets an onboarding assignment for
+ * each of {@value #REQUIREMENTS} requirements), then SQL copies those members, their terms and
+ * their assignments (fresh ids, suffixed external ids and dedupe keys) until there are {@value
+ * #ROWS} assignments. {@code -Dtrainproof.bench.exportSeedMembers=N} and {@code
  * -Dtrainproof.bench.exportCopies=N} shrink it for the smoke test.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-XX:+ExitOnOutOfMemoryError"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx64m", "-XX:+ExitOnOutOfMemoryError"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class ExportBenchmarks {
   /** Assignment rows exported. */
   public static final int ROWS = 1_000_000;
+
   static final int SEED_MEMBERS = 500;
   static final int REQUIREMENTS = 10;
   static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -61,7 +64,8 @@ public class ExportBenchmarks {
   @Setup(Level.Trial)
   public void setUp() {
     int seed = Integer.getInteger("trainproof.bench.exportSeedMembers", SEED_MEMBERS);
-    int copies = Integer.getInteger("trainproof.bench.exportCopies", ROWS / (SEED_MEMBERS * REQUIREMENTS));
+    int copies =
+        Integer.getInteger("trainproof.bench.exportCopies", ROWS / (SEED_MEMBERS * REQUIREMENTS));
     db = PgDatabase.create();
     try {
       build(seed, copies);
@@ -78,9 +82,13 @@ public class ExportBenchmarks {
     fx = Fixtures.organization(trainproof, ZONE);
     for (int r = 0; r < REQUIREMENTS; r++) {
       Course course = fx.course("COURSE-" + r);
-      fx.requirement("Requirement " + r, Fixtures.terms(course, START.minusYears(1))
-          .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(60))
-          .build());
+      fx.requirement(
+          "Requirement " + r,
+          Fixtures.terms(course, START.minusYears(1))
+              .recurrence(
+                  Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                  Period.ofDays(60))
+              .build());
     }
     for (int m = 0; m < seed; m++) {
       fx.hire(START.minusDays(m % 200), "Dept-" + (m % 20), "staff");
@@ -101,15 +109,20 @@ public class ExportBenchmarks {
       return;
     }
     // Mapper.idOrder: each 64-bit half's sign bit flipped, as 32 hex digits.
-    String idOrder = "substr('89abcdef01234567', ('x' || substr(replace(%1$s::text, '-', ''), 1, 1))::bit(4)::int + 1, 1)"
-        + " || substr(replace(%1$s::text, '-', ''), 2, 15)"
-        + " || substr('89abcdef01234567', ('x' || substr(replace(%1$s::text, '-', ''), 17, 1))::bit(4)::int + 1, 1)"
-        + " || substr(replace(%1$s::text, '-', ''), 18, 15)";
-    PgDatabase.execute(db.dataSource,
+    String idOrder =
+        "substr('89abcdef01234567', ('x' || substr(replace(%1$s::text, '-', ''), 1, 1))::bit(4)::int + 1, 1)"
+            + " || substr(replace(%1$s::text, '-', ''), 2, 15)"
+            + " || substr('89abcdef01234567', ('x' || substr(replace(%1$s::text, '-', ''), 17, 1))::bit(4)::int + 1, 1)"
+            + " || substr(replace(%1$s::text, '-', ''), 18, 15)";
+    PgDatabase.execute(
+        db.dataSource,
         "CREATE TEMPORARY TABLE bench_member_map AS SELECT m.id AS src, g, gen_random_uuid() AS dst"
-            + " FROM tp_member m CROSS JOIN generate_series(1, " + extra + ") g",
+            + " FROM tp_member m CROSS JOIN generate_series(1, "
+            + extra
+            + ") g",
         "INSERT INTO tp_member (id, org_id, external_id, id_order, display_name, engaged_on, version, swept_on)"
-            + " SELECT mm.dst, m.org_id, m.external_id || '-c' || mm.g, " + String.format(idOrder, "mm.dst")
+            + " SELECT mm.dst, m.org_id, m.external_id || '-c' || mm.g, "
+            + String.format(idOrder, "mm.dst")
             + ", m.display_name || ' copy ' || mm.g, m.engaged_on, m.version, m.swept_on"
             + " FROM tp_member m JOIN bench_member_map mm ON mm.src = m.id",
         "INSERT INTO tp_member_terms (member_id, seq, effective_from, workforce_type, roles, department, manager_id, status)"
@@ -123,7 +136,8 @@ public class ExportBenchmarks {
             + " SELECT x.nid, x.org_id, x.dst, x.course_id, x.requirement_id, x.reason, x.policy_version_id,"
             + " x.dedupe_key || '#c' || x.g, x.assigned_on, x.assigned_at, x.assigned_by, x.anchor_on, x.due_on,"
             + " x.started_on, x.closure_state, x.closure_on, x.closure_recorded_at, x.closure_by, x.closure_reason,"
-            + " x.closure_completion_id, x.version, " + String.format(idOrder, "x.nid")
+            + " x.closure_completion_id, x.version, "
+            + String.format(idOrder, "x.nid")
             + " FROM (SELECT gen_random_uuid() AS nid, a.*, mm.dst, mm.g"
             + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id OFFSET 0) x",
         "DROP TABLE bench_member_map",

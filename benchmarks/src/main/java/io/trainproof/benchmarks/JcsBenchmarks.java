@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Row 3: RFC 8785 canonicalization, JSON text in and canonical text out, by Trainproof and by
- * io.github.erdtman:java-json-canonicalization on the same documents: the RFC's test inputs
- * (copied from the cyberphone/json-canonicalization vectors, Apache-2.0) and a signed
- * certificate as Trainproof issues it.
+ * io.github.erdtman:java-json-canonicalization on the same documents: the RFC's test inputs (copied
+ * from the cyberphone/json-canonicalization vectors, Apache-2.0) and a signed certificate as
+ * Trainproof issues it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,11 +34,15 @@ public class JcsBenchmarks {
   /** Loads the document and checks both libraries agree on it. */
   @Setup
   public void setUp() throws IOException {
-    json = "credential".equals(document) ? new SigningSetup().credentialJson : resource("rfc8785/" + document + ".json");
+    json =
+        "credential".equals(document)
+            ? new SigningSetup().credentialJson
+            : resource("rfc8785/" + document + ".json");
     String ours = trainproof();
     String theirs = erdtman();
     if (!ours.equals(theirs)) {
-      throw new IllegalStateException("canonical forms differ for " + document + ":\n" + ours + "\n" + theirs);
+      throw new IllegalStateException(
+          "canonical forms differ for " + document + ":\n" + ours + "\n" + theirs);
     }
   }
 

@@ -1,17 +1,17 @@
 package io.trainproof.benchmarks;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import java.sql.Array;
-import java.util.Collections;
 
 /** The plain-JDBC side of rows 5 and 8: rows read back, then written again with batch inserts. */
 final class Jdbc {
@@ -84,8 +84,14 @@ final class Jdbc {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       for (Rows t : tables) {
-        String sql = "INSERT INTO " + t.table() + " (" + String.join(", ", t.columns()) + ") VALUES ("
-            + String.join(", ", Collections.nCopies(t.columns().size(), "?")) + ")";
+        String sql =
+            "INSERT INTO "
+                + t.table()
+                + " ("
+                + String.join(", ", t.columns())
+                + ") VALUES ("
+                + String.join(", ", Collections.nCopies(t.columns().size(), "?"))
+                + ")";
         try (PreparedStatement s = c.prepareStatement(sql)) {
           int pending = 0;
           for (Object[] row : t.values()) {
@@ -111,10 +117,10 @@ final class Jdbc {
   }
 
   /**
-   * Reads, by hand, the facts a sweep reads: for every member, 500 members a query and in id
-   * order, the member and its terms, its assignments and their due-date changes, its completions
-   * with their roles, policy versions and evidence, and its certifications; every column of every
-   * row. Each table's rows are looked up by an indexed key with {@code = ANY(?)}.
+   * Reads, by hand, the facts a sweep reads: for every member, 500 members a query and in id order,
+   * the member and its terms, its assignments and their due-date changes, its completions with
+   * their roles, policy versions and evidence, and its certifications; every column of every row.
+   * Each table's rows are looked up by an indexed key with {@code = ANY(?)}.
    *
    * @param ds the data source
    * @return seconds for the whole read
@@ -125,7 +131,8 @@ final class Jdbc {
       c.setAutoCommit(false);
       List<UUID> members = new ArrayList<>();
       UUID org = new UUID(0, 0);
-      try (PreparedStatement s = c.prepareStatement("SELECT id, org_id FROM tp_member ORDER BY id");
+      try (PreparedStatement s =
+              c.prepareStatement("SELECT id, org_id FROM tp_member ORDER BY id");
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           members.add(rs.getObject(1, UUID.class));
@@ -133,18 +140,45 @@ final class Jdbc {
         }
       }
       for (int from = 0; from < members.size(); from += 500) {
-        Array batch = c.createArrayOf("uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
+        Array batch =
+            c.createArrayOf(
+                "uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
         readAll(c, "SELECT * FROM tp_member WHERE org_id = ? AND id = ANY(?)", org, batch);
         readAll(c, "SELECT * FROM tp_member_terms WHERE member_id = ANY(?)", batch);
-        Array assignments = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_assignment"
-            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY assigned_at, id", org, batch).toArray());
-        readAll(c, "SELECT * FROM tp_assignment_due_change WHERE assignment_id = ANY(?)", assignments);
-        Array completions = c.createArrayOf("uuid", readAll(c, "SELECT * FROM tp_completion"
-            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY completed_on, recorded_at, id", org, batch).toArray());
+        Array assignments =
+            c.createArrayOf(
+                "uuid",
+                readAll(
+                        c,
+                        "SELECT * FROM tp_assignment"
+                            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY assigned_at, id",
+                        org,
+                        batch)
+                    .toArray());
+        readAll(
+            c, "SELECT * FROM tp_assignment_due_change WHERE assignment_id = ANY(?)", assignments);
+        Array completions =
+            c.createArrayOf(
+                "uuid",
+                readAll(
+                        c,
+                        "SELECT * FROM tp_completion"
+                            + " WHERE org_id = ? AND member_id = ANY(?) ORDER BY completed_on, recorded_at, id",
+                        org,
+                        batch)
+                    .toArray());
         readAll(c, "SELECT * FROM tp_completion_role WHERE completion_id = ANY(?)", completions);
-        readAll(c, "SELECT * FROM tp_completion_policy_version WHERE completion_id = ANY(?)", completions);
-        readAll(c, "SELECT * FROM tp_completion_evidence WHERE completion_id = ANY(?)", completions);
-        readAll(c, "SELECT * FROM tp_certification WHERE org_id = ? AND member_id = ANY(?)", org, batch);
+        readAll(
+            c,
+            "SELECT * FROM tp_completion_policy_version WHERE completion_id = ANY(?)",
+            completions);
+        readAll(
+            c, "SELECT * FROM tp_completion_evidence WHERE completion_id = ANY(?)", completions);
+        readAll(
+            c,
+            "SELECT * FROM tp_certification WHERE org_id = ? AND member_id = ANY(?)",
+            org,
+            batch);
       }
       c.commit();
     } catch (SQLException e) {
@@ -154,7 +188,8 @@ final class Jdbc {
   }
 
   /** Reads every column of every row; gives the first column (the row's id) of each. */
-  private static List<Object> readAll(Connection c, String sql, Object... params) throws SQLException {
+  private static List<Object> readAll(Connection c, String sql, Object... params)
+      throws SQLException {
     List<Object> ids = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
@@ -174,7 +209,8 @@ final class Jdbc {
   }
 
   static long count(DataSource ds, String sql, Object... params) {
-    try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }
@@ -189,7 +225,9 @@ final class Jdbc {
 
   /** The JPA store's id_order column for an id (each 64-bit half's sign bit flipped, as hex). */
   static String idOrder(UUID id) {
-    return String.format("%016x%016x", id.getMostSignificantBits() ^ Long.MIN_VALUE,
+    return String.format(
+        "%016x%016x",
+        id.getMostSignificantBits() ^ Long.MIN_VALUE,
         id.getLeastSignificantBits() ^ Long.MIN_VALUE);
   }
 }

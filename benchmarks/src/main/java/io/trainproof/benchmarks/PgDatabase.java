@@ -11,8 +11,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A uniquely named schema ({@code tp_bench_…}) on the local PostgreSQL server (127.0.0.1:5432,
- * database {@code test}, user {@code postgres}, trust auth; {@code -Dtrainproof.db.host=…}
- * points elsewhere), migrated with Flyway from the JPA store's own migrations, dropped on close.
+ * database {@code test}, user {@code postgres}, trust auth; {@code -Dtrainproof.db.host=…} points
+ * elsewhere), migrated with Flyway from the JPA store's own migrations, dropped on close.
  */
 final class PgDatabase implements AutoCloseable {
   static final String HOST = System.getProperty("trainproof.db.host", "127.0.0.1");
@@ -32,8 +32,12 @@ final class PgDatabase implements AutoCloseable {
     PGSimpleDataSource admin = source(null);
     execute(admin, "CREATE SCHEMA " + schema);
     PGSimpleDataSource ds = source(schema);
-    Flyway.configure().dataSource(ds).locations(SqlDialect.POSTGRESQL.migrationLocation())
-        .failOnMissingLocations(true).load().migrate();
+    Flyway.configure()
+        .dataSource(ds)
+        .locations(SqlDialect.POSTGRESQL.migrationLocation())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
     return new PgDatabase(schema, admin, ds);
   }
 
@@ -67,8 +71,8 @@ final class PgDatabase implements AutoCloseable {
   /**
    * A fresh, unpooled data source on this schema.
    *
-   * @param rewriteBatchedInserts whether the driver rewrites a JDBC batch of inserts into
-   *     multi-row statements (its batched-insert rewriting option)
+   * @param rewriteBatchedInserts whether the driver rewrites a JDBC batch of inserts into multi-row
+   *     statements (its batched-insert rewriting option)
    * @return the data source
    */
   PGSimpleDataSource source(boolean rewriteBatchedInserts) {
@@ -78,7 +82,8 @@ final class PgDatabase implements AutoCloseable {
   }
 
   static void execute(DataSource ds, String... sql) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       for (String statement : sql) {
         s.execute(statement);
       }

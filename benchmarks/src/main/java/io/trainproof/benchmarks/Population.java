@@ -15,17 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A workforce in steady state, built through the services on any store: {@code requirements}
- * yearly requirements (counted from completion, a 30-day renewal window), every member hired
- * more than a year before {@link #START} and trained on every requirement once, completion
- * dates spread evenly over the year before {@link #START} (member {@code m} of {@code n} on {@code
- * START - 1 - m * 365 / n}). On {@link #START} the renewal window is open for about a twelfth of the members
- * (those who completed 335 to 365 days earlier); each later day opens it for about 1/365 more.
+ * A workforce in steady state, built through the services on any store: {@code requirements} yearly
+ * requirements (counted from completion, a 30-day renewal window), every member hired more than a
+ * year before {@link #START} and trained on every requirement once, completion dates spread evenly
+ * over the year before {@link #START} (member {@code m} of {@code n} on {@code START - 1 - m * 365
+ * / n}). On {@link #START} the renewal window is open for about a twelfth of the members (those who
+ * completed 335 to 365 days earlier); each later day opens it for about 1/365 more.
  */
 final class Population {
   static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
   /** The day the measured sweep runs. */
   static final LocalDate START = LocalDate.of(2026, 1, 5);
+
   static final LocalDate HIRED = START.minusDays(400);
 
   final SettableClock clock;
@@ -58,10 +60,14 @@ final class Population {
     Population p = new Population(clock, tp, fx);
     for (int r = 0; r < requirements; r++) {
       Course course = fx.course("COURSE-" + r);
-      fx.requirement("Requirement " + r, Fixtures.terms(course, HIRED.minusYears(1))
-          .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30))
-          .initialDueDays(365)
-          .build());
+      fx.requirement(
+          "Requirement " + r,
+          Fixtures.terms(course, HIRED.minusYears(1))
+              .recurrence(
+                  Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                  Period.ofDays(30))
+              .initialDueDays(365)
+              .build());
     }
     for (int m = 0; m < members; m++) {
       p.members.add(fx.hire(HIRED, "Dept-" + (m % 20), "staff"));
@@ -80,7 +86,10 @@ final class Population {
       for (int m : byDay.get(back)) {
         for (Assignment a : tp.assignments().forMember(fx.officer(), p.members.get(m).id())) {
           if (a.isOpen()) {
-            tp.completions().record(fx.officer(), CompletionService.Request.inApp(a.id(), day, 100, fx.officer().id()));
+            tp.completions()
+                .record(
+                    fx.officer(),
+                    CompletionService.Request.inApp(a.id(), day, 100, fx.officer().id()));
           }
         }
       }

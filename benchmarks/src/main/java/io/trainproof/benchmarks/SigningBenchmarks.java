@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Rows 1 and 2: issuing and verifying one certificate, each beside the Bouncy Castle Ed25519
- * operation it cannot be faster than (signing, or verifying, 64 bytes: the eddsa-jcs-2022
- * hash data is SHA-256(proof config) || SHA-256(document)).
+ * operation it cannot be faster than (signing, or verifying, 64 bytes: the eddsa-jcs-2022 hash data
+ * is SHA-256(proof config) || SHA-256(document)).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

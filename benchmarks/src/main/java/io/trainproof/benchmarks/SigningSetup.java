@@ -25,9 +25,9 @@ import java.util.UUID;
 
 /**
  * One organization's issuer on a fixed clock, as the host wires it (the {@link
- * SigningCredentialIssuer} adapter with an Ed25519 key and the default eddsa-jcs-2022 suite),
- * a realistic certificate's claims, and a verifier whose trust bundle holds the issuer's key
- * history and both signed status lists (the cached status lists of row 2).
+ * SigningCredentialIssuer} adapter with an Ed25519 key and the default eddsa-jcs-2022 suite), a
+ * realistic certificate's claims, and a verifier whose trust bundle holds the issuer's key history
+ * and both signed status lists (the cached status lists of row 2).
  */
 final class SigningSetup {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -37,7 +37,8 @@ final class SigningSetup {
   static final Instant ISSUED = Instant.parse("2026-03-02T14:00:00Z");
   static final Instant VERIFIED = Instant.parse("2026-06-01T12:00:00Z");
 
-  final Id<Organization> organization = new Id<>(UUID.fromString("6a1f3c0e-0b55-4f7e-9a4e-2f3b1c5d7e90"));
+  final Id<Organization> organization =
+      new Id<>(UUID.fromString("6a1f3c0e-0b55-4f7e-9a4e-2f3b1c5d7e90"));
   final SigningCredentialIssuer issuer;
   final CredentialIssuer.CertificateClaims claims;
   final String credentialJson;
@@ -46,29 +47,46 @@ final class SigningSetup {
   SigningSetup() {
     SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", seeded(11));
     IssuerKeyHistory history = IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(), KEY_FROM);
-    OrganizationIssuer org = OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key), "https://clinic.example.org");
-    issuer = SigningCredentialIssuer.builder()
-        .issuers(id -> org)
-        .statusListBaseUrl(STATUS_BASE)
-        .clock(Clock.fixed(ISSUED, ZoneOffset.UTC))
-        .build();
-    claims = new CredentialIssuer.CertificateClaims(
-        organization, "Lakeside Family Clinic", ZONE,
-        new Id<Certificate>(UUID.fromString("0e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a")),
-        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-        "HIPAA-101", "HIPAA Privacy Rule essentials",
-        "b7e1c2d3-1111-4a2b-8c3d-4e5f60718293", "2026.1",
-        "c0ffee00-2222-4b3c-9d4e-5f6071829304",
-        LocalDate.of(2026, 3, 2), 92,
-        LocalDate.of(2026, 3, 2), LocalDate.of(2027, 3, 1),
-        4711, ISSUED);
+    OrganizationIssuer org =
+        OrganizationIssuer.of(
+            history, new InMemoryKeyProvider().add(key), "https://clinic.example.org");
+    issuer =
+        SigningCredentialIssuer.builder()
+            .issuers(id -> org)
+            .statusListBaseUrl(STATUS_BASE)
+            .clock(Clock.fixed(ISSUED, ZoneOffset.UTC))
+            .build();
+    claims =
+        new CredentialIssuer.CertificateClaims(
+            organization,
+            "Lakeside Family Clinic",
+            ZONE,
+            new Id<Certificate>(UUID.fromString("0e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a")),
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+            "HIPAA-101",
+            "HIPAA Privacy Rule essentials",
+            "b7e1c2d3-1111-4a2b-8c3d-4e5f60718293",
+            "2026.1",
+            "c0ffee00-2222-4b3c-9d4e-5f6071829304",
+            LocalDate.of(2026, 3, 2),
+            92,
+            LocalDate.of(2026, 3, 2),
+            LocalDate.of(2027, 3, 1),
+            4711,
+            ISSUED);
     credentialJson = issuer.issueCertificate(claims).json();
-    List<String> lists = List.of(
-        issuer.statusListCredential(organization, StatusPurpose.REVOCATION.value(), List.of(1, 17)),
-        issuer.statusListCredential(organization, StatusPurpose.SUPERSEDED.value(), List.of(2)));
-    verifier = new CredentialVerifier(TrustBundle.of(List.of(history), lists), Clock.fixed(VERIFIED, ZoneOffset.UTC));
+    List<String> lists =
+        List.of(
+            issuer.statusListCredential(
+                organization, StatusPurpose.REVOCATION.value(), List.of(1, 17)),
+            issuer.statusListCredential(
+                organization, StatusPurpose.SUPERSEDED.value(), List.of(2)));
+    verifier =
+        new CredentialVerifier(
+            TrustBundle.of(List.of(history), lists), Clock.fixed(VERIFIED, ZoneOffset.UTC));
     if (!verifier.verify(credentialJson).verified()) {
-      throw new IllegalStateException("the benchmark's certificate does not verify: " + verifier.verify(credentialJson));
+      throw new IllegalStateException(
+          "the benchmark's certificate does not verify: " + verifier.verify(credentialJson));
     }
   }
 

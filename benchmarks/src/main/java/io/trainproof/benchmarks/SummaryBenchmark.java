@@ -23,16 +23,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Row 6: the organization summary ({@code StatusService.summary}, the store's assignment
- * aggregate) over {@value #ASSIGNMENTS} assignments on PostgreSQL, against one hand-written SQL
- * aggregate that returns the same numbers (checked, group by group). The data set is a {@link
- * Population} of {@value #SEED} members x {@value #REQUIREMENTS} requirements built through the
- * services and swept once (so a twelfth hold an open renewal), copied in SQL ({@link
- * DbBenchmarks#copyPopulation}) to {@value #ASSIGNMENTS} completed and open assignments, read
- * as of {@link #AS_OF} (open renewals are pending, due soon or overdue by then). Each side runs
- * {@value #RUNS} times, alternating; the figures are the medians. {@code
- * -Dtrainproof.bench.summarySeedMembers=N} and {@code -Dtrainproof.bench.summaryCopies=N}
- * shrink it for the smoke test.
+ * Row 6: the organization summary ({@code StatusService.summary}, the store's assignment aggregate)
+ * over {@value #ASSIGNMENTS} assignments on PostgreSQL, against one hand-written SQL aggregate that
+ * returns the same numbers (checked, group by group). The data set is a {@link Population} of
+ * {@value #SEED} members x {@value #REQUIREMENTS} requirements built through the services and swept
+ * once (so a twelfth hold an open renewal), copied in SQL ({@link DbBenchmarks#copyPopulation}) to
+ * {@value #ASSIGNMENTS} completed and open assignments, read as of {@link #AS_OF} (open renewals
+ * are pending, due soon or overdue by then). Each side runs {@value #RUNS} times, alternating; the
+ * figures are the medians. {@code -Dtrainproof.bench.summarySeedMembers=N} and {@code
+ * -Dtrainproof.bench.summaryCopies=N} shrink it for the smoke test.
  */
 final class SummaryBenchmark {
   static final int ASSIGNMENTS = 1_000_000;
@@ -46,13 +45,16 @@ final class SummaryBenchmark {
 
   static Map<String, Double> run() {
     int seed = Integer.getInteger("trainproof.bench.summarySeedMembers", SEED);
-    int copies = Integer.getInteger("trainproof.bench.summaryCopies", ASSIGNMENTS / (SEED * REQUIREMENTS));
+    int copies =
+        Integer.getInteger("trainproof.bench.summaryCopies", ASSIGNMENTS / (SEED * REQUIREMENTS));
     Map<String, Double> out = new LinkedHashMap<>();
-    try (PgDatabase db = PgDatabase.create(); HikariDataSource pool = DbBenchmarks.pool(db, 4)) {
+    try (PgDatabase db = PgDatabase.create();
+        HikariDataSource pool = DbBenchmarks.pool(db, 4)) {
       JpaStore store = JpaStore.create(pool, SqlDialect.POSTGRESQL);
       try {
-        Population p = Population.build(Trainproof.builder().store(store).dueSoonDays(DUE_SOON_DAYS), seed,
-            REQUIREMENTS);
+        Population p =
+            Population.build(
+                Trainproof.builder().store(store).dueSoonDays(DUE_SOON_DAYS), seed, REQUIREMENTS);
         p.trainproof.scheduler().sweep();
         DbBenchmarks.copyPopulation(db, copies - 1);
         long assignments = Jdbc.count(pool, "SELECT count(*) FROM tp_assignment");
@@ -70,7 +72,8 @@ final class SummaryBenchmark {
           sql[i] = DbBenchmarks.secondsSince(start);
         }
         if (!ours.equals(theirs)) {
-          throw new IllegalStateException("the hand-written SQL disagrees with the product:\\n" + ours + "\\n" + theirs);
+          throw new IllegalStateException(
+              "the hand-written SQL disagrees with the product:\\n" + ours + "\\n" + theirs);
         }
         out.put("row6.assignments", (double) assignments);
         out.put("row6.summary.s", median(product));
@@ -89,7 +92,8 @@ final class SummaryBenchmark {
   }
 
   /** The hand-written aggregate: the same rules as {@link AssignmentSummary} states them. */
-  static final String SQL = """
+  static final String SQL =
+      """
       WITH terms AS (
         SELECT DISTINCT ON (t.member_id) t.member_id, t.department, t.workforce_type, t.roles, t.status
         FROM tp_member_terms t JOIN tp_member m ON m.id = t.member_id
@@ -123,11 +127,13 @@ final class SummaryBenchmark {
       FROM per_member GROUP BY department, workforce_type, roles
       """;
 
-  static List<AssignmentSummary> handWritten(HikariDataSource pool, UUID org, LocalDate asOf, int dueSoonDays) {
+  static List<AssignmentSummary> handWritten(
+      HikariDataSource pool, UUID org, LocalDate asOf, int dueSoonDays) {
     Date d = Date.valueOf(asOf);
     Date soon = Date.valueOf(asOf.plusDays(dueSoonDays));
     ObjectMapper json = new ObjectMapper();
-    try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(SQL)) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement(SQL)) {
       Object[] params = {org, d, d, soon, soon, d, d, d, org, d};
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
@@ -135,10 +141,22 @@ final class SummaryBenchmark {
       List<AssignmentSummary> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          List<String> roles = json.readValue(rs.getString(3), new TypeReference<List<String>>() {});
-          out.add(new AssignmentSummary(rs.getString(1), WorkforceType.valueOf(rs.getString(2)), Set.copyOf(roles),
-              rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-              rs.getLong(11), rs.getLong(12)));
+          List<String> roles =
+              json.readValue(rs.getString(3), new TypeReference<List<String>>() {});
+          out.add(
+              new AssignmentSummary(
+                  rs.getString(1),
+                  WorkforceType.valueOf(rs.getString(2)),
+                  Set.copyOf(roles),
+                  rs.getLong(4),
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getLong(9),
+                  rs.getLong(10),
+                  rs.getLong(11),
+                  rs.getLong(12)));
         }
       }
       out.sort(AssignmentSummary.ORDER);

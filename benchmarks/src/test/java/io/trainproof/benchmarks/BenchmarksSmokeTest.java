@@ -19,31 +19,35 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * CI's smoke test: every benchmark runs once, briefly and in this JVM (no fork), on small data,
- * and the table is written. Not for figures.
+ * CI's smoke test: every benchmark runs once, briefly and in this JVM (no fork), on small data, and
+ * the table is written. Not for figures.
  */
 @Tag("slow")
 class BenchmarksSmokeTest {
   @TempDir Path dir;
 
   private static Collection<RunResult> runBriefly(String include) throws Exception {
-    return new Runner(new OptionsBuilder()
-        .include(include)
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(100))
-        .timeUnit(TimeUnit.SECONDS)
-        .shouldFailOnError(true)
-        .build()).run();
+    return new Runner(
+            new OptionsBuilder()
+                .include(include)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .timeUnit(TimeUnit.SECONDS)
+                .shouldFailOnError(true)
+                .build())
+        .run();
   }
 
   @Test
   void everyInMemoryBenchmarkRunsAndTheTableIsWritten() throws Exception {
     System.setProperty("trainproof.bench.members", "200");
     System.setProperty("trainproof.bench.decisionMembers", "200");
-    Map<String, Double> scores = RunBenchmarks.scores(
-        runBriefly("io\\.trainproof\\.benchmarks\\.(Signing|Jcs|Assignment|Engine)Benchmarks\\..*"));
+    Map<String, Double> scores =
+        RunBenchmarks.scores(
+            runBriefly(
+                "io\\.trainproof\\.benchmarks\\.(Signing|Jcs|Assignment|Engine)Benchmarks\\..*"));
     // 4 signing, 2 x 4 canonicalization, 1 sweep, 1 engine decision.
     assertEquals(14, scores.size(), scores.toString());
     scores.forEach((k, v) -> assertTrue(v > 0, k));
@@ -57,7 +61,8 @@ class BenchmarksSmokeTest {
 
   @Test
   void handWrittenSectionsAfterTheTableAreKept() {
-    String old = "# Benchmark results (issue 9)\n\n| # | a |\n|---|---|\n\n## Notes\n\nkept\n\n## Rows 1-3 after fixes\n\nalso kept\n";
+    String old =
+        "# Benchmark results (issue 9)\n\n| # | a |\n|---|---|\n\n## Notes\n\nkept\n\n## Rows 1-3 after fixes\n\nalso kept\n";
     String kept = RunBenchmarks.handWritten(old);
     assertEquals("\n## Notes\n\nkept\n\n## Rows 1-3 after fixes\n\nalso kept\n", kept);
     assertEquals("", RunBenchmarks.handWritten("# Benchmark results (issue 9)\n\n| # | a |\n"));
@@ -67,16 +72,28 @@ class BenchmarksSmokeTest {
   void theDatabaseRowsRunOnPostgreSql() throws Exception {
     boolean required = "true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"));
     if (!required) {
-      Assumptions.assumeTrue(PgDatabase.reachable(), "PostgreSQL is not reachable at " + PgDatabase.HOST
-          + "; the database rows' smoke test is SKIPPED");
+      Assumptions.assumeTrue(
+          PgDatabase.reachable(),
+          "PostgreSQL is not reachable at "
+              + PgDatabase.HOST
+              + "; the database rows' smoke test is SKIPPED");
     }
     System.setProperty("trainproof.bench.dbMembers", "24");
     System.setProperty("trainproof.bench.summarySeedMembers", "12");
     System.setProperty("trainproof.bench.summaryCopies", "2");
     Map<String, Double> figures = DbBenchmarks.all();
-    for (String key : new String[] {"row5.sweep.s", "row5.plainInsert.s", "row6.summary.s", "row6.sql.s",
-        "row8.sync.s", "row8.plainInsert.s", "row9.nodes1.membersPerSecond", "row9.nodes2.membersPerSecond",
-        "row9.nodes4.membersPerSecond"}) {
+    for (String key :
+        new String[] {
+          "row5.sweep.s",
+          "row5.plainInsert.s",
+          "row6.summary.s",
+          "row6.sql.s",
+          "row8.sync.s",
+          "row8.plainInsert.s",
+          "row9.nodes1.membersPerSecond",
+          "row9.nodes2.membersPerSecond",
+          "row9.nodes4.membersPerSecond"
+        }) {
       assertTrue(figures.containsKey(key) && figures.get(key) > 0, key + " in " + figures);
     }
     for (RunBenchmarks.Row row : RunBenchmarks.rows(figures)) {
@@ -90,12 +107,16 @@ class BenchmarksSmokeTest {
   void theExportRunsOnPostgreSql() throws Exception {
     boolean required = "true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"));
     if (!required) {
-      Assumptions.assumeTrue(PgDatabase.reachable(), "PostgreSQL is not reachable at " + PgDatabase.HOST
-          + "; the export smoke test is SKIPPED");
+      Assumptions.assumeTrue(
+          PgDatabase.reachable(),
+          "PostgreSQL is not reachable at "
+              + PgDatabase.HOST
+              + "; the export smoke test is SKIPPED");
     }
     System.setProperty("trainproof.bench.exportSeedMembers", "20");
     System.setProperty("trainproof.bench.exportCopies", "3");
-    Collection<RunResult> results = runBriefly("io\\.trainproof\\.benchmarks\\.ExportBenchmarks\\..*");
+    Collection<RunResult> results =
+        runBriefly("io\\.trainproof\\.benchmarks\\.ExportBenchmarks\\..*");
     assertEquals(1, results.size());
   }
 }

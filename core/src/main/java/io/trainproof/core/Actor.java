@@ -7,13 +7,13 @@ import io.trainproof.core.internal.Check;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a call runs for. Every service call names its actor; the actor's id is recorded with
- * every change. Immutable.
+ * Who a call runs for. Every service call names its actor; the actor's id is recorded with every
+ * change. Immutable.
  *
  * @param id the host's identifier for the caller (a user id, never a name or email)
  * @param role the role the caller acts in
- * @param organization the organization the caller acts in (every call is scoped to it);
- *     null only for a platform actor, which may create organizations and nothing else
+ * @param organization the organization the caller acts in (every call is scoped to it); null only
+ *     for a platform actor, which may create organizations and nothing else
  * @param member the caller's own workforce record, for members and managers
  */
 public record Actor(

@@ -1,9 +1,9 @@
 package io.trainproof.core;
 
 /**
- * A concurrent change won: the record was updated by someone else since it was read (a
- * lost update), or a unique key is already taken. Carries what conflicted; retrying the
- * whole operation on fresh data is safe.
+ * A concurrent change won: the record was updated by someone else since it was read (a lost
+ * update), or a unique key is already taken. Carries what conflicted; retrying the whole operation
+ * on fresh data is safe.
  */
 public final class ConflictException extends TrainproofException {
   private static final long serialVersionUID = 1L;
@@ -24,12 +24,16 @@ public final class ConflictException extends TrainproofException {
     this.key = String.valueOf(key);
   }
 
-  /** @return the kind of record that conflicted */
+  /**
+   * @return the kind of record that conflicted
+   */
   public String entity() {
     return entity;
   }
 
-  /** @return the identifier or unique key that conflicted */
+  /**
+   * @return the identifier or unique key that conflicted
+   */
   public String key() {
     return key;
   }

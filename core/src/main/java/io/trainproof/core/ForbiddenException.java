@@ -20,12 +20,16 @@ public final class ForbiddenException extends TrainproofException {
     this.operation = operation;
   }
 
-  /** @return the actor that was refused */
+  /**
+   * @return the actor that was refused
+   */
   public String actorId() {
     return actorId;
   }
 
-  /** @return the operation that was refused */
+  /**
+   * @return the operation that was refused
+   */
   public String operation() {
     return operation;
   }

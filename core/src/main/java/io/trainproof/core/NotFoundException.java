@@ -19,12 +19,16 @@ public final class NotFoundException extends TrainproofException {
     this.key = String.valueOf(key);
   }
 
-  /** @return the kind of record that was not found */
+  /**
+   * @return the kind of record that was not found
+   */
   public String entity() {
     return entity;
   }
 
-  /** @return the identifier that was looked up */
+  /**
+   * @return the identifier that was looked up
+   */
   public String key() {
     return key;
   }

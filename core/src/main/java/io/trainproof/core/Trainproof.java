@@ -2,33 +2,33 @@ package io.trainproof.core;
 
 import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.AssignmentService;
-import io.trainproof.core.completion.CompletionService;
-import io.trainproof.core.course.CourseService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
-import io.trainproof.core.external.CertificationService;
+import io.trainproof.core.completion.CompletionService;
+import io.trainproof.core.course.CourseService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
+import io.trainproof.core.external.CertificationService;
+import io.trainproof.core.internal.Check;
+import io.trainproof.core.internal.Services;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
 import io.trainproof.core.notification.SecurityReminderService;
-import io.trainproof.core.retention.RetentionService;
-import io.trainproof.core.spi.CredentialIssuer;
-import io.trainproof.core.internal.Check;
-import io.trainproof.core.internal.Services;
 import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.renewal.RenewalScheduler;
 import io.trainproof.core.requirement.RequirementService;
+import io.trainproof.core.retention.RetentionService;
+import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.status.StatusService;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: one instance per store, built once and shared. Exposes the services; every
@@ -48,43 +48,56 @@ public final class Trainproof {
 
   private Trainproof(Builder b) {
     this.clock = b.clock;
-    this.services = new Services(clock, Check.notNull("store", b.store), b.listeners, b.issuer, b.dueSoonDays, b.sink);
+    this.services =
+        new Services(
+            clock, Check.notNull("store", b.store), b.listeners, b.issuer, b.dueSoonDays, b.sink);
   }
 
-  /** @return a new builder */
+  /**
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return organizations (tenants) */
+  /**
+   * @return organizations (tenants)
+   */
   public OrganizationService organizations() {
     return services.organizations();
   }
 
-  /** @return hires, changes, leave and terminations */
+  /**
+   * @return hires, changes, leave and terminations
+   */
   public WorkforceService workforce() {
     return services.workforce();
   }
 
-  /** @return policies and their versions */
+  /**
+   * @return policies and their versions
+   */
   public PolicyService policies() {
     return services.policies();
   }
 
-  /** @return courses and their versions */
+  /**
+   * @return courses and their versions
+   */
   public CourseService courses() {
     return services.courses();
   }
 
-  /** @return training rules */
+  /**
+   * @return training rules
+   */
   public RequirementService requirements() {
     return services.requirements();
   }
 
   /**
-   * The assignment rule as a pure function of dated facts: what a member owes under a
-   * requirement on a date, exactly as the services and the sweep decide it. Reads and writes
-   * nothing.
+   * The assignment rule as a pure function of dated facts: what a member owes under a requirement
+   * on a date, exactly as the services and the sweep decide it. Reads and writes nothing.
    *
    * @return the rule
    */
@@ -92,57 +105,79 @@ public final class Trainproof {
     return services.assignmentRules();
   }
 
-  /** @return manual assignments, waivers and extensions */
+  /**
+   * @return manual assignments, waivers and extensions
+   */
   public AssignmentService assignments() {
     return services.assignments();
   }
 
-  /** @return completions */
+  /**
+   * @return completions
+   */
   public CompletionService completions() {
     return services.completions();
   }
 
-  /** @return the renewal scheduler the host's scheduler calls */
+  /**
+   * @return the renewal scheduler the host's scheduler calls
+   */
   public RenewalScheduler scheduler() {
     return services.scheduler();
   }
 
-  /** @return compliance status as of any date */
+  /**
+   * @return compliance status as of any date
+   */
   public StatusService status() {
     return services.status();
   }
 
-  /** @return policy attestations */
+  /**
+   * @return policy attestations
+   */
   public AttestationService attestations() {
     return services.attestations();
   }
 
-  /** @return the audit trail: read, verify, export */
+  /**
+   * @return the audit trail: read, verify, export
+   */
   public AuditService audit() {
     return services.audit();
   }
 
-  /** @return retention, legal holds and purge */
+  /**
+   * @return retention, legal holds and purge
+   */
   public RetentionService retention() {
     return services.retention();
   }
 
-  /** @return policy reviews and addressable-item decisions */
+  /**
+   * @return policy reviews and addressable-item decisions
+   */
   public DocumentationService documentation() {
     return services.documentation();
   }
 
-  /** @return security reminders */
+  /**
+   * @return security reminders
+   */
   public SecurityReminderService securityReminders() {
     return services.securityReminders();
   }
 
-  /** @return certificates */
+  /**
+   * @return certificates
+   */
   public CertificateService certificates() {
     return services.certificates();
   }
 
-  /** @return certifications from outside providers that stand in for training */
+  /**
+   * @return certifications from outside providers that stand in for training
+   */
   public CertificationService certifications() {
     return services.certifications();
   }
@@ -162,8 +197,8 @@ public final class Trainproof {
   }
 
   /**
-   * Runs several service calls in one transaction of the store: all of them commit, or none
-   * (a roster file applied all-or-nothing, say). Events are published once, after the commit.
+   * Runs several service calls in one transaction of the store: all of them commit, or none (a
+   * roster file applied all-or-nothing, say). Events are published once, after the commit.
    *
    * @param work the calls
    * @param <T> the result type
@@ -174,8 +209,8 @@ public final class Trainproof {
   }
 
   /**
-   * Runs several service calls and rolls them all back: the result tells what they would have
-   * done; nothing is written, no event or notification goes out.
+   * Runs several service calls and rolls them all back: the result tells what they would have done;
+   * nothing is written, no event or notification goes out.
    *
    * @param work the calls
    * @param <T> the result type
@@ -185,7 +220,9 @@ public final class Trainproof {
     return services.context().dryRun(Check.notNull("work", work));
   }
 
-  /** @return the clock this instance reads */
+  /**
+   * @return the clock this instance reads
+   */
   public Clock clock() {
     return clock;
   }
@@ -202,9 +239,9 @@ public final class Trainproof {
     private Builder() {}
 
     /**
-     * The credential issuer (the signing module) that issues certificates and seals
-     * attestations; without one, attestations are still hash-chained in the audit trail and no
-     * certificates are issued.
+     * The credential issuer (the signing module) that issues certificates and seals attestations;
+     * without one, attestations are still hash-chained in the audit trail and no certificates are
+     * issued.
      *
      * @param credentialIssuer the issuer
      * @return this builder

@@ -3,11 +3,11 @@ package io.trainproof.core;
 /**
  * The unchecked root of every exception Trainproof throws on purpose.
  *
- * <p>The hierarchy is small: {@link ValidationException} (bad input, naming the field and
- * the value), {@link NotFoundException}, {@link ConflictException} (a lost update or a
- * duplicate), {@link ForbiddenException} (the actor lacks the grant) and
- * {@link IntegrityException} (a signature, hash chain or retention rule says no). A call
- * that throws any of them has written nothing.
+ * <p>The hierarchy is small: {@link ValidationException} (bad input, naming the field and the
+ * value), {@link NotFoundException}, {@link ConflictException} (a lost update or a duplicate),
+ * {@link ForbiddenException} (the actor lacks the grant) and {@link IntegrityException} (a
+ * signature, hash chain or retention rule says no). A call that throws any of them has written
+ * nothing.
  */
 public abstract class TrainproofException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -32,8 +32,8 @@ public abstract class TrainproofException extends RuntimeException {
   }
 
   /**
-   * Every Trainproof exception is created with a message, so this is never null; declared here
-   * so that callers in {@code @NullMarked} code need no null check.
+   * Every Trainproof exception is created with a message, so this is never null; declared here so
+   * that callers in {@code @NullMarked} code need no null check.
    *
    * @return what went wrong
    */

@@ -3,9 +3,9 @@ package io.trainproof.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bad input: a value that is null, blank, out of range, inconsistent with other values, or
- * that refers to something in a state that does not allow the operation. Names the field
- * and the offending value. Nothing was written.
+ * Bad input: a value that is null, blank, out of range, inconsistent with other values, or that
+ * refers to something in a state that does not allow the operation. Names the field and the
+ * offending value. Nothing was written.
  */
 public final class ValidationException extends TrainproofException {
   private static final long serialVersionUID = 1L;
@@ -26,12 +26,16 @@ public final class ValidationException extends TrainproofException {
     this.value = value == null ? null : String.valueOf(value);
   }
 
-  /** @return the name of the field that was wrong */
+  /**
+   * @return the name of the field that was wrong
+   */
   public String field() {
     return field;
   }
 
-  /** @return the offending value as text, or {@code null} when it was null */
+  /**
+   * @return the offending value as text, or {@code null} when it was null
+   */
   public @Nullable String value() {
     return value;
   }

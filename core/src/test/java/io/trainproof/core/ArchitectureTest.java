@@ -8,11 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import java.lang.System;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The module rules of ARCHITECTURE.md, held by ArchUnit. */
 class ArchitectureTest {
@@ -20,18 +19,34 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importCore() {
-    core = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.trainproof.core");
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.trainproof.core");
   }
 
   @Test
   void coreKnowsNoAdapter() {
-    ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage(
-        "jakarta..", "javax.persistence..", "java.sql..", "javax.sql..", "org.hibernate..",
-        "org.postgresql..", "org.mariadb..", "com.mysql..", "org.h2..",
-        "org.bouncycastle..", "com.fasterxml.jackson..", "org.apache.pdfbox..", "com.google.zxing..")
-        .because("core builds and passes its tests with no Jakarta, JDBC, crypto, JSON or PDF library");
+    ArchRule rule =
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "jakarta..",
+                "javax.persistence..",
+                "java.sql..",
+                "javax.sql..",
+                "org.hibernate..",
+                "org.postgresql..",
+                "org.mariadb..",
+                "com.mysql..",
+                "org.h2..",
+                "org.bouncycastle..",
+                "com.fasterxml.jackson..",
+                "org.apache.pdfbox..",
+                "com.google.zxing..")
+            .because(
+                "core builds and passes its tests with no Jakarta, JDBC, crypto, JSON or PDF library");
     rule.check(core);
   }
 
@@ -48,31 +63,48 @@ class ArchitectureTest {
 
   @Test
   void theApiDoesNotDependOnInternals() {
-    noClasses().that().resideOutsideOfPackages("io.trainproof.core.internal..", "io.trainproof.core")
-        .should().dependOnClassesThat().resideInAPackage("io.trainproof.core.internal..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.trainproof.core.internal..", "io.trainproof.core")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.trainproof.core.internal..")
         .because("internal is implementation; only the entry point wires it")
         .check(core);
   }
 
   @Test
   void theSpiAndTheDomainStayFreeOfServices() {
-    noClasses().that().resideInAnyPackage("io.trainproof.core.spi..", "io.trainproof.core.domain..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.trainproof.core.internal..", "io.trainproof.core.memory..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.trainproof.core.spi..", "io.trainproof.core.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.trainproof.core.internal..", "io.trainproof.core.memory..")
         .check(core);
   }
 
   @Test
   void exceptionsShareOneRoot() {
-    classes().that().areAssignableTo(RuntimeException.class).and().resideInAPackage("io.trainproof..")
-        .should().beAssignableTo(TrainproofException.class)
+    classes()
+        .that()
+        .areAssignableTo(RuntimeException.class)
+        .and()
+        .resideInAPackage("io.trainproof..")
+        .should()
+        .beAssignableTo(TrainproofException.class)
         .check(core);
   }
 
   @Test
   void timeComesFromAnInjectedClock() {
-    noClasses().should().callMethod(Instant.class, "now")
-        .orShould().callMethod(LocalDate.class, "now")
-        .orShould().callMethod(System.class, "currentTimeMillis")
+    noClasses()
+        .should()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
         .because("every time-dependent service takes a java.time.Clock")
         .check(core);
   }

@@ -38,9 +38,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small clinic on the in-memory store: policies, a course, an onboarding and annual rule,
- * hires, completions, a material policy change and a year of renewals, then a status report.
- * Run it with the README's demo command.
+ * A small clinic on the in-memory store: policies, a course, an onboarding and annual rule, hires,
+ * completions, a material policy change and a year of renewals, then a status report. Run it with
+ * the README's demo command.
  */
 public final class Quickstart {
   private static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -53,45 +53,102 @@ public final class Quickstart {
    * @param args ignored
    */
   public static void main(String[] args) {
-    MovableClock clock = new MovableClock(LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(ZONE).toInstant());
+    MovableClock clock =
+        new MovableClock(LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(ZONE).toInstant());
     Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
 
-    Organization clinic = tp.organizations().create(Actor.platform("vendor-admin"),
-        OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
+    Organization clinic =
+        tp.organizations()
+            .create(
+                Actor.platform("vendor-admin"),
+                OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
     Actor officer = Actor.complianceOfficer("u-privacy-officer", clinic.id());
-    say("Organization %s (zone %s, retention %s)", clinic.name(), clinic.zone(), clinic.retention());
+    say(
+        "Organization %s (zone %s, retention %s)",
+        clinic.name(), clinic.zone(), clinic.retention());
 
-    Policy privacy = tp.policies().create(officer, PolicyService.NewPolicy.of("PRIV-01", "Uses and disclosures of PHI"));
-    tp.policies().publish(officer, privacy.id(), new PolicyService.NewVersion(
-        LocalDate.of(2025, 1, 1), sha256("Privacy policy text v1"), "Initial version", false, Set.of()));
-    Course course = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-101", "HIPAA Privacy and Security basics"));
-    tp.courses().release(officer, course.id(), new CourseService.NewVersion("2026.1", Set.of(privacy.id()),
-        Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.SECURITY_AWARENESS), 80, true, sha256("course package")));
-    tp.requirements().create(officer, "HIPAA annual", "Every workforce member handles or may see PHI",
-        new RequirementTerms(LocalDate.of(2025, 1, 1), Audience.everyone(), course.id(), 30,
-            Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30), Period.ZERO, 7, 30,
-            ReminderSchedule.standard(), true));
-    say("Policy %s, course %s, rule: due 30 days after hire, then yearly, retraining 30 days after a material change",
+    Policy privacy =
+        tp.policies()
+            .create(officer, PolicyService.NewPolicy.of("PRIV-01", "Uses and disclosures of PHI"));
+    tp.policies()
+        .publish(
+            officer,
+            privacy.id(),
+            new PolicyService.NewVersion(
+                LocalDate.of(2025, 1, 1),
+                sha256("Privacy policy text v1"),
+                "Initial version",
+                false,
+                Set.of()));
+    Course course =
+        tp.courses()
+            .create(
+                officer,
+                new CourseService.NewCourse("HIPAA-101", "HIPAA Privacy and Security basics"));
+    tp.courses()
+        .release(
+            officer,
+            course.id(),
+            new CourseService.NewVersion(
+                "2026.1",
+                Set.of(privacy.id()),
+                Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.SECURITY_AWARENESS),
+                80,
+                true,
+                sha256("course package")));
+    tp.requirements()
+        .create(
+            officer,
+            "HIPAA annual",
+            "Every workforce member handles or may see PHI",
+            new RequirementTerms(
+                LocalDate.of(2025, 1, 1),
+                Audience.everyone(),
+                course.id(),
+                30,
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(30),
+                Period.ZERO,
+                7,
+                30,
+                ReminderSchedule.standard(),
+                true));
+    say(
+        "Policy %s, course %s, rule: due 30 days after hire, then yearly, retraining 30 days after a material change",
         privacy.code(), course.code());
 
-    List<WorkforceMember> staff = List.of(
-        hire(tp, officer, "HR-100", "Nurse A", "nurse", "Clinic", clock.today()),
-        hire(tp, officer, "HR-101", "Front desk B", "front-desk", "Reception", clock.today()),
-        hire(tp, officer, "HR-102", "Physician C", "physician", "Clinic", clock.today()));
-    say("Hired %d people; each has an onboarding assignment due %s", staff.size(), clock.today().plusDays(30));
+    List<WorkforceMember> staff =
+        List.of(
+            hire(tp, officer, "HR-100", "Nurse A", "nurse", "Clinic", clock.today()),
+            hire(tp, officer, "HR-101", "Front desk B", "front-desk", "Reception", clock.today()),
+            hire(tp, officer, "HR-102", "Physician C", "physician", "Clinic", clock.today()));
+    say(
+        "Hired %d people; each has an onboarding assignment due %s",
+        staff.size(), clock.today().plusDays(30));
 
     clock.advanceDays(12);
     for (WorkforceMember m : staff.subList(0, 2)) {
       Assignment a = open(tp, officer, m).get(0);
-      tp.completions().record(officer, CompletionService.Request.inApp(a.id(), clock.today(), 92, officer.id()));
+      tp.completions()
+          .record(
+              officer, CompletionService.Request.inApp(a.id(), clock.today(), 92, officer.id()));
     }
     say("%s: two of three completed onboarding (score 92)", clock.today());
 
     clock.advanceDays(60);
-    PolicyVersion change = tp.policies().publish(officer, privacy.id(), new PolicyService.NewVersion(
-        clock.today().plusDays(14), sha256("Privacy policy text v2"), "New patient-portal disclosure rules", true,
-        Set.of("front-desk")));
-    say("%s: material change to %s v%d, effective %s, affects front-desk -> retraining assigned",
+    PolicyVersion change =
+        tp.policies()
+            .publish(
+                officer,
+                privacy.id(),
+                new PolicyService.NewVersion(
+                    clock.today().plusDays(14),
+                    sha256("Privacy policy text v2"),
+                    "New patient-portal disclosure rules",
+                    true,
+                    Set.of("front-desk")));
+    say(
+        "%s: material change to %s v%d, effective %s, affects front-desk -> retraining assigned",
         clock.today(), privacy.code(), change.number(), change.effectiveFrom());
 
     clock.advanceDays(300);
@@ -103,14 +160,27 @@ public final class Quickstart {
     for (WorkforceMember m : staff) {
       for (RequirementStatus s : tp.status().forMember(officer, m.id(), clock.today())) {
         totals.merge(s.status(), 1, Integer::sum);
-        say("  %-14s %-10s due %s, last completed %s", m.displayName(), s.status(), s.dueOn(), s.lastCompletedOn());
+        say(
+            "  %-14s %-10s due %s, last completed %s",
+            m.displayName(), s.status(), s.dueOn(), s.lastCompletedOn());
       }
     }
     say("Totals: %s", totals);
   }
 
-  private static WorkforceMember hire(Trainproof tp, Actor officer, String id, String name, String role, String dept, LocalDate on) {
-    return tp.workforce().hire(officer, new WorkforceService.NewMember(id, name, WorkforceType.EMPLOYEE, Set.of(role), dept, null, on));
+  private static WorkforceMember hire(
+      Trainproof tp,
+      Actor officer,
+      String id,
+      String name,
+      String role,
+      String dept,
+      LocalDate on) {
+    return tp.workforce()
+        .hire(
+            officer,
+            new WorkforceService.NewMember(
+                id, name, WorkforceType.EMPLOYEE, Set.of(role), dept, null, on));
   }
 
   private static List<Assignment> open(Trainproof tp, Actor officer, WorkforceMember m) {
@@ -124,7 +194,9 @@ public final class Quickstart {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -24,23 +24,40 @@ import java.util.List;
 /** A clinic on the in-memory store with a signing issuer, and one member with a certificate. */
 public final class SignedClinic {
   public final Clock clock = Clock.systemUTC();
-  public final SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, "did:web:clinic.example.org#key-1", new SecureRandom());
-  public final IssuerKeyHistory history = IssuerKeyHistory.start("did:web:clinic.example.org", key.keyId(), key.publicKey(),
-      clock.instant().minusSeconds(60));
+  public final SigningKey key =
+      SigningKey.generate(
+          KeyAlgorithm.ED25519, "did:web:clinic.example.org#key-1", new SecureRandom());
+  public final IssuerKeyHistory history =
+      IssuerKeyHistory.start(
+          "did:web:clinic.example.org",
+          key.keyId(),
+          key.publicKey(),
+          clock.instant().minusSeconds(60));
   public final Trainproof tp;
   public final Fixtures fx;
   public final WorkforceMember member;
 
   public SignedClinic() {
-    SigningCredentialIssuer signing = SigningCredentialIssuer.builder()
-        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key)))
-        .statusListBaseUrl("https://clinic.example.org/status").clock(clock).build();
-    tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).credentialIssuer(signing).build();
+    SigningCredentialIssuer signing =
+        SigningCredentialIssuer.builder()
+            .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key)))
+            .statusListBaseUrl("https://clinic.example.org/status")
+            .clock(clock)
+            .build();
+    tp =
+        Trainproof.builder()
+            .store(new InMemoryStore())
+            .clock(clock)
+            .credentialIssuer(signing)
+            .build();
     fx = Fixtures.organization(tp, ZoneId.of("UTC"));
-    fx.requirement("R", Fixtures.terms(fx.course("HIPAA"), LocalDate.now(clock).minusYears(1)).build());
+    fx.requirement(
+        "R", Fixtures.terms(fx.course("HIPAA"), LocalDate.now(clock).minusYears(1)).build());
     member = fx.hire(LocalDate.now(clock), "ICU", "nurse");
     Assignment a = tp.assignments().forMember(fx.officer(), member.id()).get(0);
-    tp.completions().record(fx.officer(), CompletionService.Request.inApp(a.id(), LocalDate.now(clock), 95, "o"));
+    tp.completions()
+        .record(
+            fx.officer(), CompletionService.Request.inApp(a.id(), LocalDate.now(clock), 95, "o"));
   }
 
   public Certificate certificate() {
@@ -52,8 +69,10 @@ public final class SignedClinic {
   }
 
   public TrustBundle trustBundle() {
-    return TrustBundle.of(List.of(history), List.of(
-        tp.certificates().statusListCredential(fx.officer(), "revocation"),
-        tp.certificates().statusListCredential(fx.officer(), "superseded")));
+    return TrustBundle.of(
+        List.of(history),
+        List.of(
+            tp.certificates().statusListCredential(fx.officer(), "revocation"),
+            tp.certificates().statusListCredential(fx.officer(), "superseded")));
   }
 }

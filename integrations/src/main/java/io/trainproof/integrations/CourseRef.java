@@ -4,12 +4,12 @@ import io.trainproof.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A course named the way a host names it: by its code, and optionally the label of the
- * version that was taken. What a host's activity-id or course-id mapping returns. Immutable.
+ * A course named the way a host names it: by its code, and optionally the label of the version that
+ * was taken. What a host's activity-id or course-id mapping returns. Immutable.
  *
  * @param code the course code, unique in the organization
- * @param versionLabel the version label (e.g. {@code "2026.1"}), or null for the version
- *     released at the completion date
+ * @param versionLabel the version label (e.g. {@code "2026.1"}), or null for the version released
+ *     at the completion date
  */
 public record CourseRef(String code, @Nullable String versionLabel) {
 

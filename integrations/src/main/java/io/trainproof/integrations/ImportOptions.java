@@ -18,17 +18,23 @@ public record ImportOptions(ImportMode mode, boolean dryRun) {
     }
   }
 
-  /** @return all-or-nothing, for real */
+  /**
+   * @return all-or-nothing, for real
+   */
   public static ImportOptions allOrNothing() {
     return new ImportOptions(ImportMode.ALL_OR_NOTHING, false);
   }
 
-  /** @return apply the valid rows, for real */
+  /**
+   * @return apply the valid rows, for real
+   */
   public static ImportOptions applyValidRows() {
     return new ImportOptions(ImportMode.APPLY_VALID_ROWS, false);
   }
 
-  /** @return these options as a dry run */
+  /**
+   * @return these options as a dry run
+   */
   public ImportOptions asDryRun() {
     return new ImportOptions(mode, true);
   }

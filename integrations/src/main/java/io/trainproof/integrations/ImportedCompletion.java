@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One completion (or failing attempt) an import recorded, or found already recorded from the
- * same source reference. Immutable.
+ * One completion (or failing attempt) an import recorded, or found already recorded from the same
+ * source reference. Immutable.
  *
  * @param line where it came from in the input
  * @param sourceRef the provenance reference (statement id, or file and line)

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Tag;
  * Fuzz tests of the importers with Jazzer: xAPI JSON ({@link XapiImporter}), the history CSV
  * ({@link HistoryImporter}) and the roster CSV ({@link RosterSync}), on the in-memory store.
  *
- * <p>Properties, for any bytes: the importer returns a result or throws a typed
- * {@link TrainproofException}, nothing else; a dry run writes nothing; an all-or-nothing run
- * that does not commit (any row error, or a typed refusal) writes nothing (the snapshot of
- * members, assignments and completions and the length of the audit chain are unchanged); a
- * run that commits reports no error. The world is rebuilt after an input that committed, so
- * each input meets the same starting state.
+ * <p>Properties, for any bytes: the importer returns a result or throws a typed {@link
+ * TrainproofException}, nothing else; a dry run writes nothing; an all-or-nothing run that does not
+ * commit (any row error, or a typed refusal) writes nothing (the snapshot of members, assignments
+ * and completions and the length of the audit chain are unchanged); a run that commits reports no
+ * error. The world is rebuilt after an input that committed, so each input meets the same starting
+ * state.
  *
  * <p>Regression inputs: {@code src/test/resources/io/trainproof/integrations/ImportFuzzTestInputs/}
  * (the sample files among them); fuzzing command in {@code docs/FUZZING.md}.
@@ -34,10 +34,12 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class ImportFuzzTest {
   private static final String LRS = "lrs.lakeside.example";
-  private static final Map<String, String> EMAILS = Map.of("grace.okafor@lakeside.example", "HR-1002");
-  private static final Map<String, String> ACTIVITIES = Map.of(
-      "https://lms.lakeside.example/xapi/activities/hipaa-privacy-101", "HIPAA-101",
-      "https://lms.lakeside.example/xapi/activities/security-awareness-201", "SEC-201");
+  private static final Map<String, String> EMAILS =
+      Map.of("grace.okafor@lakeside.example", "HR-1002");
+  private static final Map<String, String> ACTIVITIES =
+      Map.of(
+          "https://lms.lakeside.example/xapi/activities/hipaa-privacy-101", "HIPAA-101",
+          "https://lms.lakeside.example/xapi/activities/security-awareness-201", "SEC-201");
   private static World world = newWorld();
 
   private static World newWorld() {
@@ -50,32 +52,46 @@ class ImportFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void anXapiDocumentIsImportedWholeOrNotAtAll(byte[] input) {
     MemberMapping byAccount = MemberMapping.accountName("https://lms.lakeside.example");
-    XapiImporter xapi = new XapiImporter(world.tp,
-        agent -> agent.email() != null ? Optional.ofNullable(EMAILS.get(agent.email())) : byAccount.externalIdFor(agent),
-        id -> Optional.ofNullable(ACTIVITIES.get(id)).map(CourseRef::of));
-    importsWholeOrNothing(options -> {
-      CompletionImportResult r = xapi.importJson(world.officer, LRS, input, options);
-      return new Outcome(r.committed(), r.errors());
-    });
+    XapiImporter xapi =
+        new XapiImporter(
+            world.tp,
+            agent ->
+                agent.email() != null
+                    ? Optional.ofNullable(EMAILS.get(agent.email()))
+                    : byAccount.externalIdFor(agent),
+            id -> Optional.ofNullable(ACTIVITIES.get(id)).map(CourseRef::of));
+    importsWholeOrNothing(
+        options -> {
+          CompletionImportResult r = xapi.importJson(world.officer, LRS, input, options);
+          return new Outcome(r.committed(), r.errors());
+        });
   }
 
   @FuzzTest(maxDuration = "10s")
   void aHistoryCsvIsImportedWholeOrNotAtAll(byte[] input) {
     HistoryImporter history = new HistoryImporter(world.tp);
-    importsWholeOrNothing(options -> {
-      CompletionImportResult r = history.importCsv(world.officer, "history.csv", input, options);
-      return new Outcome(r.committed(), r.errors());
-    });
+    importsWholeOrNothing(
+        options -> {
+          CompletionImportResult r =
+              history.importCsv(world.officer, "history.csv", input, options);
+          return new Outcome(r.committed(), r.errors());
+        });
   }
 
   @FuzzTest(maxDuration = "10s")
   void aRosterCsvIsAppliedWholeOrNotAtAll(byte[] input) {
     RosterSync sync = new RosterSync(world.tp);
-    importsWholeOrNothing(options -> {
-      RosterOptions roster = RosterOptions.full(options.mode());
-      RosterResult r = sync.applyCsv(world.officer, "roster.csv", input, options.dryRun() ? roster.asDryRun() : roster);
-      return new Outcome(r.committed(), r.errors());
-    });
+    importsWholeOrNothing(
+        options -> {
+          RosterOptions roster = RosterOptions.full(options.mode());
+          RosterResult r =
+              sync.applyCsv(
+                  world.officer,
+                  "roster.csv",
+                  input,
+                  options.dryRun() ? roster.asDryRun() : roster);
+          return new Outcome(r.committed(), r.errors());
+        });
   }
 
   /** What a run reported. */
@@ -91,7 +107,8 @@ class ImportFuzzTest {
 
     Outcome real = runTyped(run, ImportOptions.allOrNothing());
     if (real == null || !real.committed()) {
-      assertUnchanged(before, audit, "a rejected all-or-nothing run " + (real == null ? "" : real.errors()));
+      assertUnchanged(
+          before, audit, "a rejected all-or-nothing run " + (real == null ? "" : real.errors()));
     } else {
       assertThat(real.errors()).as("a committed run has no errors").isEmpty();
       world = newWorld();

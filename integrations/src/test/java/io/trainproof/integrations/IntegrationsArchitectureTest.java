@@ -16,9 +16,10 @@ class IntegrationsArchitectureTest {
 
   @BeforeAll
   static void importModule() {
-    integrations = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.trainproof.integrations");
+    integrations =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.trainproof.integrations");
   }
 
   @Test
@@ -29,23 +30,40 @@ class IntegrationsArchitectureTest {
 
   @Test
   void usesOnlyCoresPublicApi() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(
-        "io.trainproof.core.internal..", "io.trainproof.core.memory..", "io.trainproof.core.spi..")
-        .because("imports go through core's services so every change is authorized, audited and drives the engine")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.trainproof.core.internal..",
+            "io.trainproof.core.memory..",
+            "io.trainproof.core.spi..")
+        .because(
+            "imports go through core's services so every change is authorized, audited and drives the engine")
         .check(integrations);
   }
 
   @Test
   void knowsNoPersistenceAndPrintsNothing() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "javax.persistence..", "java.sql..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.persistence..", "javax.persistence..", "java.sql..")
         .check(integrations);
     GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(integrations);
   }
 
   @Test
   void featurePackagesDoNotDependOnEachOtherExceptCmi5OnXapi() {
-    noClasses().that().resideInAnyPackage("..integrations.roster..", "..integrations.scorm..", "..integrations.history..",
-        "..integrations.xapi..").should().dependOnClassesThat().resideInAnyPackage(
-            "..integrations.cmi5..").check(integrations);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "..integrations.roster..",
+            "..integrations.scorm..",
+            "..integrations.history..",
+            "..integrations.xapi..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..integrations.cmi5..")
+        .check(integrations);
   }
 }

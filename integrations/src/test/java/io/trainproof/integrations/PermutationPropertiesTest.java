@@ -2,6 +2,8 @@ package io.trainproof.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.integrations.roster.RosterOptions;
 import io.trainproof.integrations.roster.RosterResult;
 import io.trainproof.integrations.roster.RosterRow;
@@ -12,8 +14,6 @@ import io.trainproof.integrations.xapi.XapiAgent;
 import io.trainproof.integrations.xapi.XapiImporter;
 import io.trainproof.integrations.xapi.XapiScore;
 import io.trainproof.integrations.xapi.XapiStatement;
-import io.trainproof.core.domain.MemberStatus;
-import io.trainproof.core.domain.WorkforceType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,17 +38,33 @@ class PermutationPropertiesTest {
 
   @Provide
   Arbitrary<List<XapiStatement>> statements() {
-    Arbitrary<XapiStatement> one = Combinators.combine(
-        Arbitraries.integers().between(1, 3),
-        Arbitraries.of("hipaa", "security"),
-        Arbitraries.of(Verbs.COMPLETED, Verbs.PASSED, Verbs.FAILED, "http://adlnet.gov/expapi/verbs/attempted"),
-        Arbitraries.integers().between(0, 20 * 24 * 60),
-        Arbitraries.doubles().between(0, 1).ofScale(2).injectNull(0.3),
-        Arbitraries.longs()).as((member, course, verb, minutes, scaled, seed) -> new XapiStatement(0,
-            new UUID(seed, minutes).toString(), new XapiAgent(null, null, null, HOME, "HR-" + member, null), verb,
-            HOME + "/" + course, scaled == null ? null : new XapiScore(scaled, null, null, null),
-            verb.equals(Verbs.FAILED) ? Boolean.FALSE : null, null, null, null, List.of(),
-            Instant.parse("2026-07-10T00:00:00Z").plusSeconds(60L * minutes)));
+    Arbitrary<XapiStatement> one =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.of("hipaa", "security"),
+                Arbitraries.of(
+                    Verbs.COMPLETED,
+                    Verbs.PASSED,
+                    Verbs.FAILED,
+                    "http://adlnet.gov/expapi/verbs/attempted"),
+                Arbitraries.integers().between(0, 20 * 24 * 60),
+                Arbitraries.doubles().between(0, 1).ofScale(2).injectNull(0.3),
+                Arbitraries.longs())
+            .as(
+                (member, course, verb, minutes, scaled, seed) ->
+                    new XapiStatement(
+                        0,
+                        new UUID(seed, minutes).toString(),
+                        new XapiAgent(null, null, null, HOME, "HR-" + member, null),
+                        verb,
+                        HOME + "/" + course,
+                        scaled == null ? null : new XapiScore(scaled, null, null, null),
+                        verb.equals(Verbs.FAILED) ? Boolean.FALSE : null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        Instant.parse("2026-07-10T00:00:00Z").plusSeconds(60L * minutes)));
     return one.list().ofMinSize(1).ofMaxSize(12).uniqueElements(XapiStatement::id);
   }
 
@@ -57,15 +73,18 @@ class PermutationPropertiesTest {
     for (int i = 1; i <= 3; i++) {
       w.hire("HR-" + i, LocalDate.of(2026, 7, 1));
     }
-    XapiImporter xapi = new XapiImporter(w.tp, MemberMapping.accountName(HOME),
-        id -> Optional.of(CourseRef.of(id.endsWith("hipaa") ? "HIPAA-101" : "SEC-201")));
+    XapiImporter xapi =
+        new XapiImporter(
+            w.tp,
+            MemberMapping.accountName(HOME),
+            id -> Optional.of(CourseRef.of(id.endsWith("hipaa") ? "HIPAA-101" : "SEC-201")));
     xapi.importStatements(w.officer, "lrs", statements, ImportOptions.applyValidRows());
     return w.snapshot();
   }
 
   @Property(tries = 40)
-  void anyPermutationOfTheSameStatementsEndsInTheSameState(@ForAll("statements") List<XapiStatement> statements,
-      @ForAll Random random) {
+  void anyPermutationOfTheSameStatementsEndsInTheSameState(
+      @ForAll("statements") List<XapiStatement> statements, @ForAll Random random) {
     List<XapiStatement> shuffled = new ArrayList<>(statements);
     Collections.shuffle(shuffled, random);
     assertThat(importInto(shuffled)).isEqualTo(importInto(statements));
@@ -73,23 +92,40 @@ class PermutationPropertiesTest {
 
   @Provide
   Arbitrary<List<RosterRow>> rosters() {
-    Arbitrary<RosterRow> row = Combinators.combine(
-        Arbitraries.integers().between(1, 8),
-        Arbitraries.of(WorkforceType.class),
-        Arbitraries.of("nurse", "physician", "front-desk", "billing", "it-admin").set().ofMinSize(1).ofMaxSize(3),
-        Arbitraries.of("ICU", "ER", "Billing", "IT"),
-        Arbitraries.integers().between(0, 8),
-        Arbitraries.integers().between(0, 400),
-        Arbitraries.of(MemberStatus.class),
-        Arbitraries.integers().between(0, 20).injectNull(0.5)).as((n, type, roles, dept, manager, engagedDaysAgo, status, statusDaysAgo) ->
-            new RosterRow("HR-" + n, "Member " + n, type, roles, dept, manager == 0 || manager.equals(n) ? null : "HR-" + manager,
-                World.TODAY.minusDays(engagedDaysAgo), status,
-                statusDaysAgo == null ? null : World.TODAY.minusDays(Math.min(statusDaysAgo, engagedDaysAgo))));
+    Arbitrary<RosterRow> row =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 8),
+                Arbitraries.of(WorkforceType.class),
+                Arbitraries.of("nurse", "physician", "front-desk", "billing", "it-admin")
+                    .set()
+                    .ofMinSize(1)
+                    .ofMaxSize(3),
+                Arbitraries.of("ICU", "ER", "Billing", "IT"),
+                Arbitraries.integers().between(0, 8),
+                Arbitraries.integers().between(0, 400),
+                Arbitraries.of(MemberStatus.class),
+                Arbitraries.integers().between(0, 20).injectNull(0.5))
+            .as(
+                (n, type, roles, dept, manager, engagedDaysAgo, status, statusDaysAgo) ->
+                    new RosterRow(
+                        "HR-" + n,
+                        "Member " + n,
+                        type,
+                        roles,
+                        dept,
+                        manager == 0 || manager.equals(n) ? null : "HR-" + manager,
+                        World.TODAY.minusDays(engagedDaysAgo),
+                        status,
+                        statusDaysAgo == null
+                            ? null
+                            : World.TODAY.minusDays(Math.min(statusDaysAgo, engagedDaysAgo))));
     return row.list().ofMaxSize(8).uniqueElements(RosterRow::externalId);
   }
 
   @Property(tries = 60)
-  void aRosterAppliedTwiceIsANoOp(@ForAll("rosters") List<RosterRow> first, @ForAll("rosters") List<RosterRow> second,
+  void aRosterAppliedTwiceIsANoOp(
+      @ForAll("rosters") List<RosterRow> first,
+      @ForAll("rosters") List<RosterRow> second,
       @ForAll boolean allOrNothing) {
     World w = new World();
     RosterSync sync = new RosterSync(w.tp);
@@ -106,24 +142,54 @@ class PermutationPropertiesTest {
     assertThat(w.auditSize()).isEqualTo(audit);
   }
 
-
-  /** The sample jqwik shrank a failure to: a manager cycle where one of the two is already on record. */
+  /**
+   * The sample jqwik shrank a failure to: a manager cycle where one of the two is already on
+   * record.
+   */
   @org.junit.jupiter.api.Test
   void aManagerCycleWithOneMemberOnRecordIsAppliedOnceAndThenIsANoOp() {
     World w = new World();
     RosterSync sync = new RosterSync(w.tp);
-    RosterRow two = new RosterRow("HR-2", "Member 2", WorkforceType.EMPLOYEE, Set.of("nurse"),
-        "ICU", null, World.TODAY, MemberStatus.ACTIVE, null);
+    RosterRow two =
+        new RosterRow(
+            "HR-2",
+            "Member 2",
+            WorkforceType.EMPLOYEE,
+            Set.of("nurse"),
+            "ICU",
+            null,
+            World.TODAY,
+            MemberStatus.ACTIVE,
+            null);
     sync.apply(w.officer, List.of(two), RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
-    List<RosterRow> cycle = List.of(
-        new RosterRow("HR-1", "Member 1", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
-            "HR-2", World.TODAY, MemberStatus.ACTIVE, null),
-        new RosterRow("HR-2", "Member 2", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU",
-            "HR-1", World.TODAY, MemberStatus.ACTIVE, null));
-    RosterResult first = sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
+    List<RosterRow> cycle =
+        List.of(
+            new RosterRow(
+                "HR-1",
+                "Member 1",
+                WorkforceType.EMPLOYEE,
+                Set.of("nurse"),
+                "ICU",
+                "HR-2",
+                World.TODAY,
+                MemberStatus.ACTIVE,
+                null),
+            new RosterRow(
+                "HR-2",
+                "Member 2",
+                WorkforceType.EMPLOYEE,
+                Set.of("nurse"),
+                "ICU",
+                "HR-1",
+                World.TODAY,
+                MemberStatus.ACTIVE,
+                null));
+    RosterResult first =
+        sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
     assertThat(first.errors()).isEmpty();
     assertThat(w.member("HR-2").latestTerms().manager()).isEqualTo(w.member("HR-1").id());
-    RosterResult again = sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
+    RosterResult again =
+        sync.apply(w.officer, cycle, RosterOptions.full(ImportMode.APPLY_VALID_ROWS));
     assertThat(again.changes()).isEmpty();
   }
 }

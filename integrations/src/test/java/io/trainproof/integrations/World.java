@@ -5,6 +5,7 @@ import io.trainproof.core.Trainproof;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
@@ -24,13 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import io.trainproof.core.domain.Id;
 
 /** A clinic on the in-memory store with two courses required of everyone. One per test. */
 public final class World {
   public static final ZoneId ZONE = ZoneId.of("America/Chicago");
   public static final LocalDate TODAY = LocalDate.of(2026, 8, 3);
-  public final SettableClock clock = SettableClock.at(ZonedDateTime.of(TODAY.atTime(10, 0), ZONE).toInstant());
+  public final SettableClock clock =
+      SettableClock.at(ZonedDateTime.of(TODAY.atTime(10, 0), ZONE).toInstant());
   public final Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
   public final Fixtures fx = Fixtures.organization(tp, ZONE);
   public final Actor officer = fx.officer();
@@ -46,8 +47,17 @@ public final class World {
   }
 
   public WorkforceMember hire(String externalId, LocalDate engagedOn) {
-    return tp.workforce().hire(officer, new WorkforceService.NewMember(
-        externalId, "Name " + externalId, WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU", null, engagedOn));
+    return tp.workforce()
+        .hire(
+            officer,
+            new WorkforceService.NewMember(
+                externalId,
+                "Name " + externalId,
+                WorkforceType.EMPLOYEE,
+                Set.of("nurse"),
+                "ICU",
+                null,
+                engagedOn));
   }
 
   public WorkforceMember member(String externalId) {
@@ -67,23 +77,70 @@ public final class World {
   }
 
   /**
-   * Everything observable about members, assignments and completions, without generated ids
-   * and record times: two worlds that did the same things have equal snapshots.
+   * Everything observable about members, assignments and completions, without generated ids and
+   * record times: two worlds that did the same things have equal snapshots.
    */
   public List<String> snapshot() {
     List<String> out = new ArrayList<>();
     for (WorkforceMember m : tp.workforce().list(officer)) {
-      out.add("M " + m.externalId() + " " + m.displayName() + " " + m.engagedOn() + " " + m.history().stream()
-          .map(t -> t.effectiveFrom() + "/" + t.type() + "/" + new TreeSet<>(t.roles()) + "/" + t.department() + "/"
-              + (t.manager() == null ? "-" : tp.workforce().get(officer, t.manager()).externalId()) + "/" + t.status())
-          .toList());
+      out.add(
+          "M "
+              + m.externalId()
+              + " "
+              + m.displayName()
+              + " "
+              + m.engagedOn()
+              + " "
+              + m.history().stream()
+                  .map(
+                      t ->
+                          t.effectiveFrom()
+                              + "/"
+                              + t.type()
+                              + "/"
+                              + new TreeSet<>(t.roles())
+                              + "/"
+                              + t.department()
+                              + "/"
+                              + (t.manager() == null
+                                  ? "-"
+                                  : tp.workforce().get(officer, t.manager()).externalId())
+                              + "/"
+                              + t.status())
+                  .toList());
       for (Assignment a : tp.assignments().forMember(officer, m.id())) {
-        out.add("A " + m.externalId() + " " + code(a.course()) + " " + a.reason() + " " + a.assignedOn() + " "
-            + a.currentDueOn() + " " + a.state());
+        out.add(
+            "A "
+                + m.externalId()
+                + " "
+                + code(a.course())
+                + " "
+                + a.reason()
+                + " "
+                + a.assignedOn()
+                + " "
+                + a.currentDueOn()
+                + " "
+                + a.state());
       }
       for (Completion c : tp.completions().forMember(officer, m.id())) {
-        out.add("C " + m.externalId() + " " + code(c.course()) + " " + c.completedOn() + " " + c.score() + " " + c.passed()
-            + " " + c.provenance().method() + " " + c.provenance().source() + " " + c.provenance().sourceRef());
+        out.add(
+            "C "
+                + m.externalId()
+                + " "
+                + code(c.course())
+                + " "
+                + c.completedOn()
+                + " "
+                + c.score()
+                + " "
+                + c.passed()
+                + " "
+                + c.provenance().method()
+                + " "
+                + c.provenance().source()
+                + " "
+                + c.provenance().sourceRef());
       }
     }
     out.sort(String::compareTo);
@@ -91,7 +148,9 @@ public final class World {
   }
 
   private String code(Id<Course> id) {
-    return id.equals(privacy.id()) ? privacy.code() : id.equals(security.id()) ? security.code() : id.toString();
+    return id.equals(privacy.id())
+        ? privacy.code()
+        : id.equals(security.id()) ? security.code() : id.toString();
   }
 
   public static byte[] utf8(String text) {

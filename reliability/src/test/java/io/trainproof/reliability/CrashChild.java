@@ -24,24 +24,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.time.LocalDate;
 
 /**
  * The process {@link CrashLoopTest} kills: one application node running the renewal sweep,
- * completions, hires and the notification dispatch against a PostgreSQL schema, as fast as it
- * can, on its own settable clock. After each completion's {@code record} returns (the commit is
- * done), it appends the completion and assignment ids to the acknowledgement file; its sink
- * appends each delivered message's key to the delivery file before returning. It prints
- * {@code READY} once started and {@code OP} after each operation, so the parent can kill it
- * after a random number of operations without sleeping. In {@code finish} mode it sweeps and
- * dispatches until nothing is left, prints {@code DONE} and exits.
+ * completions, hires and the notification dispatch against a PostgreSQL schema, as fast as it can,
+ * on its own settable clock. After each completion's {@code record} returns (the commit is done),
+ * it appends the completion and assignment ids to the acknowledgement file; its sink appends each
+ * delivered message's key to the delivery file before returning. It prints {@code READY} once
+ * started and {@code OP} after each operation, so the parent can kill it after a random number of
+ * operations without sleeping. In {@code finish} mode it sweeps and dispatches until nothing is
+ * left, prints {@code DONE} and exits.
  *
- * <p>Arguments: schema, user, organization id, acknowledgement file, delivery file, start
- * instant, seed, mode ({@code loop} or {@code finish}).
+ * <p>Arguments: schema, user, organization id, acknowledgement file, delivery file, start instant,
+ * seed, mode ({@code loop} or {@code finish}).
  */
 public final class CrashChild {
   private static final int ITERATIONS = 60;
@@ -68,9 +68,13 @@ public final class CrashChild {
     ds.setUser(user);
     FaultInjectingDataSource connections = new FaultInjectingDataSource(ds);
     try (JpaStore store = JpaStore.create(connections, SqlDialect.POSTGRESQL)) {
-      Trainproof tp = Trainproof.builder().store(store).clock(clock)
-          .notificationSink(n -> append(deliveries, n.organization() + "/" + n.idempotencyKey()))
-          .build();
+      Trainproof tp =
+          Trainproof.builder()
+              .store(store)
+              .clock(clock)
+              .notificationSink(
+                  n -> append(deliveries, n.organization() + "/" + n.idempotencyKey()))
+              .build();
       Actor officer = Actor.complianceOfficer("officer-1", org);
       out.println("READY");
       if (finish) {
@@ -89,13 +93,18 @@ public final class CrashChild {
         List<WorkforceMember> members = retry(() -> tp.workforce().list(officer));
         for (int c = 0; c < 2 && !members.isEmpty(); c++) {
           WorkforceMember m = members.get(random.nextInt(members.size()));
-          List<Assignment> open = retry(() -> tp.assignments().forMember(officer, m.id())).stream()
-              .filter(Assignment::isOpen).toList();
+          List<Assignment> open =
+              retry(() -> tp.assignments().forMember(officer, m.id())).stream()
+                  .filter(Assignment::isOpen)
+                  .toList();
           if (!open.isEmpty() && m.latestTerms().status() == MemberStatus.ACTIVE) {
             Assignment a = open.get(random.nextInt(open.size()));
             try {
-              CompletionService.Outcome outcome = tp.completions().record(officer, CompletionService.Request.inApp(
-                  a.id(), m0(clock), 90, "officer-1"));
+              CompletionService.Outcome outcome =
+                  tp.completions()
+                      .record(
+                          officer,
+                          CompletionService.Request.inApp(a.id(), m0(clock), 90, "officer-1"));
               append(acks, outcome.completion().id() + " " + a.id());
             } catch (ConflictException | ValidationException e) {
               // why: a stale pick is fine; the next one goes on.
@@ -105,8 +114,19 @@ public final class CrashChild {
         }
         if (i % 4 == 0) {
           String externalId = "K" + Long.toHexString(random.nextLong());
-          retry(() -> tp.workforce().hire(officer, new WorkforceService.NewMember(externalId, "Crash hire",
-              WorkforceType.EMPLOYEE, Set.of("nurse"), "ER", null, m0(clock))));
+          retry(
+              () ->
+                  tp.workforce()
+                      .hire(
+                          officer,
+                          new WorkforceService.NewMember(
+                              externalId,
+                              "Crash hire",
+                              WorkforceType.EMPLOYEE,
+                              Set.of("nurse"),
+                              "ER",
+                              null,
+                              m0(clock))));
           out.println("OP");
         }
         retry(() -> tp.notifications().dispatch());
@@ -136,7 +156,12 @@ public final class CrashChild {
 
   private static void append(Path file, String line) {
     try {
-      Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,34 +11,36 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A {@link DataSource} that counts what the store sends through it and, when armed, injects one
- * fault: the Nth statement execution fails (nothing reaches the server), the connection drops
- * at the Nth statement execution (the physical connection is closed, so the server rolls the
- * transaction back; every later call on it throws and {@link Connection#isValid} is false), or
- * the Nth commit fails (the server rolls back and the caller gets an exception). A statement
- * execution is one call of {@code execute}, {@code executeQuery}, {@code executeUpdate},
- * {@code executeBatch} or their {@code Large} forms; a batch counts once.
+ * fault: the Nth statement execution fails (nothing reaches the server), the connection drops at
+ * the Nth statement execution (the physical connection is closed, so the server rolls the
+ * transaction back; every later call on it throws and {@link Connection#isValid} is false), or the
+ * Nth commit fails (the server rolls back and the caller gets an exception). A statement execution
+ * is one call of {@code execute}, {@code executeQuery}, {@code executeUpdate}, {@code executeBatch}
+ * or their {@code Large} forms; a batch counts once.
  *
- * <p>It can also count without a fault while turning every commit into a rollback, so a clean
- * run of an operation can be measured without changing the database.
+ * <p>It can also count without a fault while turning every commit into a rollback, so a clean run
+ * of an operation can be measured without changing the database.
  *
  * <p>Like the pool a host puts in front of its database, it keeps closed connections for reuse
  * (rolled back if left in a transaction); a dropped connection is gone for good.
  *
- * <p>Thread-safe; the counters are shared by every connection it hands out, so arm it only
- * while one thread works through it.
+ * <p>Thread-safe; the counters are shared by every connection it hands out, so arm it only while
+ * one thread works through it.
  */
 final class FaultInjectingDataSource implements DataSource {
   /** SQLState of an injected statement or commit failure (PostgreSQL's internal_error). */
   static final String FAILED_STATE = "XX000";
+
   /** SQLState of a dropped connection (connection_failure). */
   static final String DROPPED_STATE = "08006";
+
   /** SQLState of a call on a connection that dropped earlier (connection_does_not_exist). */
   static final String GONE_STATE = "08003";
 
@@ -95,7 +97,8 @@ final class FaultInjectingDataSource implements DataSource {
    * Arms a fault and resets the counters.
    *
    * @param next the fault (or {@link Fault#NONE})
-   * @param rollbackInsteadOfCommit whether every commit silently rolls back (to measure a clean run)
+   * @param rollbackInsteadOfCommit whether every commit silently rolls back (to measure a clean
+   *     run)
    */
   void arm(Fault next, boolean rollbackInsteadOfCommit) {
     statements.set(0);
@@ -110,22 +113,30 @@ final class FaultInjectingDataSource implements DataSource {
     arm(Fault.NONE, false);
   }
 
-  /** @return statement executions since the last {@link #arm} */
+  /**
+   * @return statement executions since the last {@link #arm}
+   */
   int statements() {
     return statements.get();
   }
 
-  /** @return commits since the last {@link #arm} */
+  /**
+   * @return commits since the last {@link #arm}
+   */
   int commits() {
     return commits.get();
   }
 
-  /** @return how many faults were injected since the last {@link #arm} (0 or 1) */
+  /**
+   * @return how many faults were injected since the last {@link #arm} (0 or 1)
+   */
   int injected() {
     return injected.get();
   }
 
-  /** @return connections handed out and not yet closed */
+  /**
+   * @return connections handed out and not yet closed
+   */
   int openConnections() {
     return open.size();
   }
@@ -169,8 +180,10 @@ final class FaultInjectingDataSource implements DataSource {
 
   private Connection wrap(Connection real) {
     ConnectionHandler handler = new ConnectionHandler(real);
-    Connection proxy = (Connection) Proxy.newProxyInstance(
-        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    Connection proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     handler.self = proxy;
     open.add(proxy);
     return proxy;
@@ -236,27 +249,32 @@ final class FaultInjectingDataSource implements DataSource {
         throw gone();
       }
       switch (method.getName()) {
-        case "commit": {
-          int n = commits.incrementAndGet();
-          Fault f = fault;
-          if (f.kind() == Kind.FAIL_COMMIT && f.at() == n) {
-            real.rollback();
-            injected.incrementAndGet();
-            throw new InjectedFault("injected failure of commit " + n + " (the server rolled back)", FAILED_STATE);
+        case "commit":
+          {
+            int n = commits.incrementAndGet();
+            Fault f = fault;
+            if (f.kind() == Kind.FAIL_COMMIT && f.at() == n) {
+              real.rollback();
+              injected.incrementAndGet();
+              throw new InjectedFault(
+                  "injected failure of commit " + n + " (the server rolled back)", FAILED_STATE);
+            }
+            if (commitAsRollback) {
+              real.rollback();
+              return null;
+            }
+            return FaultInjectingDataSource.invoke(real, method, args);
           }
-          if (commitAsRollback) {
-            real.rollback();
-            return null;
-          }
-          return FaultInjectingDataSource.invoke(real, method, args);
-        }
         case "createStatement":
         case "prepareStatement":
-        case "prepareCall": {
-          Statement statement = (Statement) FaultInjectingDataSource.invoke(real, method, args);
-          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
-              new StatementHandler(statement, this));
-        }
+        case "prepareCall":
+          {
+            Statement statement = (Statement) FaultInjectingDataSource.invoke(real, method, args);
+            return Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {method.getReturnType()},
+                new StatementHandler(statement, this));
+          }
         default:
           return FaultInjectingDataSource.invoke(real, method, args);
       }
@@ -308,7 +326,8 @@ final class FaultInjectingDataSource implements DataSource {
         if (f.at() == n && f.kind() == Kind.DROP_CONNECTION) {
           injected.incrementAndGet();
           connection.drop();
-          throw new InjectedFault("connection dropped by fault injection at statement " + n, DROPPED_STATE);
+          throw new InjectedFault(
+              "connection dropped by fault injection at statement " + n, DROPPED_STATE);
         }
       }
       return FaultInjectingDataSource.invoke(real, method, args);

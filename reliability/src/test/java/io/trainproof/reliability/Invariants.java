@@ -1,8 +1,8 @@
 package io.trainproof.reliability;
 
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.ChainVerification;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.Store;
@@ -16,22 +16,34 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What must hold in the store whatever happened to it: every dedupe key, certificate status
- * index, outbox idempotency key and audit sequence held once per organization; no assignment
- * closed by a completion that does not exist; no completion without its assignment; and every
- * organization's audit chain verifies from genesis. Stateless; thread-safe.
+ * What must hold in the store whatever happened to it: every dedupe key, certificate status index,
+ * outbox idempotency key and audit sequence held once per organization; no assignment closed by a
+ * completion that does not exist; no completion without its assignment; and every organization's
+ * audit chain verifies from genesis. Stateless; thread-safe.
  */
 final class Invariants {
   private static final String[][] UNIQUE = {
-      {"dedupe key", "SELECT org_id, dedupe_key, COUNT(*) FROM tp_assignment GROUP BY org_id, dedupe_key HAVING COUNT(*) > 1"},
-      {"certificate status index",
-          "SELECT org_id, status_index, COUNT(*) FROM tp_certificate GROUP BY org_id, status_index HAVING COUNT(*) > 1"},
-      {"outbox idempotency key",
-          "SELECT org_id, idempotency_key, COUNT(*) FROM tp_outbox GROUP BY org_id, idempotency_key HAVING COUNT(*) > 1"},
-      {"audit sequence", "SELECT org_id, seq_no, COUNT(*) FROM tp_audit_entry GROUP BY org_id, seq_no HAVING COUNT(*) > 1"},
-      {"completion per certificate",
-          "SELECT org_id, completion_id, COUNT(*) FROM tp_certificate WHERE status <> 'SUPERSEDED'"
-              + " GROUP BY org_id, completion_id HAVING COUNT(*) > 1"},
+    {
+      "dedupe key",
+      "SELECT org_id, dedupe_key, COUNT(*) FROM tp_assignment GROUP BY org_id, dedupe_key HAVING COUNT(*) > 1"
+    },
+    {
+      "certificate status index",
+      "SELECT org_id, status_index, COUNT(*) FROM tp_certificate GROUP BY org_id, status_index HAVING COUNT(*) > 1"
+    },
+    {
+      "outbox idempotency key",
+      "SELECT org_id, idempotency_key, COUNT(*) FROM tp_outbox GROUP BY org_id, idempotency_key HAVING COUNT(*) > 1"
+    },
+    {
+      "audit sequence",
+      "SELECT org_id, seq_no, COUNT(*) FROM tp_audit_entry GROUP BY org_id, seq_no HAVING COUNT(*) > 1"
+    },
+    {
+      "completion per certificate",
+      "SELECT org_id, completion_id, COUNT(*) FROM tp_certificate WHERE status <> 'SUPERSEDED'"
+          + " GROUP BY org_id, completion_id HAVING COUNT(*) > 1"
+    },
   };
 
   private Invariants() {}
@@ -46,11 +58,19 @@ final class Invariants {
   static List<String> violations(DataSource dataSource, Store store) {
     List<String> problems = new ArrayList<>();
     List<Id<Organization>> orgs;
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       for (String[] check : UNIQUE) {
         try (ResultSet rs = s.executeQuery(check[1])) {
           while (rs.next()) {
-            problems.add(check[0] + " " + rs.getString(2) + " held " + rs.getInt(3) + " times in " + rs.getString(1));
+            problems.add(
+                check[0]
+                    + " "
+                    + rs.getString(2)
+                    + " held "
+                    + rs.getInt(3)
+                    + " times in "
+                    + rs.getString(1));
           }
         }
       }
@@ -64,7 +84,8 @@ final class Invariants {
       throw new IllegalStateException("cannot check the invariants: " + e.getMessage(), e);
     }
     for (Id<Organization> org : orgs) {
-      List<AuditEntry> trail = store.inTransaction((Transaction tx) -> tx.audit().range(org, 1, Long.MAX_VALUE));
+      List<AuditEntry> trail =
+          store.inTransaction((Transaction tx) -> tx.audit().range(org, 1, Long.MAX_VALUE));
       ChainVerification verification = AuditChain.verify(trail, 0, AuditChain.GENESIS);
       if (!verification.intact()) {
         problems.add("audit chain of " + org + " does not verify: " + verification.problems());

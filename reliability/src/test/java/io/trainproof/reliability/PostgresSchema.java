@@ -1,5 +1,6 @@
 package io.trainproof.reliability;
 
+import io.trainproof.persistence.jpa.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import io.trainproof.persistence.jpa.SqlDialect;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fresh, uniquely named PostgreSQL schema ({@code tp_rel_…}) in the local {@code test}
- * database, migrated with Flyway from the JPA store's own migrations and dropped on close
- * (adapted from persistence-jpa's TestDatabase, PostgreSQL only). When the server is not
- * reachable the calling test is skipped with a visible message, or fails when {@code
- * TRAINPROOF_REQUIRE_DATABASES=true}. Not thread-safe; one per test class.
+ * A fresh, uniquely named PostgreSQL schema ({@code tp_rel_…}) in the local {@code test} database,
+ * migrated with Flyway from the JPA store's own migrations and dropped on close (adapted from
+ * persistence-jpa's TestDatabase, PostgreSQL only). When the server is not reachable the calling
+ * test is skipped with a visible message, or fails when {@code TRAINPROOF_REQUIRE_DATABASES=true}.
+ * Not thread-safe; one per test class.
  */
 final class PostgresSchema implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresSchema.class);
@@ -36,8 +36,8 @@ final class PostgresSchema implements AutoCloseable {
   }
 
   /**
-   * Creates and migrates a fresh schema, or skips (aborts) the calling test when the server is
-   * not reachable and databases are not required.
+   * Creates and migrates a fresh schema, or skips (aborts) the calling test when the server is not
+   * reachable and databases are not required.
    *
    * @return the schema
    */
@@ -99,10 +99,15 @@ final class PostgresSchema implements AutoCloseable {
         last = e;
       }
     }
-    String message = "PostgreSQL is not reachable at " + HOST + " (" + (last == null ? "?" : last.getMessage())
-        + "); its tests are SKIPPED. Start it (see DEVELOPERS.md) or set TRAINPROOF_REQUIRE_DATABASES=true to fail.";
+    String message =
+        "PostgreSQL is not reachable at "
+            + HOST
+            + " ("
+            + (last == null ? "?" : last.getMessage())
+            + "); its tests are SKIPPED. Start it (see DEVELOPERS.md) or set TRAINPROOF_REQUIRE_DATABASES=true to fail.";
     if ("true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"))) {
-      throw new IllegalStateException(message.replace("its tests are SKIPPED", "and TRAINPROOF_REQUIRE_DATABASES=true"), last);
+      throw new IllegalStateException(
+          message.replace("its tests are SKIPPED", "and TRAINPROOF_REQUIRE_DATABASES=true"), last);
     }
     LOG.warn(message);
     Assumptions.abort(message);
@@ -110,29 +115,38 @@ final class PostgresSchema implements AutoCloseable {
   }
 
   static void execute(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
-  /** @return the schema's name */
+  /**
+   * @return the schema's name
+   */
   String name() {
     return name;
   }
 
-  /** @return the user that connects */
+  /**
+   * @return the user that connects
+   */
   String user() {
     return user;
   }
 
-  /** @return a new, unpooled data source on this schema */
+  /**
+   * @return a new, unpooled data source on this schema
+   */
   PGSimpleDataSource dataSource() {
     PGSimpleDataSource ds = dataSource(name);
     ds.setUser(user);
     return ds;
   }
 
-  /** @return the store's tables (Flyway's history left out), in name order */
+  /**
+   * @return the store's tables (Flyway's history left out), in name order
+   */
   List<String> tables() {
     List<String> tables = new ArrayList<>();
     try (Connection c = dataSource().getConnection();

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 final class Reports {
   private Reports() {}
 
-  /** @return true when the long versions of the tests run */
+  /**
+   * @return true when the long versions of the tests run
+   */
   static boolean longRun() {
     return Boolean.getBoolean("trainproof.reliability.long");
   }
@@ -25,7 +27,8 @@ final class Reports {
    * @param text its content
    */
   static void write(String name, String text) {
-    Path dir = Path.of(System.getProperty("trainproof.reliability.reportDir", "target/reliability"));
+    Path dir =
+        Path.of(System.getProperty("trainproof.reliability.reportDir", "target/reliability"));
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);

@@ -28,29 +28,32 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
       real = delegate.getConnection();
     }
     Connection target = real;
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "close":
-              if (!target.getAutoCommit()) {
-                target.rollback();
-                target.setAutoCommit(true);
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "close":
+                  if (!target.getAutoCommit()) {
+                    target.rollback();
+                    target.setAutoCommit(true);
+                  }
+                  return null;
+                case "isClosed":
+                  return false;
+                case "hashCode":
+                  return System.identityHashCode(proxy);
+                case "equals":
+                  return proxy == args[0];
+                default:
+                  try {
+                    return method.invoke(target, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
               }
-              return null;
-            case "isClosed":
-              return false;
-            case "hashCode":
-              return System.identityHashCode(proxy);
-            case "equals":
-              return proxy == args[0];
-            default:
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-          }
-        });
+            });
   }
 
   @Override

@@ -21,7 +21,9 @@ final class Sql {
    */
   static Set<String> strings(DataSource dataSource, String query) {
     Set<String> values = new TreeSet<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
         values.add(rs.getString(1));
       }
@@ -39,7 +41,9 @@ final class Sql {
    * @return the number
    */
   static long number(DataSource dataSource, String query) {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {

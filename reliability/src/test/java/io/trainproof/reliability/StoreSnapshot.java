@@ -6,18 +6,17 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import java.util.Collections;
 
 /**
- * Every row of every table of the store, as text, read straight through JDBC (not through the
- * store under test). Two snapshots are equal when the database holds exactly the same rows.
- * Immutable.
+ * Every row of every table of the store, as text, read straight through JDBC (not through the store
+ * under test). Two snapshots are equal when the database holds exactly the same rows. Immutable.
  *
  * @param rows table name to its rows (each row its columns joined), sorted
  */
@@ -33,7 +32,8 @@ record StoreSnapshot(Map<String, List<String>> rows) {
    */
   static StoreSnapshot take(DataSource dataSource, List<String> tables, Set<String> ignored) {
     Map<String, List<String>> rows = new TreeMap<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       for (String table : tables) {
         List<String> list = new ArrayList<>();
         try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
@@ -74,8 +74,14 @@ record StoreSnapshot(Map<String, List<String>> rows) {
       Set<String> a = new HashSet<>(mine);
       Set<String> b = new HashSet<>(theirs);
       sb.append(table).append(":\n");
-      mine.stream().filter(r -> !b.contains(r)).limit(3).forEach(r -> sb.append("  - ").append(r).append('\n'));
-      theirs.stream().filter(r -> !a.contains(r)).limit(3).forEach(r -> sb.append("  + ").append(r).append('\n'));
+      mine.stream()
+          .filter(r -> !b.contains(r))
+          .limit(3)
+          .forEach(r -> sb.append("  - ").append(r).append('\n'));
+      theirs.stream()
+          .filter(r -> !a.contains(r))
+          .limit(3)
+          .forEach(r -> sb.append("  + ").append(r).append('\n'));
     }
     return sb.toString();
   }

@@ -19,12 +19,16 @@ public enum ReportFormat {
     this.extension = extension;
   }
 
-  /** @return the media type */
+  /**
+   * @return the media type
+   */
   public String mediaType() {
     return mediaType;
   }
 
-  /** @return the usual file extension, without the dot */
+  /**
+   * @return the usual file extension, without the dot
+   */
   public String extension() {
     return extension;
   }

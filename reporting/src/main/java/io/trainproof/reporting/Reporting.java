@@ -62,22 +62,30 @@ public final class Reporting {
     return new Builder(trainproof);
   }
 
-  /** @return the reports */
+  /**
+   * @return the reports
+   */
   public ReportService reports() {
     return reports;
   }
 
-  /** @return evidence packs */
+  /**
+   * @return evidence packs
+   */
   public EvidencePackService evidencePacks() {
     return evidencePacks;
   }
 
-  /** @return the streaming assignment export */
+  /**
+   * @return the streaming assignment export
+   */
   public AssignmentExport assignmentExport() {
     return assignmentExport;
   }
 
-  /** @return printable certificates */
+  /**
+   * @return printable certificates
+   */
   public CertificatePrinter certificates() {
     return certificates;
   }
@@ -105,7 +113,8 @@ public final class Reporting {
       }
       out.flush();
     } catch (IOException e) {
-      throw new ReportOutputException("rendering " + report.header().title() + " as " + format + " failed", e);
+      throw new ReportOutputException(
+          "rendering " + report.header().title() + " as " + format + " failed", e);
     }
   }
 
@@ -178,7 +187,9 @@ public final class Reporting {
       return this;
     }
 
-    /** @return the instance */
+    /**
+     * @return the instance
+     */
     public Reporting build() {
       return new Reporting(this);
     }

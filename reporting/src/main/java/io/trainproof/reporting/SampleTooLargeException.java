@@ -3,8 +3,8 @@ package io.trainproof.reporting;
 import io.trainproof.core.TrainproofException;
 
 /**
- * An evidence pack asked for a sample of new hires larger than the number of new hires the
- * actor may see in the period. Nothing was written.
+ * An evidence pack asked for a sample of new hires larger than the number of new hires the actor
+ * may see in the period. Nothing was written.
  */
 public final class SampleTooLargeException extends TrainproofException {
   private static final long serialVersionUID = 1L;
@@ -24,12 +24,16 @@ public final class SampleTooLargeException extends TrainproofException {
     this.population = population;
   }
 
-  /** @return the sample size asked for */
+  /**
+   * @return the sample size asked for
+   */
   public int requested() {
     return requested;
   }
 
-  /** @return how many new hires there were to choose from */
+  /**
+   * @return how many new hires there were to choose from
+   */
   public int population() {
     return population;
   }

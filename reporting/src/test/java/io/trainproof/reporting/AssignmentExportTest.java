@@ -3,8 +3,8 @@ package io.trainproof.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.trainproof.core.ValidationException;
 import io.trainproof.core.Trainproof;
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.Course;
@@ -68,18 +68,37 @@ class AssignmentExportTest {
     LocalDate day = LocalDate.of(2026, 3, 1);
     int total = 50_000;
     // why direct inserts: 50,000 hires through the services would test the engine, not the export
-    store.inTransaction(tx -> {
-      for (int i = 0; i < total; i++) {
-        tx.assignments().insertIfAbsent(new Assignment(Id.random(), fx.org().id(), m.id(), course.id(), null,
-            AssignmentReason.MANUAL, null, "bulk-" + i, day, Instant.parse("2026-03-01T12:00:00Z"), "import", day,
-            day.plusDays(30), List.of(), null, null, 0));
-      }
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          for (int i = 0; i < total; i++) {
+            tx.assignments()
+                .insertIfAbsent(
+                    new Assignment(
+                        Id.random(),
+                        fx.org().id(),
+                        m.id(),
+                        course.id(),
+                        null,
+                        AssignmentReason.MANUAL,
+                        null,
+                        "bulk-" + i,
+                        day,
+                        Instant.parse("2026-03-01T12:00:00Z"),
+                        "import",
+                        day,
+                        day.plusDays(30),
+                        List.of(),
+                        null,
+                        null,
+                        0));
+          }
+          return null;
+        });
 
     Reporting reporting = Reporting.builder(tp).pageSize(1000).build();
     CountingWriter out = new CountingWriter();
-    ExportResult result = reporting.assignmentExport().csv(fx.officer(), LocalDate.of(2026, 6, 30), out);
+    ExportResult result =
+        reporting.assignmentExport().csv(fx.officer(), LocalDate.of(2026, 6, 30), out);
 
     // 50,000 rows read in pages of 1,000 (plus at most one empty last page) and written one by
     // one: the export never held more than one page. The 1M-row / 64 MB heap measurement is the
@@ -91,11 +110,16 @@ class AssignmentExportTest {
     assertThat(out.last).contains("SEC-1", "MANUAL", "2026-03-31", "ASSIGNED");
 
     // as of a date before the bulk rows existed, none of them is exported
-    assertThat(reporting.assignmentExport().csv(fx.officer(), LocalDate.of(2026, 2, 1), new CountingWriter()).rows())
+    assertThat(
+            reporting
+                .assignmentExport()
+                .csv(fx.officer(), LocalDate.of(2026, 2, 1), new CountingWriter())
+                .rows())
         .isZero();
     // and a future date is refused before anything is written
     CountingWriter nothing = new CountingWriter();
-    assertThatThrownBy(() -> reporting.assignmentExport().csv(fx.officer(), LocalDate.of(2026, 7, 1), nothing))
+    assertThatThrownBy(
+            () -> reporting.assignmentExport().csv(fx.officer(), LocalDate.of(2026, 7, 1), nothing))
         .isInstanceOf(ValidationException.class);
     assertThat(nothing.chars).isZero();
   }

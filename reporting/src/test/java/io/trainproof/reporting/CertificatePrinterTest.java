@@ -43,7 +43,8 @@ class CertificatePrinterTest {
     }
 
     @Override
-    public String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes) {
+    public String statusListCredential(
+        Id<Organization> organization, String purpose, List<Integer> setIndexes) {
       return "{}";
     }
   }
@@ -51,7 +52,10 @@ class CertificatePrinterTest {
   @Test
   void thePrintedCertificateStatesTheFactsAndItsQrCodeCarriesTheVerificationUrl() throws Exception {
     Clinic clinic = new Clinic(new StubIssuer());
-    Reporting reporting = Reporting.builder(clinic.tp).verificationUrl("https://verify.example.com/certificates").build();
+    Reporting reporting =
+        Reporting.builder(clinic.tp)
+            .verificationUrl("https://verify.example.com/certificates")
+            .build();
     Certificate cert = clinic.tp.certificates().forMember(clinic.officer, clinic.a.id()).get(0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     reporting.certificates().pdf(clinic.officer, cert.verificationCode(), out);
@@ -62,16 +66,29 @@ class CertificatePrinterTest {
     String url = "https://verify.example.com/certificates?code=" + cert.verificationCode();
     try (var doc = Loader.loadPDF(out.toByteArray())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("Certificate of Completion", clinic.a.displayName(), "PRIV-101 course",
-          cert.verificationCode(), cert.credentialId(), "Completed on 2026-02-01", "Verify at " + url);
+      assertThat(text)
+          .contains(
+              "Certificate of Completion",
+              clinic.a.displayName(),
+              "PRIV-101 course",
+              cert.verificationCode(),
+              cert.credentialId(),
+              "Completed on 2026-02-01",
+              "Verify at " + url);
       BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
       int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-      var bitmap = new BinaryBitmap(new HybridBinarizer(
-          new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+      var bitmap =
+          new BinaryBitmap(
+              new HybridBinarizer(
+                  new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
       assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(url);
     }
 
-    assertThatThrownBy(() -> reporting.certificates().pdf(clinic.officer, "NO-SUCH-CODE", new ByteArrayOutputStream()))
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .certificates()
+                    .pdf(clinic.officer, "NO-SUCH-CODE", new ByteArrayOutputStream()))
         .isInstanceOf(NotFoundException.class);
   }
 }

@@ -3,11 +3,11 @@ package io.trainproof.reporting;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
@@ -26,15 +26,16 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * A small clinic whose history is played forward day by day with a settable clock, so every
- * record carries the date it really happened on and reports as of past dates see what was true
- * then. Not thread-safe; one per test.
+ * A small clinic whose history is played forward day by day with a settable clock, so every record
+ * carries the date it really happened on and reports as of past dates see what was true then. Not
+ * thread-safe; one per test.
  */
 final class Clinic {
   static final ZoneId ZONE = ZoneId.of("America/Chicago");
   static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
-  final SettableClock clock = SettableClock.at(LocalDate.of(2025, 12, 1).atTime(9, 0).atZone(ZONE).toInstant());
+  final SettableClock clock =
+      SettableClock.at(LocalDate.of(2025, 12, 1).atTime(9, 0).atZone(ZONE).toInstant());
   final Trainproof tp;
   final Fixtures fx;
   final Actor officer;
@@ -74,18 +75,31 @@ final class Clinic {
     course = fx.course("PRIV-101", policy);
 
     on(2026, 1, 1);
-    fx.requirement("HIPAA privacy basics", Fixtures.terms(course, LocalDate.of(2026, 1, 1))
-        .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30))
-        .retrainWithinDays(30).build());
+    fx.requirement(
+        "HIPAA privacy basics",
+        Fixtures.terms(course, LocalDate.of(2026, 1, 1))
+            .recurrence(
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(30))
+            .retrainWithinDays(30)
+            .build());
     on(2026, 1, 5);
     a = fx.hire(LocalDate.of(2026, 1, 5), "ICU", "nurse");
     on(2026, 1, 10);
-    tp.assignments().waive(officer, open(e, AssignmentReason.NEW_REQUIREMENT).id(), "Agency nurse trained by agency");
+    tp.assignments()
+        .waive(
+            officer,
+            open(e, AssignmentReason.NEW_REQUIREMENT).id(),
+            "Agency nurse trained by agency");
     on(2026, 1, 15);
     complete(mgr, AssignmentReason.NEW_REQUIREMENT, 2026, 1, 15);
     on(2026, 1, 20);
-    tp.assignments().extend(officer, open(f, AssignmentReason.NEW_REQUIREMENT).id(), LocalDate.of(2026, 8, 15),
-        "=HYPERLINK(\"http://x\") on medical leave");
+    tp.assignments()
+        .extend(
+            officer,
+            open(f, AssignmentReason.NEW_REQUIREMENT).id(),
+            LocalDate.of(2026, 8, 15),
+            "=HYPERLINK(\"http://x\") on medical leave");
     on(2026, 2, 1);
     complete(a, AssignmentReason.ONBOARDING, 2026, 2, 1);
     on(2026, 2, 10);
@@ -99,11 +113,25 @@ final class Clinic {
     on(2026, 5, 1);
     complete(a, AssignmentReason.POLICY_CHANGE, 2026, 5, 1);
     on(2026, 6, 1);
-    tp.securityReminders().send(officer, "Phishing season", "Do not click links in unexpected mail.", "email",
-        Audience.everyone(), true);
-    var request = tp.attestations().request(officer, a.id(), change.id(), LocalDate.of(2026, 6, 15));
-    tp.attestations().record(officer, new AttestationService.Submission(request.id(),
-        "I have read PRIV version 2.", AttestationMethod.ON_BEHALF, null, "Signed on paper, scanned"));
+    tp.securityReminders()
+        .send(
+            officer,
+            "Phishing season",
+            "Do not click links in unexpected mail.",
+            "email",
+            Audience.everyone(),
+            true);
+    var request =
+        tp.attestations().request(officer, a.id(), change.id(), LocalDate.of(2026, 6, 15));
+    tp.attestations()
+        .record(
+            officer,
+            new AttestationService.Submission(
+                request.id(),
+                "I have read PRIV version 2.",
+                AttestationMethod.ON_BEHALF,
+                null,
+                "Signed on paper, scanned"));
     on(2026, 6, 20);
     d = fx.hire(LocalDate.of(2026, 6, 20), "Front", "clerk");
     clock.set(TODAY.atTime(15, 0).atZone(ZONE).toInstant());
@@ -114,17 +142,23 @@ final class Clinic {
   }
 
   Assignment open(WorkforceMember m, AssignmentReason reason) {
-    List<Assignment> found = tp.assignments().forMember(officer, m.id()).stream()
-        .filter(x -> x.reason() == reason && x.isOpen()).toList();
+    List<Assignment> found =
+        tp.assignments().forMember(officer, m.id()).stream()
+            .filter(x -> x.reason() == reason && x.isOpen())
+            .toList();
     if (found.size() != 1) {
-      throw new IllegalStateException("expected one open " + reason + " assignment, found " + found);
+      throw new IllegalStateException(
+          "expected one open " + reason + " assignment, found " + found);
     }
     return found.get(0);
   }
 
   void complete(WorkforceMember m, AssignmentReason reason, int year, int month, int day) {
-    tp.completions().record(officer, CompletionService.Request.inApp(open(m, reason).id(),
-        LocalDate.of(year, month, day), 95, officer.id()));
+    tp.completions()
+        .record(
+            officer,
+            CompletionService.Request.inApp(
+                open(m, reason).id(), LocalDate.of(year, month, day), 95, officer.id()));
   }
 
   Id<WorkforceMember> id(WorkforceMember m) {

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the dashboard in headless Chromium as a person would. Drives the browser through its
- * own command line (--dump-dom, --screenshot, console on stderr) rather than ChromeDriver and
- * Selenium: the checks need the DOM after scripts ran, the console and a picture, which the
- * command line gives with no extra dependency tree to converge and no driver version to match.
- * Skipped with a message when Chromium is missing, unless TRAINPROOF_REQUIRE_BROWSER=true.
+ * Opens the dashboard in headless Chromium as a person would. Drives the browser through its own
+ * command line (--dump-dom, --screenshot, console on stderr) rather than ChromeDriver and Selenium:
+ * the checks need the DOM after scripts ran, the console and a picture, which the command line
+ * gives with no extra dependency tree to converge and no driver version to match. Skipped with a
+ * message when Chromium is missing, unless TRAINPROOF_REQUIRE_BROWSER=true.
  */
 @Tag("browser")
 class DashboardBrowserTest {
@@ -36,10 +36,16 @@ class DashboardBrowserTest {
   static void needsChromium() {
     if (!Files.isExecutable(CHROMIUM)) {
       if ("true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_BROWSER"))) {
-        fail("TRAINPROOF_REQUIRE_BROWSER=true but " + CHROMIUM + " is missing (apt-get install chromium)");
+        fail(
+            "TRAINPROOF_REQUIRE_BROWSER=true but "
+                + CHROMIUM
+                + " is missing (apt-get install chromium)");
       }
-      Assumptions.abort("SKIPPED: " + CHROMIUM + " is not installed, so the dashboard was not opened in a browser."
-          + " Install Debian's chromium package, or set TRAINPROOF_REQUIRE_BROWSER=true to make this a failure.");
+      Assumptions.abort(
+          "SKIPPED: "
+              + CHROMIUM
+              + " is not installed, so the dashboard was not opened in a browser."
+              + " Install Debian's chromium package, or set TRAINPROOF_REQUIRE_BROWSER=true to make this a failure.");
     }
   }
 
@@ -47,19 +53,35 @@ class DashboardBrowserTest {
 
   static Run chromium(Path page, String... extra) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(OUT, "profile-");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--enable-logging=stderr", "--v=0"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--enable-logging=stderr",
+                "--v=0"));
     cmd.addAll(List.of(extra));
     cmd.add(page.toAbsolutePath().toUri().toString());
     Path stdout = OUT.resolve("stdout.txt");
     Path stderr = OUT.resolve("stderr.txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("chromium did not finish in 120 s");
     }
-    List<String> console = Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
+    List<String> console =
+        Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
     return new Run(Files.readString(stdout), console);
   }
 
@@ -77,15 +99,29 @@ class DashboardBrowserTest {
     Run run = chromium(page, "--dump-dom");
     assertThat(run.console()).as("console output of the dashboard").isEmpty();
     String dom = run.stdout();
-    assertThat(dom).as("the page's own chart check ran over three charts").contains("data-charts-checked=\"3\"");
+    assertThat(dom)
+        .as("the page's own chart check ran over three charts")
+        .contains("data-charts-checked=\"3\"");
     for (OrganizationSummary.Row r : d.summary().by(Dimension.DEPARTMENT)) {
-      assertThat(dom).contains("data-label=\"" + r.group() + "\" data-value=\"" + r.members() + "\" data-compliant=\""
-          + r.compliant() + "\"");
-      assertThat(dom).contains(r.compliant() + "/" + r.members() + " (" + r.compliantPercent() + "%)");
+      assertThat(dom)
+          .contains(
+              "data-label=\""
+                  + r.group()
+                  + "\" data-value=\""
+                  + r.members()
+                  + "\" data-compliant=\""
+                  + r.compliant()
+                  + "\"");
+      assertThat(dom)
+          .contains(r.compliant() + "/" + r.members() + " (" + r.compliantPercent() + "%)");
     }
-    assertThat(d.summary().by(Dimension.DEPARTMENT)).extracting(OrganizationSummary.Row::members).containsExactly(3, 4);
+    assertThat(d.summary().by(Dimension.DEPARTMENT))
+        .extracting(OrganizationSummary.Row::members)
+        .containsExactly(3, 4);
     for (Dashboard.TrendPoint t : d.overdueTrend()) {
-      assertThat(dom).contains("data-label=\"" + t.on() + "\" data-value=\"" + (t.overdue() + t.expired()) + "\"");
+      assertThat(dom)
+          .contains(
+              "data-label=\"" + t.on() + "\" data-value=\"" + (t.overdue() + t.expired()) + "\"");
     }
     for (RenewalForecast.Month m : d.forecast().months()) {
       assertThat(dom).contains("data-label=\"" + m.month() + "\" data-value=\"" + m.total() + "\"");
@@ -94,7 +130,11 @@ class DashboardBrowserTest {
     assertThat(dom).doesNotContain("src=\"http", "href=\"http");
 
     Path screenshot = OUT.resolve("dashboard.png");
-    chromium(page, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1400,1100", "--hide-scrollbars");
+    chromium(
+        page,
+        "--screenshot=" + screenshot.toAbsolutePath(),
+        "--window-size=1400,1100",
+        "--hide-scrollbars");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }
@@ -105,9 +145,11 @@ class DashboardBrowserTest {
     Clinic clinic = new Clinic();
     Reporting reporting = Reporting.builder(clinic.tp).build();
     ByteArrayOutputStream html = new ByteArrayOutputStream();
-    reporting.render(reporting.reports().dashboard(clinic.officer, Clinic.TODAY), ReportFormat.HTML, html);
-    String tampered = html.toString(StandardCharsets.UTF_8)
-        .replace("data-label=\"ICU\" data-value=\"4\"", "data-label=\"ICU\" data-value=\"5\"");
+    reporting.render(
+        reporting.reports().dashboard(clinic.officer, Clinic.TODAY), ReportFormat.HTML, html);
+    String tampered =
+        html.toString(StandardCharsets.UTF_8)
+            .replace("data-label=\"ICU\" data-value=\"4\"", "data-label=\"ICU\" data-value=\"5\"");
     Path page = OUT.resolve("dashboard-tampered.html");
     Files.writeString(page, tampered);
     Run run = chromium(page, "--dump-dom");

@@ -13,8 +13,10 @@ import io.trainproof.reporting.evidence.ManifestSignature;
 import io.trainproof.reporting.evidence.Sample;
 import io.trainproof.reporting.report.DateRange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -35,15 +37,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 
 @Tag("slow")
 class EvidencePackTest {
   static final DateRange PERIOD = DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Clinic clinic;
   KeyPair keys;
   Reporting reporting;
@@ -52,17 +51,24 @@ class EvidencePackTest {
   void setUp() throws Exception {
     clinic = new Clinic();
     keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    reporting = Reporting.builder(clinic.tp).manifestSigner(manifest -> {
-      try {
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(keys.getPrivate());
-        s.update(manifest);
-        return new ManifestSignature("Ed25519", "test-key", Base64.getEncoder().encodeToString(s.sign()),
-            Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    }).build();
+    reporting =
+        Reporting.builder(clinic.tp)
+            .manifestSigner(
+                manifest -> {
+                  try {
+                    Signature s = Signature.getInstance("Ed25519");
+                    s.initSign(keys.getPrivate());
+                    s.update(manifest);
+                    return new ManifestSignature(
+                        "Ed25519",
+                        "test-key",
+                        Base64.getEncoder().encodeToString(s.sign()),
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+                  } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .build();
   }
 
   static Map<String, byte[]> unzip(Path zip) throws IOException {
@@ -78,19 +84,31 @@ class EvidencePackTest {
   @Test
   void aSampledPackIsOrganizedByCitationHashedAndSigned() throws Exception {
     Path target = dir.resolve("pack.zip");
-    EvidencePack pack = reporting.evidencePacks().build(clinic.auditor,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(2, 42)), target);
+    EvidencePack pack =
+        reporting
+            .evidencePacks()
+            .build(
+                clinic.auditor,
+                new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(2, 42)),
+                target);
     assertThat(pack.sampledMembers()).hasSize(2);
     Map<String, byte[]> files = unzip(target);
-    assertThat(files.keySet()).contains("index.html", "index.pdf", "manifest.json", "manifest.sig.json",
-        "01 164.530(b)(1) training by function/role-content-matrix.csv",
-        "02 164.530(b)(2)(i)(B) new-hire training/new-hire-timeliness.pdf",
-        "03 164.530(b)(2)(i)(C) retraining after material changes/retraining.csv",
-        "04 164.530(b)(2)(ii) and (j)(1) training documentation/credentials/certificates.json",
-        "05 164.316(b)(2) policies in force and reviews/policy-versions-in-force.json",
-        "07 164.308(a)(5)(ii)(A) security reminders/security-reminder-log.pdf",
-        "09 164.530(j) audit trail/chain-verification.json");
-    assertThat(files.keySet()).filteredOn(p -> p.contains("/transcripts/") && p.endsWith(".pdf")).hasSize(2);
+    assertThat(files.keySet())
+        .contains(
+            "index.html",
+            "index.pdf",
+            "manifest.json",
+            "manifest.sig.json",
+            "01 164.530(b)(1) training by function/role-content-matrix.csv",
+            "02 164.530(b)(2)(i)(B) new-hire training/new-hire-timeliness.pdf",
+            "03 164.530(b)(2)(i)(C) retraining after material changes/retraining.csv",
+            "04 164.530(b)(2)(ii) and (j)(1) training documentation/credentials/certificates.json",
+            "05 164.316(b)(2) policies in force and reviews/policy-versions-in-force.json",
+            "07 164.308(a)(5)(ii)(A) security reminders/security-reminder-log.pdf",
+            "09 164.530(j) audit trail/chain-verification.json");
+    assertThat(files.keySet())
+        .filteredOn(p -> p.contains("/transcripts/") && p.endsWith(".pdf"))
+        .hasSize(2);
 
     byte[] manifestBytes = files.get("manifest.json");
     JsonNode manifest = new ObjectMapper().readTree(manifestBytes);
@@ -106,30 +124,51 @@ class EvidencePackTest {
     }
     JsonNode sig = new ObjectMapper().readTree(files.get("manifest.sig.json"));
     Signature verify = Signature.getInstance("Ed25519");
-    verify.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(
-        new X509EncodedKeySpec(Base64.getDecoder().decode(sig.get("publicKeyBase64").asText()))));
+    verify.initVerify(
+        KeyFactory.getInstance("Ed25519")
+            .generatePublic(
+                new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(sig.get("publicKeyBase64").asText()))));
     verify.update(manifestBytes);
-    assertThat(verify.verify(Base64.getDecoder().decode(sig.get("signatureBase64").asText()))).isTrue();
+    assertThat(verify.verify(Base64.getDecoder().decode(sig.get("signatureBase64").asText())))
+        .isTrue();
 
-    JsonNode chain = new ObjectMapper().readTree(files.get("09 164.530(j) audit trail/chain-verification.json"));
+    JsonNode chain =
+        new ObjectMapper().readTree(files.get("09 164.530(j) audit trail/chain-verification.json"));
     assertThat(chain.get("problems")).isEmpty();
     try (var doc = Loader.loadPDF(files.get("index.pdf"))) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("Training evidence pack", "a sample of 2 of 4 new hires (seed 42)", "164.530(b)(2)(i)(B)");
+      assertThat(text)
+          .contains(
+              "Training evidence pack",
+              "a sample of 2 of 4 new hires (seed 42)",
+              "164.530(b)(2)(i)(B)");
     }
     assertThat(new String(files.get("index.html"), StandardCharsets.UTF_8))
-        .contains("164.308(a)(5)(ii)(A)").doesNotContain("src=\"http", "href=\"http");
+        .contains("164.308(a)(5)(ii)(A)")
+        .doesNotContain("src=\"http", "href=\"http");
 
     // the same seed over the same records picks the same members
-    EvidencePack again = reporting.evidencePacks().build(clinic.auditor,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(2, 42)), dir.resolve("again.zip"));
+    EvidencePack again =
+        reporting
+            .evidencePacks()
+            .build(
+                clinic.auditor,
+                new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(2, 42)),
+                dir.resolve("again.zip"));
     assertThat(again.sampledMembers()).isEqualTo(pack.sampledMembers());
   }
 
   @Test
   void everyoneCoversEveryVisibleMember() throws Exception {
-    EvidencePack pack = Reporting.builder(clinic.tp).build().evidencePacks().build(clinic.officer,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()), dir.resolve("all.zip"));
+    EvidencePack pack =
+        Reporting.builder(clinic.tp)
+            .build()
+            .evidencePacks()
+            .build(
+                clinic.officer,
+                new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()),
+                dir.resolve("all.zip"));
     assertThat(pack.sampledMembers()).hasSize(7);
     assertThat(pack.signature()).isNull();
     assertThat(unzip(pack.file())).doesNotContainKey("manifest.sig.json");
@@ -138,28 +177,69 @@ class EvidencePackTest {
   @Test
   void badInputLeavesNoFileBehind() throws Exception {
     Path target = dir.resolve("bad.zip");
-    assertThatThrownBy(() -> reporting.evidencePacks().build(clinic.auditor,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(5, 1)), target))
-        .isInstanceOfSatisfying(SampleTooLargeException.class, e -> {
-          assertThat(e.requested()).isEqualTo(5);
-          assertThat(e.population()).isEqualTo(4);
-        });
-    assertThatThrownBy(() -> reporting.evidencePacks().build(clinic.manager,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()), target))
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .evidencePacks()
+                    .build(
+                        clinic.auditor,
+                        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(5, 1)),
+                        target))
+        .isInstanceOfSatisfying(
+            SampleTooLargeException.class,
+            e -> {
+              assertThat(e.requested()).isEqualTo(5);
+              assertThat(e.population()).isEqualTo(4);
+            });
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .evidencePacks()
+                    .build(
+                        clinic.manager,
+                        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()),
+                        target))
         .isInstanceOf(ForbiddenException.class);
-    assertThatThrownBy(() -> reporting.evidencePacks().build(clinic.auditor,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY.plusDays(1), Sample.everyone()), target))
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .evidencePacks()
+                    .build(
+                        clinic.auditor,
+                        new EvidencePackRequest(
+                            PERIOD, Clinic.TODAY.plusDays(1), Sample.everyone()),
+                        target))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> reporting.evidencePacks().build(clinic.auditor, new EvidencePackRequest(
-        DateRange.of(Clinic.TODAY, Clinic.TODAY.minusDays(3)), Clinic.TODAY, Sample.everyone()), target))
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .evidencePacks()
+                    .build(
+                        clinic.auditor,
+                        new EvidencePackRequest(
+                            DateRange.of(Clinic.TODAY, Clinic.TODAY.minusDays(3)),
+                            Clinic.TODAY,
+                            Sample.everyone()),
+                        target))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> Sample.newHires(0, 1)).isInstanceOf(ValidationException.class);
     // a failure while writing (the signer throws after everything was rendered) leaves nothing
-    Reporting failing = Reporting.builder(clinic.tp).manifestSigner(m -> {
-      throw new ReportOutputException("signer unavailable", new IOException("HSM offline"));
-    }).build();
-    assertThatThrownBy(() -> failing.evidencePacks().build(clinic.auditor,
-        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()), target))
+    Reporting failing =
+        Reporting.builder(clinic.tp)
+            .manifestSigner(
+                m -> {
+                  throw new ReportOutputException(
+                      "signer unavailable", new IOException("HSM offline"));
+                })
+            .build();
+    assertThatThrownBy(
+            () ->
+                failing
+                    .evidencePacks()
+                    .build(
+                        clinic.auditor,
+                        new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()),
+                        target))
         .isInstanceOf(ReportOutputException.class);
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left).isEmpty();

@@ -15,9 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** Workforce names are not all ASCII: printed reports and certificates keep them. */
 class PdfTextTest {
-  private static final List<String> NAMES = List.of(
-      "José Núñez-Peña", "Zoë Ångström", "Łukasz Wróbel", "Ørsted Søren", "Иван Петров", "Γιώργος Παπαδόπουλος",
-      "Nguyễn Thị Hương", "Şükrü Çağlar");
+  private static final List<String> NAMES =
+      List.of(
+          "José Núñez-Peña",
+          "Zoë Ångström",
+          "Łukasz Wróbel",
+          "Ørsted Søren",
+          "Иван Петров",
+          "Γιώργος Παπαδόπουλος",
+          "Nguyễn Thị Hương",
+          "Şükrü Çağlar");
 
   private static String text(byte[] pdf) throws Exception {
     try (var doc = Loader.loadPDF(pdf)) {
@@ -33,10 +40,15 @@ class PdfTextTest {
     }
     rows.add(List.of("王小明", "Lab"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PdfRenderer.write("Résumé of training — Ελληνικά", List.of("As of 2026-06-30 · Ω"),
-        new Table(List.of("name", "department"), rows), out);
+    PdfRenderer.write(
+        "Résumé of training — Ελληνικά",
+        List.of("As of 2026-06-30 · Ω"),
+        new Table(List.of("name", "department"), rows),
+        out);
     String text = text(out.toByteArray());
-    assertThat(text).contains(NAMES).contains("Résumé of training — Ελληνικά", "As of 2026-06-30 · Ω");
+    assertThat(text)
+        .contains(NAMES)
+        .contains("Résumé of training — Ελληνικά", "As of 2026-06-30 · Ω");
     // No glyph in the bundled font: one '?' per character, never a dropped row or an exception.
     assertThat(text).contains("??? Lab").doesNotContain("王");
   }
@@ -45,7 +57,8 @@ class PdfTextTest {
   void longCellsWithCharactersOutsideTheBasicPlaneWrapWithoutSplittingThem() throws Exception {
     String cell = "𝐀𝐁𝐂".repeat(80) + " " + "Ǆ".repeat(200);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PdfRenderer.write("Wrap", List.of(), new Table(List.of("a", "b"), List.of(List.of(cell, "x"))), out);
+    PdfRenderer.write(
+        "Wrap", List.of(), new Table(List.of("a", "b"), List.of(List.of(cell, "x"))), out);
     String text = text(out.toByteArray()).replaceAll("\\s", "");
     assertThat(text).doesNotContain("\uFFFD");
     assertThat(text.chars().filter(c -> c == 'Ǆ').count()).isEqualTo(200);
@@ -54,10 +67,26 @@ class PdfTextTest {
   @Test
   void certificatesPrintTheMembersNameAsWritten() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CertificatePdf.write(new CertificatePdf.Content("Clínica São José", "Zoë Ångström-Łukasiewicz", "E-7",
-        "Конфиденциальность пациентов", "PRIV-101", "2", LocalDate.of(2026, 2, 1), null, "VALID",
-        LocalDate.of(2026, 6, 30), "urn:uuid:1", "TP-1001", "https://verify.example.com/c?code=TP-1001"), out);
+    CertificatePdf.write(
+        new CertificatePdf.Content(
+            "Clínica São José",
+            "Zoë Ångström-Łukasiewicz",
+            "E-7",
+            "Конфиденциальность пациентов",
+            "PRIV-101",
+            "2",
+            LocalDate.of(2026, 2, 1),
+            null,
+            "VALID",
+            LocalDate.of(2026, 6, 30),
+            "urn:uuid:1",
+            "TP-1001",
+            "https://verify.example.com/c?code=TP-1001"),
+        out);
     assertThat(text(out.toByteArray()))
-        .contains("Clínica São José certifies that", "Zoë Ångström-Łukasiewicz", "Конфиденциальность пациентов");
+        .contains(
+            "Clínica São José certifies that",
+            "Zoë Ångström-Łukasiewicz",
+            "Конфиденциальность пациентов");
   }
 }

@@ -44,117 +44,217 @@ class ReportsTest {
   void theSummaryCountsEachActiveMemberOnceUnderTheirWorstStatus() {
     OrganizationSummary s = reporting.reports().organizationSummary(clinic.officer, Clinic.TODAY);
     OrganizationSummary.Row all = s.by(Dimension.ALL).get(0);
-    Map<ComplianceStatus, Long> expected = clinic.tp.workforce().list(clinic.officer).stream()
-        .filter(m -> m.activeOn(Clinic.TODAY))
-        .collect(Collectors.groupingBy(m -> clinic.tp.status().overall(clinic.officer, m.id(), Clinic.TODAY),
-            Collectors.counting()));
+    Map<ComplianceStatus, Long> expected =
+        clinic.tp.workforce().list(clinic.officer).stream()
+            .filter(m -> m.activeOn(Clinic.TODAY))
+            .collect(
+                Collectors.groupingBy(
+                    m -> clinic.tp.status().overall(clinic.officer, m.id(), Clinic.TODAY),
+                    Collectors.counting()));
     assertThat(all.members()).isEqualTo(7);
-    assertThat(all.overdue()).isEqualTo(expected.getOrDefault(ComplianceStatus.OVERDUE, 0L).intValue());
-    assertThat(all.compliant()).isEqualTo(expected.getOrDefault(ComplianceStatus.COMPLIANT, 0L).intValue());
-    assertThat(all.overdue() + all.compliant() + all.dueSoon() + all.pending() + all.expired() + all.unassigned()
-        + all.waived()).isEqualTo(7);
-    assertThat(s.by(Dimension.DEPARTMENT)).extracting(OrganizationSummary.Row::group, OrganizationSummary.Row::members)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Front", 3), org.assertj.core.groups.Tuple.tuple("ICU", 4));
+    assertThat(all.overdue())
+        .isEqualTo(expected.getOrDefault(ComplianceStatus.OVERDUE, 0L).intValue());
+    assertThat(all.compliant())
+        .isEqualTo(expected.getOrDefault(ComplianceStatus.COMPLIANT, 0L).intValue());
+    assertThat(
+            all.overdue()
+                + all.compliant()
+                + all.dueSoon()
+                + all.pending()
+                + all.expired()
+                + all.unassigned()
+                + all.waived())
+        .isEqualTo(7);
+    assertThat(s.by(Dimension.DEPARTMENT))
+        .extracting(OrganizationSummary.Row::group, OrganizationSummary.Row::members)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Front", 3),
+            org.assertj.core.groups.Tuple.tuple("ICU", 4));
     // as of a past date only the people engaged by then count
-    assertThat(reporting.reports().organizationSummary(clinic.officer, LocalDate.of(2026, 1, 31))
-        .by(Dimension.ALL).get(0).members()).isEqualTo(4);
+    assertThat(
+            reporting
+                .reports()
+                .organizationSummary(clinic.officer, LocalDate.of(2026, 1, 31))
+                .by(Dimension.ALL)
+                .get(0)
+                .members())
+        .isEqualTo(4);
   }
 
   @Test
   void newHireTimelinessSaysOnTimeLateAndStillOpen() {
-    NewHireTimeliness r = reporting.reports().newHireTimeliness(clinic.officer,
-        DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)), Clinic.TODAY);
+    NewHireTimeliness r =
+        reporting
+            .reports()
+            .newHireTimeliness(
+                clinic.officer,
+                DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)),
+                Clinic.TODAY);
     assertThat(r.population()).isEqualTo(4);
-    Map<String, NewHireTimeliness.Outcome> byMember = r.rows().stream()
-        .collect(Collectors.toMap(NewHireTimeliness.Row::externalId, NewHireTimeliness.Row::outcome));
-    assertThat(byMember).containsEntry(clinic.a.externalId(), NewHireTimeliness.Outcome.ON_TIME)
+    Map<String, NewHireTimeliness.Outcome> byMember =
+        r.rows().stream()
+            .collect(
+                Collectors.toMap(
+                    NewHireTimeliness.Row::externalId, NewHireTimeliness.Row::outcome));
+    assertThat(byMember)
+        .containsEntry(clinic.a.externalId(), NewHireTimeliness.Outcome.ON_TIME)
         .containsEntry(clinic.b.externalId(), NewHireTimeliness.Outcome.LATE)
         .containsEntry(clinic.c.externalId(), NewHireTimeliness.Outcome.OPEN_OVERDUE)
         .containsEntry(clinic.d.externalId(), NewHireTimeliness.Outcome.OPEN);
-    assertThat(r.rows()).filteredOn(x -> x.externalId().equals(clinic.b.externalId())).singleElement()
+    assertThat(r.rows())
+        .filteredOn(x -> x.externalId().equals(clinic.b.externalId()))
+        .singleElement()
         .satisfies(x -> assertThat(x.daysLate()).isEqualTo(8));
     // As of March 15, B was not late yet and C's assignment was still open and not yet due.
-    NewHireTimeliness then = reporting.reports().newHireTimeliness(clinic.officer,
-        DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 15)), LocalDate.of(2026, 3, 15));
-    assertThat(then.rows()).extracting(NewHireTimeliness.Row::externalId, NewHireTimeliness.Row::outcome)
-        .contains(org.assertj.core.groups.Tuple.tuple(clinic.b.externalId(), NewHireTimeliness.Outcome.OPEN_OVERDUE),
-            org.assertj.core.groups.Tuple.tuple(clinic.c.externalId(), NewHireTimeliness.Outcome.OPEN));
+    NewHireTimeliness then =
+        reporting
+            .reports()
+            .newHireTimeliness(
+                clinic.officer,
+                DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 15)),
+                LocalDate.of(2026, 3, 15));
+    assertThat(then.rows())
+        .extracting(NewHireTimeliness.Row::externalId, NewHireTimeliness.Row::outcome)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                clinic.b.externalId(), NewHireTimeliness.Outcome.OPEN_OVERDUE),
+            org.assertj.core.groups.Tuple.tuple(
+                clinic.c.externalId(), NewHireTimeliness.Outcome.OPEN));
   }
 
   @Test
   void retrainingShowsWhoTheMaterialChangeAffectedAndWhoCompletedAfterIt() {
     RetrainingReport r = reporting.reports().retraining(clinic.officer, Clinic.TODAY);
-    assertThat(r.changes()).singleElement().satisfies(ch -> {
-      assertThat(ch.policy()).isEqualTo("PRIV");
-      assertThat(ch.version()).isEqualTo(2);
-      assertThat(ch.effectiveFrom()).isEqualTo(LocalDate.of(2026, 4, 15));
-      assertThat(ch.members()).extracting(RetrainingReport.Affected::externalId).contains(clinic.a.externalId())
-          .doesNotContain(clinic.c.externalId());
-      assertThat(ch.completedAfterEffectiveDate()).isEqualTo(1);
-    });
-    assertThat(reporting.reports().retraining(clinic.officer, LocalDate.of(2026, 4, 14)).changes()).isEmpty();
+    assertThat(r.changes())
+        .singleElement()
+        .satisfies(
+            ch -> {
+              assertThat(ch.policy()).isEqualTo("PRIV");
+              assertThat(ch.version()).isEqualTo(2);
+              assertThat(ch.effectiveFrom()).isEqualTo(LocalDate.of(2026, 4, 15));
+              assertThat(ch.members())
+                  .extracting(RetrainingReport.Affected::externalId)
+                  .contains(clinic.a.externalId())
+                  .doesNotContain(clinic.c.externalId());
+              assertThat(ch.completedAfterEffectiveDate()).isEqualTo(1);
+            });
+    assertThat(reporting.reports().retraining(clinic.officer, LocalDate.of(2026, 4, 14)).changes())
+        .isEmpty();
   }
 
   @Test
   void waiversAndExtensionsNameTheirApprovers() {
     WaiversAndExtensions w = reporting.reports().waiversAndExtensions(clinic.officer, Clinic.TODAY);
-    assertThat(w.rows()).extracting(WaiversAndExtensions.Row::kind, WaiversAndExtensions.Row::externalId,
-        WaiversAndExtensions.Row::approvedBy).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(WaiversAndExtensions.Kind.WAIVER, clinic.e.externalId(), "officer-1"),
-            org.assertj.core.groups.Tuple.tuple(WaiversAndExtensions.Kind.EXTENSION, clinic.f.externalId(), "officer-1"));
-    assertThat(reporting.reports().waiversAndExtensions(clinic.officer, LocalDate.of(2026, 1, 15)).rows()).hasSize(1);
+    assertThat(w.rows())
+        .extracting(
+            WaiversAndExtensions.Row::kind,
+            WaiversAndExtensions.Row::externalId,
+            WaiversAndExtensions.Row::approvedBy)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                WaiversAndExtensions.Kind.WAIVER, clinic.e.externalId(), "officer-1"),
+            org.assertj.core.groups.Tuple.tuple(
+                WaiversAndExtensions.Kind.EXTENSION, clinic.f.externalId(), "officer-1"));
+    assertThat(
+            reporting
+                .reports()
+                .waiversAndExtensions(clinic.officer, LocalDate.of(2026, 1, 15))
+                .rows())
+        .hasSize(1);
   }
 
   @Test
   void overdueAndExpiringBucketsByUrgency() {
     OverdueAndExpiring r = reporting.reports().overdueAndExpiring(clinic.officer, Clinic.TODAY);
-    assertThat(r.rows()).anySatisfy(x -> {
-      assertThat(x.externalId()).isEqualTo(clinic.c.externalId());
-      assertThat(x.bucket()).isEqualTo(OverdueAndExpiring.Bucket.OVERDUE);
-    });
-    assertThat(r.rows()).anySatisfy(x -> {
-      assertThat(x.externalId()).isEqualTo(clinic.d.externalId());
-      assertThat(x.bucket()).isEqualTo(OverdueAndExpiring.Bucket.WITHIN_30_DAYS);
-      assertThat(x.days()).isEqualTo(20);
-    });
+    assertThat(r.rows())
+        .anySatisfy(
+            x -> {
+              assertThat(x.externalId()).isEqualTo(clinic.c.externalId());
+              assertThat(x.bucket()).isEqualTo(OverdueAndExpiring.Bucket.OVERDUE);
+            });
+    assertThat(r.rows())
+        .anySatisfy(
+            x -> {
+              assertThat(x.externalId()).isEqualTo(clinic.d.externalId());
+              assertThat(x.bucket()).isEqualTo(OverdueAndExpiring.Bucket.WITHIN_30_DAYS);
+              assertThat(x.days()).isEqualTo(20);
+            });
   }
 
   @Test
   void theTranscriptCarriesProvenanceExtensionsAndAttestations() {
-    MemberTranscript t = reporting.reports().memberTranscript(clinic.officer, clinic.a.id(), Clinic.TODAY);
-    assertThat(t.completions()).hasSize(2).allSatisfy(c -> {
-      assertThat(c.recordedBy()).isEqualTo("officer-1");
-      assertThat(c.policyVersions()).isNotEmpty();
-    });
-    assertThat(t.attestations()).singleElement().satisfies(x -> {
-      assertThat(x.policyVersion()).isEqualTo("PRIV v2");
-      assertThat(x.method()).isEqualTo("ON_BEHALF");
-    });
-    MemberTranscript early = reporting.reports().memberTranscript(clinic.officer, clinic.a.id(), LocalDate.of(2026, 1, 20));
+    MemberTranscript t =
+        reporting.reports().memberTranscript(clinic.officer, clinic.a.id(), Clinic.TODAY);
+    assertThat(t.completions())
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.recordedBy()).isEqualTo("officer-1");
+              assertThat(c.policyVersions()).isNotEmpty();
+            });
+    assertThat(t.attestations())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.policyVersion()).isEqualTo("PRIV v2");
+              assertThat(x.method()).isEqualTo("ON_BEHALF");
+            });
+    MemberTranscript early =
+        reporting
+            .reports()
+            .memberTranscript(clinic.officer, clinic.a.id(), LocalDate.of(2026, 1, 20));
     assertThat(early.completions()).isEmpty();
-    assertThat(early.assignments()).singleElement().satisfies(x -> assertThat(x.state().isOpen()).isTrue());
+    assertThat(early.assignments())
+        .singleElement()
+        .satisfies(x -> assertThat(x.state().isOpen()).isTrue());
   }
 
   @Test
   void reportsAreScopedToWhatTheActorMaySee() {
     OrganizationSummary s = reporting.reports().organizationSummary(clinic.manager, Clinic.TODAY);
-    assertThat(s.by(Dimension.DEPARTMENT)).extracting(OrganizationSummary.Row::group).containsExactly("ICU");
-    assertThatThrownBy(() -> reporting.reports().securityReminderLog(clinic.manager,
-        DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY), Clinic.TODAY)).isInstanceOf(ForbiddenException.class);
-    assertThat(reporting.reports().securityReminderLog(clinic.auditor,
-        DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY), Clinic.TODAY).rows()).singleElement()
+    assertThat(s.by(Dimension.DEPARTMENT))
+        .extracting(OrganizationSummary.Row::group)
+        .containsExactly("ICU");
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .reports()
+                    .securityReminderLog(
+                        clinic.manager,
+                        DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY),
+                        Clinic.TODAY))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(
+            reporting
+                .reports()
+                .securityReminderLog(
+                    clinic.auditor,
+                    DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY),
+                    Clinic.TODAY)
+                .rows())
+        .singleElement()
         .satisfies(x -> assertThat(x.recipients()).isEqualTo(6));
   }
 
   @Test
   void badInputIsATypedError() {
-    assertThatThrownBy(() -> reporting.reports().organizationSummary(clinic.officer, Clinic.TODAY.plusDays(1)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("future");
+    assertThatThrownBy(
+            () -> reporting.reports().organizationSummary(clinic.officer, Clinic.TODAY.plusDays(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("future");
     assertThatThrownBy(() -> DateRange.of(Clinic.TODAY, Clinic.TODAY.minusDays(1)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("empty");
-    assertThatThrownBy(() -> reporting.reports().newHireTimeliness(clinic.officer,
-        DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY), LocalDate.of(2026, 3, 1)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("ends after");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("empty");
+    assertThatThrownBy(
+            () ->
+                reporting
+                    .reports()
+                    .newHireTimeliness(
+                        clinic.officer,
+                        DateRange.of(LocalDate.of(2026, 1, 1), Clinic.TODAY),
+                        LocalDate.of(2026, 3, 1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("ends after");
   }
 
   @Test
@@ -162,7 +262,10 @@ class ReportsTest {
     WaiversAndExtensions w = reporting.reports().waiversAndExtensions(clinic.officer, Clinic.TODAY);
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     reporting.render(w, ReportFormat.CSV, csv);
-    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.toString(StandardCharsets.UTF_8))).getRecords();
+    List<CSVRecord> records =
+        CSVFormat.RFC4180
+            .parse(new StringReader(csv.toString(StandardCharsets.UTF_8)))
+            .getRecords();
     assertThat(records.get(0).get(0)).isEqualTo("kind");
     assertThat(records).anySatisfy(r -> assertThat(r.get(8)).startsWith("'=HYPERLINK("));
 
@@ -173,13 +276,26 @@ class ReportsTest {
     assertThat(tree.at("/rows/1/newDueOn").asText()).isEqualTo("2026-08-15");
 
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    NewHireTimeliness n = reporting.reports().newHireTimeliness(clinic.officer,
-        DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)), Clinic.TODAY);
+    NewHireTimeliness n =
+        reporting
+            .reports()
+            .newHireTimeliness(
+                clinic.officer,
+                DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)),
+                Clinic.TODAY);
     reporting.render(n, ReportFormat.PDF, pdf);
     try (var doc = Loader.loadPDF(pdf.toByteArray())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("New-hire training timeliness", "As of: 2026-06-30", "164.530(b)(2)(i)(B)",
-          clinic.b.externalId(), "LATE", "ON_TIME", "OPEN_OVERDUE", "page 1 of 1");
+      assertThat(text)
+          .contains(
+              "New-hire training timeliness",
+              "As of: 2026-06-30",
+              "164.530(b)(2)(i)(B)",
+              clinic.b.externalId(),
+              "LATE",
+              "ON_TIME",
+              "OPEN_OVERDUE",
+              "page 1 of 1");
     }
   }
 }

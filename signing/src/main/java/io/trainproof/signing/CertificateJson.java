@@ -21,29 +21,41 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs a certificate with a JCS suite (eddsa-jcs-2022, ecdsa-jcs-2019) without building a
- * tree: writes the credential of {@link UnsignedCredentials#certificate} straight into canonical
- * UTF-8, hashes it, signs, and writes the text that {@link
+ * Signs a certificate with a JCS suite (eddsa-jcs-2022, ecdsa-jcs-2019) without building a tree:
+ * writes the credential of {@link UnsignedCredentials#certificate} straight into canonical UTF-8,
+ * hashes it, signs, and writes the text that {@link
  * io.trainproof.signing.proof.DataIntegrity#addProofToJson} writes for it, byte for byte (the
- * top-level members in the order the tree has them, every nested object and the proof in RFC
- * 8785 order, the proof last). Each top-level member is written once; the canonical form and
- * the text are two orders of the same pieces.
+ * top-level members in the order the tree has them, every nested object and the proof in RFC 8785
+ * order, the proof last). Each top-level member is written once; the canonical form and the text
+ * are two orders of the same pieces.
  *
  * <p>The shape here must stay the shape {@link UnsignedCredentials#certificate} builds; {@code
  * CertificateJsonTest} compares the two over many requests. Not thread-safe; one per call.
  */
 final class CertificateJson {
-  private static final ThreadLocal<CertificateJson> PER_THREAD = ThreadLocal.withInitial(CertificateJson::new);
+  private static final ThreadLocal<CertificateJson> PER_THREAD =
+      ThreadLocal.withInitial(CertificateJson::new);
+
   /** Buffers grown beyond this are dropped after use rather than kept for the thread. */
   private static final int KEEP_LIMIT = 64 * 1024;
 
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
   /** The certificate's {@code @context} member, which the proof repeats. */
-  private static final byte[] CONTEXT_MEMBER = constant(
-      "@context", ':', '[', JsonLdContexts.CREDENTIALS_V2, ',', JsonLdContexts.OPEN_BADGES_V3, ']');
+  private static final byte[] CONTEXT_MEMBER =
+      constant(
+          "@context",
+          ':',
+          '[',
+          JsonLdContexts.CREDENTIALS_V2,
+          ',',
+          JsonLdContexts.OPEN_BADGES_V3,
+          ']');
+
   /** Member names, quoted, with the colon. */
   private static final byte[] KEY_ACHIEVEMENT = constant("achievement", ':');
+
   private static final byte[] KEY_CREATED = constant("created", ':');
   private static final byte[] KEY_CREDENTIAL_STATUS = constant("credentialStatus", ':');
   private static final byte[] KEY_CREDENTIAL_SUBJECT = constant("credentialSubject", ':');
@@ -69,13 +81,19 @@ final class CertificateJson {
   private static final byte[] KEY_VALID_FROM = constant("validFrom", ':');
   private static final byte[] KEY_VALID_UNTIL = constant("validUntil", ':');
   private static final byte[] KEY_VERIFICATION_METHOD = constant("verificationMethod", ':');
+
   /** Members whose values never change. */
-  private static final byte[] PROOF_PURPOSE_MEMBER = constant("proofPurpose", ':', "assertionMethod");
+  private static final byte[] PROOF_PURPOSE_MEMBER =
+      constant("proofPurpose", ':', "assertionMethod");
+
   private static final byte[] TYPE_ACHIEVEMENT = constant("type", ':', '[', "Achievement", ']');
-  private static final byte[] TYPE_ACHIEVEMENT_SUBJECT = constant("type", ':', '[', "AchievementSubject", ']');
+  private static final byte[] TYPE_ACHIEVEMENT_SUBJECT =
+      constant("type", ':', '[', "AchievementSubject", ']');
   private static final byte[] TYPE_EVIDENCE = constant("type", ':', '[', "Evidence", ']');
-  private static final byte[] TYPE_IS_BITSTRING_STATUS_LIST_ENTRY = constant("type", ':', "BitstringStatusListEntry");
-  private static final byte[] TYPE_IS_DATA_INTEGRITY_PROOF = constant("type", ':', "DataIntegrityProof");
+  private static final byte[] TYPE_IS_BITSTRING_STATUS_LIST_ENTRY =
+      constant("type", ':', "BitstringStatusListEntry");
+  private static final byte[] TYPE_IS_DATA_INTEGRITY_PROOF =
+      constant("type", ':', "DataIntegrityProof");
   private static final byte[] TYPE_IS_IDENTITY_OBJECT = constant("type", ':', "IdentityObject");
   private static final byte[] TYPE_PROFILE = constant("type", ':', '[', "Profile", ']');
   private static final byte[] TYPE_MEMBER =
@@ -83,8 +101,10 @@ final class CertificateJson {
 
   private byte[] bytes = new byte[4096];
   private int length;
+
   /** Top-level members: names, and where each ({@code "name":value}) starts and ends. */
   private final String[] names = new String[16];
+
   private final int[] starts = new int[16];
   private final int[] ends = new int[16];
   private final int[] order = new int[16];
@@ -97,8 +117,8 @@ final class CertificateJson {
   private record ConfigHash(String keyId, Cryptosuite suite, Instant created, byte[] hash) {}
 
   /**
-   * The last proof configuration hashed, per issuer: it changes with the second of {@code
-   * created}, and an issuer signs many certificates in one second. Thread-safe.
+   * The last proof configuration hashed, per issuer: it changes with the second of {@code created},
+   * and an issuer signs many certificates in one second. Thread-safe.
    */
   static final class ConfigCache {
     private volatile @Nullable ConfigHash last;
@@ -116,8 +136,14 @@ final class CertificateJson {
    * @param configs the issuer's last configuration hash
    * @return the signed credential's JSON text
    */
-  static String sign(String id, CertificateRequest request, List<StatusEntry> status, Cryptosuite suite,
-      Instant created, Signer signer, ConfigCache configs) {
+  static String sign(
+      String id,
+      CertificateRequest request,
+      List<StatusEntry> status,
+      Cryptosuite suite,
+      Instant created,
+      Signer signer,
+      ConfigCache configs) {
     CertificateJson out = PER_THREAD.get();
     try {
       return out.write(id, request, status, suite, created, signer, configs);
@@ -128,8 +154,14 @@ final class CertificateJson {
     }
   }
 
-  private String write(String id, CertificateRequest request, List<StatusEntry> status, Cryptosuite suite,
-      Instant created, Signer signer, ConfigCache configs) {
+  private String write(
+      String id,
+      CertificateRequest request,
+      List<StatusEntry> status,
+      Cryptosuite suite,
+      Instant created,
+      Signer signer,
+      ConfigCache configs) {
     length = 0;
     members = 0;
     writeDocument(id, request, status);
@@ -156,7 +188,9 @@ final class CertificateJson {
     // the proof configuration: the proof without proofValue, in RFC 8785 order
     byte[] configHash;
     ConfigHash lastConfig = configs.last;
-    if (lastConfig != null && lastConfig.created().equals(created) && lastConfig.suite() == suite
+    if (lastConfig != null
+        && lastConfig.created().equals(created)
+        && lastConfig.suite() == suite
         && lastConfig.keyId().equals(signer.keyId())) {
       configHash = lastConfig.hash();
     } else {
@@ -291,7 +325,10 @@ final class CertificateJson {
     }
   }
 
-  /** {@link SubjectIdentifier#toJson()}, in canonical order: hashed, identityHash, identityType, salt, type. */
+  /**
+   * {@link SubjectIdentifier#toJson()}, in canonical order: hashed, identityHash, identityType,
+   * salt, type.
+   */
   private void identity(SubjectIdentifier subject) {
     raw('{');
     raw(KEY_HASHED);
@@ -331,8 +368,8 @@ final class CertificateJson {
   }
 
   /**
-   * {@link StatusEntry#toJson()}, in canonical order: id, statusListCredential,
-   * statusListIndex, statusPurpose, type.
+   * {@link StatusEntry#toJson()}, in canonical order: id, statusListCredential, statusListIndex,
+   * statusPurpose, type.
    */
   private void statusEntry(StatusEntry entry) {
     String index = Integer.toString(entry.index());
@@ -354,7 +391,8 @@ final class CertificateJson {
    * proofPurpose, proofValue, type, verificationMethod; without proofValue it is the proof
    * configuration.
    */
-  private void writeProof(String created, Cryptosuite suite, String keyId, @Nullable String proofValue) {
+  private void writeProof(
+      String created, Cryptosuite suite, String keyId, @Nullable String proofValue) {
     raw('{');
     raw(CONTEXT_MEMBER);
     raw(',');
@@ -420,7 +458,10 @@ final class CertificateJson {
     }
   }
 
-  /** Constant canonical JSON: the strings among the parts are written as JSON strings, the bytes as they are. */
+  /**
+   * Constant canonical JSON: the strings among the parts are written as JSON strings, the bytes as
+   * they are.
+   */
   private static byte[] constant(Object... parts) {
     CertificateJson out = new CertificateJson();
     for (Object part : parts) {

@@ -35,8 +35,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Implements core's credential SPI ({@link io.trainproof.core.spi.CredentialIssuer}): signs
- * Open Badges 3.0 training certificates, seals policy attestations and signs the status list
+ * Implements core's credential SPI ({@link io.trainproof.core.spi.CredentialIssuer}): signs Open
+ * Badges 3.0 training certificates, seals policy attestations and signs the status list
  * credentials, for every organization of a Trainproof instance.
  *
  * <pre>{@code
@@ -51,32 +51,32 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Stateless.</b> Apart from the keys (reached through the function given to {@link
- * Builder#issuers}) it holds nothing that changes: core draws each certificate's status index
- * and keeps every certificate's status in its store, and passes the set indexes to {@link
+ * Builder#issuers}) it holds nothing that changes: core draws each certificate's status index and
+ * keeps every certificate's status in its store, and passes the set indexes to {@link
  * #statusListCredential}. So any number of nodes may issue at once against one store. Credential
  * ids are derived from core's record ids ({@code urn:uuid:<certificate id>}, {@code
- * urn:uuid:<attestation id>}), so signing the same record twice yields the same id and
- * verification code.
+ * urn:uuid:<attestation id>}), so signing the same record twice yields the same id and verification
+ * code.
  *
- * <p><b>Certificates</b> ({@link UnsignedCredentials#certificate}): issuer {@code Profile} with
- * the organization's DID and name; subject identified by the member id only ({@code
- * identityType: systemId}, no PHI); one achievement per course version ({@code
- * urn:trainproof:achievement:<course code>:<course version id>}); evidence naming the
- * completion (date and score); {@code validFrom} the start of the first valid date and {@code
- * validUntil} the end of the last valid date (the start of the next day), in the organization's
- * zone; {@code credentialStatus} a {@code revocation} and a {@code superseded} {@code
- * BitstringStatusListEntry}, both at core's status index, in the lists at {@code
- * <base>/<organization id>/revocation} and {@code <base>/<organization id>/superseded}.
+ * <p><b>Certificates</b> ({@link UnsignedCredentials#certificate}): issuer {@code Profile} with the
+ * organization's DID and name; subject identified by the member id only ({@code identityType:
+ * systemId}, no PHI); one achievement per course version ({@code urn:trainproof:achievement:<course
+ * code>:<course version id>}); evidence naming the completion (date and score); {@code validFrom}
+ * the start of the first valid date and {@code validUntil} the end of the last valid date (the
+ * start of the next day), in the organization's zone; {@code credentialStatus} a {@code revocation}
+ * and a {@code superseded} {@code BitstringStatusListEntry}, both at core's status index, in the
+ * lists at {@code <base>/<organization id>/revocation} and {@code <base>/<organization
+ * id>/superseded}.
  *
- * <p><b>Attestations</b> ({@link UnsignedCredentials#attestation}): subject with the member id,
- * the policy code, the policy version number, the SHA-256 of the policy text and of the exact
- * statement shown, when and how. They carry no status entry: core never revokes an attestation.
+ * <p><b>Attestations</b> ({@link UnsignedCredentials#attestation}): subject with the member id, the
+ * policy code, the policy version number, the SHA-256 of the policy text and of the exact statement
+ * shown, when and how. They carry no status entry: core never revokes an attestation.
  *
- * <p>Every proof is created at this issuer's clock's instant, with the organization's active
- * key; a key that is retired or not yet active at that instant is refused ({@link
- * SigningFailedException}), since verifiers would reject what it signs. Each organization's
- * status lists must keep one size for ever: {@link Builder#statusListSize} is the same on every
- * node and never changes once certificates are issued.
+ * <p>Every proof is created at this issuer's clock's instant, with the organization's active key; a
+ * key that is retired or not yet active at that instant is refused ({@link
+ * SigningFailedException}), since verifiers would reject what it signs. Each organization's status
+ * lists must keep one size for ever: {@link Builder#statusListSize} is the same on every node and
+ * never changes once certificates are issued.
  *
  * <p>Thread-safe when the issuer function and the signers are.
  */
@@ -101,7 +101,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     this.dataIntegrity = b.dataIntegrity;
   }
 
-  /** @return a new builder */
+  /**
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,7 +113,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     return statusListSize;
   }
 
-  /** @return the suite every proof is made with */
+  /**
+   * @return the suite every proof is made with
+   */
   public Cryptosuite cryptosuite() {
     return cryptosuite;
   }
@@ -132,26 +136,52 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   public Issued issueCertificate(CertificateClaims claims) {
     OrganizationIssuer org = issuer(claims.organization());
     if (claims.statusIndex() < 0 || claims.statusIndex() >= statusListSize) {
-      throw new ValidationException("statusIndex", claims.statusIndex(), "is outside 0.." + (statusListSize - 1));
+      throw new ValidationException(
+          "statusIndex", claims.statusIndex(), "is outside 0.." + (statusListSize - 1));
     }
     String id = "urn:uuid:" + claims.certificateId();
-    String criteria = "Completed version " + claims.courseVersionLabel() + " of the course " + claims.courseTitle()
-        + " and met its pass mark.";
-    CertificateRequest request = new CertificateRequest(
-        profile(org, claims.organizationName()),
-        SubjectIdentifier.memberId(claims.memberId()),
-        new AchievementInfo(claims.courseCode(), claims.courseVersionId(), claims.courseTitle(),
-            claims.courseTitle() + " (" + claims.courseCode() + "), version " + claims.courseVersionLabel(), criteria),
-        startOf(claims.validFrom(), claims.zone()),
-        claims.validUntil() == null ? null : startOf(claims.validUntil().plusDays(1), claims.zone()),
-        List.of(new EvidenceItem("urn:uuid:" + claims.completionId(), "Course completion",
-            "Completed on " + claims.completedOn() + (claims.score() == null ? "" : " with a score of " + claims.score()),
-            null)));
-    List<StatusEntry> status = List.of(
-        new StatusEntry(statusListUrl(claims.organization(), StatusPurpose.REVOCATION), StatusPurpose.REVOCATION,
-            claims.statusIndex()),
-        new StatusEntry(statusListUrl(claims.organization(), StatusPurpose.SUPERSEDED), StatusPurpose.SUPERSEDED,
-            claims.statusIndex()));
+    String criteria =
+        "Completed version "
+            + claims.courseVersionLabel()
+            + " of the course "
+            + claims.courseTitle()
+            + " and met its pass mark.";
+    CertificateRequest request =
+        new CertificateRequest(
+            profile(org, claims.organizationName()),
+            SubjectIdentifier.memberId(claims.memberId()),
+            new AchievementInfo(
+                claims.courseCode(),
+                claims.courseVersionId(),
+                claims.courseTitle(),
+                claims.courseTitle()
+                    + " ("
+                    + claims.courseCode()
+                    + "), version "
+                    + claims.courseVersionLabel(),
+                criteria),
+            startOf(claims.validFrom(), claims.zone()),
+            claims.validUntil() == null
+                ? null
+                : startOf(claims.validUntil().plusDays(1), claims.zone()),
+            List.of(
+                new EvidenceItem(
+                    "urn:uuid:" + claims.completionId(),
+                    "Course completion",
+                    "Completed on "
+                        + claims.completedOn()
+                        + (claims.score() == null ? "" : " with a score of " + claims.score()),
+                    null)));
+    List<StatusEntry> status =
+        List.of(
+            new StatusEntry(
+                statusListUrl(claims.organization(), StatusPurpose.REVOCATION),
+                StatusPurpose.REVOCATION,
+                claims.statusIndex()),
+            new StatusEntry(
+                statusListUrl(claims.organization(), StatusPurpose.SUPERSEDED),
+                StatusPurpose.SUPERSEDED,
+                claims.statusIndex()));
     String json;
     if (cryptosuite.rdfCanonicalization()) {
       json = sign(UnsignedCredentials.certificate(id, request, status), org);
@@ -169,15 +199,16 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   public Issued sealAttestation(AttestationClaims claims) {
     OrganizationIssuer org = issuer(claims.organization());
     String id = credentialId(claims.attestationId());
-    AttestationRequest request = new AttestationRequest(
-        profile(org, claims.organizationName()),
-        claims.memberId(),
-        claims.policyCode(),
-        Integer.toString(claims.policyVersionNumber()),
-        claims.policyTextSha256(),
-        claims.statementSha256(),
-        claims.attestedAt(),
-        claims.method().toLowerCase(Locale.ROOT).replace('_', '-'));
+    AttestationRequest request =
+        new AttestationRequest(
+            profile(org, claims.organizationName()),
+            claims.memberId(),
+            claims.policyCode(),
+            Integer.toString(claims.policyVersionNumber()),
+            claims.policyTextSha256(),
+            claims.statementSha256(),
+            claims.attestedAt(),
+            claims.method().toLowerCase(Locale.ROOT).replace('_', '-'));
     String json = sign(UnsignedCredentials.attestation(id, request, List.of()), org);
     return new Issued(id, json, null);
   }
@@ -187,21 +218,34 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
    *
    * <p>Builds the list from nothing but {@code setIndexes}: exactly those bits are set.
    *
-   * @throws ValidationException when the purpose is not {@code revocation} or {@code
-   *     superseded}, or an index is outside the list
+   * @throws ValidationException when the purpose is not {@code revocation} or {@code superseded},
+   *     or an index is outside the list
    */
   @Override
-  public String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes) {
+  public String statusListCredential(
+      Id<Organization> organization, String purpose, List<Integer> setIndexes) {
     OrganizationIssuer org = issuer(organization);
-    StatusPurpose p = StatusPurpose.fromValue(purpose).orElseThrow(() -> new ValidationException(
-        "purpose", purpose, "is not " + StatusPurpose.REVOCATION.value() + " or " + StatusPurpose.SUPERSEDED.value()));
+    StatusPurpose p =
+        StatusPurpose.fromValue(purpose)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "purpose",
+                        purpose,
+                        "is not "
+                            + StatusPurpose.REVOCATION.value()
+                            + " or "
+                            + StatusPurpose.SUPERSEDED.value()));
     StatusBitstring bits = StatusBitstring.empty(statusListSize).withBits(setIndexes);
-    ObjectNode list = StatusListCredentials.unsigned(org.did(), statusListUrl(organization, p), p, bits, clock.instant());
+    ObjectNode list =
+        StatusListCredentials.unsigned(
+            org.did(), statusListUrl(organization, p), p, bits, clock.instant());
     return sign(list, org);
   }
 
   private String sign(ObjectNode document, OrganizationIssuer org) {
-    return dataIntegrity.addProofToJson(document, ProofOptions.of(cryptosuite, activeKeyCheckedAt(org)), org.signer());
+    return dataIntegrity.addProofToJson(
+        document, ProofOptions.of(cryptosuite, activeKeyCheckedAt(org)), org.signer());
   }
 
   /**
@@ -214,8 +258,15 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     String keyId = org.signer().keyId();
     KeyRecord key = org.keyHistory().find(keyId).orElseThrow();
     if (!key.validAt(now.truncatedTo(ChronoUnit.SECONDS))) {
-      throw new SigningFailedException("key " + keyId + " is not valid at " + now + " (active from " + key.activeFrom()
-          + (key.retiredAt() == null ? "" : ", retired at " + key.retiredAt()) + "); verifiers would reject the proof");
+      throw new SigningFailedException(
+          "key "
+              + keyId
+              + " is not valid at "
+              + now
+              + " (active from "
+              + key.activeFrom()
+              + (key.retiredAt() == null ? "" : ", retired at " + key.retiredAt())
+              + "); verifiers would reject the proof");
     }
     return now.truncatedTo(ChronoUnit.SECONDS);
   }
@@ -223,7 +274,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   private OrganizationIssuer issuer(Id<Organization> organization) {
     OrganizationIssuer org = issuers.apply(organization);
     if (org == null) {
-      throw new SigningFailedException("no issuer key is configured for organization " + organization);
+      throw new SigningFailedException(
+          "no issuer key is configured for organization " + organization);
     }
     return org;
   }
@@ -244,7 +296,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     }
   }
 
-  /** Builds a {@link SigningCredentialIssuer}. Not thread-safe; use from one thread, then discard. */
+  /**
+   * Builds a {@link SigningCredentialIssuer}. Not thread-safe; use from one thread, then discard.
+   */
   public static final class Builder {
     private @Nullable Function<Id<Organization>, @Nullable OrganizationIssuer> issuers;
     private @Nullable String statusListBaseUrl;
@@ -256,22 +310,23 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     private Builder() {}
 
     /**
-     * Who signs for each organization (required). Called on every issuance, so it may return
-     * a new value after a key rotation; it returns null for an organization that has no
-     * issuer, which makes issuing for it fail with {@link SigningFailedException}.
+     * Who signs for each organization (required). Called on every issuance, so it may return a new
+     * value after a key rotation; it returns null for an organization that has no issuer, which
+     * makes issuing for it fail with {@link SigningFailedException}.
      *
      * @param byOrganization the organization's current issuer; thread-safe
      * @return this builder
      */
-    public Builder issuers(Function<Id<Organization>, @Nullable OrganizationIssuer> byOrganization) {
+    public Builder issuers(
+        Function<Id<Organization>, @Nullable OrganizationIssuer> byOrganization) {
       this.issuers = Objects.requireNonNull(byOrganization, "issuers");
       return this;
     }
 
     /**
-     * Where the status list credentials are published (required): an organization's lists are
-     * at {@code <base>/<organization id>/revocation} and {@code …/superseded}. Written into
-     * every certificate, so it must not change once certificates are issued.
+     * Where the status list credentials are published (required): an organization's lists are at
+     * {@code <base>/<organization id>/revocation} and {@code …/superseded}. Written into every
+     * certificate, so it must not change once certificates are issued.
      *
      * @param baseUrl an http(s) URL; a trailing slash is dropped
      * @return this builder
@@ -280,14 +335,15 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
       if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
         throw new ValidationException("statusListBaseUrl", baseUrl, "must be an http(s) URL");
       }
-      this.statusListBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+      this.statusListBaseUrl =
+          baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
       return this;
     }
 
     /**
-     * The suite every proof is made with (default {@code eddsa-jcs-2022}). {@code
-     * eddsa-rdfc-2022} for Open Badges wallets; {@code ecdsa-jcs-2019} with P-256 keys. The
-     * organizations' keys must fit it.
+     * The suite every proof is made with (default {@code eddsa-jcs-2022}). {@code eddsa-rdfc-2022}
+     * for Open Badges wallets; {@code ecdsa-jcs-2019} with P-256 keys. The organizations' keys must
+     * fit it.
      *
      * @param suite the suite
      * @return this builder
@@ -298,8 +354,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     }
 
     /**
-     * The clock for proof {@code created} and status list {@code validFrom} (default system
-     * UTC). Pass the same clock as {@code Trainproof}'s.
+     * The clock for proof {@code created} and status list {@code validFrom} (default system UTC).
+     * Pass the same clock as {@code Trainproof}'s.
      *
      * @param value the clock
      * @return this builder
@@ -310,8 +366,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     }
 
     /**
-     * Entries per status list (default {@link #DEFAULT_STATUS_LIST_SIZE}); the same on every
-     * node, never changed once certificates are issued.
+     * Entries per status list (default {@link #DEFAULT_STATUS_LIST_SIZE}); the same on every node,
+     * never changed once certificates are issued.
      *
      * @param size a multiple of 8, at least 131,072
      * @return this builder

@@ -3,8 +3,8 @@ package io.trainproof.signing;
 import io.trainproof.core.TrainproofException;
 
 /**
- * A key provider could not produce a signature (an HSM or KMS refused or was unreachable,
- * or the key is of the wrong kind for the requested cryptosuite). Nothing was issued.
+ * A key provider could not produce a signature (an HSM or KMS refused or was unreachable, or the
+ * key is of the wrong kind for the requested cryptosuite). Nothing was issued.
  */
 public final class SigningFailedException extends TrainproofException {
   private static final long serialVersionUID = 1L;

@@ -3,12 +3,12 @@ package io.trainproof.signing;
 import io.trainproof.core.TrainproofException;
 
 /**
- * Input that the signing module cannot use at all: JSON that does not parse, has duplicate
- * keys, is larger or deeper than the configured limits, holds a number that cannot be
- * represented exactly, or a key, multibase or PEM text that does not decode.
+ * Input that the signing module cannot use at all: JSON that does not parse, has duplicate keys, is
+ * larger or deeper than the configured limits, holds a number that cannot be represented exactly,
+ * or a key, multibase or PEM text that does not decode.
  *
- * <p>Verification never throws this for a credential it was asked to check; it reports the
- * problem as a failed check instead. Signing and key import throw it.
+ * <p>Verification never throws this for a credential it was asked to check; it reports the problem
+ * as a failed check instead. Signing and key import throw it.
  */
 public final class UnusableInputException extends TrainproofException {
   private static final long serialVersionUID = 1L;
@@ -38,7 +38,9 @@ public final class UnusableInputException extends TrainproofException {
     this.what = what;
   }
 
-  /** @return the kind of input that was unusable */
+  /**
+   * @return the kind of input that was unusable
+   */
   public String what() {
     return what;
   }

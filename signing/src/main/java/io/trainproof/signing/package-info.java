@@ -4,12 +4,12 @@
  * naming who signs for each organization), and the exceptions shared by the feature packages.
  *
  * <p>Feature packages: {@link io.trainproof.signing.key} (keys, key providers, issuer key
- * histories, {@code did:key}), {@link io.trainproof.signing.jcs} (RFC 8785 JSON
- * canonicalization and strict parsing), {@link io.trainproof.signing.proof} (Data Integrity
- * proofs), {@link io.trainproof.signing.credential} (Open Badges 3.0 certificates, policy
- * attestations, verification codes), {@link io.trainproof.signing.status} (Bitstring Status
- * List revocation) and {@link io.trainproof.signing.verify} (the offline verifier).
- * {@code io.trainproof.signing.internal} is not API.
+ * histories, {@code did:key}), {@link io.trainproof.signing.jcs} (RFC 8785 JSON canonicalization
+ * and strict parsing), {@link io.trainproof.signing.proof} (Data Integrity proofs), {@link
+ * io.trainproof.signing.credential} (Open Badges 3.0 certificates, policy attestations,
+ * verification codes), {@link io.trainproof.signing.status} (Bitstring Status List revocation) and
+ * {@link io.trainproof.signing.verify} (the offline verifier). {@code
+ * io.trainproof.signing.internal} is not API.
  */
 @NullMarked
 package io.trainproof.signing;

@@ -22,8 +22,11 @@ class CertificateJsonCacheAndSizeTest {
   private final Fixture f = new Fixture();
 
   private static String expected(CertificateRequest request, Cryptosuite suite, SigningKey key) {
-    return new DataIntegrity().addProofToJson(
-        UnsignedCredentials.certificate(ID, request, List.of()), ProofOptions.of(suite, Fixture.ISSUED), key);
+    return new DataIntegrity()
+        .addProofToJson(
+            UnsignedCredentials.certificate(ID, request, List.of()),
+            ProofOptions.of(suite, Fixture.ISSUED),
+            key);
   }
 
   @Test
@@ -32,10 +35,12 @@ class CertificateJsonCacheAndSizeTest {
     CertificateRequest request = Fixture.certificate();
     CertificateJson.ConfigCache configs = new CertificateJson.ConfigCache();
 
-    String first = CertificateJson.sign(ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, f.key1,
-        configs);
-    String second = CertificateJson.sign(ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, other,
-        configs);
+    String first =
+        CertificateJson.sign(
+            ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, f.key1, configs);
+    String second =
+        CertificateJson.sign(
+            ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, other, configs);
 
     assertThat(first).isEqualTo(expected(request, Cryptosuite.EDDSA_JCS_2022, f.key1));
     assertThat(second).isEqualTo(expected(request, Cryptosuite.EDDSA_JCS_2022, other));
@@ -43,15 +48,18 @@ class CertificateJsonCacheAndSizeTest {
 
   @Test
   void anotherSuiteUnderTheSameKeyIdInTheSameSecondDoesNotReuseTheCachedConfiguration() {
-    // why: one key id for an Ed25519 and a P-256 key, so only the suite tells the configurations apart
+    // why: one key id for an Ed25519 and a P-256 key, so only the suite tells the configurations
+    // apart
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, f.key1.keyId(), f.random);
     CertificateRequest request = Fixture.certificate();
     CertificateJson.ConfigCache configs = new CertificateJson.ConfigCache();
 
-    String first = CertificateJson.sign(ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, f.key1,
-        configs);
-    String second = CertificateJson.sign(ID, request, List.of(), Cryptosuite.ECDSA_JCS_2019, Fixture.ISSUED, p256,
-        configs);
+    String first =
+        CertificateJson.sign(
+            ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, f.key1, configs);
+    String second =
+        CertificateJson.sign(
+            ID, request, List.of(), Cryptosuite.ECDSA_JCS_2019, Fixture.ISSUED, p256, configs);
 
     assertThat(first).isEqualTo(expected(request, Cryptosuite.EDDSA_JCS_2022, f.key1));
     assertThat(second).isEqualTo(expected(request, Cryptosuite.ECDSA_JCS_2019, p256));
@@ -63,14 +71,32 @@ class CertificateJsonCacheAndSizeTest {
     // why: 40,000 bytes in one top-level member; the document and its copy for the text need
     // more than the 64 KiB a thread may keep between calls
     String name = "Privacy ".repeat(5_000);
-    AchievementInfo achievement = new AchievementInfo(base.achievement().courseId(),
-        base.achievement().courseVersion(), name, base.achievement().description(), base.achievement().criteria());
-    CertificateRequest request = new CertificateRequest(base.issuer(), base.subject(), achievement, base.validFrom(),
-        base.validUntil(), base.evidence());
+    AchievementInfo achievement =
+        new AchievementInfo(
+            base.achievement().courseId(),
+            base.achievement().courseVersion(),
+            name,
+            base.achievement().description(),
+            base.achievement().criteria());
+    CertificateRequest request =
+        new CertificateRequest(
+            base.issuer(),
+            base.subject(),
+            achievement,
+            base.validFrom(),
+            base.validUntil(),
+            base.evidence());
 
     for (int i = 0; i < 3; i++) {
-      String actual = CertificateJson.sign(ID, request, List.of(), Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED, f.key1,
-          new CertificateJson.ConfigCache());
+      String actual =
+          CertificateJson.sign(
+              ID,
+              request,
+              List.of(),
+              Cryptosuite.EDDSA_JCS_2022,
+              Fixture.ISSUED,
+              f.key1,
+              new CertificateJson.ConfigCache());
       assertThat(actual).isEqualTo(expected(request, Cryptosuite.EDDSA_JCS_2022, f.key1));
     }
   }

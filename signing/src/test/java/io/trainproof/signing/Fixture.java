@@ -3,9 +3,9 @@ package io.trainproof.signing;
 import io.trainproof.signing.credential.AchievementInfo;
 import io.trainproof.signing.credential.AttestationRequest;
 import io.trainproof.signing.credential.CertificateRequest;
-import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.credential.EvidenceItem;
 import io.trainproof.signing.credential.IssuerProfile;
+import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.credential.SubjectIdentifier;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
@@ -44,7 +44,9 @@ public final class Fixture {
   public Fixture(KeyAlgorithm algorithm) {
     key1 = SigningKey.generate(algorithm, DID + "#key-1", random);
     history = IssuerKeyHistory.start(DID, key1.keyId(), key1.publicKey(), KEY1_FROM);
-    statusLists = IssuerStatusLists.create(DID, "https://trainproof.example.org/status/org-1", 131_072, random);
+    statusLists =
+        IssuerStatusLists.create(
+            DID, "https://trainproof.example.org/status/org-1", 131_072, random);
   }
 
   public static SecureRandom deterministicRandom(long seed) {
@@ -73,18 +75,32 @@ public final class Fixture {
     return new CertificateRequest(
         PROFILE,
         SubjectIdentifier.memberId("member-1042"),
-        new AchievementInfo("hipaa-privacy-101", "2026.1", "HIPAA Privacy Rule essentials",
+        new AchievementInfo(
+            "hipaa-privacy-101",
+            "2026.1",
+            "HIPAA Privacy Rule essentials",
             "Uses and disclosures of PHI, minimum necessary, patient rights.",
             "Completed all modules and passed the assessment with at least 80%."),
         ISSUED,
         VALID_UNTIL,
-        List.of(new EvidenceItem("urn:trainproof:completion:9f1c", "Course completion",
-            "Completion record in the training system", "Completed in-app; score 92")));
+        List.of(
+            new EvidenceItem(
+                "urn:trainproof:completion:9f1c",
+                "Course completion",
+                "Completion record in the training system",
+                "Completed in-app; score 92")));
   }
 
   public static AttestationRequest attestation() {
-    return new AttestationRequest(PROFILE, "member-1042", "policy-sanctions", "3",
-        "a".repeat(64), "b".repeat(64), ISSUED, "click-through");
+    return new AttestationRequest(
+        PROFILE,
+        "member-1042",
+        "policy-sanctions",
+        "3",
+        "a".repeat(64),
+        "b".repeat(64),
+        ISSUED,
+        "click-through");
   }
 
   /** A bundle with the current history and freshly signed status lists. */

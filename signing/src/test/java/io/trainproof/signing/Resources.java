@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads test resources. The vectors under {@code vectors/} are copies of the project's
- * {@code shared/vectors/} (see {@code vectors/SOURCES.md} for where each file came from).
+ * Reads test resources. The vectors under {@code vectors/} are copies of the project's {@code
+ * shared/vectors/} (see {@code vectors/SOURCES.md} for where each file came from).
  */
 public final class Resources {
   private Resources() {}

@@ -15,29 +15,40 @@ class SigningArchitectureTest {
 
   @BeforeAll
   static void importSigning() {
-    signing = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.trainproof.signing");
+    signing =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.trainproof.signing");
   }
 
   @Test
   void importsTheModule() {
     // why: an empty import would make every rule below pass vacuously
-    org.assertj.core.api.Assertions.assertThat(signing.contain(SigningCredentialIssuer.class)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(signing.contain(SigningCredentialIssuer.class))
+        .isTrue();
   }
 
   @Test
   void signingKnowsNoPersistence() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(
-        "jakarta.persistence..", "javax.persistence..", "java.sql..", "javax.sql..", "org.hibernate..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta.persistence..",
+            "javax.persistence..",
+            "java.sql..",
+            "javax.sql..",
+            "org.hibernate..")
         .because("signing is handed claims and returns JSON; the store is core's business")
         .check(signing);
   }
 
   @Test
   void signingUsesOnlyCoresApiNotItsInternals() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(
-        "io.trainproof.core.internal..", "io.trainproof.core.memory..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.trainproof.core.internal..", "io.trainproof.core.memory..")
         .because("signing plugs in through core's SPI and public types only")
         .check(signing);
   }

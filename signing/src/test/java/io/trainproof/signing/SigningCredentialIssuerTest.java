@@ -9,15 +9,16 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.domain.Attestation;
-import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Recurrence;
@@ -49,20 +50,19 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import io.trainproof.core.domain.Organization;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * The adapter under a real {@link Trainproof} on the in-memory store: sign → store → load →
- * verify, revocation, supersession by a renewal, sealed attestations, two nodes on one store.
+ * The adapter under a real {@link Trainproof} on the in-memory store: sign → store → load → verify,
+ * revocation, supersession by a renewal, sealed attestations, two nodes on one store.
  */
 class SigningCredentialIssuerTest {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -80,16 +80,20 @@ class SigningCredentialIssuerTest {
   @BeforeEach
   void setUp() {
     clock = SettableClock.at(ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZONE).toInstant());
-    key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", Fixture.deterministicRandom(11));
-    history = IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(), Instant.parse("2026-01-01T00:00:00Z"));
+    key =
+        SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", Fixture.deterministicRandom(11));
+    history =
+        IssuerKeyHistory.start(
+            DID, key.keyId(), key.publicKey(), Instant.parse("2026-01-01T00:00:00Z"));
     store = new InMemoryStore();
     tp = node(store, adapter(Cryptosuite.EDDSA_JCS_2022));
     fx = Fixtures.organization(tp, ZONE);
   }
 
   SigningCredentialIssuer adapter(Cryptosuite suite) {
-    OrganizationIssuer issuer = OrganizationIssuer.of(
-        history, new InMemoryKeyProvider().add(key), "https://clinic.example.org");
+    OrganizationIssuer issuer =
+        OrganizationIssuer.of(
+            history, new InMemoryKeyProvider().add(key), "https://clinic.example.org");
     return SigningCredentialIssuer.builder()
         .issuers(org -> issuer)
         .statusListBaseUrl(STATUS_BASE + "/")
@@ -112,23 +116,36 @@ class SigningCredentialIssuerTest {
 
   Course annualCourse() {
     Course course = fx.course("HIPAA-101");
-    fx.requirement("Annual privacy training", Fixtures.terms(course, RULES_FROM)
-        .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(60))
-        .build());
+    fx.requirement(
+        "Annual privacy training",
+        Fixtures.terms(course, RULES_FROM)
+            .recurrence(
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(60))
+            .build());
     return course;
   }
 
   static void complete(Trainproof node, Fixtures fx, WorkforceMember m, LocalDate on, int score) {
-    Assignment open = node.assignments().forMember(fx.officer(), m.id()).stream()
-        .filter(Assignment::isOpen).findFirst().orElseThrow();
-    node.completions().record(fx.officer(), CompletionService.Request.inApp(open.id(), on, score, "officer-1"));
+    Assignment open =
+        node.assignments().forMember(fx.officer(), m.id()).stream()
+            .filter(Assignment::isOpen)
+            .findFirst()
+            .orElseThrow();
+    node.completions()
+        .record(fx.officer(), CompletionService.Request.inApp(open.id(), on, score, "officer-1"));
   }
 
   /** What an outside verifier holds: the key history and the status lists as published now. */
   CredentialVerifier verifierNow(Trainproof node) {
-    TrustBundle bundle = TrustBundle.of(List.of(history), List.of(
-        node.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION),
-        node.certificates().statusListCredential(fx.officer(), CertificateService.SUPERSEDED)));
+    TrustBundle bundle =
+        TrustBundle.of(
+            List.of(history),
+            List.of(
+                node.certificates()
+                    .statusListCredential(fx.officer(), CertificateService.REVOCATION),
+                node.certificates()
+                    .statusListCredential(fx.officer(), CertificateService.SUPERSEDED)));
     // why: through the bundle's JSON form, as a verifier would load it from a file
     return new CredentialVerifier(TrustBundle.fromJson(bundle.toJson()), clock);
   }
@@ -143,8 +160,15 @@ class SigningCredentialIssuerTest {
     VerificationResult result = verifierNow(tp).verify(cert.credentialJson());
 
     assertThat(result.verified()).as(result.toString()).isTrue();
-    assertThat(result.checks()).extracting(c -> c.kind()).contains(CheckKind.PROOF, CheckKind.KEY_VALIDITY,
-        CheckKind.ISSUER_TRUSTED, CheckKind.VALIDITY_PERIOD, CheckKind.REVOCATION, CheckKind.SUPERSESSION);
+    assertThat(result.checks())
+        .extracting(c -> c.kind())
+        .contains(
+            CheckKind.PROOF,
+            CheckKind.KEY_VALIDITY,
+            CheckKind.ISSUER_TRUSTED,
+            CheckKind.VALIDITY_PERIOD,
+            CheckKind.REVOCATION,
+            CheckKind.SUPERSESSION);
     assertThat(result.checks()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(result.credentialId()).isEqualTo(cert.credentialId());
   }
@@ -157,28 +181,37 @@ class SigningCredentialIssuerTest {
     Certificate cert = tp.certificates().forMember(fx.officer(), nurse.id()).get(0);
     JsonNode vc = StrictJson.parse(cert.credentialJson());
 
-    assertThat(vc.get("type").toString()).isEqualTo("[\"VerifiableCredential\",\"OpenBadgeCredential\"]");
-    assertThat(vc.get("id").asText()).isEqualTo(cert.credentialId()).isEqualTo("urn:uuid:" + cert.id());
+    assertThat(vc.get("type").toString())
+        .isEqualTo("[\"VerifiableCredential\",\"OpenBadgeCredential\"]");
+    assertThat(vc.get("id").asText())
+        .isEqualTo(cert.credentialId())
+        .isEqualTo("urn:uuid:" + cert.id());
     assertThat(vc.at("/issuer/id").asText()).isEqualTo(DID);
     assertThat(vc.at("/issuer/name").asText()).isEqualTo(fx.org().name());
-    assertThat(vc.at("/credentialSubject/identifier/0/identityHash").asText()).isEqualTo(nurse.id().toString());
-    assertThat(vc.at("/credentialSubject/identifier/0/identityType").asText()).isEqualTo("systemId");
+    assertThat(vc.at("/credentialSubject/identifier/0/identityHash").asText())
+        .isEqualTo(nurse.id().toString());
+    assertThat(vc.at("/credentialSubject/identifier/0/identityType").asText())
+        .isEqualTo("systemId");
     assertThat(vc.at("/credentialSubject/achievement/id").asText())
         .isEqualTo("urn:trainproof:achievement:HIPAA-101:" + cert.courseVersion());
     assertThat(vc.at("/credentialSubject/achievement/name").asText()).isEqualTo(course.title());
-    // valid from the start of the completion day to the end of the last valid day, in the org's zone
+    // valid from the start of the completion day to the end of the last valid day, in the org's
+    // zone
     assertThat(cert.validUntil()).isEqualTo(today().plusYears(1));
-    assertThat(vc.get("validFrom").asText()).isEqualTo(today().atStartOfDay(ZONE).toInstant().toString());
+    assertThat(vc.get("validFrom").asText())
+        .isEqualTo(today().atStartOfDay(ZONE).toInstant().toString());
     assertThat(vc.get("validUntil").asText())
         .isEqualTo(cert.validUntil().plusDays(1).atStartOfDay(ZONE).toInstant().toString());
     String index = Integer.toString(cert.statusIndex());
     String base = STATUS_BASE + "/" + fx.org().id();
     assertThat(vc.at("/credentialStatus/0/statusPurpose").asText()).isEqualTo("revocation");
     assertThat(vc.at("/credentialStatus/0/statusListIndex").asText()).isEqualTo(index);
-    assertThat(vc.at("/credentialStatus/0/statusListCredential").asText()).isEqualTo(base + "/revocation");
+    assertThat(vc.at("/credentialStatus/0/statusListCredential").asText())
+        .isEqualTo(base + "/revocation");
     assertThat(vc.at("/credentialStatus/1/statusPurpose").asText()).isEqualTo("superseded");
     assertThat(vc.at("/credentialStatus/1/statusListIndex").asText()).isEqualTo(index);
-    assertThat(vc.at("/credentialStatus/1/statusListCredential").asText()).isEqualTo(base + "/superseded");
+    assertThat(vc.at("/credentialStatus/1/statusListCredential").asText())
+        .isEqualTo(base + "/superseded");
     assertThat(vc.at("/proof/cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
     assertThat(vc.at("/proof/verificationMethod").asText()).isEqualTo(key.keyId());
     // no name, employee number or department of the member anywhere in the credential
@@ -195,7 +228,10 @@ class SigningCredentialIssuerTest {
 
     String credentialId = StrictJson.parse(cert.credentialJson()).get("id").asText();
     assertThat(cert.verificationCode()).isEqualTo(VerificationCode.forCredentialId(credentialId));
-    assertThat(VerificationCode.matches(cert.verificationCode().toLowerCase(Locale.ROOT), credentialId)).isTrue();
+    assertThat(
+            VerificationCode.matches(
+                cert.verificationCode().toLowerCase(Locale.ROOT), credentialId))
+        .isTrue();
     assertThat(tp.certificates().findByCode(fx.officer(), cert.verificationCode()))
         .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(cert.id()));
   }
@@ -209,7 +245,8 @@ class SigningCredentialIssuerTest {
     CredentialVerifier before = verifierNow(tp);
 
     clock.advance(Duration.ofDays(3));
-    Certificate revoked = tp.certificates().revoke(fx.officer(), cert.id(), "completed under another member's login");
+    Certificate revoked =
+        tp.certificates().revoke(fx.officer(), cert.id(), "completed under another member's login");
 
     assertThat(revoked.status()).isEqualTo(Certificate.Status.REVOKED);
     assertThat(revoked.statusReason()).isEqualTo("completed under another member's login");
@@ -219,10 +256,12 @@ class SigningCredentialIssuerTest {
     VerificationResult after = verifierNow(tp).verify(revoked.credentialJson());
     assertThat(after.verified()).isFalse();
     assertThat(after.failureReasons()).containsExactly(FailureReason.REVOKED);
-    assertThat(after.checks(CheckKind.SUPERSESSION)).singleElement()
+    assertThat(after.checks(CheckKind.SUPERSESSION))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
     // the list carries the bit only, never the reason
-    String list = tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION);
+    String list =
+        tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION);
     assertThat(list).doesNotContain("login");
     assertThat(setBits(list)).containsExactly(cert.statusIndex());
   }
@@ -240,21 +279,37 @@ class SigningCredentialIssuerTest {
 
     List<Certificate> certs = tp.certificates().forMember(fx.officer(), nurse.id());
     assertThat(certs).hasSize(2);
-    Certificate first = certs.stream().filter(c -> c.status() == Certificate.Status.SUPERSEDED).findFirst().orElseThrow();
-    Certificate renewal = certs.stream().filter(c -> c.status() == Certificate.Status.VALID).findFirst().orElseThrow();
+    Certificate first =
+        certs.stream()
+            .filter(c -> c.status() == Certificate.Status.SUPERSEDED)
+            .findFirst()
+            .orElseThrow();
+    Certificate renewal =
+        certs.stream()
+            .filter(c -> c.status() == Certificate.Status.VALID)
+            .findFirst()
+            .orElseThrow();
     assertThat(first.statusReason()).isEqualTo(renewal.id().toString());
     assertThat(renewal.statusIndex()).isNotEqualTo(first.statusIndex());
 
     CredentialVerifier verifier = verifierNow(tp);
     VerificationResult old = verifier.verify(first.credentialJson());
     assertThat(old.failureReasons()).containsExactly(FailureReason.SUPERSEDED);
-    assertThat(old.checks(CheckKind.REVOCATION)).singleElement()
+    assertThat(old.checks(CheckKind.REVOCATION))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
     VerificationResult current = verifier.verify(renewal.credentialJson());
     assertThat(current.verified()).as(current.toString()).isTrue();
-    assertThat(setBits(tp.certificates().statusListCredential(fx.officer(), CertificateService.SUPERSEDED)))
+    assertThat(
+            setBits(
+                tp.certificates()
+                    .statusListCredential(fx.officer(), CertificateService.SUPERSEDED)))
         .containsExactly(first.statusIndex());
-    assertThat(setBits(tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION))).isEmpty();
+    assertThat(
+            setBits(
+                tp.certificates()
+                    .statusListCredential(fx.officer(), CertificateService.REVOCATION)))
+        .isEmpty();
   }
 
   @Test
@@ -268,7 +323,8 @@ class SigningCredentialIssuerTest {
     clock.set(lastDay.atTime(23, 59, 59).atZone(ZONE).toInstant());
     assertThat(verifierNow(tp).verify(cert.credentialJson()).verified()).isTrue();
     clock.set(lastDay.plusDays(1).atStartOfDay(ZONE).toInstant());
-    assertThat(verifierNow(tp).verify(cert.credentialJson()).failureReasons()).containsExactly(FailureReason.EXPIRED);
+    assertThat(verifierNow(tp).verify(cert.credentialJson()).failureReasons())
+        .containsExactly(FailureReason.EXPIRED);
   }
 
   @Test
@@ -276,12 +332,17 @@ class SigningCredentialIssuerTest {
     Policy privacy = fx.policy("PRIV", RULES_FROM);
     PolicyVersion version = tp.policies().versions(fx.officer(), privacy.id()).get(0);
     WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
-    Attestation requested = tp.attestations().request(fx.officer(), nurse.id(), version.id(), today().plusDays(14));
+    Attestation requested =
+        tp.attestations().request(fx.officer(), nurse.id(), version.id(), today().plusDays(14));
     Actor self = new Actor("user-77", ActorRole.MEMBER, fx.org().id(), nurse.id());
     String statement = "I have read and understood the Privacy policy, version 1.";
 
-    Attestation attested = tp.attestations().record(self,
-        new AttestationService.Submission(requested.id(), statement, AttestationMethod.CLICK_THROUGH, null, null));
+    Attestation attested =
+        tp.attestations()
+            .record(
+                self,
+                new AttestationService.Submission(
+                    requested.id(), statement, AttestationMethod.CLICK_THROUGH, null, null));
 
     Attestation.Evidence evidence = attested.evidence();
     assertThat(evidence).isNotNull();
@@ -289,19 +350,28 @@ class SigningCredentialIssuerTest {
     assertThat(json).isNotNull();
     assertThat(evidence.credentialId()).isEqualTo("urn:uuid:" + attested.id());
     JsonNode vc = StrictJson.parse(json);
-    assertThat(vc.get("type").toString()).isEqualTo("[\"VerifiableCredential\",\"PolicyAttestationCredential\"]");
+    assertThat(vc.get("type").toString())
+        .isEqualTo("[\"VerifiableCredential\",\"PolicyAttestationCredential\"]");
     assertThat(vc.get("issuer").asText()).isEqualTo(DID);
     JsonNode subject = vc.get("credentialSubject");
     assertThat(subject.get("memberId").asText()).isEqualTo(nurse.id().toString());
     assertThat(subject.get("policyId").asText()).isEqualTo("PRIV");
     assertThat(subject.get("policyVersion").asText()).isEqualTo("1");
-    assertThat(subject.get("statementHash").asText()).isEqualTo(Fixtures.sha256(statement)).isEqualTo(evidence.statementSha256());
+    assertThat(subject.get("statementHash").asText())
+        .isEqualTo(Fixtures.sha256(statement))
+        .isEqualTo(evidence.statementSha256());
     assertThat(subject.get("policyTextHash").asText()).isEqualTo(version.textSha256());
     assertThat(subject.get("attestationMethod").asText()).isEqualTo("click-through");
     assertThat(json).doesNotContain(statement);
 
     // the attestation is read back from the store, then verified offline
-    String stored = tp.attestations().forMember(fx.officer(), nurse.id(), today()).get(0).attestation().evidence().credentialJson();
+    String stored =
+        tp.attestations()
+            .forMember(fx.officer(), nurse.id(), today())
+            .get(0)
+            .attestation()
+            .evidence()
+            .credentialJson();
     assertThat(stored).isEqualTo(json);
     CredentialVerifier verifier = verifierNow(tp);
     VerificationResult result = verifier.verify(stored);
@@ -314,10 +384,13 @@ class SigningCredentialIssuerTest {
     ((ObjectNode) tampered.get("credentialSubject")).put("statementHash", changedHash);
     VerificationResult forged = verifier.verify(StrictJson.write(tampered));
     assertThat(forged.verified()).isFalse();
-    assertThat(forged.checks(CheckKind.PROOF)).singleElement()
+    assertThat(forged.checks(CheckKind.PROOF))
+        .singleElement()
         .satisfies(c -> assertThat(c.reason()).isEqualTo(FailureReason.TAMPERED_CONTENT));
-    // why: with its only proof failed, the issuer check also reports that no valid proof is the issuer's
-    assertThat(forged.failureReasons()).contains(FailureReason.TAMPERED_CONTENT)
+    // why: with its only proof failed, the issuer check also reports that no valid proof is the
+    // issuer's
+    assertThat(forged.failureReasons())
+        .contains(FailureReason.TAMPERED_CONTENT)
         .doesNotContain(FailureReason.UNKNOWN_ISSUER, FailureReason.REVOKED);
   }
 
@@ -338,13 +411,18 @@ class SigningCredentialIssuerTest {
     assertThat(issued).hasSize(24);
     assertThat(indexes).hasSize(24);
     for (Certificate c : issued) {
-      assertThat(StrictJson.parse(c.credentialJson()).at("/credentialStatus/0/statusListIndex").asText())
+      assertThat(
+              StrictJson.parse(c.credentialJson())
+                  .at("/credentialStatus/0/statusListIndex")
+                  .asText())
           .isEqualTo(Integer.toString(c.statusIndex()));
     }
     tp.certificates().revoke(fx.officer(), issued.get(3).id(), "wrong course version");
     // either node signs the same list from the store's state (Ed25519 is deterministic)
-    assertThat(nodeB.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION))
-        .isEqualTo(tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION));
+    assertThat(
+            nodeB.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION))
+        .isEqualTo(
+            tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION));
     CredentialVerifier verifier = verifierNow(nodeB);
     for (int i = 0; i < issued.size(); i++) {
       VerificationResult r = verifier.verify(issued.get(i).credentialJson());
@@ -373,7 +451,10 @@ class SigningCredentialIssuerTest {
         WorkforceMember m = members.get(i);
         work.add(pool.submit(() -> complete(node, fx, m, today(), 95)));
         // the adapter itself, called from many threads at once, outside any transaction
-        work.add(pool.submit(() -> adapterB.statusListCredential(fx.org().id(), "revocation", List.of(1, 2, 3))));
+        work.add(
+            pool.submit(
+                () ->
+                    adapterB.statusListCredential(fx.org().id(), "revocation", List.of(1, 2, 3))));
       }
       for (Future<?> f : work) {
         f.get(60, TimeUnit.SECONDS);
@@ -387,7 +468,8 @@ class SigningCredentialIssuerTest {
     assertThat(issued).hasSize(40);
     assertThat(issued.stream().map(Certificate::statusIndex).distinct().count()).isEqualTo(40);
     CredentialVerifier verifier = verifierNow(tp);
-    assertThat(issued).allSatisfy(c -> assertThat(verifier.verify(c.credentialJson()).verified()).isTrue());
+    assertThat(issued)
+        .allSatisfy(c -> assertThat(verifier.verify(c.credentialJson()).verified()).isTrue());
   }
 
   @Test
@@ -398,7 +480,8 @@ class SigningCredentialIssuerTest {
     complete(rdfc, fx, nurse, today(), 92);
     Certificate cert = rdfc.certificates().forMember(fx.officer(), nurse.id()).get(0);
 
-    assertThat(StrictJson.parse(cert.credentialJson()).at("/proof/cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+    assertThat(StrictJson.parse(cert.credentialJson()).at("/proof/cryptosuite").asText())
+        .isEqualTo("eddsa-rdfc-2022");
     VerificationResult result = verifierNow(rdfc).verify(cert.credentialJson());
     assertThat(result.verified()).as(result.toString()).isTrue();
   }
@@ -426,15 +509,21 @@ class SigningCredentialIssuerTest {
 
   @Test
   void refusesToSignWithARetiredKeyOrForAnUnknownOrganization() {
-    SigningKey key2 = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-2", Fixture.deterministicRandom(12));
-    IssuerKeyHistory rotated = history.rotate(key2.keyId(), key2.publicKey(), clock.instant().minusSeconds(60));
+    SigningKey key2 =
+        SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-2", Fixture.deterministicRandom(12));
+    IssuerKeyHistory rotated =
+        history.rotate(key2.keyId(), key2.publicKey(), clock.instant().minusSeconds(60));
     OrganizationIssuer stale = new OrganizationIssuer(rotated, key, null);
-    SigningCredentialIssuer adapter = SigningCredentialIssuer.builder()
-        .issuers(org -> org.equals(fx.org().id()) ? stale : null)
-        .statusListBaseUrl(STATUS_BASE).clock(clock).build();
+    SigningCredentialIssuer adapter =
+        SigningCredentialIssuer.builder()
+            .issuers(org -> org.equals(fx.org().id()) ? stale : null)
+            .statusListBaseUrl(STATUS_BASE)
+            .clock(clock)
+            .build();
 
     assertThatThrownBy(() -> adapter.statusListCredential(fx.org().id(), "revocation", List.of()))
-        .isInstanceOf(SigningFailedException.class).hasMessageContaining("key-1");
+        .isInstanceOf(SigningFailedException.class)
+        .hasMessageContaining("key-1");
     assertThatThrownBy(() -> adapter.statusListCredential(Id.random(), "revocation", List.of()))
         .isInstanceOf(SigningFailedException.class);
     assertThatThrownBy(() -> new OrganizationIssuer(history, key2, null))
@@ -445,21 +534,33 @@ class SigningCredentialIssuerTest {
 
   @Test
   void aFailedSigningIssuesNothing() {
-    Trainproof broken = Trainproof.builder().store(store).clock(clock).credentialIssuer(
-        SigningCredentialIssuer.builder().issuers(org -> null).statusListBaseUrl(STATUS_BASE).clock(clock).build())
-        .build();
+    Trainproof broken =
+        Trainproof.builder()
+            .store(store)
+            .clock(clock)
+            .credentialIssuer(
+                SigningCredentialIssuer.builder()
+                    .issuers(org -> null)
+                    .statusListBaseUrl(STATUS_BASE)
+                    .clock(clock)
+                    .build())
+            .build();
     annualCourse();
     WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
 
-    assertThatThrownBy(() -> complete(broken, fx, nurse, today(), 92)).isInstanceOf(SigningFailedException.class);
+    assertThatThrownBy(() -> complete(broken, fx, nurse, today(), 92))
+        .isInstanceOf(SigningFailedException.class);
 
     assertThat(tp.certificates().forMember(fx.officer(), nurse.id())).isEmpty();
     assertThat(tp.completions().forMember(fx.officer(), nurse.id())).isEmpty();
   }
 
   static Set<Integer> setBits(String statusListCredentialJson) {
-    StatusBitstring bits = StatusBitstring.decode(
-        StrictJson.parse(statusListCredentialJson).at("/credentialSubject/encodedList").asText());
+    StatusBitstring bits =
+        StatusBitstring.decode(
+            StrictJson.parse(statusListCredentialJson)
+                .at("/credentialSubject/encodedList")
+                .asText());
     Set<Integer> set = new TreeSet<>();
     for (int i = 0; i < bits.size(); i++) {
       if (bits.get(i)) {

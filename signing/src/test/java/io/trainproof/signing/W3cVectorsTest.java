@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.internal.Hex;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.proof.Cryptosuite;
@@ -28,18 +29,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import io.trainproof.signing.jcs.JsonLimits;
 
 /**
  * Reproduces the W3C test vectors (w3c/vc-di-eddsa and w3c/vc-di-ecdsa, TestVectors/, copied
- * unchanged from shared/vectors into src/test/resources/vectors) byte for byte: every
- * intermediate, the signature and the signed document.
+ * unchanged from shared/vectors into src/test/resources/vectors) byte for byte: every intermediate,
+ * the signature and the signed document.
  */
 class W3cVectorsTest {
   static final String EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2";
 
   record Vector(
-      Cryptosuite suite, String keyFile, String dir, String suffix, String configFile, String signedFile) {
+      Cryptosuite suite,
+      String keyFile,
+      String dir,
+      String suffix,
+      String configFile,
+      String signedFile) {
     String file(String prefix) {
       return Resources.text("vectors/" + dir + "/" + prefix + suffix + ".txt");
     }
@@ -52,27 +57,48 @@ class W3cVectorsTest {
 
   static Stream<Arguments> vectors() {
     return Stream.of(
-        Arguments.of(new Vector(Cryptosuite.EDDSA_JCS_2022, "w3c-vc-di-eddsa/keyPair.json",
-            "w3c-vc-di-eddsa/eddsa-jcs-2022", "JCS", "proofConfigJCS.json", "signedJCS.json")),
-        Arguments.of(new Vector(Cryptosuite.ECDSA_JCS_2019, "w3c-vc-di-ecdsa/p256KeyPair.json",
-            "w3c-vc-di-ecdsa/ecdsa-jcs-2019-p256", "JCSECDSAP256", "proofConfigJCSECDSAP256.json",
-            "signedJCSECDSAP256.json")),
-        Arguments.of(new Vector(Cryptosuite.EDDSA_RDFC_2022, "w3c-vc-di-eddsa/keyPair.json",
-            "w3c-vc-di-eddsa/eddsa-rdfc-2022", "DataInt", "proofConfigDataInt.json", "signedDataInt.json")));
+        Arguments.of(
+            new Vector(
+                Cryptosuite.EDDSA_JCS_2022,
+                "w3c-vc-di-eddsa/keyPair.json",
+                "w3c-vc-di-eddsa/eddsa-jcs-2022",
+                "JCS",
+                "proofConfigJCS.json",
+                "signedJCS.json")),
+        Arguments.of(
+            new Vector(
+                Cryptosuite.ECDSA_JCS_2019,
+                "w3c-vc-di-ecdsa/p256KeyPair.json",
+                "w3c-vc-di-ecdsa/ecdsa-jcs-2019-p256",
+                "JCSECDSAP256",
+                "proofConfigJCSECDSAP256.json",
+                "signedJCSECDSAP256.json")),
+        Arguments.of(
+            new Vector(
+                Cryptosuite.EDDSA_RDFC_2022,
+                "w3c-vc-di-eddsa/keyPair.json",
+                "w3c-vc-di-eddsa/eddsa-rdfc-2022",
+                "DataInt",
+                "proofConfigDataInt.json",
+                "signedDataInt.json")));
   }
 
   static DataIntegrity dataIntegrity() {
     return new DataIntegrity(
-        JsonLdContexts.bundled().with(EXAMPLES_V2, Resources.text("vectors/credentials-examples-v2.jsonld")));
+        JsonLdContexts.bundled()
+            .with(EXAMPLES_V2, Resources.text("vectors/credentials-examples-v2.jsonld")));
   }
 
   static SigningKey key(Vector v) {
     JsonNode pair = StrictJson.parse(Resources.text("vectors/" + v.keyFile()));
-    String secret = pair.has("privateKeyMultibase")
-        ? pair.get("privateKeyMultibase").textValue()
-        : pair.get("secretKeyMultibase").textValue();
+    String secret =
+        pair.has("privateKeyMultibase")
+            ? pair.get("privateKeyMultibase").textValue()
+            : pair.get("secretKeyMultibase").textValue();
     String publicMultibase = pair.get("publicKeyMultibase").textValue();
-    SigningKey key = SigningKey.fromPrivateMultikey("did:key:" + publicMultibase + "#" + publicMultibase, secret);
+    SigningKey key =
+        SigningKey.fromPrivateMultikey(
+            "did:key:" + publicMultibase + "#" + publicMultibase, secret);
     assertThat(key.publicKey().multibase()).isEqualTo(publicMultibase);
     assertThat(key.toPrivateMultikey()).isEqualTo(secret);
     assertThat(key.algorithm()).isEqualTo(v.suite().algorithm());
@@ -83,8 +109,12 @@ class W3cVectorsTest {
   @MethodSource("vectors")
   void everyIntermediateMatches(Vector v) {
     DataIntegrity di = dataIntegrity();
-    ObjectNode unsigned = (ObjectNode) StrictJson.parse(Resources.text("vectors/" + v.dir().split("/", 2)[0] + "/unsigned.json"));
-    ObjectNode proofConfig = (ObjectNode) StrictJson.parse(Resources.text("vectors/" + v.dir() + "/" + v.configFile()));
+    ObjectNode unsigned =
+        (ObjectNode)
+            StrictJson.parse(
+                Resources.text("vectors/" + v.dir().split("/", 2)[0] + "/unsigned.json"));
+    ObjectNode proofConfig =
+        (ObjectNode) StrictJson.parse(Resources.text("vectors/" + v.dir() + "/" + v.configFile()));
 
     ProofTrace trace = di.trace(v.suite(), unsigned, proofConfig);
 
@@ -103,10 +133,18 @@ class W3cVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void signedDocumentMatchesByteForByteAsJson(Vector v) {
-    ObjectNode unsigned = (ObjectNode) StrictJson.parse(Resources.text("vectors/" + v.dir().split("/", 2)[0] + "/unsigned.json"));
-    ObjectNode signed = dataIntegrity().addProof(
-        unsigned, ProofOptions.of(v.suite(), Instant.parse("2023-02-24T23:36:38Z")), key(v));
-    JsonNode expected = StrictJson.parse(Resources.text("vectors/" + v.dir() + "/" + v.signedFile()));
+    ObjectNode unsigned =
+        (ObjectNode)
+            StrictJson.parse(
+                Resources.text("vectors/" + v.dir().split("/", 2)[0] + "/unsigned.json"));
+    ObjectNode signed =
+        dataIntegrity()
+            .addProof(
+                unsigned,
+                ProofOptions.of(v.suite(), Instant.parse("2023-02-24T23:36:38Z")),
+                key(v));
+    JsonNode expected =
+        StrictJson.parse(Resources.text("vectors/" + v.dir() + "/" + v.signedFile()));
 
     assertThat(signed).isEqualTo(expected);
     assertThat(names(signed.get("proof"))).containsExactlyElementsOf(names(expected.get("proof")));
@@ -117,15 +155,17 @@ class W3cVectorsTest {
   @MethodSource("vectors")
   void publishedSignedDocumentVerifies(Vector v) {
     String signed = Resources.text("vectors/" + v.dir() + "/" + v.signedFile());
-    CredentialVerifier verifier = new CredentialVerifier(
-        TrustBundle.of(List.of(), List.of()),
-        Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC),
-        new VerificationPolicy(JsonLimits.DEFAULT, false),
-        dataIntegrity());
+    CredentialVerifier verifier =
+        new CredentialVerifier(
+            TrustBundle.of(List.of(), List.of()),
+            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC),
+            new VerificationPolicy(JsonLimits.DEFAULT, false),
+            dataIntegrity());
 
     VerificationResult result = verifier.verify(signed);
 
-    assertThat(result.checks(CheckKind.PROOF)).singleElement()
+    assertThat(result.checks(CheckKind.PROOF))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).as(c.detail()).isEqualTo(Outcome.PASSED));
   }
 
@@ -134,5 +174,4 @@ class W3cVectorsTest {
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
-
 }

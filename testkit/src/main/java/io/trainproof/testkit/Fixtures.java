@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fixture builders over a running {@link Trainproof}: an organization with a compliance
- * officer, then members, policies, courses and requirements with sensible defaults that a test
- * overrides where it matters. Not thread-safe; one per test.
+ * Fixture builders over a running {@link Trainproof}: an organization with a compliance officer,
+ * then members, policies, courses and requirements with sensible defaults that a test overrides
+ * where it matters. Not thread-safe; one per test.
  */
 public final class Fixtures {
   private final Trainproof trainproof;
@@ -56,8 +56,12 @@ public final class Fixtures {
    * @return the fixtures
    */
   public static Fixtures organization(Trainproof trainproof, ZoneId zone) {
-    Organization org = trainproof.organizations().create(
-        Actor.platform("platform"), OrganizationService.NewOrganization.of("Clinic " + zone, zone));
+    Organization org =
+        trainproof
+            .organizations()
+            .create(
+                Actor.platform("platform"),
+                OrganizationService.NewOrganization.of("Clinic " + zone, zone));
     return new Fixtures(trainproof, org);
   }
 
@@ -72,17 +76,23 @@ public final class Fixtures {
     return new Fixtures(trainproof, organization);
   }
 
-  /** @return the organization */
+  /**
+   * @return the organization
+   */
   public Organization org() {
     return organization;
   }
 
-  /** @return its compliance officer */
+  /**
+   * @return its compliance officer
+   */
   public Actor officer() {
     return officer;
   }
 
-  /** @return the instance under test */
+  /**
+   * @return the instance under test
+   */
   public Trainproof trainproof() {
     return trainproof;
   }
@@ -95,8 +105,9 @@ public final class Fixtures {
    */
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by the Java platform", e);
     }
@@ -125,10 +136,18 @@ public final class Fixtures {
    * @return the member
    */
   public WorkforceMember hire(
-      LocalDate engagedOn, String department, WorkforceType type, @Nullable Id<WorkforceMember> manager, String... roles) {
+      LocalDate engagedOn,
+      String department,
+      WorkforceType type,
+      @Nullable Id<WorkforceMember> manager,
+      String... roles) {
     int n = counter.incrementAndGet();
-    return trainproof.workforce().hire(officer, new WorkforceService.NewMember(
-        "EMP-" + n, "Member " + n, type, Set.of(roles), department, manager, engagedOn));
+    return trainproof
+        .workforce()
+        .hire(
+            officer,
+            new WorkforceService.NewMember(
+                "EMP-" + n, "Member " + n, type, Set.of(roles), department, manager, engagedOn));
   }
 
   /**
@@ -139,9 +158,15 @@ public final class Fixtures {
    * @return the policy
    */
   public Policy policy(String code, LocalDate effectiveFrom) {
-    Policy policy = trainproof.policies().create(officer, PolicyService.NewPolicy.of(code, code + " policy"));
-    trainproof.policies().publish(officer, policy.id(), new PolicyService.NewVersion(
-        effectiveFrom, sha256(code + " v1"), "Initial version", false, Set.of()));
+    Policy policy =
+        trainproof.policies().create(officer, PolicyService.NewPolicy.of(code, code + " policy"));
+    trainproof
+        .policies()
+        .publish(
+            officer,
+            policy.id(),
+            new PolicyService.NewVersion(
+                effectiveFrom, sha256(code + " v1"), "Initial version", false, Set.of()));
     return policy;
   }
 
@@ -153,10 +178,19 @@ public final class Fixtures {
    * @param affectedRoles roles affected; none means all
    * @return the version
    */
-  public PolicyVersion materialChange(Policy policy, LocalDate effectiveFrom, String... affectedRoles) {
-    return trainproof.policies().publish(officer, policy.id(), new PolicyService.NewVersion(
-        effectiveFrom, sha256(policy.code() + " " + effectiveFrom + " " + counter.incrementAndGet()),
-        "Material change", true, Set.of(affectedRoles)));
+  public PolicyVersion materialChange(
+      Policy policy, LocalDate effectiveFrom, String... affectedRoles) {
+    return trainproof
+        .policies()
+        .publish(
+            officer,
+            policy.id(),
+            new PolicyService.NewVersion(
+                effectiveFrom,
+                sha256(policy.code() + " " + effectiveFrom + " " + counter.incrementAndGet()),
+                "Material change",
+                true,
+                Set.of(affectedRoles)));
   }
 
   /**
@@ -167,13 +201,24 @@ public final class Fixtures {
    * @return the course
    */
   public Course course(String code, Policy... policies) {
-    Course course = trainproof.courses().create(officer, new CourseService.NewCourse(code, code + " course"));
+    Course course =
+        trainproof.courses().create(officer, new CourseService.NewCourse(code, code + " course"));
     Set<Id<Policy>> ids = new HashSet<>();
     for (Policy p : policies) {
       ids.add(p.id());
     }
-    trainproof.courses().release(officer, course.id(), new CourseService.NewVersion(
-        "1", ids, Set.of(RegulatoryTopic.PRIVACY_RULE), 80, true, sha256(code + " content")));
+    trainproof
+        .courses()
+        .release(
+            officer,
+            course.id(),
+            new CourseService.NewVersion(
+                "1",
+                ids,
+                Set.of(RegulatoryTopic.PRIVACY_RULE),
+                80,
+                true,
+                sha256(code + " content")));
     return course;
   }
 
@@ -282,10 +327,22 @@ public final class Fixtures {
       return this;
     }
 
-    /** @return the terms */
+    /**
+     * @return the terms
+     */
     public RequirementTerms build() {
-      return new RequirementTerms(effectiveFrom, audience, course, initialDueDays, recurrence, window,
-          minimumActive, graceDays, retrainWithinDays, ReminderSchedule.standard(), true);
+      return new RequirementTerms(
+          effectiveFrom,
+          audience,
+          course,
+          initialDueDays,
+          recurrence,
+          window,
+          minimumActive,
+          graceDays,
+          retrainWithinDays,
+          ReminderSchedule.standard(),
+          true);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that tests move by hand, so that no test ever sleeps. Thread-safe: the
- * current instant is held in an atomic reference.
+ * A {@link Clock} that tests move by hand, so that no test ever sleeps. Thread-safe: the current
+ * instant is held in an atomic reference.
  */
 public final class SettableClock extends Clock {
   private final AtomicReference<Instant> now;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.audit.ChainVerification.Kind;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.memory.InMemoryStore;
 import java.time.Duration;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Audit chain verification at its edges: a segment checked against a checkpoint, tampering at
- * the very end of the chain, and the exact wording of a gap.
+ * Audit chain verification at its edges: a segment checked against a checkpoint, tampering at the
+ * very end of the chain, and the exact wording of a gap.
  */
 class AuditChainEdgesTest {
   static final ZoneId ZONE = ZoneId.of("Australia/Eucla");
@@ -30,7 +30,8 @@ class AuditChainEdgesTest {
 
   @BeforeEach
   void setUp() {
-    SettableClock clock = SettableClock.at(ZonedDateTime.of(2026, 2, 1, 9, 0, 0, 0, ZONE).toInstant());
+    SettableClock clock =
+        SettableClock.at(ZonedDateTime.of(2026, 2, 1, 9, 0, 0, 0, ZONE).toInstant());
     Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
     Fixtures fx = Fixtures.organization(tp, ZONE);
     Course course = fx.course("HIPAA", fx.policy("PRIV", LocalDate.of(2025, 1, 1)));
@@ -43,11 +44,35 @@ class AuditChainEdgesTest {
     assertThat(chain.size()).isGreaterThan(8);
   }
 
-  private static AuditEntry sealed(AuditEntry template, long sequence, String previousHash, String actor) {
-    AuditEntry draft = new AuditEntry(template.organization(), sequence, template.at(), actor, template.actorRole(),
-        template.action(), template.subjectType(), "forged", new TreeMap<>(), previousHash, "", false);
-    return new AuditEntry(draft.organization(), sequence, draft.at(), actor, draft.actorRole(), draft.action(),
-        draft.subjectType(), draft.subjectId(), draft.details(), previousHash, AuditChain.hashOf(draft), false);
+  private static AuditEntry sealed(
+      AuditEntry template, long sequence, String previousHash, String actor) {
+    AuditEntry draft =
+        new AuditEntry(
+            template.organization(),
+            sequence,
+            template.at(),
+            actor,
+            template.actorRole(),
+            template.action(),
+            template.subjectType(),
+            "forged",
+            new TreeMap<>(),
+            previousHash,
+            "",
+            false);
+    return new AuditEntry(
+        draft.organization(),
+        sequence,
+        draft.at(),
+        actor,
+        draft.actorRole(),
+        draft.action(),
+        draft.subjectType(),
+        draft.subjectId(),
+        draft.details(),
+        previousHash,
+        AuditChain.hashOf(draft),
+        false);
   }
 
   @Test
@@ -62,9 +87,12 @@ class AuditChainEdgesTest {
 
     // The segment starts with the checkpoint entry itself: it claims the checkpoint's sequence
     // and links to the entry before the checkpoint, so the link is reported there and nowhere else.
-    ChainVerification repeated = AuditChain.verify(chain.subList(2, chain.size()), checkpoint.sequence(), checkpoint.hash());
-    assertThat(repeated.problems()).extracting(ChainVerification.Problem::kind, ChainVerification.Problem::sequence)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.BROKEN_LINK, checkpoint.sequence()));
+    ChainVerification repeated =
+        AuditChain.verify(chain.subList(2, chain.size()), checkpoint.sequence(), checkpoint.hash());
+    assertThat(repeated.problems())
+        .extracting(ChainVerification.Problem::kind, ChainVerification.Problem::sequence)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Kind.BROKEN_LINK, checkpoint.sequence()));
   }
 
   @Test
@@ -73,10 +101,13 @@ class AuditChainEdgesTest {
     List<AuditEntry> tampered = new ArrayList<>(chain);
     tampered.add(sealed(last, last.sequence(), chain.get(chain.size() - 2).hash(), "intruder"));
     ChainVerification result = AuditChain.verify(tampered, 0, AuditChain.GENESIS);
-    assertThat(result.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.INSERTED);
-      assertThat(p.sequence()).isEqualTo(last.sequence());
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.INSERTED);
+              assertThat(p.sequence()).isEqualTo(last.sequence());
+            });
     assertThat(result.intact()).as("a chain with a problem is not intact").isFalse();
     assertThat(result.headHash()).isEqualTo(last.hash());
     assertThat(result.lastSequence()).isEqualTo(last.sequence());
@@ -88,10 +119,13 @@ class AuditChainEdgesTest {
     List<AuditEntry> tampered = new ArrayList<>(chain);
     tampered.add(4, sealed(original, original.sequence(), chain.get(3).hash(), "intruder"));
     ChainVerification result = AuditChain.verify(tampered, 0, AuditChain.GENESIS);
-    assertThat(result.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.INSERTED);
-      assertThat(p.sequence()).isEqualTo(original.sequence());
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.INSERTED);
+              assertThat(p.sequence()).isEqualTo(original.sequence());
+            });
     assertThat(result.headHash()).isEqualTo(chain.get(chain.size() - 1).hash());
   }
 
@@ -99,19 +133,24 @@ class AuditChainEdgesTest {
   void aGapNamesTheMissingSequenceOrRange() {
     List<AuditEntry> one = new ArrayList<>(chain);
     one.remove(3);
-    assertThat(AuditChain.verify(one, 0, AuditChain.GENESIS).problems()).singleElement()
+    assertThat(AuditChain.verify(one, 0, AuditChain.GENESIS).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.detail()).isEqualTo("sequence 4 missing"));
     List<AuditEntry> two = new ArrayList<>(chain);
     two.remove(3);
     two.remove(3);
-    assertThat(AuditChain.verify(two, 0, AuditChain.GENESIS).problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.DELETED);
-      assertThat(p.sequence()).isEqualTo(4);
-      assertThat(p.detail()).isEqualTo("sequence 4 to 5 missing");
-    });
+    assertThat(AuditChain.verify(two, 0, AuditChain.GENESIS).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.DELETED);
+              assertThat(p.sequence()).isEqualTo(4);
+              assertThat(p.detail()).isEqualTo("sequence 4 to 5 missing");
+            });
     List<AuditEntry> three = new ArrayList<>(chain);
     three.subList(3, 6).clear();
-    assertThat(AuditChain.verify(three, 0, AuditChain.GENESIS).problems()).singleElement()
+    assertThat(AuditChain.verify(three, 0, AuditChain.GENESIS).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.detail()).isEqualTo("sequence 4 to 6 missing"));
   }
 
@@ -120,11 +159,27 @@ class AuditChainEdgesTest {
     AuditEntry e = chain.get(0);
     TreeMap<String, String> details = new TreeMap<>();
     details.put("a", "b=c");
-    String form = AuditChain.canonicalForm(e.organization(), 7, Instant.parse("2026-02-01T00:00:00Z"), "actor", "ROLE",
-        "ACTION", "Type", "id-1", details, AuditChain.GENESIS);
-    assertThat(form).isEqualTo("trainproof-audit-v1\norg=" + e.organization() + "\nseq=7\nat=2026-02-01T00:00:00Z\n"
-        + "actor=5:actor\nrole=4:ROLE\naction=6:ACTION\nsubject=4:Type,4:id-1\ndetails=1\n1:a=3:b=c\nprev="
-        + AuditChain.GENESIS + "\n");
-    assertThat(AuditChain.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    String form =
+        AuditChain.canonicalForm(
+            e.organization(),
+            7,
+            Instant.parse("2026-02-01T00:00:00Z"),
+            "actor",
+            "ROLE",
+            "ACTION",
+            "Type",
+            "id-1",
+            details,
+            AuditChain.GENESIS);
+    assertThat(form)
+        .isEqualTo(
+            "trainproof-audit-v1\norg="
+                + e.organization()
+                + "\nseq=7\nat=2026-02-01T00:00:00Z\n"
+                + "actor=5:actor\nrole=4:ROLE\naction=6:ACTION\nsubject=4:Type,4:id-1\ndetails=1\n1:a=3:b=c\nprev="
+                + AuditChain.GENESIS
+                + "\n");
+    assertThat(AuditChain.sha256(""))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 }

@@ -7,28 +7,29 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.audit.AuditExport;
+import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
-import io.trainproof.core.domain.Notification;
 import io.trainproof.core.notification.NotificationDispatcher;
+import io.trainproof.core.workforce.WorkforceService;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.trainproof.core.workforce.WorkforceService;
-import java.io.IOException;
 
-/** Outbox retry timing as the stored messages show it, audit exports, and what a manager may see. */
+/**
+ * Outbox retry timing as the stored messages show it, audit exports, and what a manager may see.
+ */
 class DeliveryAndVisibilityTest {
   static final ZoneId ZONE = ZoneId.of("UTC");
   static final LocalDate TODAY = LocalDate.of(2026, 2, 2);
@@ -46,11 +47,17 @@ class DeliveryAndVisibilityTest {
     clock = SettableClock.at(ZonedDateTime.of(TODAY.atTime(9, 0), ZONE).toInstant());
     store = new InMemoryStore();
     calls = new AtomicInteger();
-    tp = Trainproof.builder().store(store).clock(clock).notificationSink(n -> {
-      if (calls.incrementAndGet() <= failFirst) {
-        throw new IOException("mail server unavailable");
-      }
-    }).build();
+    tp =
+        Trainproof.builder()
+            .store(store)
+            .clock(clock)
+            .notificationSink(
+                n -> {
+                  if (calls.incrementAndGet() <= failFirst) {
+                    throw new IOException("mail server unavailable");
+                  }
+                })
+            .build();
     fx = Fixtures.organization(tp, ZONE);
     fx.requirement("R", Fixtures.terms(fx.course("C"), TODAY.minusYears(1)).build());
   }
@@ -69,16 +76,22 @@ class DeliveryAndVisibilityTest {
       assertThat(result.failed()).as("attempt %d", attempt).isEqualTo(1);
       assertThat(result.delivered()).isZero();
       Instant failedAt = clock.instant();
-      assertThat(outbox()).singleElement().satisfies(n -> {
-        assertThat(n.deliveredAt()).isNull();
-        assertThat(n.lastError()).isEqualTo("java.io.IOException");
-      });
+      assertThat(outbox())
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.deliveredAt()).isNull();
+                assertThat(n.lastError()).isEqualTo("java.io.IOException");
+              });
       int attempts = attempt;
       long wait = waits[attempt - 1];
-      assertThat(outbox()).singleElement().satisfies(n -> {
-        assertThat(n.attempts()).isEqualTo(attempts);
-        assertThat(n.nextAttemptAt()).isEqualTo(failedAt.plus(Duration.ofMinutes(wait)));
-      });
+      assertThat(outbox())
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.attempts()).isEqualTo(attempts);
+                assertThat(n.nextAttemptAt()).isEqualTo(failedAt.plus(Duration.ofMinutes(wait)));
+              });
       // Not offered again before its time.
       clock.set(failedAt.plus(Duration.ofMinutes(wait)).minusSeconds(1));
       assertThat(tp.notifications().dispatch().failed()).isZero();
@@ -87,10 +100,13 @@ class DeliveryAndVisibilityTest {
     NotificationDispatcher.DispatchResult delivered = tp.notifications().dispatch();
     assertThat(delivered.delivered()).isEqualTo(1);
     assertThat(delivered.failed()).isZero();
-    assertThat(outbox()).singleElement().satisfies(n -> {
-      assertThat(n.attempts()).isEqualTo(10);
-      assertThat(n.deliveredAt()).isEqualTo(clock.instant());
-    });
+    assertThat(outbox())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.attempts()).isEqualTo(10);
+              assertThat(n.deliveredAt()).isEqualTo(clock.instant());
+            });
     assertThat(calls.get()).isEqualTo(10);
   }
 
@@ -101,10 +117,13 @@ class DeliveryAndVisibilityTest {
     }
     NotificationDispatcher.DispatchResult result = tp.notifications().dispatch();
     assertThat(result.delivered()).isEqualTo(60);
-    assertThat(outbox()).hasSize(60).allSatisfy(n -> {
-      assertThat(n.deliveredAt()).isNotNull();
-      assertThat(n.attempts()).isEqualTo(1);
-    });
+    assertThat(outbox())
+        .hasSize(60)
+        .allSatisfy(
+            n -> {
+              assertThat(n.deliveredAt()).isNotNull();
+              assertThat(n.attempts()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -114,15 +133,27 @@ class DeliveryAndVisibilityTest {
     AuditExport export = tp.audit().export(fx.officer(), from, to);
     assertThat(export.entries()).isNotEmpty();
     List<AuditEntry> after = tp.audit().entries(fx.officer(), Instant.EPOCH, FAR);
-    assertThat(after).last().satisfies(e -> {
-      assertThat(e.action()).isEqualTo("AUDIT_EXPORTED");
-      assertThat(e.details()).containsExactlyInAnyOrderEntriesOf(Map.of("from", from.toString(), "to", to.toString(),
-          "entries", String.valueOf(export.entries().size())));
-    });
+    assertThat(after)
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo("AUDIT_EXPORTED");
+              assertThat(e.details())
+                  .containsExactlyInAnyOrderEntriesOf(
+                      Map.of(
+                          "from",
+                          from.toString(),
+                          "to",
+                          to.toString(),
+                          "entries",
+                          String.valueOf(export.entries().size())));
+            });
     assertThatThrownBy(() -> tp.audit().export(fx.officer(), to, from))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("to"));
     assertThatThrownBy(() -> tp.audit().export(fx.officer(), from, from))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("to"));
     assertThat(tp.audit().entries(fx.officer(), Instant.EPOCH, FAR)).hasSameSizeAs(after);
   }
 
@@ -135,13 +166,17 @@ class DeliveryAndVisibilityTest {
     WorkforceMember agency = fx.hire(TODAY, "Night", WorkforceType.CONTRACTOR, nurse.id(), "nurse");
     WorkforceMember stranger = fx.hire(TODAY, "Lab", WorkforceType.EMPLOYEE, null, "tech");
     Actor asBoss = new Actor("u-boss", ActorRole.MANAGER, fx.org().id(), boss.id());
-    assertThat(tp.workforce().list(asBoss)).extracting(WorkforceMember::id)
+    assertThat(tp.workforce().list(asBoss))
+        .extracting(WorkforceMember::id)
         .containsExactlyInAnyOrder(boss.id(), peer.id(), lead.id(), nurse.id(), agency.id());
     Actor asLead = new Actor("u-lead", ActorRole.MANAGER, fx.org().id(), lead.id());
     // The lead's department is the Ward: the nurse is both a peer and a report.
-    assertThat(tp.workforce().list(asLead)).extracting(WorkforceMember::id)
+    assertThat(tp.workforce().list(asLead))
+        .extracting(WorkforceMember::id)
         .containsExactlyInAnyOrder(lead.id(), nurse.id(), agency.id());
-    assertThat(tp.workforce().list(asLead)).extracting(WorkforceMember::id).doesNotContain(stranger.id(), boss.id());
+    assertThat(tp.workforce().list(asLead))
+        .extracting(WorkforceMember::id)
+        .doesNotContain(stranger.id(), boss.id());
   }
 
   @Test
@@ -149,13 +184,20 @@ class DeliveryAndVisibilityTest {
     WorkforceMember x = fx.hire(TODAY, "X", WorkforceType.EMPLOYEE, null, "lead");
     WorkforceMember y = fx.hire(TODAY, "Y", WorkforceType.EMPLOYEE, x.id(), "lead");
     // Bad data from an HR feed: x now reports to y, who reports to x.
-    tp.workforce().change(fx.officer(), x.id(), new WorkforceService.MemberChange(TODAY, null, null,
-        y.id(), null));
+    tp.workforce()
+        .change(
+            fx.officer(),
+            x.id(),
+            new WorkforceService.MemberChange(TODAY, null, null, y.id(), null));
     WorkforceMember outsider = fx.hire(TODAY, "Z", WorkforceType.EMPLOYEE, null, "lead");
     Actor asOutsider = new Actor("u-z", ActorRole.MANAGER, fx.org().id(), outsider.id());
-    assertThat(tp.workforce().list(asOutsider)).extracting(WorkforceMember::id).containsExactly(outsider.id());
+    assertThat(tp.workforce().list(asOutsider))
+        .extracting(WorkforceMember::id)
+        .containsExactly(outsider.id());
     Actor asX = new Actor("u-x", ActorRole.MANAGER, fx.org().id(), x.id());
-    assertThat(tp.workforce().list(asX)).extracting(WorkforceMember::id).containsExactlyInAnyOrder(x.id(), y.id());
+    assertThat(tp.workforce().list(asX))
+        .extracting(WorkforceMember::id)
+        .containsExactlyInAnyOrder(x.id(), y.id());
   }
 
   @Test

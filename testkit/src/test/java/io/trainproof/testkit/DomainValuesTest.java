@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Closure;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
@@ -21,7 +22,6 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
-import io.trainproof.core.domain.LegalHold;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -32,17 +32,33 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The date logic of the domain values, at the exact day (or instant) where an answer flips:
- * an assignment seen as of a past date, a member's terms on a date, a policy version in force,
- * a grant or legal hold in effect, and the retention date.
+ * The date logic of the domain values, at the exact day (or instant) where an answer flips: an
+ * assignment seen as of a past date, a member's terms on a date, a policy version in force, a grant
+ * or legal hold in effect, and the retention date.
  */
 class DomainValuesTest {
   static final LocalDate D = LocalDate.of(2026, 3, 10);
   static final Instant T = Instant.parse("2026-03-10T12:00:00Z");
 
   private static Assignment assignment(LocalDate assignedOn, LocalDate dueOn) {
-    return new Assignment(Id.random(), Id.random(), Id.random(), Id.random(), null, AssignmentReason.MANUAL, null,
-        "key", assignedOn, T, "officer-1", assignedOn, dueOn, List.of(), null, null, 0);
+    return new Assignment(
+        Id.random(),
+        Id.random(),
+        Id.random(),
+        Id.random(),
+        null,
+        AssignmentReason.MANUAL,
+        null,
+        "key",
+        assignedOn,
+        T,
+        "officer-1",
+        assignedOn,
+        dueOn,
+        List.of(),
+        null,
+        null,
+        0);
   }
 
   @Test
@@ -60,7 +76,8 @@ class DomainValuesTest {
     assertThat(started.stateOn(D.plusDays(1))).isEqualTo(AssignmentState.ASSIGNED);
     assertThat(started.stateOn(D.plusDays(2))).isEqualTo(AssignmentState.IN_PROGRESS);
 
-    Assignment done = started.closed(new Closure(AssignmentState.COMPLETED, D.plusDays(5), T, "m", "done", null));
+    Assignment done =
+        started.closed(new Closure(AssignmentState.COMPLETED, D.plusDays(5), T, "m", "done", null));
     assertThat(done.isOpen()).isFalse();
     assertThat(done.state()).isEqualTo(AssignmentState.COMPLETED);
     assertThat(done.stateOn(D.plusDays(4))).isEqualTo(AssignmentState.IN_PROGRESS);
@@ -77,8 +94,10 @@ class DomainValuesTest {
   void extensionsCountFromTheDayTheyWereGrantedAndTheLastOneWins() {
     Assignment a = assignment(D, D.plusDays(30));
     assertThat(a.currentDueOn()).isEqualTo(D.plusDays(30));
-    Assignment once = a.extended(new DueDateChange(D.plusDays(10), D.plusDays(40), "officer-1", "leave"));
-    Assignment twice = once.extended(new DueDateChange(D.plusDays(20), D.plusDays(35), "officer-1", "back early"));
+    Assignment once =
+        a.extended(new DueDateChange(D.plusDays(10), D.plusDays(40), "officer-1", "leave"));
+    Assignment twice =
+        once.extended(new DueDateChange(D.plusDays(20), D.plusDays(35), "officer-1", "back early"));
     assertThat(a.dueChanges()).as("the original is unchanged").isEmpty();
     assertThat(once.dueChanges()).hasSize(1);
     assertThat(twice.currentDueOn()).isEqualTo(D.plusDays(35));
@@ -98,16 +117,25 @@ class DomainValuesTest {
     assertThat(AssignmentState.CANCELLED.isOpen()).isFalse();
   }
 
-  private static MemberTerms terms(LocalDate from, String department, MemberStatus status, String... roles) {
+  private static MemberTerms terms(
+      LocalDate from, String department, MemberStatus status, String... roles) {
     return new MemberTerms(from, WorkforceType.EMPLOYEE, Set.of(roles), department, null, status);
   }
 
   @Test
   void aMembersTermsOnADateAreTheLastOnesInEffectByThen() {
-    WorkforceMember m = new WorkforceMember(Id.random(), Id.random(), "E1", "Name", D,
-        List.of(terms(D, "ICU", MemberStatus.ACTIVE, "nurse")), 0);
-    WorkforceMember moved = m.withTerms(terms(D.plusDays(10), "ER", MemberStatus.ACTIVE, "nurse"))
-        .withTerms(terms(D.plusDays(20), "ER", MemberStatus.ON_LEAVE, "nurse"));
+    WorkforceMember m =
+        new WorkforceMember(
+            Id.random(),
+            Id.random(),
+            "E1",
+            "Name",
+            D,
+            List.of(terms(D, "ICU", MemberStatus.ACTIVE, "nurse")),
+            0);
+    WorkforceMember moved =
+        m.withTerms(terms(D.plusDays(10), "ER", MemberStatus.ACTIVE, "nurse"))
+            .withTerms(terms(D.plusDays(20), "ER", MemberStatus.ON_LEAVE, "nurse"));
     assertThat(moved.termsOn(D.minusDays(1))).isEmpty();
     assertThat(moved.termsOn(D)).map(MemberTerms::department).contains("ICU");
     assertThat(moved.termsOn(D.plusDays(9))).map(MemberTerms::department).contains("ICU");
@@ -119,11 +147,13 @@ class DomainValuesTest {
     assertThat(m.history()).as("the original is unchanged").hasSize(1);
 
     // A second change on the same date replaces the first instead of stacking.
-    WorkforceMember corrected = moved.withTerms(terms(D.plusDays(20), "ER", MemberStatus.TERMINATED, "nurse"));
+    WorkforceMember corrected =
+        moved.withTerms(terms(D.plusDays(20), "ER", MemberStatus.TERMINATED, "nurse"));
     assertThat(corrected.history()).hasSize(3);
     assertThat(corrected.latestTerms().status()).isEqualTo(MemberStatus.TERMINATED);
     assertThat(corrected.termsOn(D.plusDays(15))).map(MemberTerms::department).contains("ER");
-    assertThatThrownBy(() -> new WorkforceMember(Id.random(), Id.random(), "E1", "Name", D, List.of(), 0))
+    assertThatThrownBy(
+            () -> new WorkforceMember(Id.random(), Id.random(), "E1", "Name", D, List.of(), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -138,18 +168,36 @@ class DomainValuesTest {
     Audience erOnly = new Audience(Set.of(), Set.of("ER"), Set.of());
     assertThat(erOnly.isEveryone()).isFalse();
     assertThat(erOnly.matches(nurseIcu)).isFalse();
-    assertThat(new Audience(Set.of("nurse"), Set.of("ICU", "ER"), Set.of()).matches(nurseIcu)).isTrue();
+    assertThat(new Audience(Set.of("nurse"), Set.of("ICU", "ER"), Set.of()).matches(nurseIcu))
+        .isTrue();
     Audience contractors = new Audience(Set.of(), Set.of(), Set.of(WorkforceType.CONTRACTOR));
     assertThat(contractors.isEveryone()).isFalse();
     assertThat(contractors.matches(nurseIcu)).isFalse();
-    assertThat(new Audience(Set.of("nurse"), Set.of("ICU"), Set.of(WorkforceType.EMPLOYEE)).matches(nurseIcu)).isTrue();
-    assertThat(new Audience(Set.of("nurse"), Set.of("ICU"), Set.of(WorkforceType.VOLUNTEER)).matches(nurseIcu)).isFalse();
+    assertThat(
+            new Audience(Set.of("nurse"), Set.of("ICU"), Set.of(WorkforceType.EMPLOYEE))
+                .matches(nurseIcu))
+        .isTrue();
+    assertThat(
+            new Audience(Set.of("nurse"), Set.of("ICU"), Set.of(WorkforceType.VOLUNTEER))
+                .matches(nurseIcu))
+        .isFalse();
   }
 
   @Test
   void aPolicyVersionIsInForceFromItsEffectiveDateThroughItsLastDay() {
-    PolicyVersion v = new PolicyVersion(Id.random(), Id.random(), Id.random(), 1, D, "0".repeat(64), "first", false,
-        Set.of(), null, T);
+    PolicyVersion v =
+        new PolicyVersion(
+            Id.random(),
+            Id.random(),
+            Id.random(),
+            1,
+            D,
+            "0".repeat(64),
+            "first",
+            false,
+            Set.of(),
+            null,
+            T);
     assertThat(v.inForceOn(D.minusDays(1))).isFalse();
     assertThat(v.inForceOn(D)).isTrue();
     assertThat(v.inForceOn(D.plusYears(10))).as("open-ended").isTrue();
@@ -162,14 +210,30 @@ class DomainValuesTest {
 
   @Test
   void aCrossOrganizationGrantHoldsFromItsGrantUntilJustBeforeExpiryOrRevocation() {
-    CrossOrganizationGrant g = new CrossOrganizationGrant(Id.random(), Id.random(), "vendor-1", "officer-1",
-        "ticket 42", T, T.plusSeconds(3600), null);
+    CrossOrganizationGrant g =
+        new CrossOrganizationGrant(
+            Id.random(),
+            Id.random(),
+            "vendor-1",
+            "officer-1",
+            "ticket 42",
+            T,
+            T.plusSeconds(3600),
+            null);
     assertThat(g.activeAt(T.minusNanos(1))).isFalse();
     assertThat(g.activeAt(T)).isTrue();
     assertThat(g.activeAt(T.plusSeconds(3600).minusNanos(1))).isTrue();
     assertThat(g.activeAt(T.plusSeconds(3600))).isFalse();
-    CrossOrganizationGrant revoked = new CrossOrganizationGrant(g.id(), g.organization(), g.actorId(), g.grantedBy(),
-        g.reason(), g.grantedAt(), g.expiresAt(), T.plusSeconds(60));
+    CrossOrganizationGrant revoked =
+        new CrossOrganizationGrant(
+            g.id(),
+            g.organization(),
+            g.actorId(),
+            g.grantedBy(),
+            g.reason(),
+            g.grantedAt(),
+            g.expiresAt(),
+            T.plusSeconds(60));
     assertThat(revoked.activeAt(T.plusSeconds(59))).isTrue();
     assertThat(revoked.activeAt(T.plusSeconds(60))).isFalse();
   }
@@ -177,8 +241,18 @@ class DomainValuesTest {
   @Test
   void aLegalHoldCoversItsMemberAndItsDateRangeInclusivelyUntilReleased() {
     Id<WorkforceMember> member = Id.random();
-    LegalHold hold = new LegalHold(Id.random(), Id.random(), "Doe v. Clinic", member, D, D.plusDays(10),
-        "officer-1", T, null, null);
+    LegalHold hold =
+        new LegalHold(
+            Id.random(),
+            Id.random(),
+            "Doe v. Clinic",
+            member,
+            D,
+            D.plusDays(10),
+            "officer-1",
+            T,
+            null,
+            null);
     assertThat(hold.active()).isTrue();
     assertThat(hold.covers(member, D)).isTrue();
     assertThat(hold.covers(member, D.plusDays(10))).isTrue();
@@ -186,30 +260,52 @@ class DomainValuesTest {
     assertThat(hold.covers(member, D.plusDays(11))).isFalse();
     assertThat(hold.covers(Id.random(), D)).isFalse();
     assertThat(hold.covers(null, D)).isFalse();
-    LegalHold everything = new LegalHold(Id.random(), Id.random(), "OCR inquiry", null, null, null,
-        "officer-1", T, null, null);
+    LegalHold everything =
+        new LegalHold(
+            Id.random(), Id.random(), "OCR inquiry", null, null, null, "officer-1", T, null, null);
     assertThat(everything.covers(null, D.minusYears(30))).isTrue();
     assertThat(everything.covers(member, D.plusYears(30))).isTrue();
-    LegalHold released = new LegalHold(hold.id(), hold.organization(), hold.matter(), member, D, D.plusDays(10),
-        "officer-1", T, "officer-2", T.plusSeconds(5));
+    LegalHold released =
+        new LegalHold(
+            hold.id(),
+            hold.organization(),
+            hold.matter(),
+            member,
+            D,
+            D.plusDays(10),
+            "officer-1",
+            T,
+            "officer-2",
+            T.plusSeconds(5));
     assertThat(released.active()).isFalse();
     assertThat(released.covers(member, D)).isFalse();
   }
 
   @Test
   void retentionCountsWholeYearsAndALeapDayStartEndsOnMarchFirst() {
-    Organization org = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6), T);
+    Organization org =
+        new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6), T);
     assertThat(org.keepUntil(LocalDate.of(2020, 3, 1))).isEqualTo(LocalDate.of(2026, 3, 1));
     assertThat(org.keepUntil(LocalDate.of(2020, 2, 28))).isEqualTo(LocalDate.of(2026, 2, 28));
     // Feb 29 + 6 years would be Feb 28, one day short of six full years.
     assertThat(org.keepUntil(LocalDate.of(2020, 2, 29))).isEqualTo(LocalDate.of(2026, 3, 1));
-    Organization eightYears = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(8), T);
-    assertThat(eightYears.keepUntil(LocalDate.of(2020, 2, 29))).as("lands on a leap day").isEqualTo(LocalDate.of(2028, 2, 29));
-    Organization months = new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6).plusMonths(1), T);
-    assertThat(months.keepUntil(LocalDate.of(2020, 2, 29))).as("not a February end").isEqualTo(LocalDate.of(2026, 3, 29));
-    assertThat(org.dateOf(Instant.parse("2026-03-10T23:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 10));
-    Organization kathmandu = new Organization(Id.random(), "Clinic", ZoneId.of("Asia/Kathmandu"), Period.ofYears(6), T);
-    assertThat(kathmandu.dateOf(Instant.parse("2026-03-10T23:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 11));
+    Organization eightYears =
+        new Organization(Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(8), T);
+    assertThat(eightYears.keepUntil(LocalDate.of(2020, 2, 29)))
+        .as("lands on a leap day")
+        .isEqualTo(LocalDate.of(2028, 2, 29));
+    Organization months =
+        new Organization(
+            Id.random(), "Clinic", ZoneId.of("UTC"), Period.ofYears(6).plusMonths(1), T);
+    assertThat(months.keepUntil(LocalDate.of(2020, 2, 29)))
+        .as("not a February end")
+        .isEqualTo(LocalDate.of(2026, 3, 29));
+    assertThat(org.dateOf(Instant.parse("2026-03-10T23:30:00Z")))
+        .isEqualTo(LocalDate.of(2026, 3, 10));
+    Organization kathmandu =
+        new Organization(Id.random(), "Clinic", ZoneId.of("Asia/Kathmandu"), Period.ofYears(6), T);
+    assertThat(kathmandu.dateOf(Instant.parse("2026-03-10T23:30:00Z")))
+        .isEqualTo(LocalDate.of(2026, 3, 11));
   }
 
   @Test
@@ -221,12 +317,16 @@ class DomainValuesTest {
     assertThat(new Id<Object>(low).compareTo(new Id<>(high))).isNegative();
     assertThat(new Id<Object>(high).compareTo(new Id<>(low))).isPositive();
     assertThat(new Id<Object>(high).compareTo(new Id<>(high))).isZero();
-    assertThatThrownBy(() -> Id.parse("not-a-uuid")).isInstanceOfSatisfying(ValidationException.class, e -> {
-      assertThat(e.field()).isEqualTo("id");
-      assertThat(e.value()).isEqualTo("not-a-uuid");
-    });
-    assertThatThrownBy(() -> Id.parse(null)).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.field()).isEqualTo("id"));
+    assertThatThrownBy(() -> Id.parse("not-a-uuid"))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("id");
+              assertThat(e.value()).isEqualTo("not-a-uuid");
+            });
+    assertThatThrownBy(() -> Id.parse(null))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("id"));
     assertThatThrownBy(() -> new Id<Object>(null)).isInstanceOf(ValidationException.class);
     assertThat(Id.random()).isNotEqualTo(Id.random());
   }
@@ -246,11 +346,14 @@ class DomainValuesTest {
     assertThat(platform.role()).isEqualTo(ActorRole.VENDOR_SUPPORT);
     assertThat(platform.organization()).isNull();
     assertThatThrownBy(() -> new Actor("m", ActorRole.MEMBER, null, null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.organization"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.organization"));
     assertThatThrownBy(() -> new Actor(" ", ActorRole.MEMBER, org, null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.id"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.id"));
     assertThatThrownBy(() -> new Actor("m", null, org, null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.role"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor.role"));
   }
 
   @Test

@@ -2,12 +2,12 @@ package io.trainproof.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainproof.core.assignment.AssignmentRules;
+import io.trainproof.core.assignment.Obligation;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.assignment.AssignmentRules;
-import io.trainproof.core.assignment.Obligation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +22,9 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * The engine's pure decision ({@link AssignmentRules#decide}) and the service path (the daily
  * sweep, which reconciles every member) agree: before each day's sweep, the decision for every
- * member and requirement is computed from what the public API reads; the sweep then creates
- * exactly the assignments decided (reason, anchor, due date, dedupe key) and cancels exactly the
- * open assignments decided, and nothing else.
+ * member and requirement is computed from what the public API reads; the sweep then creates exactly
+ * the assignments decided (reason, anchor, due date, dedupe key) and cancels exactly the open
+ * assignments decided, and nothing else.
  */
 class EngineDecisionPropertyTest {
 
@@ -58,7 +58,11 @@ class EngineDecisionPropertyTest {
       var kinds = sim.tp.certifications().kinds(sim.officer);
       for (Requirement r : requirements) {
         String pair = m.id() + "/" + r.id();
-        decided.put(pair, sim.tp.assignmentRules().decide(m, r, assignments, completions, certifications, kinds, today));
+        decided.put(
+            pair,
+            sim.tp
+                .assignmentRules()
+                .decide(m, r, assignments, completions, certifications, kinds, today));
         before.put(pair, assignments.stream().filter(a -> r.id().equals(a.requirement())).toList());
       }
     }
@@ -84,7 +88,15 @@ class EngineDecisionPropertyTest {
             cancelled.add(a);
           }
         }
-        String what = "member " + m.externalId() + " under " + r.name() + " on " + today + ": decided " + owed;
+        String what =
+            "member "
+                + m.externalId()
+                + " under "
+                + r.name()
+                + " on "
+                + today
+                + ": decided "
+                + owed;
         switch (owed.kind()) {
           case NOTHING -> {
             assertThat(created).as(what).isEmpty();
@@ -94,11 +106,14 @@ class EngineDecisionPropertyTest {
             assertThat(created).as(what).isEmpty();
             long open = before.get(pair).stream().filter(Assignment::isOpen).count();
             assertThat(open).as(what).isPositive();
-            assertThat(cancelled).as(what).hasSize((int) open)
-                .allSatisfy(a -> {
-                  assertThat(a.closure().state()).isEqualTo(AssignmentState.CANCELLED);
-                  assertThat(a.closure().reason()).isEqualTo(owed.cancelReason());
-                });
+            assertThat(cancelled)
+                .as(what)
+                .hasSize((int) open)
+                .allSatisfy(
+                    a -> {
+                      assertThat(a.closure().state()).isEqualTo(AssignmentState.CANCELLED);
+                      assertThat(a.closure().reason()).isEqualTo(owed.cancelReason());
+                    });
           }
           case CREATE -> {
             assertThat(cancelled).as(what).isEmpty();
@@ -108,7 +123,9 @@ class EngineDecisionPropertyTest {
             assertThat(a.anchorOn()).as(what).isEqualTo(owed.anchorOn());
             assertThat(a.dueOn()).as(what).isEqualTo(owed.dueOn());
             assertThat(a.course()).as(what).isEqualTo(owed.terms().course());
-            assertThat(a.dedupeKey()).as(what).isEqualTo("R:" + r.id() + ":M:" + m.id() + ":cycle:" + owed.cycle());
+            assertThat(a.dedupeKey())
+                .as(what)
+                .isEqualTo("R:" + r.id() + ":M:" + m.id() + ":cycle:" + owed.cycle());
           }
         }
       }

@@ -51,36 +51,48 @@ class ScenarioTest {
   }
 
   List<Assignment> open(WorkforceMember m) {
-    return tp.assignments().forMember(fx.officer(), m.id()).stream().filter(Assignment::isOpen).toList();
+    return tp.assignments().forMember(fx.officer(), m.id()).stream()
+        .filter(Assignment::isOpen)
+        .toList();
   }
 
   void complete(Assignment a, int score) {
-    tp.completions().record(fx.officer(), CompletionService.Request.inApp(a.id(), today(), score, "officer-1"));
+    tp.completions()
+        .record(fx.officer(), CompletionService.Request.inApp(a.id(), today(), score, "officer-1"));
   }
 
   @Test
   void newHireIsTrainedWithinTheOnboardingDeadline() {
     Policy privacy = fx.policy("PRIV", LocalDate.of(2025, 1, 1));
     Course course = fx.course("HIPAA-101", privacy);
-    fx.requirement("Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).initialDueDays(30).build());
+    fx.requirement(
+        "Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).initialDueDays(30).build());
 
     WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
     List<Assignment> assigned = open(nurse);
-    assertThat(assigned).singleElement().satisfies(a -> {
-      assertThat(a.reason()).isEqualTo(AssignmentReason.ONBOARDING);
-      assertThat(a.dueOn()).isEqualTo(today().plusDays(30));
-    });
-    assertThat(tp.status().overall(fx.officer(), nurse.id(), today())).isEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(assigned)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.reason()).isEqualTo(AssignmentReason.ONBOARDING);
+              assertThat(a.dueOn()).isEqualTo(today().plusDays(30));
+            });
+    assertThat(tp.status().overall(fx.officer(), nurse.id(), today()))
+        .isEqualTo(ComplianceStatus.DUE_SOON);
 
     moveTo(today().plusDays(10));
     complete(assigned.get(0), 90);
     assertThat(open(nurse)).isEmpty();
-    assertThat(tp.status().overall(fx.officer(), nurse.id(), today())).isEqualTo(ComplianceStatus.COMPLIANT);
-    assertThat(tp.completions().forMember(fx.officer(), nurse.id())).singleElement().satisfies(c -> {
-      assertThat(c.passed()).isTrue();
-      assertThat(c.completedOn()).isBeforeOrEqualTo(c.dueOn());
-      assertThat(c.roles()).containsExactly("nurse");
-    });
+    assertThat(tp.status().overall(fx.officer(), nurse.id(), today()))
+        .isEqualTo(ComplianceStatus.COMPLIANT);
+    assertThat(tp.completions().forMember(fx.officer(), nurse.id()))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.passed()).isTrue();
+              assertThat(c.completedOn()).isBeforeOrEqualTo(c.dueOn());
+              assertThat(c.roles()).containsExactly("nurse");
+            });
   }
 
   @Test
@@ -94,15 +106,21 @@ class ScenarioTest {
     clock.advance(Duration.ofHours(1)); // the retake, later the same day
     complete(a, 85);
     assertThat(open(m)).isEmpty();
-    assertThat(tp.completions().forMember(fx.officer(), m.id())).extracting(c -> c.passed()).containsExactly(false, true);
+    assertThat(tp.completions().forMember(fx.officer(), m.id()))
+        .extracting(c -> c.passed())
+        .containsExactly(false, true);
   }
 
   @Test
   void retrainingAfterAMaterialChangeReachesExactlyTheAffectedRoles() {
     Policy security = fx.policy("SEC", LocalDate.of(2025, 1, 1));
     Course course = fx.course("SEC-101", security);
-    fx.requirement("Security", Fixtures.terms(course, LocalDate.of(2025, 1, 1))
-        .audience(Audience.roles("nurse", "it", "clerk")).retrainWithinDays(30).build());
+    fx.requirement(
+        "Security",
+        Fixtures.terms(course, LocalDate.of(2025, 1, 1))
+            .audience(Audience.roles("nurse", "it", "clerk"))
+            .retrainWithinDays(30)
+            .build());
     WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
     WorkforceMember it = fx.hire(today(), "IT", "it");
     WorkforceMember clerk = fx.hire(today(), "Front", "clerk");
@@ -114,11 +132,14 @@ class ScenarioTest {
     PolicyVersion change = fx.materialChange(security, LocalDate.of(2026, 3, 15), "nurse", "it");
 
     for (WorkforceMember m : List.of(nurse, it)) {
-      assertThat(open(m)).singleElement().satisfies(a -> {
-        assertThat(a.reason()).isEqualTo(AssignmentReason.POLICY_CHANGE);
-        assertThat(a.policyVersion()).isEqualTo(change.id());
-        assertThat(a.dueOn()).isEqualTo(LocalDate.of(2026, 4, 14));
-      });
+      assertThat(open(m))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.reason()).isEqualTo(AssignmentReason.POLICY_CHANGE);
+                assertThat(a.policyVersion()).isEqualTo(change.id());
+                assertThat(a.dueOn()).isEqualTo(LocalDate.of(2026, 4, 14));
+              });
     }
     assertThat(open(clerk)).isEmpty();
     assertThat(open(cook)).isEmpty();
@@ -127,44 +148,60 @@ class ScenarioTest {
     assertThat(tp.scheduler().sweep().created()).isZero();
     // Completing retraining records the new version as covered.
     complete(open(nurse).get(0), 100);
-    assertThat(tp.completions().forMember(fx.officer(), nurse.id()).get(1).policyVersions()).contains(change.id());
+    assertThat(tp.completions().forMember(fx.officer(), nurse.id()).get(1).policyVersions())
+        .contains(change.id());
   }
 
   @Test
   void aMemberAlreadyTrainedOnTheNewVersionIsNotRetrained() {
     Policy security = fx.policy("SEC", LocalDate.of(2025, 1, 1));
     Course course = fx.course("SEC-101", security);
-    fx.requirement("Security", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).retrainWithinDays(30).build());
+    fx.requirement(
+        "Security", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).retrainWithinDays(30).build());
     WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
     // The change is published first, effective later; the member then trains on it.
     PolicyVersion change = fx.materialChange(security, LocalDate.of(2026, 2, 1));
-    Assignment retrain = open(nurse).stream().filter(a -> a.reason() == AssignmentReason.POLICY_CHANGE).findFirst().orElseThrow();
+    Assignment retrain =
+        open(nurse).stream()
+            .filter(a -> a.reason() == AssignmentReason.POLICY_CHANGE)
+            .findFirst()
+            .orElseThrow();
     complete(retrain, 100);
     assertThat(open(nurse)).isEmpty();
-    assertThat(tp.completions().forMember(fx.officer(), nurse.id()).get(0).policyVersions()).containsExactly(change.id());
+    assertThat(tp.completions().forMember(fx.officer(), nurse.id()).get(0).policyVersions())
+        .containsExactly(change.id());
   }
 
   @Test
   void fixedAnnualCycleWithMidYearHires() {
     Course course = fx.course("ANNUAL");
-    fx.requirement("Annual", Fixtures.terms(course, LocalDate.of(2025, 1, 1))
-        .initialDueDays(30)
-        .recurrence(Recurrence.fixedDate(MonthDay.of(1, 31)), Period.ofDays(30))
-        .minimumActive(Period.ofMonths(6))
-        .build());
+    fx.requirement(
+        "Annual",
+        Fixtures.terms(course, LocalDate.of(2025, 1, 1))
+            .initialDueDays(30)
+            .recurrence(Recurrence.fixedDate(MonthDay.of(1, 31)), Period.ofDays(30))
+            .minimumActive(Period.ofMonths(6))
+            .build());
     WorkforceMember january = fx.hire(today(), "Clinic", "nurse");
-    complete(open(january).get(0), 100); // completed 2026-01-05: next fixed date at least 6 months later
+    complete(
+        open(january).get(0), 100); // completed 2026-01-05: next fixed date at least 6 months later
     moveTo(LocalDate.of(2026, 7, 20));
     WorkforceMember july = fx.hire(today(), "Clinic", "nurse");
-    complete(open(july).get(0), 100); // completed 2026-07-20: 2027-01-31 is only ~6.4 months away: ok
+    complete(
+        open(july).get(0), 100); // completed 2026-07-20: 2027-01-31 is only ~6.4 months away: ok
 
     moveTo(LocalDate.of(2027, 1, 1)); // window opens 2027-01-01 for the 2027-01-31 due date
     tp.scheduler().sweep();
-    assertThat(open(january)).singleElement().satisfies(a -> {
-      assertThat(a.reason()).isEqualTo(AssignmentReason.PERIODIC);
-      assertThat(a.dueOn()).isEqualTo(LocalDate.of(2027, 1, 31));
-    });
-    assertThat(open(july)).singleElement().satisfies(a -> assertThat(a.dueOn()).isEqualTo(LocalDate.of(2027, 1, 31)));
+    assertThat(open(january))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.reason()).isEqualTo(AssignmentReason.PERIODIC);
+              assertThat(a.dueOn()).isEqualTo(LocalDate.of(2027, 1, 31));
+            });
+    assertThat(open(july))
+        .singleElement()
+        .satisfies(a -> assertThat(a.dueOn()).isEqualTo(LocalDate.of(2027, 1, 31)));
 
     // A hire in December completes onboarding too close to the fixed date: joins a year later.
     moveTo(LocalDate.of(2027, 12, 10));
@@ -173,14 +210,16 @@ class ScenarioTest {
     moveTo(LocalDate.of(2028, 1, 5));
     tp.scheduler().sweep();
     assertThat(open(december)).isEmpty();
-    assertThat(tp.status().forMember(fx.officer(), december.id(), today())).singleElement()
+    assertThat(tp.status().forMember(fx.officer(), december.id(), today()))
+        .singleElement()
         .satisfies(s -> assertThat(s.validUntil()).isEqualTo(LocalDate.of(2029, 1, 31)));
   }
 
   @Test
   void leaveAndReturnExtendsOpenAssignmentsByTheLengthOfTheLeave() {
     Course course = fx.course("HIPAA-101");
-    fx.requirement("Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).initialDueDays(30).build());
+    fx.requirement(
+        "Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).initialDueDays(30).build());
     WorkforceMember m = fx.hire(today(), "ICU", "nurse");
     Assignment a = open(m).get(0);
     LocalDate leaveStart = today().plusDays(10);
@@ -191,8 +230,11 @@ class ScenarioTest {
     tp.workforce().returnFromLeave(fx.officer(), m.id(), today());
     Assignment extended = tp.assignments().get(fx.officer(), a.id());
     assertThat(extended.currentDueOn()).isEqualTo(a.dueOn().plusDays(40));
-    assertThat(extended.dueChanges()).singleElement().satisfies(c -> assertThat(c.approvedBy()).isEqualTo("system"));
-    assertThat(tp.status().overall(fx.officer(), m.id(), today())).isEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(extended.dueChanges())
+        .singleElement()
+        .satisfies(c -> assertThat(c.approvedBy()).isEqualTo("system"));
+    assertThat(tp.status().overall(fx.officer(), m.id(), today()))
+        .isEqualTo(ComplianceStatus.DUE_SOON);
     // Before the leave, the original due date stood.
     assertThat(tp.assignments().get(fx.officer(), a.id()).dueOn(leaveStart)).isEqualTo(a.dueOn());
   }
@@ -201,34 +243,53 @@ class ScenarioTest {
   void roleChangeMidCycleAssignsNewRequirementsAndCancelsOnesNoLongerRequired() {
     Course privacy = fx.course("PRIV");
     Course security = fx.course("IT-SEC");
-    Requirement clinical = fx.requirement("Clinical", Fixtures.terms(privacy, LocalDate.of(2025, 1, 1))
-        .audience(Audience.roles("nurse")).build());
-    Requirement itReq = fx.requirement("IT", Fixtures.terms(security, LocalDate.of(2025, 1, 1))
-        .audience(Audience.roles("it")).initialDueDays(14).build());
+    Requirement clinical =
+        fx.requirement(
+            "Clinical",
+            Fixtures.terms(privacy, LocalDate.of(2025, 1, 1))
+                .audience(Audience.roles("nurse"))
+                .build());
+    Requirement itReq =
+        fx.requirement(
+            "IT",
+            Fixtures.terms(security, LocalDate.of(2025, 1, 1))
+                .audience(Audience.roles("it"))
+                .initialDueDays(14)
+                .build());
     WorkforceMember m = fx.hire(today(), "ICU", "nurse");
     Assignment nurseAssignment = open(m).get(0);
     moveTo(today().plusDays(5));
-    tp.workforce().change(fx.officer(), m.id(), WorkforceService.MemberChange.roles(today(), Set.of("it")));
+    tp.workforce()
+        .change(fx.officer(), m.id(), WorkforceService.MemberChange.roles(today(), Set.of("it")));
 
     Assignment cancelled = tp.assignments().get(fx.officer(), nurseAssignment.id());
     assertThat(cancelled.state()).isEqualTo(AssignmentState.CANCELLED);
     assertThat(cancelled.closure().reason()).contains("no longer");
-    assertThat(open(m)).singleElement().satisfies(a -> {
-      assertThat(a.requirement()).isEqualTo(itReq.id());
-      assertThat(a.reason()).isEqualTo(AssignmentReason.ROLE_CHANGE);
-      assertThat(a.dueOn()).isEqualTo(today().plusDays(14));
-    });
+    assertThat(open(m))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.requirement()).isEqualTo(itReq.id());
+              assertThat(a.reason()).isEqualTo(AssignmentReason.ROLE_CHANGE);
+              assertThat(a.dueOn()).isEqualTo(today().plusDays(14));
+            });
     // As of the day before the change, the clinical requirement still applied and was open.
     assertThat(tp.status().forRequirement(fx.officer(), clinical.id(), today().minusDays(1)))
-        .singleElement().satisfies(s -> assertThat(s.openAssignment()).isEqualTo(nurseAssignment.id()));
+        .singleElement()
+        .satisfies(s -> assertThat(s.openAssignment()).isEqualTo(nurseAssignment.id()));
   }
 
   @Test
   void renewalFromCompletionOpensItsWindowAndExpiresWithoutIt() {
     Course course = fx.course("ANNUAL");
-    fx.requirement("Annual", Fixtures.terms(course, LocalDate.of(2025, 1, 1))
-        .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(60))
-        .graceDays(7).build());
+    fx.requirement(
+        "Annual",
+        Fixtures.terms(course, LocalDate.of(2025, 1, 1))
+            .recurrence(
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(60))
+            .graceDays(7)
+            .build());
     WorkforceMember m = fx.hire(today(), "ICU", "nurse");
     complete(open(m).get(0), 100);
     LocalDate expiry = today().plusYears(1);
@@ -238,9 +299,12 @@ class ScenarioTest {
     assertThat(tp.scheduler().sweep().created()).isEqualTo(1);
     assertThat(tp.scheduler().sweep().created()).isZero();
     assertThat(open(m)).singleElement().satisfies(a -> assertThat(a.dueOn()).isEqualTo(expiry));
-    assertThat(tp.status().overall(fx.officer(), m.id(), expiry)).isEqualTo(ComplianceStatus.DUE_SOON);
-    assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(1))).isEqualTo(ComplianceStatus.EXPIRED);
-    assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(8))).isEqualTo(ComplianceStatus.OVERDUE);
+    assertThat(tp.status().overall(fx.officer(), m.id(), expiry))
+        .isEqualTo(ComplianceStatus.DUE_SOON);
+    assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(1)))
+        .isEqualTo(ComplianceStatus.EXPIRED);
+    assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(8)))
+        .isEqualTo(ComplianceStatus.OVERDUE);
   }
 
   @Test
@@ -249,7 +313,8 @@ class ScenarioTest {
     fx.requirement("Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).build());
     WorkforceMember m = fx.hire(today(), "ICU", "nurse");
     tp.workforce().terminate(fx.officer(), m.id(), today().plusDays(3));
-    assertThat(tp.assignments().forMember(fx.officer(), m.id())).singleElement()
+    assertThat(tp.assignments().forMember(fx.officer(), m.id()))
+        .singleElement()
         .satisfies(a -> assertThat(a.state()).isEqualTo(AssignmentState.CANCELLED));
     moveTo(today().plusYears(2));
     assertThat(tp.scheduler().sweep().created()).isZero();

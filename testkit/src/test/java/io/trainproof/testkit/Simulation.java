@@ -17,6 +17,7 @@ import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.core.workforce.WorkforceService;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
@@ -31,34 +32,62 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import java.time.Instant;
 
 /**
- * A random organization living through random events, one local day at a time, with the
- * renewal scheduler swept every day as a host would. Used by the engine properties.
+ * A random organization living through random events, one local day at a time, with the renewal
+ * scheduler swept every day as a host would. Used by the engine properties.
  */
 final class Simulation {
-  static final List<ZoneId> ZONES = List.of(
-      ZoneId.of("Asia/Kathmandu"), ZoneId.of("America/St_Johns"), ZoneId.of("Pacific/Chatham"),
-      ZoneId.of("Europe/London"), ZoneId.of("UTC"));
+  static final List<ZoneId> ZONES =
+      List.of(
+          ZoneId.of("Asia/Kathmandu"),
+          ZoneId.of("America/St_Johns"),
+          ZoneId.of("Pacific/Chatham"),
+          ZoneId.of("Europe/London"),
+          ZoneId.of("UTC"));
   static final List<String> ROLES = List.of("nurse", "clerk", "it");
 
-  enum Action { HIRE, CHANGE_ROLES, LEAVE, RETURN, TERMINATE, PASS, FAIL, MATERIAL_CHANGE, WAIVE, EXTEND, NOTHING }
+  enum Action {
+    HIRE,
+    CHANGE_ROLES,
+    LEAVE,
+    RETURN,
+    TERMINATE,
+    PASS,
+    FAIL,
+    MATERIAL_CHANGE,
+    WAIVE,
+    EXTEND,
+    NOTHING
+  }
 
   record Event(int gapDays, Action action, int pick) {}
 
-  record Rule(Set<String> audienceRoles, int initialDueDays, Recurrence recurrence, Period window,
-      Period minimumActive, int graceDays, Integer retrainWithinDays) {}
+  record Rule(
+      Set<String> audienceRoles,
+      int initialDueDays,
+      Recurrence recurrence,
+      Period window,
+      Period minimumActive,
+      int graceDays,
+      Integer retrainWithinDays) {}
 
-  record Setup(ZoneId zone, LocalDate start, LocalTime timeOfDay, List<Rule> rules, List<Event> events) {}
+  record Setup(
+      ZoneId zone, LocalDate start, LocalTime timeOfDay, List<Rule> rules, List<Event> events) {}
 
   static Arbitrary<Setup> setups() {
     Arbitrary<ZoneId> zones = Arbitraries.of(ZONES);
-    Arbitrary<LocalDate> starts = Arbitraries.longs()
-        .between(LocalDate.of(2023, 1, 1).toEpochDay(), LocalDate.of(2028, 12, 31).toEpochDay())
-        .map(LocalDate::ofEpochDay);
-    Arbitrary<LocalTime> times = Arbitraries.of(
-        LocalTime.of(0, 30), LocalTime.of(1, 30), LocalTime.of(2, 30), LocalTime.of(9, 0), LocalTime.of(23, 45));
+    Arbitrary<LocalDate> starts =
+        Arbitraries.longs()
+            .between(LocalDate.of(2023, 1, 1).toEpochDay(), LocalDate.of(2028, 12, 31).toEpochDay())
+            .map(LocalDate::ofEpochDay);
+    Arbitrary<LocalTime> times =
+        Arbitraries.of(
+            LocalTime.of(0, 30),
+            LocalTime.of(1, 30),
+            LocalTime.of(2, 30),
+            LocalTime.of(9, 0),
+            LocalTime.of(23, 45));
     Arbitrary<List<Rule>> rules = rules().list().ofMinSize(1).ofMaxSize(3);
     Arbitrary<List<Event>> events = events().list().ofMinSize(1).ofMaxSize(50);
     return Combinators.combine(zones, starts, times, rules, events).as(Setup::new);
@@ -66,32 +95,46 @@ final class Simulation {
 
   static Arbitrary<Event> events() {
     return Combinators.combine(
-        Arbitraries.integers().between(0, 12),
-        // Hires and passes drive most of what the engine does; give them more weight.
-        Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(5, Arbitraries.just(Action.HIRE)),
-            net.jqwik.api.Tuple.of(5, Arbitraries.just(Action.PASS)),
-            net.jqwik.api.Tuple.of(9, Arbitraries.of(Action.class))),
-        Arbitraries.integers().between(0, 1000)).as(Event::new);
+            Arbitraries.integers().between(0, 12),
+            // Hires and passes drive most of what the engine does; give them more weight.
+            Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(Action.HIRE)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(Action.PASS)),
+                net.jqwik.api.Tuple.of(9, Arbitraries.of(Action.class))),
+            Arbitraries.integers().between(0, 1000))
+        .as(Event::new);
   }
 
   static Arbitrary<Rule> rules() {
     Arbitrary<Set<String>> audience = Arbitraries.of(ROLES).set().ofMaxSize(2);
-    Arbitrary<Recurrence> recurrence = Arbitraries.oneOf(
-        Arbitraries.just(Recurrence.none()),
-        Combinators.combine(
-            Arbitraries.of(Period.ofMonths(1), Period.ofMonths(6), Period.ofYears(1), Period.ofMonths(13), Period.ofDays(45)),
-            Arbitraries.of(Recurrence.CountFrom.class)).as(Recurrence::every),
-        Arbitraries.of(MonthDay.of(1, 31), MonthDay.of(2, 29), MonthDay.of(3, 31), MonthDay.of(10, 15), MonthDay.of(12, 31))
-            .map(Recurrence::fixedDate));
+    Arbitrary<Recurrence> recurrence =
+        Arbitraries.oneOf(
+            Arbitraries.just(Recurrence.none()),
+            Combinators.combine(
+                    Arbitraries.of(
+                        Period.ofMonths(1),
+                        Period.ofMonths(6),
+                        Period.ofYears(1),
+                        Period.ofMonths(13),
+                        Period.ofDays(45)),
+                    Arbitraries.of(Recurrence.CountFrom.class))
+                .as(Recurrence::every),
+            Arbitraries.of(
+                    MonthDay.of(1, 31),
+                    MonthDay.of(2, 29),
+                    MonthDay.of(3, 31),
+                    MonthDay.of(10, 15),
+                    MonthDay.of(12, 31))
+                .map(Recurrence::fixedDate));
     return Combinators.combine(
-        audience,
-        Arbitraries.integers().between(0, 45),
-        recurrence,
-        Arbitraries.of(Period.ZERO, Period.ofDays(14), Period.ofDays(30)),
-        Arbitraries.of(Period.ZERO, Period.ofMonths(3), Period.ofMonths(6)),
-        Arbitraries.integers().between(0, 14),
-        Arbitraries.integers().between(0, 60).injectNull(0.4)).as(Rule::new);
+            audience,
+            Arbitraries.integers().between(0, 45),
+            recurrence,
+            Arbitraries.of(Period.ZERO, Period.ofDays(14), Period.ofDays(30)),
+            Arbitraries.of(Period.ZERO, Period.ofMonths(3), Period.ofMonths(6)),
+            Arbitraries.integers().between(0, 14),
+            Arbitraries.integers().between(0, 60).injectNull(0.4))
+        .as(Rule::new);
   }
 
   final Setup setup;
@@ -102,8 +145,10 @@ final class Simulation {
   final Policy policy;
   final List<Requirement> requirements = new ArrayList<>();
   final List<WorkforceMember> hired = new ArrayList<>();
+
   /** For each terminated member, the instant the termination was recorded. */
   final Map<WorkforceMember, Instant> terminatedAt = new HashMap<>();
+
   ZonedDateTime now;
   int counter;
 
@@ -120,12 +165,13 @@ final class Simulation {
     int i = 0;
     for (Rule rule : setup.rules()) {
       Course c = i++ % 2 == 0 ? course : other;
-      Fixtures.TermsBuilder terms = Fixtures.terms(c, setup.start())
-          .audience(new Audience(rule.audienceRoles(), Set.of(), Set.of()))
-          .initialDueDays(rule.initialDueDays())
-          .recurrence(rule.recurrence(), clampWindow(rule))
-          .minimumActive(rule.minimumActive())
-          .graceDays(rule.graceDays());
+      Fixtures.TermsBuilder terms =
+          Fixtures.terms(c, setup.start())
+              .audience(new Audience(rule.audienceRoles(), Set.of(), Set.of()))
+              .initialDueDays(rule.initialDueDays())
+              .recurrence(rule.recurrence(), clampWindow(rule))
+              .minimumActive(rule.minimumActive())
+              .graceDays(rule.graceDays());
       if (rule.retrainWithinDays() != null) {
         terms.retrainWithinDays(rule.retrainWithinDays());
       }
@@ -135,11 +181,13 @@ final class Simulation {
 
   @SuppressWarnings("JavaPeriodGetDays") // why: rules() makes windows of whole days only
   private static Period clampWindow(Rule rule) {
-    if (rule.recurrence() instanceof Recurrence.Every every && every.period().equals(Period.ofMonths(1))
+    if (rule.recurrence() instanceof Recurrence.Every every
+        && every.period().equals(Period.ofMonths(1))
         && rule.window().getDays() > 28) {
       return Period.ofDays(14);
     }
-    if (rule.recurrence() instanceof Recurrence.FixedDate && !rule.minimumActive().isZero()
+    if (rule.recurrence() instanceof Recurrence.FixedDate
+        && !rule.minimumActive().isZero()
         && rule.window().getDays() > 28) {
       return Period.ofDays(14);
     }
@@ -186,17 +234,33 @@ final class Simulation {
 
   void apply(Event e) {
     List<WorkforceMember> members = members();
-    List<WorkforceMember> active = members.stream().filter(m -> m.latestTerms().status() == MemberStatus.ACTIVE).toList();
-    List<WorkforceMember> onLeave = members.stream().filter(m -> m.latestTerms().status() == MemberStatus.ON_LEAVE).toList();
+    List<WorkforceMember> active =
+        members.stream().filter(m -> m.latestTerms().status() == MemberStatus.ACTIVE).toList();
+    List<WorkforceMember> onLeave =
+        members.stream().filter(m -> m.latestTerms().status() == MemberStatus.ON_LEAVE).toList();
     try {
       switch (e.action()) {
-        case HIRE -> hired.add(tp.workforce().hire(officer, new WorkforceService.NewMember(
-            "X" + ++counter, "M" + counter, WorkforceType.EMPLOYEE, Set.of(pick(ROLES, e.pick())),
-            "D", null, today())));
+        case HIRE ->
+            hired.add(
+                tp.workforce()
+                    .hire(
+                        officer,
+                        new WorkforceService.NewMember(
+                            "X" + ++counter,
+                            "M" + counter,
+                            WorkforceType.EMPLOYEE,
+                            Set.of(pick(ROLES, e.pick())),
+                            "D",
+                            null,
+                            today())));
         case CHANGE_ROLES -> {
           if (!active.isEmpty()) {
-            tp.workforce().change(officer, pick(active, e.pick()).id(),
-                WorkforceService.MemberChange.roles(today(), Set.of(pick(ROLES, e.pick() / 7))));
+            tp.workforce()
+                .change(
+                    officer,
+                    pick(active, e.pick()).id(),
+                    WorkforceService.MemberChange.roles(
+                        today(), Set.of(pick(ROLES, e.pick() / 7))));
           }
         }
         case LEAVE -> {
@@ -213,8 +277,10 @@ final class Simulation {
           }
         }
         case TERMINATE -> {
-          List<WorkforceMember> notTerminated = members.stream()
-              .filter(m -> m.latestTerms().status() != MemberStatus.TERMINATED).toList();
+          List<WorkforceMember> notTerminated =
+              members.stream()
+                  .filter(m -> m.latestTerms().status() != MemberStatus.TERMINATED)
+                  .toList();
           if (!notTerminated.isEmpty()) {
             WorkforceMember m = pick(notTerminated, e.pick());
             tp.workforce().terminate(officer, m.id(), today());
@@ -224,26 +290,37 @@ final class Simulation {
         case PASS, FAIL -> {
           List<Assignment> open = openAssignments();
           if (!open.isEmpty()) {
-            tp.completions().record(officer, CompletionService.Request.inApp(
-                pick(open, e.pick()).id(), today(), e.action() == Action.PASS ? 100 : 10, officer.id()));
+            tp.completions()
+                .record(
+                    officer,
+                    CompletionService.Request.inApp(
+                        pick(open, e.pick()).id(),
+                        today(),
+                        e.action() == Action.PASS ? 100 : 10,
+                        officer.id()));
           }
         }
-        case MATERIAL_CHANGE -> fx.materialChange(policy, today().plusDays(e.pick() % 30 + 1),
-            e.pick() % 2 == 0 ? new String[0] : new String[] {pick(ROLES, e.pick())});
+        case MATERIAL_CHANGE ->
+            fx.materialChange(
+                policy,
+                today().plusDays(e.pick() % 30 + 1),
+                e.pick() % 2 == 0 ? new String[0] : new String[] {pick(ROLES, e.pick())});
         case WAIVE -> {
           List<Assignment> open = openAssignments();
           if (!open.isEmpty()) {
-            tp.assignments().waive(officer, pick(open, e.pick()).id(), "equivalent training elsewhere");
+            tp.assignments()
+                .waive(officer, pick(open, e.pick()).id(), "equivalent training elsewhere");
           }
         }
         case EXTEND -> {
           List<Assignment> open = openAssignments();
           if (!open.isEmpty()) {
             Assignment a = pick(open, e.pick());
-            tp.assignments().extend(officer, a.id(), a.currentDueOn().plusDays(e.pick() % 20 + 1), "approved");
+            tp.assignments()
+                .extend(officer, a.id(), a.currentDueOn().plusDays(e.pick() % 20 + 1), "approved");
           }
         }
-        case NOTHING -> { }
+        case NOTHING -> {}
       }
     } catch (ValidationException expected) {
       // An event that is not valid now (e.g. a material change not after the last one) is
@@ -254,7 +331,9 @@ final class Simulation {
   List<Assignment> openAssignments() {
     List<Assignment> open = new ArrayList<>();
     for (WorkforceMember m : members()) {
-      tp.assignments().forMember(officer, m.id()).stream().filter(Assignment::isOpen).forEach(open::add);
+      tp.assignments().forMember(officer, m.id()).stream()
+          .filter(Assignment::isOpen)
+          .forEach(open::add);
     }
     return open;
   }

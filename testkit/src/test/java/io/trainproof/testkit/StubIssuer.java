@@ -15,17 +15,22 @@ final class StubIssuer implements CredentialIssuer {
   @Override
   public Issued issueCertificate(CertificateClaims c) {
     String id = "urn:uuid:" + c.certificateId();
-    return new Issued(id, "{\"id\":\"" + id + "\",\"statusIndex\":" + c.statusIndex() + "}", "CODE-" + c.statusIndex());
+    return new Issued(
+        id,
+        "{\"id\":\"" + id + "\",\"statusIndex\":" + c.statusIndex() + "}",
+        "CODE-" + c.statusIndex());
   }
 
   @Override
   public Issued sealAttestation(AttestationClaims c) {
     String id = "urn:uuid:" + c.attestationId();
-    return new Issued(id, "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}", null);
+    return new Issued(
+        id, "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}", null);
   }
 
   @Override
-  public String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes) {
+  public String statusListCredential(
+      Id<Organization> organization, String purpose, List<Integer> setIndexes) {
     return "{\"purpose\":\"" + purpose + "\",\"set\":" + setIndexes + "}";
   }
 }

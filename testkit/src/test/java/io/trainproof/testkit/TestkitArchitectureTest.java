@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** The published testkit follows the module rules too: no standard streams, no core internals. */
 class TestkitArchitectureTest {
-  static final JavaClasses TESTKIT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.trainproof.testkit");
+  static final JavaClasses TESTKIT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.trainproof.testkit");
 
   @Test
   void theTestkitIsNotEmptyAndPrintsNothing() {
@@ -22,7 +23,10 @@ class TestkitArchitectureTest {
 
   @Test
   void theTestkitUsesOnlyCoresApi() {
-    noClasses().should().dependOnClassesThat().resideInAPackage("io.trainproof.core.internal..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.trainproof.core.internal..")
         .because("a store author's contract must not lean on core's implementation")
         .check(TESTKIT);
   }

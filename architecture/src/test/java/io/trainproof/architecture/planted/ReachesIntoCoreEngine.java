@@ -6,7 +6,9 @@ import io.trainproof.core.internal.engine.AssignmentEngine;
 public final class ReachesIntoCoreEngine {
   private ReachesIntoCoreEngine() {}
 
-  /** @return an engine, built from outside core */
+  /**
+   * @return an engine, built from outside core
+   */
   public static Object engine() {
     return new AssignmentEngine();
   }

@@ -2,7 +2,9 @@ package io.trainproof.architecture.planted;
 
 import io.trainproof.persistence.jpa.internal.MemberEntity;
 
-/** A planted violation: a class outside the JPA store that uses its entities. Only tests read it. */
+/**
+ * A planted violation: a class outside the JPA store that uses its entities. Only tests read it.
+ */
 public final class ReachesIntoJpaInternals {
   private ReachesIntoJpaInternals() {}
 

@@ -4,24 +4,32 @@ import io.trainproof.core.ActorRole;
 import java.util.Locale;
 
 /**
- * Renders the authorization table of {@link Operation} as Markdown: every operation × role
- * with its scope. {@code docs/AUTHORIZATION.md} is this text; a test regenerates it and fails
- * when the file and the code disagree, so the two cannot drift. Stateless; thread-safe.
+ * Renders the authorization table of {@link Operation} as Markdown: every operation × role with its
+ * scope. {@code docs/AUTHORIZATION.md} is this text; a test regenerates it and fails when the file
+ * and the code disagree, so the two cannot drift. Stateless; thread-safe.
  */
 public final class AuthorizationTable {
   private AuthorizationTable() {}
 
-  /** @return the table as Markdown, with a heading and a legend */
+  /**
+   * @return the table as Markdown, with a heading and a legend
+   */
   public static String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("# Authorization: every operation × role\n\n");
-    sb.append("Generated from `io.trainproof.core.access.Operation` by `AuthorizationTable.markdown()`;\n");
+    sb.append(
+        "Generated from `io.trainproof.core.access.Operation` by `AuthorizationTable.markdown()`;\n");
     sb.append("a test fails when this file and the code disagree. Regenerate with\n");
-    sb.append("`mvn -pl testkit -am test -Dtest=AuthorizationTableTest -Dtrainproof.regenerateDocs=true`.\n\n");
-    sb.append("Scopes: **org** — the whole organization; **team** — the manager's own department and\n");
-    sb.append("direct and indirect reports; **self** — the actor's own records; **—** — refused (a typed\n");
-    sb.append("`ForbiddenException`, nothing written, the attempt audited). Auditor and vendor-support\n");
-    sb.append("reads are themselves audited; vendor support acts only where it holds an explicit,\n");
+    sb.append(
+        "`mvn -pl testkit -am test -Dtest=AuthorizationTableTest -Dtrainproof.regenerateDocs=true`.\n\n");
+    sb.append(
+        "Scopes: **org** — the whole organization; **team** — the manager's own department and\n");
+    sb.append(
+        "direct and indirect reports; **self** — the actor's own records; **—** — refused (a typed\n");
+    sb.append(
+        "`ForbiddenException`, nothing written, the attempt audited). Auditor and vendor-support\n");
+    sb.append(
+        "reads are themselves audited; vendor support acts only where it holds an explicit,\n");
     sb.append("expiring cross-organization grant, and only reads.\n\n");
     sb.append("| operation | kind |");
     for (ActorRole role : ActorRole.values()) {
@@ -33,7 +41,11 @@ public final class AuthorizationTable {
     }
     sb.append('\n');
     for (Operation op : Operation.values()) {
-      sb.append("| `").append(op.name()).append("` | ").append(op.isRead() ? "read" : "write").append(" |");
+      sb.append("| `")
+          .append(op.name())
+          .append("` | ")
+          .append(op.isRead() ? "read" : "write")
+          .append(" |");
       for (ActorRole role : ActorRole.values()) {
         sb.append(' ').append(cell(op.scopeFor(role))).append(" |");
       }

@@ -6,83 +6,130 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Every operation a service performs for an actor, with the scope each role has for it. This
- * enum is the single source of the authorization table in {@code docs/AUTHORIZATION.md}; a
- * test regenerates the table from it and another calls every operation as every role.
+ * Every operation a service performs for an actor, with the scope each role has for it. This enum
+ * is the single source of the authorization table in {@code docs/AUTHORIZATION.md}; a test
+ * regenerates the table from it and another calls every operation as every role.
  *
- * <p>Vendor support acts only in organizations it holds an explicit cross-organization grant
- * for, reads only, and every call it makes is audited. Auditors read only, and every read is
- * audited.
+ * <p>Vendor support acts only in organizations it holds an explicit cross-organization grant for,
+ * reads only, and every call it makes is audited. Auditors read only, and every read is audited.
  */
 public enum Operation {
   /** Read the organization's profile. */
-  ORGANIZATION_READ(true, s(Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION)),
+  ORGANIZATION_READ(
+      true,
+      s(
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION)),
   /** Record a hire. */
   MEMBER_HIRE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Record a change of roles, department, manager or type. */
-  MEMBER_CHANGE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  MEMBER_CHANGE(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Record a leave or a return. */
-  MEMBER_LEAVE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  MEMBER_LEAVE(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Record a termination. */
-  MEMBER_TERMINATE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  MEMBER_TERMINATE(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Read members. */
-  MEMBER_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  MEMBER_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Create, publish, retire or review policies. */
   POLICY_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read policies and their versions. */
-  POLICY_READ(true, s(Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION)),
+  POLICY_READ(
+      true,
+      s(
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION)),
   /** Create courses and release versions. */
   COURSE_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read courses. */
-  COURSE_READ(true, s(Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION)),
+  COURSE_READ(
+      true,
+      s(
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION)),
   /** Create, change or retire requirements, and record addressable-item decisions. */
   REQUIREMENT_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read requirements and addressable-item decisions. */
-  REQUIREMENT_READ(true, s(Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION, Scope.ORGANIZATION)),
+  REQUIREMENT_READ(
+      true,
+      s(
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION,
+          Scope.ORGANIZATION)),
   /** Assign a course by hand, or extend a due date. */
-  ASSIGNMENT_WRITE(false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  ASSIGNMENT_WRITE(
+      false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Waive an assignment. */
   ASSIGNMENT_WAIVE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Mark one's own assignment as started. */
-  ASSIGNMENT_START(false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
+  ASSIGNMENT_START(
+      false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
   /** Read assignments. */
-  ASSIGNMENT_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  ASSIGNMENT_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Record a completion. */
-  COMPLETION_RECORD(false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
+  COMPLETION_RECORD(
+      false, s(Scope.ORGANIZATION, Scope.TEAM, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
   /** Read completions. */
-  COMPLETION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  COMPLETION_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Define certification kinds and record members' outside certifications. */
-  CERTIFICATION_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  CERTIFICATION_WRITE(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Read outside certifications. */
-  CERTIFICATION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  CERTIFICATION_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Revoke a certificate. */
   CERTIFICATE_REVOKE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read certificates and the status lists. */
-  CERTIFICATE_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  CERTIFICATE_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Run the renewal sweep and the reminder schedule. */
   SCHEDULER_RUN(false, s(Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Read compliance status. */
-  STATUS_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  STATUS_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Request an attestation by hand. */
-  ATTESTATION_REQUEST(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  ATTESTATION_REQUEST(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Record an attestation (one's own, or on behalf of a member with a justification). */
   ATTESTATION_RECORD(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.SELF, Scope.NONE)),
   /** Read attestations. */
-  ATTESTATION_READ(true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  ATTESTATION_READ(
+      true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /** Read, verify and export the audit trail. */
   AUDIT_READ(true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.NONE)),
   /** Place or release a legal hold, and purge eligible records. */
   RETENTION_WRITE(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE)),
   /** Read retention dates and legal holds. */
-  RETENTION_READ(true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.NONE)),
+  RETENTION_READ(
+      true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.NONE)),
   /** Send a security reminder. */
-  SECURITY_REMINDER_SEND(false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  SECURITY_REMINDER_SEND(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Acknowledge a security reminder one received. */
-  SECURITY_REMINDER_ACKNOWLEDGE(false, s(Scope.NONE, Scope.NONE, Scope.NONE, Scope.SELF, Scope.NONE)),
+  SECURITY_REMINDER_ACKNOWLEDGE(
+      false, s(Scope.NONE, Scope.NONE, Scope.NONE, Scope.SELF, Scope.NONE)),
   /** Read the security reminder log. */
-  SECURITY_REMINDER_READ(true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION));
+  SECURITY_REMINDER_READ(
+      true, s(Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION, Scope.NONE, Scope.ORGANIZATION));
 
   private final boolean read;
+
   @SuppressWarnings("ImmutableEnumChecker") // why: an unmodifiable map built once by s(...)
   private final Map<ActorRole, Scope> scopes;
 
@@ -92,7 +139,8 @@ public enum Operation {
   }
 
   /** Officer, manager, auditor, member, system; vendor support reads what an auditor reads. */
-  private static Map<ActorRole, Scope> s(Scope officer, Scope manager, Scope auditor, Scope member, Scope system) {
+  private static Map<ActorRole, Scope> s(
+      Scope officer, Scope manager, Scope auditor, Scope member, Scope system) {
     Map<ActorRole, Scope> m = new EnumMap<>(ActorRole.class);
     m.put(ActorRole.COMPLIANCE_OFFICER, officer);
     m.put(ActorRole.MANAGER, manager);
@@ -102,7 +150,9 @@ public enum Operation {
     return Collections.unmodifiableMap(m);
   }
 
-  /** @return true for an operation that changes nothing */
+  /**
+   * @return true for an operation that changes nothing
+   */
   public boolean isRead() {
     return read;
   }

@@ -1,8 +1,8 @@
 package io.trainproof.core.assignment;
 
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Certification;
 import io.trainproof.core.domain.CertificationKind;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The assignment rule as a pure function: what a member owes under one requirement on a date,
- * from dated facts the caller supplies. It reads and writes nothing, so it needs no actor; the
- * services and the daily sweep carry out exactly this decision. Useful for a preview ("what
- * would this member owe if ...") and for property tests of the rule. Obtained from
- * {@code Trainproof.assignmentRules()}. Implementations are stateless and thread-safe.
+ * The assignment rule as a pure function: what a member owes under one requirement on a date, from
+ * dated facts the caller supplies. It reads and writes nothing, so it needs no actor; the services
+ * and the daily sweep carry out exactly this decision. Useful for a preview ("what would this
+ * member owe if ...") and for property tests of the rule. Obtained from {@code
+ * Trainproof.assignmentRules()}. Implementations are stateless and thread-safe.
  */
 public interface AssignmentRules {
   /**

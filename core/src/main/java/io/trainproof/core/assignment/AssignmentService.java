@@ -11,8 +11,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Manual assignments, waivers, extensions, and reading assignments. Assignments made by the
- * rules come from the engine, not from here. Thread-safe.
+ * Manual assignments, waivers, extensions, and reading assignments. Assignments made by the rules
+ * come from the engine, not from here. Thread-safe.
  */
 public interface AssignmentService {
 
@@ -26,7 +26,11 @@ public interface AssignmentService {
    * @param note why, recorded with the assignment's audit entry
    */
   record ManualAssignment(
-      Id<WorkforceMember> member, Id<Course> course, LocalDate dueOn, boolean remediation, String note) {}
+      Id<WorkforceMember> member,
+      Id<Course> course,
+      LocalDate dueOn,
+      boolean remediation,
+      String note) {}
 
   /**
    * Assigns a course by hand.

@@ -1,18 +1,18 @@
 package io.trainproof.core.attestation;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.Attestation;
-import io.trainproof.core.domain.AttestationMethod;
 
 /**
- * Policy attestations: requests (automatic on publication, per the policy's setting, or by
- * hand), the evidence of each acknowledgement, and status as of any date. Thread-safe.
+ * Policy attestations: requests (automatic on publication, per the policy's setting, or by hand),
+ * the evidence of each acknowledgement, and status as of any date. Thread-safe.
  */
 public interface AttestationService {
 
@@ -41,11 +41,12 @@ public interface AttestationService {
    * @param dueOn when it is due
    * @return the request (the existing one when already requested)
    */
-  Attestation request(Actor actor, Id<WorkforceMember> member, Id<PolicyVersion> version, LocalDate dueOn);
+  Attestation request(
+      Actor actor, Id<WorkforceMember> member, Id<PolicyVersion> version, LocalDate dueOn);
 
   /**
-   * Records an acknowledgement, sealed by the credential issuer when one is configured and
-   * always hash-chained in the audit trail.
+   * Records an acknowledgement, sealed by the credential issuer when one is configured and always
+   * hash-chained in the audit trail.
    *
    * @param actor the member, or an officer acting on their behalf
    * @param submission what was acknowledged and how

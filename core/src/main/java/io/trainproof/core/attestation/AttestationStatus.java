@@ -1,8 +1,8 @@
 package io.trainproof.core.attestation;
 
+import io.trainproof.core.domain.Attestation;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.Attestation;
 
 /**
  * One attestation's standing on a date. Immutable.
@@ -20,7 +20,8 @@ public record AttestationStatus(Attestation attestation, LocalDate asOf, Attesta
    * @param supersededOn the date a newer version of the policy took effect, or null when none
    * @return the status
    */
-  public static AttestationStatus of(Attestation a, LocalDate asOf, @Nullable LocalDate supersededOn) {
+  public static AttestationStatus of(
+      Attestation a, LocalDate asOf, @Nullable LocalDate supersededOn) {
     AttestationState state;
     if (a.evidence() != null && !a.evidence().attestedOn().isAfter(asOf)) {
       state = AttestationState.ATTESTED;

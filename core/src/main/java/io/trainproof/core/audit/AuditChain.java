@@ -1,5 +1,6 @@
 package io.trainproof.core.audit;
 
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.AuditEntry;
 
 /**
- * The hash chain of the audit trail: how an entry is hashed, and how a list of entries is
- * verified. The canonical form is plain text a third party can rebuild in any language:
+ * The hash chain of the audit trail: how an entry is hashed, and how a list of entries is verified.
+ * The canonical form is plain text a third party can rebuild in any language:
  *
  * <pre>
  * trainproof-audit-v1
@@ -58,8 +58,16 @@ public final class AuditChain {
    * @return the text that is hashed
    */
   public static String canonicalForm(
-      Id<Organization> organization, long sequence, Instant at, String actorId, String actorRole, String action,
-      String subjectType, String subjectId, SortedMap<String, String> details, String previousHash) {
+      Id<Organization> organization,
+      long sequence,
+      Instant at,
+      String actorId,
+      String actorRole,
+      String action,
+      String subjectType,
+      String subjectId,
+      SortedMap<String, String> details,
+      String previousHash) {
     StringBuilder sb = new StringBuilder(256);
     sb.append("trainproof-audit-v1\n");
     sb.append("org=").append(organization).append('\n');
@@ -88,8 +96,18 @@ public final class AuditChain {
    * @return lowercase hex SHA-256 of its canonical form
    */
   public static String hashOf(AuditEntry e) {
-    return sha256(canonicalForm(e.organization(), e.sequence(), e.at(), e.actorId(), e.actorRole(), e.action(),
-        e.subjectType(), e.subjectId(), e.details(), e.previousHash()));
+    return sha256(
+        canonicalForm(
+            e.organization(),
+            e.sequence(),
+            e.at(),
+            e.actorId(),
+            e.actorRole(),
+            e.action(),
+            e.subjectType(),
+            e.subjectId(),
+            e.details(),
+            e.previousHash()));
   }
 
   /**
@@ -100,25 +118,28 @@ public final class AuditChain {
    */
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by the Java platform", e);
     }
   }
 
   /**
-   * Verifies a run of entries in the order given, starting from the entry before the run.
-   * Detects modified entries (hash does not match the facts), deleted entries (a gap in
-   * sequence numbers), inserted entries (a second entry claiming a sequence number, the one
-   * the next entry does not link to), reordered entries (sequence going backwards) and broken
-   * links (an entry that does not link to the one before it), and says which entry each time.
+   * Verifies a run of entries in the order given, starting from the entry before the run. Detects
+   * modified entries (hash does not match the facts), deleted entries (a gap in sequence numbers),
+   * inserted entries (a second entry claiming a sequence number, the one the next entry does not
+   * link to), reordered entries (sequence going backwards) and broken links (an entry that does not
+   * link to the one before it), and says which entry each time.
    *
    * @param entries the entries, in chain order
    * @param previousSequence the sequence of the entry before the run (0 from the start)
    * @param previousHash the hash of the entry before the run ({@link #GENESIS} from the start)
    * @return the result, with every problem found
    */
-  public static ChainVerification verify(List<AuditEntry> entries, long previousSequence, String previousHash) {
+  public static ChainVerification verify(
+      List<AuditEntry> entries, long previousSequence, String previousHash) {
     List<ChainVerification.Problem> problems = new ArrayList<>();
     long prevSeq = previousSequence;
     String prevHash = previousHash;
@@ -128,26 +149,45 @@ public final class AuditChain {
       if (e.sequence() == prevSeq && i > 0) {
         // Two entries claim one sequence number: the intruder is the one the chain skips.
         boolean nextLinksToThis = next != null && next.previousHash().equals(e.hash());
-        problems.add(new ChainVerification.Problem(e.sequence(), ChainVerification.Kind.INSERTED,
-            "a second entry claims sequence " + e.sequence()));
-        if (nextLinksToThis) { // the earlier entry is the intruder: the chain continues from this one
+        problems.add(
+            new ChainVerification.Problem(
+                e.sequence(),
+                ChainVerification.Kind.INSERTED,
+                "a second entry claims sequence " + e.sequence()));
+        if (nextLinksToThis) { // the earlier entry is the intruder: the chain continues from this
+          // one
           prevHash = e.hash();
         }
         continue;
       }
       if (e.sequence() < prevSeq) {
-        problems.add(new ChainVerification.Problem(e.sequence(), ChainVerification.Kind.REORDERED,
-            "sequence " + e.sequence() + " comes after " + prevSeq));
+        problems.add(
+            new ChainVerification.Problem(
+                e.sequence(),
+                ChainVerification.Kind.REORDERED,
+                "sequence " + e.sequence() + " comes after " + prevSeq));
       } else if (e.sequence() > prevSeq + 1) {
-        problems.add(new ChainVerification.Problem(prevSeq + 1, ChainVerification.Kind.DELETED,
-            "sequence " + (prevSeq + 1) + (e.sequence() - 1 > prevSeq + 1 ? " to " + (e.sequence() - 1) : "") + " missing"));
+        problems.add(
+            new ChainVerification.Problem(
+                prevSeq + 1,
+                ChainVerification.Kind.DELETED,
+                "sequence "
+                    + (prevSeq + 1)
+                    + (e.sequence() - 1 > prevSeq + 1 ? " to " + (e.sequence() - 1) : "")
+                    + " missing"));
       } else if (!e.previousHash().equals(prevHash)) {
-        problems.add(new ChainVerification.Problem(e.sequence(), ChainVerification.Kind.BROKEN_LINK,
-            "does not link to the entry before it"));
+        problems.add(
+            new ChainVerification.Problem(
+                e.sequence(),
+                ChainVerification.Kind.BROKEN_LINK,
+                "does not link to the entry before it"));
       }
       if (!e.tombstone() && !hashOf(e).equals(e.hash())) {
-        problems.add(new ChainVerification.Problem(e.sequence(), ChainVerification.Kind.MODIFIED,
-            "its content does not match its hash"));
+        problems.add(
+            new ChainVerification.Problem(
+                e.sequence(),
+                ChainVerification.Kind.MODIFIED,
+                "its content does not match its hash"));
       }
       prevSeq = Math.max(prevSeq, e.sequence());
       prevHash = e.hash();

@@ -1,10 +1,10 @@
 package io.trainproof.core.audit;
 
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import java.util.List;
-import io.trainproof.core.domain.AuditEntry;
 
 /**
  * A date range of the audit trail with what a third party needs to check it on its own: the

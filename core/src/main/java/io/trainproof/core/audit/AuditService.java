@@ -1,9 +1,9 @@
 package io.trainproof.core.audit;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.domain.AuditEntry;
 import java.time.Instant;
 import java.util.List;
-import io.trainproof.core.domain.AuditEntry;
 
 /** Reads, verifies and exports the audit trail. Every call is itself audited. Thread-safe. */
 public interface AuditService {

@@ -3,22 +3,25 @@ package io.trainproof.core.audit;
 import java.util.List;
 
 /**
- * What verifying an audit chain found. Never a bare boolean: every problem says which entry
- * and what kind. Immutable.
+ * What verifying an audit chain found. Never a bare boolean: every problem says which entry and
+ * what kind. Immutable.
  *
  * @param entriesChecked how many entries were read
  * @param lastSequence the last sequence number reached
  * @param headHash the hash of the last entry reached (compare with a trusted checkpoint)
  * @param problems what was wrong, in chain order; empty when the chain is intact
  */
-public record ChainVerification(long entriesChecked, long lastSequence, String headHash, List<Problem> problems) {
+public record ChainVerification(
+    long entriesChecked, long lastSequence, String headHash, List<Problem> problems) {
 
   /** Makes the list immutable. */
   public ChainVerification {
     problems = List.copyOf(problems);
   }
 
-  /** @return true when no problem was found */
+  /**
+   * @return true when no problem was found
+   */
   public boolean intact() {
     return problems.isEmpty();
   }

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Training certificates: issued by the completion service (when a credential issuer is
- * configured and the course version issues certificates), read here, revoked here. Revocation
- * never deletes anything. Thread-safe.
+ * Training certificates: issued by the completion service (when a credential issuer is configured
+ * and the course version issues certificates), read here, revoked here. Revocation never deletes
+ * anything. Thread-safe.
  */
 public interface CertificateService {
 
   /** The status list purpose for revoked certificates. */
   String REVOCATION = "revocation";
+
   /** The status list purpose for certificates replaced by a renewal. */
   String SUPERSEDED = "superseded";
 

@@ -3,9 +3,9 @@ package io.trainproof.core.completion;
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.EvidenceFile;
-import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.Provenance;
@@ -15,9 +15,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records completions: immutable evidence. A passing completion closes the assignment (and
- * every other open assignment of the member for the same course); a failing one is kept as an
- * attempt and leaves it open. Thread-safe.
+ * Records completions: immutable evidence. A passing completion closes the assignment (and every
+ * other open assignment of the member for the same course); a failing one is kept as an attempt and
+ * leaves it open. Thread-safe.
  */
 public interface CompletionService {
 
@@ -49,8 +49,12 @@ public interface CompletionService {
      * @return the request
      */
     public static Request inApp(
-        Id<Assignment> assignment, LocalDate completedOn, @Nullable Integer score, String recordedBy) {
-      return new Request(assignment, completedOn, score, null, Provenance.inApp(recordedBy), List.of());
+        Id<Assignment> assignment,
+        LocalDate completedOn,
+        @Nullable Integer score,
+        String recordedBy) {
+      return new Request(
+          assignment, completedOn, score, null, Provenance.inApp(recordedBy), List.of());
     }
   }
 
@@ -105,10 +109,10 @@ public interface CompletionService {
    * @param courseVersion the version taken, or null for the one released at the time
    * @param completedOn when; not before engagement, not in the future
    * @param score the score 0 to 100, or null
-   * @param success the source's own pass/fail when it gives one and no score (xAPI
-   *     {@code result.success}), or null
-   * @param provenance how it was obtained; {@code source} and {@code sourceRef} are required
-   *     and identify the import, so importing it again changes nothing
+   * @param success the source's own pass/fail when it gives one and no score (xAPI {@code
+   *     result.success}), or null
+   * @param provenance how it was obtained; {@code source} and {@code sourceRef} are required and
+   *     identify the import, so importing it again changes nothing
    * @param evidence evidence file hashes
    */
   record Import(
@@ -122,11 +126,10 @@ public interface CompletionService {
       List<EvidenceFile> evidence) {}
 
   /**
-   * Records an imported completion: it answers the member's open assignment for the course if
-   * there is one, otherwise an assignment is created for it (reason manual, dated the
-   * completion date) so the record has its evidence context. Idempotent on the provenance's
-   * source and reference: importing the same statement or row again returns the first result
-   * and writes nothing.
+   * Records an imported completion: it answers the member's open assignment for the course if there
+   * is one, otherwise an assignment is created for it (reason manual, dated the completion date) so
+   * the record has its evidence context. Idempotent on the provenance's source and reference:
+   * importing the same statement or row again returns the first result and writes nothing.
    *
    * @param actor the caller (recorded as who ran the import)
    * @param request the completion

@@ -1,14 +1,14 @@
 package io.trainproof.core.documentation;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.RegulatoryTopic;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.AddressableDecision;
-import io.trainproof.core.domain.PolicyReview;
 
 /** Policy documentation duties: the review log, and decisions on addressable items. Thread-safe. */
 public interface DocumentationService {
@@ -24,8 +24,13 @@ public interface DocumentationService {
    * @param nextReviewDueOn the next review date, after {@code reviewedOn}
    * @return the review
    */
-  PolicyReview recordReview(Actor actor, Id<Policy> policy, LocalDate reviewedOn, String outcome,
-      boolean changesNeeded, @Nullable LocalDate nextReviewDueOn);
+  PolicyReview recordReview(
+      Actor actor,
+      Id<Policy> policy,
+      LocalDate reviewedOn,
+      String outcome,
+      boolean changesNeeded,
+      @Nullable LocalDate nextReviewDueOn);
 
   /**
    * A policy's review log, oldest first.
@@ -47,8 +52,13 @@ public interface DocumentationService {
    * @param decidedOn the decision date
    * @return the decision
    */
-  AddressableDecision decide(Actor actor, RegulatoryTopic topic, boolean implementedAsTraining, String rationale,
-      @Nullable String alternativeMeasure, LocalDate decidedOn);
+  AddressableDecision decide(
+      Actor actor,
+      RegulatoryTopic topic,
+      boolean implementedAsTraining,
+      String rationale,
+      @Nullable String alternativeMeasure,
+      LocalDate decidedOn);
 
   /**
    * Every version of every addressable decision, by topic then number.

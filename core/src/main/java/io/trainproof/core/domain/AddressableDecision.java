@@ -1,8 +1,5 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.RegulatoryTopic;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One member must complete one course by a due date, and why. A renewal is a new assignment;
- * closing one keeps it. Every change carries its date, so the assignment can be seen as of
- * any past date ({@link #stateOn}, {@link #dueOn(LocalDate)}). Immutable.
+ * closing one keeps it. Every change carries its date, so the assignment can be seen as of any past
+ * date ({@link #stateOn}, {@link #dueOn(LocalDate)}). Immutable.
  *
  * @param id the assignment's id
  * @param organization the organization
@@ -67,7 +67,9 @@ public record Assignment(
     return closure;
   }
 
-  /** @return the stored state now */
+  /**
+   * @return the stored state now
+   */
   public AssignmentState state() {
     if (closure != null) {
       return closure.state();
@@ -75,7 +77,9 @@ public record Assignment(
     return startedOn != null ? AssignmentState.IN_PROGRESS : AssignmentState.ASSIGNED;
   }
 
-  /** @return true while not closed */
+  /**
+   * @return true while not closed
+   */
   public boolean isOpen() {
     return closure == null;
   }
@@ -115,7 +119,9 @@ public record Assignment(
     return existsOn(date) && stateOn(date).isOpen();
   }
 
-  /** @return the due date after every extension */
+  /**
+   * @return the due date after every extension
+   */
   public LocalDate currentDueOn() {
     return dueChanges.isEmpty() ? dueOn : dueChanges.get(dueChanges.size() - 1).newDueOn();
   }
@@ -169,10 +175,10 @@ public record Assignment(
   }
 
   /**
-   * A builder for a new assignment, each component set by name so that the four dates and
-   * the three ids cannot be swapped silently. {@code requirement}, {@code policyVersion},
-   * {@code startedOn} and {@code closure} default to null, {@code dueChanges} to none and
-   * {@code version} to 0; every other component is required.
+   * A builder for a new assignment, each component set by name so that the four dates and the three
+   * ids cannot be swapped silently. {@code requirement}, {@code policyVersion}, {@code startedOn}
+   * and {@code closure} default to null, {@code dueChanges} to none and {@code version} to 0; every
+   * other component is required.
    *
    * @return an empty builder
    */
@@ -186,16 +192,30 @@ public record Assignment(
    * @return a builder
    */
   public Builder toBuilder() {
-    return new Builder().id(id).organization(organization).member(member).course(course)
-        .requirement(requirement).reason(reason).policyVersion(policyVersion).dedupeKey(dedupeKey)
-        .assignedOn(assignedOn).assignedAt(assignedAt).assignedBy(assignedBy).anchorOn(anchorOn)
-        .dueOn(dueOn).dueChanges(dueChanges).startedOn(startedOn).closure(closure).version(version);
+    return new Builder()
+        .id(id)
+        .organization(organization)
+        .member(member)
+        .course(course)
+        .requirement(requirement)
+        .reason(reason)
+        .policyVersion(policyVersion)
+        .dedupeKey(dedupeKey)
+        .assignedOn(assignedOn)
+        .assignedAt(assignedAt)
+        .assignedBy(assignedBy)
+        .anchorOn(anchorOn)
+        .dueOn(dueOn)
+        .dueChanges(dueChanges)
+        .startedOn(startedOn)
+        .closure(closure)
+        .version(version);
   }
 
   /**
-   * Builds an {@link Assignment} by component name; {@link #build()} fails with a
-   * {@link io.trainproof.core.ValidationException} naming the first required component not
-   * given. Not thread-safe; use one per value.
+   * Builds an {@link Assignment} by component name; {@link #build()} fails with a {@link
+   * io.trainproof.core.ValidationException} naming the first required component not given. Not
+   * thread-safe; use one per value.
    */
   public static final class Builder {
     private @Nullable Id<Assignment> id;
@@ -328,12 +348,23 @@ public record Assignment(
      */
     public Assignment build() {
       String a = "assignment";
-      return new Assignment(Required.component(a, "id", id), Required.component(a, "organization", organization),
-          Required.component(a, "member", member), Required.component(a, "course", course), requirement,
-          Required.component(a, "reason", reason), policyVersion, Required.component(a, "dedupeKey", dedupeKey),
-          Required.component(a, "assignedOn", assignedOn), Required.component(a, "assignedAt", assignedAt),
-          Required.component(a, "assignedBy", assignedBy), Required.component(a, "anchorOn", anchorOn),
-          Required.component(a, "dueOn", dueOn), Required.component(a, "dueChanges", dueChanges), startedOn, closure,
+      return new Assignment(
+          Required.component(a, "id", id),
+          Required.component(a, "organization", organization),
+          Required.component(a, "member", member),
+          Required.component(a, "course", course),
+          requirement,
+          Required.component(a, "reason", reason),
+          policyVersion,
+          Required.component(a, "dedupeKey", dedupeKey),
+          Required.component(a, "assignedOn", assignedOn),
+          Required.component(a, "assignedAt", assignedAt),
+          Required.component(a, "assignedBy", assignedBy),
+          Required.component(a, "anchorOn", anchorOn),
+          Required.component(a, "dueOn", dueOn),
+          Required.component(a, "dueChanges", dueChanges),
+          startedOn,
+          closure,
           version);
     }
   }

@@ -1,8 +1,8 @@
 package io.trainproof.core.domain;
 
 /**
- * The stored state of an assignment. Overdue and expiring are never stored: they are derived
- * from dates when asked (see the status service).
+ * The stored state of an assignment. Overdue and expiring are never stored: they are derived from
+ * dates when asked (see the status service).
  */
 public enum AssignmentState {
   /** Open, not started. */
@@ -16,7 +16,9 @@ public enum AssignmentState {
   /** Closed because it is no longer required (termination, role change, retired rule). */
   CANCELLED;
 
-  /** @return true for the two open states */
+  /**
+   * @return true for the two open states
+   */
   public boolean isOpen() {
     return this == ASSIGNED || this == IN_PROGRESS;
   }

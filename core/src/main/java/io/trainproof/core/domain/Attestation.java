@@ -1,14 +1,8 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.Policy;
-import io.trainproof.core.domain.PolicyVersion;
-import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.AttestationMethod;
 
 /**
  * A request that a member acknowledge one policy version, and once given, the evidence of the
@@ -40,9 +34,9 @@ public record Attestation(
     long version) {
 
   /**
-   * The evidence of an acknowledgement: the exact statement shown and its hash, the hash of
-   * the policy text, when and how, by whom, and the sealed credential when a signer is
-   * configured. Immutable.
+   * The evidence of an acknowledgement: the exact statement shown and its hash, the hash of the
+   * policy text, when and how, by whom, and the sealed credential when a signer is configured.
+   * Immutable.
    *
    * @param statementText the exact statement text shown to the member
    * @param statementSha256 SHA-256 of that text (UTF-8), lowercase hex
@@ -78,6 +72,17 @@ public record Attestation(
    * @return the new value
    */
   public Attestation attested(Evidence e) {
-    return new Attestation(id, organization, member, policy, policyVersion, requestedOn, dueOn, requestedBy, automatic, e, version);
+    return new Attestation(
+        id,
+        organization,
+        member,
+        policy,
+        policyVersion,
+        requestedOn,
+        dueOn,
+        requestedBy,
+        automatic,
+        e,
+        version);
   }
 }

@@ -3,9 +3,9 @@ package io.trainproof.core.domain;
 import java.util.Set;
 
 /**
- * Who a requirement applies to. Each non-empty criterion must match (AND across criteria);
- * within one criterion any listed value matches (OR). With every criterion empty, everyone
- * matches. Immutable.
+ * Who a requirement applies to. Each non-empty criterion must match (AND across criteria); within
+ * one criterion any listed value matches (OR). With every criterion empty, everyone matches.
+ * Immutable.
  *
  * @param roles job roles, any of which matches
  * @param departments departments or sites, any of which matches
@@ -20,7 +20,9 @@ public record Audience(Set<String> roles, Set<String> departments, Set<Workforce
     types = Set.copyOf(types);
   }
 
-  /** @return the audience of every workforce member */
+  /**
+   * @return the audience of every workforce member
+   */
   public static Audience everyone() {
     return new Audience(Set.of(), Set.of(), Set.of());
   }
@@ -35,7 +37,9 @@ public record Audience(Set<String> roles, Set<String> departments, Set<Workforce
     return new Audience(Set.of(roles), Set.of(), Set.of());
   }
 
-  /** @return true when no criterion is set */
+  /**
+   * @return true when no criterion is set
+   */
   public boolean isEveryone() {
     return roles.isEmpty() && departments.isEmpty() && types.isEmpty();
   }

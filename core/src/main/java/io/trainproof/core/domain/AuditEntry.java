@@ -1,18 +1,16 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
+import io.trainproof.core.audit.AuditChain;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import io.trainproof.core.audit.AuditChain;
 
 /**
- * One entry of an organization's append-only, hash-chained audit trail: every state change
- * and every audited read, written in the same transaction as what it records. Details never
- * carry PHI: ids, codes, dates and hashes only. A purged entry becomes a tombstone that keeps
- * its sequence, hashes and time so the chain still verifies. Immutable.
+ * One entry of an organization's append-only, hash-chained audit trail: every state change and
+ * every audited read, written in the same transaction as what it records. Details never carry PHI:
+ * ids, codes, dates and hashes only. A purged entry becomes a tombstone that keeps its sequence,
+ * hashes and time so the chain still verifies. Immutable.
  *
  * @param organization the organization whose chain it belongs to
  * @param sequence 1 for the first entry, then consecutive
@@ -52,7 +50,18 @@ public record AuditEntry(
    * @return the tombstone
    */
   public AuditEntry toTombstone() {
-    return new AuditEntry(organization, sequence, at, "", "", "PURGED", "", "", new TreeMap<>(),
-        previousHash, hash, true);
+    return new AuditEntry(
+        organization,
+        sequence,
+        at,
+        "",
+        "",
+        "PURGED",
+        "",
+        "",
+        new TreeMap<>(),
+        previousHash,
+        hash,
+        true);
   }
 }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A signed credential issued for a passing completion. Never deleted to revoke: revocation and
- * supersession change its status, which stays visible to outside verifiers through the
- * issuer's status list. Expiry is derived from {@link #validUntil()}. Immutable.
+ * supersession change its status, which stays visible to outside verifiers through the issuer's
+ * status list. Expiry is derived from {@link #validUntil()}. Immutable.
  *
  * @param id the certificate's id
  * @param organization the organization (the issuer)
@@ -65,7 +65,23 @@ public record Certificate(
    * @return the new value
    */
   public Certificate withStatus(Status newStatus, String reason, Instant at) {
-    return new Certificate(id, organization, member, completion, course, courseVersion, credentialId, verificationCode,
-        credentialJson, statusIndex, issuedAt, validFrom, validUntil, newStatus, reason, at, version);
+    return new Certificate(
+        id,
+        organization,
+        member,
+        completion,
+        course,
+        courseVersion,
+        credentialId,
+        verificationCode,
+        credentialJson,
+        statusIndex,
+        issuedAt,
+        validFrom,
+        validUntil,
+        newStatus,
+        reason,
+        at,
+        version);
   }
 }

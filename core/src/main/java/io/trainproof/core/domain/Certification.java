@@ -1,17 +1,13 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.CertificationKind;
 
 /**
- * A certification a member holds from an outside provider, kept as evidence: issuer,
- * credential id, dates, the hash of the evidence file, and — when the certification is a
- * verifiable credential — the outcome of verifying it. Immutable.
+ * A certification a member holds from an outside provider, kept as evidence: issuer, credential id,
+ * dates, the hash of the evidence file, and — when the certification is a verifiable credential —
+ * the outcome of verifying it. Immutable.
  *
  * @param id the record's id
  * @param organization the organization
@@ -56,7 +52,8 @@ public record Certification(
    * @return true from the issue date through the expiry date
    */
   public boolean validOn(LocalDate date) {
-    return !issuedOn.isAfter(date) && (expiresOn == null || !expiresOn.isBefore(date))
+    return !issuedOn.isAfter(date)
+        && (expiresOn == null || !expiresOn.isBefore(date))
         && (verification == null || verification.verified());
   }
 }

@@ -1,14 +1,11 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Course;
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * A kind of outside certification the organization accepts (say, a HIPAA certification from a
- * named provider), and the courses holding a valid one satisfies. Immutable.
+ * A kind of outside certification the organization accepts (say, a HIPAA certification from a named
+ * provider), and the courses holding a valid one satisfies. Immutable.
  *
  * @param id the kind's id
  * @param organization the organization
@@ -18,7 +15,12 @@ import java.util.Set;
  * @param createdAt when defined
  */
 public record CertificationKind(
-    Id<CertificationKind> id, Id<Organization> organization, String code, String name, Set<Id<Course>> satisfies, Instant createdAt) {
+    Id<CertificationKind> id,
+    Id<Organization> organization,
+    String code,
+    String name,
+    Set<Id<Course>> satisfies,
+    Instant createdAt) {
 
   /** Makes the set immutable. */
   public CertificationKind {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How and when an assignment was closed. Immutable.
  *
- * @param state {@link AssignmentState#COMPLETED}, {@link AssignmentState#WAIVED} or
- *     {@link AssignmentState#CANCELLED}
+ * @param state {@link AssignmentState#COMPLETED}, {@link AssignmentState#WAIVED} or {@link
+ *     AssignmentState#CANCELLED}
  * @param on the calendar date it took effect
  * @param recordedAt when it was recorded
  * @param by the actor who closed it (the approver, for a waiver)

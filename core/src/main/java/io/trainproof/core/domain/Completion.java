@@ -7,9 +7,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Immutable evidence of one attempt at an assignment: the minimum evidence record of the
- * regulatory guide (who, what, why, when, how, result, retention). A failing attempt is kept
- * too ({@link #passed()} false) and leaves the assignment open.
+ * Immutable evidence of one attempt at an assignment: the minimum evidence record of the regulatory
+ * guide (who, what, why, when, how, result, retention). A failing attempt is kept too ({@link
+ * #passed()} false) and leaves the assignment open.
  *
  * @param id the completion's id
  * @param organization the organization
@@ -66,10 +66,10 @@ public record Completion(
   }
 
   /**
-   * A builder for a completion, each component set by name so that its five dates and its
-   * ids cannot be swapped silently. {@code contentSha256}, {@code changeVersion},
-   * {@code changeEffectiveOn} and {@code score} default to null and {@code evidence} to none;
-   * every other component is required.
+   * A builder for a completion, each component set by name so that its five dates and its ids
+   * cannot be swapped silently. {@code contentSha256}, {@code changeVersion}, {@code
+   * changeEffectiveOn} and {@code score} default to null and {@code evidence} to none; every other
+   * component is required.
    *
    * @return an empty builder
    */
@@ -78,9 +78,9 @@ public record Completion(
   }
 
   /**
-   * Builds a {@link Completion} by component name; {@link #build()} fails with a
-   * {@link io.trainproof.core.ValidationException} naming the first required component not
-   * given. Not thread-safe; use one per value.
+   * Builds a {@link Completion} by component name; {@link #build()} fails with a {@link
+   * io.trainproof.core.ValidationException} naming the first required component not given. Not
+   * thread-safe; use one per value.
    */
   public static final class Builder {
     private @Nullable Id<Completion> id;
@@ -248,7 +248,8 @@ public record Completion(
      */
     public Completion build() {
       String c = "completion";
-      return new Completion(Required.component(c, "id", id),
+      return new Completion(
+          Required.component(c, "id", id),
           Required.component(c, "organization", organization),
           Required.component(c, "member", member),
           Required.component(c, "roles", roles),

@@ -3,8 +3,8 @@ package io.trainproof.core.domain;
 import java.time.Instant;
 
 /**
- * A training module. Its content is in {@link CourseVersion}s; a course with no version cannot
- * be assigned. Immutable.
+ * A training module. Its content is in {@link CourseVersion}s; a course with no version cannot be
+ * assigned. Immutable.
  *
  * @param id the course's id
  * @param organization its organization

@@ -1,13 +1,11 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An explicit grant letting one vendor-support actor into one organization for a while.
- * Without one, vendor support is refused. Immutable.
+ * An explicit grant letting one vendor-support actor into one organization for a while. Without
+ * one, vendor support is refused. Immutable.
  *
  * @param id the grant's id
  * @param organization the organization it opens
@@ -35,6 +33,8 @@ public record CrossOrganizationGrant(
    * @return true when granted, not expired and not revoked
    */
   public boolean activeAt(Instant at) {
-    return !at.isBefore(grantedAt) && at.isBefore(expiresAt) && (revokedAt == null || at.isBefore(revokedAt));
+    return !at.isBefore(grantedAt)
+        && at.isBefore(expiresAt)
+        && (revokedAt == null || at.isBefore(revokedAt));
   }
 }

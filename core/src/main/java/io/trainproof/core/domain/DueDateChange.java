@@ -10,4 +10,5 @@ import java.time.LocalDate;
  * @param approvedBy the actor who approved it ({@code system} for leave extensions)
  * @param reason why
  */
-public record DueDateChange(LocalDate grantedOn, LocalDate newDueOn, String approvedBy, String reason) {}
+public record DueDateChange(
+    LocalDate grantedOn, LocalDate newDueOn, String approvedBy, String reason) {}

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A typed identifier: {@code Id<WorkforceMember>} cannot be passed where an
- * {@code Id<Course>} is expected. Immutable.
+ * A typed identifier: {@code Id<WorkforceMember>} cannot be passed where an {@code Id<Course>} is
+ * expected. Immutable.
  *
  * @param value the UUID behind the id
  * @param <T> the kind of record it identifies

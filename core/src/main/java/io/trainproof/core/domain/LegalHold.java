@@ -1,15 +1,12 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A legal hold: while active, no record it covers may be purged. A hold covers the records of
- * one member, or of a date range, or both; with neither it covers every record of the matter's
+ * A legal hold: while active, no record it covers may be purged. A hold covers the records of one
+ * member, or of a date range, or both; with neither it covers every record of the matter's
  * organization. Immutable.
  *
  * @param id the hold's id
@@ -35,7 +32,9 @@ public record LegalHold(
     @Nullable String releasedBy,
     @Nullable Instant releasedAt) {
 
-  /** @return true until released */
+  /**
+   * @return true until released
+   */
   public boolean active() {
     return releasedAt == null;
   }
@@ -52,7 +51,8 @@ public record LegalHold(
       return false;
     }
     boolean memberMatches = member == null || member.equals(recordMember);
-    boolean dateMatches = (from == null || !recordDate.isBefore(from)) && (to == null || !recordDate.isAfter(to));
+    boolean dateMatches =
+        (from == null || !recordDate.isBefore(from)) && (to == null || !recordDate.isAfter(to));
     return memberMatches && dateMatches;
   }
 }

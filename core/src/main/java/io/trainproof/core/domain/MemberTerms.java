@@ -5,9 +5,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What was true of a member from a date on, until the next terms take over: workforce type,
- * job roles, department or site, manager and status. A member's history is a list of these;
- * nothing is overwritten. Immutable.
+ * What was true of a member from a date on, until the next terms take over: workforce type, job
+ * roles, department or site, manager and status. A member's history is a list of these; nothing is
+ * overwritten. Immutable.
  *
  * @param effectiveFrom the first date these terms apply
  * @param type the kind of workforce member

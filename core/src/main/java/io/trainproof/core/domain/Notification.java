@@ -1,22 +1,18 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.notification.NotificationSink;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.NotificationKind;
-import io.trainproof.core.notification.NotificationSink;
-import java.util.Collections;
 
 /**
  * A message in the outbox, written in the same transaction as the change that caused it and
  * delivered later by the host's {@link NotificationSink}. The idempotency key is unique per
- * organization: the same message is never written twice, and once the sink reports success it
- * is never delivered again. The payload carries ids, codes and dates, never PHI. Immutable.
+ * organization: the same message is never written twice, and once the sink reports success it is
+ * never delivered again. The payload carries ids, codes and dates, never PHI. Immutable.
  *
  * @param id the message's id
  * @param organization the organization
@@ -63,8 +59,26 @@ public record Notification(
    * @param at creation time
    * @return the message
    */
-  public static Notification pending(Id<Organization> organization, String key, NotificationKind kind,
-      @Nullable Id<WorkforceMember> recipient, String channel, Map<String, String> payload, Instant at) {
-    return new Notification(Id.random(), organization, key, kind, recipient, channel, new TreeMap<>(payload), at, 0, at, null, null);
+  public static Notification pending(
+      Id<Organization> organization,
+      String key,
+      NotificationKind kind,
+      @Nullable Id<WorkforceMember> recipient,
+      String channel,
+      Map<String, String> payload,
+      Instant at) {
+    return new Notification(
+        Id.random(),
+        organization,
+        key,
+        kind,
+        recipient,
+        channel,
+        new TreeMap<>(payload),
+        at,
+        0,
+        at,
+        null,
+        null);
   }
 }

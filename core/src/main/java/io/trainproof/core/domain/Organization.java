@@ -7,9 +7,9 @@ import java.time.Period;
 import java.time.ZoneId;
 
 /**
- * A tenant: one covered entity or business associate. Due dates are calendar dates in its
- * time zone; records are kept at least {@code retention} after the later of creation and
- * last-in-effect. Immutable.
+ * A tenant: one covered entity or business associate. Due dates are calendar dates in its time
+ * zone; records are kept at least {@code retention} after the later of creation and last-in-effect.
+ * Immutable.
  *
  * @param id the organization's id
  * @param name its display name
@@ -36,17 +36,19 @@ public record Organization(
   }
 
   /**
-   * The retention date of a record whose later of creation and last-in-effect is {@code start}:
-   * the record is kept through this date and may be purged only on a later day. Counting whole
-   * years from February 29 lands on February 28 in a common year, which would keep the record a
-   * day short; such a date moves to March 1, so retention is never shorter than the full period.
+   * The retention date of a record whose later of creation and last-in-effect is {@code start}: the
+   * record is kept through this date and may be purged only on a later day. Counting whole years
+   * from February 29 lands on February 28 in a common year, which would keep the record a day
+   * short; such a date moves to March 1, so retention is never shorter than the full period.
    *
    * @param start the later of the record's creation and the last day it was in effect
    * @return the last day the record must be kept
    */
   public LocalDate keepUntil(LocalDate start) {
     LocalDate end = start.plus(retention);
-    if (MonthDay.from(start).equals(LEAP_DAY) && end.getMonthValue() == 2 && end.getDayOfMonth() == 28) {
+    if (MonthDay.from(start).equals(LEAP_DAY)
+        && end.getMonthValue() == 2
+        && end.getDayOfMonth() == 28) {
       return end.plusDays(1);
     }
     return end;

@@ -5,8 +5,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the organization's own policies; its content lives in {@link PolicyVersion}s.
- * Immutable.
+ * One of the organization's own policies; its content lives in {@link PolicyVersion}s. Immutable.
  *
  * @param id the policy's id
  * @param organization its organization
@@ -39,6 +38,16 @@ public record Policy(
    * @return the new value
    */
   public Policy withReviewDueOn(@Nullable LocalDate next) {
-    return new Policy(id, organization, code, title, audience, attestOn, attestWithinDays, next, createdAt, version);
+    return new Policy(
+        id,
+        organization,
+        code,
+        title,
+        audience,
+        attestOn,
+        attestWithinDays,
+        next,
+        createdAt,
+        version);
   }
 }

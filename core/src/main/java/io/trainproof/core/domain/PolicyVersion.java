@@ -6,9 +6,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One version of a policy's text. The text itself stays with the host; Trainproof keeps the
- * SHA-256 of the exact text, so evidence can prove which text a member saw. A material
- * version triggers retraining of the roles it affects. Immutable.
+ * One version of a policy's text. The text itself stays with the host; Trainproof keeps the SHA-256
+ * of the exact text, so evidence can prove which text a member saw. A material version triggers
+ * retraining of the roles it affects. Immutable.
  *
  * @param id the version's id
  * @param policy the policy it belongs to
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param textSha256 lowercase hex SHA-256 of the exact text
  * @param changeNotes what changed and why
  * @param material whether the change is material (45 CFR 164.530(b)(2)(i)(C))
- * @param affectedRoles roles whose functions the change affects; empty means every role in
- *     the audience of the requirements that cover the policy
+ * @param affectedRoles roles whose functions the change affects; empty means every role in the
+ *     audience of the requirements that cover the policy
  * @param lastInEffectOn the last date it was in effect, once superseded or retired
  * @param publishedAt when it was published
  */
@@ -48,7 +48,8 @@ public record PolicyVersion(
    * @return true when effective on or before it and not yet out of effect
    */
   public boolean inForceOn(LocalDate date) {
-    return !effectiveFrom.isAfter(date) && (lastInEffectOn == null || !lastInEffectOn.isBefore(date));
+    return !effectiveFrom.isAfter(date)
+        && (lastInEffectOn == null || !lastInEffectOn.isBefore(date));
   }
 
   /**
@@ -59,7 +60,16 @@ public record PolicyVersion(
    */
   public PolicyVersion endedOn(LocalDate lastDay) {
     return new PolicyVersion(
-        id, policy, organization, number, effectiveFrom, textSha256, changeNotes, material,
-        affectedRoles, lastDay, publishedAt);
+        id,
+        policy,
+        organization,
+        number,
+        effectiveFrom,
+        textSha256,
+        changeNotes,
+        material,
+        affectedRoles,
+        lastDay,
+        publishedAt);
   }
 }

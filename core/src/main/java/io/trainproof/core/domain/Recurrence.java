@@ -8,13 +8,12 @@ import java.time.Period;
  *
  * <ul>
  *   <li>{@link None}: once is enough.
- *   <li>{@link Every}: every period, counted from the completion date, from the previous due
- *       date, or from the previous expiry (Totara's "use certification expiry date": a
- *       completion inside the renewal window extends from the old expiry, a late one counts
- *       from its completion).
- *   <li>{@link FixedDate}: due on the same calendar date each year; new hires join the cycle
- *       after their onboarding completion, at the first fixed date that leaves at least the
- *       minimum active period.
+ *   <li>{@link Every}: every period, counted from the completion date, from the previous due date,
+ *       or from the previous expiry (Totara's "use certification expiry date": a completion inside
+ *       the renewal window extends from the old expiry, a late one counts from its completion).
+ *   <li>{@link FixedDate}: due on the same calendar date each year; new hires join the cycle after
+ *       their onboarding completion, at the first fixed date that leaves at least the minimum
+ *       active period.
  * </ul>
  */
 public sealed interface Recurrence permits Recurrence.None, Recurrence.Every, Recurrence.FixedDate {
@@ -29,7 +28,9 @@ public sealed interface Recurrence permits Recurrence.None, Recurrence.Every, Re
     EXPIRY
   }
 
-  /** @return a recurrence that never repeats */
+  /**
+   * @return a recurrence that never repeats
+   */
   static Recurrence none() {
     return new None();
   }

@@ -23,7 +23,9 @@ public enum RegulatoryTopic {
     this.citation = citation;
   }
 
-  /** @return the 45 CFR citation this topic answers */
+  /**
+   * @return the 45 CFR citation this topic answers
+   */
   public String citation() {
     return citation;
   }

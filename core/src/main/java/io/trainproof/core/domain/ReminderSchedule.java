@@ -11,7 +11,10 @@ import java.util.List;
  * @param escalateAfterDaysOverdue escalate to the manager this many days overdue; 0 never
  */
 public record ReminderSchedule(
-    List<Integer> daysBeforeDue, boolean onDueDate, List<Integer> daysOverdue, int escalateAfterDaysOverdue) {
+    List<Integer> daysBeforeDue,
+    boolean onDueDate,
+    List<Integer> daysOverdue,
+    int escalateAfterDaysOverdue) {
 
   /** Makes the lists immutable. */
   public ReminderSchedule {
@@ -19,12 +22,16 @@ public record ReminderSchedule(
     daysOverdue = List.copyOf(daysOverdue);
   }
 
-  /** @return 14 and 3 days before, on the due date, 7 days after, escalation at 14 */
+  /**
+   * @return 14 and 3 days before, on the due date, 7 days after, escalation at 14
+   */
   public static ReminderSchedule standard() {
     return new ReminderSchedule(List.of(14, 3), true, List.of(7), 14);
   }
 
-  /** @return no reminders at all */
+  /**
+   * @return no reminders at all
+   */
   public static ReminderSchedule none() {
     return new ReminderSchedule(List.of(), false, List.of(), 0);
   }

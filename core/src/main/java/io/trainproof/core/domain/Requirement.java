@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A training rule: its audience must complete a course, on a schedule. Terms are
- * effective-dated in {@link #history()}, oldest first. Immutable.
+ * A training rule: its audience must complete a course, on a schedule. Terms are effective-dated in
+ * {@link #history()}, oldest first. Immutable.
  *
  * @param id the requirement's id
  * @param organization its organization
@@ -34,7 +34,9 @@ public record Requirement(
     }
   }
 
-  /** @return the date the rule started */
+  /**
+   * @return the date the rule started
+   */
   public LocalDate startsOn() {
     return history.get(0).effectiveFrom();
   }
@@ -49,7 +51,9 @@ public record Requirement(
     return History.on(history, date, RequirementTerms::effectiveFrom);
   }
 
-  /** @return the latest terms recorded */
+  /**
+   * @return the latest terms recorded
+   */
   public RequirementTerms latestTerms() {
     return history.get(history.size() - 1);
   }
@@ -61,7 +65,13 @@ public record Requirement(
    * @return the new value
    */
   public Requirement withTerms(RequirementTerms terms) {
-    return new Requirement(id, organization, name, rationale,
-        History.append(history, terms, RequirementTerms::effectiveFrom), createdAt, version);
+    return new Requirement(
+        id,
+        organization,
+        name,
+        rationale,
+        History.append(history, terms, RequirementTerms::effectiveFrom),
+        createdAt,
+        version);
   }
 }

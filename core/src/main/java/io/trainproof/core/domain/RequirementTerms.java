@@ -5,23 +5,22 @@ import java.time.Period;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a requirement asks from a date on. A requirement's terms are effective-dated so that
- * "what was required of whom" can be answered as of any date. Immutable.
+ * What a requirement asks from a date on. A requirement's terms are effective-dated so that "what
+ * was required of whom" can be answered as of any date. Immutable.
  *
  * @param effectiveFrom the first date these terms apply
  * @param audience who must complete the course
  * @param course the course to complete
- * @param initialDueDays the first assignment is due this many days after the later of the
- *     member's engagement (or entry into the audience) and the date the rule started
+ * @param initialDueDays the first assignment is due this many days after the later of the member's
+ *     engagement (or entry into the audience) and the date the rule started
  * @param recurrence how it repeats after completion
- * @param renewalWindow how long before the next due date the renewal assignment opens;
- *     never longer than the recurrence period or the minimum active period
- * @param minimumActive for fixed-date recurrence: the least time a completion stays valid
- *     before the next fixed date may fall due
+ * @param renewalWindow how long before the next due date the renewal assignment opens; never longer
+ *     than the recurrence period or the minimum active period
+ * @param minimumActive for fixed-date recurrence: the least time a completion stays valid before
+ *     the next fixed date may fall due
  * @param graceDays days after the due date before an open assignment counts as overdue
- * @param retrainWithinDays when a material change of a covered policy affects the
- *     audience, retraining is due this many days after the change takes effect; null: no
- *     retraining
+ * @param retrainWithinDays when a material change of a covered policy affects the audience,
+ *     retraining is due this many days after the change takes effect; null: no retraining
  * @param reminders reminder and escalation schedule
  * @param active false once the requirement is retired
  */
@@ -50,10 +49,10 @@ public record RequirementTerms(
   }
 
   /**
-   * A builder for terms, each component set by name so that the two day counts
-   * ({@code initialDueDays}, {@code graceDays}) and the two periods ({@code renewalWindow},
-   * {@code minimumActive}) cannot be swapped silently. {@code retrainWithinDays} defaults to
-   * null (no retraining) and {@code active} to true; every other component is required.
+   * A builder for terms, each component set by name so that the two day counts ({@code
+   * initialDueDays}, {@code graceDays}) and the two periods ({@code renewalWindow}, {@code
+   * minimumActive}) cannot be swapped silently. {@code retrainWithinDays} defaults to null (no
+   * retraining) and {@code active} to true; every other component is required.
    *
    * @return an empty builder
    */
@@ -67,16 +66,24 @@ public record RequirementTerms(
    * @return a builder
    */
   public Builder toBuilder() {
-    return new Builder().effectiveFrom(effectiveFrom).audience(audience).course(course)
-        .initialDueDays(initialDueDays).recurrence(recurrence).renewalWindow(renewalWindow)
-        .minimumActive(minimumActive).graceDays(graceDays).retrainWithinDays(retrainWithinDays)
-        .reminders(reminders).active(active);
+    return new Builder()
+        .effectiveFrom(effectiveFrom)
+        .audience(audience)
+        .course(course)
+        .initialDueDays(initialDueDays)
+        .recurrence(recurrence)
+        .renewalWindow(renewalWindow)
+        .minimumActive(minimumActive)
+        .graceDays(graceDays)
+        .retrainWithinDays(retrainWithinDays)
+        .reminders(reminders)
+        .active(active);
   }
 
   /**
-   * Builds {@link RequirementTerms} by component name; {@link #build()} fails with a
-   * {@link io.trainproof.core.ValidationException} naming the first required component not
-   * given. Not thread-safe; use one per value.
+   * Builds {@link RequirementTerms} by component name; {@link #build()} fails with a {@link
+   * io.trainproof.core.ValidationException} naming the first required component not given. Not
+   * thread-safe; use one per value.
    */
   public static final class Builder {
     private @Nullable LocalDate effectiveFrom;
@@ -167,11 +174,17 @@ public record RequirementTerms(
      */
     public RequirementTerms build() {
       String t = "requirementTerms";
-      return new RequirementTerms(Required.component(t, "effectiveFrom", effectiveFrom),
-          Required.component(t, "audience", audience), Required.component(t, "course", course),
-          Required.component(t, "initialDueDays", initialDueDays), Required.component(t, "recurrence", recurrence),
-          Required.component(t, "renewalWindow", renewalWindow), Required.component(t, "minimumActive", minimumActive),
-          Required.component(t, "graceDays", graceDays), retrainWithinDays, Required.component(t, "reminders", reminders),
+      return new RequirementTerms(
+          Required.component(t, "effectiveFrom", effectiveFrom),
+          Required.component(t, "audience", audience),
+          Required.component(t, "course", course),
+          Required.component(t, "initialDueDays", initialDueDays),
+          Required.component(t, "recurrence", recurrence),
+          Required.component(t, "renewalWindow", renewalWindow),
+          Required.component(t, "minimumActive", minimumActive),
+          Required.component(t, "graceDays", graceDays),
+          retrainWithinDays,
+          Required.component(t, "reminders", reminders),
           active);
     }
   }

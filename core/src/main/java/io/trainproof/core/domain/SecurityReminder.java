@@ -1,8 +1,5 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.WorkforceMember;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,10 +55,25 @@ public record SecurityReminder(
    * @return the new value
    */
   public SecurityReminder acknowledged(Id<WorkforceMember> member, Instant at) {
-    List<Recipient> next = recipients.stream()
-        .map(r -> r.member().equals(member) && r.acknowledgedAt() == null ? new Recipient(member, at) : r)
-        .toList();
-    return new SecurityReminder(id, organization, title, content, contentSha256, channel, sentOn, sentAt, sentBy,
-        acknowledgementRequired, next);
+    List<Recipient> next =
+        recipients.stream()
+            .map(
+                r ->
+                    r.member().equals(member) && r.acknowledgedAt() == null
+                        ? new Recipient(member, at)
+                        : r)
+            .toList();
+    return new SecurityReminder(
+        id,
+        organization,
+        title,
+        content,
+        contentSha256,
+        channel,
+        sentOn,
+        sentAt,
+        sentBy,
+        acknowledgementRequired,
+        next);
   }
 }

@@ -1,14 +1,11 @@
 package io.trainproof.core.domain;
 
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import java.time.Instant;
 import java.time.LocalDate;
-import io.trainproof.core.domain.RecordKind;
 
 /**
- * What remains of a purged record: its kind, id, retention date and when and by whom it was
- * purged. Immutable.
+ * What remains of a purged record: its kind, id, retention date and when and by whom it was purged.
+ * Immutable.
  *
  * @param id the tombstone's id
  * @param organization the organization

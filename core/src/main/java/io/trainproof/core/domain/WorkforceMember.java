@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Anyone under the organization's direct control. Identity and engagement date are fixed;
- * everything that changes is in the effective-dated {@link #history()}, oldest first, so the
- * member can be seen as of any date. Immutable; a change produces a new value with a higher
- * {@link #version()}.
+ * everything that changes is in the effective-dated {@link #history()}, oldest first, so the member
+ * can be seen as of any date. Immutable; a change produces a new value with a higher {@link
+ * #version()}.
  *
  * @param id the member's id
  * @param organization the member's organization
@@ -45,7 +45,9 @@ public record WorkforceMember(
     return History.on(history, date, MemberTerms::effectiveFrom);
   }
 
-  /** @return the latest terms recorded (which may take effect in the future) */
+  /**
+   * @return the latest terms recorded (which may take effect in the future)
+   */
   public MemberTerms latestTerms() {
     return history.get(history.size() - 1);
   }
@@ -61,14 +63,20 @@ public record WorkforceMember(
   }
 
   /**
-   * This member with new terms appended. Terms taking effect on the same date as the latest
-   * replace them, so a correction on one day does not leave two entries for that day.
+   * This member with new terms appended. Terms taking effect on the same date as the latest replace
+   * them, so a correction on one day does not leave two entries for that day.
    *
    * @param terms the new terms; must not take effect before the latest
    * @return the new member value (version unchanged; the store increments it)
    */
   public WorkforceMember withTerms(MemberTerms terms) {
-    return new WorkforceMember(id, organization, externalId, displayName, engagedOn,
-        History.append(history, terms, MemberTerms::effectiveFrom), version);
+    return new WorkforceMember(
+        id,
+        organization,
+        externalId,
+        displayName,
+        engagedOn,
+        History.append(history, terms, MemberTerms::effectiveFrom),
+        version);
   }
 }

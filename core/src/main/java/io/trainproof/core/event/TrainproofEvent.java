@@ -17,7 +17,12 @@ import java.util.Map;
  * @param details further facts
  */
 public record TrainproofEvent(
-    String type, Id<Organization> organization, String subjectType, String subjectId, Instant at, Map<String, String> details) {
+    String type,
+    Id<Organization> organization,
+    String subjectType,
+    String subjectId,
+    Instant at,
+    Map<String, String> details) {
 
   /** Makes the details immutable. */
   public TrainproofEvent {

@@ -1,6 +1,8 @@
 package io.trainproof.core.external;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.domain.Certification;
+import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
@@ -8,14 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.Certification;
-import io.trainproof.core.domain.CertificationKind;
 
 /**
- * Certifications from outside providers. A valid certification of a kind stands in for the
- * courses the kind satisfies: it closes open assignments for them, the engine assigns nothing
- * while it is valid, and the renewal assignment opens before it expires, as for training.
- * Thread-safe.
+ * Certifications from outside providers. A valid certification of a kind stands in for the courses
+ * the kind satisfies: it closes open assignments for them, the engine assigns nothing while it is
+ * valid, and the renewal assignment opens before it expires, as for training. Thread-safe.
  */
 public interface CertificationService {
 
@@ -61,8 +60,8 @@ public interface CertificationService {
   List<CertificationKind> kinds(Actor actor);
 
   /**
-   * Records a certification a member holds. A certification that failed verification is kept
-   * as evidence but satisfies nothing.
+   * Records a certification a member holds. A certification that failed verification is kept as
+   * evidence but satisfies nothing.
    *
    * @param actor the caller
    * @param certification the certification

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Argument checks that fail fast with a {@link ValidationException} naming the field and
- * the value. Not API. Stateless and thread-safe.
+ * Argument checks that fail fast with a {@link ValidationException} naming the field and the value.
+ * Not API. Stateless and thread-safe.
  */
 public final class Check {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

@@ -4,6 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
@@ -17,6 +18,7 @@ import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.EvidenceFile;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Provenance;
@@ -28,16 +30,14 @@ import io.trainproof.core.spi.CredentialIssuer;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.domain.Page;
-import java.util.Comparator;
-import java.util.Optional;
 
 /** Implements {@link CompletionService}. Thread-safe. Not API. */
 public final class CompletionServiceImpl implements CompletionService {
@@ -67,10 +67,21 @@ public final class CompletionServiceImpl implements CompletionService {
       Check.inRange("score", request.score(), 0, 100);
     }
     List<EvidenceFile> evidence = evidence(request.evidence());
-    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
-      Assignment assignment = AssignmentServiceImpl.find(w, request.assignment());
-      return complete(w, assignment, completedOn, request.score(), null, request.courseVersion(), provenance, evidence);
-    });
+    return ctx.run(
+        actor,
+        Operation.COMPLETION_RECORD,
+        w -> {
+          Assignment assignment = AssignmentServiceImpl.find(w, request.assignment());
+          return complete(
+              w,
+              assignment,
+              completedOn,
+              request.score(),
+              null,
+              request.courseVersion(),
+              provenance,
+              evidence);
+        });
   }
 
   @Override
@@ -86,36 +97,69 @@ public final class CompletionServiceImpl implements CompletionService {
       Check.inRange("score", request.score(), 0, 100);
     }
     List<EvidenceFile> evidence = evidence(request.evidence());
-    return ctx.run(actor, Operation.COMPLETION_RECORD, w -> {
-      Optional<Completion> existing = w.tx().completions().findBySource(w.org().id(), source, sourceRef);
-      if (existing.isPresent()) {
-        Validate.member(w, existing.get().member());
-        return new Outcome(existing.get(), List.of());
-      }
-      WorkforceMember member = Validate.member(w, request.member());
-      Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
-      Assignment assignment = w.tx().assignments().forMember(w.org().id(), member.id()).stream()
-          .filter(a -> a.isOpen() && a.course().equals(request.course()))
-          .min(Comparator.comparing(Assignment::currentDueOn))
-          .orElse(null);
-      if (assignment == null) {
-        Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
-        // why: history may predate today; the assignment is dated no later than the completion
-        Assignment draft = engine.draft(w).member(member.id()).course(request.course()).reason(AssignmentReason.MANUAL)
-            .dedupeKey("IMPORT:" + source + ":" + sourceRef).assignedOn(Dates.min(w.today(), completedOn))
-            .anchorOn(completedOn).dueOn(completedOn).build();
-        // A taken key (a purged import of the same source row) writes nothing; as before, the
-        // completion is then recorded against the unwritten draft.
-        assignment = engine.assign(w, draft, "created for an imported completion from " + source).orElse(draft);
-      }
-      return complete(w, assignment, completedOn, request.score(), request.success(), request.courseVersion(), provenance, evidence);
-    });
+    return ctx.run(
+        actor,
+        Operation.COMPLETION_RECORD,
+        w -> {
+          Optional<Completion> existing =
+              w.tx().completions().findBySource(w.org().id(), source, sourceRef);
+          if (existing.isPresent()) {
+            Validate.member(w, existing.get().member());
+            return new Outcome(existing.get(), List.of());
+          }
+          WorkforceMember member = Validate.member(w, request.member());
+          Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
+          Assignment assignment =
+              w.tx().assignments().forMember(w.org().id(), member.id()).stream()
+                  .filter(a -> a.isOpen() && a.course().equals(request.course()))
+                  .min(Comparator.comparing(Assignment::currentDueOn))
+                  .orElse(null);
+          if (assignment == null) {
+            Check.notBefore(
+                "completedOn", completedOn, member.engagedOn(), "the member's engagement date");
+            // why: history may predate today; the assignment is dated no later than the completion
+            Assignment draft =
+                engine
+                    .draft(w)
+                    .member(member.id())
+                    .course(request.course())
+                    .reason(AssignmentReason.MANUAL)
+                    .dedupeKey("IMPORT:" + source + ":" + sourceRef)
+                    .assignedOn(Dates.min(w.today(), completedOn))
+                    .anchorOn(completedOn)
+                    .dueOn(completedOn)
+                    .build();
+            // A taken key (a purged import of the same source row) writes nothing; as before, the
+            // completion is then recorded against the unwritten draft.
+            assignment =
+                engine
+                    .assign(w, draft, "created for an imported completion from " + source)
+                    .orElse(draft);
+          }
+          return complete(
+              w,
+              assignment,
+              completedOn,
+              request.score(),
+              request.success(),
+              request.courseVersion(),
+              provenance,
+              evidence);
+        });
   }
 
   @Override
   public Page<Completion> page(Actor actor, @Nullable String after, int limit) {
-    return ctx.run(actor, Operation.COMPLETION_READ, w -> w.page(after, limit,
-        (cursor, n) -> w.tx().completions().page(w.org().id(), cursor, n), Completion::id, Completion::member));
+    return ctx.run(
+        actor,
+        Operation.COMPLETION_READ,
+        w ->
+            w.page(
+                after,
+                limit,
+                (cursor, n) -> w.tx().completions().page(w.org().id(), cursor, n),
+                Completion::id,
+                Completion::member));
   }
 
   private static List<EvidenceFile> evidence(List<EvidenceFile> evidence) {
@@ -128,36 +172,80 @@ public final class CompletionServiceImpl implements CompletionService {
     return evidence;
   }
 
-  private Outcome complete(Work w, Assignment assignment, LocalDate completedOn, @Nullable Integer score,
-      @Nullable Boolean success, @Nullable Id<CourseVersion> requestedVersion, Provenance provenance, List<EvidenceFile> evidence) {
+  private Outcome complete(
+      Work w,
+      Assignment assignment,
+      LocalDate completedOn,
+      @Nullable Integer score,
+      @Nullable Boolean success,
+      @Nullable Id<CourseVersion> requestedVersion,
+      Provenance provenance,
+      List<EvidenceFile> evidence) {
     Actor actor = w.actor();
     if (!assignment.isOpen()) {
-      throw new ValidationException("assignment", assignment.id(),
+      throw new ValidationException(
+          "assignment",
+          assignment.id(),
           "is " + assignment.state() + "; only an open assignment can be completed");
     }
     WorkforceMember member = Validate.member(w, assignment.member());
     Check.notBefore("completedOn", completedOn, member.engagedOn(), "the member's engagement date");
     LocalDate today = w.today();
     if (completedOn.isAfter(today)) {
-      throw new ValidationException("completedOn", completedOn, "is in the future (today is " + today + ")");
+      throw new ValidationException(
+          "completedOn", completedOn, "is in the future (today is " + today + ")");
     }
     CourseVersion version = courseVersion(w, assignment, requestedVersion, completedOn);
     boolean passed = score != null ? score >= version.passMark() : success == null || success;
     MemberTerms terms = member.termsOn(completedOn).orElse(member.latestTerms());
-    PolicyVersion change = assignment.policyVersion() == null
-        ? null : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
+    PolicyVersion change =
+        assignment.policyVersion() == null
+            ? null
+            : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
     Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
-    Completion completion = Completion.builder().id(Id.random()).organization(w.org().id()).member(member.id())
-        .roles(terms.roles()).workforceType(terms.type()).assignment(assignment.id()).course(assignment.course())
-        .courseVersion(version.id()).contentSha256(version.contentSha256()).policyVersions(covered)
-        .reason(assignment.reason()).changeVersion(assignment.policyVersion())
-        .changeEffectiveOn(change == null ? null : change.effectiveFrom()).assignedOn(assignment.assignedOn())
-        .dueOn(assignment.dueOn(completedOn)).completedOn(completedOn).recordedAt(w.now()).score(score).passed(passed)
-        .provenance(provenance).evidence(evidence).retentionUntil(w.org().keepUntil(today)).build();
+    Completion completion =
+        Completion.builder()
+            .id(Id.random())
+            .organization(w.org().id())
+            .member(member.id())
+            .roles(terms.roles())
+            .workforceType(terms.type())
+            .assignment(assignment.id())
+            .course(assignment.course())
+            .courseVersion(version.id())
+            .contentSha256(version.contentSha256())
+            .policyVersions(covered)
+            .reason(assignment.reason())
+            .changeVersion(assignment.policyVersion())
+            .changeEffectiveOn(change == null ? null : change.effectiveFrom())
+            .assignedOn(assignment.assignedOn())
+            .dueOn(assignment.dueOn(completedOn))
+            .completedOn(completedOn)
+            .recordedAt(w.now())
+            .score(score)
+            .passed(passed)
+            .provenance(provenance)
+            .evidence(evidence)
+            .retentionUntil(w.org().keepUntil(today))
+            .build();
     w.tx().completions().insert(completion);
-    Map<String, String> facts = new TreeMap<>(Map.of("member", member.id().toString(), "assignment", assignment.id().toString(),
-        "courseVersion", version.id().toString(), "completedOn", completedOn.toString(), "passed", String.valueOf(passed),
-        "method", provenance.method().name(), "policyVersions", String.join(",", covered.stream().map(Id::toString).sorted().toList())));
+    Map<String, String> facts =
+        new TreeMap<>(
+            Map.of(
+                "member",
+                member.id().toString(),
+                "assignment",
+                assignment.id().toString(),
+                "courseVersion",
+                version.id().toString(),
+                "completedOn",
+                completedOn.toString(),
+                "passed",
+                String.valueOf(passed),
+                "method",
+                provenance.method().name(),
+                "policyVersions",
+                String.join(",", covered.stream().map(Id::toString).sorted().toList())));
     if (score != null) {
       facts.put("score", String.valueOf(score));
     }
@@ -167,14 +255,29 @@ public final class CompletionServiceImpl implements CompletionService {
     if (provenance.sourceRef() != null) {
       facts.put("sourceRef", provenance.sourceRef());
     }
-    w.audit(passed ? "COMPLETION_RECORDED" : "ATTEMPT_FAILED", "Completion", completion.id(), facts);
+    w.audit(
+        passed ? "COMPLETION_RECORDED" : "ATTEMPT_FAILED", "Completion", completion.id(), facts);
     List<Assignment> closed = new ArrayList<>();
     if (passed) {
       for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
         if (a.isOpen() && a.course().equals(assignment.course())) {
-          closed.add(w.tx().assignments().update(a.closed(new Closure(
-              AssignmentState.COMPLETED, completedOn, w.now(), actor.id(), "completed", completion.id()))));
-          w.audit("ASSIGNMENT_COMPLETED", "Assignment", a.id(), Map.of("completion", completion.id().toString()));
+          closed.add(
+              w.tx()
+                  .assignments()
+                  .update(
+                      a.closed(
+                          new Closure(
+                              AssignmentState.COMPLETED,
+                              completedOn,
+                              w.now(),
+                              actor.id(),
+                              "completed",
+                              completion.id()))));
+          w.audit(
+              "ASSIGNMENT_COMPLETED",
+              "Assignment",
+              a.id(),
+              Map.of("completion", completion.id().toString()));
         }
       }
       if (version.issuesCertificate() && ctx.issuer() != null) {
@@ -185,29 +288,76 @@ public final class CompletionServiceImpl implements CompletionService {
     return new Outcome(completion, closed);
   }
 
-  private void issueCertificate(Work w, CredentialIssuer issuer, WorkforceMember member, Completion completion,
-      CourseVersion version, List<Assignment> closed) {
+  private void issueCertificate(
+      Work w,
+      CredentialIssuer issuer,
+      WorkforceMember member,
+      Completion completion,
+      CourseVersion version,
+      List<Assignment> closed) {
     Course course = w.tx().courses().find(w.org().id(), version.course()).orElseThrow();
     LocalDate validUntil = validUntil(w, completion, closed);
     int index = freeStatusIndex(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
-    CredentialIssuer.Issued issued = issuer.issueCertificate(new CredentialIssuer.CertificateClaims(
-        w.org().id(), w.org().name(), w.org().zone(), id, member.id().toString(), course.code(), course.title(), version.id().toString(),
-        version.label(), completion.id().toString(), completion.completedOn(), completion.score(), completion.completedOn(),
-        validUntil, index, w.now()));
-    Certificate certificate = new Certificate(id, w.org().id(), member.id(), completion.id(), course.id(), version.id(),
-        issued.credentialId(), issued.verificationCode() == null ? id.toString() : issued.verificationCode(), issued.json(),
-        index, w.now(), completion.completedOn(), validUntil, Certificate.Status.VALID, null, null, 0);
+    CredentialIssuer.Issued issued =
+        issuer.issueCertificate(
+            new CredentialIssuer.CertificateClaims(
+                w.org().id(),
+                w.org().name(),
+                w.org().zone(),
+                id,
+                member.id().toString(),
+                course.code(),
+                course.title(),
+                version.id().toString(),
+                version.label(),
+                completion.id().toString(),
+                completion.completedOn(),
+                completion.score(),
+                completion.completedOn(),
+                validUntil,
+                index,
+                w.now()));
+    Certificate certificate =
+        new Certificate(
+            id,
+            w.org().id(),
+            member.id(),
+            completion.id(),
+            course.id(),
+            version.id(),
+            issued.credentialId(),
+            issued.verificationCode() == null ? id.toString() : issued.verificationCode(),
+            issued.json(),
+            index,
+            w.now(),
+            completion.completedOn(),
+            validUntil,
+            Certificate.Status.VALID,
+            null,
+            null,
+            0);
     for (Certificate previous : w.tx().certificates().forMember(w.org().id(), member.id())) {
       if (previous.course().equals(course.id()) && previous.status() == Certificate.Status.VALID) {
-        w.tx().certificates().update(previous.withStatus(Certificate.Status.SUPERSEDED, id.toString(), w.now()));
-        w.audit("CERTIFICATE_SUPERSEDED", "Certificate", previous.id(), Map.of("by", id.toString()));
+        w.tx()
+            .certificates()
+            .update(previous.withStatus(Certificate.Status.SUPERSEDED, id.toString(), w.now()));
+        w.audit(
+            "CERTIFICATE_SUPERSEDED", "Certificate", previous.id(), Map.of("by", id.toString()));
       }
     }
     w.tx().certificates().insert(certificate);
-    Map<String, String> facts = new TreeMap<>(Map.of("credentialId", certificate.credentialId(),
-        "verificationCode", certificate.verificationCode(), "statusIndex", String.valueOf(index),
-        "credentialSha256", AuditChain.sha256(issued.json())));
+    Map<String, String> facts =
+        new TreeMap<>(
+            Map.of(
+                "credentialId",
+                certificate.credentialId(),
+                "verificationCode",
+                certificate.verificationCode(),
+                "statusIndex",
+                String.valueOf(index),
+                "credentialSha256",
+                AuditChain.sha256(issued.json())));
     if (validUntil != null) {
       facts.put("validUntil", validUntil.toString());
     }
@@ -221,11 +371,16 @@ public final class CompletionServiceImpl implements CompletionService {
         return candidate;
       }
     }
-    throw new ConflictException("Certificate", "statusIndex", "no free status list index found; the list is nearly full");
+    throw new ConflictException(
+        "Certificate", "statusIndex", "no free status list index found; the list is nearly full");
   }
 
-  /** The certificate expires when the next cycle of the requirement the completion satisfied falls due. */
-  private static @Nullable LocalDate validUntil(Work w, Completion completion, List<Assignment> closed) {
+  /**
+   * The certificate expires when the next cycle of the requirement the completion satisfied falls
+   * due.
+   */
+  private static @Nullable LocalDate validUntil(
+      Work w, Completion completion, List<Assignment> closed) {
     LocalDate earliest = null;
     for (Assignment a : closed) {
       if (a.requirement() == null) {
@@ -243,7 +398,9 @@ public final class CompletionServiceImpl implements CompletionService {
 
   @Override
   public List<Completion> forMember(Actor actor, Id<WorkforceMember> memberId) {
-    return ctx.run(actor, Operation.COMPLETION_READ,
+    return ctx.run(
+        actor,
+        Operation.COMPLETION_READ,
         w -> w.tx().completions().forMember(w.org().id(), Validate.member(w, memberId).id()));
   }
 
@@ -251,15 +408,19 @@ public final class CompletionServiceImpl implements CompletionService {
     Check.notNull("provenance", p);
     Check.notNull("provenance.method", p.method());
     Check.notBlank("provenance.recordedBy", p.recordedBy());
-    if (p.method() == CompletionMethod.MANUAL_ENTRY && (p.justification() == null || p.justification().isBlank())) {
-      throw new ValidationException("provenance.justification", p.justification(), "is required for a manual entry");
+    if (p.method() == CompletionMethod.MANUAL_ENTRY
+        && (p.justification() == null || p.justification().isBlank())) {
+      throw new ValidationException(
+          "provenance.justification", p.justification(), "is required for a manual entry");
     }
     return p;
   }
 
-  private static CourseVersion courseVersion(Work w, Assignment assignment, @Nullable Id<CourseVersion> requested, LocalDate on) {
+  private static CourseVersion courseVersion(
+      Work w, Assignment assignment, @Nullable Id<CourseVersion> requested, LocalDate on) {
     if (requested == null) {
-      CourseVersion newest = Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
+      CourseVersion newest =
+          Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
       // The version released by the completion date (the first one for older history).
       CourseVersion atTheTime = null;
       for (CourseVersion v : w.tx().courses().versions(w.org().id(), assignment.course())) {
@@ -269,8 +430,16 @@ public final class CompletionServiceImpl implements CompletionService {
       }
       return atTheTime == null ? newest : atTheTime;
     }
-    CourseVersion v = w.tx().courses().findVersion(w.org().id(), requested)
-        .orElseThrow(() -> new ValidationException("courseVersion", requested, "is not a course version of this organization"));
+    CourseVersion v =
+        w.tx()
+            .courses()
+            .findVersion(w.org().id(), requested)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "courseVersion",
+                        requested,
+                        "is not a course version of this organization"));
     if (!v.course().equals(assignment.course())) {
       throw new ValidationException("courseVersion", requested, "is a version of another course");
     }

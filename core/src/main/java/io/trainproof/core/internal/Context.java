@@ -4,11 +4,13 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
-import io.trainproof.core.domain.CrossOrganizationGrant;
+import io.trainproof.core.TrainproofException;
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.access.Scope;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.event.TrainproofEvent;
@@ -19,36 +21,40 @@ import io.trainproof.core.spi.Transaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.trainproof.core.TrainproofException;
-import io.trainproof.core.ValidationException;
-import java.util.ArrayList;
-import java.util.function.Supplier;
 
 /**
  * What every service shares, and the one way they touch the store: {@link #run} opens a
- * transaction, loads the actor's organization, checks the operation against the actor's role
- * and grants, runs the work, chains its audit entries in the same transaction, and publishes
- * its events after commit. A refused call writes nothing but an audit entry recording the
- * attempt. Thread-safe. Not API.
+ * transaction, loads the actor's organization, checks the operation against the actor's role and
+ * grants, runs the work, chains its audit entries in the same transaction, and publishes its events
+ * after commit. A refused call writes nothing but an audit entry recording the attempt.
+ * Thread-safe. Not API.
  *
  * @param clock the clock
  * @param store the store
  * @param listeners host listeners for domain events
  * @param issuer the credential issuer, when the signing module is configured
  */
-public record Context(Clock clock, Store store, List<TrainproofListener> listeners, @Nullable CredentialIssuer issuer) {
+public record Context(
+    Clock clock,
+    Store store,
+    List<TrainproofListener> listeners,
+    @Nullable CredentialIssuer issuer) {
   private static final Logger LOG = LoggerFactory.getLogger(Context.class);
+
   /**
-   * Events of the outermost unit of work on this thread, while one is open: a call nested in
-   * {@link #atomically} joins the outer transaction, so its events wait for the outer commit.
+   * Events of the outermost unit of work on this thread, while one is open: a call nested in {@link
+   * #atomically} joins the outer transaction, so its events wait for the outer commit.
    */
   private static final ThreadLocal<List<TrainproofEvent>> PENDING = new ThreadLocal<>();
+
   /** A refusal inside {@link #atomically}, audited once the outer transaction has rolled back. */
   private static final ThreadLocal<Runnable> PENDING_REFUSAL = new ThreadLocal<>();
 
@@ -70,24 +76,32 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
     Check.notNull("actor", actor);
     Id<Organization> orgId = actor.organization();
     if (orgId == null) {
-      throw new ForbiddenException(actor.id(), operation.name(), "a platform actor must act in an organization");
+      throw new ForbiddenException(
+          actor.id(), operation.name(), "a platform actor must act in an organization");
     }
     Object[] outcome = new Object[2];
     boolean outermost = PENDING.get() == null;
     try {
-      T result = store.inTransaction(tx -> {
-        Organization org = tx.organizations().find(orgId).orElseThrow(() -> new NotFoundException("Organization", orgId));
-        Instant now = clock.instant();
-        Scope scope = authorize(tx, actor, operation, org, now);
-        Work work = new Work(tx, org, actor, operation, scope, now);
-        T r = body.apply(work);
-        if (operation.isRead() && (actor.role() == ActorRole.AUDITOR || actor.role() == ActorRole.VENDOR_SUPPORT)) {
-          work.audit("READ", "Operation", operation.name(), Map.of());
-        }
-        chain(tx, org, actor, work);
-        outcome[0] = work.events();
-        return r;
-      });
+      T result =
+          store.inTransaction(
+              tx -> {
+                Organization org =
+                    tx.organizations()
+                        .find(orgId)
+                        .orElseThrow(() -> new NotFoundException("Organization", orgId));
+                Instant now = clock.instant();
+                Scope scope = authorize(tx, actor, operation, org, now);
+                Work work = new Work(tx, org, actor, operation, scope, now);
+                T r = body.apply(work);
+                if (operation.isRead()
+                    && (actor.role() == ActorRole.AUDITOR
+                        || actor.role() == ActorRole.VENDOR_SUPPORT)) {
+                  work.audit("READ", "Operation", operation.name(), Map.of());
+                }
+                chain(tx, org, actor, work);
+                outcome[0] = work.events();
+                return r;
+              });
       @SuppressWarnings("unchecked")
       List<TrainproofEvent> events = (List<TrainproofEvent>) outcome[0];
       if (outermost) {
@@ -137,8 +151,8 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
 
   /**
    * Runs several service calls in one transaction and rolls it back: nothing is written and no
-   * event is published, but the calls see each other's effects, so the result tells what they
-   * would have done.
+   * event is published, but the calls see each other's effects, so the result tells what they would
+   * have done.
    *
    * @param work the calls
    * @param <T> the result type
@@ -150,9 +164,10 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
     }
     PENDING.set(new ArrayList<>());
     try {
-      store.inTransaction(tx -> {
-        throw new RolledBack(work.get());
-      });
+      store.inTransaction(
+          tx -> {
+            throw new RolledBack(work.get());
+          });
       throw new IllegalStateException("unreachable: the dry run always rolls back");
     } catch (RolledBack rolledBack) {
       @SuppressWarnings("unchecked")
@@ -175,19 +190,28 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
     }
   }
 
-  private Scope authorize(Transaction tx, Actor actor, Operation operation, Organization org, Instant now) {
+  private Scope authorize(
+      Transaction tx, Actor actor, Operation operation, Organization org, Instant now) {
     Scope scope = operation.scopeFor(actor.role());
     if (scope == Scope.NONE) {
-      throw new ForbiddenException(actor.id(), operation.name(), "role " + actor.role() + " holds no grant for it");
+      throw new ForbiddenException(
+          actor.id(), operation.name(), "role " + actor.role() + " holds no grant for it");
     }
     if (actor.role() == ActorRole.VENDOR_SUPPORT) {
-      boolean granted = tx.grants().forActor(org.id(), actor.id()).stream().anyMatch(g -> g.activeAt(now));
+      boolean granted =
+          tx.grants().forActor(org.id(), actor.id()).stream().anyMatch(g -> g.activeAt(now));
       if (!granted) {
-        throw new ForbiddenException(actor.id(), operation.name(), "no active cross-organization grant for this organization");
+        throw new ForbiddenException(
+            actor.id(),
+            operation.name(),
+            "no active cross-organization grant for this organization");
       }
     }
     if ((scope == Scope.SELF || scope == Scope.TEAM) && actor.member() == null) {
-      throw new ForbiddenException(actor.id(), operation.name(), "role " + actor.role() + " needs the actor's own member id");
+      throw new ForbiddenException(
+          actor.id(),
+          operation.name(),
+          "role " + actor.role() + " needs the actor's own member id");
     }
     return scope;
   }
@@ -203,29 +227,55 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
     List<AuditEntry> entries = new ArrayList<>(work.audits().size());
     for (Work.PendingAudit p : work.audits()) {
       sequence++;
-      AuditEntry draft = new AuditEntry(org.id(), sequence, p.at(), actor.id(), actor.role().name(), p.action(),
-          p.subjectType(), p.subjectId(), p.details(), previous, "", false);
+      AuditEntry draft =
+          new AuditEntry(
+              org.id(),
+              sequence,
+              p.at(),
+              actor.id(),
+              actor.role().name(),
+              p.action(),
+              p.subjectType(),
+              p.subjectId(),
+              p.details(),
+              previous,
+              "",
+              false);
       String hash = AuditChain.hashOf(draft);
-      entries.add(new AuditEntry(org.id(), sequence, p.at(), actor.id(), actor.role().name(), p.action(),
-          p.subjectType(), p.subjectId(), p.details(), previous, hash, false));
+      entries.add(
+          new AuditEntry(
+              org.id(),
+              sequence,
+              p.at(),
+              actor.id(),
+              actor.role().name(),
+              p.action(),
+              p.subjectType(),
+              p.subjectId(),
+              p.details(),
+              previous,
+              hash,
+              false));
       previous = hash;
     }
     // why: one store call for the whole chain segment (a sweep batch writes hundreds)
     tx.audit().appendAll(entries);
   }
 
-  private void recordRefusal(Actor actor, Id<Organization> orgId, Operation operation, ForbiddenException e) {
+  private void recordRefusal(
+      Actor actor, Id<Organization> orgId, Operation operation, ForbiddenException e) {
     try {
-      store.inTransaction(tx -> {
-        Organization org = tx.organizations().find(orgId).orElse(null);
-        if (org == null) {
-          return null;
-        }
-        Work w = new Work(tx, org, actor, operation, Scope.NONE, clock.instant());
-        w.audit("FORBIDDEN", "Operation", operation.name(), Map.of("reason", e.getMessage()));
-        chain(tx, org, actor, w);
-        return null;
-      });
+      store.inTransaction(
+          tx -> {
+            Organization org = tx.organizations().find(orgId).orElse(null);
+            if (org == null) {
+              return null;
+            }
+            Work w = new Work(tx, org, actor, operation, Scope.NONE, clock.instant());
+            w.audit("FORBIDDEN", "Operation", operation.name(), Map.of("reason", e.getMessage()));
+            chain(tx, org, actor, w);
+            return null;
+          });
     } catch (RuntimeException failure) {
       LOG.warn("could not audit a refused {} call", operation, failure);
     }
@@ -259,16 +309,35 @@ public record Context(Clock clock, Store store, List<TrainproofListener> listene
    * @param grant the grant
    */
   public void saveGrant(CrossOrganizationGrant grant) {
-    store.inTransaction(tx -> {
-      Organization org = tx.organizations().find(grant.organization())
-          .orElseThrow(() -> new NotFoundException("Organization", grant.organization()));
-      tx.grants().save(grant);
-      Actor platform = new Actor(grant.grantedBy(), ActorRole.VENDOR_SUPPORT, null, null);
-      Work w = new Work(tx, org, platform, Operation.ORGANIZATION_READ, Scope.ORGANIZATION, clock.instant());
-      w.audit("GRANT_CROSS_ORGANIZATION", "CrossOrganizationGrant", grant.id(),
-          Map.of("actor", grant.actorId(), "expiresAt", grant.expiresAt().toString(), "reason", grant.reason()));
-      chain(tx, org, platform, w);
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          Organization org =
+              tx.organizations()
+                  .find(grant.organization())
+                  .orElseThrow(() -> new NotFoundException("Organization", grant.organization()));
+          tx.grants().save(grant);
+          Actor platform = new Actor(grant.grantedBy(), ActorRole.VENDOR_SUPPORT, null, null);
+          Work w =
+              new Work(
+                  tx,
+                  org,
+                  platform,
+                  Operation.ORGANIZATION_READ,
+                  Scope.ORGANIZATION,
+                  clock.instant());
+          w.audit(
+              "GRANT_CROSS_ORGANIZATION",
+              "CrossOrganizationGrant",
+              grant.id(),
+              Map.of(
+                  "actor",
+                  grant.actorId(),
+                  "expiresAt",
+                  grant.expiresAt().toString(),
+                  "reason",
+                  grant.reason()));
+          chain(tx, org, platform, w);
+          return null;
+        });
   }
 }

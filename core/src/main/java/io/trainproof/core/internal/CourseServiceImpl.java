@@ -29,12 +29,15 @@ public final class CourseServiceImpl implements CourseService {
     Check.notNull("request", request);
     String code = Check.notBlank("code", request.code());
     String title = Check.notBlank("title", request.title());
-    return ctx.run(actor, Operation.COURSE_WRITE, w -> {
-      Course course = new Course(Id.random(), w.org().id(), code, title, w.now());
-      w.tx().courses().insert(course);
-      w.audit("COURSE_CREATED", "Course", course.id(), Map.of("code", code));
-      return course;
-    });
+    return ctx.run(
+        actor,
+        Operation.COURSE_WRITE,
+        w -> {
+          Course course = new Course(Id.random(), w.org().id(), code, title, w.now());
+          w.tx().courses().insert(course);
+          w.audit("COURSE_CREATED", "Course", course.id(), Map.of("code", code));
+          return course;
+        });
   }
 
   @Override
@@ -48,30 +51,54 @@ public final class CourseServiceImpl implements CourseService {
     if (request.contentSha256() != null) {
       Check.sha256Hex("contentSha256", request.contentSha256());
     }
-    return ctx.run(actor, Operation.COURSE_WRITE, w -> {
-      w.course(courseId);
-      for (Id<Policy> p : request.policies()) {
-        if (p == null || w.tx().policies().find(w.org().id(), p).isEmpty()) {
-          throw new ValidationException("policies", p, "is not a policy of this organization");
-        }
-      }
-      CourseVersion version = new CourseVersion(
-          Id.random(), courseId, w.org().id(), label, request.policies(), request.topics(), request.passMark(),
-          request.issuesCertificate(), request.contentSha256(), w.now());
-      w.tx().courses().insertVersion(version);
-      w.audit("COURSE_VERSION_RELEASED", "CourseVersion", version.id(), Map.of("course", courseId.toString(), "label", label,
-          "passMark", String.valueOf(request.passMark())));
-      return version;
-    });
+    return ctx.run(
+        actor,
+        Operation.COURSE_WRITE,
+        w -> {
+          w.course(courseId);
+          for (Id<Policy> p : request.policies()) {
+            if (p == null || w.tx().policies().find(w.org().id(), p).isEmpty()) {
+              throw new ValidationException("policies", p, "is not a policy of this organization");
+            }
+          }
+          CourseVersion version =
+              new CourseVersion(
+                  Id.random(),
+                  courseId,
+                  w.org().id(),
+                  label,
+                  request.policies(),
+                  request.topics(),
+                  request.passMark(),
+                  request.issuesCertificate(),
+                  request.contentSha256(),
+                  w.now());
+          w.tx().courses().insertVersion(version);
+          w.audit(
+              "COURSE_VERSION_RELEASED",
+              "CourseVersion",
+              version.id(),
+              Map.of(
+                  "course",
+                  courseId.toString(),
+                  "label",
+                  label,
+                  "passMark",
+                  String.valueOf(request.passMark())));
+          return version;
+        });
   }
 
   @Override
   public List<CourseVersion> versions(Actor actor, Id<Course> courseId) {
     Check.notNull("course", courseId);
-    return ctx.run(actor, Operation.COURSE_READ, w -> {
-      w.course(courseId);
-      return w.tx().courses().versions(w.org().id(), courseId);
-    });
+    return ctx.run(
+        actor,
+        Operation.COURSE_READ,
+        w -> {
+          w.course(courseId);
+          return w.tx().courses().versions(w.org().id(), courseId);
+        });
   }
 
   @Override

@@ -3,9 +3,9 @@ package io.trainproof.core.internal;
 import java.time.LocalDate;
 
 /**
- * The later and the earlier of two calendar dates, which services and the assignment engine
- * both need (an effective date is never before today; an assignment is never closed before it
- * was made). Pure functions. Stateless; thread-safe. Not API.
+ * The later and the earlier of two calendar dates, which services and the assignment engine both
+ * need (an effective date is never before today; an assignment is never closed before it was made).
+ * Pure functions. Stateless; thread-safe. Not API.
  */
 public final class Dates {
   private Dates() {}

@@ -9,9 +9,9 @@ import java.time.MonthDay;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The date arithmetic of requirements: initial due dates, next due dates under each
- * recurrence, and renewal windows. Pure functions over calendar dates ({@link LocalDate}
- * arithmetic clamps month ends: January 31 plus one month is February 28 or 29). Not API.
+ * The date arithmetic of requirements: initial due dates, next due dates under each recurrence, and
+ * renewal windows. Pure functions over calendar dates ({@link LocalDate} arithmetic clamps month
+ * ends: January 31 plus one month is February 28 or 29). Not API.
  */
 public final class DueDates {
   private DueDates() {}
@@ -31,8 +31,8 @@ public final class DueDates {
    * The next cycle's due date (which is also when the last cycle's completion expires).
    *
    * @param terms the requirement's terms
-   * @param satisfiedOn the date the last cycle was satisfied (completion date, or for a
-   *     waived cycle its due date)
+   * @param satisfiedOn the date the last cycle was satisfied (completion date, or for a waived
+   *     cycle its due date)
    * @param lastCycle the assignment that last cycle closed, when there is one
    * @return the next due date, strictly after {@code satisfiedOn}; null when it never recurs
    */
@@ -78,8 +78,8 @@ public final class DueDates {
   }
 
   /**
-   * The first occurrence of a month-day strictly after {@code after} and on or after
-   * {@code notBefore}. February 29 falls on February 28 in common years.
+   * The first occurrence of a month-day strictly after {@code after} and on or after {@code
+   * notBefore}. February 29 falls on February 28 in common years.
    *
    * @param date the month and day
    * @param after the occurrence must be after this date

@@ -39,28 +39,59 @@ public final class NotificationDispatcherImpl implements NotificationDispatcher 
     int failed = 0;
     while (true) {
       Instant now = ctx.clock().instant();
-      List<Notification> batch = ctx.store().inTransaction(tx -> tx.outbox().claimDue(now, now.plus(LEASE), BATCH));
+      List<Notification> batch =
+          ctx.store().inTransaction(tx -> tx.outbox().claimDue(now, now.plus(LEASE), BATCH));
       for (Notification n : batch) {
         Notification outcome;
         try {
           sink.deliver(n);
-          outcome = new Notification(n.id(), n.organization(), n.idempotencyKey(), n.kind(), n.recipient(), n.channel(),
-              n.payload(), n.createdAt(), n.attempts() + 1, n.nextAttemptAt(), n.lastError(), ctx.clock().instant());
+          outcome =
+              new Notification(
+                  n.id(),
+                  n.organization(),
+                  n.idempotencyKey(),
+                  n.kind(),
+                  n.recipient(),
+                  n.channel(),
+                  n.payload(),
+                  n.createdAt(),
+                  n.attempts() + 1,
+                  n.nextAttemptAt(),
+                  n.lastError(),
+                  ctx.clock().instant());
           delivered++;
         } catch (Exception e) {
           int attempts = n.attempts() + 1;
           Instant retryAt = ctx.clock().instant().plus(backoff(attempts));
           // Only the exception class: a message from the host's sink could carry PHI.
-          outcome = new Notification(n.id(), n.organization(), n.idempotencyKey(), n.kind(), n.recipient(), n.channel(),
-              n.payload(), n.createdAt(), attempts, retryAt, e.getClass().getName(), null);
+          outcome =
+              new Notification(
+                  n.id(),
+                  n.organization(),
+                  n.idempotencyKey(),
+                  n.kind(),
+                  n.recipient(),
+                  n.channel(),
+                  n.payload(),
+                  n.createdAt(),
+                  attempts,
+                  retryAt,
+                  e.getClass().getName(),
+                  null);
           failed++;
-          LOG.debug("delivery of notification {} failed (attempt {}), retrying at {}", n.id(), attempts, retryAt);
+          LOG.debug(
+              "delivery of notification {} failed (attempt {}), retrying at {}",
+              n.id(),
+              attempts,
+              retryAt);
         }
         Notification result = outcome;
-        ctx.store().inTransaction(tx -> {
-          tx.outbox().update(result);
-          return null;
-        });
+        ctx.store()
+            .inTransaction(
+                tx -> {
+                  tx.outbox().update(result);
+                  return null;
+                });
       }
       if (batch.size() < BATCH) {
         return new DispatchResult(delivered, failed);

@@ -4,14 +4,14 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.ValidationException;
-import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.access.Operation;
-import java.time.Instant;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.organization.OrganizationService;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** Implements {@link OrganizationService}. Thread-safe. Not API. */
 public final class OrganizationServiceImpl implements OrganizationService {
@@ -31,20 +31,28 @@ public final class OrganizationServiceImpl implements OrganizationService {
   public Organization create(Actor actor, NewOrganization request) {
     Check.notNull("actor", actor);
     if (actor.role() != ActorRole.VENDOR_SUPPORT) {
-      throw new ForbiddenException(actor.id(), "create organization", "only a platform actor creates organizations");
+      throw new ForbiddenException(
+          actor.id(), "create organization", "only a platform actor creates organizations");
     }
     Check.notNull("request", request);
     String name = Check.notBlank("name", request.name());
     Check.notNull("zone", request.zone());
     Check.notNull("retention", request.retention());
-    if (REFERENCE.plus(request.retention()).isBefore(REFERENCE.plus(Organization.MINIMUM_RETENTION))) {
-      throw new ValidationException("retention", request.retention(), "is shorter than the six-year minimum");
+    if (REFERENCE
+        .plus(request.retention())
+        .isBefore(REFERENCE.plus(Organization.MINIMUM_RETENTION))) {
+      throw new ValidationException(
+          "retention", request.retention(), "is shorter than the six-year minimum");
     }
-    Organization org = new Organization(Id.random(), name, request.zone(), request.retention(), ctx.clock().instant());
-    return ctx.store().inTransaction(tx -> {
-      tx.organizations().insert(org);
-      return org;
-    });
+    Organization org =
+        new Organization(
+            Id.random(), name, request.zone(), request.retention(), ctx.clock().instant());
+    return ctx.store()
+        .inTransaction(
+            tx -> {
+              tx.organizations().insert(org);
+              return org;
+            });
   }
 
   @Override
@@ -53,11 +61,18 @@ public final class OrganizationServiceImpl implements OrganizationService {
   }
 
   @Override
-  public CrossOrganizationGrant grantVendorSupport(Actor platform, Id<Organization> organization, String supportActorId,
-      String reason, Instant expiresAt) {
+  public CrossOrganizationGrant grantVendorSupport(
+      Actor platform,
+      Id<Organization> organization,
+      String supportActorId,
+      String reason,
+      Instant expiresAt) {
     Check.notNull("platform", platform);
     if (platform.role() != ActorRole.VENDOR_SUPPORT || platform.organization() != null) {
-      throw new ForbiddenException(platform.id(), "grant vendor support", "only the platform grants cross-organization access");
+      throw new ForbiddenException(
+          platform.id(),
+          "grant vendor support",
+          "only the platform grants cross-organization access");
     }
     Check.notNull("organization", organization);
     String who = Check.notBlank("supportActorId", supportActorId);
@@ -67,7 +82,9 @@ public final class OrganizationServiceImpl implements OrganizationService {
     if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(30)))) {
       throw new ValidationException("expiresAt", expiresAt, "must be in the next 30 days");
     }
-    CrossOrganizationGrant grant = new CrossOrganizationGrant(Id.random(), organization, who, platform.id(), why, now, expiresAt, null);
+    CrossOrganizationGrant grant =
+        new CrossOrganizationGrant(
+            Id.random(), organization, who, platform.id(), why, now, expiresAt, null);
     ctx.saveGrant(grant);
     return grant;
   }
@@ -77,7 +94,8 @@ public final class OrganizationServiceImpl implements OrganizationService {
     Check.notNull("id", id);
     Organization org = get(actor);
     if (!org.id().equals(id)) {
-      throw new ForbiddenException(actor.id(), "read organization", "acts for another organization");
+      throw new ForbiddenException(
+          actor.id(), "read organization", "acts for another organization");
     }
     return org;
   }

@@ -30,7 +30,8 @@ public final class PolicyServiceImpl implements PolicyService {
    * @param engine the assignment engine
    * @param attestations requests attestations on publication
    */
-  public PolicyServiceImpl(Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
+  public PolicyServiceImpl(
+      Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
     this.ctx = ctx;
     this.engine = engine;
     this.attestations = attestations;
@@ -44,13 +45,30 @@ public final class PolicyServiceImpl implements PolicyService {
     Check.notNull("audience", request.audience());
     Check.notNull("attestOn", request.attestOn());
     Check.inRange("attestWithinDays", request.attestWithinDays(), 0, 365);
-    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
-      Policy policy = new Policy(Id.random(), w.org().id(), code, title, request.audience(), request.attestOn(),
-          request.attestWithinDays(), request.reviewDueOn(), w.now(), 0);
-      w.tx().policies().insert(policy);
-      w.audit("POLICY_CREATED", "Policy", policy.id(), Map.of("code", code, "attestOn", request.attestOn().name()));
-      return policy;
-    });
+    return ctx.run(
+        actor,
+        Operation.POLICY_WRITE,
+        w -> {
+          Policy policy =
+              new Policy(
+                  Id.random(),
+                  w.org().id(),
+                  code,
+                  title,
+                  request.audience(),
+                  request.attestOn(),
+                  request.attestWithinDays(),
+                  request.reviewDueOn(),
+                  w.now(),
+                  0);
+          w.tx().policies().insert(policy);
+          w.audit(
+              "POLICY_CREATED",
+              "Policy",
+              policy.id(),
+              Map.of("code", code, "attestOn", request.attestOn().name()));
+          return policy;
+        });
   }
 
   @Override
@@ -60,70 +78,123 @@ public final class PolicyServiceImpl implements PolicyService {
     String hash = Check.sha256Hex("textSha256", request.textSha256());
     String notes = Check.notBlank("changeNotes", request.changeNotes());
     Set<String> affected = Check.codes("affectedRoles", request.affectedRoles());
-    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
-      Policy policy = policy(w, policyId);
-      List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
-      int number = 1;
-      if (!versions.isEmpty()) {
-        PolicyVersion previous = versions.get(versions.size() - 1);
-        if (!effectiveFrom.isAfter(previous.effectiveFrom())) {
-          throw new ValidationException("effectiveFrom", effectiveFrom,
-              "is not after version " + previous.number() + "'s effective date (" + previous.effectiveFrom() + ")");
-        }
-        if (previous.textSha256().equals(hash)) {
-          throw new ValidationException("textSha256", hash, "is the text of version " + previous.number());
-        }
-        LocalDate lastDay = effectiveFrom.minusDays(1);
-        if (previous.lastInEffectOn() == null || previous.lastInEffectOn().isAfter(lastDay)) {
-          w.tx().policies().updateVersion(previous.endedOn(lastDay));
-        }
-        number = previous.number() + 1;
-      }
-      PolicyVersion version = new PolicyVersion(
-          Id.random(), policy.id(), w.org().id(), number, effectiveFrom, hash, notes, request.material(), affected, null, w.now());
-      w.tx().policies().insertVersion(version);
-      w.audit("POLICY_VERSION_PUBLISHED", "PolicyVersion", version.id(), Map.of("policy", policy.code(),
-          "number", String.valueOf(number), "effectiveFrom", effectiveFrom.toString(), "textSha256", hash,
-          "material", String.valueOf(request.material()), "affectedRoles", String.join(",", new TreeSet<>(affected))));
-      LocalDate on = Dates.max(w.today(), effectiveFrom);
-      if (version.material()) {
-        engine.retrain(w, version, on);
-      }
-      boolean attest = policy.attestOn() == AttestationTrigger.EVERY_VERSION
-          || (policy.attestOn() == AttestationTrigger.MATERIAL_ONLY && version.material());
-      if (attest) {
-        attestations.requestForAudience(w, policy, version, on.plusDays(policy.attestWithinDays()));
-      }
-      return version;
-    });
+    return ctx.run(
+        actor,
+        Operation.POLICY_WRITE,
+        w -> {
+          Policy policy = policy(w, policyId);
+          List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
+          int number = 1;
+          if (!versions.isEmpty()) {
+            PolicyVersion previous = versions.get(versions.size() - 1);
+            if (!effectiveFrom.isAfter(previous.effectiveFrom())) {
+              throw new ValidationException(
+                  "effectiveFrom",
+                  effectiveFrom,
+                  "is not after version "
+                      + previous.number()
+                      + "'s effective date ("
+                      + previous.effectiveFrom()
+                      + ")");
+            }
+            if (previous.textSha256().equals(hash)) {
+              throw new ValidationException(
+                  "textSha256", hash, "is the text of version " + previous.number());
+            }
+            LocalDate lastDay = effectiveFrom.minusDays(1);
+            if (previous.lastInEffectOn() == null || previous.lastInEffectOn().isAfter(lastDay)) {
+              w.tx().policies().updateVersion(previous.endedOn(lastDay));
+            }
+            number = previous.number() + 1;
+          }
+          PolicyVersion version =
+              new PolicyVersion(
+                  Id.random(),
+                  policy.id(),
+                  w.org().id(),
+                  number,
+                  effectiveFrom,
+                  hash,
+                  notes,
+                  request.material(),
+                  affected,
+                  null,
+                  w.now());
+          w.tx().policies().insertVersion(version);
+          w.audit(
+              "POLICY_VERSION_PUBLISHED",
+              "PolicyVersion",
+              version.id(),
+              Map.of(
+                  "policy",
+                  policy.code(),
+                  "number",
+                  String.valueOf(number),
+                  "effectiveFrom",
+                  effectiveFrom.toString(),
+                  "textSha256",
+                  hash,
+                  "material",
+                  String.valueOf(request.material()),
+                  "affectedRoles",
+                  String.join(",", new TreeSet<>(affected))));
+          LocalDate on = Dates.max(w.today(), effectiveFrom);
+          if (version.material()) {
+            engine.retrain(w, version, on);
+          }
+          boolean attest =
+              policy.attestOn() == AttestationTrigger.EVERY_VERSION
+                  || (policy.attestOn() == AttestationTrigger.MATERIAL_ONLY && version.material());
+          if (attest) {
+            attestations.requestForAudience(
+                w, policy, version, on.plusDays(policy.attestWithinDays()));
+          }
+          return version;
+        });
   }
 
   @Override
   public PolicyVersion retire(Actor actor, Id<Policy> policyId, LocalDate lastDay) {
     Check.notNull("lastDay", lastDay);
-    return ctx.run(actor, Operation.POLICY_WRITE, w -> {
-      Policy policy = policy(w, policyId);
-      List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
-      if (versions.isEmpty()) {
-        throw new ValidationException("policy", policyId, "has no version to retire");
-      }
-      PolicyVersion current = versions.get(versions.size() - 1);
-      if (current.lastInEffectOn() != null) {
-        throw new ValidationException("policy", policyId, "is already retired (last in effect " + current.lastInEffectOn() + ")");
-      }
-      if (lastDay.isBefore(current.effectiveFrom())) {
-        throw new ValidationException("lastDay", lastDay, "is before the current version took effect (" + current.effectiveFrom() + ")");
-      }
-      PolicyVersion retired = current.endedOn(lastDay);
-      w.tx().policies().updateVersion(retired);
-      w.audit("POLICY_RETIRED", "PolicyVersion", retired.id(), Map.of("lastInEffectOn", lastDay.toString()));
-      return retired;
-    });
+    return ctx.run(
+        actor,
+        Operation.POLICY_WRITE,
+        w -> {
+          Policy policy = policy(w, policyId);
+          List<PolicyVersion> versions = w.tx().policies().versions(w.org().id(), policy.id());
+          if (versions.isEmpty()) {
+            throw new ValidationException("policy", policyId, "has no version to retire");
+          }
+          PolicyVersion current = versions.get(versions.size() - 1);
+          if (current.lastInEffectOn() != null) {
+            throw new ValidationException(
+                "policy",
+                policyId,
+                "is already retired (last in effect " + current.lastInEffectOn() + ")");
+          }
+          if (lastDay.isBefore(current.effectiveFrom())) {
+            throw new ValidationException(
+                "lastDay",
+                lastDay,
+                "is before the current version took effect (" + current.effectiveFrom() + ")");
+          }
+          PolicyVersion retired = current.endedOn(lastDay);
+          w.tx().policies().updateVersion(retired);
+          w.audit(
+              "POLICY_RETIRED",
+              "PolicyVersion",
+              retired.id(),
+              Map.of("lastInEffectOn", lastDay.toString()));
+          return retired;
+        });
   }
 
   @Override
   public List<PolicyVersion> versions(Actor actor, Id<Policy> policyId) {
-    return ctx.run(actor, Operation.POLICY_READ, w -> w.tx().policies().versions(w.org().id(), policy(w, policyId).id()));
+    return ctx.run(
+        actor,
+        Operation.POLICY_READ,
+        w -> w.tx().policies().versions(w.org().id(), policy(w, policyId).id()));
   }
 
   @Override
@@ -135,7 +206,9 @@ public final class PolicyServiceImpl implements PolicyService {
   static List<PolicyVersion> inForce(Work w, LocalDate date) {
     List<PolicyVersion> result = new ArrayList<>();
     for (Policy p : w.tx().policies().list(w.org().id())) {
-      w.tx().policies().versions(w.org().id(), p.id()).stream().filter(v -> v.inForceOn(date)).reduce((a, b) -> b)
+      w.tx().policies().versions(w.org().id(), p.id()).stream()
+          .filter(v -> v.inForceOn(date))
+          .reduce((a, b) -> b)
           .ifPresent(result::add);
     }
     return result;
@@ -148,6 +221,9 @@ public final class PolicyServiceImpl implements PolicyService {
 
   static Policy policy(Work w, Id<Policy> id) {
     Check.notNull("policy", id);
-    return w.tx().policies().find(w.org().id(), id).orElseThrow(() -> new NotFoundException("Policy", id));
+    return w.tx()
+        .policies()
+        .find(w.org().id(), id)
+        .orElseThrow(() -> new NotFoundException("Policy", id));
   }
 }

@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each
- * batch in one short transaction, so a sweep over a large organization never holds a long
- * transaction, several nodes sweeping at once divide the work (the store's claim skips rows
- * another node holds), and a member is visited once per day. Thread-safe. Not API.
+ * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each batch
+ * in one short transaction, so a sweep over a large organization never holds a long transaction,
+ * several nodes sweeping at once divide the work (the store's claim skips rows another node holds),
+ * and a member is visited once per day. Thread-safe. Not API.
  */
 public final class RenewalSchedulerImpl implements RenewalScheduler {
   /** Members claimed per transaction. */
@@ -44,20 +44,26 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
       while (true) {
         // One short transaction per batch: the claim, the marks and the assignments commit
         // together, so a crash leaves the batch unclaimed for the next sweep.
-        int[] counts = ctx.run(Actor.system(orgId), Operation.SCHEDULER_RUN, w -> {
-          LocalDate today = w.today();
-          List<WorkforceMember> batch = w.tx().members().claimForSweep(orgId, today, BATCH);
-          int made = 0;
-          if (!batch.isEmpty()) {
-            // why: one read of the rules per batch, not two per member
-            List<Requirement> requirements = w.tx().requirements().list(orgId);
-            AssignmentEngine.BatchResult reconciled = engine.reconcileBatch(w, batch, requirements, today);
-            made = reconciled.created();
-            // why: reminders see what reconciling created or cancelled, as it hands them back (no second read)
-            engine.remindAll(w, batch, requirements, reconciled.assignments(), today);
-          }
-          return new int[] {batch.size(), made};
-        });
+        int[] counts =
+            ctx.run(
+                Actor.system(orgId),
+                Operation.SCHEDULER_RUN,
+                w -> {
+                  LocalDate today = w.today();
+                  List<WorkforceMember> batch = w.tx().members().claimForSweep(orgId, today, BATCH);
+                  int made = 0;
+                  if (!batch.isEmpty()) {
+                    // why: one read of the rules per batch, not two per member
+                    List<Requirement> requirements = w.tx().requirements().list(orgId);
+                    AssignmentEngine.BatchResult reconciled =
+                        engine.reconcileBatch(w, batch, requirements, today);
+                    made = reconciled.created();
+                    // why: reminders see what reconciling created or cancelled, as it hands them
+                    // back (no second read)
+                    engine.remindAll(w, batch, requirements, reconciled.assignments(), today);
+                  }
+                  return new int[] {batch.size(), made};
+                });
         members += counts[0];
         created += counts[1];
         if (counts[0] < BATCH) {

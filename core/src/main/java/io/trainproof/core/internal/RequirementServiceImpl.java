@@ -34,51 +34,69 @@ public final class RequirementServiceImpl implements RequirementService {
   public Requirement create(Actor actor, String name, String rationale, RequirementTerms terms) {
     String n = Check.notBlank("name", name);
     String r = Check.notBlank("rationale", rationale);
-    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
-      Validate.terms(w.tx(), w.org(), terms);
-      if (!terms.active()) {
-        throw new ValidationException("terms.active", false, "a new requirement must be active");
-      }
-      Requirement requirement = w.tx().requirements().insert(
-          new Requirement(Id.random(), w.org().id(), n, r, List.of(terms), w.now(), 0));
-      w.audit("REQUIREMENT_CREATED", "Requirement", requirement.id(), facts(terms));
-      reconcileAll(w, requirement, terms.effectiveFrom());
-      return requirement;
-    });
+    return ctx.run(
+        actor,
+        Operation.REQUIREMENT_WRITE,
+        w -> {
+          Validate.terms(w.tx(), w.org(), terms);
+          if (!terms.active()) {
+            throw new ValidationException(
+                "terms.active", false, "a new requirement must be active");
+          }
+          Requirement requirement =
+              w.tx()
+                  .requirements()
+                  .insert(
+                      new Requirement(Id.random(), w.org().id(), n, r, List.of(terms), w.now(), 0));
+          w.audit("REQUIREMENT_CREATED", "Requirement", requirement.id(), facts(terms));
+          reconcileAll(w, requirement, terms.effectiveFrom());
+          return requirement;
+        });
   }
 
   @Override
   public Requirement change(Actor actor, Id<Requirement> requirementId, RequirementTerms terms) {
-    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
-      Requirement requirement = requirement(w, requirementId);
-      Validate.terms(w.tx(), w.org(), terms);
-      notBeforeLatest(requirement, terms.effectiveFrom());
-      Requirement updated = w.tx().requirements().update(requirement.withTerms(terms));
-      w.audit("REQUIREMENT_CHANGED", "Requirement", requirement.id(), facts(terms));
-      reconcileAll(w, updated, terms.effectiveFrom());
-      return updated;
-    });
+    return ctx.run(
+        actor,
+        Operation.REQUIREMENT_WRITE,
+        w -> {
+          Requirement requirement = requirement(w, requirementId);
+          Validate.terms(w.tx(), w.org(), terms);
+          notBeforeLatest(requirement, terms.effectiveFrom());
+          Requirement updated = w.tx().requirements().update(requirement.withTerms(terms));
+          w.audit("REQUIREMENT_CHANGED", "Requirement", requirement.id(), facts(terms));
+          reconcileAll(w, updated, terms.effectiveFrom());
+          return updated;
+        });
   }
 
   @Override
   public Requirement retire(Actor actor, Id<Requirement> requirementId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.run(actor, Operation.REQUIREMENT_WRITE, w -> {
-      Requirement requirement = requirement(w, requirementId);
-      if (!requirement.latestTerms().active()) {
-        throw new ValidationException("requirement", requirementId, "is already retired");
-      }
-      notBeforeLatest(requirement, on);
-      Requirement updated = w.tx().requirements().update(requirement.withTerms(requirement.latestTerms().withActive(on, false)));
-      w.audit("REQUIREMENT_RETIRED", "Requirement", requirement.id(), Map.of("on", on.toString()));
-      reconcileAll(w, updated, on);
-      return updated;
-    });
+    return ctx.run(
+        actor,
+        Operation.REQUIREMENT_WRITE,
+        w -> {
+          Requirement requirement = requirement(w, requirementId);
+          if (!requirement.latestTerms().active()) {
+            throw new ValidationException("requirement", requirementId, "is already retired");
+          }
+          notBeforeLatest(requirement, on);
+          Requirement updated =
+              w.tx()
+                  .requirements()
+                  .update(requirement.withTerms(requirement.latestTerms().withActive(on, false)));
+          w.audit(
+              "REQUIREMENT_RETIRED", "Requirement", requirement.id(), Map.of("on", on.toString()));
+          reconcileAll(w, updated, on);
+          return updated;
+        });
   }
 
   @Override
   public List<Requirement> list(Actor actor) {
-    return ctx.run(actor, Operation.REQUIREMENT_READ, w -> w.tx().requirements().list(w.org().id()));
+    return ctx.run(
+        actor, Operation.REQUIREMENT_READ, w -> w.tx().requirements().list(w.org().id()));
   }
 
   private void reconcileAll(Work w, Requirement requirement, LocalDate from) {
@@ -89,20 +107,33 @@ public final class RequirementServiceImpl implements RequirementService {
   }
 
   private static Map<String, String> facts(RequirementTerms t) {
-    return Map.of("effectiveFrom", t.effectiveFrom().toString(), "course", t.course().toString(),
-        "recurrence", t.recurrence().toString(), "initialDueDays", String.valueOf(t.initialDueDays()),
-        "active", String.valueOf(t.active()));
+    return Map.of(
+        "effectiveFrom",
+        t.effectiveFrom().toString(),
+        "course",
+        t.course().toString(),
+        "recurrence",
+        t.recurrence().toString(),
+        "initialDueDays",
+        String.valueOf(t.initialDueDays()),
+        "active",
+        String.valueOf(t.active()));
   }
 
   private static Requirement requirement(Work w, Id<Requirement> id) {
     Check.notNull("requirement", id);
-    return w.tx().requirements().find(w.org().id(), id).orElseThrow(() -> new NotFoundException("Requirement", id));
+    return w.tx()
+        .requirements()
+        .find(w.org().id(), id)
+        .orElseThrow(() -> new NotFoundException("Requirement", id));
   }
 
   private static void notBeforeLatest(Requirement requirement, LocalDate on) {
     LocalDate latest = requirement.latestTerms().effectiveFrom();
     if (on.isBefore(latest)) {
-      throw new ValidationException("terms.effectiveFrom", on,
+      throw new ValidationException(
+          "terms.effectiveFrom",
+          on,
           "is before the requirement's latest terms (" + latest + "); history is not rewritten");
     }
   }

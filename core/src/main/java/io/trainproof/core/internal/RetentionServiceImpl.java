@@ -5,29 +5,29 @@ import io.trainproof.core.IntegrityException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.AuditEntry;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.PolicyVersion;
-import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.RecordKind;
-import io.trainproof.core.retention.RetentionService;
 import io.trainproof.core.domain.Tombstone;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.retention.RetentionService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.Organization;
-import java.util.EnumSet;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Implements {@link RetentionService}. Thread-safe. Not API. */
 public final class RetentionServiceImpl implements RetentionService {
@@ -43,48 +43,73 @@ public final class RetentionServiceImpl implements RetentionService {
   }
 
   @Override
-  public LegalHold placeHold(Actor actor, String matter, @Nullable Id<WorkforceMember> member, @Nullable LocalDate from,
+  public LegalHold placeHold(
+      Actor actor,
+      String matter,
+      @Nullable Id<WorkforceMember> member,
+      @Nullable LocalDate from,
       @Nullable LocalDate to) {
     String m = Check.notBlank("matter", matter);
     if (from != null && to != null && to.isBefore(from)) {
       throw new ValidationException("to", to, "is before from (" + from + ")");
     }
-    return ctx.run(actor, Operation.RETENTION_WRITE, w -> {
-      if (member != null) {
-        Validate.member(w, member);
-      }
-      LegalHold hold = new LegalHold(Id.random(), w.org().id(), m, member, from, to, actor.id(), w.now(), null, null);
-      w.tx().retention().saveHold(hold);
-      Map<String, String> facts = new TreeMap<>(Map.of("matter", m));
-      if (member != null) {
-        facts.put("member", member.toString());
-      }
-      if (from != null) {
-        facts.put("from", from.toString());
-      }
-      if (to != null) {
-        facts.put("to", to.toString());
-      }
-      w.audit("LEGAL_HOLD_PLACED", "LegalHold", hold.id(), facts);
-      return hold;
-    });
+    return ctx.run(
+        actor,
+        Operation.RETENTION_WRITE,
+        w -> {
+          if (member != null) {
+            Validate.member(w, member);
+          }
+          LegalHold hold =
+              new LegalHold(
+                  Id.random(), w.org().id(), m, member, from, to, actor.id(), w.now(), null, null);
+          w.tx().retention().saveHold(hold);
+          Map<String, String> facts = new TreeMap<>(Map.of("matter", m));
+          if (member != null) {
+            facts.put("member", member.toString());
+          }
+          if (from != null) {
+            facts.put("from", from.toString());
+          }
+          if (to != null) {
+            facts.put("to", to.toString());
+          }
+          w.audit("LEGAL_HOLD_PLACED", "LegalHold", hold.id(), facts);
+          return hold;
+        });
   }
 
   @Override
   public LegalHold releaseHold(Actor actor, Id<LegalHold> holdId) {
     Check.notNull("hold", holdId);
-    return ctx.run(actor, Operation.RETENTION_WRITE, w -> {
-      LegalHold hold = w.tx().retention().holds(w.org().id()).stream().filter(h -> h.id().equals(holdId)).findFirst()
-          .orElseThrow(() -> new NotFoundException("LegalHold", holdId));
-      if (!hold.active()) {
-        throw new ValidationException("hold", holdId, "is already released");
-      }
-      LegalHold released = new LegalHold(hold.id(), hold.organization(), hold.matter(), hold.member(), hold.from(), hold.to(),
-          hold.placedBy(), hold.placedAt(), actor.id(), w.now());
-      w.tx().retention().saveHold(released);
-      w.audit("LEGAL_HOLD_RELEASED", "LegalHold", hold.id(), Map.of("matter", hold.matter()));
-      return released;
-    });
+    return ctx.run(
+        actor,
+        Operation.RETENTION_WRITE,
+        w -> {
+          LegalHold hold =
+              w.tx().retention().holds(w.org().id()).stream()
+                  .filter(h -> h.id().equals(holdId))
+                  .findFirst()
+                  .orElseThrow(() -> new NotFoundException("LegalHold", holdId));
+          if (!hold.active()) {
+            throw new ValidationException("hold", holdId, "is already released");
+          }
+          LegalHold released =
+              new LegalHold(
+                  hold.id(),
+                  hold.organization(),
+                  hold.matter(),
+                  hold.member(),
+                  hold.from(),
+                  hold.to(),
+                  hold.placedBy(),
+                  hold.placedAt(),
+                  actor.id(),
+                  w.now());
+          w.tx().retention().saveHold(released);
+          w.audit("LEGAL_HOLD_RELEASED", "LegalHold", hold.id(), Map.of("matter", hold.matter()));
+          return released;
+        });
   }
 
   @Override
@@ -94,97 +119,150 @@ public final class RetentionServiceImpl implements RetentionService {
 
   @Override
   public List<Tombstone> tombstones(Actor actor) {
-    return ctx.run(actor, Operation.RETENTION_READ, w -> w.tx().retention().tombstones(w.org().id()));
+    return ctx.run(
+        actor, Operation.RETENTION_READ, w -> w.tx().retention().tombstones(w.org().id()));
   }
 
   @Override
-  public Map<RecordKind, Map<String, LocalDate>> retentionDates(Actor actor, Id<WorkforceMember> member) {
+  public Map<RecordKind, Map<String, LocalDate>> retentionDates(
+      Actor actor, Id<WorkforceMember> member) {
     Check.notNull("member", member);
-    return ctx.run(actor, Operation.RETENTION_READ, w -> {
-      Validate.member(w, member);
-      Map<RecordKind, Map<String, LocalDate>> result = new EnumMap<>(RecordKind.class);
-      PurgeRequest all = new PurgeRequest(EnumSet.of(RecordKind.COMPLETION, RecordKind.ASSIGNMENT,
-          RecordKind.ATTESTATION, RecordKind.NOTIFICATION), member, null);
-      for (Candidate c : candidates(w, all)) {
-        if (c.retentionUntil() != null) {
-          result.computeIfAbsent(c.kind(), k -> new TreeMap<>()).put(c.id(), c.retentionUntil());
-        }
-      }
-      return result;
-    });
+    return ctx.run(
+        actor,
+        Operation.RETENTION_READ,
+        w -> {
+          Validate.member(w, member);
+          Map<RecordKind, Map<String, LocalDate>> result = new EnumMap<>(RecordKind.class);
+          PurgeRequest all =
+              new PurgeRequest(
+                  EnumSet.of(
+                      RecordKind.COMPLETION,
+                      RecordKind.ASSIGNMENT,
+                      RecordKind.ATTESTATION,
+                      RecordKind.NOTIFICATION),
+                  member,
+                  null);
+          for (Candidate c : candidates(w, all)) {
+            if (c.retentionUntil() != null) {
+              result
+                  .computeIfAbsent(c.kind(), k -> new TreeMap<>())
+                  .put(c.id(), c.retentionUntil());
+            }
+          }
+          return result;
+        });
   }
 
   /** One record a purge matched. */
-  private record Candidate(RecordKind kind, String id, @Nullable Id<WorkforceMember> member, LocalDate recordDate,
-      @Nullable LocalDate retentionUntil, Runnable remove) {}
+  private record Candidate(
+      RecordKind kind,
+      String id,
+      @Nullable Id<WorkforceMember> member,
+      LocalDate recordDate,
+      @Nullable LocalDate retentionUntil,
+      Runnable remove) {}
 
   @Override
   public PurgeReport purge(Actor actor, PurgeRequest request) {
     Check.notNull("request", request);
     Check.notNull("kinds", request.kinds());
-    if (request.kinds().isEmpty() || (request.member() == null && request.createdBefore() == null)) {
-      throw new ValidationException("request", request, "a purge needs record kinds and a member or a createdBefore date");
+    if (request.kinds().isEmpty()
+        || (request.member() == null && request.createdBefore() == null)) {
+      throw new ValidationException(
+          "request", request, "a purge needs record kinds and a member or a createdBefore date");
     }
-    if (request.kinds().contains(RecordKind.AUDIT_ENTRY) && (request.member() != null || request.createdBefore() == null)) {
-      throw new ValidationException("request.member", request.member(),
+    if (request.kinds().contains(RecordKind.AUDIT_ENTRY)
+        && (request.member() != null || request.createdBefore() == null)) {
+      throw new ValidationException(
+          "request.member",
+          request.member(),
           "audit entries are purged by date only (createdBefore), never by member, so the purged run is contiguous");
     }
-    return ctx.run(actor, Operation.RETENTION_WRITE, w -> {
-      if (request.member() != null) {
-        Validate.member(w, request.member());
-      }
-      List<Candidate> candidates = candidates(w, request);
-      LocalDate today = w.today();
-      List<LegalHold> holds = w.tx().retention().holds(w.org().id()).stream().filter(LegalHold::active).toList();
-      List<String> refusals = new ArrayList<>();
-      for (Candidate c : candidates) {
-        if (c.retentionUntil() == null) {
-          refusals.add(c.kind() + " " + c.id() + " is still in effect");
-        } else if (!today.isAfter(c.retentionUntil())) {
-          refusals.add(c.kind() + " " + c.id() + " is kept until " + c.retentionUntil());
-        } else {
-          holds.stream().filter(h -> h.covers(c.member(), c.recordDate())).findFirst()
-              .ifPresent(h -> refusals.add(c.kind() + " " + c.id() + " is under legal hold '" + h.matter() + "'"));
-        }
-      }
-      if (!refusals.isEmpty()) {
-        throw new IntegrityException("purge refused, nothing removed: " + refusals.size() + " of " + candidates.size()
-            + " matching records may not be purged; first: " + refusals.get(0));
-      }
-      Map<RecordKind, Integer> counts = new EnumMap<>(RecordKind.class);
-      List<Tombstone> tombstones = new ArrayList<>();
-      long firstAudit = Long.MAX_VALUE;
-      long lastAudit = 0;
-      for (Candidate c : candidates) {
-        c.remove().run();
-        // why non-null: a candidate still in effect (no retention date) was refused above
-        LocalDate keptUntil = Objects.requireNonNull(c.retentionUntil());
-        Tombstone t = new Tombstone(Id.random(), w.org().id(), c.kind(), c.id(), keptUntil, w.now(), actor.id());
-        w.tx().retention().insertTombstone(t);
-        tombstones.add(t);
-        counts.merge(c.kind(), 1, Integer::sum);
-        if (c.kind() == RecordKind.AUDIT_ENTRY) {
-          long seq = Long.parseLong(c.id());
-          firstAudit = Math.min(firstAudit, seq);
-          lastAudit = Math.max(lastAudit, seq);
-        }
-      }
-      if (lastAudit > 0) {
-        w.audit("AUDIT_PURGED", "AuditTrail", w.org().id(), Map.of("fromSequence", String.valueOf(firstAudit),
-            "toSequence", String.valueOf(lastAudit)));
-      }
-      Map<String, String> facts = new TreeMap<>();
-      counts.forEach((k, v) -> facts.put(k.name(), String.valueOf(v)));
-      w.audit("RECORDS_PURGED", "Organization", w.org().id(), facts);
-      return new PurgeReport(counts, tombstones);
-    });
+    return ctx.run(
+        actor,
+        Operation.RETENTION_WRITE,
+        w -> {
+          if (request.member() != null) {
+            Validate.member(w, request.member());
+          }
+          List<Candidate> candidates = candidates(w, request);
+          LocalDate today = w.today();
+          List<LegalHold> holds =
+              w.tx().retention().holds(w.org().id()).stream().filter(LegalHold::active).toList();
+          List<String> refusals = new ArrayList<>();
+          for (Candidate c : candidates) {
+            if (c.retentionUntil() == null) {
+              refusals.add(c.kind() + " " + c.id() + " is still in effect");
+            } else if (!today.isAfter(c.retentionUntil())) {
+              refusals.add(c.kind() + " " + c.id() + " is kept until " + c.retentionUntil());
+            } else {
+              holds.stream()
+                  .filter(h -> h.covers(c.member(), c.recordDate()))
+                  .findFirst()
+                  .ifPresent(
+                      h ->
+                          refusals.add(
+                              c.kind()
+                                  + " "
+                                  + c.id()
+                                  + " is under legal hold '"
+                                  + h.matter()
+                                  + "'"));
+            }
+          }
+          if (!refusals.isEmpty()) {
+            throw new IntegrityException(
+                "purge refused, nothing removed: "
+                    + refusals.size()
+                    + " of "
+                    + candidates.size()
+                    + " matching records may not be purged; first: "
+                    + refusals.get(0));
+          }
+          Map<RecordKind, Integer> counts = new EnumMap<>(RecordKind.class);
+          List<Tombstone> tombstones = new ArrayList<>();
+          long firstAudit = Long.MAX_VALUE;
+          long lastAudit = 0;
+          for (Candidate c : candidates) {
+            c.remove().run();
+            // why non-null: a candidate still in effect (no retention date) was refused above
+            LocalDate keptUntil = Objects.requireNonNull(c.retentionUntil());
+            Tombstone t =
+                new Tombstone(
+                    Id.random(), w.org().id(), c.kind(), c.id(), keptUntil, w.now(), actor.id());
+            w.tx().retention().insertTombstone(t);
+            tombstones.add(t);
+            counts.merge(c.kind(), 1, Integer::sum);
+            if (c.kind() == RecordKind.AUDIT_ENTRY) {
+              long seq = Long.parseLong(c.id());
+              firstAudit = Math.min(firstAudit, seq);
+              lastAudit = Math.max(lastAudit, seq);
+            }
+          }
+          if (lastAudit > 0) {
+            w.audit(
+                "AUDIT_PURGED",
+                "AuditTrail",
+                w.org().id(),
+                Map.of(
+                    "fromSequence",
+                    String.valueOf(firstAudit),
+                    "toSequence",
+                    String.valueOf(lastAudit)));
+          }
+          Map<String, String> facts = new TreeMap<>();
+          counts.forEach((k, v) -> facts.put(k.name(), String.valueOf(v)));
+          w.audit("RECORDS_PURGED", "Organization", w.org().id(), facts);
+          return new PurgeReport(counts, tombstones);
+        });
   }
 
   private List<Candidate> candidates(Work w, PurgeRequest request) {
     Id<Organization> org = w.org().id();
-    List<WorkforceMember> members = request.member() == null
-        ? w.tx().members().list(org)
-        : List.of(Validate.member(w.tx(), w.org(), request.member()));
+    List<WorkforceMember> members =
+        request.member() == null
+            ? w.tx().members().list(org)
+            : List.of(Validate.member(w.tx(), w.org(), request.member()));
     LocalDate before = request.createdBefore();
     List<Candidate> result = new ArrayList<>();
     for (WorkforceMember m : members) {
@@ -193,18 +271,32 @@ public final class RetentionServiceImpl implements RetentionService {
           LocalDate created = w.org().dateOf(c.recordedAt());
           if (before == null || created.isBefore(before)) {
             LocalDate until = Dates.max(c.retentionUntil(), w.org().keepUntil(created));
-            result.add(new Candidate(RecordKind.COMPLETION, c.id().toString(), m.id(), c.completedOn(), until,
-                () -> w.tx().completions().delete(org, c.id())));
+            result.add(
+                new Candidate(
+                    RecordKind.COMPLETION,
+                    c.id().toString(),
+                    m.id(),
+                    c.completedOn(),
+                    until,
+                    () -> w.tx().completions().delete(org, c.id())));
           }
         }
       }
       if (request.kinds().contains(RecordKind.ASSIGNMENT)) {
         for (Assignment a : w.tx().assignments().forMember(org, m.id())) {
           if (before == null || a.assignedOn().isBefore(before)) {
-            LocalDate until = a.closure() == null ? null
-                : w.org().keepUntil(Dates.max(a.assignedOn(), a.closure().on()));
-            result.add(new Candidate(RecordKind.ASSIGNMENT, a.id().toString(), m.id(), a.assignedOn(), until,
-                () -> w.tx().assignments().delete(org, a.id())));
+            LocalDate until =
+                a.closure() == null
+                    ? null
+                    : w.org().keepUntil(Dates.max(a.assignedOn(), a.closure().on()));
+            result.add(
+                new Candidate(
+                    RecordKind.ASSIGNMENT,
+                    a.id().toString(),
+                    m.id(),
+                    a.assignedOn(),
+                    until,
+                    () -> w.tx().assignments().delete(org, a.id())));
           }
         }
       }
@@ -214,9 +306,16 @@ public final class RetentionServiceImpl implements RetentionService {
             PolicyVersion v = w.tx().policies().findVersion(org, a.policyVersion()).orElse(null);
             LocalDate lastInEffect = v == null ? null : v.lastInEffectOn();
             LocalDate created = a.evidence() == null ? a.requestedOn() : a.evidence().attestedOn();
-            LocalDate until = lastInEffect == null ? null : w.org().keepUntil(Dates.max(created, lastInEffect));
-            result.add(new Candidate(RecordKind.ATTESTATION, a.id().toString(), m.id(), created, until,
-                () -> w.tx().attestations().delete(org, a.id())));
+            LocalDate until =
+                lastInEffect == null ? null : w.org().keepUntil(Dates.max(created, lastInEffect));
+            result.add(
+                new Candidate(
+                    RecordKind.ATTESTATION,
+                    a.id().toString(),
+                    m.id(),
+                    created,
+                    until,
+                    () -> w.tx().attestations().delete(org, a.id())));
           }
         }
       }
@@ -227,8 +326,14 @@ public final class RetentionServiceImpl implements RetentionService {
         if (request.member() == null || request.member().equals(n.recipient())) {
           LocalDate created = w.org().dateOf(n.createdAt());
           LocalDate until = n.deliveredAt() == null ? null : w.org().keepUntil(created);
-          result.add(new Candidate(RecordKind.NOTIFICATION, n.id().toString(), n.recipient(), created, until,
-              () -> w.tx().outbox().delete(org, n.id())));
+          result.add(
+              new Candidate(
+                  RecordKind.NOTIFICATION,
+                  n.id().toString(),
+                  n.recipient(),
+                  created,
+                  until,
+                  () -> w.tx().outbox().delete(org, n.id())));
         }
       }
     }
@@ -237,8 +342,14 @@ public final class RetentionServiceImpl implements RetentionService {
       for (AuditEntry e : w.tx().audit().between(org, Instant.EPOCH, end)) {
         if (!e.tombstone()) {
           LocalDate created = w.org().dateOf(e.at());
-          result.add(new Candidate(RecordKind.AUDIT_ENTRY, String.valueOf(e.sequence()), null, created,
-              w.org().keepUntil(created), () -> w.tx().audit().replaceWithTombstone(e.toTombstone())));
+          result.add(
+              new Candidate(
+                  RecordKind.AUDIT_ENTRY,
+                  String.valueOf(e.sequence()),
+                  null,
+                  created,
+                  w.org().keepUntil(created),
+                  () -> w.tx().audit().replaceWithTombstone(e.toTombstone())));
         }
       }
     }

@@ -5,11 +5,11 @@ import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
-import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
+import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.internal.engine.Rules;
 import io.trainproof.core.notification.NotificationDispatcher;
@@ -29,9 +29,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The services of one {@code Trainproof} instance, wired once over one unit-of-work context and
- * one assignment engine: the only place that knows which implementation serves which API.
- * Immutable after construction; thread-safe as the services are. Not API.
+ * The services of one {@code Trainproof} instance, wired once over one unit-of-work context and one
+ * assignment engine: the only place that knows which implementation serves which API. Immutable
+ * after construction; thread-safe as the services are. Not API.
  */
 public final class Services {
   private final Context context;
@@ -64,8 +64,13 @@ public final class Services {
    * @param dueSoonDays how many days before a due date counts as due soon
    * @param sink where notifications go, or null when the host delivers none
    */
-  public Services(Clock clock, Store store, List<TrainproofListener> listeners, @Nullable CredentialIssuer issuer,
-      int dueSoonDays, @Nullable NotificationSink sink) {
+  public Services(
+      Clock clock,
+      Store store,
+      List<TrainproofListener> listeners,
+      @Nullable CredentialIssuer issuer,
+      int dueSoonDays,
+      @Nullable NotificationSink sink) {
     this.context = new Context(clock, store, listeners, issuer);
     AssignmentEngine engine = new AssignmentEngine();
     AttestationServiceImpl attestationService = new AttestationServiceImpl(context);
@@ -88,97 +93,135 @@ public final class Services {
     this.notifications = sink == null ? null : new NotificationDispatcherImpl(context, sink);
   }
 
-  /** @return the unit-of-work context the services share */
+  /**
+   * @return the unit-of-work context the services share
+   */
   public Context context() {
     return context;
   }
 
-  /** @return organizations */
+  /**
+   * @return organizations
+   */
   public OrganizationService organizations() {
     return organizations;
   }
 
-  /** @return the workforce */
+  /**
+   * @return the workforce
+   */
   public WorkforceService workforce() {
     return workforce;
   }
 
-  /** @return policies */
+  /**
+   * @return policies
+   */
   public PolicyService policies() {
     return policies;
   }
 
-  /** @return courses */
+  /**
+   * @return courses
+   */
   public CourseService courses() {
     return courses;
   }
 
-  /** @return requirements */
+  /**
+   * @return requirements
+   */
   public RequirementService requirements() {
     return requirements;
   }
 
-  /** @return assignments */
+  /**
+   * @return assignments
+   */
   public AssignmentService assignments() {
     return assignments;
   }
 
-  /** @return completions */
+  /**
+   * @return completions
+   */
   public CompletionService completions() {
     return completions;
   }
 
-  /** @return the renewal scheduler */
+  /**
+   * @return the renewal scheduler
+   */
   public RenewalScheduler scheduler() {
     return scheduler;
   }
 
-  /** @return status */
+  /**
+   * @return status
+   */
   public StatusService status() {
     return status;
   }
 
-  /** @return attestations */
+  /**
+   * @return attestations
+   */
   public AttestationService attestations() {
     return attestations;
   }
 
-  /** @return the audit trail */
+  /**
+   * @return the audit trail
+   */
   public AuditService audit() {
     return audit;
   }
 
-  /** @return retention */
+  /**
+   * @return retention
+   */
   public RetentionService retention() {
     return retention;
   }
 
-  /** @return documentation */
+  /**
+   * @return documentation
+   */
   public DocumentationService documentation() {
     return documentation;
   }
 
-  /** @return security reminders */
+  /**
+   * @return security reminders
+   */
   public SecurityReminderService securityReminders() {
     return securityReminders;
   }
 
-  /** @return certificates */
+  /**
+   * @return certificates
+   */
   public CertificateService certificates() {
     return certificates;
   }
 
-  /** @return outside certifications */
+  /**
+   * @return outside certifications
+   */
   public CertificationService certifications() {
     return certifications;
   }
 
-  /** @return the assignment rule as a pure function */
+  /**
+   * @return the assignment rule as a pure function
+   */
   public AssignmentRules assignmentRules() {
     return assignmentRules;
   }
 
-  /** @return the outbox dispatcher, or null when no sink was configured */
+  /**
+   * @return the outbox dispatcher, or null when no sink was configured
+   */
   public @Nullable NotificationDispatcher notifications() {
     return notifications;
   }

@@ -18,6 +18,7 @@ import java.util.List;
 /** Validation that needs the store: references and composite rules. Not API. */
 public final class Validate {
   private static final int MAX_DAYS = 3650;
+
   /** A fixed reference date for comparing periods of months and days. */
   private static final LocalDate REFERENCE = LocalDate.of(2001, 1, 1);
 
@@ -33,7 +34,9 @@ public final class Validate {
    */
   public static WorkforceMember member(Transaction tx, Organization org, Id<WorkforceMember> id) {
     Check.notNull("member", id);
-    return tx.members().find(org.id(), id).orElseThrow(() -> new NotFoundException("WorkforceMember", id));
+    return tx.members()
+        .find(org.id(), id)
+        .orElseThrow(() -> new NotFoundException("WorkforceMember", id));
   }
 
   /**
@@ -69,7 +72,8 @@ public final class Validate {
    * @param id the course id
    * @return the newest version
    */
-  public static CourseVersion releasedCourse(Transaction tx, Organization org, String field, Id<Course> id) {
+  public static CourseVersion releasedCourse(
+      Transaction tx, Organization org, String field, Id<Course> id) {
     Check.notNull(field, id);
     if (tx.courses().find(org.id(), id).isEmpty()) {
       throw new ValidationException(field, id, "is not a course of this organization");
@@ -107,7 +111,8 @@ public final class Validate {
       Period period = nonNegative("terms.recurrence.period", every.period());
       Check.notNull("terms.recurrence.from", every.from());
       if (!REFERENCE.plus(period).isAfter(REFERENCE)) {
-        throw new ValidationException("terms.recurrence.period", period, "must be at least one day");
+        throw new ValidationException(
+            "terms.recurrence.period", period, "must be at least one day");
       }
       if (longer(window, period)) {
         throw new ValidationException(
@@ -116,7 +121,8 @@ public final class Validate {
     } else if (recurrence instanceof Recurrence.FixedDate fixed) {
       Check.notNull("terms.recurrence.date", fixed.date());
       if (longer(minimumActive, Period.ofYears(1))) {
-        throw new ValidationException("terms.minimumActive", minimumActive, "is longer than one year");
+        throw new ValidationException(
+            "terms.minimumActive", minimumActive, "is longer than one year");
       }
       Period active = minimumActive.isZero() ? Period.ofYears(1) : minimumActive;
       if (longer(window, active)) {

@@ -8,33 +8,32 @@ import io.trainproof.core.access.Scope;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberTerms;
-import io.trainproof.core.domain.Organization;
-import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Page;
+import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.spi.Transaction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.Page;
-import io.trainproof.core.internal.Check;
-import java.util.HashMap;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One unit of work for one actor: the transaction, the organization, the actor's scope for the
- * operation, and what the work records on the side (audit entries, after-commit events,
- * outbox messages). Not thread-safe; lives for one call. Not API.
+ * operation, and what the work records on the side (audit entries, after-commit events, outbox
+ * messages). Not thread-safe; lives for one call. Not API.
  */
 public final class Work {
   private final Transaction tx;
@@ -48,9 +47,20 @@ public final class Work {
   private @Nullable Set<Id<WorkforceMember>> team;
 
   /** An audit entry waiting to be chained at the end of the work. */
-  record PendingAudit(String action, String subjectType, String subjectId, SortedMap<String, String> details, Instant at) {}
+  record PendingAudit(
+      String action,
+      String subjectType,
+      String subjectId,
+      SortedMap<String, String> details,
+      Instant at) {}
 
-  Work(Transaction tx, Organization org, Actor actor, Operation operation, Scope scope, Instant now) {
+  Work(
+      Transaction tx,
+      Organization org,
+      Actor actor,
+      Operation operation,
+      Scope scope,
+      Instant now) {
     this.tx = tx;
     this.org = org;
     this.actor = actor;
@@ -59,37 +69,51 @@ public final class Work {
     this.now = now;
   }
 
-  /** @return the transaction */
+  /**
+   * @return the transaction
+   */
   public Transaction tx() {
     return tx;
   }
 
-  /** @return the organization */
+  /**
+   * @return the organization
+   */
   public Organization org() {
     return org;
   }
 
-  /** @return the actor */
+  /**
+   * @return the actor
+   */
   public Actor actor() {
     return actor;
   }
 
-  /** @return the operation */
+  /**
+   * @return the operation
+   */
   public Operation operation() {
     return operation;
   }
 
-  /** @return the actor's scope for the operation */
+  /**
+   * @return the actor's scope for the operation
+   */
   public Scope scope() {
     return scope;
   }
 
-  /** @return the instant the work started */
+  /**
+   * @return the instant the work started
+   */
   public Instant now() {
     return now;
   }
 
-  /** @return today in the organization's zone */
+  /**
+   * @return today in the organization's zone
+   */
   public LocalDate today() {
     return org.dateOf(now);
   }
@@ -102,10 +126,15 @@ public final class Work {
    * @param subjectId its id
    * @param details further facts (ids, codes, dates, hashes; never PHI)
    */
-  public void audit(String action, String subjectType, Object subjectId, Map<String, String> details) {
-    audits.add(new PendingAudit(action, subjectType, String.valueOf(subjectId), new TreeMap<>(details), now));
+  public void audit(
+      String action, String subjectType, Object subjectId, Map<String, String> details) {
+    audits.add(
+        new PendingAudit(
+            action, subjectType, String.valueOf(subjectId), new TreeMap<>(details), now));
     if (!"READ".equals(action)) {
-      events.add(new TrainproofEvent(action, org.id(), subjectType, String.valueOf(subjectId), now, details));
+      events.add(
+          new TrainproofEvent(
+              action, org.id(), subjectType, String.valueOf(subjectId), now, details));
     }
   }
 
@@ -117,7 +146,9 @@ public final class Work {
    * @throws NotFoundException when the organization has no such course
    */
   public Course course(Id<Course> courseId) {
-    return tx.courses().find(org.id(), courseId).orElseThrow(() -> new NotFoundException("Course", courseId));
+    return tx.courses()
+        .find(org.id(), courseId)
+        .orElseThrow(() -> new NotFoundException("Course", courseId));
   }
 
   /**
@@ -129,7 +160,11 @@ public final class Work {
    * @param payload ids, codes and dates
    * @return true when written, false when the key was already there
    */
-  public boolean notify(String key, NotificationKind kind, @Nullable Id<WorkforceMember> recipient, Map<String, String> payload) {
+  public boolean notify(
+      String key,
+      NotificationKind kind,
+      @Nullable Id<WorkforceMember> recipient,
+      Map<String, String> payload) {
     return tx.outbox().enqueue(message(key, kind, recipient, payload));
   }
 
@@ -142,7 +177,10 @@ public final class Work {
    * @param payload ids, codes and dates
    * @return the message
    */
-  public Notification message(String key, NotificationKind kind, @Nullable Id<WorkforceMember> recipient,
+  public Notification message(
+      String key,
+      NotificationKind kind,
+      @Nullable Id<WorkforceMember> recipient,
       Map<String, String> payload) {
     return Notification.pending(org.id(), key, kind, recipient, "default", payload, now);
   }
@@ -189,7 +227,10 @@ public final class Work {
    */
   public WorkforceMember requireVisible(WorkforceMember member) {
     if (!canSee(member)) {
-      throw new ForbiddenException(actor.id(), operation.name(), "member " + member.id() + " is outside the actor's " + scope + " scope");
+      throw new ForbiddenException(
+          actor.id(),
+          operation.name(),
+          "member " + member.id() + " is outside the actor's " + scope + " scope");
     }
     return member;
   }
@@ -215,8 +256,11 @@ public final class Work {
    * @param <T> the item type
    * @return the page
    */
-  public <T> Page<T> page(@Nullable String after, int limit,
-      BiFunction<@Nullable Id<T>, Integer, List<T>> fetch, Function<T, Id<T>> idOf,
+  public <T> Page<T> page(
+      @Nullable String after,
+      int limit,
+      BiFunction<@Nullable Id<T>, Integer, List<T>> fetch,
+      Function<T, Id<T>> idOf,
       Function<T, Id<WorkforceMember>> memberOf) {
     Check.inRange("limit", limit, 1, 10_000);
     Id<T> cursor = after == null ? null : Id.parse(after);
@@ -224,8 +268,11 @@ public final class Work {
     List<T> visibleItems = new ArrayList<>();
     Map<Id<WorkforceMember>, Boolean> seen = new HashMap<>();
     for (T item : raw) {
-      boolean ok = scope == Scope.ORGANIZATION || seen.computeIfAbsent(memberOf.apply(item),
-          id -> tx.members().find(org.id(), id).map(this::canSee).orElse(false));
+      boolean ok =
+          scope == Scope.ORGANIZATION
+              || seen.computeIfAbsent(
+                  memberOf.apply(item),
+                  id -> tx.members().find(org.id(), id).map(this::canSee).orElse(false));
       if (ok) {
         visibleItems.add(item);
       }
@@ -242,9 +289,13 @@ public final class Work {
       if (manager != null) {
         List<WorkforceMember> all = tx.members().list(org.id());
         LocalDate today = today();
-        String department = all.stream().filter(m -> m.id().equals(manager)).findFirst()
-            .flatMap(m -> m.termsOn(today).or(() -> Optional.of(m.latestTerms())))
-            .map(MemberTerms::department).orElse(null);
+        String department =
+            all.stream()
+                .filter(m -> m.id().equals(manager))
+                .findFirst()
+                .flatMap(m -> m.termsOn(today).or(() -> Optional.of(m.latestTerms())))
+                .map(MemberTerms::department)
+                .orElse(null);
         Map<Id<WorkforceMember>, Id<WorkforceMember>> managerOf = new HashMap<>();
         for (WorkforceMember m : all) {
           MemberTerms t = m.termsOn(today).orElse(m.latestTerms());

@@ -8,20 +8,20 @@ import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
+import io.trainproof.core.domain.Page;
+import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import io.trainproof.core.domain.Page;
-import io.trainproof.core.domain.Requirement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Implements {@link WorkforceService}. Thread-safe. Not API. */
@@ -37,7 +37,8 @@ public final class WorkforceServiceImpl implements WorkforceService {
    * @param engine the assignment engine
    * @param attestations requests attestations of policies in force for new hires
    */
-  public WorkforceServiceImpl(Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
+  public WorkforceServiceImpl(
+      Context ctx, AssignmentEngine engine, AttestationServiceImpl attestations) {
     this.ctx = ctx;
     this.engine = engine;
     this.attestations = attestations;
@@ -46,20 +47,24 @@ public final class WorkforceServiceImpl implements WorkforceService {
   @Override
   public WorkforceMember hire(Actor actor, NewMember request) {
     NewMember hire = validated(request, "");
-    return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
-      if (hire.manager() != null) {
-        Validate.member(w, hire.manager());
-      }
-      if (w.tx().members().findByExternalId(w.org().id(), hire.externalId()).isPresent()) {
-        throw new ConflictException("WorkforceMember", "externalId=" + hire.externalId(), "external id already exists");
-      }
-      WorkforceMember member = w.tx().members().insert(newMember(w, hire));
-      w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
-      LocalDate on = Dates.max(w.today(), hire.engagedOn());
-      engine.reconcileMember(w, member, on);
-      attestations.requestInForce(w, member, on);
-      return member;
-    });
+    return ctx.run(
+        actor,
+        Operation.MEMBER_HIRE,
+        w -> {
+          if (hire.manager() != null) {
+            Validate.member(w, hire.manager());
+          }
+          if (w.tx().members().findByExternalId(w.org().id(), hire.externalId()).isPresent()) {
+            throw new ConflictException(
+                "WorkforceMember", "externalId=" + hire.externalId(), "external id already exists");
+          }
+          WorkforceMember member = w.tx().members().insert(newMember(w, hire));
+          w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
+          LocalDate on = Dates.max(w.today(), hire.engagedOn());
+          engine.reconcileMember(w, member, on);
+          attestations.requestInForce(w, member, on);
+          return member;
+        });
   }
 
   @Override
@@ -73,38 +78,46 @@ public final class WorkforceServiceImpl implements WorkforceService {
     if (hires.isEmpty()) {
       return List.of();
     }
-    return ctx.run(actor, Operation.MEMBER_HIRE, w -> {
-      Set<Id<WorkforceMember>> managers = new LinkedHashSet<>();
-      List<WorkforceMember> fresh = new ArrayList<>(hires.size());
-      for (NewMember hire : hires) {
-        if (hire.manager() != null && managers.add(hire.manager())) {
-          Validate.member(w, hire.manager());
-        }
-        fresh.add(newMember(w, hire));
-      }
-      Set<String> given = new HashSet<>();
-      for (NewMember hire : hires) {
-        if (!given.add(hire.externalId())) {
-          throw new ConflictException("WorkforceMember", "externalId=" + hire.externalId(), "given twice");
-        }
-      }
-      List<WorkforceMember> members = w.tx().members().insertAll(fresh);
-      Map<LocalDate, List<WorkforceMember>> byDate = new TreeMap<>();
-      for (WorkforceMember member : members) {
-        w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
-        byDate.computeIfAbsent(Dates.max(w.today(), member.engagedOn()), d -> new ArrayList<>())
-            .add(member);
-      }
-      List<Requirement> requirements = w.tx().requirements().list(w.org().id());
-      for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
-        engine.reconcileNewMembers(w, group.getValue(), requirements, group.getKey());
-        attestations.requestInForce(w, group.getValue(), group.getKey());
-      }
-      return members;
-    });
+    return ctx.run(
+        actor,
+        Operation.MEMBER_HIRE,
+        w -> {
+          Set<Id<WorkforceMember>> managers = new LinkedHashSet<>();
+          List<WorkforceMember> fresh = new ArrayList<>(hires.size());
+          for (NewMember hire : hires) {
+            if (hire.manager() != null && managers.add(hire.manager())) {
+              Validate.member(w, hire.manager());
+            }
+            fresh.add(newMember(w, hire));
+          }
+          Set<String> given = new HashSet<>();
+          for (NewMember hire : hires) {
+            if (!given.add(hire.externalId())) {
+              throw new ConflictException(
+                  "WorkforceMember", "externalId=" + hire.externalId(), "given twice");
+            }
+          }
+          List<WorkforceMember> members = w.tx().members().insertAll(fresh);
+          Map<LocalDate, List<WorkforceMember>> byDate = new TreeMap<>();
+          for (WorkforceMember member : members) {
+            w.audit(
+                "MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
+            byDate
+                .computeIfAbsent(Dates.max(w.today(), member.engagedOn()), d -> new ArrayList<>())
+                .add(member);
+          }
+          List<Requirement> requirements = w.tx().requirements().list(w.org().id());
+          for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
+            engine.reconcileNewMembers(w, group.getValue(), requirements, group.getKey());
+            attestations.requestInForce(w, group.getValue(), group.getKey());
+          }
+          return members;
+        });
   }
 
-  /** A hire request checked field by field, the field names prefixed (e.g. {@code requests[3].}). */
+  /**
+   * A hire request checked field by field, the field names prefixed (e.g. {@code requests[3].}).
+   */
   private static NewMember validated(NewMember request, String prefix) {
     Check.notNull(prefix.isEmpty() ? "request" : prefix.substring(0, prefix.length() - 1), request);
     String externalId = Check.notBlank(prefix + "externalId", request.externalId());
@@ -113,14 +126,27 @@ public final class WorkforceServiceImpl implements WorkforceService {
     Set<String> roles = Check.codes(prefix + "roles", request.roles());
     String department = Check.notBlank(prefix + "department", request.department());
     LocalDate engagedOn = Check.notNull(prefix + "engagedOn", request.engagedOn());
-    return new NewMember(externalId, displayName, request.type(), roles, department, request.manager(), engagedOn);
+    return new NewMember(
+        externalId, displayName, request.type(), roles, department, request.manager(), engagedOn);
   }
 
   private static WorkforceMember newMember(Work w, NewMember hire) {
-    MemberTerms terms = new MemberTerms(hire.engagedOn(), hire.type(), hire.roles(), hire.department(), hire.manager(),
-        MemberStatus.ACTIVE);
-    return new WorkforceMember(Id.random(), w.org().id(), hire.externalId(), hire.displayName(), hire.engagedOn(),
-        List.of(terms), 0);
+    MemberTerms terms =
+        new MemberTerms(
+            hire.engagedOn(),
+            hire.type(),
+            hire.roles(),
+            hire.department(),
+            hire.manager(),
+            MemberStatus.ACTIVE);
+    return new WorkforceMember(
+        Id.random(),
+        w.org().id(),
+        hire.externalId(),
+        hire.displayName(),
+        hire.engagedOn(),
+        List.of(terms),
+        0);
   }
 
   @Override
@@ -128,69 +154,102 @@ public final class WorkforceServiceImpl implements WorkforceService {
     Check.notNull("change", change);
     LocalDate on = Check.notNull("effectiveOn", change.effectiveOn());
     Set<String> roles = change.roles() == null ? null : Check.codes("roles", change.roles());
-    String department = change.department() == null ? null : Check.notBlank("department", change.department());
-    return ctx.run(actor, Operation.MEMBER_CHANGE, w -> {
-      WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
-      MemberTerms latest = member.latestTerms();
-      notBeforeLatest(member, on);
-      if (change.manager() != null) {
-        if (change.manager().equals(memberId)) {
-          throw new ValidationException("manager", change.manager(), "a member cannot manage themself");
-        }
-        Validate.member(w, change.manager());
-      }
-      MemberTerms next = new MemberTerms(
-          on,
-          change.type() == null ? latest.type() : change.type(),
-          roles == null ? latest.roles() : roles,
-          department == null ? latest.department() : department,
-          change.manager() == null ? latest.manager() : change.manager(),
-          latest.status());
-      return apply(w, member.withTerms(next), on, "MEMBER_CHANGED", termsFacts(next));
-    });
+    String department =
+        change.department() == null ? null : Check.notBlank("department", change.department());
+    return ctx.run(
+        actor,
+        Operation.MEMBER_CHANGE,
+        w -> {
+          WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
+          MemberTerms latest = member.latestTerms();
+          notBeforeLatest(member, on);
+          if (change.manager() != null) {
+            if (change.manager().equals(memberId)) {
+              throw new ValidationException(
+                  "manager", change.manager(), "a member cannot manage themself");
+            }
+            Validate.member(w, change.manager());
+          }
+          MemberTerms next =
+              new MemberTerms(
+                  on,
+                  change.type() == null ? latest.type() : change.type(),
+                  roles == null ? latest.roles() : roles,
+                  department == null ? latest.department() : department,
+                  change.manager() == null ? latest.manager() : change.manager(),
+                  latest.status());
+          return apply(w, member.withTerms(next), on, "MEMBER_CHANGED", termsFacts(next));
+        });
   }
 
   @Override
   public WorkforceMember startLeave(Actor actor, Id<WorkforceMember> memberId, LocalDate from) {
     Check.notNull("from", from);
-    return ctx.run(actor, Operation.MEMBER_LEAVE, w -> {
-      WorkforceMember member = Validate.member(w, memberId);
-      requireStatus(member, MemberStatus.ACTIVE);
-      notBeforeLatest(member, from);
-      return apply(w, member.withTerms(member.latestTerms().withStatus(from, MemberStatus.ON_LEAVE)), from,
-          "MEMBER_LEAVE_STARTED", Map.of("from", from.toString()));
-    });
+    return ctx.run(
+        actor,
+        Operation.MEMBER_LEAVE,
+        w -> {
+          WorkforceMember member = Validate.member(w, memberId);
+          requireStatus(member, MemberStatus.ACTIVE);
+          notBeforeLatest(member, from);
+          return apply(
+              w,
+              member.withTerms(member.latestTerms().withStatus(from, MemberStatus.ON_LEAVE)),
+              from,
+              "MEMBER_LEAVE_STARTED",
+              Map.of("from", from.toString()));
+        });
   }
 
   @Override
   public WorkforceMember returnFromLeave(Actor actor, Id<WorkforceMember> memberId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.run(actor, Operation.MEMBER_LEAVE, w -> {
-      WorkforceMember member = Validate.member(w, memberId);
-      requireStatus(member, MemberStatus.ON_LEAVE);
-      LocalDate leaveStart = member.latestTerms().effectiveFrom();
-      if (!on.isAfter(leaveStart)) {
-        throw new ValidationException("on", on, "is not after the leave began (" + leaveStart + ")");
-      }
-      WorkforceMember updated = w.tx().members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.ACTIVE)));
-      w.audit("MEMBER_RETURNED", "WorkforceMember", member.id(), Map.of("on", on.toString(), "leaveStart", leaveStart.toString()));
-      engine.extendForLeave(w, updated, leaveStart, on);
-      engine.reconcileMember(w, updated, Dates.max(w.today(), on));
-      return updated;
-    });
+    return ctx.run(
+        actor,
+        Operation.MEMBER_LEAVE,
+        w -> {
+          WorkforceMember member = Validate.member(w, memberId);
+          requireStatus(member, MemberStatus.ON_LEAVE);
+          LocalDate leaveStart = member.latestTerms().effectiveFrom();
+          if (!on.isAfter(leaveStart)) {
+            throw new ValidationException(
+                "on", on, "is not after the leave began (" + leaveStart + ")");
+          }
+          WorkforceMember updated =
+              w.tx()
+                  .members()
+                  .update(
+                      member.withTerms(member.latestTerms().withStatus(on, MemberStatus.ACTIVE)));
+          w.audit(
+              "MEMBER_RETURNED",
+              "WorkforceMember",
+              member.id(),
+              Map.of("on", on.toString(), "leaveStart", leaveStart.toString()));
+          engine.extendForLeave(w, updated, leaveStart, on);
+          engine.reconcileMember(w, updated, Dates.max(w.today(), on));
+          return updated;
+        });
   }
 
   @Override
   public WorkforceMember terminate(Actor actor, Id<WorkforceMember> memberId, LocalDate on) {
     Check.notNull("on", on);
-    return ctx.run(actor, Operation.MEMBER_TERMINATE, w -> {
-      WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
-      notBeforeLatest(member, on);
-      WorkforceMember updated = w.tx().members().update(member.withTerms(member.latestTerms().withStatus(on, MemberStatus.TERMINATED)));
-      w.audit("MEMBER_TERMINATED", "WorkforceMember", member.id(), Map.of("on", on.toString()));
-      engine.cancelAll(w, updated, on, "terminated");
-      return updated;
-    });
+    return ctx.run(
+        actor,
+        Operation.MEMBER_TERMINATE,
+        w -> {
+          WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
+          notBeforeLatest(member, on);
+          WorkforceMember updated =
+              w.tx()
+                  .members()
+                  .update(
+                      member.withTerms(
+                          member.latestTerms().withStatus(on, MemberStatus.TERMINATED)));
+          w.audit("MEMBER_TERMINATED", "WorkforceMember", member.id(), Map.of("on", on.toString()));
+          engine.cancelAll(w, updated, on, "terminated");
+          return updated;
+        });
   }
 
   @Override
@@ -201,29 +260,50 @@ public final class WorkforceServiceImpl implements WorkforceService {
   @Override
   public WorkforceMember getByExternalId(Actor actor, String externalId) {
     String ext = Check.notBlank("externalId", externalId);
-    return ctx.run(actor, Operation.MEMBER_READ, w -> w.requireVisible(w.tx().members().findByExternalId(w.org().id(), ext)
-        .orElseThrow(() -> new NotFoundException("WorkforceMember", "externalId=" + ext))));
+    return ctx.run(
+        actor,
+        Operation.MEMBER_READ,
+        w ->
+            w.requireVisible(
+                w.tx()
+                    .members()
+                    .findByExternalId(w.org().id(), ext)
+                    .orElseThrow(
+                        () -> new NotFoundException("WorkforceMember", "externalId=" + ext))));
   }
 
   @Override
   public Optional<WorkforceMember> findByExternalId(Actor actor, String externalId) {
     String ext = Check.notBlank("externalId", externalId);
-    return ctx.run(actor, Operation.MEMBER_READ, w -> w.tx().members().findByExternalId(w.org().id(), ext)
-        .map(w::requireVisible));
+    return ctx.run(
+        actor,
+        Operation.MEMBER_READ,
+        w -> w.tx().members().findByExternalId(w.org().id(), ext).map(w::requireVisible));
   }
 
   @Override
   public List<WorkforceMember> list(Actor actor) {
-    return ctx.run(actor, Operation.MEMBER_READ, w -> w.visible(w.tx().members().list(w.org().id())));
+    return ctx.run(
+        actor, Operation.MEMBER_READ, w -> w.visible(w.tx().members().list(w.org().id())));
   }
 
   @Override
-  public Page<WorkforceMember> page(Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
-    return ctx.run(actor, Operation.MEMBER_READ, w -> w.page(after, limit,
-        (cursor, n) -> w.tx().members().page(w.org().id(), cursor, n), WorkforceMember::id, WorkforceMember::id));
+  public Page<WorkforceMember> page(
+      Actor actor, @org.jspecify.annotations.Nullable String after, int limit) {
+    return ctx.run(
+        actor,
+        Operation.MEMBER_READ,
+        w ->
+            w.page(
+                after,
+                limit,
+                (cursor, n) -> w.tx().members().page(w.org().id(), cursor, n),
+                WorkforceMember::id,
+                WorkforceMember::id));
   }
 
-  private WorkforceMember apply(Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
+  private WorkforceMember apply(
+      Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
     WorkforceMember updated = w.tx().members().update(changed);
     w.audit(action, "WorkforceMember", updated.id(), facts);
     engine.reconcileMember(w, updated, Dates.max(w.today(), on));
@@ -254,7 +334,11 @@ public final class WorkforceServiceImpl implements WorkforceService {
     LocalDate latest = member.latestTerms().effectiveFrom();
     if (on.isBefore(latest)) {
       throw new ValidationException(
-          "effectiveOn", on, "is before the member's latest recorded change (" + latest + "); history is not rewritten");
+          "effectiveOn",
+          on,
+          "is before the member's latest recorded change ("
+              + latest
+              + "); history is not rewritten");
     }
   }
 }

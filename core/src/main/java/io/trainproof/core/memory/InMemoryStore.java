@@ -7,10 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * A thread-safe store that keeps everything in memory: for tests, demos and hosts that keep
- * their own durable copy. Transactions are serializable (one at a time, under a lock) and
- * atomic: every write records how to undo itself, and a transaction that throws is rolled
- * back before the exception propagates.
+ * A thread-safe store that keeps everything in memory: for tests, demos and hosts that keep their
+ * own durable copy. Transactions are serializable (one at a time, under a lock) and atomic: every
+ * write records how to undo itself, and a transaction that throws is rolled back before the
+ * exception propagates.
  */
 public final class InMemoryStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();

@@ -15,13 +15,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory store's assignments, with the dedupe-key and per-member indexes. It has no
- * faster count than core's count from plain reads, so it leaves {@link #count} to the default.
- * Not thread-safe: used under the store's lock.
+ * The in-memory store's assignments, with the dedupe-key and per-member indexes. It has no faster
+ * count than core's count from plain reads, so it leaves {@link #count} to the default. Not
+ * thread-safe: used under the store's lock.
  */
 final class MemoryAssignmentRepository implements AssignmentRepository {
-  private static final Versioned<Assignment> VERSIONED = new Versioned<>("Assignment", Assignment::id,
-      Assignment::organization, Assignment::version, (a, version) -> a.toBuilder().version(version).build());
+  private static final Versioned<Assignment> VERSIONED =
+      new Versioned<>(
+          "Assignment",
+          Assignment::id,
+          Assignment::organization,
+          Assignment::version,
+          (a, version) -> a.toBuilder().version(version).build());
   private static final Comparator<Assignment> ORDER =
       Comparator.comparing(Assignment::assignedAt).thenComparing(Assignment::id);
 
@@ -58,11 +63,18 @@ final class MemoryAssignmentRepository implements AssignmentRepository {
 
   @Override
   public List<Assignment> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return MemoryTables.forMember(t.assignmentsByMember, t.assignments, member, organization, Assignment::organization, ORDER);
+    return MemoryTables.forMember(
+        t.assignmentsByMember,
+        t.assignments,
+        member,
+        organization,
+        Assignment::organization,
+        ORDER);
   }
 
   @Override
-  public List<Assignment> forRequirement(Id<Organization> organization, Id<Requirement> requirement) {
+  public List<Assignment> forRequirement(
+      Id<Organization> organization, Id<Requirement> requirement) {
     return t.assignments.values().stream()
         .filter(a -> a.organization().equals(organization) && requirement.equals(a.requirement()))
         .sorted(ORDER)
@@ -71,12 +83,20 @@ final class MemoryAssignmentRepository implements AssignmentRepository {
 
   @Override
   public List<Assignment> list(Id<Organization> organization) {
-    return MemoryTables.listOf(t.assignments.values(), Assignment::organization, organization, ORDER);
+    return MemoryTables.listOf(
+        t.assignments.values(), Assignment::organization, organization, ORDER);
   }
 
   @Override
-  public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
-    return MemoryTables.pageOf(t.assignments.values(), Assignment::organization, Assignment::id, organization, after, limit);
+  public List<Assignment> page(
+      Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
+    return MemoryTables.pageOf(
+        t.assignments.values(),
+        Assignment::organization,
+        Assignment::id,
+        organization,
+        after,
+        limit);
   }
 
   @Override

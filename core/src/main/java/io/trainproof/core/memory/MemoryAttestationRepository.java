@@ -13,14 +13,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The in-memory store's attestations, one per member and policy version. Not thread-safe:
- * used under the store's lock.
+ * The in-memory store's attestations, one per member and policy version. Not thread-safe: used
+ * under the store's lock.
  */
 final class MemoryAttestationRepository implements AttestationRepository {
-  private static final Versioned<Attestation> VERSIONED = new Versioned<>("Attestation", Attestation::id,
-      Attestation::organization, Attestation::version,
-      (a, version) -> new Attestation(a.id(), a.organization(), a.member(), a.policy(), a.policyVersion(), a.requestedOn(),
-          a.dueOn(), a.requestedBy(), a.automatic(), a.evidence(), version));
+  private static final Versioned<Attestation> VERSIONED =
+      new Versioned<>(
+          "Attestation",
+          Attestation::id,
+          Attestation::organization,
+          Attestation::version,
+          (a, version) ->
+              new Attestation(
+                  a.id(),
+                  a.organization(),
+                  a.member(),
+                  a.policy(),
+                  a.policyVersion(),
+                  a.requestedOn(),
+                  a.dueOn(),
+                  a.requestedBy(),
+                  a.automatic(),
+                  a.evidence(),
+                  version));
   private static final Comparator<Attestation> ORDER =
       Comparator.comparing(Attestation::requestedOn).thenComparing(Attestation::id);
 
@@ -52,7 +67,8 @@ final class MemoryAttestationRepository implements AttestationRepository {
   }
 
   @Override
-  public Optional<Attestation> find(Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version) {
+  public Optional<Attestation> find(
+      Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version) {
     Id<Attestation> id = t.attestationByMemberVersion.get(key(organization, member, version));
     return id == null ? Optional.empty() : find(organization, id);
   }
@@ -61,14 +77,16 @@ final class MemoryAttestationRepository implements AttestationRepository {
   public List<Attestation> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
     return t.attestations.values().stream()
         .filter(a -> a.organization().equals(organization) && a.member().equals(member))
-        .sorted(ORDER).toList();
+        .sorted(ORDER)
+        .toList();
   }
 
   @Override
   public List<Attestation> forVersion(Id<Organization> organization, Id<PolicyVersion> version) {
     return t.attestations.values().stream()
         .filter(a -> a.organization().equals(organization) && a.policyVersion().equals(version))
-        .sorted(ORDER).toList();
+        .sorted(ORDER)
+        .toList();
   }
 
   @Override

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The in-memory store's audit chains, one list per organization in sequence order. The
- * store's lock serializes appends, so the head needs no lock of its own. Not thread-safe:
- * used under the store's lock.
+ * The in-memory store's audit chains, one list per organization in sequence order. The store's lock
+ * serializes appends, so the head needs no lock of its own. Not thread-safe: used under the store's
+ * lock.
  */
 final class MemoryAuditRepository implements AuditRepository {
   private final MemoryTables t;
@@ -35,7 +35,9 @@ final class MemoryAuditRepository implements AuditRepository {
   public void append(AuditEntry entry) {
     long expected = chain(entry.organization()).size() + 1L;
     if (entry.sequence() != expected) {
-      throw new ConflictException("AuditEntry", entry.organization() + "#" + entry.sequence(),
+      throw new ConflictException(
+          "AuditEntry",
+          entry.organization() + "#" + entry.sequence(),
           "sequence taken or out of order (next is " + expected + ")");
     }
     t.append(t.auditChains, entry.organization(), entry);
@@ -46,7 +48,8 @@ final class MemoryAuditRepository implements AuditRepository {
     List<AuditEntry> chain = t.auditChains.get(tombstone.organization());
     int index = (int) tombstone.sequence() - 1;
     if (chain == null || index < 0 || index >= chain.size()) {
-      throw new ConflictException("AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist");
+      throw new ConflictException(
+          "AuditEntry", tombstone.organization() + "#" + tombstone.sequence(), "does not exist");
     }
     AuditEntry previous = chain.set(index, tombstone);
     t.onRollback(() -> chain.set(index, previous));
@@ -55,12 +58,14 @@ final class MemoryAuditRepository implements AuditRepository {
   @Override
   public List<AuditEntry> range(Id<Organization> organization, long fromSequence, long toSequence) {
     return chain(organization).stream()
-        .filter(e -> e.sequence() >= fromSequence && e.sequence() <= toSequence).toList();
+        .filter(e -> e.sequence() >= fromSequence && e.sequence() <= toSequence)
+        .toList();
   }
 
   @Override
   public List<AuditEntry> between(Id<Organization> organization, Instant from, Instant to) {
     return chain(organization).stream()
-        .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).toList();
+        .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+        .toList();
   }
 }

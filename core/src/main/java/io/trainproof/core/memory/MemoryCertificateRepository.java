@@ -13,15 +13,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The in-memory store's issued certificates, with the status-list index each one holds.
- * Not thread-safe: used under the store's lock.
+ * The in-memory store's issued certificates, with the status-list index each one holds. Not
+ * thread-safe: used under the store's lock.
  */
 final class MemoryCertificateRepository implements CertificateRepository {
-  private static final Versioned<Certificate> VERSIONED = new Versioned<>("Certificate", Certificate::id,
-      Certificate::organization, Certificate::version,
-      (c, version) -> new Certificate(c.id(), c.organization(), c.member(), c.completion(), c.course(), c.courseVersion(),
-          c.credentialId(), c.verificationCode(), c.credentialJson(), c.statusIndex(), c.issuedAt(), c.validFrom(),
-          c.validUntil(), c.status(), c.statusReason(), c.statusChangedAt(), version));
+  private static final Versioned<Certificate> VERSIONED =
+      new Versioned<>(
+          "Certificate",
+          Certificate::id,
+          Certificate::organization,
+          Certificate::version,
+          (c, version) ->
+              new Certificate(
+                  c.id(),
+                  c.organization(),
+                  c.member(),
+                  c.completion(),
+                  c.course(),
+                  c.courseVersion(),
+                  c.credentialId(),
+                  c.verificationCode(),
+                  c.credentialJson(),
+                  c.statusIndex(),
+                  c.issuedAt(),
+                  c.validFrom(),
+                  c.validUntil(),
+                  c.status(),
+                  c.statusReason(),
+                  c.statusChangedAt(),
+                  version));
 
   private final MemoryTables t;
 
@@ -33,7 +53,8 @@ final class MemoryCertificateRepository implements CertificateRepository {
   public void insert(Certificate c) {
     String index = key(c.organization(), c.statusIndex());
     if (t.certificates.containsKey(c.id()) || t.certificateByIndex.containsKey(index)) {
-      throw new ConflictException("Certificate", "statusIndex=" + c.statusIndex(), "id or status index already taken");
+      throw new ConflictException(
+          "Certificate", "statusIndex=" + c.statusIndex(), "id or status index already taken");
     }
     t.put(t.certificates, c.id(), VERSIONED.initial(c));
     t.put(t.certificateByIndex, index, c.id());

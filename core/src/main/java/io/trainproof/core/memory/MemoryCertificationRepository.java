@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The in-memory store's outside certifications and the kinds an organization accepts.
- * Not thread-safe: used under the store's lock.
+ * The in-memory store's outside certifications and the kinds an organization accepts. Not
+ * thread-safe: used under the store's lock.
  */
 final class MemoryCertificationRepository implements CertificationRepository {
   private static final Comparator<Certification> ORDER =
@@ -34,14 +34,18 @@ final class MemoryCertificationRepository implements CertificationRepository {
   public void insertKind(CertificationKind kind) {
     String k = key(kind.organization(), kind.code());
     if (t.certificationKinds.containsKey(k)) {
-      throw new ConflictException("CertificationKind", "code=" + kind.code(), "code already exists");
+      throw new ConflictException(
+          "CertificationKind", "code=" + kind.code(), "code already exists");
     }
     t.put(t.certificationKinds, k, kind);
   }
 
   @Override
   public List<CertificationKind> kinds(Id<Organization> organization) {
-    return MemoryTables.listOf(t.certificationKinds.values(), CertificationKind::organization, organization,
+    return MemoryTables.listOf(
+        t.certificationKinds.values(),
+        CertificationKind::organization,
+        organization,
         Comparator.comparing(CertificationKind::code));
   }
 
@@ -49,7 +53,8 @@ final class MemoryCertificationRepository implements CertificationRepository {
   public void insert(Certification c) {
     String k = key(c.organization(), c.issuer(), c.credentialId());
     if (t.certifications.containsKey(k)) {
-      throw new ConflictException("Certification", c.issuer() + "/" + c.credentialId(), "already recorded");
+      throw new ConflictException(
+          "Certification", c.issuer() + "/" + c.credentialId(), "already recorded");
     }
     t.put(t.certifications, k, c);
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The in-memory store's completions, with the per-member index. Not thread-safe: used under the store's lock. */
+/**
+ * The in-memory store's completions, with the per-member index. Not thread-safe: used under the
+ * store's lock.
+ */
 final class MemoryCompletionRepository implements CompletionRepository {
   private final MemoryTables t;
 
@@ -35,20 +38,38 @@ final class MemoryCompletionRepository implements CompletionRepository {
 
   @Override
   public List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return MemoryTables.forMember(t.completionsByMember, t.completions, member, organization, Completion::organization,
-        Comparator.comparing(Completion::completedOn).thenComparing(Completion::recordedAt).thenComparing(Completion::id));
+    return MemoryTables.forMember(
+        t.completionsByMember,
+        t.completions,
+        member,
+        organization,
+        Completion::organization,
+        Comparator.comparing(Completion::completedOn)
+            .thenComparing(Completion::recordedAt)
+            .thenComparing(Completion::id));
   }
 
   @Override
-  public List<Completion> page(Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
-    return MemoryTables.pageOf(t.completions.values(), Completion::organization, Completion::id, organization, after, limit);
+  public List<Completion> page(
+      Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
+    return MemoryTables.pageOf(
+        t.completions.values(),
+        Completion::organization,
+        Completion::id,
+        organization,
+        after,
+        limit);
   }
 
   @Override
-  public Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef) {
+  public Optional<Completion> findBySource(
+      Id<Organization> organization, String source, String sourceRef) {
     return t.completions.values().stream()
-        .filter(c -> c.organization().equals(organization) && source.equals(c.provenance().source())
-            && sourceRef.equals(c.provenance().sourceRef()))
+        .filter(
+            c ->
+                c.organization().equals(organization)
+                    && source.equals(c.provenance().source())
+                    && sourceRef.equals(c.provenance().sourceRef()))
         .findFirst();
   }
 

@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The in-memory store's courses and course versions. Not thread-safe: used under the store's lock. */
+/**
+ * The in-memory store's courses and course versions. Not thread-safe: used under the store's lock.
+ */
 final class MemoryCourseRepository implements CourseRepository {
   private final MemoryTables t;
 
@@ -22,7 +24,12 @@ final class MemoryCourseRepository implements CourseRepository {
 
   @Override
   public void insert(Course course) {
-    t.insertUnique(t.courses, course.id(), course, t.courseByCode, key(course.organization(), course.code()),
+    t.insertUnique(
+        t.courses,
+        course.id(),
+        course,
+        t.courseByCode,
+        key(course.organization(), course.code()),
         () -> new ConflictException("Course", "code=" + course.code(), "code already exists"));
   }
 
@@ -33,14 +40,23 @@ final class MemoryCourseRepository implements CourseRepository {
 
   @Override
   public List<Course> list(Id<Organization> organization) {
-    return MemoryTables.listOf(t.courses.values(), Course::organization, organization, Comparator.comparing(Course::code));
+    return MemoryTables.listOf(
+        t.courses.values(), Course::organization, organization, Comparator.comparing(Course::code));
   }
 
   @Override
   public void insertVersion(CourseVersion version) {
-    t.insertUnique(t.courseVersions, version.id(), version, t.courseVersionByLabel, key(version.course(), version.label()),
-        () -> new ConflictException("CourseVersion", "course=" + version.course() + ",label=" + version.label(),
-            "label already exists"));
+    t.insertUnique(
+        t.courseVersions,
+        version.id(),
+        version,
+        t.courseVersionByLabel,
+        key(version.course(), version.label()),
+        () ->
+            new ConflictException(
+                "CourseVersion",
+                "course=" + version.course() + ",label=" + version.label(),
+                "label already exists"));
   }
 
   @Override

@@ -7,7 +7,9 @@ import io.trainproof.core.spi.GrantRepository;
 import java.util.Comparator;
 import java.util.List;
 
-/** The in-memory store's cross-organization grants. Not thread-safe: used under the store's lock. */
+/**
+ * The in-memory store's cross-organization grants. Not thread-safe: used under the store's lock.
+ */
 final class MemoryGrantRepository implements GrantRepository {
   private final MemoryTables t;
 
@@ -24,6 +26,7 @@ final class MemoryGrantRepository implements GrantRepository {
   public List<CrossOrganizationGrant> forActor(Id<Organization> organization, String actorId) {
     return t.grants.values().stream()
         .filter(g -> g.organization().equals(organization) && g.actorId().equals(actorId))
-        .sorted(Comparator.comparing(CrossOrganizationGrant::grantedAt)).toList();
+        .sorted(Comparator.comparing(CrossOrganizationGrant::grantedAt))
+        .toList();
   }
 }

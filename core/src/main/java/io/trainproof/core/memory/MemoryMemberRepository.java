@@ -18,14 +18,25 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory store's workforce members, with the external-id index and the sweep's claim
- * cursor. Not thread-safe: used under the store's lock.
+ * The in-memory store's workforce members, with the external-id index and the sweep's claim cursor.
+ * Not thread-safe: used under the store's lock.
  */
 final class MemoryMemberRepository implements MemberRepository {
-  private static final Versioned<WorkforceMember> VERSIONED = new Versioned<>("WorkforceMember",
-      WorkforceMember::id, WorkforceMember::organization, WorkforceMember::version,
-      (m, version) -> new WorkforceMember(m.id(), m.organization(), m.externalId(), m.displayName(), m.engagedOn(),
-          m.history(), version));
+  private static final Versioned<WorkforceMember> VERSIONED =
+      new Versioned<>(
+          "WorkforceMember",
+          WorkforceMember::id,
+          WorkforceMember::organization,
+          WorkforceMember::version,
+          (m, version) ->
+              new WorkforceMember(
+                  m.id(),
+                  m.organization(),
+                  m.externalId(),
+                  m.displayName(),
+                  m.engagedOn(),
+                  m.history(),
+                  version));
 
   private final MemoryTables t;
 
@@ -37,7 +48,8 @@ final class MemoryMemberRepository implements MemberRepository {
   public WorkforceMember insert(WorkforceMember member) {
     String ext = key(member.organization(), member.externalId());
     if (t.memberByExternalId.containsKey(ext)) {
-      throw new ConflictException("WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
+      throw new ConflictException(
+          "WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
     }
     if (t.members.containsKey(member.id())) {
       throw new ConflictException("WorkforceMember", member.id(), "id already exists");
@@ -45,7 +57,8 @@ final class MemoryMemberRepository implements MemberRepository {
     WorkforceMember stored = VERSIONED.initial(member);
     t.put(t.members, member.id(), stored);
     t.put(t.memberByExternalId, ext, member.id());
-    NavigableSet<Id<WorkforceMember>> ids = t.memberIdsByOrg.computeIfAbsent(member.organization(), o -> new TreeSet<>());
+    NavigableSet<Id<WorkforceMember>> ids =
+        t.memberIdsByOrg.computeIfAbsent(member.organization(), o -> new TreeSet<>());
     ids.add(member.id());
     t.onRollback(() -> ids.remove(member.id()));
     // A member added mid-day may sort before the cursor: the next claim starts from the top.
@@ -64,29 +77,43 @@ final class MemoryMemberRepository implements MemberRepository {
   }
 
   @Override
-  public Optional<WorkforceMember> findByExternalId(Id<Organization> organization, String externalId) {
+  public Optional<WorkforceMember> findByExternalId(
+      Id<Organization> organization, String externalId) {
     Id<WorkforceMember> id = t.memberByExternalId.get(key(organization, externalId));
     return id == null ? Optional.empty() : find(organization, id);
   }
 
   @Override
   public List<WorkforceMember> list(Id<Organization> organization) {
-    return MemoryTables.listOf(t.members.values(), WorkforceMember::organization, organization,
+    return MemoryTables.listOf(
+        t.members.values(),
+        WorkforceMember::organization,
+        organization,
         Comparator.comparing(WorkforceMember::id));
   }
 
   @Override
-  public List<WorkforceMember> page(Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
-    return MemoryTables.pageOf(t.members.values(), WorkforceMember::organization, WorkforceMember::id, organization, after, limit);
+  public List<WorkforceMember> page(
+      Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
+    return MemoryTables.pageOf(
+        t.members.values(),
+        WorkforceMember::organization,
+        WorkforceMember::id,
+        organization,
+        after,
+        limit);
   }
 
   @Override
-  public List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit) {
-    NavigableSet<Id<WorkforceMember>> ids = t.memberIdsByOrg.getOrDefault(organization, new TreeSet<>());
+  public List<WorkforceMember> claimForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    NavigableSet<Id<WorkforceMember>> ids =
+        t.memberIdsByOrg.getOrDefault(organization, new TreeSet<>());
     Map.Entry<LocalDate, Id<WorkforceMember>> cursor = t.sweepCursor.get(organization);
     // why: claims go in id order, so everything before today's cursor was already visited today;
     // walking from it keeps a whole sweep linear in the number of members.
-    Iterable<Id<WorkforceMember>> from = cursor != null && cursor.getKey().equals(day) ? ids.tailSet(cursor.getValue(), false) : ids;
+    Iterable<Id<WorkforceMember>> from =
+        cursor != null && cursor.getKey().equals(day) ? ids.tailSet(cursor.getValue(), false) : ids;
     List<WorkforceMember> claimed = new ArrayList<>();
     for (Id<WorkforceMember> id : from) {
       if (claimed.size() >= limit) {

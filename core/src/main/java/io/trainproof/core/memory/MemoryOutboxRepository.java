@@ -4,8 +4,8 @@ import static io.trainproof.core.memory.MemoryTables.key;
 
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.OutboxRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The in-memory store's notification outbox, one message per organization and idempotency
- * key, leased to a dispatcher by {@link #claimDue}. Not thread-safe: used under the store's lock.
+ * The in-memory store's notification outbox, one message per organization and idempotency key,
+ * leased to a dispatcher by {@link #claimDue}. Not thread-safe: used under the store's lock.
  */
 final class MemoryOutboxRepository implements OutboxRepository {
   private static final Comparator<Notification> ORDER =
@@ -39,15 +39,28 @@ final class MemoryOutboxRepository implements OutboxRepository {
 
   @Override
   public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
-    List<Notification> due = t.notifications.values().stream()
-        .filter(n -> n.deliveredAt() == null && !n.nextAttemptAt().isAfter(now))
-        .sorted(ORDER)
-        .limit(limit)
-        .toList();
+    List<Notification> due =
+        t.notifications.values().stream()
+            .filter(n -> n.deliveredAt() == null && !n.nextAttemptAt().isAfter(now))
+            .sorted(ORDER)
+            .limit(limit)
+            .toList();
     List<Notification> claimed = new ArrayList<>();
     for (Notification n : due) {
-      Notification leased = new Notification(n.id(), n.organization(), n.idempotencyKey(), n.kind(), n.recipient(),
-          n.channel(), n.payload(), n.createdAt(), n.attempts(), leaseUntil, n.lastError(), null);
+      Notification leased =
+          new Notification(
+              n.id(),
+              n.organization(),
+              n.idempotencyKey(),
+              n.kind(),
+              n.recipient(),
+              n.channel(),
+              n.payload(),
+              n.createdAt(),
+              n.attempts(),
+              leaseUntil,
+              n.lastError(),
+              null);
       t.put(t.notifications, n.id(), leased);
       claimed.add(leased);
     }
@@ -65,7 +78,11 @@ final class MemoryOutboxRepository implements OutboxRepository {
   @Override
   public List<Notification> between(Id<Organization> organization, Instant from, Instant to) {
     return t.notifications.values().stream()
-        .filter(n -> n.organization().equals(organization) && !n.createdAt().isBefore(from) && n.createdAt().isBefore(to))
+        .filter(
+            n ->
+                n.organization().equals(organization)
+                    && !n.createdAt().isBefore(from)
+                    && n.createdAt().isBefore(to))
         .sorted(ORDER)
         .toList();
   }

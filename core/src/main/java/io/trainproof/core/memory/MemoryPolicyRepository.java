@@ -12,11 +12,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The in-memory store's policies and policy versions. Not thread-safe: used under the store's lock. */
+/**
+ * The in-memory store's policies and policy versions. Not thread-safe: used under the store's lock.
+ */
 final class MemoryPolicyRepository implements PolicyRepository {
-  private static final Versioned<Policy> VERSIONED = new Versioned<>("Policy", Policy::id, Policy::organization,
-      Policy::version, (p, version) -> new Policy(p.id(), p.organization(), p.code(), p.title(), p.audience(),
-          p.attestOn(), p.attestWithinDays(), p.reviewDueOn(), p.createdAt(), version));
+  private static final Versioned<Policy> VERSIONED =
+      new Versioned<>(
+          "Policy",
+          Policy::id,
+          Policy::organization,
+          Policy::version,
+          (p, version) ->
+              new Policy(
+                  p.id(),
+                  p.organization(),
+                  p.code(),
+                  p.title(),
+                  p.audience(),
+                  p.attestOn(),
+                  p.attestWithinDays(),
+                  p.reviewDueOn(),
+                  p.createdAt(),
+                  version));
 
   private final MemoryTables t;
 
@@ -26,7 +43,11 @@ final class MemoryPolicyRepository implements PolicyRepository {
 
   @Override
   public void insert(Policy policy) {
-    t.insertUnique(t.policies, policy.id(), VERSIONED.initial(policy), t.policyByCode,
+    t.insertUnique(
+        t.policies,
+        policy.id(),
+        VERSIONED.initial(policy),
+        t.policyByCode,
         key(policy.organization(), policy.code()),
         () -> new ConflictException("Policy", "code=" + policy.code(), "code already exists"));
   }
@@ -43,19 +64,33 @@ final class MemoryPolicyRepository implements PolicyRepository {
 
   @Override
   public List<Policy> list(Id<Organization> organization) {
-    return MemoryTables.listOf(t.policies.values(), Policy::organization, organization, Comparator.comparing(Policy::code));
+    return MemoryTables.listOf(
+        t.policies.values(),
+        Policy::organization,
+        organization,
+        Comparator.comparing(Policy::code));
   }
 
   @Override
   public void insertVersion(PolicyVersion version) {
-    t.insertUnique(t.policyVersions, version.id(), version, t.policyVersionByNumber, key(version.policy(), version.number()),
-        () -> new ConflictException("PolicyVersion", "policy=" + version.policy() + ",number=" + version.number(),
-            "version number already exists"));
+    t.insertUnique(
+        t.policyVersions,
+        version.id(),
+        version,
+        t.policyVersionByNumber,
+        key(version.policy(), version.number()),
+        () ->
+            new ConflictException(
+                "PolicyVersion",
+                "policy=" + version.policy() + ",number=" + version.number(),
+                "version number already exists"));
   }
 
   @Override
   public void updateVersion(PolicyVersion version) {
-    if (MemoryTables.inOrg(t.policyVersions.get(version.id()), version.organization(), PolicyVersion::organization) == null) {
+    if (MemoryTables.inOrg(
+            t.policyVersions.get(version.id()), version.organization(), PolicyVersion::organization)
+        == null) {
       throw new ConflictException("PolicyVersion", version.id(), "does not exist");
     }
     t.put(t.policyVersions, version.id(), version);

@@ -11,9 +11,21 @@ import java.util.Optional;
 
 /** The in-memory store's requirements. Not thread-safe: used under the store's lock. */
 final class MemoryRequirementRepository implements RequirementRepository {
-  private static final Versioned<Requirement> VERSIONED = new Versioned<>("Requirement", Requirement::id,
-      Requirement::organization, Requirement::version,
-      (r, version) -> new Requirement(r.id(), r.organization(), r.name(), r.rationale(), r.history(), r.createdAt(), version));
+  private static final Versioned<Requirement> VERSIONED =
+      new Versioned<>(
+          "Requirement",
+          Requirement::id,
+          Requirement::organization,
+          Requirement::version,
+          (r, version) ->
+              new Requirement(
+                  r.id(),
+                  r.organization(),
+                  r.name(),
+                  r.rationale(),
+                  r.history(),
+                  r.createdAt(),
+                  version));
 
   private final MemoryTables t;
 
@@ -43,7 +55,10 @@ final class MemoryRequirementRepository implements RequirementRepository {
 
   @Override
   public List<Requirement> list(Id<Organization> organization) {
-    return MemoryTables.listOf(t.requirements.values(), Requirement::organization, organization,
+    return MemoryTables.listOf(
+        t.requirements.values(),
+        Requirement::organization,
+        organization,
         Comparator.comparing(Requirement::createdAt).thenComparing(Requirement::id));
   }
 }

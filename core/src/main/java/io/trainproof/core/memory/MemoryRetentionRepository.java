@@ -1,14 +1,17 @@
 package io.trainproof.core.memory;
 
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.spi.RetentionRepository;
 import java.util.Comparator;
 import java.util.List;
 
-/** The in-memory store's legal holds and purge tombstones. Not thread-safe: used under the store's lock. */
+/**
+ * The in-memory store's legal holds and purge tombstones. Not thread-safe: used under the store's
+ * lock.
+ */
 final class MemoryRetentionRepository implements RetentionRepository {
   private final MemoryTables t;
 
@@ -23,7 +26,10 @@ final class MemoryRetentionRepository implements RetentionRepository {
 
   @Override
   public List<LegalHold> holds(Id<Organization> organization) {
-    return MemoryTables.listOf(t.holds.values(), LegalHold::organization, organization,
+    return MemoryTables.listOf(
+        t.holds.values(),
+        LegalHold::organization,
+        organization,
         Comparator.comparing(LegalHold::placedAt).thenComparing(LegalHold::id));
   }
 
@@ -34,7 +40,10 @@ final class MemoryRetentionRepository implements RetentionRepository {
 
   @Override
   public List<Tombstone> tombstones(Id<Organization> organization) {
-    return MemoryTables.listOf(t.tombstones.values(), Tombstone::organization, organization,
+    return MemoryTables.listOf(
+        t.tombstones.values(),
+        Tombstone::organization,
+        organization,
         Comparator.comparing(Tombstone::purgedAt).thenComparing(Tombstone::id));
   }
 }

@@ -1,28 +1,28 @@
 package io.trainproof.core.memory;
 
 import io.trainproof.core.ConflictException;
-import io.trainproof.core.domain.CrossOrganizationGrant;
+import io.trainproof.core.domain.AddressableDecision;
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.AuditEntry;
+import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Certification;
 import io.trainproof.core.domain.CertificationKind;
-import io.trainproof.core.domain.AddressableDecision;
-import io.trainproof.core.domain.PolicyReview;
-import io.trainproof.core.domain.Assignment;
-import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
+import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
-import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.SecurityReminder;
-import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.domain.Tombstone;
+import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,12 +40,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every table and index of the {@link InMemoryStore}, and the undo log that makes its
- * transactions atomic: each write through {@link #put}, {@link #remove} or {@link #append}
- * records how to undo itself, {@link #rollback} replays those records newest first and
- * {@link #commit} forgets them. The repositories read the tables directly and write only
- * through these methods (or push their own undo step), so nothing escapes a rollback.
- * Not thread-safe: the store's lock admits one transaction at a time.
+ * Every table and index of the {@link InMemoryStore}, and the undo log that makes its transactions
+ * atomic: each write through {@link #put}, {@link #remove} or {@link #append} records how to undo
+ * itself, {@link #rollback} replays those records newest first and {@link #commit} forgets them.
+ * The repositories read the tables directly and write only through these methods (or push their own
+ * undo step), so nothing escapes a rollback. Not thread-safe: the store's lock admits one
+ * transaction at a time.
  */
 final class MemoryTables {
   private final Deque<Runnable> undo = new ArrayDeque<>();
@@ -54,10 +54,17 @@ final class MemoryTables {
   final Map<Id<WorkforceMember>, WorkforceMember> members = new HashMap<>();
   final Map<String, Id<WorkforceMember>> memberByExternalId = new HashMap<>();
   final Map<Id<WorkforceMember>, LocalDate> memberSweptOn = new HashMap<>();
+
   /** Member ids per organization in id order, so a sweep walks them without sorting. */
   final Map<Id<Organization>, NavigableSet<Id<WorkforceMember>>> memberIdsByOrg = new HashMap<>();
-  /** Per organization: the sweep day and the last member claimed that day (a hint, undone with its transaction). */
-  final Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> sweepCursor = new HashMap<>();
+
+  /**
+   * Per organization: the sweep day and the last member claimed that day (a hint, undone with its
+   * transaction).
+   */
+  final Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> sweepCursor =
+      new HashMap<>();
+
   final Map<Id<Policy>, Policy> policies = new HashMap<>();
   final Map<Id<PolicyVersion>, PolicyVersion> policyVersions = new HashMap<>();
   final Map<String, Id<PolicyVersion>> policyVersionByNumber = new HashMap<>();
@@ -138,10 +145,15 @@ final class MemoryTables {
   }
 
   /**
-   * Inserts a row under a key that must be free in a unique index (a code, a label, a
-   * version number), or throws what the caller says a taken key means.
+   * Inserts a row under a key that must be free in a unique index (a code, a label, a version
+   * number), or throws what the caller says a taken key means.
    */
-  <T> void insertUnique(Map<Id<T>, T> table, Id<T> id, T row, Map<String, Id<T>> index, String key,
+  <T> void insertUnique(
+      Map<Id<T>, T> table,
+      Id<T> id,
+      T row,
+      Map<String, Id<T>> index,
+      String key,
       Supplier<ConflictException> taken) {
     if (index.containsKey(key)) {
       throw taken.get();
@@ -150,8 +162,12 @@ final class MemoryTables {
     put(index, key, id);
   }
 
-  /** Removes a row if it belongs to the organization; a row of another organization is not there for the caller. */
-  <T> void removeInOrg(Map<Id<T>, T> table, Id<T> id, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
+  /**
+   * Removes a row if it belongs to the organization; a row of another organization is not there for
+   * the caller.
+   */
+  <T> void removeInOrg(
+      Map<Id<T>, T> table, Id<T> id, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
     if (inOrg(table.get(id), org, orgOf) != null) {
       remove(table, id);
     }
@@ -166,35 +182,54 @@ final class MemoryTables {
     return sb.toString();
   }
 
-  /** The value when it belongs to the organization, else null: no call sees another tenant's rows. */
-  static <T> @Nullable T inOrg(@Nullable T value, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
+  /**
+   * The value when it belongs to the organization, else null: no call sees another tenant's rows.
+   */
+  static <T> @Nullable T inOrg(
+      @Nullable T value, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
     return value != null && orgOf.apply(value).equals(org) ? value : null;
   }
 
   /** As {@link #inOrg}, for a repository's {@code find}. */
-  static <T> Optional<T> findInOrg(Map<Id<T>, T> table, Id<T> id, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
+  static <T> Optional<T> findInOrg(
+      Map<Id<T>, T> table, Id<T> id, Id<Organization> org, Function<T, Id<Organization>> orgOf) {
     return Optional.ofNullable(inOrg(table.get(id), org, orgOf));
   }
 
   /** One organization's rows after a cursor, in id order. */
-  static <T, I extends Comparable<I>> List<T> pageOf(Collection<T> all, Function<T, Id<Organization>> orgOf,
-      Function<T, I> idOf, Id<Organization> org, @Nullable I after, int limit) {
+  static <T, I extends Comparable<I>> List<T> pageOf(
+      Collection<T> all,
+      Function<T, Id<Organization>> orgOf,
+      Function<T, I> idOf,
+      Id<Organization> org,
+      @Nullable I after,
+      int limit) {
     return all.stream()
-        .filter(x -> orgOf.apply(x).equals(org) && (after == null || idOf.apply(x).compareTo(after) > 0))
+        .filter(
+            x ->
+                orgOf.apply(x).equals(org) && (after == null || idOf.apply(x).compareTo(after) > 0))
         .sorted(Comparator.comparing(idOf))
         .limit(Math.max(1, limit))
         .toList();
   }
 
   /** One organization's rows in the given order. */
-  static <T> List<T> listOf(Collection<T> all, Function<T, Id<Organization>> orgOf, Id<Organization> org,
+  static <T> List<T> listOf(
+      Collection<T> all,
+      Function<T, Id<Organization>> orgOf,
+      Id<Organization> org,
       Comparator<? super T> order) {
     return all.stream().filter(x -> orgOf.apply(x).equals(org)).sorted(order).toList();
   }
 
   /** One member's rows of one organization through a per-member index, in the given order. */
-  static <T> List<T> forMember(Map<Id<WorkforceMember>, List<Id<T>>> index, Map<Id<T>, T> table,
-      Id<WorkforceMember> member, Id<Organization> org, Function<T, Id<Organization>> orgOf, Comparator<? super T> order) {
+  static <T> List<T> forMember(
+      Map<Id<WorkforceMember>, List<Id<T>>> index,
+      Map<Id<T>, T> table,
+      Id<WorkforceMember> member,
+      Id<Organization> org,
+      Function<T, Id<Organization>> orgOf,
+      Comparator<? super T> order) {
     return index.getOrDefault(member, List.of()).stream()
         .map(table::get)
         .filter(Objects::nonNull)
@@ -212,7 +247,9 @@ final class MemoryTables {
   static long checkVersion(String entity, Object id, long stored, long given) {
     if (stored != given) {
       throw new ConflictException(
-          entity, id, "was changed concurrently (stored version " + stored + ", given " + given + ")");
+          entity,
+          id,
+          "was changed concurrently (stored version " + stored + ", given " + given + ")");
     }
     return given + 1;
   }

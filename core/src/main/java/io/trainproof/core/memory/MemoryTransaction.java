@@ -18,9 +18,9 @@ import io.trainproof.core.spi.RetentionRepository;
 import io.trainproof.core.spi.Transaction;
 
 /**
- * The in-memory store's view of a transaction: one repository per area over the same tables.
- * The repositories hold no state of their own, so one instance serves every transaction.
- * Not thread-safe: used under the store's lock.
+ * The in-memory store's view of a transaction: one repository per area over the same tables. The
+ * repositories hold no state of their own, so one instance serves every transaction. Not
+ * thread-safe: used under the store's lock.
  */
 final class MemoryTransaction implements Transaction {
   private final OrganizationRepository organizations;

@@ -9,10 +9,9 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * How the in-memory store reads and sets the optimistic-lock version of one kind of record,
- * so that the check every versioned update makes (the row exists in the caller's
- * organization, and has not changed since the caller read it) is written once. Immutable;
- * thread-safe.
+ * How the in-memory store reads and sets the optimistic-lock version of one kind of record, so that
+ * the check every versioned update makes (the row exists in the caller's organization, and has not
+ * changed since the caller read it) is written once. Immutable; thread-safe.
  *
  * @param entity the record's name in a {@link ConflictException}
  * @param idOf a row's id
@@ -21,8 +20,12 @@ import java.util.function.ToLongFunction;
  * @param withVersion a row with another version
  * @param <T> the record
  */
-record Versioned<T>(String entity, Function<T, Id<T>> idOf, Function<T, Id<Organization>> orgOf,
-    ToLongFunction<T> versionOf, BiFunction<T, Long, T> withVersion) {
+record Versioned<T>(
+    String entity,
+    Function<T, Id<T>> idOf,
+    Function<T, Id<Organization>> orgOf,
+    ToLongFunction<T> versionOf,
+    BiFunction<T, Long, T> withVersion) {
 
   /** A new row as stored: version 0. */
   T initial(T row) {
@@ -41,7 +44,9 @@ record Versioned<T>(String entity, Function<T, Id<T>> idOf, Function<T, Id<Organ
     if (current == null) {
       throw new ConflictException(entity, id, "does not exist");
     }
-    long next = MemoryTables.checkVersion(entity, id, versionOf.applyAsLong(current), versionOf.applyAsLong(row));
+    long next =
+        MemoryTables.checkVersion(
+            entity, id, versionOf.applyAsLong(current), versionOf.applyAsLong(row));
     T stored = withVersion.apply(row, next);
     tables.put(table, id, stored);
     return stored;

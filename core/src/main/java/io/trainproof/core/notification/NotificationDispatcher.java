@@ -1,10 +1,10 @@
 package io.trainproof.core.notification;
 
 /**
- * Delivers pending outbox messages to the host's {@link NotificationSink}: claims a batch of
- * due messages (a claim holds them for a lease so two dispatchers never deliver one message at
- * once), calls the sink, and records success or the failure with exponential backoff (1, 2, 4
- * ... minutes, at most one hour). Call it from the host's scheduler. Thread-safe.
+ * Delivers pending outbox messages to the host's {@link NotificationSink}: claims a batch of due
+ * messages (a claim holds them for a lease so two dispatchers never deliver one message at once),
+ * calls the sink, and records success or the failure with exponential backoff (1, 2, 4 ... minutes,
+ * at most one hour). Call it from the host's scheduler. Thread-safe.
  */
 public interface NotificationDispatcher {
 

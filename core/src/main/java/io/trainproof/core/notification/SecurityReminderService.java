@@ -3,9 +3,9 @@ package io.trainproof.core.notification;
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.SecurityReminder;
 import java.time.LocalDate;
 import java.util.List;
-import io.trainproof.core.domain.SecurityReminder;
 
 /** Security reminders: send, acknowledge, and the log kept as evidence. Thread-safe. */
 public interface SecurityReminderService {
@@ -21,7 +21,13 @@ public interface SecurityReminderService {
    * @param acknowledgementRequired whether recipients must acknowledge
    * @return the reminder as kept
    */
-  SecurityReminder send(Actor actor, String title, String content, String channel, Audience audience, boolean acknowledgementRequired);
+  SecurityReminder send(
+      Actor actor,
+      String title,
+      String content,
+      String channel,
+      Audience audience,
+      boolean acknowledgementRequired);
 
   /**
    * Records the calling member's acknowledgement.

@@ -49,8 +49,8 @@ public interface OrganizationService {
   Organization get(Actor actor);
 
   /**
-   * Lets one vendor-support actor into an organization for at most 30 days. Every call that
-   * actor makes there is audited.
+   * Lets one vendor-support actor into an organization for at most 30 days. Every call that actor
+   * makes there is audited.
    *
    * @param platform a platform actor ({@link Actor#platform})
    * @param organization the organization
@@ -59,8 +59,12 @@ public interface OrganizationService {
    * @param expiresAt when the grant stops working
    * @return the grant
    */
-  CrossOrganizationGrant grantVendorSupport(Actor platform, Id<Organization> organization, String supportActorId,
-      String reason, Instant expiresAt);
+  CrossOrganizationGrant grantVendorSupport(
+      Actor platform,
+      Id<Organization> organization,
+      String supportActorId,
+      String reason,
+      Instant expiresAt);
 
   /**
    * Looks an organization up by id (for platform code that maps tenants).

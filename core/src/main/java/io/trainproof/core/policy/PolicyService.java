@@ -12,9 +12,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The organization's policies and their versions. Publishing a material version assigns
- * retraining to the affected audience, and a version the policy's attestation setting names
- * requests attestations from its audience, in the same transaction. Thread-safe.
+ * The organization's policies and their versions. Publishing a material version assigns retraining
+ * to the affected audience, and a version the policy's attestation setting names requests
+ * attestations from its audience, in the same transaction. Thread-safe.
  */
 public interface PolicyService {
 
@@ -30,7 +30,11 @@ public interface PolicyService {
    * @param reviewDueOn when the first review is due, if set
    */
   record NewPolicy(
-      String code, String title, Audience audience, AttestationTrigger attestOn, int attestWithinDays,
+      String code,
+      String title,
+      Audience audience,
+      AttestationTrigger attestOn,
+      int attestWithinDays,
       @Nullable LocalDate reviewDueOn) {
 
     /**
@@ -55,7 +59,11 @@ public interface PolicyService {
    * @param affectedRoles the roles the change affects; empty for all
    */
   record NewVersion(
-      LocalDate effectiveFrom, String textSha256, String changeNotes, boolean material, Set<String> affectedRoles) {}
+      LocalDate effectiveFrom,
+      String textSha256,
+      String changeNotes,
+      boolean material,
+      Set<String> affectedRoles) {}
 
   /**
    * Creates a policy (with no version yet).
@@ -67,8 +75,8 @@ public interface PolicyService {
   Policy create(Actor actor, NewPolicy request);
 
   /**
-   * Publishes a version. The previous version's last-in-effect date becomes the day before
-   * this one's effective date. A material version assigns retraining.
+   * Publishes a version. The previous version's last-in-effect date becomes the day before this
+   * one's effective date. A material version assigns retraining.
    *
    * @param actor the caller
    * @param policy the policy

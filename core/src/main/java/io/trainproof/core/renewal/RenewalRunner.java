@@ -1,5 +1,6 @@
 package io.trainproof.core.renewal;
 
+import io.trainproof.core.ValidationException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -7,12 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.trainproof.core.ValidationException;
 
 /**
- * A small runner that calls {@link RenewalScheduler#sweep()} at a fixed delay on the host's
- * {@link ScheduledExecutorService}. A failing sweep is logged and retried at the next tick.
- * Thread-safe.
+ * A small runner that calls {@link RenewalScheduler#sweep()} at a fixed delay on the host's {@link
+ * ScheduledExecutorService}. A failing sweep is logged and retried at the next tick. Thread-safe.
  */
 public final class RenewalRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RenewalRunner.class);
@@ -29,7 +28,8 @@ public final class RenewalRunner implements AutoCloseable {
    * @param executor where to run it (owned by the host)
    * @param delay the delay between the end of one sweep and the start of the next
    */
-  public RenewalRunner(RenewalScheduler scheduler, ScheduledExecutorService executor, Duration delay) {
+  public RenewalRunner(
+      RenewalScheduler scheduler, ScheduledExecutorService executor, Duration delay) {
     if (delay.isNegative() || delay.isZero()) {
       throw new ValidationException("delay", delay, "must be positive");
     }
@@ -41,7 +41,9 @@ public final class RenewalRunner implements AutoCloseable {
   /** Starts sweeping now, then after every delay. Calling it twice does nothing. */
   public synchronized void start() {
     if (task == null) {
-      task = executor.scheduleWithFixedDelay(this::runOnce, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
+      task =
+          executor.scheduleWithFixedDelay(
+              this::runOnce, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -49,8 +51,11 @@ public final class RenewalRunner implements AutoCloseable {
   void runOnce() {
     try {
       RenewalScheduler.SweepResult result = scheduler.sweep();
-      LOG.debug("renewal sweep: {} organizations, {} members, {} assignments created",
-          result.organizations(), result.members(), result.created());
+      LOG.debug(
+          "renewal sweep: {} organizations, {} members, {} assignments created",
+          result.organizations(),
+          result.members(),
+          result.created());
     } catch (RuntimeException e) {
       LOG.warn("renewal sweep failed; retrying at the next tick", e);
     }

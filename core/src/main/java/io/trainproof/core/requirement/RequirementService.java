@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Training rules. Creating or changing one re-evaluates every member in the same
- * transaction. Thread-safe.
+ * Training rules. Creating or changing one re-evaluates every member in the same transaction.
+ * Thread-safe.
  */
 public interface RequirementService {
 

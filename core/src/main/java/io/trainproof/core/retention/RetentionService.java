@@ -2,21 +2,21 @@ package io.trainproof.core.retention;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.domain.LegalHold;
-import io.trainproof.core.domain.Tombstone;
-import io.trainproof.core.domain.RecordKind;
 
 /**
  * Retention and legal holds. Every record is kept until its retention date: six years (or the
- * organization's longer period) after the later of its creation and the date it was last in
- * effect. A purge removes only records past that date and under no active hold, leaves a
- * tombstone, and is itself audited. Thread-safe.
+ * organization's longer period) after the later of its creation and the date it was last in effect.
+ * A purge removes only records past that date and under no active hold, leaves a tombstone, and is
+ * itself audited. Thread-safe.
  */
 public interface RetentionService {
 
@@ -27,7 +27,10 @@ public interface RetentionService {
    * @param member only this member's records, or null
    * @param createdBefore only records created before this date, or null
    */
-  record PurgeRequest(Set<RecordKind> kinds, @Nullable Id<WorkforceMember> member, @Nullable LocalDate createdBefore) {}
+  record PurgeRequest(
+      Set<RecordKind> kinds,
+      @Nullable Id<WorkforceMember> member,
+      @Nullable LocalDate createdBefore) {}
 
   /**
    * What a purge removed.
@@ -53,7 +56,12 @@ public interface RetentionService {
    * @param to last date covered, or null
    * @return the hold
    */
-  LegalHold placeHold(Actor actor, String matter, @Nullable Id<WorkforceMember> member, @Nullable LocalDate from, @Nullable LocalDate to);
+  LegalHold placeHold(
+      Actor actor,
+      String matter,
+      @Nullable Id<WorkforceMember> member,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to);
 
   /**
    * Releases a hold.
@@ -73,9 +81,9 @@ public interface RetentionService {
   List<LegalHold> holds(Actor actor);
 
   /**
-   * Purges the records matching a request. If any matching record is still inside its
-   * retention period or under an active hold, nothing is removed and an
-   * {@link io.trainproof.core.IntegrityException} says how many and why.
+   * Purges the records matching a request. If any matching record is still inside its retention
+   * period or under an active hold, nothing is removed and an {@link
+   * io.trainproof.core.IntegrityException} says how many and why.
    *
    * @param actor the caller
    * @param request what to purge
@@ -84,10 +92,10 @@ public interface RetentionService {
   PurgeReport purge(Actor actor, PurgeRequest request);
 
   /**
-   * The retention date of every record of a member, by kind: the last day each must be kept
-   * (six years, or the organization's longer period, after the later of its creation and the
-   * date it was last in effect). Records still in effect (an open assignment, an attestation
-   * of a policy version still in force) have no date yet and are left out.
+   * The retention date of every record of a member, by kind: the last day each must be kept (six
+   * years, or the organization's longer period, after the later of its creation and the date it was
+   * last in effect). Records still in effect (an open assignment, an attestation of a policy
+   * version still in force) have no date yet and are left out.
    *
    * @param actor the caller
    * @param member the member

@@ -1,25 +1,25 @@
 package io.trainproof.core.spi;
 
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.Organization;
 import java.time.LocalDate;
-import io.trainproof.core.ValidationException;
 
 /**
- * What core asks a store to count for an organization's assignment aggregate: plain dated facts
- * and date cut-offs, never a status. What the counts mean (which band is "overdue", which member
+ * What core asks a store to count for an organization's assignment aggregate: plain dated facts and
+ * date cut-offs, never a status. What the counts mean (which band is "overdue", which member
  * statuses count, which closures are reported) is decided by core, which builds the query; see
- * {@link AssignmentRepository#count} for what a store must count and {@link AssignmentCounting}
- * for the reference count.
+ * {@link AssignmentRepository#count} for what a store must count and {@link AssignmentCounting} for
+ * the reference count.
  *
- * <p>Facts are read as they stood on {@link #asOf}: a member's terms in effect that day (the
- * last entry of the history whose effective date is not after it); an assignment exists when it
- * was assigned on or before it; it is closed when its closure is dated on or before it, and open
- * otherwise; its due date is that of the last extension (in the order granted) granted on or
- * before it, else the original due date. Open assignments fall into three bands by that due
- * date: on or before {@link #firstBandEnd}, after it and on or before {@link #secondBandEnd},
- * and after {@link #secondBandEnd}.
+ * <p>Facts are read as they stood on {@link #asOf}: a member's terms in effect that day (the last
+ * entry of the history whose effective date is not after it); an assignment exists when it was
+ * assigned on or before it; it is closed when its closure is dated on or before it, and open
+ * otherwise; its due date is that of the last extension (in the order granted) granted on or before
+ * it, else the original due date. Open assignments fall into three bands by that due date: on or
+ * before {@link #firstBandEnd}, after it and on or before {@link #secondBandEnd}, and after {@link
+ * #secondBandEnd}.
  *
  * @param organization the organization
  * @param asOf the date the facts are read on
@@ -36,11 +36,13 @@ public record AssignmentCountQuery(
     LocalDate firstBandEnd,
     LocalDate secondBandEnd) {
 
-  /** Checks that the bands are in order, so a store never has to decide what an empty band means. */
+  /**
+   * Checks that the bands are in order, so a store never has to decide what an empty band means.
+   */
   public AssignmentCountQuery {
     if (secondBandEnd.isBefore(firstBandEnd)) {
-      throw new ValidationException("secondBandEnd", secondBandEnd,
-          "is before firstBandEnd " + firstBandEnd);
+      throw new ValidationException(
+          "secondBandEnd", secondBandEnd, "is before firstBandEnd " + firstBandEnd);
     }
   }
 }

@@ -15,11 +15,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Core's count of an {@link AssignmentCountQuery}: the store's fast count when it has one
- * ({@link AssignmentRepository#count}), else the same numbers computed here from plain reads
- * (members page by page, their assignments with {@link AssignmentRepository#forMembers}). The
- * reads are the reference: the contract suite checks that a store's fast count gives exactly
- * what {@link #fromReads} gives. Stateless; thread-safe.
+ * Core's count of an {@link AssignmentCountQuery}: the store's fast count when it has one ({@link
+ * AssignmentRepository#count}), else the same numbers computed here from plain reads (members page
+ * by page, their assignments with {@link AssignmentRepository#forMembers}). The reads are the
+ * reference: the contract suite checks that a store's fast count gives exactly what {@link
+ * #fromReads} gives. Stateless; thread-safe.
  */
 public final class AssignmentCounting {
   /** Members read per page: the most {@link AssignmentRepository#forMembers} takes. */
@@ -60,8 +60,12 @@ public final class AssignmentCounting {
           counted.add(m);
         }
       }
-      Map<Id<WorkforceMember>, List<Assignment>> assignments = counted.isEmpty() ? Map.of()
-          : tx.assignments().forMembers(query.organization(), counted.stream().map(WorkforceMember::id).toList());
+      Map<Id<WorkforceMember>, List<Assignment>> assignments =
+          counted.isEmpty()
+              ? Map.of()
+              : tx.assignments()
+                  .forMembers(
+                      query.organization(), counted.stream().map(WorkforceMember::id).toList());
       for (WorkforceMember m : counted) {
         MemberTerms terms = m.termsOn(d).orElseThrow();
         List<Object> key = List.of(terms.department(), terms.type(), terms.roles());
@@ -75,11 +79,25 @@ public final class AssignmentCounting {
       after = page.get(page.size() - 1).id();
     }
     List<AssignmentCounts> result = new ArrayList<>(groups.size());
-    groups.forEach((key, c) -> {
-      MemberTerms t = Objects.requireNonNull(keys.get(key)); // why: put together with the group
-      result.add(new AssignmentCounts(t.department(), t.type(), t.roles(),
-          c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
-    });
+    groups.forEach(
+        (key, c) -> {
+          MemberTerms t = Objects.requireNonNull(keys.get(key)); // why: put together with the group
+          result.add(
+              new AssignmentCounts(
+                  t.department(),
+                  t.type(),
+                  t.roles(),
+                  c[0],
+                  c[1],
+                  c[2],
+                  c[3],
+                  c[4],
+                  c[5],
+                  c[6],
+                  c[7],
+                  c[8],
+                  c[9]));
+        });
     return result;
   }
 
@@ -94,7 +112,8 @@ public final class AssignmentCounting {
       AssignmentState state = a.stateOn(d);
       if (state.isOpen()) {
         LocalDate due = a.dueOn(d);
-        open[!due.isAfter(query.firstBandEnd()) ? 0 : !due.isAfter(query.secondBandEnd()) ? 1 : 2]++;
+        open[
+            !due.isAfter(query.firstBandEnd()) ? 0 : !due.isAfter(query.secondBandEnd()) ? 1 : 2]++;
       } else {
         c[state == AssignmentState.COMPLETED ? 7 : state == AssignmentState.WAIVED ? 8 : 9]++;
       }

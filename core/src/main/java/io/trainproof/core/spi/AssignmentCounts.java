@@ -4,15 +4,14 @@ import io.trainproof.core.domain.WorkforceType;
 import java.util.Set;
 
 /**
- * One group of the counts a store returns for an {@link AssignmentCountQuery}: the counted
- * members who share a department, a workforce type and a set of job roles on the query's date,
- * and their assignments counted by plain facts (open by due-date band, closed by closure state).
- * Carries no status: core turns it into an {@link io.trainproof.core.status.AssignmentSummary}.
- * Immutable.
+ * One group of the counts a store returns for an {@link AssignmentCountQuery}: the counted members
+ * who share a department, a workforce type and a set of job roles on the query's date, and their
+ * assignments counted by plain facts (open by due-date band, closed by closure state). Carries no
+ * status: core turns it into an {@link io.trainproof.core.status.AssignmentSummary}. Immutable.
  *
- * <p>A member whose earliest open due date is in a band is counted in that band's member count,
- * so each counted member with something open is in exactly one of the three, and {@code
- * members} minus the three is the members with nothing open.
+ * <p>A member whose earliest open due date is in a band is counted in that band's member count, so
+ * each counted member with something open is in exactly one of the three, and {@code members} minus
+ * the three is the members with nothing open.
  *
  * @param department the department or site code of the group
  * @param type the workforce type of the group

@@ -43,7 +43,8 @@ public interface AttestationRepository {
    * @param version the policy version
    * @return it, or empty
    */
-  Optional<Attestation> find(Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version);
+  Optional<Attestation> find(
+      Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version);
 
   /**
    * A member's attestations, by request date then id.

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The audit trail, append-only per organization. Appends to one organization's chain are
- * serialized: {@link #lockHead} takes that organization's chain lock until the transaction
- * ends (a row lock in a database, never a global lock).
+ * serialized: {@link #lockHead} takes that organization's chain lock until the transaction ends (a
+ * row lock in a database, never a global lock).
  */
 public interface AuditRepository {
   /**
@@ -30,9 +30,9 @@ public interface AuditRepository {
   void append(AuditEntry entry);
 
   /**
-   * Appends several entries of one organization, in sequence order, the first the head's plus
-   * one: the same outcome as {@link #append} called once per entry. Stores override the default
-   * (a loop) to write them with a few statements.
+   * Appends several entries of one organization, in sequence order, the first the head's plus one:
+   * the same outcome as {@link #append} called once per entry. Stores override the default (a loop)
+   * to write them with a few statements.
    *
    * @param entries the entries, consecutive sequences of one organization
    * @throws io.trainproof.core.ConflictException when a sequence is taken

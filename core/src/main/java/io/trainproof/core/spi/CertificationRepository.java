@@ -5,9 +5,9 @@ import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Outside certifications and their kinds, scoped by organization. */
@@ -32,8 +32,8 @@ public interface CertificationRepository {
    * Adds a certification.
    *
    * @param certification the certification
-   * @throws io.trainproof.core.ConflictException when the same issuer and credential id is
-   *     already recorded in the organization
+   * @throws io.trainproof.core.ConflictException when the same issuer and credential id is already
+   *     recorded in the organization
    */
   void insert(Certification certification);
 
@@ -49,9 +49,9 @@ public interface CertificationRepository {
   /**
    * The certifications of several members at once, for reads over a whole organization page by page
    * (one query per page instead of one per member). Each member's list is in the same order as
-   * {@link #forMember} gives it; members with none map to an empty list; every member asked
-   * about is a key. The default asks {@link #forMember} once per member; stores override it
-   * with one query.
+   * {@link #forMember} gives it; members with none map to an empty list; every member asked about
+   * is a key. The default asks {@link #forMember} once per member; stores override it with one
+   * query.
    *
    * @param organization the organization
    * @param members the members (at most 1,000)

@@ -4,11 +4,11 @@ import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import java.util.List;
-import java.util.Optional;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Completions (immutable evidence), always scoped by organization. */
 public interface CompletionRepository {
@@ -40,9 +40,9 @@ public interface CompletionRepository {
   /**
    * The completions of several members at once, for reads over a whole organization page by page
    * (one query per page instead of one per member). Each member's list is in the same order as
-   * {@link #forMember} gives it; members with none map to an empty list; every member asked
-   * about is a key. The default asks {@link #forMember} once per member; stores override it
-   * with one query.
+   * {@link #forMember} gives it; members with none map to an empty list; every member asked about
+   * is a key. The default asks {@link #forMember} once per member; stores override it with one
+   * query.
    *
    * @param organization the organization
    * @param members the members (at most 1,000)
@@ -66,7 +66,10 @@ public interface CompletionRepository {
    * @param limit the most items to return, at least 1
    * @return up to {@code limit} items with ids greater than {@code after}
    */
-  List<Completion> page(Id<Organization> organization, @org.jspecify.annotations.Nullable Id<Completion> after, int limit);
+  List<Completion> page(
+      Id<Organization> organization,
+      @org.jspecify.annotations.Nullable Id<Completion> after,
+      int limit);
 
   /**
    * Finds an imported completion by where it came from (xAPI statement id, file and line).

@@ -22,8 +22,8 @@ public interface CredentialIssuer {
    *
    * @param organization the issuing organization
    * @param organizationName its display name
-   * @param zone the organization's zone: a certificate is valid from the start of its first
-   *     valid date to the end of its last valid date there
+   * @param zone the organization's zone: a certificate is valid from the start of its first valid
+   *     date to the end of its last valid date there
    * @param certificateId the certificate's id (the credential id is derived from it)
    * @param memberId the member's id
    * @param courseCode the course code
@@ -93,7 +93,9 @@ public interface CredentialIssuer {
    */
   record Issued(String credentialId, String json, @Nullable String verificationCode) {}
 
-  /** @return how many entries each of the issuer's status lists has */
+  /**
+   * @return how many entries each of the issuer's status lists has
+   */
   int statusListSize();
 
   /**
@@ -121,5 +123,6 @@ public interface CredentialIssuer {
    * @param setIndexes indexes whose bit is set
    * @return the status list credential as JSON text
    */
-  String statusListCredential(Id<Organization> organization, String purpose, List<Integer> setIndexes);
+  String statusListCredential(
+      Id<Organization> organization, String purpose, List<Integer> setIndexes);
 }

@@ -1,10 +1,10 @@
 package io.trainproof.core.spi;
 
 import io.trainproof.core.domain.AddressableDecision;
-import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.SecurityReminder;
 import java.util.List;
 import java.util.Optional;

@@ -3,10 +3,10 @@ package io.trainproof.core.spi;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import java.util.List;
-import java.util.Optional;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Workforce members, always scoped by organization. */
 public interface MemberRepository {
@@ -15,18 +15,16 @@ public interface MemberRepository {
    *
    * @param member the new member
    * @return the member as stored
-   * @throws io.trainproof.core.ConflictException when the external id is taken in the
-   *     organization
+   * @throws io.trainproof.core.ConflictException when the external id is taken in the organization
    */
   WorkforceMember insert(WorkforceMember member);
 
   /**
-   * Adds several new members: the same outcome as {@link #insert} called once per member in
-   * list order, so an external id that is taken, or that an earlier member of the list takes,
-   * throws a conflict (the transaction it ends then writes none of them). Stores override the
-   * default (a loop) to write with a few statements per call. Whether a request may name one
-   * external id twice is core's rule, not the store's: the bulk hire rejects such a request
-   * before it calls this.
+   * Adds several new members: the same outcome as {@link #insert} called once per member in list
+   * order, so an external id that is taken, or that an earlier member of the list takes, throws a
+   * conflict (the transaction it ends then writes none of them). Stores override the default (a
+   * loop) to write with a few statements per call. Whether a request may name one external id twice
+   * is core's rule, not the store's: the bulk hire rejects such a request before it calls this.
    *
    * @param members the new members, version 0
    * @return them as stored, in the same order
@@ -84,14 +82,17 @@ public interface MemberRepository {
    * @param limit the most items to return, at least 1
    * @return up to {@code limit} items with ids greater than {@code after}
    */
-  List<WorkforceMember> page(Id<Organization> organization, @org.jspecify.annotations.Nullable Id<WorkforceMember> after, int limit);
+  List<WorkforceMember> page(
+      Id<Organization> organization,
+      @org.jspecify.annotations.Nullable Id<WorkforceMember> after,
+      int limit);
 
   /**
    * Claims up to {@code limit} members of the organization that the renewal sweep has not yet
    * visited for {@code day}, and marks them visited for that day in this transaction. A store
-   * shared by several nodes must let concurrent claims skip each other's rows (e.g. {@code
-   * FOR UPDATE SKIP LOCKED}) so that nodes sweeping at once divide the work; if the
-   * transaction rolls back, the marks roll back with it and the members are claimed again.
+   * shared by several nodes must let concurrent claims skip each other's rows (e.g. {@code FOR
+   * UPDATE SKIP LOCKED}) so that nodes sweeping at once divide the work; if the transaction rolls
+   * back, the marks roll back with it and the members are claimed again.
    *
    * @param organization the organization
    * @param day the sweep day in the organization's zone

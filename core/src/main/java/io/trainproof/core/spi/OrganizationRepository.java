@@ -23,6 +23,8 @@ public interface OrganizationRepository {
    */
   Optional<Organization> find(Id<Organization> id);
 
-  /** @return every organization's id, in a stable order */
+  /**
+   * @return every organization's id, in a stable order
+   */
   List<Id<Organization>> ids();
 }

@@ -1,11 +1,11 @@
 package io.trainproof.core.spi;
 
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.Organization;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The notification outbox. Keys are unique per organization. */
@@ -19,10 +19,10 @@ public interface OutboxRepository {
   boolean enqueue(Notification notification);
 
   /**
-   * Adds several messages, each unless its idempotency key exists in its organization: the
-   * same outcome as {@link #enqueue} called once per message in list order (of two in the list
-   * with one key, the first is added). Stores override the default (a loop) to write with a few
-   * statements per call.
+   * Adds several messages, each unless its idempotency key exists in its organization: the same
+   * outcome as {@link #enqueue} called once per message in list order (of two in the list with one
+   * key, the first is added). Stores override the default (a loop) to write with a few statements
+   * per call.
    *
    * @param notifications the messages
    * @return the ids of those added
@@ -38,8 +38,8 @@ public interface OutboxRepository {
   }
 
   /**
-   * Claims up to {@code limit} undelivered messages due at {@code now} (of any organization)
-   * by pushing their next attempt to {@code leaseUntil}, so that no other dispatcher takes them
+   * Claims up to {@code limit} undelivered messages due at {@code now} (of any organization) by
+   * pushing their next attempt to {@code leaseUntil}, so that no other dispatcher takes them
    * meanwhile. A shared store skips rows another node holds.
    *
    * @param now the current instant

@@ -1,8 +1,8 @@
 package io.trainproof.core.spi;
 
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Tombstone;
 import java.util.List;
 

@@ -1,52 +1,82 @@
 package io.trainproof.core.spi;
 
 /**
- * The repositories of one unit of work. Valid only inside {@link Store#inTransaction}; not
- * to be kept or shared between threads.
+ * The repositories of one unit of work. Valid only inside {@link Store#inTransaction}; not to be
+ * kept or shared between threads.
  */
 public interface Transaction {
-  /** @return organizations */
+  /**
+   * @return organizations
+   */
   OrganizationRepository organizations();
 
-  /** @return workforce members */
+  /**
+   * @return workforce members
+   */
   MemberRepository members();
 
-  /** @return policies and their versions */
+  /**
+   * @return policies and their versions
+   */
   PolicyRepository policies();
 
-  /** @return courses and their versions */
+  /**
+   * @return courses and their versions
+   */
   CourseRepository courses();
 
-  /** @return requirements */
+  /**
+   * @return requirements
+   */
   RequirementRepository requirements();
 
-  /** @return assignments */
+  /**
+   * @return assignments
+   */
   AssignmentRepository assignments();
 
-  /** @return completions */
+  /**
+   * @return completions
+   */
   CompletionRepository completions();
 
-  /** @return certificates */
+  /**
+   * @return certificates
+   */
   CertificateRepository certificates();
 
-  /** @return attestations */
+  /**
+   * @return attestations
+   */
   AttestationRepository attestations();
 
-  /** @return the audit trail */
+  /**
+   * @return the audit trail
+   */
   AuditRepository audit();
 
-  /** @return the notification outbox */
+  /**
+   * @return the notification outbox
+   */
   OutboxRepository outbox();
 
-  /** @return legal holds and tombstones */
+  /**
+   * @return legal holds and tombstones
+   */
   RetentionRepository retention();
 
-  /** @return policy reviews, addressable decisions and security reminders */
+  /**
+   * @return policy reviews, addressable decisions and security reminders
+   */
   DocumentationRepository documentation();
 
-  /** @return cross-organization grants */
+  /**
+   * @return cross-organization grants
+   */
   GrantRepository grants();
 
-  /** @return outside certifications and their kinds */
+  /**
+   * @return outside certifications and their kinds
+   */
   CertificationRepository certifications();
 }

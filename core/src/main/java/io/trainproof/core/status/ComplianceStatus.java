@@ -1,8 +1,8 @@
 package io.trainproof.core.status;
 
 /**
- * Where a member stands on one requirement on a date, derived from dates when asked (never a
- * stored flag). Declared from worst to best, so the worst of several is the smallest.
+ * Where a member stands on one requirement on a date, derived from dates when asked (never a stored
+ * flag). Declared from worst to best, so the worst of several is the smallest.
  */
 public enum ComplianceStatus {
   /** An open assignment is past its due date plus the grace period. */

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param openAssignment the open assignment that date, if any
  * @param dueOn its due date as it stood that date, if any
  * @param lastCompletedOn the last passing completion on or before the date, if any
- * @param validUntil until when that completion (or waiver) covers the requirement; null when
- *     it never expires or there is none
+ * @param validUntil until when that completion (or waiver) covers the requirement; null when it
+ *     never expires or there is none
  */
 public record RequirementStatus(
     Id<WorkforceMember> member,

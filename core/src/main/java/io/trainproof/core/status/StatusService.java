@@ -3,23 +3,22 @@ package io.trainproof.core.status;
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Page;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
-import io.trainproof.core.domain.Page;
 
 /**
- * Answers "where does each member stand" as of any date, from the facts recorded with dates
- * up to that date: member terms, requirement terms, assignments, extensions, closures and
- * completions. Recording later events never changes the answer for an earlier date.
- * Thread-safe.
+ * Answers "where does each member stand" as of any date, from the facts recorded with dates up to
+ * that date: member terms, requirement terms, assignments, extensions, closures and completions.
+ * Recording later events never changes the answer for an earlier date. Thread-safe.
  */
 public interface StatusService {
 
   /**
-   * A member's standing on every requirement that applies to them that day, and on every
-   * manual assignment open that day.
+   * A member's standing on every requirement that applies to them that day, and on every manual
+   * assignment open that day.
    *
    * @param actor the caller
    * @param member the member
@@ -59,13 +58,12 @@ public interface StatusService {
   List<RequirementStatus> forCourse(Actor actor, Id<Course> course, LocalDate asOf);
 
   /**
-   * The standing of every member the actor may see who is active on a date, one page of
-   * members at a time in member id order: the exact per-requirement statuses of {@link
-   * #forMember}, read with a fixed number of store queries per page (members, their
-   * assignments, completions and outside certifications) rather than several per member. For
-   * reports over a whole workforce; memory is bounded by the page. Members who are not active
-   * that day are skipped, so a page can hold fewer standings than {@code limit}, even none, and
-   * still have a next page.
+   * The standing of every member the actor may see who is active on a date, one page of members at
+   * a time in member id order: the exact per-requirement statuses of {@link #forMember}, read with
+   * a fixed number of store queries per page (members, their assignments, completions and outside
+   * certifications) rather than several per member. For reports over a whole workforce; memory is
+   * bounded by the page. Members who are not active that day are skipped, so a page can hold fewer
+   * standings than {@code limit}, even none, and still have a next page.
    *
    * @param actor the caller (needs {@code STATUS_READ}; team and self scopes see their members)
    * @param asOf the date
@@ -77,16 +75,17 @@ public interface StatusService {
       Actor actor, LocalDate asOf, @org.jspecify.annotations.Nullable String after, int limit);
 
   /**
-   * The whole organization's assignment-level aggregate on a date, by department, workforce type and job roles, counted by the store from the facts core hands it (one query in a SQL store; the rules are core's, in {@link AssignmentSummary};
-   * the due-soon window is the instance's). Needs {@code STATUS_READ} with organization scope:
-   * an actor whose scope is their team or themselves gets a {@link
-   * io.trainproof.core.ForbiddenException} rather than a filtered aggregate, because groups of
-   * a partial workforce would silently read as the organization's numbers.
+   * The whole organization's assignment-level aggregate on a date, by department, workforce type
+   * and job roles, counted by the store from the facts core hands it (one query in a SQL store; the
+   * rules are core's, in {@link AssignmentSummary}; the due-soon window is the instance's). Needs
+   * {@code STATUS_READ} with organization scope: an actor whose scope is their team or themselves
+   * gets a {@link io.trainproof.core.ForbiddenException} rather than a filtered aggregate, because
+   * groups of a partial workforce would silently read as the organization's numbers.
    *
    * @param actor the caller
    * @param asOf the date
-   * @return one row per department, workforce type and role set with active members, in
-   *     {@link AssignmentSummary#ORDER}
+   * @return one row per department, workforce type and role set with active members, in {@link
+   *     AssignmentSummary#ORDER}
    */
   List<AssignmentSummary> summary(Actor actor, LocalDate asOf);
 }

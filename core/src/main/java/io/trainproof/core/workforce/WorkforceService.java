@@ -12,8 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells Trainproof about people: hires, changes, leave, returns and terminations. Each event
- * drives the assignment engine in the same transaction. Thread-safe.
+ * Tells Trainproof about people: hires, changes, leave, returns and terminations. Each event drives
+ * the assignment engine in the same transaction. Thread-safe.
  */
 public interface WorkforceService {
 
@@ -38,8 +38,8 @@ public interface WorkforceService {
       LocalDate engagedOn) {}
 
   /**
-   * A change of roles, department, manager or type from a date. Null components keep their
-   * current value.
+   * A change of roles, department, manager or type from a date. Null components keep their current
+   * value.
    *
    * @param effectiveOn the date it takes effect
    * @param roles new roles, or null
@@ -80,16 +80,16 @@ public interface WorkforceService {
 
   /**
    * Records several hires in one unit of work, all or none: the same checks, records, audit
-   * entries, assignments, attestation requests and notifications as {@link #hire} once per
-   * request, written with a few statements for the whole list instead of a transaction per
-   * member. For roster loads and onboarding waves. Managers must already be members (hire a
-   * manager in an earlier call).
+   * entries, assignments, attestation requests and notifications as {@link #hire} once per request,
+   * written with a few statements for the whole list instead of a transaction per member. For
+   * roster loads and onboarding waves. Managers must already be members (hire a manager in an
+   * earlier call).
    *
    * @param actor the caller
    * @param requests the hires, at most {@value #MAX_HIRES_PER_CALL}
    * @return the members, in the order of the requests
-   * @throws io.trainproof.core.ValidationException naming the request, e.g.
-   *     {@code requests[3].externalId}, when a request is invalid (nothing is written)
+   * @throws io.trainproof.core.ValidationException naming the request, e.g. {@code
+   *     requests[3].externalId}, when a request is invalid (nothing is written)
    * @throws io.trainproof.core.ConflictException when an external id is taken or given twice
    *     (nothing is written)
    * @throws io.trainproof.core.NotFoundException when a manager is not a member
@@ -118,8 +118,8 @@ public interface WorkforceService {
   WorkforceMember startLeave(Actor actor, Id<WorkforceMember> member, LocalDate from);
 
   /**
-   * Ends a leave. Open assignments whose due date had not passed when the leave began are
-   * extended by the length of the leave; anything that fell due meanwhile is assigned.
+   * Ends a leave. Open assignments whose due date had not passed when the leave began are extended
+   * by the length of the leave; anything that fell due meanwhile is assigned.
    *
    * @param actor the caller
    * @param member the member
@@ -157,10 +157,10 @@ public interface WorkforceService {
   WorkforceMember getByExternalId(Actor actor, String externalId);
 
   /**
-   * Looks a member up by the host's HR id, without throwing when there is none: the lookup to
-   * use inside {@link io.trainproof.core.Trainproof#atomically}, where a caught not-found from
-   * {@link #getByExternalId} would still fail the whole unit of work on a store that rolls back
-   * on any failed nested call (the JPA store does).
+   * Looks a member up by the host's HR id, without throwing when there is none: the lookup to use
+   * inside {@link io.trainproof.core.Trainproof#atomically}, where a caught not-found from {@link
+   * #getByExternalId} would still fail the whole unit of work on a store that rolls back on any
+   * failed nested call (the JPA store does).
    *
    * @param actor the caller
    * @param externalId the external id

@@ -19,34 +19,65 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trainproof verify}: offline verification of a certificate or attestation. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Verify a Trainproof credential offline and print every check.",
-        "Exit 0 valid, 1 invalid, 2 unusable input."})
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify a Trainproof credential offline and print every check.",
+      "Exit 0 valid, 1 invalid, 2 unusable input."
+    })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<credential.json>", description = "The credential to verify.")
+  @Parameters(
+      index = "0",
+      paramLabel = "<credential.json>",
+      description = "The credential to verify.")
   Path credential;
 
-  @Option(names = "--trust", paramLabel = "<bundle.json>",
-      description = "Trust bundle: issuer key histories and status list credentials (as the demo writes it).")
+  @Option(
+      names = "--trust",
+      paramLabel = "<bundle.json>",
+      description =
+          "Trust bundle: issuer key histories and status list credentials (as the demo writes it).")
   Path trust;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     String json = Files2.read(credential);
-    TrustBundle bundle = trust == null ? TrustBundle.of(List.of(), List.of()) : TrustBundle.fromJson(Files2.read(trust));
+    TrustBundle bundle =
+        trust == null
+            ? TrustBundle.of(List.of(), List.of())
+            : TrustBundle.fromJson(Files2.read(trust));
     VerificationResult result = new CredentialVerifier(bundle, Clock.systemUTC()).verify(json);
-    if (result.failureReasons().contains(FailureReason.MALFORMED_JSON) || result.failureReasons().contains(FailureReason.INPUT_TOO_LARGE)) {
-      spec.commandLine().getErr().println("trainproof: " + credential + " is not usable JSON: " + result.checks().get(0).detail());
+    if (result.failureReasons().contains(FailureReason.MALFORMED_JSON)
+        || result.failureReasons().contains(FailureReason.INPUT_TOO_LARGE)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "trainproof: "
+                  + credential
+                  + " is not usable JSON: "
+                  + result.checks().get(0).detail());
       return TrainproofCli.UNUSABLE;
     }
-    out.println("credential " + (result.credentialId() == null ? "(no id)" : result.credentialId()));
+    out.println(
+        "credential " + (result.credentialId() == null ? "(no id)" : result.credentialId()));
     for (Check check : result.checks()) {
-      String mark = check.outcome() == Outcome.PASSED ? "PASS" : check.outcome() == Outcome.FAILED ? "FAIL" : "n/a ";
+      String mark =
+          check.outcome() == Outcome.PASSED
+              ? "PASS"
+              : check.outcome() == Outcome.FAILED ? "FAIL" : "n/a ";
       String reason = check.reason() == null ? "" : " [" + check.reason() + "]";
-      out.println("  " + mark + " " + check.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + reason + ": " + check.detail());
+      out.println(
+          "  "
+              + mark
+              + " "
+              + check.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + reason
+              + ": "
+              + check.detail());
     }
     out.println(result.verified() ? "VALID" : "INVALID: " + result.failureReasons());
     return result.verified() ? 0 : TrainproofCli.INVALID;

@@ -4,13 +4,13 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.TrainproofException;
-import io.trainproof.core.domain.AttestationMethod;
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.attestation.AttestationService;
-import io.trainproof.core.attestation.AttestationState;
-import io.trainproof.core.attestation.AttestationStatus;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Assignment;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Certificate;
@@ -27,6 +27,7 @@ import io.trainproof.core.domain.ReminderSchedule;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.status.ComplianceStatus;
@@ -50,34 +51,31 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import io.trainproof.core.ValidationException;
-import io.trainproof.core.domain.Attestation;
-import io.trainproof.core.event.TrainproofEvent;
-import java.sql.SQLException;
-import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
- * An 18-month life of a 40-person clinic on an embedded H2 database: policies with one
- * material change, courses, an onboarding rule with an annual fixed-date cycle and a yearly
- * security rule, hires, role changes, a leave, terminations, completions (some late, one
- * failed then passed), attestations, certificates (one revoked, renewals superseding older
- * ones), security reminders. Running it again reuses the database and changes nothing.
+ * An 18-month life of a 40-person clinic on an embedded H2 database: policies with one material
+ * change, courses, an onboarding rule with an annual fixed-date cycle and a yearly security rule,
+ * hires, role changes, a leave, terminations, completions (some late, one failed then passed),
+ * attestations, certificates (one revoked, renewals superseding older ones), security reminders.
+ * Running it again reuses the database and changes nothing.
  */
 public final class ClinicDemo {
   static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -87,25 +85,38 @@ public final class ClinicDemo {
   private final Path dir;
   private final PrintWriter out;
   private final Random random = new Random(20_261_125L);
+
   /** What members will do, by day: fed by the events Trainproof publishes after each commit. */
   private final Map<LocalDate, List<Runnable>> agenda = new TreeMap<>();
+
   private @org.jspecify.annotations.Nullable Trainproof live;
   private @org.jspecify.annotations.Nullable DemoClock liveClock;
   private @org.jspecify.annotations.Nullable Organization liveOrg;
   private boolean failedOnce;
 
   /** What the demo left behind, for the summary and the outputs. */
-  record World(Trainproof tp, Organization org, Actor officer, IssuerKeyHistory history, SigningKey key, DemoClock clock,
-      JpaStore store, javax.sql.DataSource dataSource, boolean simulatedNow) implements AutoCloseable {
+  record World(
+      Trainproof tp,
+      Organization org,
+      Actor officer,
+      IssuerKeyHistory history,
+      SigningKey key,
+      DemoClock clock,
+      JpaStore store,
+      javax.sql.DataSource dataSource,
+      boolean simulatedNow)
+      implements AutoCloseable {
 
     /** Closes the store and shuts the embedded database down cleanly. */
     @Override
     public void close() {
       store.close();
-      try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+      try (var c = dataSource.getConnection();
+          var st = c.createStatement()) {
         st.execute("SHUTDOWN");
       } catch (SQLException e) {
-        throw new IllegalStateException("could not shut the demo database down: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "could not shut the demo database down: " + e.getMessage(), e);
       }
     }
   }
@@ -141,26 +152,69 @@ public final class ClinicDemo {
     JdbcDataSource ds = new JdbcDataSource();
     // why: the store opens a connection per transaction; keeping the database open between
     // them avoids reopening the file thousands of times. close() shuts it down.
-    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+    ds.setURL(
+        "jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("db")
+            + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
     ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations(SqlDialect.H2.migrationLocation()).failOnMissingLocations(true).load().migrate();
+    Flyway.configure()
+        .dataSource(ds)
+        .locations(SqlDialect.H2.migrationLocation())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
     JpaStore store = JpaStore.create(ds, SqlDialect.H2);
     SigningKey key = key();
-    IssuerKeyHistory history = IssuerKeyHistory.fromJson(read(dir.resolve("keys/issuer-key-history.json")));
-    DemoClock clock = new DemoClock(finished ? LocalDate.parse(state.getProperty("end")) : start, ZONE);
-    SigningCredentialIssuer signing = SigningCredentialIssuer.builder()
-        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key), "https://lakeside-clinic.example.org"))
-        .statusListBaseUrl("https://lakeside-clinic.example.org/status").clock(clock).build();
+    IssuerKeyHistory history =
+        IssuerKeyHistory.fromJson(read(dir.resolve("keys/issuer-key-history.json")));
+    DemoClock clock =
+        new DemoClock(finished ? LocalDate.parse(state.getProperty("end")) : start, ZONE);
+    SigningCredentialIssuer signing =
+        SigningCredentialIssuer.builder()
+            .issuers(
+                org ->
+                    OrganizationIssuer.of(
+                        history,
+                        new InMemoryKeyProvider().add(key),
+                        "https://lakeside-clinic.example.org"))
+            .statusListBaseUrl("https://lakeside-clinic.example.org/status")
+            .clock(clock)
+            .build();
     List<String> delivered = new ArrayList<>();
-    Trainproof tp = Trainproof.builder().store(store).clock(clock).credentialIssuer(signing)
-        .notificationSink(n -> delivered.add(n.kind() + " " + n.idempotencyKey()))
-        .listener(this::plan).build();
+    Trainproof tp =
+        Trainproof.builder()
+            .store(store)
+            .clock(clock)
+            .credentialIssuer(signing)
+            .notificationSink(n -> delivered.add(n.kind() + " " + n.idempotencyKey()))
+            .listener(this::plan)
+            .build();
     this.live = tp;
     this.liveClock = clock;
     if (finished) {
-      Organization org = tp.organizations().get(Actor.complianceOfficer("u-privacy-officer", Id.parse(state.getProperty("organization"))));
-      out.println("Reusing the demo database in " + dir + " (simulated " + start + " to " + clock.today() + "); nothing is recorded twice.");
-      return new World(tp, org, Actor.complianceOfficer("u-privacy-officer", org.id()), history, key, clock, store, ds, false);
+      Organization org =
+          tp.organizations()
+              .get(
+                  Actor.complianceOfficer(
+                      "u-privacy-officer", Id.parse(state.getProperty("organization"))));
+      out.println(
+          "Reusing the demo database in "
+              + dir
+              + " (simulated "
+              + start
+              + " to "
+              + clock.today()
+              + "); nothing is recorded twice.");
+      return new World(
+          tp,
+          org,
+          Actor.complianceOfficer("u-privacy-officer", org.id()),
+          history,
+          key,
+          clock,
+          store,
+          ds,
+          false);
     }
     World world = simulate(tp, history, key, clock, store, ds, start);
     state.setProperty("organization", world.org().id().toString());
@@ -171,56 +225,189 @@ public final class ClinicDemo {
     return world;
   }
 
-  private World simulate(Trainproof tp, IssuerKeyHistory history, SigningKey key, DemoClock clock, JpaStore store,
-      javax.sql.DataSource ds, LocalDate start) {
-    out.println("Simulating " + MONTHS + " months of Lakeside Family Clinic from " + start + " on an embedded H2 database in " + dir);
-    Organization org = tp.organizations().create(Actor.platform("vendor-admin"),
-        OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
+  private World simulate(
+      Trainproof tp,
+      IssuerKeyHistory history,
+      SigningKey key,
+      DemoClock clock,
+      JpaStore store,
+      javax.sql.DataSource ds,
+      LocalDate start) {
+    out.println(
+        "Simulating "
+            + MONTHS
+            + " months of Lakeside Family Clinic from "
+            + start
+            + " on an embedded H2 database in "
+            + dir);
+    Organization org =
+        tp.organizations()
+            .create(
+                Actor.platform("vendor-admin"),
+                OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
     this.liveOrg = org;
     Actor officer = Actor.complianceOfficer("u-privacy-officer", org.id());
-    Policy privacy = policy(tp, officer, "PRIV-01", "Uses and disclosures of PHI", AttestationTrigger.EVERY_VERSION, start);
-    Policy security = policy(tp, officer, "SEC-01", "Information security", AttestationTrigger.MATERIAL_ONLY, start);
-    Policy breach = policy(tp, officer, "BRN-01", "Breach notification", AttestationTrigger.EVERY_VERSION, start);
-    Course privacyCourse = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-PRIV", "HIPAA Privacy and Breach Notification"));
-    tp.courses().release(officer, privacyCourse.id(), new CourseService.NewVersion("2025.1", Set.of(privacy.id(), breach.id()),
-        Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.BREACH_NOTIFICATION), 80, true, sha256("privacy course package")));
-    Course securityCourse = tp.courses().create(officer, new CourseService.NewCourse("HIPAA-SEC", "Security Awareness"));
-    tp.courses().release(officer, securityCourse.id(), new CourseService.NewVersion("2025.1", Set.of(security.id()),
-        Set.of(RegulatoryTopic.SECURITY_AWARENESS, RegulatoryTopic.SECURITY_REMINDERS, RegulatoryTopic.MALWARE_PROTECTION,
-            RegulatoryTopic.PASSWORD_MANAGEMENT), 80, true, sha256("security course package")));
-    tp.requirements().create(officer, "Privacy and breach notification: onboarding, then every January",
-        "Every workforce member handles or can see PHI (164.530(b)(1))",
-        new RequirementTerms(start.minusYears(2), Audience.everyone(), privacyCourse.id(), 30,
-            Recurrence.fixedDate(MonthDay.of(1, 31)), Period.ofDays(45), Period.ofMonths(3), 7, 30, ReminderSchedule.standard(), true));
-    tp.requirements().create(officer, "Security awareness: onboarding, then yearly",
-        "Security awareness for all workforce including management (164.308(a)(5)(i))",
-        new RequirementTerms(start.minusYears(2), Audience.everyone(), securityCourse.id(), 30,
-            Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30), Period.ZERO, 7, 21,
-            ReminderSchedule.standard(), true));
-    tp.documentation().decide(officer, RegulatoryTopic.LOG_IN_MONITORING, false,
-        "Log-in monitoring is performed by IT tooling, not by members", "Failed log-ins alert IT; reviewed weekly", start);
+    Policy privacy =
+        policy(
+            tp,
+            officer,
+            "PRIV-01",
+            "Uses and disclosures of PHI",
+            AttestationTrigger.EVERY_VERSION,
+            start);
+    Policy security =
+        policy(
+            tp, officer, "SEC-01", "Information security", AttestationTrigger.MATERIAL_ONLY, start);
+    Policy breach =
+        policy(
+            tp, officer, "BRN-01", "Breach notification", AttestationTrigger.EVERY_VERSION, start);
+    Course privacyCourse =
+        tp.courses()
+            .create(
+                officer,
+                new CourseService.NewCourse("HIPAA-PRIV", "HIPAA Privacy and Breach Notification"));
+    tp.courses()
+        .release(
+            officer,
+            privacyCourse.id(),
+            new CourseService.NewVersion(
+                "2025.1",
+                Set.of(privacy.id(), breach.id()),
+                Set.of(RegulatoryTopic.PRIVACY_RULE, RegulatoryTopic.BREACH_NOTIFICATION),
+                80,
+                true,
+                sha256("privacy course package")));
+    Course securityCourse =
+        tp.courses()
+            .create(officer, new CourseService.NewCourse("HIPAA-SEC", "Security Awareness"));
+    tp.courses()
+        .release(
+            officer,
+            securityCourse.id(),
+            new CourseService.NewVersion(
+                "2025.1",
+                Set.of(security.id()),
+                Set.of(
+                    RegulatoryTopic.SECURITY_AWARENESS,
+                    RegulatoryTopic.SECURITY_REMINDERS,
+                    RegulatoryTopic.MALWARE_PROTECTION,
+                    RegulatoryTopic.PASSWORD_MANAGEMENT),
+                80,
+                true,
+                sha256("security course package")));
+    tp.requirements()
+        .create(
+            officer,
+            "Privacy and breach notification: onboarding, then every January",
+            "Every workforce member handles or can see PHI (164.530(b)(1))",
+            new RequirementTerms(
+                start.minusYears(2),
+                Audience.everyone(),
+                privacyCourse.id(),
+                30,
+                Recurrence.fixedDate(MonthDay.of(1, 31)),
+                Period.ofDays(45),
+                Period.ofMonths(3),
+                7,
+                30,
+                ReminderSchedule.standard(),
+                true));
+    tp.requirements()
+        .create(
+            officer,
+            "Security awareness: onboarding, then yearly",
+            "Security awareness for all workforce including management (164.308(a)(5)(i))",
+            new RequirementTerms(
+                start.minusYears(2),
+                Audience.everyone(),
+                securityCourse.id(),
+                30,
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(30),
+                Period.ZERO,
+                7,
+                21,
+                ReminderSchedule.standard(),
+                true));
+    tp.documentation()
+        .decide(
+            officer,
+            RegulatoryTopic.LOG_IN_MONITORING,
+            false,
+            "Log-in monitoring is performed by IT tooling, not by members",
+            "Failed log-ins alert IT; reviewed weekly",
+            start);
 
     List<WorkforceMember> staff = new ArrayList<>();
     String[][] roster = {
-        {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"nurse", "Clinic"},
-        {"nurse", "Clinic"}, {"nurse", "Clinic"}, {"physician", "Clinic"}, {"physician", "Clinic"}, {"physician", "Clinic"},
-        {"physician", "Clinic"}, {"front-desk", "Reception"}, {"front-desk", "Reception"}, {"front-desk", "Reception"},
-        {"front-desk", "Reception"}, {"front-desk", "Reception"}, {"billing", "Billing"}, {"billing", "Billing"},
-        {"billing", "Billing"}, {"billing", "Billing"}, {"it", "IT"}, {"it", "IT"}, {"manager", "Admin"}, {"manager", "Clinic"},
-        {"privacy-officer", "Admin"}, {"lab-tech", "Lab"}, {"lab-tech", "Lab"}, {"volunteer", "Reception"}, {"nurse", "Clinic"}};
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"nurse", "Clinic"},
+      {"physician", "Clinic"},
+      {"physician", "Clinic"},
+      {"physician", "Clinic"},
+      {"physician", "Clinic"},
+      {"front-desk", "Reception"},
+      {"front-desk", "Reception"},
+      {"front-desk", "Reception"},
+      {"front-desk", "Reception"},
+      {"front-desk", "Reception"},
+      {"billing", "Billing"},
+      {"billing", "Billing"},
+      {"billing", "Billing"},
+      {"billing", "Billing"},
+      {"it", "IT"},
+      {"it", "IT"},
+      {"manager", "Admin"},
+      {"manager", "Clinic"},
+      {"privacy-officer", "Admin"},
+      {"lab-tech", "Lab"},
+      {"lab-tech", "Lab"},
+      {"volunteer", "Reception"},
+      {"nurse", "Clinic"}
+    };
     for (int i = 0; i < roster.length; i++) {
       LocalDate engaged = start.minusDays(200 + random.nextInt(2000));
-      WorkforceType type = roster[i][0].equals("volunteer") ? WorkforceType.VOLUNTEER : WorkforceType.EMPLOYEE;
-      WorkforceMember m = tp.workforce().hire(officer, new WorkforceService.NewMember(String.format("HR-%04d", 1000 + i),
-          name(i), type, Set.of(roster[i][0]), roster[i][1], null, engaged));
+      WorkforceType type =
+          roster[i][0].equals("volunteer") ? WorkforceType.VOLUNTEER : WorkforceType.EMPLOYEE;
+      WorkforceMember m =
+          tp.workforce()
+              .hire(
+                  officer,
+                  new WorkforceService.NewMember(
+                      String.format("HR-%04d", 1000 + i),
+                      name(i),
+                      type,
+                      Set.of(roster[i][0]),
+                      roster[i][1],
+                      null,
+                      engaged));
       staff.add(m);
       // Their history from the previous system, so the clinic starts mostly compliant.
       if (i % 7 != 3) {
         for (Course c : List.of(privacyCourse, securityCourse)) {
-          tp.completions().importCompletion(officer, new CompletionService.Import(m.id(), c.id(), null,
-              start.minusDays(20 + random.nextInt(300)), 85 + random.nextInt(15), null,
-              new Provenance(CompletionMethod.HISTORICAL_IMPORT, officer.id(), "legacy-lms-export.csv", "line " + (2 * i + (c.equals(privacyCourse) ? 2 : 3)), null),
-              List.of()));
+          tp.completions()
+              .importCompletion(
+                  officer,
+                  new CompletionService.Import(
+                      m.id(),
+                      c.id(),
+                      null,
+                      start.minusDays(20 + random.nextInt(300)),
+                      85 + random.nextInt(15),
+                      null,
+                      new Provenance(
+                          CompletionMethod.HISTORICAL_IMPORT,
+                          officer.id(),
+                          "legacy-lms-export.csv",
+                          "line " + (2 * i + (c.equals(privacyCourse) ? 2 : 3)),
+                          null),
+                      List.of()));
         }
       }
     }
@@ -231,45 +418,87 @@ public final class ClinicDemo {
       int month = (int) ChronoUnit.MONTHS.between(start, clock.today());
       boolean firstOfMonth = clock.today().getDayOfMonth() == start.getDayOfMonth();
       if (firstOfMonth && day > 0) {
-        out.printf("  month %2d (%s): %d active, %s%n", month, clock.today(), active(tp, officer).size(), overall(tp, officer));
+        out.printf(
+            "  month %2d (%s): %d active, %s%n",
+            month, clock.today(), active(tp, officer).size(), overall(tp, officer));
         out.flush();
         switch (month) {
           case 2, 7, 10, 13, 16 -> {
             for (int k = 0; k < 2; k++) {
               hires++;
-              staff.add(tp.workforce().hire(officer, new WorkforceService.NewMember(String.format("HR-%04d", 1000 + hires), name(hires),
-                  WorkforceType.EMPLOYEE, Set.of(k == 0 ? "nurse" : "front-desk"), k == 0 ? "Clinic" : "Reception", null, clock.today())));
+              staff.add(
+                  tp.workforce()
+                      .hire(
+                          officer,
+                          new WorkforceService.NewMember(
+                              String.format("HR-%04d", 1000 + hires),
+                              name(hires),
+                              WorkforceType.EMPLOYEE,
+                              Set.of(k == 0 ? "nurse" : "front-desk"),
+                              k == 0 ? "Clinic" : "Reception",
+                              null,
+                              clock.today())));
             }
           }
-          case 3 -> tp.workforce().change(officer, staff.get(1).id(), new WorkforceService.MemberChange(clock.today(),
-              Set.of("manager"), "Admin", null, null));
+          case 3 ->
+              tp.workforce()
+                  .change(
+                      officer,
+                      staff.get(1).id(),
+                      new WorkforceService.MemberChange(
+                          clock.today(), Set.of("manager"), "Admin", null, null));
           case 4 -> tp.workforce().startLeave(officer, staff.get(4).id(), clock.today());
           case 5 -> tp.workforce().terminate(officer, staff.get(20).id(), clock.today());
           case 6 -> tp.workforce().returnFromLeave(officer, staff.get(4).id(), clock.today());
-          case 9 -> tp.policies().publish(officer, security.id(), new PolicyService.NewVersion(clock.today().plusDays(14),
-              sha256("Information security v2: multi-factor authentication for remote access"),
-              "Multi-factor authentication is now required for remote access", true, Set.of("nurse", "physician", "it")));
+          case 9 ->
+              tp.policies()
+                  .publish(
+                      officer,
+                      security.id(),
+                      new PolicyService.NewVersion(
+                          clock.today().plusDays(14),
+                          sha256(
+                              "Information security v2: multi-factor authentication for remote access"),
+                          "Multi-factor authentication is now required for remote access",
+                          true,
+                          Set.of("nurse", "physician", "it")));
           case 11 -> {
             tp.workforce().terminate(officer, staff.get(15).id(), clock.today());
-            tp.workforce().change(officer, staff.get(13).id(), WorkforceService.MemberChange.roles(clock.today(), Set.of("billing")));
+            tp.workforce()
+                .change(
+                    officer,
+                    staff.get(13).id(),
+                    WorkforceService.MemberChange.roles(clock.today(), Set.of("billing")));
           }
           case 12 -> waiveAndExtend(tp, officer, staff);
           case 14 -> revokeOne(tp, officer, staff);
           case 15 -> tp.workforce().terminate(officer, staff.get(27).id(), clock.today());
-          default -> { }
+          default -> {}
         }
         if (month % 3 == 0) {
-          var reminder = tp.securityReminders().send(officer, "Security reminder " + clock.today(),
-              "Report phishing to IT; never share passwords; lock your screen.", "email", Audience.everyone(), true);
+          var reminder =
+              tp.securityReminders()
+                  .send(
+                      officer,
+                      "Security reminder " + clock.today(),
+                      "Report phishing to IT; never share passwords; lock your screen.",
+                      "email",
+                      Audience.everyone(),
+                      true);
           for (var r : reminder.recipients()) {
             if (random.nextInt(10) < 8) {
-              tp.securityReminders().acknowledge(new Actor("u-" + r.member(), ActorRole.MEMBER, org.id(), r.member()), reminder.id());
+              tp.securityReminders()
+                  .acknowledge(
+                      new Actor("u-" + r.member(), ActorRole.MEMBER, org.id(), r.member()),
+                      reminder.id());
             }
           }
         }
       }
       // Work planned for today may plan more work for today: run until none is left.
-      for (List<Runnable> actions = agenda.remove(clock.today()); actions != null; actions = agenda.remove(clock.today())) {
+      for (List<Runnable> actions = agenda.remove(clock.today());
+          actions != null;
+          actions = agenda.remove(clock.today())) {
         actions.forEach(Runnable::run);
       }
       // The host's scheduler: a weekly sweep opens renewal windows well inside their 30-45 days.
@@ -280,13 +509,15 @@ public final class ClinicDemo {
       clock.nextDay();
       day++;
     }
-    out.printf("  month %2d (%s): %d active, %s%n", MONTHS, clock.today(), active(tp, officer).size(), overall(tp, officer));
+    out.printf(
+        "  month %2d (%s): %d active, %s%n",
+        MONTHS, clock.today(), active(tp, officer).size(), overall(tp, officer));
     return new World(tp, org, officer, history, key, clock, store, ds, true);
   }
 
   /**
-   * Plans what members do about new work: most complete an assignment before it is due, some
-   * late, one fails first and passes a week later; attestations come within a few weeks.
+   * Plans what members do about new work: most complete an assignment before it is due, some late,
+   * one fails first and passes a week later; attestations come within a few weeks.
    */
   private void plan(TrainproofEvent event) {
     if (live == null || liveClock == null || liveOrg == null) {
@@ -300,11 +531,15 @@ public final class ClinicDemo {
         LocalDate due = LocalDate.parse(event.details().get("dueOn"));
         long window = Math.max(1, due.toEpochDay() - today.toEpochDay());
         boolean late = random.nextInt(100) < 12;
-        LocalDate when = late ? AssignmentDates.later(due, today).plusDays(3 + random.nextInt(30))
-            : today.plusDays(random.nextInt((int) Math.min(window, 60)));
+        LocalDate when =
+            late
+                ? AssignmentDates.later(due, today).plusDays(3 + random.nextInt(30))
+                : today.plusDays(random.nextInt((int) Math.min(window, 60)));
         boolean failFirst = !failedOnce && !late;
         failedOnce |= failFirst;
-        agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> complete(member, assignment, failFirst));
+        agenda
+            .computeIfAbsent(when, d -> new ArrayList<>())
+            .add(() -> complete(member, assignment, failFirst));
       }
       case "ATTESTATION_REQUESTED" -> {
         Id<Attestation> attestation = Id.parse(event.subjectId());
@@ -312,35 +547,53 @@ public final class ClinicDemo {
         LocalDate when = today.plusDays(2 + random.nextInt(25));
         agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> attest(member, attestation));
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void complete(Id<WorkforceMember> member, Id<Assignment> assignment, boolean failFirst) {
     Trainproof tp = Objects.requireNonNull(live);
     LocalDate today = Objects.requireNonNull(liveClock).today();
-    Actor self = new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
+    Actor self =
+        new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
     try {
-      tp.completions().record(self, CompletionService.Request.inApp(assignment, today, failFirst ? 62 : 82 + random.nextInt(18), self.id()));
+      tp.completions()
+          .record(
+              self,
+              CompletionService.Request.inApp(
+                  assignment, today, failFirst ? 62 : 82 + random.nextInt(18), self.id()));
       if (failFirst) {
-        agenda.computeIfAbsent(today.plusDays(7), d -> new ArrayList<>()).add(() -> complete(member, assignment, false));
+        agenda
+            .computeIfAbsent(today.plusDays(7), d -> new ArrayList<>())
+            .add(() -> complete(member, assignment, false));
       }
     } catch (TrainproofException noLongerOpen) {
-      // Cancelled meanwhile (termination, role change), completed through another assignment, or on leave.
+      // Cancelled meanwhile (termination, role change), completed through another assignment, or on
+      // leave.
     }
   }
 
   private void attest(Id<WorkforceMember> member, Id<Attestation> attestation) {
     Trainproof tp = Objects.requireNonNull(live);
-    Actor self = new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
+    Actor self =
+        new Actor("u-" + member, ActorRole.MEMBER, Objects.requireNonNull(liveOrg).id(), member);
     try {
-      tp.attestations().record(self, new AttestationService.Submission(attestation,
-          "I have read and will follow this policy version.", AttestationMethod.CLICK_THROUGH, null, null));
+      tp.attestations()
+          .record(
+              self,
+              new AttestationService.Submission(
+                  attestation,
+                  "I have read and will follow this policy version.",
+                  AttestationMethod.CLICK_THROUGH,
+                  null,
+                  null));
     } catch (TrainproofException futureOrGone) {
       // A version that takes effect later is attested once it does; try again then.
       LocalDate retry = Objects.requireNonNull(liveClock).today().plusDays(10);
       if (futureOrGone instanceof ValidationException v && v.getMessage().contains("future")) {
-        agenda.computeIfAbsent(retry, d -> new ArrayList<>()).add(() -> attest(member, attestation));
+        agenda
+            .computeIfAbsent(retry, d -> new ArrayList<>())
+            .add(() -> attest(member, attestation));
       }
     }
   }
@@ -355,10 +608,19 @@ public final class ClinicDemo {
           continue;
         }
         if (!waived) {
-          tp.assignments().waive(officer, a.id(), "completed equivalent training at a previous employer (certificate on file)");
+          tp.assignments()
+              .waive(
+                  officer,
+                  a.id(),
+                  "completed equivalent training at a previous employer (certificate on file)");
           waived = true;
         } else if (!extended) {
-          tp.assignments().extend(officer, a.id(), a.currentDueOn().plusDays(21), "medical leave of absence paperwork pending");
+          tp.assignments()
+              .extend(
+                  officer,
+                  a.id(),
+                  a.currentDueOn().plusDays(21),
+                  "medical leave of absence paperwork pending");
           extended = true;
         }
       }
@@ -372,7 +634,11 @@ public final class ClinicDemo {
     for (WorkforceMember m : staff) {
       for (Certificate c : tp.certificates().forMember(officer, m.id())) {
         if (c.status() == Certificate.Status.VALID) {
-          tp.certificates().revoke(officer, c.id(), "issued in error: the course was taken by a colleague on this account");
+          tp.certificates()
+              .revoke(
+                  officer,
+                  c.id(),
+                  "issued in error: the course was taken by a colleague on this account");
           return;
         }
       }
@@ -399,16 +665,33 @@ public final class ClinicDemo {
     for (WorkforceMember m : active(tp, officer)) {
       String dept = m.termsOn(today).map(t -> t.department()).orElse("?");
       for (RequirementStatus s : tp.status().forMember(officer, m.id(), today)) {
-        result.computeIfAbsent(dept, d -> new EnumMap<>(ComplianceStatus.class)).merge(s.status(), 1, Integer::sum);
+        result
+            .computeIfAbsent(dept, d -> new EnumMap<>(ComplianceStatus.class))
+            .merge(s.status(), 1, Integer::sum);
       }
     }
     return result;
   }
 
-  private static Policy policy(Trainproof tp, Actor officer, String code, String title, AttestationTrigger trigger, LocalDate start) {
-    Policy p = tp.policies().create(officer, new PolicyService.NewPolicy(code, title, Audience.everyone(), trigger, 30, start.plusMonths(12)));
-    tp.policies().publish(officer, p.id(), new PolicyService.NewVersion(start.minusYears(1), sha256(title + " v1"), "Initial version",
-        false, Set.of()));
+  private static Policy policy(
+      Trainproof tp,
+      Actor officer,
+      String code,
+      String title,
+      AttestationTrigger trigger,
+      LocalDate start) {
+    Policy p =
+        tp.policies()
+            .create(
+                officer,
+                new PolicyService.NewPolicy(
+                    code, title, Audience.everyone(), trigger, 30, start.plusMonths(12)));
+    tp.policies()
+        .publish(
+            officer,
+            p.id(),
+            new PolicyService.NewVersion(
+                start.minusYears(1), sha256(title + " v1"), "Initial version", false, Set.of()));
     return p;
   }
 
@@ -420,15 +703,23 @@ public final class ClinicDemo {
     }
     SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", new SecureRandom());
     write(pem, key.toPkcs8Pem());
-    write(history, IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(),
-        LocalDate.now(ZONE).minusMonths(MONTHS + 1).atStartOfDay(ZONE).toInstant()).toJson());
+    write(
+        history,
+        IssuerKeyHistory.start(
+                DID,
+                key.keyId(),
+                key.publicKey(),
+                LocalDate.now(ZONE).minusMonths(MONTHS + 1).atStartOfDay(ZONE).toInstant())
+            .toJson());
     return key;
   }
 
   static TrustBundle trustBundle(World w) {
-    return TrustBundle.of(List.of(w.history()), List.of(
-        w.tp().certificates().statusListCredential(w.officer(), "revocation"),
-        w.tp().certificates().statusListCredential(w.officer(), "superseded")));
+    return TrustBundle.of(
+        List.of(w.history()),
+        List.of(
+            w.tp().certificates().statusListCredential(w.officer(), "revocation"),
+            w.tp().certificates().statusListCredential(w.officer(), "superseded")));
   }
 
   private void deleteDatabase() {
@@ -442,15 +733,20 @@ public final class ClinicDemo {
   }
 
   private static String name(int i) {
-    String[] first = {"Avery", "Blake", "Casey", "Dana", "Eli", "Frankie", "Gray", "Harper", "Indy", "Jules", "Kai", "Logan",
-        "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Riley", "Sage", "Taylor", "Uma", "Val", "Wren", "Xen", "Yael", "Zion"};
+    String[] first = {
+      "Avery", "Blake", "Casey", "Dana", "Eli", "Frankie", "Gray", "Harper", "Indy", "Jules", "Kai",
+      "Logan", "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Riley", "Sage", "Taylor", "Uma",
+      "Val", "Wren", "Xen", "Yael", "Zion"
+    };
     String[] last = {"Adams", "Brook", "Cole", "Diaz", "Ellis", "Fox", "Gray", "Hale"};
     return first[i % first.length] + " " + last[(i / first.length + i) % last.length];
   }
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** The demo's simulated time: whole days at a fixed local hour. Not thread-safe; the demo is single-threaded. */
+/**
+ * The demo's simulated time: whole days at a fixed local hour. Not thread-safe; the demo is
+ * single-threaded.
+ */
 final class DemoClock extends Clock {
   private final ZoneId zone;
   private ZonedDateTime now;

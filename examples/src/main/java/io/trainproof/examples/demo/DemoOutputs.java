@@ -2,8 +2,8 @@ package io.trainproof.examples.demo;
 
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.reporting.Reporting;
 import io.trainproof.reporting.ReportFormat;
+import io.trainproof.reporting.Reporting;
 import io.trainproof.reporting.evidence.EvidencePack;
 import io.trainproof.reporting.evidence.EvidencePackRequest;
 import io.trainproof.reporting.evidence.ManifestSignature;
@@ -17,11 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -47,47 +47,85 @@ final class DemoOutputs {
     ClinicDemo.write(outDir.resolve("issuer-did.json"), w.history().didDocument().toPrettyString());
     Reporting reporting = reporting(w);
     LocalDate today = w.clock().today();
-    certs.stream().filter(c -> c.status() == Certificate.Status.VALID).reduce((a, b) -> b).ifPresent(c ->
-        stream(outDir.resolve("certificates/valid.pdf"), o -> reporting.certificates().pdf(w.officer(), c.verificationCode(), o)));
+    certs.stream()
+        .filter(c -> c.status() == Certificate.Status.VALID)
+        .reduce((a, b) -> b)
+        .ifPresent(
+            c ->
+                stream(
+                    outDir.resolve("certificates/valid.pdf"),
+                    o -> reporting.certificates().pdf(w.officer(), c.verificationCode(), o)));
     ReportService reports = reporting.reports();
     DateRange lastYear = DateRange.of(today.minusYears(1), today);
-    List<Report> all = List.of(
-        reports.organizationSummary(w.officer(), today),
-        reports.overdueAndExpiring(w.officer(), today),
-        reports.newHireTimeliness(w.officer(), lastYear, today),
-        reports.retraining(w.officer(), today),
-        reports.acknowledgementMatrix(w.officer(), today),
-        reports.securityReminderLog(w.officer(), lastYear, today),
-        reports.waiversAndExtensions(w.officer(), today),
-        reports.roleContentMatrix(w.officer(), today),
-        reports.renewalForecast(w.officer(), today),
-        reports.policyVersionsInForce(w.officer(), today),
-        reports.addressableDecisions(w.officer(), today));
+    List<Report> all =
+        List.of(
+            reports.organizationSummary(w.officer(), today),
+            reports.overdueAndExpiring(w.officer(), today),
+            reports.newHireTimeliness(w.officer(), lastYear, today),
+            reports.retraining(w.officer(), today),
+            reports.acknowledgementMatrix(w.officer(), today),
+            reports.securityReminderLog(w.officer(), lastYear, today),
+            reports.waiversAndExtensions(w.officer(), today),
+            reports.roleContentMatrix(w.officer(), today),
+            reports.renewalForecast(w.officer(), today),
+            reports.policyVersionsInForce(w.officer(), today),
+            reports.addressableDecisions(w.officer(), today));
     for (Report report : all) {
       String name = report.getClass().getSimpleName();
       for (ReportFormat format : List.of(ReportFormat.CSV, ReportFormat.PDF)) {
-        stream(outDir.resolve("reports/" + name + "." + format.extension()), o -> reporting.render(report, format, o));
+        stream(
+            outDir.resolve("reports/" + name + "." + format.extension()),
+            o -> reporting.render(report, format, o));
       }
     }
     Report dashboard = reports.dashboard(w.officer(), today);
-    stream(outDir.resolve("dashboard.html"), o -> reporting.render(dashboard, ReportFormat.HTML, o));
-    EvidencePack pack = reporting.evidencePacks().build(w.officer(),
-        new EvidencePackRequest(lastYear, today, Sample.newHires(5, 2026L)), outDir.resolve("evidence-pack.zip"));
-    out.println("Wrote " + all.size() + " reports (CSV and PDF), the dashboard, the evidence pack (" + pack.files().size()
-        + " files, manifest signed), sample certificates (JSON and PDF) and the trust bundle to " + outDir);
-    out.println("  check one: java -jar examples/target/trainproof.jar verify " + outDir.resolve("certificates/valid.json")
-        + " --trust " + outDir.resolve("trust-bundle.json"));
+    stream(
+        outDir.resolve("dashboard.html"), o -> reporting.render(dashboard, ReportFormat.HTML, o));
+    EvidencePack pack =
+        reporting
+            .evidencePacks()
+            .build(
+                w.officer(),
+                new EvidencePackRequest(lastYear, today, Sample.newHires(5, 2026L)),
+                outDir.resolve("evidence-pack.zip"));
+    out.println(
+        "Wrote "
+            + all.size()
+            + " reports (CSV and PDF), the dashboard, the evidence pack ("
+            + pack.files().size()
+            + " files, manifest signed), sample certificates (JSON and PDF) and the trust bundle to "
+            + outDir);
+    out.println(
+        "  check one: java -jar examples/target/trainproof.jar verify "
+            + outDir.resolve("certificates/valid.json")
+            + " --trust "
+            + outDir.resolve("trust-bundle.json"));
   }
 
   /** Reporting with the demo's issuer key signing evidence-pack manifests. */
   static Reporting reporting(ClinicDemo.World w) {
     SigningKey key = w.key();
-    String spki = w.history().active().orElseThrow().key().toPem()
-        .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
-    ManifestSigner signer = manifest -> new ManifestSignature("Ed25519", key.keyId(),
-        Base64.getEncoder().encodeToString(key.sign(manifest)), spki);
-    return Reporting.builder(w.tp()).clock(w.clock()).manifestSigner(signer)
-        .verificationUrl("https://lakeside-clinic.example.org/verify").build();
+    String spki =
+        w.history()
+            .active()
+            .orElseThrow()
+            .key()
+            .toPem()
+            .replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    ManifestSigner signer =
+        manifest ->
+            new ManifestSignature(
+                "Ed25519",
+                key.keyId(),
+                Base64.getEncoder().encodeToString(key.sign(manifest)),
+                spki);
+    return Reporting.builder(w.tp())
+        .clock(w.clock())
+        .manifestSigner(signer)
+        .verificationUrl("https://lakeside-clinic.example.org/verify")
+        .build();
   }
 
   private interface Writing {
@@ -106,9 +144,18 @@ final class DemoOutputs {
   }
 
   /** The newest (or, for a valid one, the newest still valid) certificate in a status. */
-  private static void sample(List<Certificate> certs, Certificate.Status status, String name, Path outDir, boolean newest) {
-    certs.stream().filter(c -> c.status() == status)
+  private static void sample(
+      List<Certificate> certs,
+      Certificate.Status status,
+      String name,
+      Path outDir,
+      boolean newest) {
+    certs.stream()
+        .filter(c -> c.status() == status)
         .reduce((a, b) -> newest ? b : a)
-        .ifPresent(c -> ClinicDemo.write(outDir.resolve("certificates/" + name + ".json"), c.credentialJson()));
+        .ifPresent(
+            c ->
+                ClinicDemo.write(
+                    outDir.resolve("certificates/" + name + ".json"), c.credentialJson()));
   }
 }

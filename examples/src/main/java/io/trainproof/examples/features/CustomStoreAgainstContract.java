@@ -1,22 +1,22 @@
 package io.trainproof.examples.features;
 
+import io.trainproof.core.Actor;
+import io.trainproof.core.Trainproof;
 import io.trainproof.core.memory.InMemoryStore;
+import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.StoreCapabilities;
 import io.trainproof.core.spi.Transaction;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import io.trainproof.core.Actor;
-import io.trainproof.core.Trainproof;
-import io.trainproof.core.organization.OrganizationService;
-import java.time.ZoneId;
 
 /**
  * Writing a custom store: implement {@link Store} (here, a decorator that counts transactions
- * around the in-memory store; a real one would speak to the host's database), then prove it
- * with the testkit contract — a subclass of {@code io.trainproof.testkit.StoreContract} whose
- * only method creates the store. This example's contract test is
- * {@code examples/src/test/java/io/trainproof/examples/features/CountingStoreContractTest.java}.
+ * around the in-memory store; a real one would speak to the host's database), then prove it with
+ * the testkit contract — a subclass of {@code io.trainproof.testkit.StoreContract} whose only
+ * method creates the store. This example's contract test is {@code
+ * examples/src/test/java/io/trainproof/examples/features/CountingStoreContractTest.java}.
  */
 public final class CustomStoreAgainstContract {
   private CustomStoreAgainstContract() {}
@@ -37,7 +37,9 @@ public final class CustomStoreAgainstContract {
       return delegate.capabilities();
     }
 
-    /** @return how many transactions ran */
+    /**
+     * @return how many transactions ran
+     */
     public long transactions() {
       return transactions.get();
     }
@@ -50,10 +52,16 @@ public final class CustomStoreAgainstContract {
    */
   public static void main(String[] args) {
     CountingStore store = new CountingStore();
-    Trainproof.builder().store(store).build().organizations().create(
-        Actor.platform("vendor-admin"),
-        OrganizationService.NewOrganization.of("Demo", ZoneId.of("UTC")));
-    System.out.println("transactions run: " + store.transactions()
-        + "; run its contract with: mvn -pl examples -am test -Dtest=CountingStoreContractTest");
+    Trainproof.builder()
+        .store(store)
+        .build()
+        .organizations()
+        .create(
+            Actor.platform("vendor-admin"),
+            OrganizationService.NewOrganization.of("Demo", ZoneId.of("UTC")));
+    System.out.println(
+        "transactions run: "
+            + store.transactions()
+            + "; run its contract with: mvn -pl examples -am test -Dtest=CountingStoreContractTest");
   }
 }

@@ -35,18 +35,61 @@ public final class InMemoryEmbedding {
   public static void main(String[] args) {
     Clock clock = Clock.systemUTC();
     Trainproof trainproof = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
-    Organization org = trainproof.organizations().create(Actor.platform("vendor-admin"),
-        OrganizationService.NewOrganization.of("Pine Street Pharmacy", ZoneId.of("America/Denver")));
+    Organization org =
+        trainproof
+            .organizations()
+            .create(
+                Actor.platform("vendor-admin"),
+                OrganizationService.NewOrganization.of(
+                    "Pine Street Pharmacy", ZoneId.of("America/Denver")));
     Actor officer = Actor.complianceOfficer("u-1", org.id());
-    Course course = trainproof.courses().create(officer, new CourseService.NewCourse("HIPAA-101", "HIPAA basics"));
-    trainproof.courses().release(officer, course.id(), new CourseService.NewVersion("1", Set.of(), Set.of(), 80, false, null));
+    Course course =
+        trainproof
+            .courses()
+            .create(officer, new CourseService.NewCourse("HIPAA-101", "HIPAA basics"));
+    trainproof
+        .courses()
+        .release(
+            officer,
+            course.id(),
+            new CourseService.NewVersion("1", Set.of(), Set.of(), 80, false, null));
     LocalDate today = LocalDate.now(clock.withZone(org.zone()));
-    trainproof.requirements().create(officer, "HIPAA yearly", "Everyone may see PHI",
-        new RequirementTerms(today.minusYears(1), Audience.everyone(), course.id(), 30,
-            Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(30), Period.ZERO, 0, null,
-            ReminderSchedule.standard(), true));
-    WorkforceMember m = trainproof.workforce().hire(officer, new WorkforceService.NewMember("HR-7", "A. Pharmacist",
-        WorkforceType.EMPLOYEE, Set.of("pharmacist"), "Pharmacy", null, today));
-    System.out.println(m.displayName() + " on " + today + ": " + trainproof.status().forMember(officer, m.id(), today));
+    trainproof
+        .requirements()
+        .create(
+            officer,
+            "HIPAA yearly",
+            "Everyone may see PHI",
+            new RequirementTerms(
+                today.minusYears(1),
+                Audience.everyone(),
+                course.id(),
+                30,
+                Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                Period.ofDays(30),
+                Period.ZERO,
+                0,
+                null,
+                ReminderSchedule.standard(),
+                true));
+    WorkforceMember m =
+        trainproof
+            .workforce()
+            .hire(
+                officer,
+                new WorkforceService.NewMember(
+                    "HR-7",
+                    "A. Pharmacist",
+                    WorkforceType.EMPLOYEE,
+                    Set.of("pharmacist"),
+                    "Pharmacy",
+                    null,
+                    today));
+    System.out.println(
+        m.displayName()
+            + " on "
+            + today
+            + ": "
+            + trainproof.status().forMember(officer, m.id(), today));
   }
 }

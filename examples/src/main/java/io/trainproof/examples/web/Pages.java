@@ -6,15 +6,16 @@ import io.trainproof.signing.verify.Check;
 import io.trainproof.signing.verify.FailureReason;
 import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.VerificationResult;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import java.io.IOException;
 
 /** The verification page's HTML: self-contained, every value escaped. */
 final class Pages {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       <style>
         body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d2433; }
         h1 { font-size: 1.5rem; } .verdict { font-size: 1.6rem; font-weight: 700; padding: .6rem 1rem; border-radius: .4rem; }
@@ -28,8 +29,11 @@ final class Pages {
 
   static String form(String issuerDid) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Verify a training certificate</title>"
-        + STYLE + "</head><body><h1>Verify a training certificate</h1>"
-        + "<p>Issued by <code>" + esc(issuerDid) + "</code>. Verification checks the signature, the key, the dates and "
+        + STYLE
+        + "</head><body><h1>Verify a training certificate</h1>"
+        + "<p>Issued by <code>"
+        + esc(issuerDid)
+        + "</code>. Verification checks the signature, the key, the dates and "
         + "whether the certificate was revoked or replaced.</p>"
         + "<form method=\"post\" action=\"/verify\" id=\"by-code\"><label>Verification code "
         + "<input type=\"text\" name=\"code\" id=\"code\" autocomplete=\"off\"></label> <button type=\"submit\">Verify</button></form>"
@@ -43,25 +47,44 @@ final class Pages {
   }
 
   static String notFound(String code) {
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>" + STYLE + "</head><body>"
-        + "<p class=\"verdict invalid\" id=\"verdict\">No certificate has the code " + esc(code) + "</p>"
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>"
+        + STYLE
+        + "</head><body>"
+        + "<p class=\"verdict invalid\" id=\"verdict\">No certificate has the code "
+        + esc(code)
+        + "</p>"
         + "<p><a href=\"/\">Verify another</a></p></body></html>";
   }
 
-  static String result(VerificationResult result, String credentialJson, @Nullable String revocationReason) {
+  static String result(
+      VerificationResult result, String credentialJson, @Nullable String revocationReason) {
     String verdict = verdict(result, revocationReason);
     StringBuilder sb = new StringBuilder();
-    sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(verdict)).append("</title>")
-        .append(STYLE).append("</head><body><h1>Certificate verification</h1>")
-        .append("<p class=\"verdict ").append(result.verified() ? "valid" : "invalid").append("\" id=\"verdict\">")
-        .append(esc(verdict)).append("</p>");
+    sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(verdict))
+        .append("</title>")
+        .append(STYLE)
+        .append("</head><body><h1>Certificate verification</h1>")
+        .append("<p class=\"verdict ")
+        .append(result.verified() ? "valid" : "invalid")
+        .append("\" id=\"verdict\">")
+        .append(esc(verdict))
+        .append("</p>");
     JsonNode vc = parse(credentialJson);
     if (vc != null) {
       sb.append("<h2>What the certificate says</h2><p>")
-          .append(result.verified() ? "Shown from the verified certificate." : "Shown as received; it did not verify.")
+          .append(
+              result.verified()
+                  ? "Shown from the verified certificate."
+                  : "Shown as received; it did not verify.")
           .append("</p><table id=\"content\">");
       row(sb, "Certificate", text(vc, "name"));
-      row(sb, "Issuer", vc.path("issuer").isTextual() ? vc.path("issuer").asText() : text(vc.path("issuer"), "name"));
+      row(
+          sb,
+          "Issuer",
+          vc.path("issuer").isTextual()
+              ? vc.path("issuer").asText()
+              : text(vc.path("issuer"), "name"));
       row(sb, "Achievement", text(vc.path("credentialSubject").path("achievement"), "name"));
       row(sb, "Holder", text(vc.path("credentialSubject"), "id"));
       row(sb, "Valid from", text(vc, "validFrom"));
@@ -71,9 +94,14 @@ final class Pages {
     }
     sb.append("<h2>Checks</h2><table id=\"checks\">");
     for (Check c : result.checks()) {
-      String mark = c.outcome() == Outcome.PASSED ? "passed" : c.outcome() == Outcome.FAILED ? "FAILED" : "not applicable";
-      row(sb, c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), mark + (c.reason() == null ? "" : " (" + c.reason() + ")")
-          + ": " + c.detail());
+      String mark =
+          c.outcome() == Outcome.PASSED
+              ? "passed"
+              : c.outcome() == Outcome.FAILED ? "FAILED" : "not applicable";
+      row(
+          sb,
+          c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          mark + (c.reason() == null ? "" : " (" + c.reason() + ")") + ": " + c.detail());
     }
     sb.append("</table><p><a href=\"/\">Verify another</a></p></body></html>");
     return sb.toString();
@@ -85,7 +113,8 @@ final class Pages {
       return "Valid";
     }
     Set<FailureReason> reasons = result.failureReasons();
-    if (reasons.contains(FailureReason.TAMPERED_CONTENT) || reasons.contains(FailureReason.UNCANONICALIZABLE_CONTENT)) {
+    if (reasons.contains(FailureReason.TAMPERED_CONTENT)
+        || reasons.contains(FailureReason.UNCANONICALIZABLE_CONTENT)) {
       return "Not valid: the certificate was changed after it was signed (tampered)";
     }
     if (reasons.contains(FailureReason.REVOKED)) {
@@ -100,11 +129,13 @@ final class Pages {
     if (reasons.contains(FailureReason.NOT_YET_VALID)) {
       return "Not yet valid";
     }
-    if (reasons.contains(FailureReason.UNKNOWN_ISSUER) || reasons.contains(FailureReason.WRONG_KEY)
+    if (reasons.contains(FailureReason.UNKNOWN_ISSUER)
+        || reasons.contains(FailureReason.WRONG_KEY)
         || reasons.contains(FailureReason.UNKNOWN_KEY)) {
       return "Not valid: not signed by a trusted issuer's key";
     }
-    if (reasons.contains(FailureReason.MALFORMED_JSON) || reasons.contains(FailureReason.MALFORMED_CREDENTIAL)) {
+    if (reasons.contains(FailureReason.MALFORMED_JSON)
+        || reasons.contains(FailureReason.MALFORMED_CREDENTIAL)) {
       return "Not valid: this is not a certificate";
     }
     return "Not valid: " + reasons;
@@ -125,7 +156,11 @@ final class Pages {
   }
 
   private static void row(StringBuilder sb, String label, String value) {
-    sb.append("<tr><td>").append(esc(label)).append("</td><td>").append(esc(value)).append("</td></tr>");
+    sb.append("<tr><td>")
+        .append(esc(label))
+        .append("</td><td>")
+        .append(esc(value))
+        .append("</td></tr>");
   }
 
   static String esc(String s) {

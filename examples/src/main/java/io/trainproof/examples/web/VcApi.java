@@ -25,18 +25,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The VC API of the web host without HTTP: a request body in, a status and a JSON body out
- * ({@code POST /credentials/issue} and {@code POST /credentials/verify}). Bodies are parsed
- * strictly ({@link StrictJson}: duplicate keys refused, size and depth limits), so what is
- * verified or signed is exactly what was sent. A refusal is 400 (not JSON) or 422 (not a
- * credential this host signs, or not verified); an exception other than a typed
- * {@link TrainproofException} is a bug and escapes. Thread-safe.
+ * The VC API of the web host without HTTP: a request body in, a status and a JSON body out ({@code
+ * POST /credentials/issue} and {@code POST /credentials/verify}). Bodies are parsed strictly
+ * ({@link StrictJson}: duplicate keys refused, size and depth limits), so what is verified or
+ * signed is exactly what was sent. A refusal is 400 (not JSON) or 422 (not a credential this host
+ * signs, or not verified); an exception other than a typed {@link TrainproofException} is a bug and
+ * escapes. Thread-safe.
  */
 final class VcApi {
   /** The largest request body, in bytes. */
   static final int MAX_BODY = 1 << 20;
+
   /** The body wraps the credential in one more object than the verifier's depth limit. */
-  private static final JsonLimits BODY_LIMITS = new JsonLimits(MAX_BODY, JsonLimits.DEFAULT.maxDepth() + 1);
+  private static final JsonLimits BODY_LIMITS =
+      new JsonLimits(MAX_BODY, JsonLimits.DEFAULT.maxDepth() + 1);
 
   /**
    * A response.
@@ -54,12 +56,16 @@ final class VcApi {
     this.dataIntegrity = dataIntegrity;
   }
 
-  /** @return the issuer's key history and its current signed status lists */
+  /**
+   * @return the issuer's key history and its current signed status lists
+   */
   TrustBundle trustBundle() {
     CertificateService certs = site.trainproof().certificates();
-    return TrustBundle.of(List.of(site.history()), List.of(
-        certs.statusListCredential(site.reader(), CertificateService.REVOCATION),
-        certs.statusListCredential(site.reader(), CertificateService.SUPERSEDED)));
+    return TrustBundle.of(
+        List.of(site.history()),
+        List.of(
+            certs.statusListCredential(site.reader(), CertificateService.REVOCATION),
+            certs.statusListCredential(site.reader(), CertificateService.SUPERSEDED)));
   }
 
   /**
@@ -76,12 +82,18 @@ final class VcApi {
       return new Response(400, error("the body is not strict JSON: " + e.getMessage()));
     }
     JsonNode credential = request.get("credential");
-    if (!(credential instanceof ObjectNode unsigned) || !unsigned.has("@context") || !hasType(unsigned, "VerifiableCredential")) {
-      return new Response(422, error("credential must be an object with @context and type VerifiableCredential"));
+    if (!(credential instanceof ObjectNode unsigned)
+        || !unsigned.has("@context")
+        || !hasType(unsigned, "VerifiableCredential")) {
+      return new Response(
+          422, error("credential must be an object with @context and type VerifiableCredential"));
     }
     String did = site.history().did();
     JsonNode issuer = unsigned.get("issuer");
-    String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+    String issuerId =
+        issuer == null
+            ? null
+            : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
     if (issuerId == null) {
       unsigned.put("issuer", did);
     } else if (!issuerId.equals(did)) {
@@ -90,14 +102,17 @@ final class VcApi {
     Cryptosuite suite = Cryptosuite.EDDSA_JCS_2022;
     String requested = request.path("options").path("cryptosuite").asText("");
     if (!requested.isEmpty()) {
-      Optional<Cryptosuite> match = Arrays.stream(Cryptosuite.values()).filter(c -> c.id().equals(requested)).findFirst();
+      Optional<Cryptosuite> match =
+          Arrays.stream(Cryptosuite.values()).filter(c -> c.id().equals(requested)).findFirst();
       if (match.isEmpty()) {
         return new Response(422, error("unsupported cryptosuite " + requested));
       }
       suite = match.get();
     }
     try {
-      ObjectNode signed = dataIntegrity.addProof(unsigned, ProofOptions.of(suite, site.clock().instant()), site.signer());
+      ObjectNode signed =
+          dataIntegrity.addProof(
+              unsigned, ProofOptions.of(suite, site.clock().instant()), site.signer());
       ObjectNode response = StrictJson.mapper().createObjectNode();
       response.set("verifiableCredential", signed);
       return new Response(201, response);
@@ -111,8 +126,8 @@ final class VcApi {
    * {@code POST /credentials/verify} with {@code {verifiableCredential, options}}.
    *
    * @param body the request body
-   * @return 200 when verified; 400 when the body is not JSON or holds no credential; 422 when
-   *     the credential does not verify
+   * @return 200 when verified; 400 when the body is not JSON or holds no credential; 422 when the
+   *     credential does not verify
    */
   Response verify(String body) {
     JsonNode request;
@@ -126,8 +141,12 @@ final class VcApi {
       return new Response(400, error("verifiableCredential must be an object"));
     }
     // The VC API checks proofs; whether the issuer is trusted is the relying party's call.
-    CredentialVerifier verifier = new CredentialVerifier(trustBundle(), site.clock(),
-        new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false), dataIntegrity);
+    CredentialVerifier verifier =
+        new CredentialVerifier(
+            trustBundle(),
+            site.clock(),
+            new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false),
+            dataIntegrity);
     VerificationResult result = verifier.verify(StrictJson.write(vc));
     ObjectNode response = StrictJson.mapper().createObjectNode();
     ArrayNode checks = response.putArray("checks");
@@ -136,7 +155,9 @@ final class VcApi {
     for (Check c : result.checks()) {
       if (c.outcome() == Outcome.PASSED) {
         checks.add(c.kind().name().toLowerCase(Locale.ROOT));
-      } else if (c.outcome() == Outcome.FAILED && !(c.kind() == CheckKind.ISSUER_TRUSTED && c.reason() == FailureReason.UNKNOWN_ISSUER)) {
+      } else if (c.outcome() == Outcome.FAILED
+          && !(c.kind() == CheckKind.ISSUER_TRUSTED
+              && c.reason() == FailureReason.UNKNOWN_ISSUER)) {
         verified = false;
         errors.addObject().put("reason", String.valueOf(c.reason())).put("message", c.detail());
       }

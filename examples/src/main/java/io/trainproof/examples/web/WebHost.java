@@ -21,23 +21,23 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 /**
- * A small web host on the JDK's HTTP server: a verification page for people, the VC API
- * endpoints the W3C Data Integrity test suites drive ({@code POST /credentials/issue} and
- * {@code POST /credentials/verify}), the issuer's status lists, its {@code did:web} document,
- * and the compliance dashboard when one is supplied. Not an API: an example of hosting
- * Trainproof. Thread-safe.
+ * A small web host on the JDK's HTTP server: a verification page for people, the VC API endpoints
+ * the W3C Data Integrity test suites drive ({@code POST /credentials/issue} and {@code POST
+ * /credentials/verify}), the issuer's status lists, its {@code did:web} document, and the
+ * compliance dashboard when one is supplied. Not an API: an example of hosting Trainproof.
+ * Thread-safe.
  */
 public final class WebHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebHost.class);
@@ -53,7 +53,12 @@ public final class WebHost implements AutoCloseable {
    * @param clock the clock
    * @param dashboard the compliance dashboard HTML, or null when there is none
    */
-  public record Site(Trainproof trainproof, Actor reader, IssuerKeyHistory history, Signer signer, Clock clock,
+  public record Site(
+      Trainproof trainproof,
+      Actor reader,
+      IssuerKeyHistory history,
+      Signer signer,
+      Clock clock,
       @Nullable Supplier<String> dashboard) {}
 
   private final Site site;
@@ -75,7 +80,9 @@ public final class WebHost implements AutoCloseable {
    * @throws IOException when the port cannot be bound (in use, say)
    */
   public static WebHost start(Site site, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
     WebHost host = new WebHost(site, server);
     server.createContext("/", host::page);
     server.createContext("/verify", host::verifyForm);
@@ -90,7 +97,9 @@ public final class WebHost implements AutoCloseable {
     return host;
   }
 
-  /** @return the port it listens on */
+  /**
+   * @return the port it listens on
+   */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -129,19 +138,22 @@ public final class WebHost implements AutoCloseable {
     String json = form.getOrDefault("credential", "").strip();
     String revocationReason = null;
     if (json.isEmpty() && !code.isEmpty()) {
-      Optional<Certificate> found = site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(Locale.ROOT));
+      Optional<Certificate> found =
+          site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(Locale.ROOT));
       if (found.isEmpty()) {
         send(x, 404, "text/html; charset=utf-8", Pages.notFound(code));
         return;
       }
       json = found.get().credentialJson();
-      revocationReason = found.get().status() == Certificate.Status.REVOKED ? found.get().statusReason() : null;
+      revocationReason =
+          found.get().status() == Certificate.Status.REVOKED ? found.get().statusReason() : null;
     }
     if (json.isEmpty()) {
       send(x, 400, "text/html; charset=utf-8", Pages.notFound(""));
       return;
     }
-    VerificationResult result = new CredentialVerifier(vcApi.trustBundle(), site.clock()).verify(json);
+    VerificationResult result =
+        new CredentialVerifier(vcApi.trustBundle(), site.clock()).verify(json);
     send(x, 200, "text/html; charset=utf-8", Pages.result(result, json, revocationReason));
   }
 
@@ -156,7 +168,11 @@ public final class WebHost implements AutoCloseable {
     try {
       body = body(x);
     } catch (IOException e) {
-      sendJson(x, 400, VcApi.error(Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
+      sendJson(
+          x,
+          400,
+          VcApi.error(
+              Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
       return;
     }
     respond(x, () -> vcApi.issue(body));
@@ -171,7 +187,11 @@ public final class WebHost implements AutoCloseable {
     try {
       body = body(x);
     } catch (IOException e) {
-      sendJson(x, 400, VcApi.error(Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
+      sendJson(
+          x,
+          400,
+          VcApi.error(
+              Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
       return;
     }
     respond(x, () -> vcApi.verify(body));
@@ -195,11 +215,16 @@ public final class WebHost implements AutoCloseable {
   private void statusList(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     String purpose = path.substring(path.lastIndexOf('/') + 1);
-    if (!purpose.equals(CertificateService.REVOCATION) && !purpose.equals(CertificateService.SUPERSEDED)) {
+    if (!purpose.equals(CertificateService.REVOCATION)
+        && !purpose.equals(CertificateService.SUPERSEDED)) {
       send(x, 404, "text/plain", "no such status list");
       return;
     }
-    send(x, 200, "application/vc+ld+json", site.trainproof().certificates().statusListCredential(site.reader(), purpose));
+    send(
+        x,
+        200,
+        "application/vc+ld+json",
+        site.trainproof().certificates().statusListCredential(site.reader(), purpose));
   }
 
   private void didDocument(HttpExchange x) throws IOException {
@@ -232,7 +257,8 @@ public final class WebHost implements AutoCloseable {
     for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        values.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -243,11 +269,15 @@ public final class WebHost implements AutoCloseable {
     send(x, status, "application/json", JSON.writeValueAsString(body));
   }
 
-  private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange x, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     x.getResponseHeaders().set("Content-Type", type);
     x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    x.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
+    x.getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
     x.sendResponseHeaders(status, bytes.length);
     x.getResponseBody().write(bytes);
     x.close();

@@ -64,20 +64,53 @@ class TrainproofCliTest {
   @Test
   void keysAreGeneratedExportedAndRotatedAndAKeyIdIsNeverReused() throws IOException {
     Path keys = dir.resolve("keys");
-    assertThat(run("keys", "generate", "--did", "did:web:clinic.example.org", "--out", keys.toString()).code()).isZero();
+    assertThat(
+            run("keys", "generate", "--did", "did:web:clinic.example.org", "--out", keys.toString())
+                .code())
+        .isZero();
     assertThat(Files.readString(keys.resolve("key-1.private.pem"))).contains("BEGIN PRIVATE KEY");
-    Run jwk = run("keys", "export", "--pem", keys.resolve("key-1.private.pem").toString(), "--key-id",
-        "did:web:clinic.example.org#key-1", "--format", "jwk");
+    Run jwk =
+        run(
+            "keys",
+            "export",
+            "--pem",
+            keys.resolve("key-1.private.pem").toString(),
+            "--key-id",
+            "did:web:clinic.example.org#key-1",
+            "--format",
+            "jwk");
     assertThat(jwk.out()).contains("\"crv\":\"Ed25519\"").doesNotContain("\"d\"");
     String history = keys.resolve("issuer-key-history.json").toString();
-    assertThat(run("keys", "rotate", "--history", history, "--fragment", "key-2", "--out", keys.toString()).code()).isZero();
+    assertThat(
+            run(
+                    "keys",
+                    "rotate",
+                    "--history",
+                    history,
+                    "--fragment",
+                    "key-2",
+                    "--out",
+                    keys.toString())
+                .code())
+        .isZero();
     IssuerKeyHistory rotated = IssuerKeyHistory.fromJson(Files.readString(Path.of(history)));
     assertThat(rotated.keys()).hasSize(2);
     assertThat(rotated.active().orElseThrow().id()).endsWith("#key-2");
-    Run again = run("keys", "rotate", "--history", history, "--fragment", "key-2", "--out", keys.toString());
+    Run again =
+        run(
+            "keys",
+            "rotate",
+            "--history",
+            history,
+            "--fragment",
+            "key-2",
+            "--out",
+            keys.toString());
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("already used");
-    assertThat(run("keys", "generate", "--did", "https://not-a-did", "--out", keys.toString()).code()).isEqualTo(2);
+    assertThat(
+            run("keys", "generate", "--did", "https://not-a-did", "--out", keys.toString()).code())
+        .isEqualTo(2);
   }
 
   @Test
@@ -92,7 +125,10 @@ class TrainproofCliTest {
     assertThat(valid.code()).as(valid.out()).isZero();
     assertThat(valid.out()).contains("PASS proof", "PASS issuer trusted", "VALID");
 
-    Path tampered = Files.writeString(dir.resolve("tampered.json"), cert.credentialJson().replace("HIPAA course", "HIPAA COURSE"));
+    Path tampered =
+        Files.writeString(
+            dir.resolve("tampered.json"),
+            cert.credentialJson().replace("HIPAA course", "HIPAA COURSE"));
     Run invalid = run("verify", tampered.toString(), "--trust", trust.toString());
     assertThat(invalid.code()).isEqualTo(1);
     assertThat(invalid.out()).contains("FAIL proof", "TAMPERED_CONTENT");

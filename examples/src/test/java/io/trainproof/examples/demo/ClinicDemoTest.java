@@ -2,6 +2,7 @@ package io.trainproof.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainproof.examples.cli.CliAccess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import io.trainproof.examples.cli.CliAccess;
 
-/** The demo end to end, as the README runs it: outputs, verification of its certificates, and a second run. */
+/**
+ * The demo end to end, as the README runs it: outputs, verification of its certificates, and a
+ * second run.
+ */
 @Tag("slow")
 class ClinicDemoTest {
   @TempDir Path dir;
@@ -34,11 +37,23 @@ class ClinicDemoTest {
     Path demo = dir.resolve("trainproof-demo");
     Run first = cli("demo", "--dir", demo.toString());
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).contains("month 18", "Compliance summary", "chain intact", "Not legal advice");
+    assertThat(first.out())
+        .contains("month 18", "Compliance summary", "chain intact", "Not legal advice");
     Path out = demo.resolve("out");
-    for (String file : new String[] {"trust-bundle.json", "issuer-did.json", "dashboard.html", "evidence-pack.zip",
-        "certificates/valid.json", "certificates/valid.pdf", "certificates/revoked.json", "certificates/superseded.json",
-        "reports/OrganizationSummary.csv", "reports/OrganizationSummary.pdf", "reports/NewHireTimeliness.pdf"}) {
+    for (String file :
+        new String[] {
+          "trust-bundle.json",
+          "issuer-did.json",
+          "dashboard.html",
+          "evidence-pack.zip",
+          "certificates/valid.json",
+          "certificates/valid.pdf",
+          "certificates/revoked.json",
+          "certificates/superseded.json",
+          "reports/OrganizationSummary.csv",
+          "reports/OrganizationSummary.pdf",
+          "reports/NewHireTimeliness.pdf"
+        }) {
       assertThat(out.resolve(file)).as(file).isRegularFile();
     }
     try (ZipFile pack = new ZipFile(out.resolve("evidence-pack.zip").toFile())) {
@@ -49,11 +64,15 @@ class ClinicDemoTest {
     String trust = out.resolve("trust-bundle.json").toString();
     Run valid = cli("verify", out.resolve("certificates/valid.json").toString(), "--trust", trust);
     assertThat(valid.code()).as(valid.out()).isZero();
-    Run revoked = cli("verify", out.resolve("certificates/revoked.json").toString(), "--trust", trust);
+    Run revoked =
+        cli("verify", out.resolve("certificates/revoked.json").toString(), "--trust", trust);
     assertThat(revoked.code()).isEqualTo(1);
     assertThat(revoked.out()).contains("REVOKED");
-    Path tampered = Files.writeString(dir.resolve("tampered.json"),
-        Files.readString(out.resolve("certificates/valid.json")).replaceFirst("\"name\":\"", "\"name\":\"Not "));
+    Path tampered =
+        Files.writeString(
+            dir.resolve("tampered.json"),
+            Files.readString(out.resolve("certificates/valid.json"))
+                .replaceFirst("\"name\":\"", "\"name\":\"Not "));
     Run bad = cli("verify", tampered.toString(), "--trust", trust);
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.out()).contains("TAMPERED_CONTENT");
@@ -65,7 +84,8 @@ class ClinicDemoTest {
     assertThat(line(second.out(), "Audit trail:")).isEqualTo(chain);
 
     try (ServerSocket taken = new ServerSocket(0)) {
-      Run serve = cli("serve", "--dir", demo.toString(), "--port", String.valueOf(taken.getLocalPort()));
+      Run serve =
+          cli("serve", "--dir", demo.toString(), "--port", String.valueOf(taken.getLocalPort()));
       assertThat(serve.code()).isEqualTo(2);
       assertThat(serve.err().strip()).contains("is in use").doesNotContain("\tat ");
     }

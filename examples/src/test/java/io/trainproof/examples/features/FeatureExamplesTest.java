@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class FeatureExamplesTest {
   @Test
   void everyExampleRuns() {
-    assertThatCode(() -> EmbedWithHostEntityManagerFactory.main(new String[0])).doesNotThrowAnyException();
+    assertThatCode(() -> EmbedWithHostEntityManagerFactory.main(new String[0]))
+        .doesNotThrowAnyException();
     assertThatCode(() -> InMemoryEmbedding.main(new String[0])).doesNotThrowAnyException();
     assertThatCode(() -> HostSchedulerHook.main(new String[0])).doesNotThrowAnyException();
     assertThatCode(() -> NotificationSinkExample.main(new String[0])).doesNotThrowAnyException();

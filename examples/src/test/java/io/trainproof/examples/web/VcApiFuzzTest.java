@@ -20,6 +20,7 @@ import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,57 +33,81 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
-import java.security.NoSuchAlgorithmException;
 
 /**
- * Fuzz tests of the VC API request bodies with Jazzer, in process ({@link VcApi}, which the
- * web host's {@code POST /credentials/issue} and {@code POST /credentials/verify} call with the
- * body text; no HTTP).
+ * Fuzz tests of the VC API request bodies with Jazzer, in process ({@link VcApi}, which the web
+ * host's {@code POST /credentials/issue} and {@code POST /credentials/verify} call with the body
+ * text; no HTTP).
  *
  * <p>Properties, for any body: the answer is a status the VC API allows (issue: 201, 400, 422;
- * verify: 200, 400, 422), never an exception (typed refusals are answered, anything else
- * escapes {@link VcApi} and fails the test); verify answers 200 only for a credential this
- * host signed, exactly as signed (but for entries appended to {@code @context} after a JCS
- * proof's, which the spec leaves unsigned); a credential that issue answers 201 for verifies (200); and
- * neither writes anything (the organization's status lists are unchanged).
+ * verify: 200, 400, 422), never an exception (typed refusals are answered, anything else escapes
+ * {@link VcApi} and fails the test); verify answers 200 only for a credential this host signed,
+ * exactly as signed (but for entries appended to {@code @context} after a JCS proof's, which the
+ * spec leaves unsigned); a credential that issue answers 201 for verifies (200); and neither writes
+ * anything (the organization's status lists are unchanged).
  *
- * <p>Everything is deterministic (fixed key, fixed clock), so the committed regression inputs
- * under {@code src/test/resources/io/trainproof/examples/web/VcApiFuzzTestInputs/} hold a
- * credential that verifies; fuzzing command in {@code docs/FUZZING.md}.
+ * <p>Everything is deterministic (fixed key, fixed clock), so the committed regression inputs under
+ * {@code src/test/resources/io/trainproof/examples/web/VcApiFuzzTestInputs/} hold a credential that
+ * verifies; fuzzing command in {@code docs/FUZZING.md}.
  */
 @Tag("slow")
 class VcApiFuzzTest {
   static final String DID = "did:web:clinic.example.org";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
-  static final String ISSUE_REQUEST = "{\"credential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
-      + "\"type\":[\"VerifiableCredential\"],\"credentialSubject\":{\"id\":\"did:example:subject\"}},\"options\":{}}";
+  static final String ISSUE_REQUEST =
+      "{\"credential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+          + "\"type\":[\"VerifiableCredential\"],\"credentialSubject\":{\"id\":\"did:example:subject\"}},\"options\":{}}";
   static final Trainproof TP;
   static final Actor READER;
   static final VcApi API;
   static final String LISTS;
+
   /**
-   * Canonical document without proof, mapped to its canonical proofs (one per suite it was
-   * signed with), for what this host signed.
+   * Canonical document without proof, mapped to its canonical proofs (one per suite it was signed
+   * with), for what this host signed.
    */
   static final Map<String, Set<String>> SIGNED = new HashMap<>();
+
   static long executions;
 
   static {
     SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", seeded());
-    IssuerKeyHistory history = IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(), Instant.parse("2026-01-01T00:00:00Z"));
-    SigningCredentialIssuer signing = SigningCredentialIssuer.builder()
-        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key)))
-        .statusListBaseUrl("https://clinic.example.org/status").clock(CLOCK).build();
-    TP = Trainproof.builder().store(new InMemoryStore()).clock(CLOCK).credentialIssuer(signing).build();
+    IssuerKeyHistory history =
+        IssuerKeyHistory.start(
+            DID, key.keyId(), key.publicKey(), Instant.parse("2026-01-01T00:00:00Z"));
+    SigningCredentialIssuer signing =
+        SigningCredentialIssuer.builder()
+            .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key)))
+            .statusListBaseUrl("https://clinic.example.org/status")
+            .clock(CLOCK)
+            .build();
+    TP =
+        Trainproof.builder()
+            .store(new InMemoryStore())
+            .clock(CLOCK)
+            .credentialIssuer(signing)
+            .build();
     Fixtures fx = Fixtures.organization(TP, ZoneId.of("UTC"));
     READER = Actor.system(fx.org().id());
-    API = new VcApi(new WebHost.Site(TP, READER, history,
-        new InMemoryKeyProvider().add(key).signer(key.keyId()).orElseThrow(), CLOCK, null), new DataIntegrity());
+    API =
+        new VcApi(
+            new WebHost.Site(
+                TP,
+                READER,
+                history,
+                new InMemoryKeyProvider().add(key).signer(key.keyId()).orElseThrow(),
+                CLOCK,
+                null),
+            new DataIntegrity());
     LISTS = lists();
     remember(API.issue(ISSUE_REQUEST).body().get("verifiableCredential"));
     for (String suite : List.of("ecdsa-jcs-2019", "eddsa-rdfc-2022")) {
-      remember(API.issue(ISSUE_REQUEST.replace("\"options\":{}", "\"options\":{\"cryptosuite\":\"" + suite + "\"}"))
-          .body().get("verifiableCredential"));
+      remember(
+          API.issue(
+                  ISSUE_REQUEST.replace(
+                      "\"options\":{}", "\"options\":{\"cryptosuite\":\"" + suite + "\"}"))
+              .body()
+              .get("verifiableCredential"));
     }
   }
 
@@ -123,7 +148,9 @@ class VcApiFuzzTest {
       ObjectNode request = StrictJson.mapper().createObjectNode();
       request.set("verifiableCredential", response.body().get("verifiableCredential"));
       VcApi.Response verified = API.verify(StrictJson.write(request));
-      assertThat(verified.status()).as("what was issued verifies: " + verified.body()).isEqualTo(200);
+      assertThat(verified.status())
+          .as("what was issued verifies: " + verified.body())
+          .isEqualTo(200);
     }
     checkNothingWritten();
   }

@@ -25,18 +25,26 @@ class VcApiHostileInputTest {
   @Test
   void aRepeatedMemberInASignedCredentialIsRefusedNotDeduplicated() {
     // a first-wins reader would see the forged subject; the signed one comes second
-    String body = signedVerifyRequest().replace("\"credentialSubject\":",
-        "\"credentialSubject\":{\"id\":\"did:example:someone-else\"},\"credentialSubject\":");
+    String body =
+        signedVerifyRequest()
+            .replace(
+                "\"credentialSubject\":",
+                "\"credentialSubject\":{\"id\":\"did:example:someone-else\"},\"credentialSubject\":");
     VcApi.Response response = API.verify(body);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().toString()).contains("Duplicate field 'credentialSubject'");
-    assertThat(API.issue(VcApiFuzzTest.ISSUE_REQUEST.replace("\"options\":{}", "\"options\":{},\"options\":{}")).status())
+    assertThat(
+            API.issue(
+                    VcApiFuzzTest.ISSUE_REQUEST.replace(
+                        "\"options\":{}", "\"options\":{},\"options\":{}"))
+                .status())
         .isEqualTo(400);
   }
 
   @Test
   void deepNestingIsRefusedWithoutAStackOverflow() {
-    assertThat(API.verify("{\"verifiableCredential\":" + "[".repeat(200_000)).status()).isEqualTo(400);
+    assertThat(API.verify("{\"verifiableCredential\":" + "[".repeat(200_000)).status())
+        .isEqualTo(400);
     assertThat(API.issue("{\"credential\":" + "{\"a\":".repeat(200_000)).status()).isEqualTo(400);
   }
 
@@ -48,8 +56,11 @@ class VcApiHostileInputTest {
 
   @Test
   void aHugeProofValueIsAnsweredAt422Quickly() {
-    String body = signedVerifyRequest().replaceFirst("\"proofValue\":\"z[1-9A-HJ-NP-Za-km-z]+\"",
-        "\"proofValue\":\"z" + "2".repeat(900_000) + "\"");
+    String body =
+        signedVerifyRequest()
+            .replaceFirst(
+                "\"proofValue\":\"z[1-9A-HJ-NP-Za-km-z]+\"",
+                "\"proofValue\":\"z" + "2".repeat(900_000) + "\"");
     long start = System.nanoTime();
     VcApi.Response response = API.verify(body);
     assertThat(response.status()).isEqualTo(422);

@@ -31,8 +31,16 @@ class WebHostTest {
   @BeforeEach
   void start() throws IOException {
     clinic = new SignedClinic();
-    host = WebHost.start(new WebHost.Site(clinic.tp, clinic.system(), clinic.history,
-        new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(), clinic.clock, () -> "<html>dashboard</html>"), 0);
+    host =
+        WebHost.start(
+            new WebHost.Site(
+                clinic.tp,
+                clinic.system(),
+                clinic.history,
+                new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(),
+                clinic.clock,
+                () -> "<html>dashboard</html>"),
+            0);
   }
 
   @AfterEach
@@ -41,12 +49,17 @@ class WebHostTest {
   }
 
   HttpResponse<String> post(String path, String type, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -58,14 +71,25 @@ class WebHostTest {
   void theVerificationPageSaysValidRevokedWithReasonAndTampered() throws Exception {
     Certificate cert = clinic.certificate();
     assertThat(get("/").body()).contains("Verify a training certificate", "name=\"code\"");
-    HttpResponse<String> byCode = post("/verify", "application/x-www-form-urlencoded", form("code", cert.verificationCode()));
+    HttpResponse<String> byCode =
+        post("/verify", "application/x-www-form-urlencoded", form("code", cert.verificationCode()));
     assertThat(byCode.body()).contains("id=\"verdict\">Valid<", "HIPAA");
     String tampered = cert.credentialJson().replace("HIPAA course", "HIPAA COURSE");
-    assertThat(post("/verify", "application/x-www-form-urlencoded", form("credential", tampered)).body()).contains("tampered");
+    assertThat(
+            post("/verify", "application/x-www-form-urlencoded", form("credential", tampered))
+                .body())
+        .contains("tampered");
     clinic.tp.certificates().revoke(clinic.fx.officer(), cert.id(), "issued to the wrong person");
-    assertThat(post("/verify", "application/x-www-form-urlencoded", form("code", cert.verificationCode())).body())
+    assertThat(
+            post(
+                    "/verify",
+                    "application/x-www-form-urlencoded",
+                    form("code", cert.verificationCode()))
+                .body())
         .contains("Revoked: issued to the wrong person");
-    assertThat(post("/verify", "application/x-www-form-urlencoded", form("code", "NOPE")).statusCode()).isEqualTo(404);
+    assertThat(
+            post("/verify", "application/x-www-form-urlencoded", form("code", "NOPE")).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -76,7 +100,8 @@ class WebHostTest {
     credential.putArray("type").add("VerifiableCredential");
     credential.putObject("credentialSubject").put("id", "did:example:subject");
     request.putObject("options");
-    HttpResponse<String> issued = post("/credentials/issue", "application/json", JSON.writeValueAsString(request));
+    HttpResponse<String> issued =
+        post("/credentials/issue", "application/json", JSON.writeValueAsString(request));
     assertThat(issued.statusCode()).isEqualTo(201);
     JsonNode vc = JSON.readTree(issued.body()).get("verifiableCredential");
     assertThat(vc.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
@@ -85,36 +110,60 @@ class WebHostTest {
     ObjectNode verify = JSON.createObjectNode();
     verify.set("verifiableCredential", vc);
     verify.putObject("options");
-    HttpResponse<String> ok = post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
+    HttpResponse<String> ok =
+        post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ok.body()).path("verified").asBoolean()).isTrue();
 
-    ((ObjectNode) verify.get("verifiableCredential").get("credentialSubject")).put("id", "did:example:someone-else");
-    HttpResponse<String> bad = post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
+    ((ObjectNode) verify.get("verifiableCredential").get("credentialSubject"))
+        .put("id", "did:example:someone-else");
+    HttpResponse<String> bad =
+        post("/credentials/verify", "application/json", JSON.writeValueAsString(verify));
     assertThat(bad.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(bad.body()).path("verified").asBoolean()).isFalse();
 
-    assertThat(post("/credentials/verify", "application/json", "{not json").statusCode()).isEqualTo(400);
-    assertThat(post("/credentials/issue", "application/json", "{\"credential\": {\"type\": \"Nope\"}}").statusCode()).isEqualTo(422);
+    assertThat(post("/credentials/verify", "application/json", "{not json").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post("/credentials/issue", "application/json", "{\"credential\": {\"type\": \"Nope\"}}")
+                .statusCode())
+        .isEqualTo(422);
     ObjectNode rdfc = request.deepCopy();
     ((ObjectNode) rdfc.get("options")).put("cryptosuite", "eddsa-rdfc-2022");
-    HttpResponse<String> rdfcIssued = post("/credentials/issue", "application/json", JSON.writeValueAsString(rdfc));
+    HttpResponse<String> rdfcIssued =
+        post("/credentials/issue", "application/json", JSON.writeValueAsString(rdfc));
     assertThat(rdfcIssued.statusCode()).as(rdfcIssued.body()).isEqualTo(201);
-    assertThat(JSON.readTree(rdfcIssued.body()).at("/verifiableCredential/proof/cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+    assertThat(
+            JSON.readTree(rdfcIssued.body()).at("/verifiableCredential/proof/cryptosuite").asText())
+        .isEqualTo("eddsa-rdfc-2022");
   }
 
   @Test
   void statusListsTheDidDocumentAndTheDashboardArePublished() throws Exception {
-    assertThat(JSON.readTree(get("/status/revocation").body()).path("type").toString()).contains("BitstringStatusListCredential");
+    assertThat(JSON.readTree(get("/status/revocation").body()).path("type").toString())
+        .contains("BitstringStatusListCredential");
     assertThat(get("/status/other").statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(get("/.well-known/did.json").body()).path("id").asText()).isEqualTo("did:web:clinic.example.org");
+    assertThat(JSON.readTree(get("/.well-known/did.json").body()).path("id").asText())
+        .isEqualTo("did:web:clinic.example.org");
     assertThat(get("/dashboard").body()).contains("dashboard");
   }
 
   @Test
   void aPortInUseIsATypedError() {
-    assertThatThrownBy(() -> WebHost.start(new WebHost.Site(clinic.tp, clinic.system(), clinic.history,
-        new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(), clinic.clock, null), host.port()))
+    assertThatThrownBy(
+            () ->
+                WebHost.start(
+                    new WebHost.Site(
+                        clinic.tp,
+                        clinic.system(),
+                        clinic.history,
+                        new InMemoryKeyProvider()
+                            .add(clinic.key)
+                            .signer(clinic.key.keyId())
+                            .orElseThrow(),
+                        clinic.clock,
+                        null),
+                    host.port()))
         .isInstanceOf(BindException.class);
   }
 }

@@ -3,9 +3,9 @@ package io.trainproof.integrations.cmi5;
 import java.util.Optional;
 
 /**
- * The host's mapping from a cmi5 activity id (an AU, or the block or course of a
- * {@code satisfied} statement) to a course and criterion, usually read from the course
- * structure. Must be thread-safe if the importer is shared.
+ * The host's mapping from a cmi5 activity id (an AU, or the block or course of a {@code satisfied}
+ * statement) to a course and criterion, usually read from the course structure. Must be thread-safe
+ * if the importer is shared.
  */
 @FunctionalInterface
 public interface AuMapping {

@@ -4,9 +4,8 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.integrations.CourseRef;
 
 /**
- * What the host's course structure says about an assignable unit (or the block or course a
- * {@code satisfied} statement names): the Trainproof course it stands for and its criterion.
- * Immutable.
+ * What the host's course structure says about an assignable unit (or the block or course a {@code
+ * satisfied} statement names): the Trainproof course it stands for and its criterion. Immutable.
  *
  * @param course the course
  * @param moveOn the criterion

@@ -11,8 +11,8 @@ import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.SkippedRow;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.StatementMapping;
 import io.trainproof.integrations.internal.StatementImport;
+import io.trainproof.integrations.internal.StatementMapping;
 import io.trainproof.integrations.internal.StrictText;
 import io.trainproof.integrations.xapi.MemberMapping;
 import io.trainproof.integrations.xapi.Verbs;
@@ -30,13 +30,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Imports cmi5 statements. Statements are grouped by member, activity and registration; in each
- * group the LMS's {@code satisfied} statement, when present, records the completion (with the
- * score of the {@code passed} statement, if any); otherwise the AU's {@link MoveOn} criterion is
- * evaluated over the {@code completed} and {@code passed} statements and the statement that met
- * it records the completion. {@code failed} statements are failing attempts; {@code waived}
- * waives the member's open assignment for the course, with the statement's reason. An AU whose
- * criterion is {@link MoveOn#NOT_APPLICABLE} records nothing. The result does not depend on the
- * order of the statements. Thread-safe.
+ * group the LMS's {@code satisfied} statement, when present, records the completion (with the score
+ * of the {@code passed} statement, if any); otherwise the AU's {@link MoveOn} criterion is
+ * evaluated over the {@code completed} and {@code passed} statements and the statement that met it
+ * records the completion. {@code failed} statements are failing attempts; {@code waived} waives the
+ * member's open assignment for the course, with the statement's reason. An AU whose criterion is
+ * {@link MoveOn#NOT_APPLICABLE} records nothing. The result does not depend on the order of the
+ * statements. Thread-safe.
  *
  * <pre>{@code
  * Cmi5Importer cmi5 = new Cmi5Importer(trainproof, MemberMapping.accountName(lmsHome),
@@ -63,7 +63,8 @@ public final class Cmi5Importer {
    */
   public Cmi5Importer(Trainproof trainproof, MemberMapping members, AuMapping aus) {
     if (trainproof == null || members == null || aus == null) {
-      throw new ValidationException("cmi5Importer", null, "trainproof, members and aus are required");
+      throw new ValidationException(
+          "cmi5Importer", null, "trainproof, members and aus are required");
     }
     this.members = members;
     this.aus = aus;
@@ -79,7 +80,8 @@ public final class Cmi5Importer {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importJson(Actor actor, String source, InputStream json, ImportOptions options) {
+  public CompletionImportResult importJson(
+      Actor actor, String source, InputStream json, ImportOptions options) {
     return importJson(actor, source, StrictText.readAll(json), options);
   }
 
@@ -92,7 +94,8 @@ public final class Cmi5Importer {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importJson(Actor actor, String source, byte[] json, ImportOptions options) {
+  public CompletionImportResult importJson(
+      Actor actor, String source, byte[] json, ImportOptions options) {
     return statements.json(actor, source, json, options);
   }
 
@@ -105,19 +108,27 @@ public final class Cmi5Importer {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importStatements(Actor actor, String source, List<XapiStatement> statements,
-      ImportOptions options) {
+  public CompletionImportResult importStatements(
+      Actor actor, String source, List<XapiStatement> statements, ImportOptions options) {
     return this.statements.statements(actor, source, statements, options);
   }
 
-  /** The cmi5 rules: statements grouped by member, activity and registration, each group evaluated. */
-  private void read(Organization org, String source, List<XapiStatement> statements, List<Candidate> candidates,
-      List<RowError> errors, List<SkippedRow> skipped) {
+  /**
+   * The cmi5 rules: statements grouped by member, activity and registration, each group evaluated.
+   */
+  private void read(
+      Organization org,
+      String source,
+      List<XapiStatement> statements,
+      List<Candidate> candidates,
+      List<RowError> errors,
+      List<SkippedRow> skipped) {
     Map<String, List<XapiStatement>> groups = new LinkedHashMap<>();
     Map<String, Cmi5Au> auOfGroup = new LinkedHashMap<>();
     for (XapiStatement s : statements) {
       if (!EVIDENCE.contains(s.verb())) {
-        skipped.add(new SkippedRow(s.line(), s.id(), "verb " + s.verb() + " is not completion evidence"));
+        skipped.add(
+            new SkippedRow(s.line(), s.id(), "verb " + s.verb() + " is not completion evidence"));
         continue;
       }
       String member = StatementMapping.member(s, members, errors);
@@ -144,43 +155,104 @@ public final class Cmi5Importer {
   // why: == picks the decisive statement itself; equals() would also pick an identical copy in the
   // group (same id, values and line, e.g. minified JSON) as a second candidate instead of a skip.
   @SuppressWarnings("ReferenceEquality")
-  private void evaluate(Organization org, String source, MoveOn moveOn, List<XapiStatement> group, CourseMapping courses,
-      List<Candidate> candidates, List<SkippedRow> skipped, List<RowError> errors) {
+  private void evaluate(
+      Organization org,
+      String source,
+      MoveOn moveOn,
+      List<XapiStatement> group,
+      CourseMapping courses,
+      List<Candidate> candidates,
+      List<SkippedRow> skipped,
+      List<RowError> errors) {
     if (moveOn == MoveOn.NOT_APPLICABLE) {
       for (XapiStatement s : group) {
-        skipped.add(new SkippedRow(s.line(), s.id(), "the AU's moveOn is NotApplicable: no evidence of training"));
+        skipped.add(
+            new SkippedRow(
+                s.line(), s.id(), "the AU's moveOn is NotApplicable: no evidence of training"));
       }
       return;
     }
     XapiStatement satisfied = earliest(group, Verbs.SATISFIED);
     XapiStatement completed = earliest(group, Verbs.COMPLETED);
     XapiStatement passed = earliest(group, Verbs.PASSED);
-    XapiStatement decisive = satisfied != null ? satisfied : switch (moveOn) {
-      case COMPLETED -> completed;
-      case PASSED -> passed;
-      case COMPLETED_AND_PASSED -> completed == null || passed == null ? null : latest(completed, passed);
-      case COMPLETED_OR_PASSED -> completed == null ? passed : passed == null ? completed : earliest(completed, passed);
-      case NOT_APPLICABLE -> null;
-    };
+    XapiStatement decisive =
+        satisfied != null
+            ? satisfied
+            : switch (moveOn) {
+              case COMPLETED -> completed;
+              case PASSED -> passed;
+              case COMPLETED_AND_PASSED ->
+                  completed == null || passed == null ? null : latest(completed, passed);
+              case COMPLETED_OR_PASSED ->
+                  completed == null
+                      ? passed
+                      : passed == null ? completed : earliest(completed, passed);
+              case NOT_APPLICABLE -> null;
+            };
     for (XapiStatement s : group) {
       String verb = s.verb();
       if (verb.equals(Verbs.FAILED)) {
-        StatementMapping.addCandidate(s, org, source, Boolean.FALSE, CompletionMethod.CMI5, null, members, courses,
-            candidates, errors);
+        StatementMapping.addCandidate(
+            s,
+            org,
+            source,
+            Boolean.FALSE,
+            CompletionMethod.CMI5,
+            null,
+            members,
+            courses,
+            candidates,
+            errors);
       } else if (verb.equals(Verbs.WAIVED)) {
         String reason = s.reason() == null ? "no reason given" : s.reason();
-        StatementMapping.addCandidate(s, org, source, null, CompletionMethod.CMI5, reason, members, courses, candidates,
+        StatementMapping.addCandidate(
+            s,
+            org,
+            source,
+            null,
+            CompletionMethod.CMI5,
+            reason,
+            members,
+            courses,
+            candidates,
             errors);
       } else if (s == decisive) {
         XapiStatement scored = passed != null ? passed : s;
-        XapiStatement withScore = new XapiStatement(s.line(), s.id(), s.actor(), s.verb(), s.objectId(), scored.score(),
-            Boolean.TRUE, s.completion(), s.reason(), s.registration(), s.categories(), s.timestamp());
-        StatementMapping.addCandidate(withScore, org, source, Boolean.TRUE, CompletionMethod.CMI5, null, members,
-            courses, candidates, errors);
+        XapiStatement withScore =
+            new XapiStatement(
+                s.line(),
+                s.id(),
+                s.actor(),
+                s.verb(),
+                s.objectId(),
+                scored.score(),
+                Boolean.TRUE,
+                s.completion(),
+                s.reason(),
+                s.registration(),
+                s.categories(),
+                s.timestamp());
+        StatementMapping.addCandidate(
+            withScore,
+            org,
+            source,
+            Boolean.TRUE,
+            CompletionMethod.CMI5,
+            null,
+            members,
+            courses,
+            candidates,
+            errors);
       } else if (decisive != null) {
-        skipped.add(new SkippedRow(s.line(), s.id(), "counted in the completion recorded from statement " + decisive.id()));
+        skipped.add(
+            new SkippedRow(
+                s.line(),
+                s.id(),
+                "counted in the completion recorded from statement " + decisive.id()));
       } else {
-        skipped.add(new SkippedRow(s.line(), s.id(), "the AU's moveOn " + moveOn.specName() + " is not met yet"));
+        skipped.add(
+            new SkippedRow(
+                s.line(), s.id(), "the AU's moveOn " + moveOn.specName() + " is not met yet"));
       }
     }
   }

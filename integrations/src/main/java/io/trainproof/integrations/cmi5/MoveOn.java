@@ -13,8 +13,8 @@ public enum MoveOn {
   /** Either a {@code completed} or a {@code passed} statement. */
   COMPLETED_OR_PASSED("CompletedOrPassed"),
   /**
-   * Satisfied on launch, without any evidence of training: Trainproof records nothing for it,
-   * since it would not be evidence that anyone was trained.
+   * Satisfied on launch, without any evidence of training: Trainproof records nothing for it, since
+   * it would not be evidence that anyone was trained.
    */
   NOT_APPLICABLE("NotApplicable");
 
@@ -24,7 +24,9 @@ public enum MoveOn {
     this.specName = specName;
   }
 
-  /** @return the name the cmi5 course structure uses */
+  /**
+   * @return the name the cmi5 course structure uses
+   */
   public String specName() {
     return specName;
   }

@@ -24,14 +24,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Imports historical completions from a CSV (UTF-8) with the header
- * {@code member_external_id,course_code,completed_on,score,source} and optionally
- * {@code course_version}. {@code completed_on} is an ISO date; {@code score} is blank or a whole
- * number 0 to 100 (blank: the completion is recorded as passed, unscored); {@code source} names
- * the previous system. Each completion's provenance is {@code HISTORICAL_IMPORT}, the row's
- * source, {@code fileName:line} and the actor who ran the import, so the same file imported
- * twice records each row once. A completion before the member's engagement date or for an
- * unknown course is a row error. Thread-safe.
+ * Imports historical completions from a CSV (UTF-8) with the header {@code
+ * member_external_id,course_code,completed_on,score,source} and optionally {@code course_version}.
+ * {@code completed_on} is an ISO date; {@code score} is blank or a whole number 0 to 100 (blank:
+ * the completion is recorded as passed, unscored); {@code source} names the previous system. Each
+ * completion's provenance is {@code HISTORICAL_IMPORT}, the row's source, {@code fileName:line} and
+ * the actor who ran the import, so the same file imported twice records each row once. A completion
+ * before the member's engagement date or for an unknown course is a row error. Thread-safe.
  *
  * <pre>{@code
  * CompletionImportResult result = new HistoryImporter(trainproof)
@@ -42,8 +41,10 @@ public final class HistoryImporter {
   /** Required columns. */
   public static final Set<String> REQUIRED_COLUMNS =
       Values.orderedSet("member_external_id", "course_code", "completed_on", "score", "source");
+
   /** Optional columns. */
   public static final Set<String> OPTIONAL_COLUMNS = Values.orderedSet("course_version");
+
   private static final Candidate.Fields FIELDS =
       new Candidate.Fields("member_external_id", "course_code", "completed_on", "score");
 
@@ -70,7 +71,8 @@ public final class HistoryImporter {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importCsv(Actor actor, String fileName, InputStream csv, ImportOptions options) {
+  public CompletionImportResult importCsv(
+      Actor actor, String fileName, InputStream csv, ImportOptions options) {
     return importCsv(actor, fileName, StrictText.readAll(csv), options);
   }
 
@@ -83,13 +85,15 @@ public final class HistoryImporter {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importCsv(Actor actor, String fileName, byte[] csv, ImportOptions options) {
+  public CompletionImportResult importCsv(
+      Actor actor, String fileName, byte[] csv, ImportOptions options) {
     Values.required("fileName", fileName);
-    return this.csv.run(actor, csv, options, (org, row, errors, skipped) -> candidate(org, fileName, row, errors));
+    return this.csv.run(
+        actor, csv, options, (org, row, errors, skipped) -> candidate(org, fileName, row, errors));
   }
 
-  private static @Nullable Candidate candidate(Organization org, String fileName, CsvTable.Row row,
-      List<RowError> errors) {
+  private static @Nullable Candidate candidate(
+      Organization org, String fileName, CsvTable.Row row, List<RowError> errors) {
     int before = errors.size();
     int line = row.line();
     String ref = fileName + ":" + line;
@@ -102,7 +106,13 @@ public final class HistoryImporter {
       try {
         date = LocalDate.parse(dateText);
       } catch (DateTimeParseException e) {
-        errors.add(new RowError(line, ref, "completed_on", ErrorKind.INVALID_VALUE, "'" + dateText + "' is not an ISO date"));
+        errors.add(
+            new RowError(
+                line,
+                ref,
+                "completed_on",
+                ErrorKind.INVALID_VALUE,
+                "'" + dateText + "' is not an ISO date"));
       }
     }
     Integer score = null;
@@ -114,14 +124,35 @@ public final class HistoryImporter {
           errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "must be 0 to 100"));
         }
       } catch (NumberFormatException e) {
-        errors.add(new RowError(line, ref, "score", ErrorKind.INVALID_VALUE, "'" + scoreText + "' is not a whole number"));
+        errors.add(
+            new RowError(
+                line,
+                ref,
+                "score",
+                ErrorKind.INVALID_VALUE,
+                "'" + scoreText + "' is not a whole number"));
       }
     }
-    if (errors.size() > before || member == null || course == null || source == null || date == null) {
+    if (errors.size() > before
+        || member == null
+        || course == null
+        || source == null
+        || date == null) {
       return null;
     }
     Instant at = date.atStartOfDay(org.zone()).toInstant();
-    return new Candidate(line, ref, member, new CourseRef(course, row.get("course_version")), at, date, score,
-        null, CompletionMethod.HISTORICAL_IMPORT, source, null, FIELDS);
+    return new Candidate(
+        line,
+        ref,
+        member,
+        new CourseRef(course, row.get("course_version")),
+        at,
+        date,
+        score,
+        null,
+        CompletionMethod.HISTORICAL_IMPORT,
+        source,
+        null,
+        FIELDS);
   }
 }

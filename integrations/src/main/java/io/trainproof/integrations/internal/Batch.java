@@ -11,14 +11,14 @@ import io.trainproof.integrations.ImportMode;
 import io.trainproof.integrations.RowError;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import java.util.function.Consumer;
 
 /**
- * Runs a batch of rows in the chosen mode over core's units of work: all-or-nothing is one
- * {@link Trainproof#atomically} rolled back when any row failed; apply-valid-rows gives each row
- * its own unit; a dry run is one {@link Trainproof#dryRun}. Thread-safe. Not API.
+ * Runs a batch of rows in the chosen mode over core's units of work: all-or-nothing is one {@link
+ * Trainproof#atomically} rolled back when any row failed; apply-valid-rows gives each row its own
+ * unit; a dry run is one {@link Trainproof#dryRun}. Thread-safe. Not API.
  */
 public final class Batch {
   private final Trainproof trainproof;
@@ -35,8 +35,8 @@ public final class Batch {
 
   /**
    * A runner for one import. An all-or-nothing import that has failed before any row is applied
-   * still runs, as a dry run, so the result lists every error core would find too; it just
-   * cannot commit.
+   * still runs, as a dry run, so the result lists every error core would find too; it just cannot
+   * commit.
    *
    * @param trainproof the instance
    * @param mode the mode
@@ -44,7 +44,8 @@ public final class Batch {
    * @param failedAlready whether reading the input already found errors (or could not finish)
    * @return the runner
    */
-  public static Batch forImport(Trainproof trainproof, ImportMode mode, boolean dryRun, boolean failedAlready) {
+  public static Batch forImport(
+      Trainproof trainproof, ImportMode mode, boolean dryRun, boolean failedAlready) {
     boolean forced = !dryRun && mode == ImportMode.ALL_OR_NOTHING && failedAlready;
     return new Batch(trainproof, mode, dryRun || forced, forced);
   }
@@ -53,16 +54,21 @@ public final class Batch {
   public enum Outcome {
     /** Committed: the writes stand. */
     COMMITTED,
-    /** A dry run the caller asked for: rolled back, the result shows what would have been written. */
+    /**
+     * A dry run the caller asked for: rolled back, the result shows what would have been written.
+     */
     PREVIEWED,
-    /** Rolled back (a forced dry run or a failed all-or-nothing batch): the result shows nothing written. */
+    /**
+     * Rolled back (a forced dry run or a failed all-or-nothing batch): the result shows nothing
+     * written.
+     */
     DISCARDED
   }
 
   /**
-   * Whether each row gets its own unit of work: applying valid rows for real. A row that fails
-   * in its own unit leaves nothing behind; elsewhere its partial writes stay visible to later
-   * rows until the batch ends, as they would to a store read.
+   * Whether each row gets its own unit of work: applying valid rows for real. A row that fails in
+   * its own unit leaves nothing behind; elsewhere its partial writes stay visible to later rows
+   * until the batch ends, as they would to a store read.
    *
    * @return true when each row has its own unit
    */
@@ -87,10 +93,11 @@ public final class Batch {
 
   private boolean run(Runnable body, BooleanSupplier failed) {
     if (dryRun) {
-      trainproof.dryRun(() -> {
-        body.run();
-        return Boolean.TRUE;
-      });
+      trainproof.dryRun(
+          () -> {
+            body.run();
+            return Boolean.TRUE;
+          });
       return false;
     }
     if (mode == ImportMode.APPLY_VALID_ROWS) {
@@ -98,13 +105,14 @@ public final class Batch {
       return true;
     }
     try {
-      trainproof.atomically(() -> {
-        body.run();
-        if (failed.getAsBoolean()) {
-          throw new Abort();
-        }
-        return Boolean.TRUE;
-      });
+      trainproof.atomically(
+          () -> {
+            body.run();
+            if (failed.getAsBoolean()) {
+              throw new Abort();
+            }
+            return Boolean.TRUE;
+          });
       return true;
     } catch (Abort abort) {
       return false;
@@ -112,9 +120,9 @@ public final class Batch {
   }
 
   /**
-   * Applies one row: in its own transaction when applying valid rows for real, otherwise
-   * inside the batch's transaction. A typed refusal from core becomes a row error; a
-   * {@link ForbiddenException} ends the whole batch, since no row would fare better.
+   * Applies one row: in its own transaction when applying valid rows for real, otherwise inside the
+   * batch's transaction. A typed refusal from core becomes a row error; a {@link
+   * ForbiddenException} ends the whole batch, since no row would fare better.
    *
    * @param line the row's line
    * @param ref the row's reference
@@ -122,7 +130,8 @@ public final class Batch {
    * @param <T> the result type
    * @return the result, or null when the row failed (the error is passed to {@code errors})
    */
-  public <T> @Nullable T row(int line, @Nullable String ref, Supplier<T> work, Consumer<RowError> errors) {
+  public <T> @Nullable T row(
+      int line, @Nullable String ref, Supplier<T> work, Consumer<RowError> errors) {
     try {
       if (ownUnits()) {
         return trainproof.atomically(work);
@@ -152,7 +161,8 @@ public final class Batch {
       return new RowError(line, ref, v.field(), ErrorKind.REJECTED, String.valueOf(v.getMessage()));
     }
     if (e instanceof NotFoundException) {
-      return new RowError(line, ref, "reference", ErrorKind.NOT_FOUND, String.valueOf(e.getMessage()));
+      return new RowError(
+          line, ref, "reference", ErrorKind.NOT_FOUND, String.valueOf(e.getMessage()));
     }
     if (e instanceof ConflictException) {
       return new RowError(line, ref, "row", ErrorKind.CONFLICT, String.valueOf(e.getMessage()));

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A completion, failing attempt or waiver read from some format, ready for the importer.
- * Immutable. Not API.
+ * A completion, failing attempt or waiver read from some format, ready for the importer. Immutable.
+ * Not API.
  *
  * @param line where it starts in the input
  * @param sourceRef the provenance reference, unique within {@code source}
@@ -38,8 +38,8 @@ public record Candidate(
     Fields fields) {
 
   /**
-   * The input's names of the fields core may refuse, so an error names the column or JSON path
-   * the host wrote rather than core's parameter.
+   * The input's names of the fields core may refuse, so an error names the column or JSON path the
+   * host wrote rather than core's parameter.
    *
    * @param member the member field
    * @param course the course field
@@ -48,7 +48,9 @@ public record Candidate(
    */
   public record Fields(String member, String course, String date, String score) {}
 
-  /** @return true for a waiver */
+  /**
+   * @return true for a waiver
+   */
   public boolean isWaiver() {
     return waiverReason != null;
   }

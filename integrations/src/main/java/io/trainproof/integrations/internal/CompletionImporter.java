@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Applies candidates from any format through {@code completions().importCompletion}: resolves
- * members by external id and courses by code and version label, skips what was already
- * imported from the same source reference, and applies the batch in a canonical order (time,
- * then reference) so that any permutation of the same input ends in the same state.
- * Thread-safe; each call keeps its own state. Not API.
+ * members by external id and courses by code and version label, skips what was already imported
+ * from the same source reference, and applies the batch in a canonical order (time, then reference)
+ * so that any permutation of the same input ends in the same state. Thread-safe; each call keeps
+ * its own state. Not API.
  */
 public final class CompletionImporter {
   private final Trainproof trainproof;
@@ -46,7 +46,9 @@ public final class CompletionImporter {
     this.trainproof = trainproof;
   }
 
-  /** @return the instance */
+  /**
+   * @return the instance
+   */
   public Trainproof trainproof() {
     return trainproof;
   }
@@ -73,31 +75,46 @@ public final class CompletionImporter {
    *     all-or-nothing mode then, as for any error)
    * @return the result
    */
-  public CompletionImportResult run(Actor actor, ImportOptions options, List<Candidate> candidates,
-      List<RowError> readErrors, List<SkippedRow> skipped, boolean readable) {
+  public CompletionImportResult run(
+      Actor actor,
+      ImportOptions options,
+      List<Candidate> candidates,
+      List<RowError> readErrors,
+      List<SkippedRow> skipped,
+      boolean readable) {
     List<RowError> errors = new ArrayList<>(readErrors);
     List<SkippedRow> skips = new ArrayList<>(skipped);
     List<Candidate> unique = dropDuplicates(candidates, errors);
     unique.sort(Comparator.comparing(Candidate::at).thenComparing(Candidate::sourceRef));
     List<ImportedCompletion> imported = new ArrayList<>();
     List<WaivedAssignment> waived = new ArrayList<>();
-    Batch batch = Batch.forImport(trainproof, options.mode(), options.dryRun(), !errors.isEmpty() || !readable);
-    Batch.Outcome outcome = batch.run(() -> {
-      Courses courses = new Courses(actor);
-      for (Candidate c : unique) {
-        batch.row(c.line(), c.sourceRef(), () -> {
-          apply(actor, c, courses, imported, waived, skips);
-          return Boolean.TRUE;
-        }, errors::add);
-      }
-    }, errors);
+    Batch batch =
+        Batch.forImport(
+            trainproof, options.mode(), options.dryRun(), !errors.isEmpty() || !readable);
+    Batch.Outcome outcome =
+        batch.run(
+            () -> {
+              Courses courses = new Courses(actor);
+              for (Candidate c : unique) {
+                batch.row(
+                    c.line(),
+                    c.sourceRef(),
+                    () -> {
+                      apply(actor, c, courses, imported, waived, skips);
+                      return Boolean.TRUE;
+                    },
+                    errors::add);
+              }
+            },
+            errors);
     if (outcome == Batch.Outcome.DISCARDED) {
       imported.clear();
       waived.clear();
     }
     errors.sort(Comparator.comparingInt(RowError::line));
     skips.sort(Comparator.comparingInt(SkippedRow::line));
-    return new CompletionImportResult(options, outcome == Batch.Outcome.COMMITTED, imported, waived, skips, errors);
+    return new CompletionImportResult(
+        options, outcome == Batch.Outcome.COMMITTED, imported, waived, skips, errors);
   }
 
   private static List<Candidate> dropDuplicates(List<Candidate> candidates, List<RowError> errors) {
@@ -113,63 +130,136 @@ public final class CompletionImporter {
       }
       String lines = String.join(", ", same.stream().map(c -> String.valueOf(c.line())).toList());
       for (Candidate c : same) {
-        errors.add(new RowError(c.line(), c.sourceRef(), "id", ErrorKind.DUPLICATE,
-            "the same reference appears more than once in this input (lines " + lines + ")"));
+        errors.add(
+            new RowError(
+                c.line(),
+                c.sourceRef(),
+                "id",
+                ErrorKind.DUPLICATE,
+                "the same reference appears more than once in this input (lines " + lines + ")"));
       }
     }
     return unique;
   }
 
-  private void apply(Actor actor, Candidate c, Courses courses, List<ImportedCompletion> imported,
-      List<WaivedAssignment> waived, List<SkippedRow> skipped) {
+  private void apply(
+      Actor actor,
+      Candidate c,
+      Courses courses,
+      List<ImportedCompletion> imported,
+      List<WaivedAssignment> waived,
+      List<SkippedRow> skipped) {
     // why: not getByExternalId and a caught NotFoundException: inside the batch's unit of work the
     // JPA store fails the whole transaction on any failed nested call, caught or not.
-    WorkforceMember member = trainproof.workforce().findByExternalId(actor, c.memberExternalId()).orElseThrow(() ->
-        new RowFailure(new RowError(c.line(), c.sourceRef(), c.fields().member(), ErrorKind.UNKNOWN_MEMBER,
-            "no workforce member has this external id")));
+    WorkforceMember member =
+        trainproof
+            .workforce()
+            .findByExternalId(actor, c.memberExternalId())
+            .orElseThrow(
+                () ->
+                    new RowFailure(
+                        new RowError(
+                            c.line(),
+                            c.sourceRef(),
+                            c.fields().member(),
+                            ErrorKind.UNKNOWN_MEMBER,
+                            "no workforce member has this external id")));
     Course course = courses.course(c);
     CourseVersion version = courses.version(c, course);
     for (Completion done : trainproof.completions().forMember(actor, member.id())) {
       Provenance p = done.provenance();
       if (c.source().equals(p.source()) && c.sourceRef().equals(p.sourceRef())) {
-        imported.add(new ImportedCompletion(c.line(), c.sourceRef(), member.id(), done.course(), done.id(),
-            done.completedOn(), done.score(), done.passed(), true));
+        imported.add(
+            new ImportedCompletion(
+                c.line(),
+                c.sourceRef(),
+                member.id(),
+                done.course(),
+                done.id(),
+                done.completedOn(),
+                done.score(),
+                done.passed(),
+                true));
         return;
       }
     }
-    Optional<Assignment> open = trainproof.assignments().forMember(actor, member.id()).stream()
-        .filter(a -> a.isOpen() && a.course().equals(course.id()))
-        .min(Comparator.comparing(Assignment::currentDueOn));
+    Optional<Assignment> open =
+        trainproof.assignments().forMember(actor, member.id()).stream()
+            .filter(a -> a.isOpen() && a.course().equals(course.id()))
+            .min(Comparator.comparing(Assignment::currentDueOn));
     if (c.isWaiver()) {
       if (open.isEmpty()) {
-        skipped.add(new SkippedRow(c.line(), c.sourceRef(), "waived, but the member has no open assignment for the course"));
+        skipped.add(
+            new SkippedRow(
+                c.line(),
+                c.sourceRef(),
+                "waived, but the member has no open assignment for the course"));
         return;
       }
-      Assignment a = trainproof.assignments().waive(actor, open.get().id(),
-          "cmi5 waived statement " + c.sourceRef() + " from " + c.source() + ": " + c.waiverReason());
+      Assignment a =
+          trainproof
+              .assignments()
+              .waive(
+                  actor,
+                  open.get().id(),
+                  "cmi5 waived statement "
+                      + c.sourceRef()
+                      + " from "
+                      + c.source()
+                      + ": "
+                      + c.waiverReason());
       waived.add(new WaivedAssignment(c.line(), c.sourceRef(), a.id()));
       return;
     }
-    boolean passes = c.score() != null ? c.score() >= version.passMark() : c.success() == null || c.success();
+    boolean passes =
+        c.score() != null ? c.score() >= version.passMark() : c.success() == null || c.success();
     if (!passes && open.isEmpty()) {
       // why: core would open a new assignment due on the attempt date (overdue at once) just
       // to hang a failing attempt on; after a pass that is noise, not evidence of a gap
-      skipped.add(new SkippedRow(c.line(), c.sourceRef(),
-          "a failing attempt while the member has no open assignment for the course is not recorded"));
+      skipped.add(
+          new SkippedRow(
+              c.line(),
+              c.sourceRef(),
+              "a failing attempt while the member has no open assignment for the course is not recorded"));
       return;
     }
     CompletionService.Outcome outcome;
     try {
-      outcome = trainproof.completions().importCompletion(actor, new CompletionService.Import(
-          member.id(), course.id(), c.course().versionLabel() == null ? null : version.id(), c.completedOn(), c.score(),
-          c.success(), new Provenance(c.method(), actor.id(), c.source(), c.sourceRef(), null), List.of()));
+      outcome =
+          trainproof
+              .completions()
+              .importCompletion(
+                  actor,
+                  new CompletionService.Import(
+                      member.id(),
+                      course.id(),
+                      c.course().versionLabel() == null ? null : version.id(),
+                      c.completedOn(),
+                      c.score(),
+                      c.success(),
+                      new Provenance(c.method(), actor.id(), c.source(), c.sourceRef(), null),
+                      List.of()));
     } catch (ValidationException e) {
-      throw new RowFailure(new RowError(c.line(), c.sourceRef(), inputField(c, e.field()), ErrorKind.REJECTED,
-          String.valueOf(e.getMessage())));
+      throw new RowFailure(
+          new RowError(
+              c.line(),
+              c.sourceRef(),
+              inputField(c, e.field()),
+              ErrorKind.REJECTED,
+              String.valueOf(e.getMessage())));
     }
     Completion done = outcome.completion();
-    imported.add(new ImportedCompletion(c.line(), c.sourceRef(), member.id(), course.id(), done.id(),
-        done.completedOn(), done.score(), done.passed(), false));
+    imported.add(
+        new ImportedCompletion(
+            c.line(),
+            c.sourceRef(),
+            member.id(),
+            course.id(),
+            done.id(),
+            done.completedOn(),
+            done.score(),
+            done.passed(),
+            false));
   }
 
   private static String inputField(Candidate c, String coreField) {
@@ -202,25 +292,50 @@ public final class CompletionImporter {
       }
       Course course = byCode.get(c.course().code());
       if (course == null) {
-        throw new RowFailure(new RowError(c.line(), c.sourceRef(), c.fields().course(), ErrorKind.UNKNOWN_COURSE,
-            "no course has the code '" + c.course().code() + "'"));
+        throw new RowFailure(
+            new RowError(
+                c.line(),
+                c.sourceRef(),
+                c.fields().course(),
+                ErrorKind.UNKNOWN_COURSE,
+                "no course has the code '" + c.course().code() + "'"));
       }
       return course;
     }
 
     CourseVersion version(Candidate c, Course course) {
-      List<CourseVersion> all = versions.computeIfAbsent(course, k -> trainproof.courses().versions(actor, k.id()));
+      List<CourseVersion> all =
+          versions.computeIfAbsent(course, k -> trainproof.courses().versions(actor, k.id()));
       if (all.isEmpty()) {
-        throw new RowFailure(new RowError(c.line(), c.sourceRef(), c.fields().course(), ErrorKind.UNKNOWN_COURSE,
-            "course '" + course.code() + "' has no released version"));
+        throw new RowFailure(
+            new RowError(
+                c.line(),
+                c.sourceRef(),
+                c.fields().course(),
+                ErrorKind.UNKNOWN_COURSE,
+                "course '" + course.code() + "' has no released version"));
       }
       String label = c.course().versionLabel();
       if (label != null) {
-        return all.stream().filter(v -> v.label().equals(label)).findFirst().orElseThrow(() -> new RowFailure(
-            new RowError(c.line(), c.sourceRef(), c.fields().course(), ErrorKind.UNKNOWN_COURSE,
-                "course '" + course.code() + "' has no version labelled '" + label + "'")));
+        return all.stream()
+            .filter(v -> v.label().equals(label))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new RowFailure(
+                        new RowError(
+                            c.line(),
+                            c.sourceRef(),
+                            c.fields().course(),
+                            ErrorKind.UNKNOWN_COURSE,
+                            "course '"
+                                + course.code()
+                                + "' has no version labelled '"
+                                + label
+                                + "'")));
       }
-      // why: the same rule core applies: the version released by the completion date, else the first
+      // why: the same rule core applies: the version released by the completion date, else the
+      // first
       CourseVersion atTheTime = all.get(0);
       for (CourseVersion v : all) {
         if (!v.releasedAt().isAfter(c.at())) {

@@ -13,10 +13,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shape every CSV completion import shares (SCORM, history): read the table with its
- * columns, let the format turn each row into a candidate, and apply them with
- * {@link CompletionImporter}; a file read only in part or with a bad header is not readable.
- * Thread-safe; each call keeps its own lists. Not API.
+ * The shape every CSV completion import shares (SCORM, history): read the table with its columns,
+ * let the format turn each row into a candidate, and apply them with {@link CompletionImporter}; a
+ * file read only in part or with a bad header is not readable. Thread-safe; each call keeps its own
+ * lists. Not API.
  */
 public final class CsvImport {
   /** A format's reading of one row. */
@@ -31,7 +31,8 @@ public final class CsvImport {
      * @param skipped where rows that are not evidence go
      * @return the candidate, or null when the row is an error or skipped
      */
-    @Nullable Candidate candidate(Organization org, CsvTable.Row row, List<RowError> errors, List<SkippedRow> skipped);
+    @Nullable Candidate candidate(
+        Organization org, CsvTable.Row row, List<RowError> errors, List<SkippedRow> skipped);
   }
 
   private final CompletionImporter importer;
@@ -60,7 +61,8 @@ public final class CsvImport {
    * @param reader the format's reading of a row
    * @return what was done
    */
-  public CompletionImportResult run(Actor actor, byte[] csv, ImportOptions options, RowReader reader) {
+  public CompletionImportResult run(
+      Actor actor, byte[] csv, ImportOptions options, RowReader reader) {
     Organization org = importer.organization(actor);
     CsvTable table = CsvTable.read(csv, required, optional);
     List<RowError> errors = new ArrayList<>(table.errors());
@@ -72,6 +74,7 @@ public final class CsvImport {
         candidates.add(c);
       }
     }
-    return importer.run(actor, options, candidates, errors, skipped, table.complete() && table.headerOk());
+    return importer.run(
+        actor, options, candidates, errors, skipped, table.complete() && table.headerOk());
   }
 }

@@ -13,17 +13,17 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import java.util.Objects;
 
 /**
  * A CSV file read strictly against a header specification (RFC 4180, UTF-8, optional BOM): the
- * header must name every required column, may name optional ones, and must name nothing else
- * and nothing twice. Rows keep the line they start on. Immutable. Not API.
+ * header must name every required column, may name optional ones, and must name nothing else and
+ * nothing twice. Rows keep the line they start on. Immutable. Not API.
  *
  * @param rows the rows that could be read, each with its line
  * @param errors problems with the file, the header or single rows
@@ -78,7 +78,8 @@ public record CsvTable(List<Row> rows, List<RowError> errors, boolean headerOk, 
     StrictText.Decoded decoded = StrictText.utf8(bytes);
     String text = decoded.text();
     if (text == null) {
-      return new CsvTable(List.of(), List.of(Objects.requireNonNull(decoded.error())), false, false);
+      return new CsvTable(
+          List.of(), List.of(Objects.requireNonNull(decoded.error())), false, false);
     }
     return parse(text, required, optional);
   }
@@ -101,8 +102,17 @@ public record CsvTable(List<Row> rows, List<RowError> errors, boolean headerOk, 
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           // why: after a broken quote the parser cannot tell where the next record starts
-          errors.add(new RowError(linesRead + 1, null, "csv", ErrorKind.MALFORMED,
-              "not well-formed CSV (" + rootMessage(e) + "); nothing after line " + linesRead + " was read"));
+          errors.add(
+              new RowError(
+                  linesRead + 1,
+                  null,
+                  "csv",
+                  ErrorKind.MALFORMED,
+                  "not well-formed CSV ("
+                      + rootMessage(e)
+                      + "); nothing after line "
+                      + linesRead
+                      + " was read"));
           return new CsvTable(rows, errors, header != null && errors.size() == 1, false);
         }
         linesRead = (int) parser.getCurrentLineNumber();
@@ -118,8 +128,13 @@ public record CsvTable(List<Row> rows, List<RowError> errors, boolean headerOk, 
           continue;
         }
         if (record.size() != header.size()) {
-          errors.add(new RowError(line, null, "csv", ErrorKind.MALFORMED,
-              "row has " + record.size() + " fields, the header has " + header.size()));
+          errors.add(
+              new RowError(
+                  line,
+                  null,
+                  "csv",
+                  ErrorKind.MALFORMED,
+                  "row has " + record.size() + " fields, the header has " + header.size()));
           continue;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -132,28 +147,54 @@ public record CsvTable(List<Row> rows, List<RowError> errors, boolean headerOk, 
       throw new UncheckedIOException(e);
     }
     if (header == null) {
-      errors.add(new RowError(1, null, "header", ErrorKind.MISSING_COLUMN, "the file is empty; a header row is required"));
+      errors.add(
+          new RowError(
+              1,
+              null,
+              "header",
+              ErrorKind.MISSING_COLUMN,
+              "the file is empty; a header row is required"));
       return new CsvTable(List.of(), errors, false, true);
     }
     return new CsvTable(rows, errors, true, true);
   }
 
-  private static boolean checkHeader(List<String> header, Set<String> required, Set<String> optional, int line,
+  private static boolean checkHeader(
+      List<String> header,
+      Set<String> required,
+      Set<String> optional,
+      int line,
       List<RowError> errors) {
     int before = errors.size();
     Set<String> seen = new HashSet<>();
     for (String name : header) {
       if (!seen.add(name)) {
-        errors.add(new RowError(line, null, name, ErrorKind.DUPLICATE, "the header names this column twice"));
+        errors.add(
+            new RowError(
+                line, null, name, ErrorKind.DUPLICATE, "the header names this column twice"));
       } else if (!required.contains(name) && !optional.contains(name)) {
-        errors.add(new RowError(line, null, name, ErrorKind.UNKNOWN_COLUMN,
-            "unknown column; expected " + String.join(", ", required)
-                + (optional.isEmpty() ? "" : " and optionally " + String.join(", ", optional))));
+        errors.add(
+            new RowError(
+                line,
+                null,
+                name,
+                ErrorKind.UNKNOWN_COLUMN,
+                "unknown column; expected "
+                    + String.join(", ", required)
+                    + (optional.isEmpty()
+                        ? ""
+                        : " and optionally " + String.join(", ", optional))));
       }
     }
     for (String name : required) {
       if (!seen.contains(name)) {
-        errors.add(new RowError(line, null, name, ErrorKind.MISSING_COLUMN, "required column is missing from the header"));
+        errors.add(
+            new RowError(
+                line,
+                null,
+                name,
+                ErrorKind.MISSING_COLUMN,
+                "required column is missing from the header"));
       }
     }
     return errors.size() == before;

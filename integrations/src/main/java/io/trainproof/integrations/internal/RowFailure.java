@@ -4,8 +4,8 @@ import io.trainproof.core.TrainproofException;
 import io.trainproof.integrations.RowError;
 
 /**
- * Thrown inside a row's work to fail the row with a typed error (an unknown member, say) and
- * roll back whatever the row had done. Not API.
+ * Thrown inside a row's work to fail the row with a typed error (an unknown member, say) and roll
+ * back whatever the row had done. Not API.
  */
 public final class RowFailure extends TrainproofException {
   private static final long serialVersionUID = 1L;
@@ -21,7 +21,9 @@ public final class RowFailure extends TrainproofException {
     this.error = error;
   }
 
-  /** @return the row error */
+  /**
+   * @return the row error
+   */
   public RowError error() {
     return error;
   }

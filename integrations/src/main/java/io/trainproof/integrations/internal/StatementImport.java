@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * The shape every statement import shares (xAPI, cmi5): read the JSON or take the host's parsed
- * statements, check the source, let the format's {@link Rules} turn the statements into
- * candidates, and apply them with {@link CompletionImporter}. Thread-safe when its rules are;
- * each call keeps its own lists. Not API.
+ * statements, check the source, let the format's {@link Rules} turn the statements into candidates,
+ * and apply them with {@link CompletionImporter}. Thread-safe when its rules are; each call keeps
+ * its own lists. Not API.
  */
 public final class StatementImport {
   /** A format's rules: which statements are evidence, and what each records. */
@@ -32,8 +32,13 @@ public final class StatementImport {
      * @param errors where row errors go (holds the read errors already)
      * @param skipped where statements that are not evidence go
      */
-    void read(Organization org, String source, List<XapiStatement> statements, List<Candidate> candidates,
-        List<RowError> errors, List<SkippedRow> skipped);
+    void read(
+        Organization org,
+        String source,
+        List<XapiStatement> statements,
+        List<Candidate> candidates,
+        List<RowError> errors,
+        List<SkippedRow> skipped);
   }
 
   private final CompletionImporter importer;
@@ -51,8 +56,8 @@ public final class StatementImport {
   }
 
   /**
-   * Reads and imports statements from JSON bytes (an array, one statement, or a
-   * {@code StatementResult}).
+   * Reads and imports statements from JSON bytes (an array, one statement, or a {@code
+   * StatementResult}).
    *
    * @param actor who runs the import
    * @param source the LRS or LMS
@@ -60,7 +65,8 @@ public final class StatementImport {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult json(Actor actor, String source, byte[] json, ImportOptions options) {
+  public CompletionImportResult json(
+      Actor actor, String source, byte[] json, ImportOptions options) {
     StatementReader.Statements read = StatementReader.read(json);
     return run(actor, source, read.statements(), read.errors(), read.complete(), options);
   }
@@ -74,13 +80,18 @@ public final class StatementImport {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult statements(Actor actor, String source, List<XapiStatement> statements,
-      ImportOptions options) {
+  public CompletionImportResult statements(
+      Actor actor, String source, List<XapiStatement> statements, ImportOptions options) {
     return run(actor, source, statements, List.of(), true, options);
   }
 
-  private CompletionImportResult run(Actor actor, String source, List<XapiStatement> statements,
-      List<RowError> readErrors, boolean complete, ImportOptions options) {
+  private CompletionImportResult run(
+      Actor actor,
+      String source,
+      List<XapiStatement> statements,
+      List<RowError> readErrors,
+      boolean complete,
+      ImportOptions options) {
     if (source == null || source.isBlank()) {
       throw new ValidationException("source", source, "is required");
     }

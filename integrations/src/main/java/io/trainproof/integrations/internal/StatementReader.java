@@ -15,6 +15,7 @@ import io.trainproof.integrations.xapi.XapiAgent;
 import io.trainproof.integrations.xapi.XapiScore;
 import io.trainproof.integrations.xapi.XapiStatement;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,21 +23,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
- * Reads xAPI statements from JSON: an array of statements, one statement, or an LRS
- * {@code StatementResult} ({@code {"statements": [...]}}). Strict UTF-8, duplicate keys
- * refused. Each statement keeps the line it starts on; a statement missing what evidence needs
- * is a row error, not the end of the batch. Thread-safe. Not API.
+ * Reads xAPI statements from JSON: an array of statements, one statement, or an LRS {@code
+ * StatementResult} ({@code {"statements": [...]}}). Strict UTF-8, duplicate keys refused. Each
+ * statement keeps the line it starts on; a statement missing what evidence needs is a row error,
+ * not the end of the batch. Thread-safe. Not API.
  */
 public final class StatementReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build());
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private StatementReader() {}
 
@@ -47,7 +47,8 @@ public final class StatementReader {
    * @param errors problems found
    * @param complete false when the JSON was malformed or undecodable (later statements unread)
    */
-  public record Statements(List<XapiStatement> statements, List<RowError> errors, boolean complete) {
+  public record Statements(
+      List<XapiStatement> statements, List<RowError> errors, boolean complete) {
     /** Makes the lists immutable. */
     public Statements {
       statements = List.copyOf(statements);
@@ -87,19 +88,34 @@ public final class StatementReader {
           add(node, line, statements, errors);
         }
       } else {
-        errors.add(new RowError(1, null, "$", ErrorKind.MALFORMED,
-            "expected a statement, an array of statements or a StatementResult"));
+        errors.add(
+            new RowError(
+                1,
+                null,
+                "$",
+                ErrorKind.MALFORMED,
+                "expected a statement, an array of statements or a StatementResult"));
         return new Statements(statements, errors, false);
       }
       if (parser.nextToken() != null) {
-        errors.add(new RowError(parser.currentTokenLocation().getLineNr(), null, "$", ErrorKind.MALFORMED,
-            "unexpected content after the end of the JSON value"));
+        errors.add(
+            new RowError(
+                parser.currentTokenLocation().getLineNr(),
+                null,
+                "$",
+                ErrorKind.MALFORMED,
+                "unexpected content after the end of the JSON value"));
         return new Statements(statements, errors, false);
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      errors.add(new RowError(at == null ? 0 : at.getLineNr(), null, "$", ErrorKind.MALFORMED,
-          "not well-formed JSON: " + e.getOriginalMessage()));
+      errors.add(
+          new RowError(
+              at == null ? 0 : at.getLineNr(),
+              null,
+              "$",
+              ErrorKind.MALFORMED,
+              "not well-formed JSON: " + e.getOriginalMessage()));
       return new Statements(statements, errors, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -107,8 +123,8 @@ public final class StatementReader {
     return new Statements(statements, errors, true);
   }
 
-  private static void readStatementResult(String text, List<XapiStatement> statements, List<RowError> errors)
-      throws IOException {
+  private static void readStatementResult(
+      String text, List<XapiStatement> statements, List<RowError> errors) throws IOException {
     try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
       parser.nextToken();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -123,12 +139,13 @@ public final class StatementReader {
     }
   }
 
-  private static void readArray(JsonParser parser, List<XapiStatement> statements, List<RowError> errors)
-      throws IOException {
+  private static void readArray(
+      JsonParser parser, List<XapiStatement> statements, List<RowError> errors) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (token == null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end of input inside an array");
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "unexpected end of input inside an array");
       }
       int line = parser.currentTokenLocation().getLineNr();
       JsonNode node = MAPPER.readTree(parser);
@@ -136,11 +153,13 @@ public final class StatementReader {
     }
   }
 
-  private static void add(JsonNode node, int line, List<XapiStatement> statements, List<RowError> errors) {
+  private static void add(
+      JsonNode node, int line, List<XapiStatement> statements, List<RowError> errors) {
     try {
       statements.add(statement(node, line));
     } catch (Bad bad) {
-      errors.add(new RowError(line, text(node, "id"), bad.field, ErrorKind.INVALID_VALUE, bad.reason));
+      errors.add(
+          new RowError(line, text(node, "id"), bad.field, ErrorKind.INVALID_VALUE, bad.reason));
     }
   }
 
@@ -161,9 +180,18 @@ public final class StatementReader {
     if ("Group".equals(text(actorNode, "objectType"))) {
       throw new Bad("actor.objectType", "a Group cannot be mapped to one workforce member");
     }
-    XapiAgent actor = new XapiAgent(text(actorNode, "mbox"), text(actorNode, "mbox_sha1sum"), text(actorNode, "openid"),
-        text(actorNode.path("account"), "homePage"), text(actorNode.path("account"), "name"), text(actorNode, "name"));
-    if (actor.mbox() == null && actor.mboxSha1sum() == null && actor.openid() == null && actor.accountName() == null) {
+    XapiAgent actor =
+        new XapiAgent(
+            text(actorNode, "mbox"),
+            text(actorNode, "mbox_sha1sum"),
+            text(actorNode, "openid"),
+            text(actorNode.path("account"), "homePage"),
+            text(actorNode.path("account"), "name"),
+            text(actorNode, "name"));
+    if (actor.mbox() == null
+        && actor.mboxSha1sum() == null
+        && actor.openid() == null
+        && actor.accountName() == null) {
       throw new Bad("actor", "has no identifier (mbox, mbox_sha1sum, openid or account)");
     }
     String verb = required(node.path("verb"), "id", "verb.id");
@@ -177,8 +205,12 @@ public final class StatementReader {
     XapiScore score = null;
     JsonNode scoreNode = result.path("score");
     if (scoreNode.isObject()) {
-      score = new XapiScore(number(scoreNode, "scaled", "result.score.scaled"), number(scoreNode, "raw", "result.score.raw"),
-          number(scoreNode, "min", "result.score.min"), number(scoreNode, "max", "result.score.max"));
+      score =
+          new XapiScore(
+              number(scoreNode, "scaled", "result.score.scaled"),
+              number(scoreNode, "raw", "result.score.raw"),
+              number(scoreNode, "min", "result.score.min"),
+              number(scoreNode, "max", "result.score.max"));
       if (score.scaled() != null && (score.scaled() < -1 || score.scaled() > 1)) {
         throw new Bad("result.score.scaled", "must be between -1 and 1");
       }
@@ -202,8 +234,19 @@ public final class StatementReader {
     if (timestamp == null) {
       throw new Bad("timestamp", "is required (neither timestamp nor stored is present)");
     }
-    return new XapiStatement(line, id, actor, verb, objectId, score, success, completion, reason, registration,
-        categories, timestamp);
+    return new XapiStatement(
+        line,
+        id,
+        actor,
+        verb,
+        objectId,
+        score,
+        success,
+        completion,
+        reason,
+        registration,
+        categories,
+        timestamp);
   }
 
   private static @Nullable String reason(JsonNode node) {

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes input bytes as UTF-8 strictly: a malformed or unmappable byte is an error naming the
- * line it is on, never a silent U+FFFD. A leading byte order mark is dropped. Stateless;
- * thread-safe. Not API.
+ * Decodes input bytes as UTF-8 strictly: a malformed or unmappable byte is an error naming the line
+ * it is on, never a silent U+FFFD. A leading byte order mark is dropped. Stateless; thread-safe.
+ * Not API.
  */
 public final class StrictText {
   private static final char BOM = '\uFEFF';
@@ -52,9 +52,11 @@ public final class StrictText {
    * @return the text, or an {@link ErrorKind#ENCODING} error on the line of the first bad byte
    */
   public static Decoded utf8(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length));
     CoderResult result = decoder.decode(in, out, true);
@@ -69,9 +71,20 @@ public final class StrictText {
           line++;
         }
       }
-      return new Decoded(null, new RowError(line, null, "encoding", ErrorKind.ENCODING,
-          "byte " + at + " is not valid UTF-8 (" + (result.isMalformed() ? "malformed" : "unmappable")
-              + " sequence of " + result.length() + " byte(s)); save the file as UTF-8"));
+      return new Decoded(
+          null,
+          new RowError(
+              line,
+              null,
+              "encoding",
+              ErrorKind.ENCODING,
+              "byte "
+                  + at
+                  + " is not valid UTF-8 ("
+                  + (result.isMalformed() ? "malformed" : "unmappable")
+                  + " sequence of "
+                  + result.length()
+                  + " byte(s)); save the file as UTF-8"));
     }
     out.flip();
     String text = out.toString();

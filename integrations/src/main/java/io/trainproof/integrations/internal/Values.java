@@ -51,7 +51,8 @@ public final class Values {
    * @param errors where a missing value is reported
    * @return the value, or null
    */
-  public static @Nullable String requiredColumn(CsvTable.Row row, String column, @Nullable String ref, List<RowError> errors) {
+  public static @Nullable String requiredColumn(
+      CsvTable.Row row, String column, @Nullable String ref, List<RowError> errors) {
     String v = row.get(column);
     if (v == null) {
       errors.add(new RowError(row.line(), ref, column, ErrorKind.INVALID_VALUE, "is required"));
@@ -68,7 +69,8 @@ public final class Values {
    * @param errors where a bad value is reported
    * @return the value, or null when blank or bad
    */
-  public static @Nullable Double decimal(CsvTable.Row row, String column, @Nullable String ref, List<RowError> errors) {
+  public static @Nullable Double decimal(
+      CsvTable.Row row, String column, @Nullable String ref, List<RowError> errors) {
     String v = row.get(column);
     if (v == null) {
       return null;
@@ -80,14 +82,16 @@ public final class Values {
       }
       return d;
     } catch (NumberFormatException e) {
-      errors.add(new RowError(row.line(), ref, column, ErrorKind.INVALID_VALUE, "'" + v + "' is not a number"));
+      errors.add(
+          new RowError(
+              row.line(), ref, column, ErrorKind.INVALID_VALUE, "'" + v + "' is not a number"));
       return null;
     }
   }
 
   /**
-   * A required date or date-time column as an instant: a date means the start of that day in
-   * the organization's zone.
+   * A required date or date-time column as an instant: a date means the start of that day in the
+   * organization's zone.
    *
    * @param row the row
    * @param column the column
@@ -96,7 +100,11 @@ public final class Values {
    * @param errors where a bad value is reported
    * @return the instant, or null
    */
-  public static @Nullable Instant instant(CsvTable.Row row, String column, Organization org, @Nullable String ref,
+  public static @Nullable Instant instant(
+      CsvTable.Row row,
+      String column,
+      Organization org,
+      @Nullable String ref,
       List<RowError> errors) {
     String v = requiredColumn(row, column, ref, errors);
     if (v == null) {
@@ -108,8 +116,13 @@ public final class Values {
       }
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      errors.add(new RowError(row.line(), ref, column, ErrorKind.INVALID_VALUE,
-          "'" + v + "' is not an ISO date (YYYY-MM-DD) or date-time with offset"));
+      errors.add(
+          new RowError(
+              row.line(),
+              ref,
+              column,
+              ErrorKind.INVALID_VALUE,
+              "'" + v + "' is not an ISO date (YYYY-MM-DD) or date-time with offset"));
       return null;
     }
   }

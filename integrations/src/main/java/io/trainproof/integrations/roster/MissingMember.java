@@ -5,9 +5,9 @@ import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.WorkforceMember;
 
 /**
- * A member who is not terminated but is missing from a full roster: flagged for a person to
- * review (a termination HR forgot to send, or an export that dropped people). Never terminated
- * by the sync. Immutable.
+ * A member who is not terminated but is missing from a full roster: flagged for a person to review
+ * (a termination HR forgot to send, or an export that dropped people). Never terminated by the
+ * sync. Immutable.
  *
  * @param member the member
  * @param externalId the HR id

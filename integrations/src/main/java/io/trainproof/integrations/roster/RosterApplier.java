@@ -27,14 +27,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies the rows in order through the workforce service, each row's steps as
- * {@link RosterPlanner} planned them. When each row gets its own unit of work, rows that only
- * hire an active member are queued and hired {@value #HIRES_PER_CALL} at a time with one
- * {@link WorkforceService#hireAll} call (one transaction and a few statements for the lot
- * instead of a transaction and some thirty statements per row); if core refuses such a call,
- * its rows are applied one by one, so one bad row never costs the others. Every other row, and
- * every row in a shared unit (all-or-nothing, dry run), is applied on its own. One per run; not
- * thread-safe.
+ * Applies the rows in order through the workforce service, each row's steps as {@link
+ * RosterPlanner} planned them. When each row gets its own unit of work, rows that only hire an
+ * active member are queued and hired {@value #HIRES_PER_CALL} at a time with one {@link
+ * WorkforceService#hireAll} call (one transaction and a few statements for the lot instead of a
+ * transaction and some thirty statements per row); if core refuses such a call, its rows are
+ * applied one by one, so one bad row never costs the others. Every other row, and every row in a
+ * shared unit (all-or-nothing, dry run), is applied on its own. One per run; not thread-safe.
  */
 final class RosterApplier {
   /** Hires queued for one {@link WorkforceService#hireAll} call. */
@@ -61,8 +60,14 @@ final class RosterApplier {
    * @param batch the run's batch
    * @param errors where row errors go
    */
-  RosterApplier(Trainproof trainproof, Actor actor, RosterPlanner planner, Tally tally,
-      Map<String, WorkforceMember> known, Batch batch, List<RowError> errors) {
+  RosterApplier(
+      Trainproof trainproof,
+      Actor actor,
+      RosterPlanner planner,
+      Tally tally,
+      Map<String, WorkforceMember> known,
+      Batch batch,
+      List<RowError> errors) {
     this.trainproof = trainproof;
     this.actor = actor;
     this.planner = planner;
@@ -105,8 +110,10 @@ final class RosterApplier {
     for (Numbered r : rows) {
       String managerExt = RosterPlanner.managerExt(r.row());
       // why: a row is queued only when plainHire found its manager in known, and known only grows
-      requests.add(RosterPlanner.newMember(r.row(),
-          managerExt.isEmpty() ? null : Objects.requireNonNull(known.get(managerExt)).id()));
+      requests.add(
+          RosterPlanner.newMember(
+              r.row(),
+              managerExt.isEmpty() ? null : Objects.requireNonNull(known.get(managerExt)).id()));
     }
     List<WorkforceMember> hired;
     try {
@@ -124,18 +131,31 @@ final class RosterApplier {
       Numbered r = rows.get(i);
       WorkforceMember member = hired.get(i);
       known.put(member.externalId(), member);
-      commit(List.of(new RosterChange(r.line(), member.externalId(), member.id(), RosterChange.Kind.HIRED,
-          r.row().engagedOn(), "")), List.of());
+      commit(
+          List.of(
+              new RosterChange(
+                  r.line(),
+                  member.externalId(),
+                  member.id(),
+                  RosterChange.Kind.HIRED,
+                  r.row().engagedOn(),
+                  "")),
+          List.of());
     }
   }
 
   private void one(Numbered r) {
     Map<String, WorkforceMember> hired = new HashMap<>();
-    Boolean applied = batch.row(r.line(), r.row().externalId(), () -> {
-      hired.clear();
-      applyRow(r, hired);
-      return Boolean.TRUE;
-    }, errors::add);
+    Boolean applied =
+        batch.row(
+            r.line(),
+            r.row().externalId(),
+            () -> {
+              hired.clear();
+              applyRow(r, hired);
+              return Boolean.TRUE;
+            },
+            errors::add);
     if (applied != null || !batch.ownUnits()) {
       known.putAll(hired);
     }
@@ -173,8 +193,12 @@ final class RosterApplier {
         ChangeTerms change = (ChangeTerms) step;
         WorkforceMember was = onRecord(current);
         on = RosterPlanner.max(change.notBefore(), was.latestTerms().effectiveFrom());
-        current = workforce.change(actor, was.id(), new WorkforceService.MemberChange(on, change.roles(),
-            change.department(), change.manager(), change.type()));
+        current =
+            workforce.change(
+                actor,
+                was.id(),
+                new WorkforceService.MemberChange(
+                    on, change.roles(), change.department(), change.manager(), change.type()));
         kind = RosterChange.Kind.TERMS_CHANGED;
         detail = change.changed();
       }
@@ -185,7 +209,8 @@ final class RosterApplier {
 
   /** The member a step other than a hire acts on. */
   private static WorkforceMember onRecord(@Nullable WorkforceMember current) {
-    // why: a plan is for a member on record, or starts with the Hire that sets current (RosterPlanner.plan)
+    // why: a plan is for a member on record, or starts with the Hire that sets current
+    // (RosterPlanner.plan)
     return Objects.requireNonNull(current);
   }
 

@@ -15,7 +15,12 @@ import java.time.LocalDate;
  * @param detail which fields changed, for a terms change ("roles, department"); empty otherwise
  */
 public record RosterChange(
-    int line, String externalId, Id<WorkforceMember> member, Kind kind, LocalDate effectiveOn, String detail) {
+    int line,
+    String externalId,
+    Id<WorkforceMember> member,
+    Kind kind,
+    LocalDate effectiveOn,
+    String detail) {
 
   /** What a roster row did. */
   public enum Kind {

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a roster CSV file into {@link RosterRow}s: each cell is parsed and checked, and a cell
- * that cannot be read is a row error on its line, never an exception. The file format is
- * described on {@link RosterSync}. Stateless and thread-safe.
+ * Reads a roster CSV file into {@link RosterRow}s: each cell is parsed and checked, and a cell that
+ * cannot be read is a row error on its line, never an exception. The file format is described on
+ * {@link RosterSync}. Stateless and thread-safe.
  */
 final class RosterCsvReader {
   private RosterCsvReader() {}
@@ -57,8 +57,11 @@ final class RosterCsvReader {
     RosterInput.blank(line, ext, "external_id", ext, errors);
     RosterInput.blank(line, ext, "display_name", name, errors);
     RosterInput.blank(line, ext, "department", department, errors);
-    WorkforceType type = enumValue(WorkforceType.class, line, ext, "workforce_type", r.get("workforce_type"), errors);
-    MemberStatus status = enumValue(MemberStatus.class, line, ext, "status", r.get("status"), errors);
+    WorkforceType type =
+        enumValue(
+            WorkforceType.class, line, ext, "workforce_type", r.get("workforce_type"), errors);
+    MemberStatus status =
+        enumValue(MemberStatus.class, line, ext, "status", r.get("status"), errors);
     LocalDate engagedOn = date(line, ext, "engaged_on", r.get("engaged_on"), true, errors);
     LocalDate statusDate = date(line, ext, "status_date", r.get("status_date"), false, errors);
     Set<String> roles = new LinkedHashSet<>();
@@ -73,13 +76,25 @@ final class RosterCsvReader {
     if (errors.size() > before) {
       return null;
     }
-    return new RosterRow(Objects.requireNonNull(ext), Objects.requireNonNull(name), Objects.requireNonNull(type), roles,
-        Objects.requireNonNull(department), r.get("manager_external_id"), Objects.requireNonNull(engagedOn),
-        Objects.requireNonNull(status), statusDate);
+    return new RosterRow(
+        Objects.requireNonNull(ext),
+        Objects.requireNonNull(name),
+        Objects.requireNonNull(type),
+        roles,
+        Objects.requireNonNull(department),
+        r.get("manager_external_id"),
+        Objects.requireNonNull(engagedOn),
+        Objects.requireNonNull(status),
+        statusDate);
   }
 
-  private static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, int line, @Nullable String ref, String field,
-      @Nullable String value, List<RowError> errors) {
+  private static <E extends Enum<E>> @Nullable E enumValue(
+      Class<E> type,
+      int line,
+      @Nullable String ref,
+      String field,
+      @Nullable String value,
+      List<RowError> errors) {
     if (value == null) {
       errors.add(new RowError(line, ref, field, ErrorKind.INVALID_VALUE, "is required"));
       return null;
@@ -87,14 +102,24 @@ final class RosterCsvReader {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace(' ', '_'));
     } catch (IllegalArgumentException e) {
-      errors.add(new RowError(line, ref, field, ErrorKind.INVALID_VALUE, "'" + value + "' is not one of "
-          + Arrays.toString(type.getEnumConstants())));
+      errors.add(
+          new RowError(
+              line,
+              ref,
+              field,
+              ErrorKind.INVALID_VALUE,
+              "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
       return null;
     }
   }
 
-  private static @Nullable LocalDate date(int line, @Nullable String ref, String field, @Nullable String value,
-      boolean required, List<RowError> errors) {
+  private static @Nullable LocalDate date(
+      int line,
+      @Nullable String ref,
+      String field,
+      @Nullable String value,
+      boolean required,
+      List<RowError> errors) {
     if (value == null) {
       if (required) {
         errors.add(new RowError(line, ref, field, ErrorKind.INVALID_VALUE, "is required"));
@@ -104,7 +129,13 @@ final class RosterCsvReader {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(new RowError(line, ref, field, ErrorKind.INVALID_VALUE, "'" + value + "' is not an ISO date (YYYY-MM-DD)"));
+      errors.add(
+          new RowError(
+              line,
+              ref,
+              field,
+              ErrorKind.INVALID_VALUE,
+              "'" + value + "' is not an ISO date (YYYY-MM-DD)"));
       return null;
     }
   }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A roster as read, before anything is planned: the rows that passed their own checks, every
  * external id named (so a duplicate is caught even on a row that failed), the errors found, and
- * whether the input was read to its end. Built from a CSV file by {@link RosterCsvReader} or
- * from the bulk API's list by {@link #of}. Immutable.
+ * whether the input was read to its end. Built from a CSV file by {@link RosterCsvReader} or from
+ * the bulk API's list by {@link #of}. Immutable.
  *
  * @param rows the rows that passed their checks, with their lines
  * @param keys every external id named, with its line
@@ -28,8 +28,8 @@ record RosterInput(List<Numbered> rows, List<Keyed> keys, List<RowError> errors,
   }
 
   /**
-   * Checks a roster given as rows (the programmatic bulk API). Row errors name the 1-based
-   * position of the row in the list as their line.
+   * Checks a roster given as rows (the programmatic bulk API). Row errors name the 1-based position
+   * of the row in the list as their line.
    *
    * @param rows the roster
    * @return what passed and what did not
@@ -72,7 +72,9 @@ record RosterInput(List<Numbered> rows, List<Keyed> keys, List<RowError> errors,
     }
     for (String role : row.roles()) {
       if (role == null || role.isBlank()) {
-        errors.add(new RowError(line, ref, "roles", ErrorKind.INVALID_VALUE, "must not contain a blank role"));
+        errors.add(
+            new RowError(
+                line, ref, "roles", ErrorKind.INVALID_VALUE, "must not contain a blank role"));
         break;
       }
     }
@@ -88,7 +90,8 @@ record RosterInput(List<Numbered> rows, List<Keyed> keys, List<RowError> errors,
    * @param value its value
    * @param errors where the error goes
    */
-  static void blank(int line, @Nullable String ref, String field, @Nullable String value, List<RowError> errors) {
+  static void blank(
+      int line, @Nullable String ref, String field, @Nullable String value, List<RowError> errors) {
     if (value == null || value.isBlank()) {
       errors.add(new RowError(line, ref, field, ErrorKind.INVALID_VALUE, "is required"));
     }

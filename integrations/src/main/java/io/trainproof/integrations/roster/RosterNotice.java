@@ -2,8 +2,8 @@ package io.trainproof.integrations.roster;
 
 /**
  * Something in a row the sync noticed but did not change, because core keeps it fixed (an
- * engagement date, a display name) or cannot express it (removing a manager). The rest of the
- * row is applied. Immutable.
+ * engagement date, a display name) or cannot express it (removing a manager). The rest of the row
+ * is applied. Immutable.
  *
  * @param line the row's line
  * @param externalId the HR id

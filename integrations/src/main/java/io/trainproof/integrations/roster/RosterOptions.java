@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveOn the date changes of roles, department, manager and type take effect (and
  *     statuses without a date begin); null for today in the organization's zone
  */
-public record RosterOptions(ImportMode mode, RosterScope scope, boolean dryRun, @Nullable LocalDate effectiveOn) {
+public record RosterOptions(
+    ImportMode mode, RosterScope scope, boolean dryRun, @Nullable LocalDate effectiveOn) {
 
   /** Checks the values. */
   public RosterOptions {
@@ -47,7 +48,9 @@ public record RosterOptions(ImportMode mode, RosterScope scope, boolean dryRun, 
     return new RosterOptions(mode, RosterScope.PARTIAL, false, null);
   }
 
-  /** @return these options as a dry run */
+  /**
+   * @return these options as a dry run
+   */
   public RosterOptions asDryRun() {
     return new RosterOptions(mode, scope, true, effectiveOn);
   }

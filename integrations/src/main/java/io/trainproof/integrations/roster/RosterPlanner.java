@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what a roster asks for, without writing anything: which rows are duplicates, in which
- * order rows apply (managers first), which rows are plain hires that may be hired in bulk, and
- * for each row the steps that bring the member's terms in line with it, plus the notices for
+ * order rows apply (managers first), which rows are plain hires that may be hired in bulk, and for
+ * each row the steps that bring the member's terms in line with it, plus the notices for
  * differences core cannot apply. {@link RosterApplier} carries the steps out. One per run; reads
  * the members known so far, a map the applier adds each hire to. Not thread-safe.
  */
@@ -77,9 +77,9 @@ final class RosterPlanner {
   record Terminate(LocalDate on) implements Step {}
 
   /**
-   * Change terms; null components keep the current value. Its date is the sync's effective date,
-   * or the member's latest terms' date when that is later, which the applier reads from the member
-   * as it is once the row's earlier steps ran.
+   * Change terms; null components keep the current value. Its date is the sync's effective date, or
+   * the member's latest terms' date when that is later, which the applier reads from the member as
+   * it is once the row's earlier steps ran.
    *
    * @param notBefore the sync's effective date
    * @param roles new roles, or null
@@ -88,8 +88,14 @@ final class RosterPlanner {
    * @param type new type, or null
    * @param changed what changed, for the result ({@code roles, department, ...})
    */
-  record ChangeTerms(LocalDate notBefore, @Nullable Set<String> roles, @Nullable String department,
-      @Nullable Id<WorkforceMember> manager, @Nullable WorkforceType type, String changed) implements Step {}
+  record ChangeTerms(
+      LocalDate notBefore,
+      @Nullable Set<String> roles,
+      @Nullable String department,
+      @Nullable Id<WorkforceMember> manager,
+      @Nullable WorkforceType type,
+      String changed)
+      implements Step {}
 
   /**
    * What one row asks for.
@@ -117,11 +123,20 @@ final class RosterPlanner {
     if (row.managerExternalId() != null && !row.managerExternalId().isBlank()) {
       String managerExt = row.managerExternalId().strip();
       if (managerExt.equals(ext)) {
-        throw failure(line, ext, "manager_external_id", ErrorKind.INVALID_VALUE, "a member cannot manage themself");
+        throw failure(
+            line,
+            ext,
+            "manager_external_id",
+            ErrorKind.INVALID_VALUE,
+            "a member cannot manage themself");
       }
       WorkforceMember m = known.get(managerExt);
       if (m == null) {
-        throw failure(line, ext, "manager_external_id", ErrorKind.NOT_FOUND,
+        throw failure(
+            line,
+            ext,
+            "manager_external_id",
+            ErrorKind.NOT_FOUND,
             "no member has the manager's external id (and it is not hired by this roster)");
       }
       manager = m.id();
@@ -130,27 +145,48 @@ final class RosterPlanner {
     List<RosterNotice> notices = new ArrayList<>();
     if (member == null) {
       if (row.status() == MemberStatus.TERMINATED) {
-        notices.add(new RosterNotice(line, ext, "status", "terminated in HR and never known to Trainproof: not hired"));
+        notices.add(
+            new RosterNotice(
+                line, ext, "status", "terminated in HR and never known to Trainproof: not hired"));
       } else {
         steps.add(new Hire(newMember(row, manager)));
         if (row.status() == MemberStatus.ON_LEAVE) {
-          steps.add(new StartLeave(row.statusDate() != null ? row.statusDate() : max(today, row.engagedOn())));
+          steps.add(
+              new StartLeave(
+                  row.statusDate() != null ? row.statusDate() : max(today, row.engagedOn())));
         }
       }
       return new RowPlan(null, steps, notices);
     }
     if (!member.displayName().equals(row.displayName().strip())) {
-      notices.add(new RosterNotice(line, ext, "display_name", "differs from Trainproof's; core has no rename, not changed"));
+      notices.add(
+          new RosterNotice(
+              line,
+              ext,
+              "display_name",
+              "differs from Trainproof's; core has no rename, not changed"));
     }
     if (!member.engagedOn().equals(row.engagedOn())) {
-      notices.add(new RosterNotice(line, ext, "engaged_on",
-          "differs from Trainproof's (" + member.engagedOn() + "); the engagement date is fixed, not changed"));
+      notices.add(
+          new RosterNotice(
+              line,
+              ext,
+              "engaged_on",
+              "differs from Trainproof's ("
+                  + member.engagedOn()
+                  + "); the engagement date is fixed, not changed"));
     }
     MemberTerms latest = member.latestTerms();
     if (latest.status() == MemberStatus.TERMINATED) {
       if (row.status() != MemberStatus.TERMINATED) {
-        throw failure(line, ext, "status", ErrorKind.UNSUPPORTED, "the member was terminated on "
-            + latest.effectiveFrom() + "; core cannot rehire a terminated member (hire under a new external id)");
+        throw failure(
+            line,
+            ext,
+            "status",
+            ErrorKind.UNSUPPORTED,
+            "the member was terminated on "
+                + latest.effectiveFrom()
+                + "; core cannot rehire a terminated member (hire under a new external id)");
       }
       return new RowPlan(member, steps, notices);
     }
@@ -160,14 +196,16 @@ final class RosterPlanner {
       return new RowPlan(member, steps, notices);
     }
     if (row.status() != latest.status()) {
-      steps.add(row.status() == MemberStatus.ON_LEAVE ? new StartLeave(statusOn) : new Return(statusOn));
+      steps.add(
+          row.status() == MemberStatus.ON_LEAVE ? new StartLeave(statusOn) : new Return(statusOn));
     }
     List<String> changed = new ArrayList<>();
     Set<String> roles = row.roles().equals(latest.roles()) ? null : row.roles();
     if (roles != null) {
       changed.add("roles");
     }
-    String department = row.department().strip().equals(latest.department()) ? null : row.department().strip();
+    String department =
+        row.department().strip().equals(latest.department()) ? null : row.department().strip();
     if (department != null) {
       changed.add("department");
     }
@@ -177,21 +215,26 @@ final class RosterPlanner {
     }
     Id<WorkforceMember> newManager = null;
     if (manager == null && latest.manager() != null) {
-      notices.add(new RosterNotice(line, ext, "manager_external_id",
-          "is empty but the member has a manager; core cannot remove a manager, not changed"));
+      notices.add(
+          new RosterNotice(
+              line,
+              ext,
+              "manager_external_id",
+              "is empty but the member has a manager; core cannot remove a manager, not changed"));
     } else if (manager != null && !manager.equals(latest.manager())) {
       newManager = manager;
       changed.add("manager");
     }
     if (!changed.isEmpty()) {
-      steps.add(new ChangeTerms(today, roles, department, newManager, type, String.join(", ", changed)));
+      steps.add(
+          new ChangeTerms(today, roles, department, newManager, type, String.join(", ", changed)));
     }
     return new RowPlan(member, steps, notices);
   }
 
   /**
-   * Whether a row only hires an active member whose manager, if any, is already known, so it may
-   * be hired in bulk.
+   * Whether a row only hires an active member whose manager, if any, is already known, so it may be
+   * hired in bulk.
    *
    * @param row the row
    * @param managerExt its manager's external id, from {@link #managerExt}
@@ -199,7 +242,8 @@ final class RosterPlanner {
    */
   boolean plainHire(RosterRow row, String managerExt) {
     String ext = row.externalId().strip();
-    return !known.containsKey(ext) && row.status() == MemberStatus.ACTIVE
+    return !known.containsKey(ext)
+        && row.status() == MemberStatus.ACTIVE
         && (managerExt.isEmpty() || (!managerExt.equals(ext) && known.containsKey(managerExt)));
   }
 
@@ -220,9 +264,16 @@ final class RosterPlanner {
    * @param manager the manager, if any
    * @return the request
    */
-  static WorkforceService.NewMember newMember(RosterRow row, @Nullable Id<WorkforceMember> manager) {
-    return new WorkforceService.NewMember(row.externalId().strip(), row.displayName().strip(), row.type(), row.roles(),
-        row.department().strip(), manager, row.engagedOn());
+  static WorkforceService.NewMember newMember(
+      RosterRow row, @Nullable Id<WorkforceMember> manager) {
+    return new WorkforceService.NewMember(
+        row.externalId().strip(),
+        row.displayName().strip(),
+        row.type(),
+        row.roles(),
+        row.department().strip(),
+        manager,
+        row.engagedOn());
   }
 
   /**
@@ -237,9 +288,9 @@ final class RosterPlanner {
   }
 
   /**
-   * Rows whose manager is hired by the same roster come after the manager's row. A manager who
-   * is already a member needs no ordering, so a cycle (A manages B, B manages A) with one of
-   * them already on record applies the new one first and then links the other.
+   * Rows whose manager is hired by the same roster come after the manager's row. A manager who is
+   * already a member needs no ordering, so a cycle (A manages B, B manages A) with one of them
+   * already on record applies the new one first and then links the other.
    *
    * @param rows the rows, in file order
    * @param onRecord whether an external id is already a member's
@@ -258,13 +309,19 @@ final class RosterPlanner {
     return ordered;
   }
 
-  private static void visit(Numbered r, Map<String, Numbered> byExt, Predicate<String> onRecord,
-      Set<Numbered> done, Set<Numbered> path, List<Numbered> ordered) {
+  private static void visit(
+      Numbered r,
+      Map<String, Numbered> byExt,
+      Predicate<String> onRecord,
+      Set<Numbered> done,
+      Set<Numbered> path,
+      List<Numbered> ordered) {
     if (done.contains(r) || !path.add(r)) {
       return; // why: a manager cycle is left in file order; core reports what it cannot resolve
     }
     String manager = r.row().managerExternalId();
-    Numbered m = manager == null || onRecord.test(manager.strip()) ? null : byExt.get(manager.strip());
+    Numbered m =
+        manager == null || onRecord.test(manager.strip()) ? null : byExt.get(manager.strip());
     if (m != null) {
       visit(m, byExt, onRecord, done, path, ordered);
     }
@@ -290,14 +347,22 @@ final class RosterPlanner {
       List<Integer> at = Objects.requireNonNull(lines.get(k.externalId()));
       if (at.size() > 1) {
         dup.add(k.line());
-        errors.add(new RowError(k.line(), k.externalId(), "external_id", ErrorKind.DUPLICATE, "appears on lines "
-            + at.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; none of them is applied"));
+        errors.add(
+            new RowError(
+                k.line(),
+                k.externalId(),
+                "external_id",
+                ErrorKind.DUPLICATE,
+                "appears on lines "
+                    + at.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + "; none of them is applied"));
       }
     }
     return dup;
   }
 
-  private static RowFailure failure(int line, String ref, String field, ErrorKind kind, String reason) {
+  private static RowFailure failure(
+      int line, String ref, String field, ErrorKind kind, String reason) {
     return new RowFailure(new RowError(line, ref, field, kind, reason));
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * What a roster sync did (or, in a dry run, would do). Immutable.
  *
  * @param options how it ran
- * @param committed true when changes were written: false for a dry run and for an
- *     all-or-nothing sync that found any error
+ * @param committed true when changes were written: false for a dry run and for an all-or-nothing
+ *     sync that found any error
  * @param changes the changes, in row order
  * @param unchanged how many rows matched the member's current terms already
  * @param notices differences noticed but not applied
@@ -32,7 +32,9 @@ public record RosterResult(
     errors = List.copyOf(errors);
   }
 
-  /** @return true when no row had an error */
+  /**
+   * @return true when no row had an error
+   */
   public boolean ok() {
     return errors.isEmpty();
   }
@@ -47,13 +49,25 @@ public record RosterResult(
     return changes.stream().filter(c -> c.kind() == kind).count();
   }
 
-  /** @return a one-line summary for logs and operator screens (no personal data) */
+  /**
+   * @return a one-line summary for logs and operator screens (no personal data)
+   */
   public String summary() {
-    return String.format("%s %s%s: %d hired, %d changed, %d leaves, %d returns, %d terminated, %d unchanged, "
+    return String.format(
+        "%s %s%s: %d hired, %d changed, %d leaves, %d returns, %d terminated, %d unchanged, "
             + "%d notices, %d missing for review, %d errors%s",
-        options.scope(), options.mode(), options.dryRun() ? " (dry run)" : "", count(RosterChange.Kind.HIRED),
-        count(RosterChange.Kind.TERMS_CHANGED), count(RosterChange.Kind.LEAVE_STARTED),
-        count(RosterChange.Kind.RETURNED), count(RosterChange.Kind.TERMINATED), unchanged, notices.size(),
-        missing.size(), errors.size(), committed ? "" : "; nothing written");
+        options.scope(),
+        options.mode(),
+        options.dryRun() ? " (dry run)" : "",
+        count(RosterChange.Kind.HIRED),
+        count(RosterChange.Kind.TERMS_CHANGED),
+        count(RosterChange.Kind.LEAVE_STARTED),
+        count(RosterChange.Kind.RETURNED),
+        count(RosterChange.Kind.TERMINATED),
+        unchanged,
+        notices.size(),
+        missing.size(),
+        errors.size(),
+        committed ? "" : "; nothing written");
   }
 }

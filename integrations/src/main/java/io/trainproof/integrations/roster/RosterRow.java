@@ -7,8 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One person as the HR system sees them today. Values are checked when the roster is applied,
- * so a bad row becomes a row error rather than an exception. Immutable.
+ * One person as the HR system sees them today. Values are checked when the roster is applied, so a
+ * bad row becomes a row error rather than an exception. Immutable.
  *
  * @param externalId the HR id, unique per organization and per roster
  * @param displayName a name for reports
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param managerExternalId the manager's HR id, or null for none
  * @param engagedOn the engagement (hire) date
  * @param status active, on leave or terminated
- * @param statusDate when the status began (a leave's first day, a return, a termination); null
- *     for the sync's effective date
+ * @param statusDate when the status began (a leave's first day, a return, a termination); null for
+ *     the sync's effective date
  */
 public record RosterRow(
     String externalId,
@@ -49,10 +49,24 @@ public record RosterRow(
    * @param engagedOn the engagement date
    * @return the row
    */
-  public static RosterRow active(String externalId, String displayName, WorkforceType type, Set<String> roles,
-      String department, @Nullable String managerExternalId, LocalDate engagedOn) {
-    return new RosterRow(externalId, displayName, type, roles, department, managerExternalId, engagedOn,
-        MemberStatus.ACTIVE, null);
+  public static RosterRow active(
+      String externalId,
+      String displayName,
+      WorkforceType type,
+      Set<String> roles,
+      String department,
+      @Nullable String managerExternalId,
+      LocalDate engagedOn) {
+    return new RosterRow(
+        externalId,
+        displayName,
+        type,
+        roles,
+        department,
+        managerExternalId,
+        engagedOn,
+        MemberStatus.ACTIVE,
+        null);
   }
 
   /**
@@ -63,6 +77,15 @@ public record RosterRow(
    * @return the row
    */
   public RosterRow withStatus(MemberStatus newStatus, @Nullable LocalDate since) {
-    return new RosterRow(externalId, displayName, type, roles, department, managerExternalId, engagedOn, newStatus, since);
+    return new RosterRow(
+        externalId,
+        displayName,
+        type,
+        roles,
+        department,
+        managerExternalId,
+        engagedOn,
+        newStatus,
+        since);
   }
 }

@@ -24,22 +24,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Syncs the host's HR roster into Trainproof. Each row is matched to a member by external id
- * and compared with the member's latest terms; only differences are sent to the workforce
- * service (a hire, a change of roles, department, manager or type, a leave, a return, a
- * termination), so applying the same roster twice changes nothing. Members missing from a
- * {@link RosterScope#FULL} roster are flagged in {@link RosterResult#missing()}, never
- * terminated. In {@link ImportMode#APPLY_VALID_ROWS} mode rows that only hire a new active member
- * are hired 500 at a time with {@link WorkforceService#hireAll} (one transaction and a few
- * statements for the lot); if core refuses such a call, its rows are applied one by one, so the
- * outcome of every row is what applying it alone would give. Thread-safe.
+ * Syncs the host's HR roster into Trainproof. Each row is matched to a member by external id and
+ * compared with the member's latest terms; only differences are sent to the workforce service (a
+ * hire, a change of roles, department, manager or type, a leave, a return, a termination), so
+ * applying the same roster twice changes nothing. Members missing from a {@link RosterScope#FULL}
+ * roster are flagged in {@link RosterResult#missing()}, never terminated. In {@link
+ * ImportMode#APPLY_VALID_ROWS} mode rows that only hire a new active member are hired 500 at a time
+ * with {@link WorkforceService#hireAll} (one transaction and a few statements for the lot); if core
+ * refuses such a call, its rows are applied one by one, so the outcome of every row is what
+ * applying it alone would give. Thread-safe.
  *
  * <p>CSV files have the header {@code external_id,display_name,workforce_type,roles,department,
- * engaged_on,status} and optionally {@code manager_external_id} and {@code status_date}; roles
- * are separated by {@code ;}; dates are ISO ({@code 2026-08-03}); {@code workforce_type} is one
- * of EMPLOYEE, CONTRACTOR, VOLUNTEER, TRAINEE and {@code status} one of ACTIVE, ON_LEAVE,
- * TERMINATED (any case). Other columns, a missing required column, duplicate external ids and
- * bytes that are not UTF-8 are row errors.
+ * engaged_on,status} and optionally {@code manager_external_id} and {@code status_date}; roles are
+ * separated by {@code ;}; dates are ISO ({@code 2026-08-03}); {@code workforce_type} is one of
+ * EMPLOYEE, CONTRACTOR, VOLUNTEER, TRAINEE and {@code status} one of ACTIVE, ON_LEAVE, TERMINATED
+ * (any case). Other columns, a missing required column, duplicate external ids and bytes that are
+ * not UTF-8 are row errors.
  *
  * <pre>{@code
  * RosterSync sync = new RosterSync(trainproof);
@@ -49,10 +49,19 @@ import java.util.stream.Collectors;
  */
 public final class RosterSync {
   /** The columns a roster file must have. */
-  public static final Set<String> REQUIRED_COLUMNS = Values.orderedSet(
-      "external_id", "display_name", "workforce_type", "roles", "department", "engaged_on", "status");
+  public static final Set<String> REQUIRED_COLUMNS =
+      Values.orderedSet(
+          "external_id",
+          "display_name",
+          "workforce_type",
+          "roles",
+          "department",
+          "engaged_on",
+          "status");
+
   /** The columns a roster file may have. */
-  public static final Set<String> OPTIONAL_COLUMNS = Values.orderedSet("manager_external_id", "status_date");
+  public static final Set<String> OPTIONAL_COLUMNS =
+      Values.orderedSet("manager_external_id", "status_date");
 
   private final Trainproof trainproof;
 
@@ -77,7 +86,8 @@ public final class RosterSync {
    * @param options how to apply it
    * @return what changed
    */
-  public RosterResult applyCsv(Actor actor, String fileName, InputStream csv, RosterOptions options) {
+  public RosterResult applyCsv(
+      Actor actor, String fileName, InputStream csv, RosterOptions options) {
     return applyCsv(actor, fileName, StrictText.readAll(csv), options);
   }
 
@@ -113,34 +123,45 @@ public final class RosterSync {
   private RosterResult run(Actor actor, RosterOptions options, RosterInput input) {
     List<RowError> errors = new ArrayList<>(input.errors());
     Set<Integer> duplicateLines = RosterPlanner.duplicates(input.keys(), errors);
-    List<Numbered> unique = input.rows().stream().filter(r -> !duplicateLines.contains(r.line())).toList();
+    List<Numbered> unique =
+        input.rows().stream().filter(r -> !duplicateLines.contains(r.line())).toList();
     Organization org = trainproof.organizations().get(actor);
-    LocalDate today = options.effectiveOn() != null ? options.effectiveOn() : org.dateOf(trainproof.clock().instant());
+    LocalDate today =
+        options.effectiveOn() != null
+            ? options.effectiveOn()
+            : org.dateOf(trainproof.clock().instant());
     Batch batch = Batch.forImport(trainproof, options.mode(), options.dryRun(), !errors.isEmpty());
     RosterApplier.Tally tally = new RosterApplier.Tally();
-    Set<String> named = input.keys().stream().map(RosterInput.Keyed::externalId).collect(Collectors.toSet());
-    Batch.Outcome outcome = batch.run(() -> {
-      // why: one read of the members, not a look-up per row (two service calls per row, and on
-      // the JPA store a not-found inside a unit of work dooms it, so every new member failed)
-      Map<String, WorkforceMember> known = new HashMap<>();
-      for (WorkforceMember m : trainproof.workforce().list(actor)) {
-        known.put(m.externalId(), m);
-      }
-      RosterPlanner planner = new RosterPlanner(today, known);
-      RosterApplier apply = new RosterApplier(trainproof, actor, planner, tally, known, batch, errors);
-      for (Numbered r : RosterPlanner.managersFirst(unique, known::containsKey)) {
-        apply.next(r);
-      }
-      apply.flushHires();
-      if (options.scope() == RosterScope.FULL && input.complete()) {
-        for (WorkforceMember m : trainproof.workforce().list(actor)) {
-          MemberStatus status = m.latestTerms().status();
-          if (status != MemberStatus.TERMINATED && !named.contains(m.externalId())) {
-            tally.missing.add(new MissingMember(m.id(), m.externalId(), status));
-          }
-        }
-      }
-    }, errors);
+    Set<String> named =
+        input.keys().stream().map(RosterInput.Keyed::externalId).collect(Collectors.toSet());
+    Batch.Outcome outcome =
+        batch.run(
+            () -> {
+              // why: one read of the members, not a look-up per row (two service calls per row, and
+              // on
+              // the JPA store a not-found inside a unit of work dooms it, so every new member
+              // failed)
+              Map<String, WorkforceMember> known = new HashMap<>();
+              for (WorkforceMember m : trainproof.workforce().list(actor)) {
+                known.put(m.externalId(), m);
+              }
+              RosterPlanner planner = new RosterPlanner(today, known);
+              RosterApplier apply =
+                  new RosterApplier(trainproof, actor, planner, tally, known, batch, errors);
+              for (Numbered r : RosterPlanner.managersFirst(unique, known::containsKey)) {
+                apply.next(r);
+              }
+              apply.flushHires();
+              if (options.scope() == RosterScope.FULL && input.complete()) {
+                for (WorkforceMember m : trainproof.workforce().list(actor)) {
+                  MemberStatus status = m.latestTerms().status();
+                  if (status != MemberStatus.TERMINATED && !named.contains(m.externalId())) {
+                    tally.missing.add(new MissingMember(m.id(), m.externalId(), status));
+                  }
+                }
+              }
+            },
+            errors);
     if (outcome == Batch.Outcome.DISCARDED) {
       tally.changes.clear();
       tally.unchanged = 0;
@@ -148,7 +169,13 @@ public final class RosterSync {
     errors.sort(Comparator.comparingInt(RowError::line));
     tally.changes.sort(Comparator.comparingInt(RosterChange::line));
     tally.notices.sort(Comparator.comparingInt(RosterNotice::line));
-    return new RosterResult(options, outcome == Batch.Outcome.COMMITTED, tally.changes, tally.unchanged, tally.notices,
-        tally.missing, errors);
+    return new RosterResult(
+        options,
+        outcome == Batch.Outcome.COMMITTED,
+        tally.changes,
+        tally.unchanged,
+        tally.notices,
+        tally.missing,
+        errors);
   }
 }

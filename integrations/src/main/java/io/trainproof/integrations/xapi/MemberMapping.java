@@ -3,9 +3,9 @@ package io.trainproof.integrations.xapi;
 import java.util.Optional;
 
 /**
- * The host's mapping from a statement's actor to a member's external (HR) id. Empty means
- * "nobody we know": the statement is reported as an unknown member. Must be thread-safe if the
- * importer is shared.
+ * The host's mapping from a statement's actor to a member's external (HR) id. Empty means "nobody
+ * we know": the statement is reported as an unknown member. Must be thread-safe if the importer is
+ * shared.
  */
 @FunctionalInterface
 public interface MemberMapping {
@@ -25,6 +25,9 @@ public interface MemberMapping {
    * @return the mapping
    */
   static MemberMapping accountName(String homePage) {
-    return actor -> homePage.equals(actor.accountHomePage()) ? Optional.ofNullable(actor.accountName()) : Optional.empty();
+    return actor ->
+        homePage.equals(actor.accountHomePage())
+            ? Optional.ofNullable(actor.accountName())
+            : Optional.empty();
   }
 }

@@ -20,7 +20,9 @@ public record XapiAgent(
     @Nullable String accountName,
     @Nullable String name) {
 
-  /** @return the mbox without its {@code mailto:} scheme, or null */
+  /**
+   * @return the mbox without its {@code mailto:} scheme, or null
+   */
   public @Nullable String email() {
     if (mbox == null) {
       return null;

@@ -12,20 +12,20 @@ import io.trainproof.integrations.ImportOptions;
 import io.trainproof.integrations.RowError;
 import io.trainproof.integrations.SkippedRow;
 import io.trainproof.integrations.internal.Candidate;
-import io.trainproof.integrations.internal.StatementMapping;
 import io.trainproof.integrations.internal.StatementImport;
+import io.trainproof.integrations.internal.StatementMapping;
 import io.trainproof.integrations.internal.StrictText;
 import java.io.InputStream;
 import java.util.List;
 
 /**
- * Imports xAPI statements as completions. {@code completed} and {@code passed} record a
- * completion ({@code passed} with success, {@code completed} with {@code result.success} when
- * given); {@code failed} records a failing attempt while the member has an open assignment for
- * the course. {@code result.score.scaled} becomes the 0 to 100 score. Other verbs are reported
- * as skipped. The statement id is the provenance reference: a statement is recorded once
- * however often it is imported, and a batch is applied in timestamp order, so any permutation
- * of the same statements ends in the same state. Thread-safe.
+ * Imports xAPI statements as completions. {@code completed} and {@code passed} record a completion
+ * ({@code passed} with success, {@code completed} with {@code result.success} when given); {@code
+ * failed} records a failing attempt while the member has an open assignment for the course. {@code
+ * result.score.scaled} becomes the 0 to 100 score. Other verbs are reported as skipped. The
+ * statement id is the provenance reference: a statement is recorded once however often it is
+ * imported, and a batch is applied in timestamp order, so any permutation of the same statements
+ * ends in the same state. Thread-safe.
  *
  * <pre>{@code
  * XapiImporter xapi = new XapiImporter(trainproof,
@@ -49,7 +49,8 @@ public final class XapiImporter {
    */
   public XapiImporter(Trainproof trainproof, MemberMapping members, CourseMapping courses) {
     if (trainproof == null || members == null || courses == null) {
-      throw new ValidationException("xapiImporter", null, "trainproof, members and courses are required");
+      throw new ValidationException(
+          "xapiImporter", null, "trainproof, members and courses are required");
     }
     this.members = members;
     this.courses = courses;
@@ -57,17 +58,18 @@ public final class XapiImporter {
   }
 
   /**
-   * Reads and imports statements from JSON (UTF-8): an array, one statement, or a
-   * {@code StatementResult}.
+   * Reads and imports statements from JSON (UTF-8): an array, one statement, or a {@code
+   * StatementResult}.
    *
    * @param actor who runs the import; recorded in every completion's provenance
-   * @param source the LRS or system the statements came from (with the statement id, the
-   *     provenance of each completion)
+   * @param source the LRS or system the statements came from (with the statement id, the provenance
+   *     of each completion)
    * @param json the JSON (read fully, not closed)
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importJson(Actor actor, String source, InputStream json, ImportOptions options) {
+  public CompletionImportResult importJson(
+      Actor actor, String source, InputStream json, ImportOptions options) {
     return importJson(actor, source, StrictText.readAll(json), options);
   }
 
@@ -80,7 +82,8 @@ public final class XapiImporter {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importJson(Actor actor, String source, byte[] json, ImportOptions options) {
+  public CompletionImportResult importJson(
+      Actor actor, String source, byte[] json, ImportOptions options) {
     return statements.json(actor, source, json, options);
   }
 
@@ -93,14 +96,19 @@ public final class XapiImporter {
    * @param options mode and dry run
    * @return what was done
    */
-  public CompletionImportResult importStatements(Actor actor, String source, List<XapiStatement> statements,
-      ImportOptions options) {
+  public CompletionImportResult importStatements(
+      Actor actor, String source, List<XapiStatement> statements, ImportOptions options) {
     return this.statements.statements(actor, source, statements, options);
   }
 
   /** The xAPI rules: which verbs are evidence, and the success each records. */
-  private void read(Organization org, String source, List<XapiStatement> statements, List<Candidate> candidates,
-      List<RowError> errors, List<SkippedRow> skipped) {
+  private void read(
+      Organization org,
+      String source,
+      List<XapiStatement> statements,
+      List<Candidate> candidates,
+      List<RowError> errors,
+      List<SkippedRow> skipped) {
     for (XapiStatement s : statements) {
       Boolean success;
       switch (s.verb()) {
@@ -126,11 +134,21 @@ public final class XapiImporter {
           success = s.success();
         }
         default -> {
-          skipped.add(new SkippedRow(s.line(), s.id(), "verb " + s.verb() + " is not completion evidence"));
+          skipped.add(
+              new SkippedRow(s.line(), s.id(), "verb " + s.verb() + " is not completion evidence"));
           continue;
         }
       }
-      StatementMapping.addCandidate(s, org, source, success, CompletionMethod.XAPI, null, members, courses, candidates,
+      StatementMapping.addCandidate(
+          s,
+          org,
+          source,
+          success,
+          CompletionMethod.XAPI,
+          null,
+          members,
+          courses,
+          candidates,
           errors);
     }
   }

@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param min the lowest possible raw score, or null
  * @param max the highest possible raw score, or null
  */
-public record XapiScore(@Nullable Double scaled, @Nullable Double raw, @Nullable Double min, @Nullable Double max) {
+public record XapiScore(
+    @Nullable Double scaled, @Nullable Double raw, @Nullable Double min, @Nullable Double max) {
 
   /**
-   * The score on Trainproof's 0 to 100 scale: {@code scaled} x 100 when given, else raw within
-   * min and max, else a raw score that is already 0 to 100. A negative scaled score counts as 0.
+   * The score on Trainproof's 0 to 100 scale: {@code scaled} x 100 when given, else raw within min
+   * and max, else a raw score that is already 0 to 100. A negative scaled score counts as 0.
    *
    * @return the score, or null when there is none or it cannot be put on the scale
    */

@@ -4,17 +4,29 @@ import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.StoreCapabilities;
 import io.trainproof.core.spi.Transaction;
 import io.trainproof.persistence.jpa.internal.AssignmentEntity;
+import io.trainproof.persistence.jpa.internal.AttestationEntity;
+import io.trainproof.persistence.jpa.internal.AuditEntryEntity;
+import io.trainproof.persistence.jpa.internal.CertificateEntity;
+import io.trainproof.persistence.jpa.internal.CertificationEntity;
+import io.trainproof.persistence.jpa.internal.CertificationKindEntity;
 import io.trainproof.persistence.jpa.internal.CompletionEntity;
 import io.trainproof.persistence.jpa.internal.CourseEntity;
 import io.trainproof.persistence.jpa.internal.CourseVersionEntity;
+import io.trainproof.persistence.jpa.internal.DecisionEntity;
 import io.trainproof.persistence.jpa.internal.Errors;
+import io.trainproof.persistence.jpa.internal.GrantEntity;
 import io.trainproof.persistence.jpa.internal.JpaTransaction;
+import io.trainproof.persistence.jpa.internal.LegalHoldEntity;
 import io.trainproof.persistence.jpa.internal.MemberEntity;
+import io.trainproof.persistence.jpa.internal.NotificationEntity;
 import io.trainproof.persistence.jpa.internal.OrganizationEntity;
 import io.trainproof.persistence.jpa.internal.PolicyEntity;
+import io.trainproof.persistence.jpa.internal.PolicyReviewEntity;
 import io.trainproof.persistence.jpa.internal.PolicyVersionEntity;
 import io.trainproof.persistence.jpa.internal.ReadCommittedDataSource;
+import io.trainproof.persistence.jpa.internal.ReminderEntity;
 import io.trainproof.persistence.jpa.internal.RequirementEntity;
+import io.trainproof.persistence.jpa.internal.TombstoneEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -31,48 +43,35 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.trainproof.persistence.jpa.internal.AttestationEntity;
-import io.trainproof.persistence.jpa.internal.AuditEntryEntity;
-import io.trainproof.persistence.jpa.internal.CertificateEntity;
-import io.trainproof.persistence.jpa.internal.CertificationEntity;
-import io.trainproof.persistence.jpa.internal.CertificationKindEntity;
-import io.trainproof.persistence.jpa.internal.DecisionEntity;
-import io.trainproof.persistence.jpa.internal.GrantEntity;
-import io.trainproof.persistence.jpa.internal.LegalHoldEntity;
-import io.trainproof.persistence.jpa.internal.NotificationEntity;
-import io.trainproof.persistence.jpa.internal.PolicyReviewEntity;
-import io.trainproof.persistence.jpa.internal.ReminderEntity;
-import io.trainproof.persistence.jpa.internal.TombstoneEntity;
 
 /**
- * The JPA store: core's storage SPI on PostgreSQL, MariaDB or H2 through Jakarta Persistence,
- * safe for many application nodes sharing one database. Thread-safe: each {@link
- * #inTransaction} call on a thread runs in its own {@link EntityManager} and resource-local
- * transaction; a nested call on the same thread joins the outer transaction.
+ * The JPA store: core's storage SPI on PostgreSQL, MariaDB or H2 through Jakarta Persistence, safe
+ * for many application nodes sharing one database. Thread-safe: each {@link #inTransaction} call on
+ * a thread runs in its own {@link EntityManager} and resource-local transaction; a nested call on
+ * the same thread joins the outer transaction.
  *
  * <p>Two ways in:
  *
  * <ul>
- *   <li>{@link #create(DataSource, SqlDialect)}: the store builds (and {@link #close()}
- *       closes) its own {@link EntityManagerFactory} over the host's data source, with JDBC
- *       batching and batch fetching configured.
- *   <li>{@link #using(EntityManagerFactory, SqlDialect)}: the host's own factory, whose
- *       persistence unit includes Trainproof's entities by listing the mapping file {@link
- *       #MAPPING_FILE} (or the classes of {@link #entityClasses()}); the host closes it.
+ *   <li>{@link #create(DataSource, SqlDialect)}: the store builds (and {@link #close()} closes) its
+ *       own {@link EntityManagerFactory} over the host's data source, with JDBC batching and batch
+ *       fetching configured.
+ *   <li>{@link #using(EntityManagerFactory, SqlDialect)}: the host's own factory, whose persistence
+ *       unit includes Trainproof's entities by listing the mapping file {@link #MAPPING_FILE} (or
+ *       the classes of {@link #entityClasses()}); the host closes it.
  * </ul>
  *
- * <p>Either way the tables come from the migrations at {@link SqlDialect#migrationLocation()},
- * run by the host's Flyway or Liquibase before the store is used; the provider never creates
- * or alters them (set its schema action to none or {@code validate}).
+ * <p>Either way the tables come from the migrations at {@link SqlDialect#migrationLocation()}, run
+ * by the host's Flyway or Liquibase before the store is used; the provider never creates or alters
+ * them (set its schema action to none or {@code validate}).
  *
  * <p>Errors: a duplicate unique key, a lost update, a deadlock or a lock timeout is thrown as
  * {@link io.trainproof.core.ConflictException} naming the entity and key (retry the whole
- * operation); another constraint violation as {@link io.trainproof.core.ValidationException}.
- * Any other failure of the database or the connection (a failed statement, a dropped
- * connection, a failed commit) is thrown as the provider's {@link PersistenceException}.
- * Whatever the unit of work throws, nothing of it is committed; and a call that returns
- * normally has committed (a transaction the provider marked rollback-only is never reported
- * as committed).
+ * operation); another constraint violation as {@link io.trainproof.core.ValidationException}. Any
+ * other failure of the database or the connection (a failed statement, a dropped connection, a
+ * failed commit) is thrown as the provider's {@link PersistenceException}. Whatever the unit of
+ * work throws, nothing of it is committed; and a call that returns normally has committed (a
+ * transaction the provider marked rollback-only is never reported as committed).
  */
 public final class JpaStore implements Store, AutoCloseable {
   /** The classpath resource listing Trainproof's entities, for a host's persistence unit. */
@@ -86,7 +85,9 @@ public final class JpaStore implements Store, AutoCloseable {
   private final EntityManagerFactory factory;
   private final SqlDialect dialect;
   private final boolean ownsFactory;
-  @SuppressWarnings("ThreadLocalUsage") // why: per store: two stores on one thread run separate units of work
+
+  @SuppressWarnings(
+      "ThreadLocalUsage") // why: per store: two stores on one thread run separate units of work
   private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
 
   private JpaStore(EntityManagerFactory factory, SqlDialect dialect, boolean ownsFactory) {
@@ -117,21 +118,24 @@ public final class JpaStore implements Store, AutoCloseable {
   }
 
   /**
-   * A store on the host's data source, with extra provider properties (they override the
-   * defaults, e.g. {@code hibernate.hbm2ddl.auto=validate} to check the schema at start).
+   * A store on the host's data source, with extra provider properties (they override the defaults,
+   * e.g. {@code hibernate.hbm2ddl.auto=validate} to check the schema at start).
    *
    * @param dataSource a data source, ideally pooled, whose schema has been migrated
    * @param dialect the database behind it
    * @param properties persistence-unit properties
    * @return the store; close it to close its entity manager factory
    */
-  public static JpaStore create(DataSource dataSource, SqlDialect dialect, Map<String, ?> properties) {
+  public static JpaStore create(
+      DataSource dataSource, SqlDialect dialect, Map<String, ?> properties) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(dialect, "dialect");
-    DataSource effective = dialect == SqlDialect.MARIADB ? new ReadCommittedDataSource(dataSource) : dataSource;
-    PersistenceConfiguration configuration = new PersistenceConfiguration(PERSISTENCE_UNIT)
-        .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-        .mappingFile(MAPPING_FILE);
+    DataSource effective =
+        dialect == SqlDialect.MARIADB ? new ReadCommittedDataSource(dataSource) : dataSource;
+    PersistenceConfiguration configuration =
+        new PersistenceConfiguration(PERSISTENCE_UNIT)
+            .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+            .mappingFile(MAPPING_FILE);
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("jakarta.persistence.nonJtaDataSource", effective);
     props.put("jakarta.persistence.schema-generation.database.action", "none");
@@ -151,11 +155,11 @@ public final class JpaStore implements Store, AutoCloseable {
   }
 
   /**
-   * A store on the host's own entity manager factory. Its persistence unit must be
-   * resource-local, include {@link #MAPPING_FILE} (or {@link #entityClasses()}), and should
-   * set JDBC batching and batch fetching (for Hibernate: {@code hibernate.jdbc.batch_size},
-   * {@code hibernate.order_inserts}, {@code hibernate.default_batch_fetch_size}); on MariaDB
-   * its connections should be READ COMMITTED. The host closes the factory.
+   * A store on the host's own entity manager factory. Its persistence unit must be resource-local,
+   * include {@link #MAPPING_FILE} (or {@link #entityClasses()}), and should set JDBC batching and
+   * batch fetching (for Hibernate: {@code hibernate.jdbc.batch_size}, {@code
+   * hibernate.order_inserts}, {@code hibernate.default_batch_fetch_size}); on MariaDB its
+   * connections should be READ COMMITTED. The host closes the factory.
    *
    * @param factory the host's factory
    * @param dialect the database behind it
@@ -165,11 +169,22 @@ public final class JpaStore implements Store, AutoCloseable {
     return new JpaStore(factory, dialect, false);
   }
 
-  /** @return the entity classes a host's persistence unit lists when it does not use {@link #MAPPING_FILE} */
+  /**
+   * @return the entity classes a host's persistence unit lists when it does not use {@link
+   *     #MAPPING_FILE}
+   */
   public static List<Class<?>> entityClasses() {
-    return List.of(OrganizationEntity.class, MemberEntity.class, PolicyEntity.class, PolicyVersionEntity.class,
-        CourseEntity.class, CourseVersionEntity.class, RequirementEntity.class, AssignmentEntity.class,
-        CompletionEntity.class, AuditEntryEntity.class,
+    return List.of(
+        OrganizationEntity.class,
+        MemberEntity.class,
+        PolicyEntity.class,
+        PolicyVersionEntity.class,
+        CourseEntity.class,
+        CourseVersionEntity.class,
+        RequirementEntity.class,
+        AssignmentEntity.class,
+        CompletionEntity.class,
+        AuditEntryEntity.class,
         AttestationEntity.class,
         CertificateEntity.class,
         NotificationEntity.class,
@@ -183,21 +198,25 @@ public final class JpaStore implements Store, AutoCloseable {
         CertificationEntity.class);
   }
 
-  /** @return the database this store speaks to */
+  /**
+   * @return the database this store speaks to
+   */
   public SqlDialect dialect() {
     return dialect;
   }
 
-  /** @return the entity manager factory behind this store */
+  /**
+   * @return the entity manager factory behind this store
+   */
   public EntityManagerFactory entityManagerFactory() {
     return factory;
   }
 
   /**
-   * Runs work in one resource-local transaction. A nested call on the same thread joins the
-   * outer transaction; if any call, outer or nested, throws, the whole transaction rolls back
-   * (even when the outer work caught the nested exception: the first failure is then thrown
-   * when the outer work returns).
+   * Runs work in one resource-local transaction. A nested call on the same thread joins the outer
+   * transaction; if any call, outer or nested, throws, the whole transaction rolls back (even when
+   * the outer work caught the nested exception: the first failure is then thrown when the outer
+   * work returns).
    */
   @Override
   public <T> T inTransaction(Function<Transaction, T> work) {
@@ -237,8 +256,9 @@ public final class JpaStore implements Store, AutoCloseable {
         // why: Hibernate's commit of a rollback-only transaction rolls back and returns normally
         // (unless JPA transaction compliance is on), so the caller would take lost work for done.
         rollback(tx, new PersistenceException("rollback-only"));
-        throw new PersistenceException("the transaction was marked rollback-only after a failed statement"
-            + " (the provider logged the cause); nothing was committed");
+        throw new PersistenceException(
+            "the transaction was marked rollback-only after a failed statement"
+                + " (the provider logged the cause); nothing was committed");
       }
       try {
         tx.commit();

@@ -7,9 +7,9 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The databases the JPA store runs on. Each has its own migrations and its own SQL for the
- * two statements JPQL cannot express: insert-unless-the-dedupe-key-exists and the sweep claim
- * that skips rows other nodes hold ({@code FOR UPDATE SKIP LOCKED}).
+ * The databases the JPA store runs on. Each has its own migrations and its own SQL for the two
+ * statements JPQL cannot express: insert-unless-the-dedupe-key-exists and the sweep claim that
+ * skips rows other nodes hold ({@code FOR UPDATE SKIP LOCKED}).
  */
 public enum SqlDialect {
   /** PostgreSQL 12 or later. */
@@ -28,8 +28,8 @@ public enum SqlDialect {
   /**
    * Where this database's migrations are, as a Flyway location, e.g. {@code
    * classpath:db/trainproof/postgresql}. Files follow Flyway's naming ({@code
-   * V1__trainproof_core.sql}); add the location to the host's own Flyway configuration, or
-   * list the files in a Liquibase changelog as {@code sqlFile}s.
+   * V1__trainproof_core.sql}); add the location to the host's own Flyway configuration, or list the
+   * files in a Liquibase changelog as {@code sqlFile}s.
    *
    * @return the location
    */
@@ -37,7 +37,9 @@ public enum SqlDialect {
     return "classpath:" + migrationPath();
   }
 
-  /** @return the classpath folder of this database's migrations, e.g. {@code db/trainproof/h2} */
+  /**
+   * @return the classpath folder of this database's migrations, e.g. {@code db/trainproof/h2}
+   */
   public String migrationPath() {
     return "db/trainproof/" + folder;
   }
@@ -60,7 +62,8 @@ public enum SqlDialect {
     if (name.equals("h2")) {
       return H2;
     }
-    throw new ValidationException("database", productName, "is not supported (PostgreSQL, MariaDB or H2)");
+    throw new ValidationException(
+        "database", productName, "is not supported (PostgreSQL, MariaDB or H2)");
   }
 
   /**
@@ -77,9 +80,11 @@ public enum SqlDialect {
       // why: MariaDB's driver reports "MariaDB"; MySQL-protocol servers may report "MySQL"
       // with a version string that names MariaDB.
       String version = c.getMetaData().getDatabaseProductVersion();
-      return fromProductName(version.toLowerCase(Locale.ROOT).contains("mariadb") ? "MariaDB" : product);
+      return fromProductName(
+          version.toLowerCase(Locale.ROOT).contains("mariadb") ? "MariaDB" : product);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot open a connection to detect the database: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open a connection to detect the database: " + e.getMessage(), e);
     }
   }
 }

@@ -11,6 +11,7 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.EvidenceFile;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
@@ -20,6 +21,7 @@ import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.Provenance;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.spi.AssignmentCountQuery;
 import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.workforce.WorkforceService;
 import io.trainproof.testkit.Fixtures;
@@ -41,20 +43,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import io.trainproof.core.domain.DueDateChange;
-import io.trainproof.core.spi.AssignmentCountQuery;
-import java.util.function.Function;
 
 /**
  * What the storage contract cannot see from outside a store: the schema and its validation,
- * rollback when the database itself refuses a statement mid-way or at commit, lost updates
- * detected by the version column, claims that skip each other's locked rows, and a host's own
- * entity manager factory. Run once per database by the subclasses.
+ * rollback when the database itself refuses a statement mid-way or at commit, lost updates detected
+ * by the version column, claims that skip each other's locked rows, and a host's own entity manager
+ * factory. Run once per database by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("database")
@@ -65,7 +65,9 @@ abstract class JpaStoreBehaviourTest {
   private JpaStore store;
   private org.opentest4j.TestAbortedException unavailable;
 
-  /** @return the database under test */
+  /**
+   * @return the database under test
+   */
   abstract SqlDialect dialect();
 
   @BeforeAll
@@ -101,24 +103,57 @@ abstract class JpaStoreBehaviourTest {
   }
 
   private Organization newOrg() {
-    Organization org = new Organization(Id.random(), "Org", ZoneId.of("America/St_Johns"), Period.ofYears(6), T0);
-    store.inTransaction(tx -> {
-      tx.organizations().insert(org);
-      return null;
-    });
+    Organization org =
+        new Organization(Id.random(), "Org", ZoneId.of("America/St_Johns"), Period.ofYears(6), T0);
+    store.inTransaction(
+        tx -> {
+          tx.organizations().insert(org);
+          return null;
+        });
     return org;
   }
 
   private WorkforceMember hire(Organization org, String externalId) {
-    return store.inTransaction(tx -> tx.members().insert(new WorkforceMember(Id.random(), org.id(), externalId, "N",
-        LocalDate.of(2026, 1, 1), List.of(new MemberTerms(LocalDate.of(2026, 1, 1), WorkforceType.EMPLOYEE,
-            Set.of("nurse"), "ICU", null, MemberStatus.ACTIVE)), 0)));
+    return store.inTransaction(
+        tx ->
+            tx.members()
+                .insert(
+                    new WorkforceMember(
+                        Id.random(),
+                        org.id(),
+                        externalId,
+                        "N",
+                        LocalDate.of(2026, 1, 1),
+                        List.of(
+                            new MemberTerms(
+                                LocalDate.of(2026, 1, 1),
+                                WorkforceType.EMPLOYEE,
+                                Set.of("nurse"),
+                                "ICU",
+                                null,
+                                MemberStatus.ACTIVE)),
+                        0)));
   }
 
   private static Assignment assignment(Organization org, Id<WorkforceMember> member, String key) {
-    return new Assignment(Id.random(), org.id(), member, Id.random(), Id.random(), AssignmentReason.ONBOARDING, null,
-        key, LocalDate.of(2026, 3, 2), T0, "officer", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1), List.of(),
-        null, null, 0);
+    return new Assignment(
+        Id.random(),
+        org.id(),
+        member,
+        Id.random(),
+        Id.random(),
+        AssignmentReason.ONBOARDING,
+        null,
+        key,
+        LocalDate.of(2026, 3, 2),
+        T0,
+        "officer",
+        LocalDate.of(2026, 3, 2),
+        LocalDate.of(2026, 4, 1),
+        List.of(),
+        null,
+        null,
+        0);
   }
 
   @Test
@@ -139,8 +174,16 @@ abstract class JpaStoreBehaviourTest {
       WorkforceMember m = hire(org, "S" + i);
       Assignment a = assignment(org, m.id(), "S" + i);
       read(tx -> tx.assignments().insertIfAbsent(a));
-      read(tx -> tx.assignments().update(a.extended(new DueDateChange(
-          LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
+      read(
+          tx ->
+              tx.assignments()
+                  .update(
+                      a.extended(
+                          new DueDateChange(
+                              LocalDate.of(2026, 3, 10),
+                              LocalDate.of(2026, 5, 1),
+                              "officer",
+                              "leave"))));
     }
     org.hibernate.stat.Statistics stats =
         store.entityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
@@ -151,12 +194,25 @@ abstract class JpaStoreBehaviourTest {
       // the query core builds for a 30-day due-soon window on 04-15: overdue through 04-14,
       // due soon through 05-15
       LocalDate asOf = LocalDate.of(2026, 4, 15);
-      var rows = read(tx -> tx.assignments().count(new AssignmentCountQuery(org.id(), asOf,
-          MemberStatus.ACTIVE, asOf.minusDays(1), asOf.plusDays(30))).orElseThrow());
-      assertThat(rows).singleElement().satisfies(r -> {
-        assertThat(r.members()).isEqualTo(5);
-        assertThat(r.openInSecondBand()).as("due soon").isEqualTo(5);
-      });
+      var rows =
+          read(
+              tx ->
+                  tx.assignments()
+                      .count(
+                          new AssignmentCountQuery(
+                              org.id(),
+                              asOf,
+                              MemberStatus.ACTIVE,
+                              asOf.minusDays(1),
+                              asOf.plusDays(30)))
+                      .orElseThrow());
+      assertThat(rows)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.members()).isEqualTo(5);
+                assertThat(r.openInSecondBand()).as("due soon").isEqualTo(5);
+              });
       assertThat(stats.getPrepareStatementCount()).as("SQL statements").isEqualTo(1);
       assertThat(stats.getEntityLoadCount()).as("entities loaded").isZero();
     } finally {
@@ -179,13 +235,22 @@ abstract class JpaStoreBehaviourTest {
       ids.add(m.id());
       Assignment a = assignment(org, m.id(), "B" + i);
       Assignment b = assignment(org, m.id(), "B" + i + "-2");
-      read(tx -> {
-        tx.assignments().insertIfAbsent(a);
-        tx.assignments().insertIfAbsent(b);
-        return null;
-      });
-      read(tx -> tx.assignments().update(a.extended(new DueDateChange(
-          LocalDate.of(2026, 3, 10), LocalDate.of(2026, 5, 1), "officer", "leave"))));
+      read(
+          tx -> {
+            tx.assignments().insertIfAbsent(a);
+            tx.assignments().insertIfAbsent(b);
+            return null;
+          });
+      read(
+          tx ->
+              tx.assignments()
+                  .update(
+                      a.extended(
+                          new DueDateChange(
+                              LocalDate.of(2026, 3, 10),
+                              LocalDate.of(2026, 5, 1),
+                              "officer",
+                              "leave"))));
     }
     org.hibernate.stat.Statistics stats =
         store.entityManagerFactory().unwrap(org.hibernate.SessionFactory.class).getStatistics();
@@ -193,15 +258,19 @@ abstract class JpaStoreBehaviourTest {
     stats.setStatisticsEnabled(true);
     try {
       stats.clear();
-      read(tx -> {
-        var assignments = tx.assignments().forMembers(org.id(), ids);
-        assertThat(assignments.values()).allSatisfy(l -> assertThat(l).hasSize(2));
-        assertThat(assignments.values().stream().flatMap(List::stream).filter(x -> !x.dueChanges().isEmpty()))
-            .hasSize(members);
-        assertThat(tx.completions().forMembers(org.id(), ids)).hasSize(members);
-        assertThat(tx.certifications().forMembers(org.id(), ids)).hasSize(members);
-        return null;
-      });
+      read(
+          tx -> {
+            var assignments = tx.assignments().forMembers(org.id(), ids);
+            assertThat(assignments.values()).allSatisfy(l -> assertThat(l).hasSize(2));
+            assertThat(
+                    assignments.values().stream()
+                        .flatMap(List::stream)
+                        .filter(x -> !x.dueChanges().isEmpty()))
+                .hasSize(members);
+            assertThat(tx.completions().forMembers(org.id(), ids)).hasSize(members);
+            assertThat(tx.certifications().forMembers(org.id(), ids)).hasSize(members);
+            return null;
+          });
       return stats.getPrepareStatementCount();
     } finally {
       stats.setStatisticsEnabled(wasEnabled);
@@ -212,19 +281,38 @@ abstract class JpaStoreBehaviourTest {
   void aConstraintViolationMidWayRollsBackEverythingBeforeIt() {
     Organization org = newOrg();
     WorkforceMember existing = hire(org, "E0");
-    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
-      tx.members().insert(new WorkforceMember(Id.random(), org.id(), "E1", "N", LocalDate.of(2026, 1, 1),
-          existing.history(), 0));
-      tx.members().update(existing.withTerms(existing.latestTerms().withStatus(LocalDate.of(2026, 2, 1),
-          MemberStatus.ON_LEAVE)));
-      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "ok"));
-      // The database refuses this one: the member does not exist (foreign key).
-      tx.assignments().insertIfAbsent(assignment(org, Id.random(), "orphan"));
-      return null;
-    })).isInstanceOfSatisfying(ValidationException.class, e -> {
-      assertThat(e.field()).isEqualTo("Assignment");
-      assertThat(e.value()).isEqualTo("dedupeKey=orphan");
-    });
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    (Transaction tx) -> {
+                      tx.members()
+                          .insert(
+                              new WorkforceMember(
+                                  Id.random(),
+                                  org.id(),
+                                  "E1",
+                                  "N",
+                                  LocalDate.of(2026, 1, 1),
+                                  existing.history(),
+                                  0));
+                      tx.members()
+                          .update(
+                              existing.withTerms(
+                                  existing
+                                      .latestTerms()
+                                      .withStatus(
+                                          LocalDate.of(2026, 2, 1), MemberStatus.ON_LEAVE)));
+                      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "ok"));
+                      // The database refuses this one: the member does not exist (foreign key).
+                      tx.assignments().insertIfAbsent(assignment(org, Id.random(), "orphan"));
+                      return null;
+                    }))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("Assignment");
+              assertThat(e.value()).isEqualTo("dedupeKey=orphan");
+            });
     assertThat(read((Transaction tx) -> tx.members().list(org.id()))).containsExactly(existing);
     assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
   }
@@ -233,17 +321,41 @@ abstract class JpaStoreBehaviourTest {
   void aConstraintViolationAtCommitRollsBackEverything() {
     Organization org = newOrg();
     WorkforceMember existing = hire(org, "E0");
-    Completion orphan = new Completion(Id.random(), org.id(), Id.random(), Set.of("nurse"), WorkforceType.EMPLOYEE,
-        Id.random(), Id.random(), Id.random(), null, Set.of(), AssignmentReason.MANUAL, null, null,
-        LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 20), T0, null, true,
-        new Provenance(CompletionMethod.MANUAL_ENTRY, "officer", null, null, "paper record"),
-        List.of(new EvidenceFile("sheet.pdf", Fixtures.sha256("x"))), LocalDate.of(2032, 1, 20));
-    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
-      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "K"));
-      // Completions are batched until commit; the missing member is found only then.
-      tx.completions().insert(orphan);
-      return null;
-    })).isInstanceOf(ValidationException.class);
+    Completion orphan =
+        new Completion(
+            Id.random(),
+            org.id(),
+            Id.random(),
+            Set.of("nurse"),
+            WorkforceType.EMPLOYEE,
+            Id.random(),
+            Id.random(),
+            Id.random(),
+            null,
+            Set.of(),
+            AssignmentReason.MANUAL,
+            null,
+            null,
+            LocalDate.of(2026, 1, 2),
+            LocalDate.of(2026, 2, 1),
+            LocalDate.of(2026, 1, 20),
+            T0,
+            null,
+            true,
+            new Provenance(CompletionMethod.MANUAL_ENTRY, "officer", null, null, "paper record"),
+            List.of(new EvidenceFile("sheet.pdf", Fixtures.sha256("x"))),
+            LocalDate.of(2032, 1, 20));
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    (Transaction tx) -> {
+                      tx.assignments().insertIfAbsent(assignment(org, existing.id(), "K"));
+                      // Completions are batched until commit; the missing member is found only
+                      // then.
+                      tx.completions().insert(orphan);
+                      return null;
+                    }))
+        .isInstanceOf(ValidationException.class);
     assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
     assertThat(read((Transaction tx) -> tx.completions().find(org.id(), orphan.id()))).isEmpty();
   }
@@ -252,20 +364,43 @@ abstract class JpaStoreBehaviourTest {
   void aNestedFailureRollsBackTheOuterUnitEvenWhenCaught() {
     Organization org = newOrg();
     IllegalStateException inner = new IllegalStateException("listener failed");
-    assertThatThrownBy(() -> store.inTransaction((Transaction tx) -> {
-      tx.members().insert(new WorkforceMember(Id.random(), org.id(), "E1", "N", LocalDate.of(2026, 1, 1),
-          List.of(new MemberTerms(LocalDate.of(2026, 1, 1), WorkforceType.EMPLOYEE, Set.of(), "ICU", null,
-              MemberStatus.ACTIVE)), 0));
-      try {
-        store.inTransaction((Transaction nested) -> {
-          nested.assignments().insertIfAbsent(assignment(org, nested.members().list(org.id()).get(0).id(), "K"));
-          throw inner;
-        });
-      } catch (IllegalStateException swallowed) {
-        // the outer work carries on, but the unit of work is already lost
-      }
-      return null;
-    })).isSameAs(inner);
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    (Transaction tx) -> {
+                      tx.members()
+                          .insert(
+                              new WorkforceMember(
+                                  Id.random(),
+                                  org.id(),
+                                  "E1",
+                                  "N",
+                                  LocalDate.of(2026, 1, 1),
+                                  List.of(
+                                      new MemberTerms(
+                                          LocalDate.of(2026, 1, 1),
+                                          WorkforceType.EMPLOYEE,
+                                          Set.of(),
+                                          "ICU",
+                                          null,
+                                          MemberStatus.ACTIVE)),
+                                  0));
+                      try {
+                        store.inTransaction(
+                            (Transaction nested) -> {
+                              nested
+                                  .assignments()
+                                  .insertIfAbsent(
+                                      assignment(
+                                          org, nested.members().list(org.id()).get(0).id(), "K"));
+                              throw inner;
+                            });
+                      } catch (IllegalStateException swallowed) {
+                        // the outer work carries on, but the unit of work is already lost
+                      }
+                      return null;
+                    }))
+        .isSameAs(inner);
     assertThat(read((Transaction tx) -> tx.members().list(org.id()))).isEmpty();
     assertThat(read((Transaction tx) -> tx.assignments().list(org.id()))).isEmpty();
   }
@@ -280,24 +415,41 @@ abstract class JpaStoreBehaviourTest {
     try {
       // The slow writer reads first, so the store's own version check passes; only the
       // database's "WHERE version = ?" can see that the fast writer committed meanwhile.
-      Future<WorkforceMember> slow = pool.submit(() -> store.inTransaction((Transaction tx) -> {
-        WorkforceMember seen = tx.members().find(org.id(), member.id()).orElseThrow();
-        read.countDown();
-        await(written);
-        return tx.members().update(seen.withTerms(seen.latestTerms().withStatus(LocalDate.of(2026, 4, 1),
-            MemberStatus.TERMINATED)));
-      }));
+      Future<WorkforceMember> slow =
+          pool.submit(
+              () ->
+                  store.inTransaction(
+                      (Transaction tx) -> {
+                        WorkforceMember seen =
+                            tx.members().find(org.id(), member.id()).orElseThrow();
+                        read.countDown();
+                        await(written);
+                        return tx.members()
+                            .update(
+                                seen.withTerms(
+                                    seen.latestTerms()
+                                        .withStatus(
+                                            LocalDate.of(2026, 4, 1), MemberStatus.TERMINATED)));
+                      }));
       await(read);
-      WorkforceMember fast = store.inTransaction(tx -> tx.members().update(member.withTerms(
-          member.latestTerms().withStatus(LocalDate.of(2026, 3, 1), MemberStatus.ON_LEAVE))));
+      WorkforceMember fast =
+          store.inTransaction(
+              tx ->
+                  tx.members()
+                      .update(
+                          member.withTerms(
+                              member
+                                  .latestTerms()
+                                  .withStatus(LocalDate.of(2026, 3, 1), MemberStatus.ON_LEAVE))));
       written.countDown();
       assertThatThrownBy(() -> slow.get(30, TimeUnit.SECONDS))
           .hasCauseInstanceOf(ConflictException.class)
           .cause()
-          .satisfies(e -> {
-            assertThat(((ConflictException) e).entity()).isEqualTo("WorkforceMember");
-            assertThat(((ConflictException) e).key()).isEqualTo(member.id().toString());
-          });
+          .satisfies(
+              e -> {
+                assertThat(((ConflictException) e).entity()).isEqualTo("WorkforceMember");
+                assertThat(((ConflictException) e).key()).isEqualTo(member.id().toString());
+              });
       assertThat(read((Transaction tx) -> tx.members().find(org.id(), member.id()))).contains(fast);
     } finally {
       pool.shutdownNow();
@@ -316,15 +468,20 @@ abstract class JpaStoreBehaviourTest {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<List<WorkforceMember>> holder = pool.submit(() -> store.inTransaction((Transaction tx) -> {
-        List<WorkforceMember> mine = tx.members().claimForSweep(org.id(), day, 3);
-        claimed.countDown();
-        await(release);
-        return mine;
-      }));
+      Future<List<WorkforceMember>> holder =
+          pool.submit(
+              () ->
+                  store.inTransaction(
+                      (Transaction tx) -> {
+                        List<WorkforceMember> mine = tx.members().claimForSweep(org.id(), day, 3);
+                        claimed.countDown();
+                        await(release);
+                        return mine;
+                      }));
       await(claimed);
       // The first claim holds its three rows; this one must not wait for them.
-      List<WorkforceMember> others = store.inTransaction(tx -> tx.members().claimForSweep(org.id(), day, 10));
+      List<WorkforceMember> others =
+          store.inTransaction(tx -> tx.members().claimForSweep(org.id(), day, 10));
       release.countDown();
       List<WorkforceMember> first = holder.get(30, TimeUnit.SECONDS);
       assertThat(first).hasSize(3);
@@ -340,11 +497,12 @@ abstract class JpaStoreBehaviourTest {
 
   @Test
   void aHostsOwnEntityManagerFactoryWorksThroughTheMappingFile() {
-    PersistenceConfiguration unit = new PersistenceConfiguration("host-unit")
-        .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-        .mappingFile(JpaStore.MAPPING_FILE)
-        .property("jakarta.persistence.nonJtaDataSource", database.dataSource())
-        .property("hibernate.hbm2ddl.auto", "validate");
+    PersistenceConfiguration unit =
+        new PersistenceConfiguration("host-unit")
+            .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+            .mappingFile(JpaStore.MAPPING_FILE)
+            .property("jakarta.persistence.nonJtaDataSource", database.dataSource())
+            .property("hibernate.hbm2ddl.auto", "validate");
     EntityManagerFactory factory = Persistence.createEntityManagerFactory(unit);
     try {
       JpaStore hosted = JpaStore.using(factory, dialect());
@@ -352,10 +510,22 @@ abstract class JpaStoreBehaviourTest {
       Trainproof trainproof = Trainproof.builder().store(hosted).clock(clock).build();
       Fixtures fx = Fixtures.organization(trainproof, ZoneId.of("Asia/Kathmandu"));
       Policy policy = fx.policy("PRIV", LocalDate.of(2026, 1, 1));
-      fx.requirement("Privacy", Fixtures.terms(fx.course("HIPAA", policy), LocalDate.of(2026, 1, 1)).build());
+      fx.requirement(
+          "Privacy", Fixtures.terms(fx.course("HIPAA", policy), LocalDate.of(2026, 1, 1)).build());
       Actor officer = fx.officer();
-      WorkforceMember nurse = trainproof.workforce().hire(officer, new WorkforceService.NewMember(
-          "HR-1", "A. Nurse", WorkforceType.EMPLOYEE, Set.of("nurse"), "ICU", null, fx.org().dateOf(T0)));
+      WorkforceMember nurse =
+          trainproof
+              .workforce()
+              .hire(
+                  officer,
+                  new WorkforceService.NewMember(
+                      "HR-1",
+                      "A. Nurse",
+                      WorkforceType.EMPLOYEE,
+                      Set.of("nurse"),
+                      "ICU",
+                      null,
+                      fx.org().dateOf(T0)));
       assertThat(trainproof.assignments().forMember(officer, nurse.id())).hasSize(1);
       hosted.close();
       assertThat(factory.isOpen()).as("the host's factory is the host's to close").isTrue();

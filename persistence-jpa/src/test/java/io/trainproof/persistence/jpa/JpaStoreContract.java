@@ -2,17 +2,17 @@ package io.trainproof.persistence.jpa;
 
 import io.trainproof.core.spi.Store;
 import io.trainproof.testkit.StoreContract;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
-import java.util.Objects;
 
 /**
- * The storage contract on one database: one migrated database per class, shared by its tests
- * (each contract test works in organizations of its own). Subclasses name the database.
+ * The storage contract on one database: one migrated database per class, shared by its tests (each
+ * contract test works in organizations of its own). Subclasses name the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("database")
@@ -21,7 +21,9 @@ abstract class JpaStoreContract extends StoreContract {
   private @Nullable JpaStore shared;
   private @Nullable TestAbortedException unavailable;
 
-  /** @return the database this class runs the contract on */
+  /**
+   * @return the database this class runs the contract on
+   */
   abstract SqlDialect dialect();
 
   @BeforeAll

@@ -6,11 +6,13 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Audience;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Id;
@@ -48,18 +50,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.trainproof.core.audit.AuditChain;
-import io.trainproof.core.domain.AuditEntry;
 
 /**
- * Four application nodes on one database: four independent entity manager factories, each
- * with its own {@link Trainproof}, running the renewal sweep, completions and roster changes
- * at once while a shared clock moves forward in steps. Afterwards: every dedupe key is held
- * once, no member has two open cycle assignments under one requirement, every completion that
- * was acknowledged is stored and closed its assignment, an assignment all four nodes complete
- * at the same moment is completed once, the organization's audit chain verifies, and no operation ran out of retries.
- * Conflicts are expected; each is retried (the whole operation, as the exception advises)
- * and counted. Bounded: 4 nodes x 6 rounds x 13 operations.
+ * Four application nodes on one database: four independent entity manager factories, each with its
+ * own {@link Trainproof}, running the renewal sweep, completions and roster changes at once while a
+ * shared clock moves forward in steps. Afterwards: every dedupe key is held once, no member has two
+ * open cycle assignments under one requirement, every completion that was acknowledged is stored
+ * and closed its assignment, an assignment all four nodes complete at the same moment is completed
+ * once, the organization's audit chain verifies, and no operation ran out of retries. Conflicts are
+ * expected; each is retried (the whole operation, as the exception advises) and counted. Bounded: 4
+ * nodes x 6 rounds x 13 operations.
  */
 @Tag("database")
 abstract class ManyNodesTest {
@@ -76,7 +76,9 @@ abstract class ManyNodesTest {
   private final AtomicInteger exhausted = new AtomicInteger();
   private final List<String> rejections = new CopyOnWriteArrayList<>();
 
-  /** @return the database under test */
+  /**
+   * @return the database under test
+   */
   abstract SqlDialect dialect();
 
   @Test
@@ -97,13 +99,21 @@ abstract class ManyNodesTest {
         Policy privacy = fx.policy("PRIV", start.minusDays(30));
         Course annual = fx.course("HIPAA", privacy);
         Course nursing = fx.course("NURSE-SEC", privacy);
-        fx.requirement("Annual HIPAA", Fixtures.terms(annual, start.minusDays(30))
-            .recurrence(Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION), Period.ofDays(60))
-            .build());
-        fx.requirement("Nurse security", Fixtures.terms(nursing, start.minusDays(30))
-            .audience(Audience.roles("nurse"))
-            .recurrence(Recurrence.every(Period.ofMonths(4), Recurrence.CountFrom.DUE_DATE), Period.ofDays(30))
-            .build());
+        fx.requirement(
+            "Annual HIPAA",
+            Fixtures.terms(annual, start.minusDays(30))
+                .recurrence(
+                    Recurrence.every(Period.ofYears(1), Recurrence.CountFrom.COMPLETION),
+                    Period.ofDays(60))
+                .build());
+        fx.requirement(
+            "Nurse security",
+            Fixtures.terms(nursing, start.minusDays(30))
+                .audience(Audience.roles("nurse"))
+                .recurrence(
+                    Recurrence.every(Period.ofMonths(4), Recurrence.CountFrom.DUE_DATE),
+                    Period.ofDays(30))
+                .build());
         Actor officer = fx.officer();
         List<Id<WorkforceMember>> roster = new CopyOnWriteArrayList<>();
         for (int i = 0; i < INITIAL_ROSTER; i++) {
@@ -129,46 +139,79 @@ abstract class ManyNodesTest {
             Random random = new Random(31L * round + n);
             int nodeNo = n;
             int roundNo = round;
-            work.add(pool.submit(() -> {
-              go.await();
-              if (contested != null) {
-                attempt(() -> node.completions().record(officer,
-                    CompletionService.Request.inApp(contested.id(), today, 88, officer.id())))
-                    .ifPresent(outcome -> acknowledged.put(outcome.completion().id(), contested.id()));
-              }
-              int[] swept = {0, 0};
-              // Every node starts its day with a sweep, at the same moment as the others.
-              attempt(() -> node.scheduler().sweep()).ifPresent(r -> {
-                swept[0] += r.members();
-                swept[1] += r.created();
-              });
-              for (int op = 0; op < OPS_PER_ROUND; op++) {
-                // Half the operations hit a small hot set, so nodes really collide.
-                int pick = random.nextBoolean() ? random.nextInt(HOT_SET) : random.nextInt(roster.size());
-                Id<WorkforceMember> member = roster.get(pick);
-                int dice = random.nextInt(100);
-                if (dice < 50) {
-                  complete(node, officer, member, today, random, acknowledged);
-                } else if (dice < 70) {
-                  Set<String> roles = Set.of(random.nextBoolean() ? "nurse" : "clerk");
-                  attempt(() -> node.workforce().change(officer, member,
-                      WorkforceService.MemberChange.roles(today, roles)));
-                } else if (dice < 85) {
-                  String externalId = "N" + nodeNo + "-R" + roundNo + "-" + hires.incrementAndGet();
-                  attempt(() -> node.workforce().hire(officer, new WorkforceService.NewMember(externalId,
-                      "Hire " + externalId, WorkforceType.EMPLOYEE, Set.of("nurse"), "ER", null, today)))
-                      .ifPresent(m -> roster.add(m.id()));
-                } else if (dice < 93) {
-                  attempt(() -> node.workforce().terminate(officer, member, today));
-                } else {
-                  attempt(() -> node.scheduler().sweep()).ifPresent(r -> {
-                    swept[0] += r.members();
-                    swept[1] += r.created();
-                  });
-                }
-              }
-              return swept;
-            }));
+            work.add(
+                pool.submit(
+                    () -> {
+                      go.await();
+                      if (contested != null) {
+                        attempt(
+                                () ->
+                                    node.completions()
+                                        .record(
+                                            officer,
+                                            CompletionService.Request.inApp(
+                                                contested.id(), today, 88, officer.id())))
+                            .ifPresent(
+                                outcome ->
+                                    acknowledged.put(outcome.completion().id(), contested.id()));
+                      }
+                      int[] swept = {0, 0};
+                      // Every node starts its day with a sweep, at the same moment as the others.
+                      attempt(() -> node.scheduler().sweep())
+                          .ifPresent(
+                              r -> {
+                                swept[0] += r.members();
+                                swept[1] += r.created();
+                              });
+                      for (int op = 0; op < OPS_PER_ROUND; op++) {
+                        // Half the operations hit a small hot set, so nodes really collide.
+                        int pick =
+                            random.nextBoolean()
+                                ? random.nextInt(HOT_SET)
+                                : random.nextInt(roster.size());
+                        Id<WorkforceMember> member = roster.get(pick);
+                        int dice = random.nextInt(100);
+                        if (dice < 50) {
+                          complete(node, officer, member, today, random, acknowledged);
+                        } else if (dice < 70) {
+                          Set<String> roles = Set.of(random.nextBoolean() ? "nurse" : "clerk");
+                          attempt(
+                              () ->
+                                  node.workforce()
+                                      .change(
+                                          officer,
+                                          member,
+                                          WorkforceService.MemberChange.roles(today, roles)));
+                        } else if (dice < 85) {
+                          String externalId =
+                              "N" + nodeNo + "-R" + roundNo + "-" + hires.incrementAndGet();
+                          attempt(
+                                  () ->
+                                      node.workforce()
+                                          .hire(
+                                              officer,
+                                              new WorkforceService.NewMember(
+                                                  externalId,
+                                                  "Hire " + externalId,
+                                                  WorkforceType.EMPLOYEE,
+                                                  Set.of("nurse"),
+                                                  "ER",
+                                                  null,
+                                                  today)))
+                              .ifPresent(m -> roster.add(m.id()));
+                        } else if (dice < 93) {
+                          attempt(() -> node.workforce().terminate(officer, member, today));
+                        } else {
+                          attempt(() -> node.scheduler().sweep())
+                              .ifPresent(
+                                  r -> {
+                                    swept[0] += r.members();
+                                    swept[1] += r.created();
+                                  });
+                        }
+                      }
+                      return swept;
+                    }));
           }
           go.countDown();
           int roundMembers = 0;
@@ -178,25 +221,42 @@ abstract class ManyNodesTest {
             sweptCreated += swept[1];
           }
           // Claims are per day: however the nodes split the roster, nobody is visited twice.
-          assertThat(roundMembers).as("members claimed on %s across all nodes", today).isLessThanOrEqualTo(roster.size());
+          assertThat(roundMembers)
+              .as("members claimed on %s across all nodes", today)
+              .isLessThanOrEqualTo(roster.size());
           sweptMembers += roundMembers;
           clock.advance(Duration.ofDays(61).plusHours(5).plusNanos(1_000));
         }
 
-        List<Assignment> assignments = stores.get(0).inTransaction((Transaction tx) -> tx.assignments().list(fx.org().id()));
-        Map<String, Long> byKey = assignments.stream().collect(Collectors.groupingBy(Assignment::dedupeKey, Collectors.counting()));
-        assertThat(byKey.values()).as("every dedupe key is held once").allMatch(count -> count == 1);
+        List<Assignment> assignments =
+            stores.get(0).inTransaction((Transaction tx) -> tx.assignments().list(fx.org().id()));
+        Map<String, Long> byKey =
+            assignments.stream()
+                .collect(Collectors.groupingBy(Assignment::dedupeKey, Collectors.counting()));
+        assertThat(byKey.values())
+            .as("every dedupe key is held once")
+            .allMatch(count -> count == 1);
         Map<String, List<Assignment>> openCycles = new HashMap<>();
         for (Assignment a : assignments) {
-          if (a.isOpen() && a.reason() != AssignmentReason.POLICY_CHANGE && a.requirement() != null) {
-            openCycles.computeIfAbsent(a.member() + "/" + a.requirement(), k -> new ArrayList<>()).add(a);
+          if (a.isOpen()
+              && a.reason() != AssignmentReason.POLICY_CHANGE
+              && a.requirement() != null) {
+            openCycles
+                .computeIfAbsent(a.member() + "/" + a.requirement(), k -> new ArrayList<>())
+                .add(a);
           }
         }
-        assertThat(openCycles.values()).as("at most one open cycle assignment per member and requirement")
+        assertThat(openCycles.values())
+            .as("at most one open cycle assignment per member and requirement")
             .allMatch(list -> list.size() == 1);
-        Map<Id<Assignment>, Assignment> byId = assignments.stream().collect(Collectors.toMap(Assignment::id, a -> a));
+        Map<Id<Assignment>, Assignment> byId =
+            assignments.stream().collect(Collectors.toMap(Assignment::id, a -> a));
         for (Map.Entry<Id<Completion>, Id<Assignment>> c : acknowledged.entrySet()) {
-          Optional<Completion> stored = stores.get(1).inTransaction((Transaction tx) -> tx.completions().find(fx.org().id(), c.getKey()));
+          Optional<Completion> stored =
+              stores
+                  .get(1)
+                  .inTransaction(
+                      (Transaction tx) -> tx.completions().find(fx.org().id(), c.getKey()));
           assertThat(stored).as("acknowledged completion %s is stored", c.getKey()).isPresent();
           Assignment closed = byId.get(c.getValue());
           assertThat(closed.closure()).as("assignment %s is closed", closed.id()).isNotNull();
@@ -205,22 +265,39 @@ abstract class ManyNodesTest {
         }
         for (Id<Assignment> id : contestedIds) {
           assertThat(acknowledged.values().stream().filter(id::equals).count())
-              .as("completions acknowledged for contested assignment %s", id).isEqualTo(1);
+              .as("completions acknowledged for contested assignment %s", id)
+              .isEqualTo(1);
         }
         assertThat(contestedIds).isNotEmpty();
-        List<AuditEntry> trail = stores.get(2).inTransaction((Transaction tx) ->
-            tx.audit().range(fx.org().id(), 1, Long.MAX_VALUE));
+        List<AuditEntry> trail =
+            stores
+                .get(2)
+                .inTransaction(
+                    (Transaction tx) -> tx.audit().range(fx.org().id(), 1, Long.MAX_VALUE));
         assertThat(trail).as("the audit trail of every change").isNotEmpty();
-        assertThat(AuditChain.verify(trail, 0, AuditChain.GENESIS)
-            .intact()).as("the organization's audit chain, appended to by four nodes, verifies").isTrue();
+        assertThat(AuditChain.verify(trail, 0, AuditChain.GENESIS).intact())
+            .as("the organization's audit chain, appended to by four nodes, verifies")
+            .isTrue();
         assertThat(exhausted.get()).as("operations that ran out of retries").isZero();
-        assertThat(rejections).as("only stale choices are rejected").allMatch(m ->
-            m.contains("only an open assignment can be completed") || m.contains("is terminated"));
+        assertThat(rejections)
+            .as("only stale choices are rejected")
+            .allMatch(
+                m ->
+                    m.contains("only an open assignment can be completed")
+                        || m.contains("is terminated"));
         assertThat(acknowledged).isNotEmpty();
         assertThat(sweptCreated).as("renewals created by the sweeps").isPositive();
-        LOG.info("{}: {} assignments, {} completions, {} members swept, {} renewals, {} conflicts retried {}, {} stale"
-            + " choices rejected", dialect(), assignments.size(), acknowledged.size(), sweptMembers, sweptCreated,
-            conflicts.get(), conflictsByEntity, rejections.size());
+        LOG.info(
+            "{}: {} assignments, {} completions, {} members swept, {} renewals, {} conflicts retried {}, {} stale"
+                + " choices rejected",
+            dialect(),
+            assignments.size(),
+            acknowledged.size(),
+            sweptMembers,
+            sweptCreated,
+            conflicts.get(),
+            conflictsByEntity,
+            rejections.size());
       } finally {
         pool.shutdownNow();
         stores.forEach(JpaStore::close);
@@ -240,15 +317,27 @@ abstract class ManyNodesTest {
     return null;
   }
 
-  private void complete(Trainproof node, Actor officer, Id<WorkforceMember> member, LocalDate today, Random random,
+  private void complete(
+      Trainproof node,
+      Actor officer,
+      Id<WorkforceMember> member,
+      LocalDate today,
+      Random random,
       Map<Id<Completion>, Id<Assignment>> acknowledged) {
-    List<Assignment> open = attempt(() -> node.assignments().forMember(officer, member)).orElse(List.of())
-        .stream().filter(Assignment::isOpen).toList();
+    List<Assignment> open =
+        attempt(() -> node.assignments().forMember(officer, member)).orElse(List.of()).stream()
+            .filter(Assignment::isOpen)
+            .toList();
     if (open.isEmpty()) {
       return;
     }
     Assignment target = open.get(random.nextInt(open.size()));
-    attempt(() -> node.completions().record(officer, CompletionService.Request.inApp(target.id(), today, 95, officer.id())))
+    attempt(
+            () ->
+                node.completions()
+                    .record(
+                        officer,
+                        CompletionService.Request.inApp(target.id(), today, 95, officer.id())))
         .ifPresent(outcome -> acknowledged.put(outcome.completion().id(), target.id()));
   }
 

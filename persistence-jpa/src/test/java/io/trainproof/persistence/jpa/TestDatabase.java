@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fresh, empty, uniquely named schema (PostgreSQL), database (MariaDB) or in-memory
- * database (H2), migrated with Flyway from the module's own migrations, and dropped on close.
- * The PostgreSQL and MariaDB servers are the local ones (see DEVELOPERS.md); when one is not
- * reachable the caller's tests are skipped with a visible message, or fail when
- * {@code TRAINPROOF_REQUIRE_DATABASES=true}. Not thread-safe; one per test class.
+ * A fresh, empty, uniquely named schema (PostgreSQL), database (MariaDB) or in-memory database
+ * (H2), migrated with Flyway from the module's own migrations, and dropped on close. The PostgreSQL
+ * and MariaDB servers are the local ones (see DEVELOPERS.md); when one is not reachable the
+ * caller's tests are skipped with a visible message, or fail when {@code
+ * TRAINPROOF_REQUIRE_DATABASES=true}. Not thread-safe; one per test class.
  */
 final class TestDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
@@ -38,23 +38,25 @@ final class TestDatabase implements AutoCloseable {
     this.dataSource = dataSource;
     this.name = name;
     this.drop = drop;
-    this.migration = Flyway.configure()
-        .dataSource(dataSource)
-        .locations(dialect.migrationLocation())
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+    this.migration =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations(dialect.migrationLocation())
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
   }
 
   /**
-   * Creates and migrates a fresh database, or skips (aborts) the calling test when the server
-   * is not reachable and databases are not required.
+   * Creates and migrates a fresh database, or skips (aborts) the calling test when the server is
+   * not reachable and databases are not required.
    */
   static TestDatabase create(SqlDialect dialect) {
     try {
       return open(dialect);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a test database on " + dialect + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create a test database on " + dialect + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,7 +75,8 @@ final class TestDatabase implements AutoCloseable {
         execute(admin, "CREATE SCHEMA " + name);
         PGSimpleDataSource ds = postgres(name);
         ds.setUser(user);
-        yield new TestDatabase(dialect, ds, name, () -> execute(admin, "DROP SCHEMA " + name + " CASCADE"));
+        yield new TestDatabase(
+            dialect, ds, name, () -> execute(admin, "DROP SCHEMA " + name + " CASCADE"));
       }
       case MARIADB -> {
         MariaDbDataSource admin = mariadb("test");
@@ -100,7 +103,8 @@ final class TestDatabase implements AutoCloseable {
 
   private static MariaDbDataSource mariadb(String database) {
     try {
-      return new MariaDbDataSource("jdbc:mariadb://" + HOST + ":3306/" + database + "?user=root&connectTimeout=3000");
+      return new MariaDbDataSource(
+          "jdbc:mariadb://" + HOST + ":3306/" + database + "?user=root&connectTimeout=3000");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -123,10 +127,16 @@ final class TestDatabase implements AutoCloseable {
         last = e;
       }
     }
-    String message = server + " is not reachable at " + HOST + " (" + (last == null ? "?" : last.getMessage())
-        + "); its tests are SKIPPED. Start it (see DEVELOPERS.md) or set TRAINPROOF_REQUIRE_DATABASES=true to fail.";
+    String message =
+        server
+            + " is not reachable at "
+            + HOST
+            + " ("
+            + (last == null ? "?" : last.getMessage())
+            + "); its tests are SKIPPED. Start it (see DEVELOPERS.md) or set TRAINPROOF_REQUIRE_DATABASES=true to fail.";
     if ("true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"))) {
-      throw new IllegalStateException(message.replace("its tests are SKIPPED", "and TRAINPROOF_REQUIRE_DATABASES=true"), last);
+      throw new IllegalStateException(
+          message.replace("its tests are SKIPPED", "and TRAINPROOF_REQUIRE_DATABASES=true"), last);
     }
     LOG.warn(message);
     Assumptions.abort(message);
@@ -134,7 +144,8 @@ final class TestDatabase implements AutoCloseable {
   }
 
   private static void execute(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

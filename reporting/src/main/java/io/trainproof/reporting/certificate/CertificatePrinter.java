@@ -12,6 +12,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.reporting.ReportOutputException;
 import io.trainproof.reporting.internal.CertificatePdf;
 import io.trainproof.reporting.internal.Scope;
+import io.trainproof.reporting.internal.Statuses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.reporting.internal.Statuses;
 
 /**
  * Prints a certificate as a one-page PDF: who, which course and version, when, until when, its
@@ -54,9 +54,12 @@ public final class CertificatePrinter {
    */
   public String verificationUrl(String verificationCode) {
     if (verificationUrl == null) {
-      throw new ValidationException("verificationUrl", null, "is not configured on the Reporting builder");
+      throw new ValidationException(
+          "verificationUrl", null, "is not configured on the Reporting builder");
     }
-    return verificationUrl + (verificationUrl.contains("?") ? "&" : "?") + "code="
+    return verificationUrl
+        + (verificationUrl.contains("?") ? "&" : "?")
+        + "code="
         + URLEncoder.encode(verificationCode, StandardCharsets.UTF_8);
   }
 
@@ -72,21 +75,44 @@ public final class CertificatePrinter {
    */
   public void pdf(Actor actor, String verificationCode, OutputStream out) {
     String url = verificationUrl(verificationCode);
-    Certificate c = trainproof.certificates().findByCode(actor, verificationCode)
-        .orElseThrow(() -> new NotFoundException("Certificate", verificationCode));
+    Certificate c =
+        trainproof
+            .certificates()
+            .findByCode(actor, verificationCode)
+            .orElseThrow(() -> new NotFoundException("Certificate", verificationCode));
     Organization org = trainproof.organizations().get(actor);
     LocalDate today = org.dateOf(clock.instant());
     Scope scope = Scope.open(trainproof, clock, actor, today, null);
     WorkforceMember member = trainproof.workforce().get(actor, c.member());
-    Course course = trainproof.courses().list(actor).stream().filter(x -> x.id().equals(c.course())).findFirst()
-        .orElseThrow(() -> new NotFoundException("Course", c.course()));
-    String versionLabel = trainproof.courses().versions(actor, c.course()).stream()
-        .filter(v -> v.id().equals(c.courseVersion())).map(CourseVersion::label).findFirst().orElse("");
+    Course course =
+        trainproof.courses().list(actor).stream()
+            .filter(x -> x.id().equals(c.course()))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Course", c.course()));
+    String versionLabel =
+        trainproof.courses().versions(actor, c.course()).stream()
+            .filter(v -> v.id().equals(c.courseVersion()))
+            .map(CourseVersion::label)
+            .findFirst()
+            .orElse("");
     String status = Statuses.certificate(c, scope);
     try {
-      CertificatePdf.write(new CertificatePdf.Content(org.name(), member.displayName(), member.externalId(),
-          course.title(), course.code(), versionLabel, c.validFrom(), c.validUntil(), status, today,
-          c.credentialId(), c.verificationCode(), url), out);
+      CertificatePdf.write(
+          new CertificatePdf.Content(
+              org.name(),
+              member.displayName(),
+              member.externalId(),
+              course.title(),
+              course.code(),
+              versionLabel,
+              c.validFrom(),
+              c.validUntil(),
+              status,
+              today,
+              c.credentialId(),
+              c.verificationCode(),
+              url),
+          out);
     } catch (IOException e) {
       throw new ReportOutputException("writing certificate " + verificationCode + " failed", e);
     }

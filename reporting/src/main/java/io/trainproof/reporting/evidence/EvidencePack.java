@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param sampledMembers the external ids of the members whose records it covers
  * @param signature the manifest's signature, or null when no signer is configured
  */
-public record EvidencePack(Path file, String sha256, List<Entry> files, List<String> sampledMembers,
+public record EvidencePack(
+    Path file,
+    String sha256,
+    List<Entry> files,
+    List<String> sampledMembers,
     @Nullable ManifestSignature signature) {
   /** Copies the lists. */
   public EvidencePack {
@@ -30,5 +34,6 @@ public record EvidencePack(Path file, String sha256, List<Entry> files, List<Str
    * @param bytes its size
    * @param sha256 SHA-256 of its bytes
    */
-  public record Entry(String path, String citation, String description, long bytes, String sha256) {}
+  public record Entry(
+      String path, String citation, String description, long bytes, String sha256) {}
 }

@@ -8,8 +8,8 @@ import java.time.LocalDate;
  * What an evidence pack covers. Immutable.
  *
  * @param period the audit period (new hires engaged in it, reminders and audit entries in it)
- * @param asOf the date the documents describe (e.g. the audit notification date), not before
- *     the period's end and not in the future
+ * @param asOf the date the documents describe (e.g. the audit notification date), not before the
+ *     period's end and not in the future
  * @param sample whose records
  */
 public record EvidencePackRequest(DateRange period, LocalDate asOf, Sample sample) {

@@ -8,8 +8,8 @@ public interface EvidencePackService {
 
   /**
    * Computes every report the pack holds as the actor, then writes the ZIP to a temporary file
-   * beside {@code target} and moves it into place; on any failure the temporary file is deleted
-   * and nothing is left at {@code target}.
+   * beside {@code target} and moves it into place; on any failure the temporary file is deleted and
+   * nothing is left at {@code target}.
    *
    * @param actor the caller; needs audit-trail read (compliance officer or auditor)
    * @param request period, as-of date and sample

@@ -5,14 +5,16 @@ import io.trainproof.core.ValidationException;
 /** Whose records an evidence pack covers: a sample of the period's new hires, or everyone. */
 public sealed interface Sample permits Sample.Everyone, Sample.NewHires {
 
-  /** @return every member the actor may see */
+  /**
+   * @return every member the actor may see
+   */
   static Sample everyone() {
     return new Everyone();
   }
 
   /**
-   * A reproducible sample of new hires: the same seed over the same records picks the same
-   * members, so an auditor can check the selection.
+   * A reproducible sample of new hires: the same seed over the same records picks the same members,
+   * so an auditor can check the selection.
    *
    * @param size how many, at least 1
    * @param seed the selection seed, recorded in the manifest

@@ -20,16 +20,30 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Streams every assignment the actor may see, as it stood on the as-of date, to CSV. Walks
- * {@code assignments().page(...)} and writes each row as it is read: memory stays at one page
- * (plus the organization's course codes), however many assignments there are. Members appear by
- * id, so no member table is held either. Thread-safe.
+ * Streams every assignment the actor may see, as it stood on the as-of date, to CSV. Walks {@code
+ * assignments().page(...)} and writes each row as it is read: memory stays at one page (plus the
+ * organization's course codes), however many assignments there are. Members appear by id, so no
+ * member table is held either. Thread-safe.
  */
 public final class AssignmentExport {
   /** The columns, in order. */
-  public static final List<String> COLUMNS = List.of("assignment id", "member id", "course", "requirement id",
-      "reason", "policy version id", "assigned on", "assigned by", "original due on", "due on", "state",
-      "extensions", "closed on", "closed by", "closure reason");
+  public static final List<String> COLUMNS =
+      List.of(
+          "assignment id",
+          "member id",
+          "course",
+          "requirement id",
+          "reason",
+          "policy version id",
+          "assigned on",
+          "assigned by",
+          "original due on",
+          "due on",
+          "state",
+          "extensions",
+          "closed on",
+          "closed by",
+          "closure reason");
 
   private final Trainproof trainproof;
   private final Clock clock;
@@ -77,21 +91,34 @@ public final class AssignmentExport {
           }
           AssignmentState state = a.stateOn(asOf);
           boolean closed = a.closure() != null && !a.closure().on().isAfter(asOf);
-          long extensions = a.dueChanges().stream().filter(c -> !c.grantedOn().isAfter(asOf)).count();
-          CsvRenderer.row(printer, List.of(a.id().toString(), a.member().toString(),
-              codes.getOrDefault(a.course(), a.course().toString()),
-              a.requirement() == null ? "" : a.requirement().toString(), a.reason().name(),
-              a.policyVersion() == null ? "" : a.policyVersion().toString(), a.assignedOn().toString(),
-              a.assignedBy(), a.dueOn().toString(), a.dueOn(asOf).toString(), state.name(), Long.toString(extensions),
-              closed ? a.closed().on().toString() : "", closed ? a.closed().by() : "",
-              closed ? a.closed().reason() : ""));
+          long extensions =
+              a.dueChanges().stream().filter(c -> !c.grantedOn().isAfter(asOf)).count();
+          CsvRenderer.row(
+              printer,
+              List.of(
+                  a.id().toString(),
+                  a.member().toString(),
+                  codes.getOrDefault(a.course(), a.course().toString()),
+                  a.requirement() == null ? "" : a.requirement().toString(),
+                  a.reason().name(),
+                  a.policyVersion() == null ? "" : a.policyVersion().toString(),
+                  a.assignedOn().toString(),
+                  a.assignedBy(),
+                  a.dueOn().toString(),
+                  a.dueOn(asOf).toString(),
+                  state.name(),
+                  Long.toString(extensions),
+                  closed ? a.closed().on().toString() : "",
+                  closed ? a.closed().by() : "",
+                  closed ? a.closed().reason() : ""));
           rows++;
         }
         cursor = page.next();
       } while (cursor != null);
       printer.flush();
     } catch (IOException e) {
-      throw new ReportOutputException("writing the assignment export failed after " + rows + " rows", e);
+      throw new ReportOutputException(
+          "writing the assignment export failed after " + rows + " rows", e);
     }
     return new ExportResult(rows, pages, pageSize);
   }

@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * The policy acknowledgement matrix: each active member against each policy version effective
- * by the as-of date. Stateless and thread-safe.
+ * The policy acknowledgement matrix: each active member against each policy version effective by
+ * the as-of date. Stateless and thread-safe.
  */
 final class AcknowledgementMatrixQuery {
   private final QueryContext context;
@@ -41,20 +41,28 @@ final class AcknowledgementMatrixQuery {
    */
   AcknowledgementMatrix in(Scope s, Lookups l, Predicate<WorkforceMember> include) {
     LocalDate asOf = s.asOf();
-    List<PolicyVersion> versions = l.policyVersions().values().stream()
-        .filter(v -> !v.effectiveFrom().isAfter(asOf)).toList();
+    List<PolicyVersion> versions =
+        l.policyVersions().values().stream().filter(v -> !v.effectiveFrom().isAfter(asOf)).toList();
     // why: policyVersions() is read from policies(), so every version's policy is in that map
-    List<AcknowledgementMatrix.Version> columns = versions.stream().map(v -> new AcknowledgementMatrix.Version(
-        v.id().toString(), Objects.requireNonNull(l.policies().get(v.policy())).code(), v.number(),
-        v.effectiveFrom(), v.inForceOn(asOf)))
-        .toList();
+    List<AcknowledgementMatrix.Version> columns =
+        versions.stream()
+            .map(
+                v ->
+                    new AcknowledgementMatrix.Version(
+                        v.id().toString(),
+                        Objects.requireNonNull(l.policies().get(v.policy())).code(),
+                        v.number(),
+                        v.effectiveFrom(),
+                        v.inForceOn(asOf)))
+            .toList();
     List<AcknowledgementMatrix.MemberRow> rows = new ArrayList<>();
     for (WorkforceMember m : l.members().values()) {
       if (m.termsOn(asOf).isEmpty() || !include.test(m)) {
         continue;
       }
       Map<Id<PolicyVersion>, AttestationStatus> byVersion = new HashMap<>();
-      for (AttestationStatus st : context.trainproof().attestations().forMember(s.actor(), m.id(), asOf)) {
+      for (AttestationStatus st :
+          context.trainproof().attestations().forMember(s.actor(), m.id(), asOf)) {
         byVersion.put(st.attestation().policyVersion(), st);
       }
       List<AcknowledgementMatrix.Cell> cells = new ArrayList<>();
@@ -64,14 +72,18 @@ final class AcknowledgementMatrixQuery {
           cells.add(new AcknowledgementMatrix.Cell("NOT_REQUESTED", null));
         } else {
           // why: AttestationStatus.of derives ATTESTED only from evidence that is there
-          LocalDate on = st.state() == AttestationState.ATTESTED
-              ? Objects.requireNonNull(st.attestation().evidence()).attestedOn() : null;
+          LocalDate on =
+              st.state() == AttestationState.ATTESTED
+                  ? Objects.requireNonNull(st.attestation().evidence()).attestedOn()
+                  : null;
           cells.add(new AcknowledgementMatrix.Cell(st.state().name(), on));
         }
       }
       rows.add(new AcknowledgementMatrix.MemberRow(m.externalId(), m.displayName(), cells));
     }
-    return new AcknowledgementMatrix(s.header("Policy acknowledgement matrix", "164.530(b)(1), 164.530(j)(1)", null),
-        columns, rows);
+    return new AcknowledgementMatrix(
+        s.header("Policy acknowledgement matrix", "164.530(b)(1), 164.530(j)(1)", null),
+        columns,
+        rows);
   }
 }

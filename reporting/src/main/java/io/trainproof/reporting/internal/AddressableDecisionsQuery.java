@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The addressable implementation specifications: every decision recorded by the as-of date,
- * with which one is current per topic. Stateless and thread-safe.
+ * The addressable implementation specifications: every decision recorded by the as-of date, with
+ * which one is current per topic. Stateless and thread-safe.
  */
 final class AddressableDecisionsQuery {
   private final QueryContext context;
@@ -24,18 +24,33 @@ final class AddressableDecisionsQuery {
 
   AddressableDecisions report(Actor actor, LocalDate asOf) {
     Scope s = context.open(actor, asOf, null);
-    List<AddressableDecision> known = context.trainproof().documentation().decisions(actor).stream()
-        .filter(d -> !d.decidedOn().isAfter(asOf) && s.knownBy(d.recordedAt())).toList();
+    List<AddressableDecision> known =
+        context.trainproof().documentation().decisions(actor).stream()
+            .filter(d -> !d.decidedOn().isAfter(asOf) && s.knownBy(d.recordedAt()))
+            .toList();
     Map<RegulatoryTopic, Integer> newest = new EnumMap<>(RegulatoryTopic.class);
     known.forEach(d -> newest.merge(d.topic(), d.number(), Math::max));
     // why: every known decision's topic is merged into newest above
-    List<AddressableDecisions.Row> rows = known.stream()
-        .sorted(Comparator.comparing(AddressableDecision::topic).thenComparing(AddressableDecision::number))
-        .map(d -> new AddressableDecisions.Row(d.topic().name(), d.topic().citation(), d.number(),
-            Objects.requireNonNull(newest.get(d.topic())) == d.number(), d.implementedAsTraining(), d.rationale(), d.alternativeMeasure(),
-            d.decidedOn(), d.decidedBy()))
-        .toList();
-    return new AddressableDecisions(s.header("Addressable implementation specifications", "164.308(a)(5)(ii)(B)-(D)",
-        null), rows);
+    List<AddressableDecisions.Row> rows =
+        known.stream()
+            .sorted(
+                Comparator.comparing(AddressableDecision::topic)
+                    .thenComparing(AddressableDecision::number))
+            .map(
+                d ->
+                    new AddressableDecisions.Row(
+                        d.topic().name(),
+                        d.topic().citation(),
+                        d.number(),
+                        Objects.requireNonNull(newest.get(d.topic())) == d.number(),
+                        d.implementedAsTraining(),
+                        d.rationale(),
+                        d.alternativeMeasure(),
+                        d.decidedOn(),
+                        d.decidedBy()))
+            .toList();
+    return new AddressableDecisions(
+        s.header("Addressable implementation specifications", "164.308(a)(5)(ii)(B)-(D)", null),
+        rows);
   }
 }

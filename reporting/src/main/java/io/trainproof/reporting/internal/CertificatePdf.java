@@ -40,9 +40,20 @@ public final class CertificatePdf {
    * @param verificationCode the code
    * @param verificationUrl the URL the QR code carries
    */
-  public record Content(String organization, String member, String externalId, String course, String courseCode,
-      String courseVersion, LocalDate validFrom, @Nullable LocalDate validUntil, String status, LocalDate statusOn,
-      String credentialId, String verificationCode, String verificationUrl) {}
+  public record Content(
+      String organization,
+      String member,
+      String externalId,
+      String course,
+      String courseCode,
+      String courseVersion,
+      LocalDate validFrom,
+      @Nullable LocalDate validUntil,
+      String status,
+      LocalDate statusOn,
+      String credentialId,
+      String verificationCode,
+      String verificationUrl) {}
 
   /**
    * Writes the page.
@@ -54,8 +65,18 @@ public final class CertificatePdf {
   public static void write(Content c, OutputStream out) throws IOException {
     BitMatrix qr;
     try {
-      qr = new QRCodeWriter().encode(c.verificationUrl(), com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+      qr =
+          new QRCodeWriter()
+              .encode(
+                  c.verificationUrl(),
+                  com.google.zxing.BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
     } catch (WriterException e) {
       throw new IOException("the verification URL does not fit a QR code", e);
     }
@@ -74,20 +95,34 @@ public final class CertificatePdf {
         cs.addRect(30, 30, w - 60, h - 60);
         cs.stroke();
         centered(cs, text, bold, 26, w, h - 110, "Certificate of Completion");
-        centered(cs, text, regular, 13, w, h - 150, text.printable(c.organization(), regular) + " certifies that");
+        centered(
+            cs,
+            text,
+            regular,
+            13,
+            w,
+            h - 150,
+            text.printable(c.organization(), regular) + " certifies that");
         centered(cs, text, bold, 22, w, h - 195, text.printable(c.member(), bold));
-        centered(cs, text, regular, 11, w, h - 215, "(" + text.printable(c.externalId(), regular) + ")");
+        centered(
+            cs, text, regular, 11, w, h - 215, "(" + text.printable(c.externalId(), regular) + ")");
         centered(cs, text, regular, 13, w, h - 250, "completed the training course");
         centered(cs, text, bold, 17, w, h - 285, text.printable(c.course(), bold));
-        centered(cs, text, regular, 11, w, h - 305,
+        centered(
+            cs,
+            text,
+            regular,
+            11,
+            w,
+            h - 305,
             text.printable(c.courseCode() + ", version " + c.courseVersion(), regular));
         float y = h - 350;
         String[][] rows = {
-            {"Completed on", c.validFrom().toString()},
-            {"Valid until", c.validUntil() == null ? "does not expire" : c.validUntil().toString()},
-            {"Status on " + c.statusOn(), c.status()},
-            {"Credential", c.credentialId()},
-            {"Verification code", c.verificationCode()},
+          {"Completed on", c.validFrom().toString()},
+          {"Valid until", c.validUntil() == null ? "does not expire" : c.validUntil().toString()},
+          {"Status on " + c.statusOn(), c.status()},
+          {"Credential", c.credentialId()},
+          {"Verification code", c.verificationCode()},
         };
         for (String[] r : rows) {
           PdfRenderer.text(cs, bold, 11, 90, y, r[0]);
@@ -107,16 +142,36 @@ public final class CertificatePdf {
           }
         }
         cs.fill();
-        centered(cs, text, regular, 9, w, 100, "Verify at " + text.printable(c.verificationUrl(), regular));
-        centered(cs, text, regular, 8, w, 86,
+        centered(
+            cs,
+            text,
+            regular,
+            9,
+            w,
+            100,
+            "Verify at " + text.printable(c.verificationUrl(), regular));
+        centered(
+            cs,
+            text,
+            regular,
+            8,
+            w,
+            86,
             "Scan the code or enter the verification code on the issuer's verification page.");
       }
       doc.save(out);
     }
   }
 
-  private static void centered(PDPageContentStream cs, PdfRenderer t, PDFont font, float size, float pageW,
-      float y, String s) throws IOException {
+  private static void centered(
+      PDPageContentStream cs,
+      PdfRenderer t,
+      PDFont font,
+      float size,
+      float pageW,
+      float y,
+      String s)
+      throws IOException {
     float tw = t.width(s, font, size);
     PdfRenderer.text(cs, font, size, (pageW - tw) / 2, y, s);
   }

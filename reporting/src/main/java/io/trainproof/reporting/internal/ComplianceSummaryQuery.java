@@ -17,14 +17,12 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The organization summary: members counted by their worst status per group (all, role,
- * department, workforce type). Stateless and thread-safe; each call counts into its own
- * {@link Counts}.
+ * The organization summary: members counted by their worst status per group (all, role, department,
+ * workforce type). Stateless and thread-safe; each call counts into its own {@link Counts}.
  *
  * <p>Why per-member status calls and not an aggregate query: core's status service answers per
- * member, requirement or course only. Over very large organizations the summary should come
- * from an aggregate query in the store (see the module's notes); the report model would not
- * change.
+ * member, requirement or course only. Over very large organizations the summary should come from an
+ * aggregate query in the store (see the module's notes); the report model would not change.
  */
 final class ComplianceSummaryQuery {
   private final QueryContext context;
@@ -50,8 +48,8 @@ final class ComplianceSummaryQuery {
   }
 
   /**
-   * Counts members by their worst status per group, one standing at a time (the dashboard feeds
-   * it from its own pass). Not thread-safe: one per report.
+   * Counts members by their worst status per group, one standing at a time (the dashboard feeds it
+   * from its own pass). Not thread-safe: one per report.
    */
   static final class Counts implements Consumer<MemberStanding> {
     private final Map<Dimension, Map<String, Tally>> counts = new EnumMap<>(Dimension.class);
@@ -79,10 +77,22 @@ final class ComplianceSummaryQuery {
         groups(Dimension.ALL).put("all", new Tally());
       }
       List<OrganizationSummary.Row> rows = new ArrayList<>();
-      counts.forEach((dim, groups) -> groups.forEach((group, c) -> rows.add(new OrganizationSummary.Row(dim, group,
-          c.members, c.at(ComplianceStatus.COMPLIANT), c.at(ComplianceStatus.DUE_SOON), c.at(ComplianceStatus.PENDING),
-          c.at(ComplianceStatus.OVERDUE), c.at(ComplianceStatus.EXPIRED), c.at(ComplianceStatus.UNASSIGNED),
-          c.at(ComplianceStatus.WAIVED)))));
+      counts.forEach(
+          (dim, groups) ->
+              groups.forEach(
+                  (group, c) ->
+                      rows.add(
+                          new OrganizationSummary.Row(
+                              dim,
+                              group,
+                              c.members,
+                              c.at(ComplianceStatus.COMPLIANT),
+                              c.at(ComplianceStatus.DUE_SOON),
+                              c.at(ComplianceStatus.PENDING),
+                              c.at(ComplianceStatus.OVERDUE),
+                              c.at(ComplianceStatus.EXPIRED),
+                              c.at(ComplianceStatus.UNASSIGNED),
+                              c.at(ComplianceStatus.WAIVED)))));
       return new OrganizationSummary(
           s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
     }

@@ -16,7 +16,8 @@ public final class CsvRenderer {
   private CsvRenderer() {}
 
   /** The format every export uses. */
-  public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+  public static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
   /**
    * Makes one cell spreadsheet-safe.
@@ -29,7 +30,9 @@ public final class CsvRenderer {
       return cell;
     }
     char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+        ? "'" + cell
+        : cell;
   }
 
   /**

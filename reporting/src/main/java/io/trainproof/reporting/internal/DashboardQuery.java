@@ -28,22 +28,29 @@ final class DashboardQuery {
       LocalDate on = i == 0 ? asOf : YearMonth.from(asOf).minusMonths(i).atEndOfMonth();
       int[] c = new int[3];
       boolean today = i == 0;
-      // why: the last trend point is the as-of date, so one pass also feeds the summary and forecast.
-      context.eachStanding(actor, on, standing -> {
-        c[0]++;
-        if (standing.worst() == ComplianceStatus.OVERDUE) {
-          c[1]++;
-        } else if (standing.worst() == ComplianceStatus.EXPIRED) {
-          c[2]++;
-        }
-        if (today) {
-          summary.accept(standing);
-          forecast.accept(standing);
-        }
-      });
+      // why: the last trend point is the as-of date, so one pass also feeds the summary and
+      // forecast.
+      context.eachStanding(
+          actor,
+          on,
+          standing -> {
+            c[0]++;
+            if (standing.worst() == ComplianceStatus.OVERDUE) {
+              c[1]++;
+            } else if (standing.worst() == ComplianceStatus.EXPIRED) {
+              c[2]++;
+            }
+            if (today) {
+              summary.accept(standing);
+              forecast.accept(standing);
+            }
+          });
       trend.add(new Dashboard.TrendPoint(on, c[0], c[1], c[2]));
     }
-    return new Dashboard(s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null),
-        summary.report(s), trend, forecast.report(s));
+    return new Dashboard(
+        s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null),
+        summary.report(s),
+        trend,
+        forecast.report(s));
   }
 }

@@ -18,23 +18,61 @@ final class Describe {
     ReportHeader h = report.header();
     List<String> out = new ArrayList<>();
     out.add("Organization: " + h.organization() + " (dates in " + h.zone() + ")");
-    out.add("As of: " + h.asOf() + (h.period() == null ? "" : "    Period: " + h.period().from() + " to "
-        + h.period().to()));
+    out.add(
+        "As of: "
+            + h.asOf()
+            + (h.period() == null
+                ? ""
+                : "    Period: " + h.period().from() + " to " + h.period().to()));
     out.add("45 CFR: " + h.citation());
-    out.add("Generated " + DateTimeFormatter.ISO_INSTANT.format(h.generatedAt()) + " for " + h.generatedBy()
-        + "; scoped to the records that actor may see.");
+    out.add(
+        "Generated "
+            + DateTimeFormatter.ISO_INSTANT.format(h.generatedAt())
+            + " for "
+            + h.generatedBy()
+            + "; scoped to the records that actor may see.");
     if (report instanceof NewHireTimeliness n) {
-      out.add("New hires in the period: " + n.population() + "; covered: " + n.sampled() + "; on time: "
-          + n.count(NewHireTimeliness.Outcome.ON_TIME) + "; late: " + n.count(NewHireTimeliness.Outcome.LATE)
-          + "; still open: " + (n.count(NewHireTimeliness.Outcome.OPEN) + n.count(NewHireTimeliness.Outcome.OPEN_OVERDUE)));
+      out.add(
+          "New hires in the period: "
+              + n.population()
+              + "; covered: "
+              + n.sampled()
+              + "; on time: "
+              + n.count(NewHireTimeliness.Outcome.ON_TIME)
+              + "; late: "
+              + n.count(NewHireTimeliness.Outcome.LATE)
+              + "; still open: "
+              + (n.count(NewHireTimeliness.Outcome.OPEN)
+                  + n.count(NewHireTimeliness.Outcome.OPEN_OVERDUE)));
     } else if (report instanceof MemberTranscript t) {
-      out.add("Member: " + t.displayName() + " (" + t.externalId() + "), engaged " + t.engagedOn() + ", "
-          + t.type() + ", " + t.department() + ", roles " + String.join(", ", new TreeSet<>(t.roles()))
-          + ", " + t.status());
+      out.add(
+          "Member: "
+              + t.displayName()
+              + " ("
+              + t.externalId()
+              + "), engaged "
+              + t.engagedOn()
+              + ", "
+              + t.type()
+              + ", "
+              + t.department()
+              + ", roles "
+              + String.join(", ", new TreeSet<>(t.roles()))
+              + ", "
+              + t.status());
     } else if (report instanceof RetrainingReport r) {
       for (RetrainingReport.Change c : r.changes()) {
-        out.add(c.policy() + " v" + c.version() + " effective " + c.effectiveFrom() + ": " + c.members().size()
-            + " affected, " + c.completedAfterEffectiveDate() + " completed after the effective date");
+        out.add(
+            c.policy()
+                + " v"
+                + c.version()
+                + " effective "
+                + c.effectiveFrom()
+                + ": "
+                + c.members().size()
+                + " affected, "
+                + c.completedAfterEffectiveDate()
+                + " completed after the effective date");
       }
     }
     return out;

@@ -3,10 +3,13 @@ package io.trainproof.reporting.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
+import io.trainproof.core.attestation.AttestationState;
 import io.trainproof.core.attestation.AttestationStatus;
 import io.trainproof.core.audit.AuditExport;
 import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.reporting.ReportOutputException;
 import io.trainproof.reporting.SampleTooLargeException;
@@ -36,16 +39,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
-import io.trainproof.core.Actor;
-import io.trainproof.core.attestation.AttestationState;
-import io.trainproof.core.domain.Id;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Builds the evidence pack: computes everything first (so a refusal or bad input fails before a
@@ -77,7 +77,8 @@ public final class EvidencePackWriter implements EvidencePackService {
    * @param reports the report service
    * @param signer the manifest signer, or null
    */
-  public EvidencePackWriter(Trainproof trainproof, ReportServiceImpl reports, @Nullable ManifestSigner signer) {
+  public EvidencePackWriter(
+      Trainproof trainproof, ReportServiceImpl reports, @Nullable ManifestSigner signer) {
     this.tp = trainproof;
     this.reports = reports;
     this.signer = signer;
@@ -93,8 +94,12 @@ public final class EvidencePackWriter implements EvidencePackService {
     DateRange period = request.period();
     Scope s = reports.scope(actor, request.asOf(), period);
     // why first: the audit read is the grant managers and members lack; refuse before any work.
-    AuditExport audit = tp.audit().export(actor, period.from().atStartOfDay(s.org().zone()).toInstant(),
-        period.to().plusDays(1).atStartOfDay(s.org().zone()).toInstant());
+    AuditExport audit =
+        tp.audit()
+            .export(
+                actor,
+                period.from().atStartOfDay(s.org().zone()).toInstant(),
+                period.to().plusDays(1).atStartOfDay(s.org().zone()).toInstant());
     Lookups l = reports.lookups(s);
 
     List<WorkforceMember> hires = reports.newHires(l, period);
@@ -107,52 +112,121 @@ public final class EvidencePackWriter implements EvidencePackService {
       seed = n.seed();
       covered = choose(hires, n.size(), n.seed());
     } else {
-      covered = l.members().values().stream().filter(m -> m.termsOn(s.asOf()).isPresent())
-          .sorted(Comparator.comparing(WorkforceMember::externalId)).toList();
+      covered =
+          l.members().values().stream()
+              .filter(m -> m.termsOn(s.asOf()).isPresent())
+              .sorted(Comparator.comparing(WorkforceMember::externalId))
+              .toList();
     }
-    List<WorkforceMember> sampledHires = request.sample() instanceof Sample.NewHires ? covered
-        : hires.stream().sorted(Comparator.comparing(WorkforceMember::externalId)).toList();
+    List<WorkforceMember> sampledHires =
+        request.sample() instanceof Sample.NewHires
+            ? covered
+            : hires.stream().sorted(Comparator.comparing(WorkforceMember::externalId)).toList();
 
     List<File> files = new ArrayList<>();
     try {
-      report(files, F_TRAINING, "role-content-matrix", reports.roleContentMatrix(actor, s.asOf()),
+      report(
+          files,
+          F_TRAINING,
+          "role-content-matrix",
+          reports.roleContentMatrix(actor, s.asOf()),
           "Role to required content with rationale");
       Set<Id<WorkforceMember>> coveredIds = new HashSet<>();
       covered.forEach(m -> coveredIds.add(m.id()));
-      report(files, F_TRAINING, "acknowledgement-matrix", reports.acknowledgements(s, l, m -> coveredIds.contains(m.id())),
+      report(
+          files,
+          F_TRAINING,
+          "acknowledgement-matrix",
+          reports.acknowledgements(s, l, m -> coveredIds.contains(m.id())),
           "Policy acknowledgements, member by policy version");
-      report(files, F_NEW_HIRES, "new-hire-timeliness", reports.newHires(s, l, period, hires.size(), sampledHires),
+      report(
+          files,
+          F_NEW_HIRES,
+          "new-hire-timeliness",
+          reports.newHires(s, l, period, hires.size(), sampledHires),
           "New hires in the period: trained on time, late, still open");
-      report(files, F_CHANGES, "retraining", reports.retraining(s, l),
+      report(
+          files,
+          F_CHANGES,
+          "retraining",
+          reports.retraining(s, l),
           "Who each material policy change affected, who completed after its effective date");
       for (WorkforceMember m : covered) {
         MemberTranscript t = reports.transcript(s, l, m.id());
-        report(files, F_DOCS + "transcripts/", fileName(m.externalId()), t,
-            "Transcript of " + m.externalId() + ": assignments, completions with provenance, attestations, certificates");
+        report(
+            files,
+            F_DOCS + "transcripts/",
+            fileName(m.externalId()),
+            t,
+            "Transcript of "
+                + m.externalId()
+                + ": assignments, completions with provenance, attestations, certificates");
       }
-      report(files, F_DOCS, "waivers-and-extensions", reports.waiversAndExtensions(actor, s.asOf()),
+      report(
+          files,
+          F_DOCS,
+          "waivers-and-extensions",
+          reports.waiversAndExtensions(actor, s.asOf()),
           "Waivers and extensions with approvers");
       credentials(files, s, covered);
       var policies = reports.policyVersionsInForce(actor, s.asOf());
-      report(files, F_POLICIES, "policy-versions-in-force", policies,
+      report(
+          files,
+          F_POLICIES,
+          "policy-versions-in-force",
+          policies,
           "Policy versions in force on the as-of date with text hashes; review dates");
-      files.add(new File(F_POLICIES + "policy-versions-in-force.json", "164.316(b)(2)(i)",
-          "The same, as JSON", JsonRenderer.bytes(policies)));
-      report(files, F_COVERAGE, "organization-summary", reports.summaryIn(s),
+      files.add(
+          new File(
+              F_POLICIES + "policy-versions-in-force.json",
+              "164.316(b)(2)(i)",
+              "The same, as JSON",
+              JsonRenderer.bytes(policies)));
+      report(
+          files,
+          F_COVERAGE,
+          "organization-summary",
+          reports.summaryIn(s),
           "Members by role, department and type, by status");
-      report(files, F_COVERAGE, "overdue-and-expiring", reports.overdueAndExpiring(actor, s.asOf()),
+      report(
+          files,
+          F_COVERAGE,
+          "overdue-and-expiring",
+          reports.overdueAndExpiring(actor, s.asOf()),
           "Overdue, expired, and due within 30 / 60 / 90 days");
-      report(files, F_COVERAGE, "renewal-forecast", reports.renewalForecast(actor, s.asOf()),
+      report(
+          files,
+          F_COVERAGE,
+          "renewal-forecast",
+          reports.renewalForecast(actor, s.asOf()),
           "What comes due in each of the next 12 months");
-      report(files, F_REMINDERS, "security-reminder-log", reports.securityReminderLog(actor, period, s.asOf()),
+      report(
+          files,
+          F_REMINDERS,
+          "security-reminder-log",
+          reports.securityReminderLog(actor, period, s.asOf()),
           "Security reminders sent in the period: date, channel, recipients, acknowledgements");
-      report(files, F_ADDRESSABLE, "addressable-decisions", reports.addressableDecisions(actor, s.asOf()),
+      report(
+          files,
+          F_ADDRESSABLE,
+          "addressable-decisions",
+          reports.addressableDecisions(actor, s.asOf()),
           "Decisions on malware protection, log-in monitoring, password management");
-      files.add(new File(F_AUDIT + "audit-excerpt.json", "164.530(j)(1)",
-          "Audit-trail entries in the period with the anchor hash to check them", JsonRenderer.bytes(audit)));
-      files.add(new File(F_AUDIT + "chain-verification.json", "164.530(j)(1)",
-          "Verification of the whole hash chain at export: " + (audit.verification().intact() ? "intact"
-              : audit.verification().problems().size() + " problem(s)"), JsonRenderer.bytes(audit.verification())));
+      files.add(
+          new File(
+              F_AUDIT + "audit-excerpt.json",
+              "164.530(j)(1)",
+              "Audit-trail entries in the period with the anchor hash to check them",
+              JsonRenderer.bytes(audit)));
+      files.add(
+          new File(
+              F_AUDIT + "chain-verification.json",
+              "164.530(j)(1)",
+              "Verification of the whole hash chain at export: "
+                  + (audit.verification().intact()
+                      ? "intact"
+                      : audit.verification().problems().size() + " problem(s)"),
+              JsonRenderer.bytes(audit.verification())));
     } catch (IOException e) {
       throw new ReportOutputException("rendering the evidence pack failed", e);
     }
@@ -161,14 +235,18 @@ public final class EvidencePackWriter implements EvidencePackService {
 
   private static List<WorkforceMember> choose(List<WorkforceMember> hires, int size, long seed) {
     return hires.stream()
-        .sorted(Comparator.comparing((WorkforceMember m) -> sha256((seed + ":" + m.id()).getBytes(StandardCharsets.UTF_8)))
-            .thenComparing(WorkforceMember::id))
+        .sorted(
+            Comparator.comparing(
+                    (WorkforceMember m) ->
+                        sha256((seed + ":" + m.id()).getBytes(StandardCharsets.UTF_8)))
+                .thenComparing(WorkforceMember::id))
         .limit(size)
         .sorted(Comparator.comparing(WorkforceMember::externalId))
         .toList();
   }
 
-  private void credentials(List<File> files, Scope s, List<WorkforceMember> covered) throws IOException {
+  private void credentials(List<File> files, Scope s, List<WorkforceMember> covered)
+      throws IOException {
     var mapper = JsonRenderer.mapper();
     ArrayNode certificates = mapper.createArrayNode();
     ArrayNode attestations = mapper.createArrayNode();
@@ -206,10 +284,18 @@ public final class EvidencePackWriter implements EvidencePackService {
         }
       }
     }
-    files.add(new File(F_DOCS + "credentials/certificates.json", "164.530(j)(1)",
-        "Certificate credentials as issued, with status on the as-of date", JsonRenderer.bytes(certificates)));
-    files.add(new File(F_DOCS + "credentials/attestations.json", "164.530(j)(1)",
-        "Attestation evidence and sealed credentials", JsonRenderer.bytes(attestations)));
+    files.add(
+        new File(
+            F_DOCS + "credentials/certificates.json",
+            "164.530(j)(1)",
+            "Certificate credentials as issued, with status on the as-of date",
+            JsonRenderer.bytes(certificates)));
+    files.add(
+        new File(
+            F_DOCS + "credentials/attestations.json",
+            "164.530(j)(1)",
+            "Attestation evidence and sealed credentials",
+            JsonRenderer.bytes(attestations)));
   }
 
   private static JsonNode json(String text) {
@@ -221,7 +307,8 @@ public final class EvidencePackWriter implements EvidencePackService {
     }
   }
 
-  private static void report(List<File> files, String folder, String name, Report report, String description)
+  private static void report(
+      List<File> files, String folder, String name, Report report, String description)
       throws IOException {
     String citation = report.header().citation();
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -231,7 +318,9 @@ public final class EvidencePackWriter implements EvidencePackService {
     files.add(new File(folder + name + ".csv", citation, description, csv.toByteArray()));
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     PdfRenderer.write(report, pdf);
-    files.add(new File(folder + name + ".pdf", citation, description + " (printable)", pdf.toByteArray()));
+    files.add(
+        new File(
+            folder + name + ".pdf", citation, description + " (printable)", pdf.toByteArray()));
   }
 
   static String fileName(String externalId) {
@@ -239,37 +328,73 @@ public final class EvidencePackWriter implements EvidencePackService {
     return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
   }
 
-  private EvidencePack write(Scope s, EvidencePackRequest request, List<File> content, List<WorkforceMember> covered,
-      long seed, int population, Path target) {
+  private EvidencePack write(
+      Scope s,
+      EvidencePackRequest request,
+      List<File> content,
+      List<WorkforceMember> covered,
+      long seed,
+      int population,
+      Path target) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       List<EvidencePack.Entry> entries = new ArrayList<>();
       for (File f : content) {
-        entries.add(new EvidencePack.Entry(f.path(), f.citation(), f.description(), f.bytes().length, sha256(f.bytes())));
+        entries.add(
+            new EvidencePack.Entry(
+                f.path(), f.citation(), f.description(), f.bytes().length, sha256(f.bytes())));
       }
       List<String> sampled = covered.stream().map(WorkforceMember::externalId).toList();
       List<File> all = new ArrayList<>();
-      Table index = new Table(List.of("citation / audit item", "file", "what it is", "sha-256"),
-          entries.stream().map(e -> List.of(e.citation(), e.path(), e.description(), e.sha256())).toList());
-      List<String> meta = List.of(
-          "Organization: " + s.org().name() + " (dates in " + s.org().zone() + ")",
-          "As of: " + s.asOf() + "    Audit period: " + request.period().from() + " to " + request.period().to(),
-          "Covers: " + (request.sample() instanceof Sample.NewHires n ? "a sample of " + n.size() + " of " + population
-              + " new hires (seed " + seed + "): " + String.join(", ", sampled)
-              : "every member visible to " + s.actor().id() + " (" + sampled.size() + ")"),
-          "Generated " + s.now() + " for " + s.actor().id() + ". manifest.json lists the SHA-256 of every file"
-              + (signer == null ? "." : "; manifest.sig.json signs it."));
+      Table index =
+          new Table(
+              List.of("citation / audit item", "file", "what it is", "sha-256"),
+              entries.stream()
+                  .map(e -> List.of(e.citation(), e.path(), e.description(), e.sha256()))
+                  .toList());
+      List<String> meta =
+          List.of(
+              "Organization: " + s.org().name() + " (dates in " + s.org().zone() + ")",
+              "As of: "
+                  + s.asOf()
+                  + "    Audit period: "
+                  + request.period().from()
+                  + " to "
+                  + request.period().to(),
+              "Covers: "
+                  + (request.sample() instanceof Sample.NewHires n
+                      ? "a sample of "
+                          + n.size()
+                          + " of "
+                          + population
+                          + " new hires (seed "
+                          + seed
+                          + "): "
+                          + String.join(", ", sampled)
+                      : "every member visible to " + s.actor().id() + " (" + sampled.size() + ")"),
+              "Generated "
+                  + s.now()
+                  + " for "
+                  + s.actor().id()
+                  + ". manifest.json lists the SHA-256 of every file"
+                  + (signer == null ? "." : "; manifest.sig.json signs it."));
       String title = "Training evidence pack: " + s.org().name();
-      all.add(new File("index.html", "index", "This index", HtmlRenderer.simple(title, meta, index)
-          .getBytes(StandardCharsets.UTF_8)));
+      all.add(
+          new File(
+              "index.html",
+              "index",
+              "This index",
+              HtmlRenderer.simple(title, meta, index).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
       PdfRenderer.write(title, meta, index, pdf);
       all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));
       all.addAll(content);
       List<EvidencePack.Entry> listed = new ArrayList<>();
       for (File f : all) {
-        listed.add(new EvidencePack.Entry(f.path(), f.citation(), f.description(), f.bytes().length, sha256(f.bytes())));
+        listed.add(
+            new EvidencePack.Entry(
+                f.path(), f.citation(), f.description(), f.bytes().length, sha256(f.bytes())));
       }
 
       ObjectNode manifest = JsonRenderer.mapper().createObjectNode();
@@ -286,7 +411,9 @@ public final class EvidencePackWriter implements EvidencePackService {
       if (request.sample() instanceof Sample.NewHires n) {
         sample.put("size", n.size());
         sample.put("seed", seed);
-        sample.put("selection", "the new hires ordered by SHA-256 of seed + ':' + member id, first size taken");
+        sample.put(
+            "selection",
+            "the new hires ordered by SHA-256 of seed + ':' + member id, first size taken");
       }
       ArrayNode members = sample.putArray("members");
       sampled.forEach(members::add);
@@ -306,7 +433,8 @@ public final class EvidencePackWriter implements EvidencePackService {
 
       tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".part");
       FileTime time = FileTime.from(s.now().atZone(ZoneOffset.UTC).toInstant());
-      try (OutputStream fileOut = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(fileOut)) {
+      try (OutputStream fileOut = Files.newOutputStream(tmp);
+          ZipOutputStream zip = new ZipOutputStream(fileOut)) {
         for (File f : all) {
           entry(zip, f.path(), f.bytes(), time);
         }
@@ -317,7 +445,8 @@ public final class EvidencePackWriter implements EvidencePackService {
       }
       String zipHash = sha256(Files.readAllBytes(tmp));
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -336,7 +465,8 @@ public final class EvidencePackWriter implements EvidencePackService {
     }
   }
 
-  private static void entry(ZipOutputStream zip, String path, byte[] bytes, FileTime time) throws IOException {
+  private static void entry(ZipOutputStream zip, String path, byte[] bytes, FileTime time)
+      throws IOException {
     ZipEntry e = new ZipEntry(path);
     e.setLastModifiedTime(time);
     zip.putNextEntry(e);

@@ -6,23 +6,24 @@ import io.trainproof.reporting.report.OrganizationSummary;
 import io.trainproof.reporting.report.RenewalForecast;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
-import java.util.List;
-import java.util.Locale;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Self-contained HTML: one file with inline CSS, inline SVG charts and an inline script, no
- * external resource (a Content-Security-Policy forbids any). Chart elements carry their numbers
- * as {@code data-} attributes so a test (or a screen reader's user) can read them back.
- * Stateless and thread-safe.
+ * external resource (a Content-Security-Policy forbids any). Chart elements carry their numbers as
+ * {@code data-} attributes so a test (or a screen reader's user) can read them back. Stateless and
+ * thread-safe.
  */
 public final class HtmlRenderer {
   private HtmlRenderer() {}
 
   private static final String CSP =
       "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:24px;color:#1b1f24}
       h1{font-size:22px;margin:0 0 8px} h2{font-size:17px;margin:24px 0 8px}
       p.meta{margin:2px 0;color:#444;font-size:13px}
@@ -54,9 +55,15 @@ public final class HtmlRenderer {
 
   private static void open(StringBuilder b, String title) {
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(CSP)
+        .append("\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+        .append("<title>")
+        .append(esc(title))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>\n");
   }
 
   private static void lines(StringBuilder b, List<String> lines) {
@@ -113,8 +120,8 @@ public final class HtmlRenderer {
   }
 
   /**
-   * The dashboard: compliance by department, overdue trend and renewal forecast as inline SVG,
-   * then the summary table.
+   * The dashboard: compliance by department, overdue trend and renewal forecast as inline SVG, then
+   * the summary table.
    *
    * @param d the dashboard
    * @return the page
@@ -125,9 +132,17 @@ public final class HtmlRenderer {
     b.append("<h1>").append(esc(d.header().title())).append("</h1>\n");
     lines(b, Describe.lines(d));
     OrganizationSummary.Row all = d.summary().by(Dimension.ALL).get(0);
-    b.append("<p class=\"meta\" id=\"headline\" data-members=\"").append(all.members()).append("\" data-compliant=\"")
-        .append(all.compliant()).append("\">").append(all.compliant()).append(" of ").append(all.members())
-        .append(" active members compliant (").append(all.compliantPercent()).append("%)</p>\n");
+    b.append("<p class=\"meta\" id=\"headline\" data-members=\"")
+        .append(all.members())
+        .append("\" data-compliant=\"")
+        .append(all.compliant())
+        .append("\">")
+        .append(all.compliant())
+        .append(" of ")
+        .append(all.members())
+        .append(" active members compliant (")
+        .append(all.compliantPercent())
+        .append("%)</p>\n");
     b.append("<div class=\"charts\">\n");
     departments(b, d.summary().by(Dimension.DEPARTMENT));
     trend(b, d.overdueTrend());
@@ -146,22 +161,50 @@ public final class HtmlRenderer {
     int h = 30 + rows.size() * rowH;
     int total = rows.stream().mapToInt(OrganizationSummary.Row::members).sum();
     b.append("<figure><figcaption>Compliance by department</figcaption>")
-        .append("<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"Compliance by department\"")
-        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"").append(h)
-        .append("\" data-total=\"").append(total).append("\">\n");
+        .append(
+            "<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"Compliance by department\"")
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"")
+        .append(h)
+        .append("\" data-total=\"")
+        .append(total)
+        .append("\">\n");
     int y = 10;
     for (OrganizationSummary.Row r : rows) {
       int okW = r.members() == 0 ? 0 : Math.round((float) barW * r.compliant() / r.members());
-      b.append("<g class=\"bar\" data-label=\"").append(esc(r.group())).append("\" data-value=\"").append(r.members())
-          .append("\" data-compliant=\"").append(r.compliant()).append("\" data-percent=\"")
-          .append(r.compliantPercent()).append("\">")
-          .append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(clip(r.group(), 18))).append("</text>")
-          .append("<rect class=\"rest\" x=\"120\" y=\"").append(y).append("\" width=\"").append(barW)
+      b.append("<g class=\"bar\" data-label=\"")
+          .append(esc(r.group()))
+          .append("\" data-value=\"")
+          .append(r.members())
+          .append("\" data-compliant=\"")
+          .append(r.compliant())
+          .append("\" data-percent=\"")
+          .append(r.compliantPercent())
+          .append("\">")
+          .append("<text x=\"0\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(esc(clip(r.group(), 18)))
+          .append("</text>")
+          .append("<rect class=\"rest\" x=\"120\" y=\"")
+          .append(y)
+          .append("\" width=\"")
+          .append(barW)
           .append("\" height=\"18\"/>")
-          .append("<rect class=\"ok\" x=\"120\" y=\"").append(y).append("\" width=\"").append(okW)
+          .append("<rect class=\"ok\" x=\"120\" y=\"")
+          .append(y)
+          .append("\" width=\"")
+          .append(okW)
           .append("\" height=\"18\"/>")
-          .append("<text class=\"value\" x=\"").append(120 + barW + 6).append("\" y=\"").append(y + 14).append("\">")
-          .append(r.compliant()).append("/").append(r.members()).append(" (").append(r.compliantPercent())
+          .append("<text class=\"value\" x=\"")
+          .append(120 + barW + 6)
+          .append("\" y=\"")
+          .append(y + 14)
+          .append("\">")
+          .append(r.compliant())
+          .append("/")
+          .append(r.members())
+          .append(" (")
+          .append(r.compliantPercent())
           .append("%)</text></g>\n");
       y += rowH;
     }
@@ -169,14 +212,37 @@ public final class HtmlRenderer {
   }
 
   private static void trend(StringBuilder b, List<Dashboard.TrendPoint> points) {
-    bars(b, "Overdue and expired members, month-ends", "chart-overdue", "Overdue trend", "bad", "overdue", "expired",
-        points.stream().map(p -> new Bar(p.on().toString(), p.on().getMonth(), p.overdue(), p.expired())).toList());
+    bars(
+        b,
+        "Overdue and expired members, month-ends",
+        "chart-overdue",
+        "Overdue trend",
+        "bad",
+        "overdue",
+        "expired",
+        points.stream()
+            .map(p -> new Bar(p.on().toString(), p.on().getMonth(), p.overdue(), p.expired()))
+            .toList());
   }
 
   private static void forecast(StringBuilder b, RenewalForecast f) {
-    bars(b, "Renewal forecast, next 12 months", "chart-forecast", "Renewal forecast", "due", "due", "expiring",
-        f.months().stream().map(m -> new Bar(m.month().toString(), m.month().getMonth(), m.assignmentsDue(),
-            m.completionsExpiring())).toList());
+    bars(
+        b,
+        "Renewal forecast, next 12 months",
+        "chart-forecast",
+        "Renewal forecast",
+        "due",
+        "due",
+        "expiring",
+        f.months().stream()
+            .map(
+                m ->
+                    new Bar(
+                        m.month().toString(),
+                        m.month().getMonth(),
+                        m.assignmentsDue(),
+                        m.completionsExpiring()))
+            .toList());
   }
 
   /**
@@ -197,37 +263,96 @@ public final class HtmlRenderer {
    * A stacked bar chart as inline SVG, one column a month; the browser tests read its data
    * attributes, so the trend and the forecast share one drawing.
    */
-  private static void bars(StringBuilder b, String caption, String id, String ariaLabel, String lowerClass,
-      String lowerName, String upperName, List<Bar> bars) {
+  private static void bars(
+      StringBuilder b,
+      String caption,
+      String id,
+      String ariaLabel,
+      String lowerClass,
+      String lowerName,
+      String upperName,
+      List<Bar> bars) {
     int max = Math.max(1, bars.stream().mapToInt(Bar::total).max().orElse(1));
     int plotH = 140;
     int colW = 34;
     int total = bars.stream().mapToInt(Bar::total).sum();
-    b.append("<figure><figcaption>").append(caption).append("</figcaption>")
-        .append("<svg id=\"").append(id).append("\" class=\"chart\" role=\"img\" aria-label=\"").append(ariaLabel)
+    b.append("<figure><figcaption>")
+        .append(caption)
+        .append("</figcaption>")
+        .append("<svg id=\"")
+        .append(id)
+        .append("\" class=\"chart\" role=\"img\" aria-label=\"")
+        .append(ariaLabel)
         .append("\"")
-        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(20 + bars.size() * colW)
-        .append("\" height=\"200\" data-total=\"").append(total).append("\">\n")
-        .append("<line class=\"axis\" x1=\"10\" y1=\"").append(20 + plotH).append("\" x2=\"")
-        .append(10 + bars.size() * colW).append("\" y2=\"").append(20 + plotH).append("\"/>\n");
+        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(20 + bars.size() * colW)
+        .append("\" height=\"200\" data-total=\"")
+        .append(total)
+        .append("\">\n")
+        .append("<line class=\"axis\" x1=\"10\" y1=\"")
+        .append(20 + plotH)
+        .append("\" x2=\"")
+        .append(10 + bars.size() * colW)
+        .append("\" y2=\"")
+        .append(20 + plotH)
+        .append("\"/>\n");
     int x = 14;
     for (Bar bar : bars) {
       int hLow = Math.round((float) plotH * bar.lower() / max);
       int hUp = Math.round((float) plotH * bar.upper() / max);
       int base = 20 + plotH;
-      b.append("<g class=\"bar\" data-label=\"").append(bar.label()).append("\" data-value=\"").append(bar.total())
-          .append("\" data-").append(lowerName).append("=\"").append(bar.lower()).append("\" data-").append(upperName)
-          .append("=\"").append(bar.upper()).append("\"><title>").append(bar.label()).append(": ")
-          .append(bar.lower()).append(" ").append(lowerName).append(", ").append(bar.upper()).append(" ")
-          .append(upperName).append("</title>")
-          .append("<rect class=\"").append(lowerClass).append("\" x=\"").append(x).append("\" y=\"")
-          .append(base - hLow).append("\" width=\"24\"")
-          .append(" height=\"").append(hLow).append("\"/>")
-          .append("<rect class=\"exp\" x=\"").append(x).append("\" y=\"").append(base - hLow - hUp)
-          .append("\" width=\"24\" height=\"").append(hUp).append("\"/>")
-          .append("<text class=\"value\" x=\"").append(x + 4).append("\" y=\"").append(base - hLow - hUp - 4)
-          .append("\">").append(bar.total()).append("</text>")
-          .append("<text x=\"").append(x).append("\" y=\"").append(base + 14).append("\">")
+      b.append("<g class=\"bar\" data-label=\"")
+          .append(bar.label())
+          .append("\" data-value=\"")
+          .append(bar.total())
+          .append("\" data-")
+          .append(lowerName)
+          .append("=\"")
+          .append(bar.lower())
+          .append("\" data-")
+          .append(upperName)
+          .append("=\"")
+          .append(bar.upper())
+          .append("\"><title>")
+          .append(bar.label())
+          .append(": ")
+          .append(bar.lower())
+          .append(" ")
+          .append(lowerName)
+          .append(", ")
+          .append(bar.upper())
+          .append(" ")
+          .append(upperName)
+          .append("</title>")
+          .append("<rect class=\"")
+          .append(lowerClass)
+          .append("\" x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(base - hLow)
+          .append("\" width=\"24\"")
+          .append(" height=\"")
+          .append(hLow)
+          .append("\"/>")
+          .append("<rect class=\"exp\" x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(base - hLow - hUp)
+          .append("\" width=\"24\" height=\"")
+          .append(hUp)
+          .append("\"/>")
+          .append("<text class=\"value\" x=\"")
+          .append(x + 4)
+          .append("\" y=\"")
+          .append(base - hLow - hUp - 4)
+          .append("\">")
+          .append(bar.total())
+          .append("</text>")
+          .append("<text x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(base + 14)
+          .append("\">")
           .append(bar.month().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
           .append("</text></g>\n");
       x += colW;
@@ -242,7 +367,8 @@ public final class HtmlRenderer {
   // why: the page checks its own charts when opened — every bar's numbers must add up to the
   // chart's total and each bar's label must show its value — and reports a mismatch on the
   // console, where the browser test (and a developer) sees it.
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       (function () {
         var charts = document.querySelectorAll('svg.chart');
         var checked = 0;

@@ -14,8 +14,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 
 /**
- * Writes report models (records) as JSON: dates, instants, months, zones and ids as their ISO
- * text. Thread-safe (the mapper is configured once and never changed).
+ * Writes report models (records) as JSON: dates, instants, months, zones and ids as their ISO text.
+ * Thread-safe (the mapper is configured once and never changed).
  */
 public final class JsonRenderer {
   private static final ObjectMapper MAPPER = create();
@@ -24,7 +24,8 @@ public final class JsonRenderer {
 
   private static ObjectMapper create() {
     SimpleModule time = new SimpleModule("trainproof-reporting");
-    for (Class<?> type : new Class<?>[] {LocalDate.class, Instant.class, YearMonth.class, ZoneId.class, Id.class}) {
+    for (Class<?> type :
+        new Class<?>[] {LocalDate.class, Instant.class, YearMonth.class, ZoneId.class, Id.class}) {
       time.addSerializer(type, ToStringSerializer.instance);
     }
     return new ObjectMapper()
@@ -34,7 +35,9 @@ public final class JsonRenderer {
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
-  /** @return the shared mapper (do not reconfigure) */
+  /**
+   * @return the shared mapper (do not reconfigure)
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }

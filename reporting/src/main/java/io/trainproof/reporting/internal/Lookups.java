@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reference data one report run reads through the services, as the run's actor, loaded on first
@@ -71,7 +71,8 @@ final class Lookups {
   @Nullable CourseVersion latestReleased(Id<Course> course) {
     CourseVersion latest = null;
     for (CourseVersion v : courseVersions().values()) {
-      if (v.course().equals(course) && scope.knownBy(v.releasedAt())
+      if (v.course().equals(course)
+          && scope.knownBy(v.releasedAt())
           && (latest == null || v.releasedAt().isAfter(latest.releasedAt()))) {
         latest = v;
       }
@@ -105,7 +106,9 @@ final class Lookups {
     return policies;
   }
 
-  /** Every version of every policy, published by the as-of date, in policy code then number order. */
+  /**
+   * Every version of every policy, published by the as-of date, in policy code then number order.
+   */
   Map<Id<PolicyVersion>, PolicyVersion> policyVersions() {
     if (policyVersions == null) {
       Map<Id<PolicyVersion>, PolicyVersion> m = new LinkedHashMap<>();
@@ -168,11 +171,12 @@ final class Lookups {
 
   List<Assignment> assignments(Predicate<Assignment> filter) {
     List<Assignment> out = new ArrayList<>();
-    eachAssignment(a -> {
-      if (filter.test(a)) {
-        out.add(a);
-      }
-    });
+    eachAssignment(
+        a -> {
+          if (filter.test(a)) {
+            out.add(a);
+          }
+        });
     return out;
   }
 }

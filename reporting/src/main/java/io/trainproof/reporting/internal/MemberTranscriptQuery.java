@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A member's transcript: their assignments, completions, attestations and certificates as known
- * on the as-of date. Stateless and thread-safe.
+ * A member's transcript: their assignments, completions, attestations and certificates as known on
+ * the as-of date. Stateless and thread-safe.
  */
 final class MemberTranscriptQuery {
   private final QueryContext context;
@@ -53,13 +53,30 @@ final class MemberTranscriptQuery {
         continue;
       }
       boolean closed = a.closure() != null && !a.closure().on().isAfter(asOf);
-      List<MemberTranscript.Extension> ext = a.dueChanges().stream().filter(c -> !c.grantedOn().isAfter(asOf))
-          .map(c -> new MemberTranscript.Extension(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason())).toList();
-      assignments.add(new MemberTranscript.AssignmentEntry(a.id().toString(), l.courseCode(a.course()),
-          l.requirementName(a.requirement()), a.reason(),
-          a.policyVersion() == null ? null : l.policyVersionLabel(a.policyVersion()), a.assignedOn(), a.assignedBy(),
-          a.dueOn(), a.dueOn(asOf), a.stateOn(asOf), ext, closed ? a.closed().on() : null,
-          closed ? a.closed().by() : null, closed ? a.closed().reason() : null));
+      List<MemberTranscript.Extension> ext =
+          a.dueChanges().stream()
+              .filter(c -> !c.grantedOn().isAfter(asOf))
+              .map(
+                  c ->
+                      new MemberTranscript.Extension(
+                          c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
+              .toList();
+      assignments.add(
+          new MemberTranscript.AssignmentEntry(
+              a.id().toString(),
+              l.courseCode(a.course()),
+              l.requirementName(a.requirement()),
+              a.reason(),
+              a.policyVersion() == null ? null : l.policyVersionLabel(a.policyVersion()),
+              a.assignedOn(),
+              a.assignedBy(),
+              a.dueOn(),
+              a.dueOn(asOf),
+              a.stateOn(asOf),
+              ext,
+              closed ? a.closed().on() : null,
+              closed ? a.closed().by() : null,
+              closed ? a.closed().reason() : null));
     }
 
     List<MemberTranscript.CompletionEntry> completions = new ArrayList<>();
@@ -68,24 +85,48 @@ final class MemberTranscriptQuery {
         continue;
       }
       CourseVersion cv = l.courseVersions().get(c.courseVersion());
-      completions.add(new MemberTranscript.CompletionEntry(c.id().toString(), l.courseCode(c.course()),
-          cv == null ? c.courseVersion().toString() : cv.label(), c.contentSha256(),
-          c.policyVersions().stream().map(l::policyVersionLabel).sorted().toList(), c.reason(),
-          c.changeVersion() == null ? null : l.policyVersionLabel(c.changeVersion()), c.changeEffectiveOn(), c.roles(),
-          c.assignedOn(), c.dueOn(), c.completedOn(), c.score(), c.passed(), c.provenance().method(),
-          c.provenance().recordedBy(), c.provenance().source(), c.provenance().sourceRef(),
-          c.provenance().justification(), c.evidence().stream().map(e -> e.name() + " " + e.sha256()).toList(),
-          c.retentionUntil()));
+      completions.add(
+          new MemberTranscript.CompletionEntry(
+              c.id().toString(),
+              l.courseCode(c.course()),
+              cv == null ? c.courseVersion().toString() : cv.label(),
+              c.contentSha256(),
+              c.policyVersions().stream().map(l::policyVersionLabel).sorted().toList(),
+              c.reason(),
+              c.changeVersion() == null ? null : l.policyVersionLabel(c.changeVersion()),
+              c.changeEffectiveOn(),
+              c.roles(),
+              c.assignedOn(),
+              c.dueOn(),
+              c.completedOn(),
+              c.score(),
+              c.passed(),
+              c.provenance().method(),
+              c.provenance().recordedBy(),
+              c.provenance().source(),
+              c.provenance().sourceRef(),
+              c.provenance().justification(),
+              c.evidence().stream().map(e -> e.name() + " " + e.sha256()).toList(),
+              c.retentionUntil()));
     }
 
     List<MemberTranscript.AttestationEntry> attestations = new ArrayList<>();
     for (AttestationStatus st : tp.attestations().forMember(s.actor(), memberId, asOf)) {
       var a = st.attestation();
       var e = st.state() == AttestationState.ATTESTED ? a.evidence() : null;
-      attestations.add(new MemberTranscript.AttestationEntry(a.id().toString(), l.policyVersionLabel(a.policyVersion()),
-          a.requestedOn(), a.dueOn(), st.state(), e == null ? null : e.attestedOn(),
-          e == null ? null : e.method().name(), e == null ? null : e.actorId(), e == null ? null : e.statementSha256(),
-          e == null ? null : e.policyTextSha256(), e == null ? null : e.credentialId()));
+      attestations.add(
+          new MemberTranscript.AttestationEntry(
+              a.id().toString(),
+              l.policyVersionLabel(a.policyVersion()),
+              a.requestedOn(),
+              a.dueOn(),
+              st.state(),
+              e == null ? null : e.attestedOn(),
+              e == null ? null : e.method().name(),
+              e == null ? null : e.actorId(),
+              e == null ? null : e.statementSha256(),
+              e == null ? null : e.policyTextSha256(),
+              e == null ? null : e.credentialId()));
     }
 
     List<MemberTranscript.CertificateEntry> certificates = new ArrayList<>();
@@ -93,14 +134,34 @@ final class MemberTranscriptQuery {
       if (!s.knownBy(c.issuedAt())) {
         continue;
       }
-      boolean changed = c.status() != Certificate.Status.VALID && c.statusChangedAt() != null
-          && s.knownBy(c.statusChangedAt());
-      certificates.add(new MemberTranscript.CertificateEntry(c.id().toString(), l.courseCode(c.course()),
-          c.verificationCode(), c.credentialId(), c.validFrom(), c.validUntil(), Statuses.certificate(c, s),
-          changed ? c.statusReason() : null));
+      boolean changed =
+          c.status() != Certificate.Status.VALID
+              && c.statusChangedAt() != null
+              && s.knownBy(c.statusChangedAt());
+      certificates.add(
+          new MemberTranscript.CertificateEntry(
+              c.id().toString(),
+              l.courseCode(c.course()),
+              c.verificationCode(),
+              c.credentialId(),
+              c.validFrom(),
+              c.validUntil(),
+              Statuses.certificate(c, s),
+              changed ? c.statusReason() : null));
     }
-    return new MemberTranscript(s.header("Member transcript: " + m.externalId(), "164.530(b)(2)(ii), 164.530(j)(1)",
-        null), m.id().toString(), m.externalId(), m.displayName(), m.engagedOn(), t.type(), t.roles(), t.department(),
-        status, assignments, completions, attestations, certificates);
+    return new MemberTranscript(
+        s.header("Member transcript: " + m.externalId(), "164.530(b)(2)(ii), 164.530(j)(1)", null),
+        m.id().toString(),
+        m.externalId(),
+        m.displayName(),
+        m.engagedOn(),
+        t.type(),
+        t.roles(),
+        t.department(),
+        status,
+        assignments,
+        completions,
+        attestations,
+        certificates);
   }
 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * New-hire training timeliness: each new hire's onboarding assignments, completed on time,
- * late, waived, cancelled or still open. Stateless and thread-safe.
+ * New-hire training timeliness: each new hire's onboarding assignments, completed on time, late,
+ * waived, cancelled or still open. Stateless and thread-safe.
  */
 final class NewHireTimelinessQuery {
   private final QueryContext context;
@@ -52,16 +52,29 @@ final class NewHireTimelinessQuery {
    * @param sample the ones to report on
    * @return the report
    */
-  NewHireTimeliness in(Scope s, Lookups l, DateRange period, int population, List<WorkforceMember> sample) {
+  NewHireTimeliness in(
+      Scope s, Lookups l, DateRange period, int population, List<WorkforceMember> sample) {
     LocalDate asOf = s.asOf();
     List<NewHireTimeliness.Row> rows = new ArrayList<>();
     for (WorkforceMember m : sample) {
       String department = m.termsOn(m.engagedOn()).map(MemberTerms::department).orElse("");
-      List<Assignment> onboarding = context.trainproof().assignments().forMember(s.actor(), m.id()).stream()
-          .filter(a -> a.reason() == AssignmentReason.ONBOARDING && a.existsOn(asOf)).toList();
+      List<Assignment> onboarding =
+          context.trainproof().assignments().forMember(s.actor(), m.id()).stream()
+              .filter(a -> a.reason() == AssignmentReason.ONBOARDING && a.existsOn(asOf))
+              .toList();
       if (onboarding.isEmpty()) {
-        rows.add(new NewHireTimeliness.Row(m.externalId(), m.displayName(), department, m.engagedOn(), null, null,
-            null, null, NewHireTimeliness.Outcome.NOTHING_REQUIRED, 0));
+        rows.add(
+            new NewHireTimeliness.Row(
+                m.externalId(),
+                m.displayName(),
+                department,
+                m.engagedOn(),
+                null,
+                null,
+                null,
+                null,
+                NewHireTimeliness.Outcome.NOTHING_REQUIRED,
+                0));
       }
       for (Assignment a : onboarding) {
         LocalDate due = a.dueOn(asOf);
@@ -77,13 +90,29 @@ final class NewHireTimelinessQuery {
         } else if (state == AssignmentState.CANCELLED) {
           outcome = NewHireTimeliness.Outcome.CANCELLED;
         } else {
-          outcome = asOf.isAfter(due) ? NewHireTimeliness.Outcome.OPEN_OVERDUE : NewHireTimeliness.Outcome.OPEN;
+          outcome =
+              asOf.isAfter(due)
+                  ? NewHireTimeliness.Outcome.OPEN_OVERDUE
+                  : NewHireTimeliness.Outcome.OPEN;
         }
-        rows.add(new NewHireTimeliness.Row(m.externalId(), m.displayName(), department, m.engagedOn(),
-            l.courseCode(a.course()), a.assignedOn(), due, completed, outcome, late));
+        rows.add(
+            new NewHireTimeliness.Row(
+                m.externalId(),
+                m.displayName(),
+                department,
+                m.engagedOn(),
+                l.courseCode(a.course()),
+                a.assignedOn(),
+                due,
+                completed,
+                outcome,
+                late));
       }
     }
-    return new NewHireTimeliness(s.header("New-hire training timeliness", "164.530(b)(2)(i)(B)", period), population,
-        sample.size(), rows);
+    return new NewHireTimeliness(
+        s.header("New-hire training timeliness", "164.530(b)(2)(i)(B)", period),
+        population,
+        sample.size(),
+        rows);
   }
 }

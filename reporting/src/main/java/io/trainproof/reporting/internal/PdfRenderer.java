@@ -3,6 +3,7 @@ package io.trainproof.reporting.internal;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +16,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import java.io.InputStream;
 
 /**
  * Printable PDF (PDFBox): landscape A4 pages with the report's header lines, a table whose cells
- * wrap, the header row repeated on each page, and "page n of m" footers. Text is set in DejaVu
- * Sans (bundled, embedded as a subset), which covers Latin, Greek, Cyrillic, Armenian, Georgian
- * and Hebrew letters among others; a character it has no glyph for (CJK, emoji) prints as
- * {@code ?}. Not thread-safe per instance; {@link #write} creates its own.
+ * wrap, the header row repeated on each page, and "page n of m" footers. Text is set in DejaVu Sans
+ * (bundled, embedded as a subset), which covers Latin, Greek, Cyrillic, Armenian, Georgian and
+ * Hebrew letters among others; a character it has no glyph for (CJK, emoji) prints as {@code ?}.
+ * Not thread-safe per instance; {@link #write} creates its own.
  */
 public final class PdfRenderer {
   private static final float MARGIN = 36;
@@ -61,12 +61,16 @@ public final class PdfRenderer {
     return new PdfRenderer(doc);
   }
 
-  /** @return the regular font, embedded in this renderer's document */
+  /**
+   * @return the regular font, embedded in this renderer's document
+   */
   PDFont regular() {
     return regular;
   }
 
-  /** @return the bold font, embedded in this renderer's document */
+  /**
+   * @return the bold font, embedded in this renderer's document
+   */
   PDFont bold() {
     return bold;
   }
@@ -91,7 +95,8 @@ public final class PdfRenderer {
    * @param out where to write; not closed
    * @throws IOException when writing fails
    */
-  public static void write(String title, List<String> meta, Table table, OutputStream out) throws IOException {
+  public static void write(String title, List<String> meta, Table table, OutputStream out)
+      throws IOException {
     try (PDDocument doc = new PDDocument()) {
       new PdfRenderer(doc).render(doc, title, meta, table);
       doc.save(out);
@@ -99,8 +104,8 @@ public final class PdfRenderer {
   }
 
   /**
-   * Replaces line breaks and tabs with spaces, and characters the font has no glyph for with
-   * {@code ?}, one per code point.
+   * Replaces line breaks and tabs with spaces, and characters the font has no glyph for with {@code
+   * ?}, one per code point.
    *
    * @param text the text
    * @param font the font
@@ -109,25 +114,30 @@ public final class PdfRenderer {
   String printable(String text, PDFont font) {
     Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new HashMap<>());
     StringBuilder b = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == '\n' || cp == '\r' || cp == '\t') {
-        b.append(' ');
-        return;
-      }
-      boolean ok = known.computeIfAbsent(cp, c -> {
-        try {
-          font.encode(new String(Character.toChars(c)));
-          return true;
-        } catch (IllegalArgumentException | IOException e) {
-          return false;
-        }
-      });
-      if (ok) {
-        b.appendCodePoint(cp);
-      } else {
-        b.append('?');
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\n' || cp == '\r' || cp == '\t') {
+                b.append(' ');
+                return;
+              }
+              boolean ok =
+                  known.computeIfAbsent(
+                      cp,
+                      c -> {
+                        try {
+                          font.encode(new String(Character.toChars(c)));
+                          return true;
+                        } catch (IllegalArgumentException | IOException e) {
+                          return false;
+                        }
+                      });
+              if (ok) {
+                b.appendCodePoint(cp);
+              } else {
+                b.append('?');
+              }
+            });
     return b.toString();
   }
 
@@ -162,7 +172,8 @@ public final class PdfRenderer {
     return lines;
   }
 
-  private void render(PDDocument doc, String title, List<String> meta, Table table) throws IOException {
+  private void render(PDDocument doc, String title, List<String> meta, Table table)
+      throws IOException {
     PDDocumentInformation info = doc.getDocumentInformation();
     info.setTitle(title);
     info.setCreator("Trainproof reporting");
@@ -210,14 +221,22 @@ public final class PdfRenderer {
     cs.close();
     int n = doc.getNumberOfPages();
     for (int i = 0; i < n; i++) {
-      try (PDPageContentStream footer = new PDPageContentStream(doc, doc.getPage(i),
-          PDPageContentStream.AppendMode.APPEND, true, true)) {
-        text(footer, regular, 8, MARGIN, MARGIN / 2, printable(title, regular) + " - page " + (i + 1) + " of " + n);
+      try (PDPageContentStream footer =
+          new PDPageContentStream(
+              doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+        text(
+            footer,
+            regular,
+            8,
+            MARGIN,
+            MARGIN / 2,
+            printable(title, regular) + " - page " + (i + 1) + " of " + n);
       }
     }
   }
 
-  private float headerRow(PDPageContentStream cs, List<String> columns, float[] widths, float top) throws IOException {
+  private float headerRow(PDPageContentStream cs, List<String> columns, float[] widths, float top)
+      throws IOException {
     List<List<String>> cells = wrapCells(columns, bold, widths);
     float h = height(cells);
     float total = 0;
@@ -233,7 +252,8 @@ public final class PdfRenderer {
   }
 
   /** Each value wrapped to its column's width (header and body rows alike). */
-  private List<List<String>> wrapCells(List<String> values, PDFont font, float[] widths) throws IOException {
+  private List<List<String>> wrapCells(List<String> values, PDFont font, float[] widths)
+      throws IOException {
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       cells.add(wrap(values.get(i), font, CELL_FONT, widths[i] - 2 * PAD));
@@ -251,8 +271,9 @@ public final class PdfRenderer {
   }
 
   /** Draws wrapped cells side by side, each line under the last, from a row's top edge. */
-  private static void drawCells(PDPageContentStream cs, PDFont font, List<List<String>> cells, float[] widths,
-      float top) throws IOException {
+  private static void drawCells(
+      PDPageContentStream cs, PDFont font, List<List<String>> cells, float[] widths, float top)
+      throws IOException {
     float x = MARGIN;
     for (int i = 0; i < cells.size(); i++) {
       float ty = top - PAD - CELL_FONT;
@@ -276,7 +297,9 @@ public final class PdfRenderer {
         break;
       }
       for (int i = 0; i < n; i++) {
-        want[i] = Math.max(want[i], Math.min(220, width(printable(row.get(i), regular), regular, CELL_FONT)));
+        want[i] =
+            Math.max(
+                want[i], Math.min(220, width(printable(row.get(i), regular), regular, CELL_FONT)));
       }
     }
     float sum = 0;

@@ -2,8 +2,8 @@ package io.trainproof.reporting.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.reporting.report.PolicyVersionsInForce;
 import java.time.LocalDate;
@@ -36,19 +36,34 @@ final class PolicyVersionsInForceQuery {
       Policy p = Objects.requireNonNull(l.policies().get(v.policy()));
       PolicyReview last = null;
       for (PolicyReview r : tp.documentation().reviews(actor, v.policy())) {
-        if (!r.reviewedOn().isAfter(asOf) && (last == null || !r.reviewedOn().isBefore(last.reviewedOn()))) {
+        if (!r.reviewedOn().isAfter(asOf)
+            && (last == null || !r.reviewedOn().isBefore(last.reviewedOn()))) {
           last = r;
         }
       }
-      // why: a later version's publication sets this one's last-in-effect date; not yet known on asOf
-      LocalDate lastInEffect = v.lastInEffectOn() != null && !v.lastInEffectOn().isAfter(asOf) ? v.lastInEffectOn()
-          : null;
-      rows.add(new PolicyVersionsInForce.Row(p.code(), p.title(), v.id().toString(), v.number(), v.effectiveFrom(),
-          lastInEffect, v.textSha256(), v.material(), v.affectedRoles(), v.changeNotes(),
-          last == null ? null : last.reviewedOn(), last == null ? null : last.nextReviewDueOn()));
+      // why: a later version's publication sets this one's last-in-effect date; not yet known on
+      // asOf
+      LocalDate lastInEffect =
+          v.lastInEffectOn() != null && !v.lastInEffectOn().isAfter(asOf)
+              ? v.lastInEffectOn()
+              : null;
+      rows.add(
+          new PolicyVersionsInForce.Row(
+              p.code(),
+              p.title(),
+              v.id().toString(),
+              v.number(),
+              v.effectiveFrom(),
+              lastInEffect,
+              v.textSha256(),
+              v.material(),
+              v.affectedRoles(),
+              v.changeNotes(),
+              last == null ? null : last.reviewedOn(),
+              last == null ? null : last.nextReviewDueOn()));
     }
     rows.sort(Comparator.comparing(PolicyVersionsInForce.Row::policy));
-    return new PolicyVersionsInForce(s.header("Policy versions in force", "164.316(b)(2)(i), 164.316(b)(2)(iii)",
-        null), rows);
+    return new PolicyVersionsInForce(
+        s.header("Policy versions in force", "164.316(b)(2)(i), 164.316(b)(2)(iii)", null), rows);
   }
 }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every report query shares: the instance it reads, the clock and the page size. It opens a
- * run (checking the actor, the as-of date and the period before anything is read), gives the
- * run its lookups and walks member standings page by page, so no query repeats those steps.
+ * run (checking the actor, the as-of date and the period before anything is read), gives the run
+ * its lookups and walks member standings page by page, so no query repeats those steps.
  * Authorization is core's: every read goes through core's services as the run's actor; reports
  * write nothing, so there is no audit entry to make here. Immutable and thread-safe.
  */
@@ -31,7 +31,9 @@ final class QueryContext {
     this.pageSize = pageSize;
   }
 
-  /** @return the instance whose services are read */
+  /**
+   * @return the instance whose services are read
+   */
   Trainproof trainproof() {
     return tp;
   }
@@ -59,8 +61,8 @@ final class QueryContext {
   }
 
   /**
-   * Walks the standing of every member the actor may see who is active on a date, reading the
-   * store a page of members at a time (a fixed number of queries per page).
+   * Walks the standing of every member the actor may see who is active on a date, reading the store
+   * a page of members at a time (a fixed number of queries per page).
    *
    * @param actor the caller
    * @param on the date
@@ -69,7 +71,8 @@ final class QueryContext {
   void eachStanding(Actor actor, LocalDate on, Consumer<MemberStanding> each) {
     String cursor = null;
     do {
-      Page<MemberStanding> page = tp.status().standings(actor, on, cursor, Math.min(pageSize, STANDINGS_PAGE));
+      Page<MemberStanding> page =
+          tp.status().standings(actor, on, cursor, Math.min(pageSize, STANDINGS_PAGE));
       page.items().forEach(each);
       cursor = page.next();
     } while (cursor != null);

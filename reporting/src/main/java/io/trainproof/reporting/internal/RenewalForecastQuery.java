@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The renewal forecast: assignments coming due and completions expiring in each of the twelve
- * months from the as-of date. Stateless and thread-safe; each call counts into its own
- * {@link Counts}.
+ * months from the as-of date. Stateless and thread-safe; each call counts into its own {@link
+ * Counts}.
  */
 final class RenewalForecastQuery {
   private final QueryContext context;
@@ -33,8 +33,8 @@ final class RenewalForecastQuery {
   }
 
   /**
-   * Counts what comes due in each of the twelve months from the as-of date, one standing at a
-   * time (the dashboard feeds it from its own pass). Not thread-safe: one per report.
+   * Counts what comes due in each of the twelve months from the as-of date, one standing at a time
+   * (the dashboard feeds it from its own pass). Not thread-safe: one per report.
    */
   static final class Counts implements Consumer<MemberStanding> {
     private final LocalDate asOf;
@@ -58,7 +58,8 @@ final class RenewalForecastQuery {
             // why: the month is asOf's through last, and the constructor puts every one of them
             Objects.requireNonNull(months.get(YearMonth.from(st.dueOn())))[0]++;
           }
-        } else if (st.validUntil() != null && !st.validUntil().isBefore(asOf)
+        } else if (st.validUntil() != null
+            && !st.validUntil().isBefore(asOf)
             && !YearMonth.from(st.validUntil()).isAfter(last)) {
           // why: the month is asOf's through last, and the constructor puts every one of them
           Objects.requireNonNull(months.get(YearMonth.from(st.validUntil())))[1]++;
@@ -69,7 +70,8 @@ final class RenewalForecastQuery {
     RenewalForecast report(Scope s) {
       List<RenewalForecast.Month> out = new ArrayList<>();
       months.forEach((ym, c) -> out.add(new RenewalForecast.Month(ym, c[0], c[1])));
-      return new RenewalForecast(s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
+      return new RenewalForecast(
+          s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
     }
   }
 }

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes every report through core's services as the calling actor: a thin facade over one
- * query class per report, which share a {@link QueryContext} for opening the run, its lookups
- * and the standings walk. Stateless and thread-safe; each call builds its own {@link Lookups}.
+ * Computes every report through core's services as the calling actor: a thin facade over one query
+ * class per report, which share a {@link QueryContext} for opening the run, its lookups and the
+ * standings walk. Stateless and thread-safe; each call builds its own {@link Lookups}.
  */
 public final class ReportServiceImpl implements ReportService {
   private final QueryContext context;
@@ -88,7 +88,8 @@ public final class ReportServiceImpl implements ReportService {
   }
 
   @Override
-  public MemberTranscript memberTranscript(Actor actor, Id<WorkforceMember> memberId, LocalDate asOf) {
+  public MemberTranscript memberTranscript(
+      Actor actor, Id<WorkforceMember> memberId, LocalDate asOf) {
     return transcript.report(actor, memberId, asOf);
   }
 
@@ -192,7 +193,8 @@ public final class ReportServiceImpl implements ReportService {
    * @param sample the ones to report on
    * @return the report
    */
-  NewHireTimeliness newHires(Scope s, Lookups l, DateRange period, int population, List<WorkforceMember> sample) {
+  NewHireTimeliness newHires(
+      Scope s, Lookups l, DateRange period, int population, List<WorkforceMember> sample) {
     return newHires.in(s, l, period, population, sample);
   }
 

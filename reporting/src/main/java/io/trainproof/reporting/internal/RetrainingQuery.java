@@ -42,15 +42,20 @@ final class RetrainingQuery {
   RetrainingReport in(Scope s, Lookups l) {
     LocalDate asOf = s.asOf();
     Map<Id<PolicyVersion>, List<Assignment>> byVersion = new HashMap<>();
-    l.eachAssignment(a -> {
-      if (a.reason() == AssignmentReason.POLICY_CHANGE && a.policyVersion() != null) {
-        byVersion.computeIfAbsent(a.policyVersion(), v -> new ArrayList<>()).add(a);
-      }
-    });
+    l.eachAssignment(
+        a -> {
+          if (a.reason() == AssignmentReason.POLICY_CHANGE && a.policyVersion() != null) {
+            byVersion.computeIfAbsent(a.policyVersion(), v -> new ArrayList<>()).add(a);
+          }
+        });
     List<RetrainingReport.Change> changes = new ArrayList<>();
-    List<PolicyVersion> material = l.policyVersions().values().stream()
-        .filter(v -> v.material() && !v.effectiveFrom().isAfter(asOf))
-        .sorted(Comparator.comparing(PolicyVersion::effectiveFrom).thenComparing(PolicyVersion::number)).toList();
+    List<PolicyVersion> material =
+        l.policyVersions().values().stream()
+            .filter(v -> v.material() && !v.effectiveFrom().isAfter(asOf))
+            .sorted(
+                Comparator.comparing(PolicyVersion::effectiveFrom)
+                    .thenComparing(PolicyVersion::number))
+            .toList();
     for (PolicyVersion v : material) {
       List<RetrainingReport.Affected> affected = new ArrayList<>();
       for (Assignment a : byVersion.getOrDefault(v.id(), List.of())) {
@@ -60,24 +65,42 @@ final class RetrainingQuery {
         LocalDate completed = state == AssignmentState.COMPLETED ? a.closed().on() : null;
         RetrainingReport.Outcome outcome;
         if (completed != null) {
-          outcome = completed.isAfter(due) ? RetrainingReport.Outcome.COMPLETED_LATE
-              : RetrainingReport.Outcome.COMPLETED_ON_TIME;
+          outcome =
+              completed.isAfter(due)
+                  ? RetrainingReport.Outcome.COMPLETED_LATE
+                  : RetrainingReport.Outcome.COMPLETED_ON_TIME;
         } else if (state == AssignmentState.WAIVED) {
           outcome = RetrainingReport.Outcome.WAIVED;
         } else if (state == AssignmentState.CANCELLED) {
           outcome = RetrainingReport.Outcome.CANCELLED;
         } else {
-          outcome = asOf.isAfter(due) ? RetrainingReport.Outcome.OPEN_OVERDUE : RetrainingReport.Outcome.OPEN;
+          outcome =
+              asOf.isAfter(due)
+                  ? RetrainingReport.Outcome.OPEN_OVERDUE
+                  : RetrainingReport.Outcome.OPEN;
         }
-        affected.add(new RetrainingReport.Affected(m == null ? a.member().toString() : m.externalId(),
-            m == null ? "" : m.displayName(), l.courseCode(a.course()), a.assignedOn(), due, completed, outcome));
+        affected.add(
+            new RetrainingReport.Affected(
+                m == null ? a.member().toString() : m.externalId(),
+                m == null ? "" : m.displayName(),
+                l.courseCode(a.course()),
+                a.assignedOn(),
+                due,
+                completed,
+                outcome));
       }
       affected.sort(Comparator.comparing(RetrainingReport.Affected::externalId));
       Policy p = l.policies().get(v.policy());
-      changes.add(new RetrainingReport.Change(p == null ? v.policy().toString() : p.code(), v.number(),
-          v.effectiveFrom(), v.changeNotes(), v.affectedRoles(), affected));
+      changes.add(
+          new RetrainingReport.Change(
+              p == null ? v.policy().toString() : p.code(),
+              v.number(),
+              v.effectiveFrom(),
+              v.changeNotes(),
+              v.affectedRoles(),
+              affected));
     }
-    return new RetrainingReport(s.header("Retraining after material policy changes", "164.530(b)(2)(i)(C)", null),
-        changes);
+    return new RetrainingReport(
+        s.header("Retraining after material policy changes", "164.530(b)(2)(i)(C)", null), changes);
   }
 }

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Role to required content: for each role, the active requirements that apply to it, their
- * course, version, citations and schedule. Stateless and thread-safe.
+ * Role to required content: for each role, the active requirements that apply to it, their course,
+ * version, citations and schedule. Stateless and thread-safe.
  */
 final class RoleContentMatrixQuery {
   private final QueryContext context;
@@ -38,19 +38,39 @@ final class RoleContentMatrixQuery {
         continue;
       }
       CourseVersion cv = l.latestReleased(t.course());
-      Set<String> citations = cv == null ? Set.of()
-          : cv.topics().stream().map(RegulatoryTopic::citation).collect(Collectors.toCollection(TreeSet::new));
-      String courseTitle = l.courses().containsKey(t.course()) ? l.courses().get(t.course()).title() : "";
-      List<String> roles = t.audience().roles().isEmpty() ? List.of(RoleContentMatrix.ALL_ROLES)
-          : new ArrayList<>(new TreeSet<>(t.audience().roles()));
+      Set<String> citations =
+          cv == null
+              ? Set.of()
+              : cv.topics().stream()
+                  .map(RegulatoryTopic::citation)
+                  .collect(Collectors.toCollection(TreeSet::new));
+      String courseTitle =
+          l.courses().containsKey(t.course()) ? l.courses().get(t.course()).title() : "";
+      List<String> roles =
+          t.audience().roles().isEmpty()
+              ? List.of(RoleContentMatrix.ALL_ROLES)
+              : new ArrayList<>(new TreeSet<>(t.audience().roles()));
       for (String role : roles) {
-        rows.add(new RoleContentMatrix.Row(role, r.name(), audience(t.audience()), l.courseCode(t.course()),
-            courseTitle, cv == null ? null : cv.label(), citations, t.initialDueDays(), recurrence(t.recurrence()),
-            t.retrainWithinDays(), r.rationale()));
+        rows.add(
+            new RoleContentMatrix.Row(
+                role,
+                r.name(),
+                audience(t.audience()),
+                l.courseCode(t.course()),
+                courseTitle,
+                cv == null ? null : cv.label(),
+                citations,
+                t.initialDueDays(),
+                recurrence(t.recurrence()),
+                t.retrainWithinDays(),
+                r.rationale()));
       }
     }
-    rows.sort(Comparator.comparing(RoleContentMatrix.Row::role).thenComparing(RoleContentMatrix.Row::requirement));
-    return new RoleContentMatrix(s.header("Role to required content", "164.530(b)(1), 164.308(a)(5)", null), rows);
+    rows.sort(
+        Comparator.comparing(RoleContentMatrix.Row::role)
+            .thenComparing(RoleContentMatrix.Row::requirement));
+    return new RoleContentMatrix(
+        s.header("Role to required content", "164.530(b)(1), 164.308(a)(5)", null), rows);
   }
 
   private static String audience(Audience a) {
@@ -65,7 +85,8 @@ final class RoleContentMatrixQuery {
       parts.add("departments " + String.join(", ", new TreeSet<>(a.departments())));
     }
     if (!a.types().isEmpty()) {
-      parts.add("types " + a.types().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+      parts.add(
+          "types " + a.types().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
     }
     return String.join("; ", parts);
   }

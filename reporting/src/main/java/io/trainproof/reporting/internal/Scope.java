@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One report run: the actor, the organization, the as-of date (checked not to be in the future)
- * and when the run started. Immutable.
+ * One report run: the actor, the organization, the as-of date (checked not to be in the future) and
+ * when the run started. Immutable.
  *
  * @param actor the caller
  * @param org the caller's organization
@@ -33,7 +33,8 @@ public record Scope(Actor actor, Organization org, LocalDate asOf, Instant now) 
    * @return the scope
    * @throws ValidationException when {@code asOf} is in the future or the period ends after it
    */
-  public static Scope open(Trainproof trainproof, Clock clock, Actor actor, LocalDate asOf, @Nullable DateRange period) {
+  public static Scope open(
+      Trainproof trainproof, Clock clock, Actor actor, LocalDate asOf, @Nullable DateRange period) {
     if (actor == null) {
       throw new ValidationException("actor", null, "is required");
     }
@@ -44,7 +45,8 @@ public record Scope(Actor actor, Organization org, LocalDate asOf, Instant now) 
     Instant now = clock.instant();
     LocalDate today = org.dateOf(now);
     if (asOf.isAfter(today)) {
-      throw new ValidationException("asOf", asOf, "is in the future (today is " + today + " in " + org.zone() + ")");
+      throw new ValidationException(
+          "asOf", asOf, "is in the future (today is " + today + " in " + org.zone() + ")");
     }
     if (period != null && period.to().isAfter(asOf)) {
       throw new ValidationException("period", period, "ends after the as-of date " + asOf);

@@ -22,12 +22,27 @@ final class SecurityReminderLogQuery {
   SecurityReminderLog report(Actor actor, DateRange period, LocalDate asOf) {
     Scope s = context.open(actor, asOf, period);
     List<SecurityReminderLog.Row> rows = new ArrayList<>();
-    for (SecurityReminder r : context.trainproof().securityReminders().log(actor, period.from(), period.to())) {
-      int acknowledged = (int) r.recipients().stream()
-          .filter(x -> x.acknowledgedAt() != null && s.knownBy(x.acknowledgedAt())).count();
-      rows.add(new SecurityReminderLog.Row(r.id().toString(), r.sentOn(), r.sentAt(), r.sentBy(), r.title(),
-          r.channel(), r.contentSha256(), r.acknowledgementRequired(), r.recipients().size(), acknowledged));
+    for (SecurityReminder r :
+        context.trainproof().securityReminders().log(actor, period.from(), period.to())) {
+      int acknowledged =
+          (int)
+              r.recipients().stream()
+                  .filter(x -> x.acknowledgedAt() != null && s.knownBy(x.acknowledgedAt()))
+                  .count();
+      rows.add(
+          new SecurityReminderLog.Row(
+              r.id().toString(),
+              r.sentOn(),
+              r.sentAt(),
+              r.sentBy(),
+              r.title(),
+              r.channel(),
+              r.contentSha256(),
+              r.acknowledgementRequired(),
+              r.recipients().size(),
+              acknowledged));
     }
-    return new SecurityReminderLog(s.header("Security reminder log", "164.308(a)(5)(ii)(A)", period), rows);
+    return new SecurityReminderLog(
+        s.header("Security reminder log", "164.308(a)(5)(ii)(A)", period), rows);
   }
 }

@@ -6,15 +6,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Policy acknowledgements as a matrix: each visible member against each policy version in effect
- * on or before the as-of date. Immutable.
+ * Policy acknowledgements as a matrix: each visible member against each policy version in effect on
+ * or before the as-of date. Immutable.
  *
  * @param header the header
  * @param versions the columns
  * @param members the rows; each has one cell per column
  */
-public record AcknowledgementMatrix(ReportHeader header, List<Version> versions, List<MemberRow> members)
-    implements Report {
+public record AcknowledgementMatrix(
+    ReportHeader header, List<Version> versions, List<MemberRow> members) implements Report {
   /** Copies the lists. */
   public AcknowledgementMatrix {
     versions = List.copyOf(versions);
@@ -30,8 +30,11 @@ public record AcknowledgementMatrix(ReportHeader header, List<Version> versions,
    * @param effectiveFrom when it took effect
    * @param inForce whether it was in force on the as-of date
    */
-  public record Version(String id, String policy, int number, LocalDate effectiveFrom, boolean inForce) {
-    /** @return the column heading, e.g. {@code PRIV-01 v2} */
+  public record Version(
+      String id, String policy, int number, LocalDate effectiveFrom, boolean inForce) {
+    /**
+     * @return the column heading, e.g. {@code PRIV-01 v2}
+     */
     public String label() {
       return policy + " v" + number;
     }
@@ -54,8 +57,8 @@ public record AcknowledgementMatrix(ReportHeader header, List<Version> versions,
   /**
    * One member's standing on one version.
    *
-   * @param state {@code ATTESTED}, {@code PENDING}, {@code OVERDUE}, {@code SUPERSEDED}, or
-   *     {@code NOT_REQUESTED}
+   * @param state {@code ATTESTED}, {@code PENDING}, {@code OVERDUE}, {@code SUPERSEDED}, or {@code
+   *     NOT_REQUESTED}
    * @param attestedOn when attested, if so
    */
   public record Cell(String state, @Nullable LocalDate attestedOn) {

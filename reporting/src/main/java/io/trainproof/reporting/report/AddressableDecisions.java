@@ -30,15 +30,43 @@ public record AddressableDecisions(ReportHeader header, List<Row> rows) implemen
    * @param decidedOn when decided
    * @param decidedBy who decided
    */
-  public record Row(String topic, String citation, int number, boolean inForce, boolean implementedAsTraining,
-      String rationale, @Nullable String alternativeMeasure, LocalDate decidedOn, String decidedBy) {}
+  public record Row(
+      String topic,
+      String citation,
+      int number,
+      boolean inForce,
+      boolean implementedAsTraining,
+      String rationale,
+      @Nullable String alternativeMeasure,
+      LocalDate decidedOn,
+      String decidedBy) {}
 
   @Override
   public Table table() {
-    return new Table(List.of("topic", "citation", "version", "in force", "implemented as training", "rationale",
-        "alternative measure", "decided on", "decided by"),
-        rows.stream().map(r -> List.of(r.topic(), r.citation(), Cells.of(r.number()), r.inForce() ? "yes" : "no",
-            r.implementedAsTraining() ? "yes" : "no", r.rationale(), Cells.of(r.alternativeMeasure()),
-            Cells.of(r.decidedOn()), r.decidedBy())).toList());
+    return new Table(
+        List.of(
+            "topic",
+            "citation",
+            "version",
+            "in force",
+            "implemented as training",
+            "rationale",
+            "alternative measure",
+            "decided on",
+            "decided by"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.topic(),
+                        r.citation(),
+                        Cells.of(r.number()),
+                        r.inForce() ? "yes" : "no",
+                        r.implementedAsTraining() ? "yes" : "no",
+                        r.rationale(),
+                        Cells.of(r.alternativeMeasure()),
+                        Cells.of(r.decidedOn()),
+                        r.decidedBy()))
+            .toList());
   }
 }

@@ -14,8 +14,12 @@ import java.util.List;
  * @param overdueTrend twelve points, oldest first, the last on the as-of date
  * @param forecast the renewal forecast
  */
-public record Dashboard(ReportHeader header, OrganizationSummary summary, List<TrendPoint> overdueTrend,
-    RenewalForecast forecast) implements Report {
+public record Dashboard(
+    ReportHeader header,
+    OrganizationSummary summary,
+    List<TrendPoint> overdueTrend,
+    RenewalForecast forecast)
+    implements Report {
   /** Copies the trend. */
   public Dashboard {
     overdueTrend = List.copyOf(overdueTrend);
@@ -35,7 +39,12 @@ public record Dashboard(ReportHeader header, OrganizationSummary summary, List<T
   public Table table() {
     List<List<String>> rows = new ArrayList<>();
     for (TrendPoint p : overdueTrend) {
-      rows.add(List.of(p.on().toString(), Cells.of(p.members()), Cells.of(p.overdue()), Cells.of(p.expired())));
+      rows.add(
+          List.of(
+              p.on().toString(),
+              Cells.of(p.members()),
+              Cells.of(p.overdue()),
+              Cells.of(p.expired())));
     }
     return new Table(List.of("date", "members", "overdue", "expired"), rows);
   }

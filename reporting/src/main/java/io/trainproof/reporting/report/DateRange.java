@@ -23,7 +23,8 @@ public record DateRange(LocalDate from, LocalDate to) {
       throw new ValidationException("period.to", null, "is required");
     }
     if (to.isBefore(from)) {
-      throw new ValidationException("period", from + ".." + to, "is empty: the last date is before the first");
+      throw new ValidationException(
+          "period", from + ".." + to, "is empty: the last date is before the first");
     }
   }
 

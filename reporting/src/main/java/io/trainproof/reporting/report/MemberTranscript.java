@@ -44,7 +44,8 @@ public record MemberTranscript(
     List<AssignmentEntry> assignments,
     List<CompletionEntry> completions,
     List<AttestationEntry> attestations,
-    List<CertificateEntry> certificates) implements Report {
+    List<CertificateEntry> certificates)
+    implements Report {
 
   /** Copies the collections. */
   public MemberTranscript {
@@ -73,9 +74,20 @@ public record MemberTranscript(
    * @param closedBy who closed it (the approver of a waiver)
    * @param closureReason why it was closed
    */
-  public record AssignmentEntry(String id, String course, @Nullable String requirement, AssignmentReason reason,
-      @Nullable String policyVersion, LocalDate assignedOn, String assignedBy, LocalDate originalDueOn, LocalDate dueOn,
-      AssignmentState state, List<Extension> extensions, @Nullable LocalDate closedOn, @Nullable String closedBy,
+  public record AssignmentEntry(
+      String id,
+      String course,
+      @Nullable String requirement,
+      AssignmentReason reason,
+      @Nullable String policyVersion,
+      LocalDate assignedOn,
+      String assignedBy,
+      LocalDate originalDueOn,
+      LocalDate dueOn,
+      AssignmentState state,
+      List<Extension> extensions,
+      @Nullable LocalDate closedOn,
+      @Nullable String closedBy,
       @Nullable String closureReason) {
     /** Copies the extensions. */
     public AssignmentEntry {
@@ -91,7 +103,8 @@ public record MemberTranscript(
    * @param approvedBy who approved it
    * @param reason why
    */
-  public record Extension(LocalDate grantedOn, LocalDate newDueOn, String approvedBy, String reason) {}
+  public record Extension(
+      LocalDate grantedOn, LocalDate newDueOn, String approvedBy, String reason) {}
 
   /**
    * One completion or failed attempt: the minimum evidence record.
@@ -118,11 +131,27 @@ public record MemberTranscript(
    * @param evidence evidence files as {@code name sha256}
    * @param retentionUntil the earliest date it may be purged
    */
-  public record CompletionEntry(String id, String course, String courseVersion, @Nullable String contentSha256,
-      List<String> policyVersions, AssignmentReason reason, @Nullable String changeVersion,
-      @Nullable LocalDate changeEffectiveOn, Set<String> roles, LocalDate assignedOn, LocalDate dueOn,
-      LocalDate completedOn, @Nullable Integer score, boolean passed, CompletionMethod method, String recordedBy,
-      @Nullable String source, @Nullable String sourceRef, @Nullable String justification, List<String> evidence,
+  public record CompletionEntry(
+      String id,
+      String course,
+      String courseVersion,
+      @Nullable String contentSha256,
+      List<String> policyVersions,
+      AssignmentReason reason,
+      @Nullable String changeVersion,
+      @Nullable LocalDate changeEffectiveOn,
+      Set<String> roles,
+      LocalDate assignedOn,
+      LocalDate dueOn,
+      LocalDate completedOn,
+      @Nullable Integer score,
+      boolean passed,
+      CompletionMethod method,
+      String recordedBy,
+      @Nullable String source,
+      @Nullable String sourceRef,
+      @Nullable String justification,
+      List<String> evidence,
       LocalDate retentionUntil) {
     /** Copies the collections. */
     public CompletionEntry {
@@ -147,9 +176,18 @@ public record MemberTranscript(
    * @param policyTextSha256 the policy text's hash
    * @param credentialId the sealed credential's id, if sealed
    */
-  public record AttestationEntry(String id, String policyVersion, LocalDate requestedOn, LocalDate dueOn,
-      AttestationState state, @Nullable LocalDate attestedOn, @Nullable String method, @Nullable String recordedBy,
-      @Nullable String statementSha256, @Nullable String policyTextSha256, @Nullable String credentialId) {}
+  public record AttestationEntry(
+      String id,
+      String policyVersion,
+      LocalDate requestedOn,
+      LocalDate dueOn,
+      AttestationState state,
+      @Nullable LocalDate attestedOn,
+      @Nullable String method,
+      @Nullable String recordedBy,
+      @Nullable String statementSha256,
+      @Nullable String policyTextSha256,
+      @Nullable String credentialId) {}
 
   /**
    * One certificate and its status that day.
@@ -163,47 +201,109 @@ public record MemberTranscript(
    * @param status valid, expired, superseded or revoked, that day
    * @param statusReason the reason for revocation or supersession
    */
-  public record CertificateEntry(String id, String course, String verificationCode, String credentialId,
-      LocalDate validFrom, @Nullable LocalDate validUntil, String status, @Nullable String statusReason) {}
+  public record CertificateEntry(
+      String id,
+      String course,
+      String verificationCode,
+      String credentialId,
+      LocalDate validFrom,
+      @Nullable LocalDate validUntil,
+      String status,
+      @Nullable String statusReason) {}
 
   @Override
   public Table table() {
     List<List<String>> rows = new ArrayList<>();
     for (AssignmentEntry a : assignments) {
-      StringBuilder detail = new StringBuilder("assigned by " + a.assignedBy() + ", originally due " + a.originalDueOn());
+      StringBuilder detail =
+          new StringBuilder(
+              "assigned by " + a.assignedBy() + ", originally due " + a.originalDueOn());
       for (Extension e : a.extensions()) {
-        detail.append("; extended on ").append(e.grantedOn()).append(" to ").append(e.newDueOn())
-            .append(" by ").append(e.approvedBy()).append(": ").append(e.reason());
+        detail
+            .append("; extended on ")
+            .append(e.grantedOn())
+            .append(" to ")
+            .append(e.newDueOn())
+            .append(" by ")
+            .append(e.approvedBy())
+            .append(": ")
+            .append(e.reason());
       }
       if (a.closedOn() != null) {
-        detail.append("; closed ").append(a.closedOn()).append(" by ").append(a.closedBy())
-            .append(": ").append(a.closureReason());
+        detail
+            .append("; closed ")
+            .append(a.closedOn())
+            .append(" by ")
+            .append(a.closedBy())
+            .append(": ")
+            .append(a.closureReason());
       }
-      rows.add(List.of("assignment", Cells.of(a.assignedOn()), a.course(),
-          a.reason() + (a.policyVersion() == null ? "" : " " + a.policyVersion()), a.state().name(),
-          "due " + a.dueOn(), detail.toString()));
+      rows.add(
+          List.of(
+              "assignment",
+              Cells.of(a.assignedOn()),
+              a.course(),
+              a.reason() + (a.policyVersion() == null ? "" : " " + a.policyVersion()),
+              a.state().name(),
+              "due " + a.dueOn(),
+              detail.toString()));
     }
     for (CompletionEntry c : completions) {
-      String how = c.method() + " recorded by " + c.recordedBy()
-          + (c.source() == null ? "" : " from " + c.source() + " " + Cells.of(c.sourceRef()))
-          + (c.justification() == null ? "" : " (" + c.justification() + ")");
-      rows.add(List.of("completion", Cells.of(c.completedOn()), c.course() + " v" + c.courseVersion(),
-          c.reason().name(), c.passed() ? "PASSED" : "FAILED",
-          "score " + Cells.of(c.score()) + ", due " + c.dueOn(),
-          how + "; covers " + Cells.of(c.policyVersions()) + "; roles " + Cells.of(c.roles())
-              + "; keep until " + c.retentionUntil()));
+      String how =
+          c.method()
+              + " recorded by "
+              + c.recordedBy()
+              + (c.source() == null ? "" : " from " + c.source() + " " + Cells.of(c.sourceRef()))
+              + (c.justification() == null ? "" : " (" + c.justification() + ")");
+      rows.add(
+          List.of(
+              "completion",
+              Cells.of(c.completedOn()),
+              c.course() + " v" + c.courseVersion(),
+              c.reason().name(),
+              c.passed() ? "PASSED" : "FAILED",
+              "score " + Cells.of(c.score()) + ", due " + c.dueOn(),
+              how
+                  + "; covers "
+                  + Cells.of(c.policyVersions())
+                  + "; roles "
+                  + Cells.of(c.roles())
+                  + "; keep until "
+                  + c.retentionUntil()));
     }
     for (AttestationEntry t : attestations) {
-      rows.add(List.of("attestation", Cells.of(t.requestedOn()), t.policyVersion(), "requested", t.state().name(),
-          "due " + t.dueOn(),
-          t.attestedOn() == null ? "" : "attested " + t.attestedOn() + " " + Cells.of(t.method()) + " by "
-              + Cells.of(t.recordedBy()) + "; statement " + Cells.of(t.statementSha256())));
+      rows.add(
+          List.of(
+              "attestation",
+              Cells.of(t.requestedOn()),
+              t.policyVersion(),
+              "requested",
+              t.state().name(),
+              "due " + t.dueOn(),
+              t.attestedOn() == null
+                  ? ""
+                  : "attested "
+                      + t.attestedOn()
+                      + " "
+                      + Cells.of(t.method())
+                      + " by "
+                      + Cells.of(t.recordedBy())
+                      + "; statement "
+                      + Cells.of(t.statementSha256())));
     }
     for (CertificateEntry c : certificates) {
-      rows.add(List.of("certificate", Cells.of(c.validFrom()), c.course(), "code " + c.verificationCode(),
-          c.status(), "valid until " + (c.validUntil() == null ? "no expiry" : c.validUntil()),
-          c.credentialId() + (c.statusReason() == null ? "" : "; " + c.statusReason())));
+      rows.add(
+          List.of(
+              "certificate",
+              Cells.of(c.validFrom()),
+              c.course(),
+              "code " + c.verificationCode(),
+              c.status(),
+              "valid until " + (c.validUntil() == null ? "no expiry" : c.validUntil()),
+              c.credentialId() + (c.statusReason() == null ? "" : "; " + c.statusReason())));
     }
-    return new Table(List.of("record", "date", "course / policy", "reason", "state", "due / result", "detail"), rows);
+    return new Table(
+        List.of("record", "date", "course / policy", "reason", "state", "due / result", "detail"),
+        rows);
   }
 }

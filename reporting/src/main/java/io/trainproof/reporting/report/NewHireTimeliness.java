@@ -6,15 +6,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * New hires engaged in the period and whether each onboarding assignment was completed on time,
- * late, or is still open on the as-of date (164.530(b)(2)(i)(B); the auditor's new-hire
- * sample). Immutable.
+ * late, or is still open on the as-of date (164.530(b)(2)(i)(B); the auditor's new-hire sample).
+ * Immutable.
  *
  * @param header the header (its period is the engagement period)
  * @param population how many new hires the actor may see in the period
  * @param sampled how many of them the report covers
  * @param rows one row per sampled new hire and onboarding assignment
  */
-public record NewHireTimeliness(ReportHeader header, int population, int sampled, List<Row> rows) implements Report {
+public record NewHireTimeliness(ReportHeader header, int population, int sampled, List<Row> rows)
+    implements Report {
   /** Copies the rows. */
   public NewHireTimeliness {
     rows = List.copyOf(rows);
@@ -52,8 +53,16 @@ public record NewHireTimeliness(ReportHeader header, int population, int sampled
    * @param outcome how it turned out
    * @param daysLate days after the due date it was completed (0 when on time or open)
    */
-  public record Row(String externalId, String member, String department, LocalDate engagedOn, @Nullable String course,
-      @Nullable LocalDate assignedOn, @Nullable LocalDate dueOn, @Nullable LocalDate completedOn, Outcome outcome,
+  public record Row(
+      String externalId,
+      String member,
+      String department,
+      LocalDate engagedOn,
+      @Nullable String course,
+      @Nullable LocalDate assignedOn,
+      @Nullable LocalDate dueOn,
+      @Nullable LocalDate completedOn,
+      Outcome outcome,
       long daysLate) {}
 
   /**
@@ -68,10 +77,32 @@ public record NewHireTimeliness(ReportHeader header, int population, int sampled
 
   @Override
   public Table table() {
-    return new Table(List.of("external id", "member", "department", "engaged on", "course", "assigned on", "due on",
-        "completed on", "outcome", "days late"),
-        rows.stream().map(r -> List.of(r.externalId(), r.member(), r.department(), Cells.of(r.engagedOn()),
-            Cells.of(r.course()), Cells.of(r.assignedOn()), Cells.of(r.dueOn()), Cells.of(r.completedOn()),
-            r.outcome().name(), Cells.of(r.daysLate()))).toList());
+    return new Table(
+        List.of(
+            "external id",
+            "member",
+            "department",
+            "engaged on",
+            "course",
+            "assigned on",
+            "due on",
+            "completed on",
+            "outcome",
+            "days late"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.externalId(),
+                        r.member(),
+                        r.department(),
+                        Cells.of(r.engagedOn()),
+                        Cells.of(r.course()),
+                        Cells.of(r.assignedOn()),
+                        Cells.of(r.dueOn()),
+                        Cells.of(r.completedOn()),
+                        r.outcome().name(),
+                        Cells.of(r.daysLate())))
+            .toList());
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Members active on the as-of date by role, department and workforce type, counted by their
- * worst status that day (164.308(a)(5)(i) coverage). Immutable.
+ * Members active on the as-of date by role, department and workforce type, counted by their worst
+ * status that day (164.308(a)(5)(i) coverage). Immutable.
  *
  * @param header the header
  * @param rows one row per group, the {@link Dimension#ALL} row first
@@ -30,9 +30,20 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
    * @param unassigned worst status unassigned (a gap)
    * @param waived worst status waived
    */
-  public record Row(Dimension dimension, String group, int members, int compliant, int dueSoon, int pending,
-      int overdue, int expired, int unassigned, int waived) {
-    /** @return compliant members as a whole percentage of members, 0 when there are none */
+  public record Row(
+      Dimension dimension,
+      String group,
+      int members,
+      int compliant,
+      int dueSoon,
+      int pending,
+      int overdue,
+      int expired,
+      int unassigned,
+      int waived) {
+    /**
+     * @return compliant members as a whole percentage of members, 0 when there are none
+     */
     public int compliantPercent() {
       return members == 0 ? 0 : Math.round(100f * compliant / members);
     }
@@ -52,11 +63,33 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
   public Table table() {
     List<List<String>> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(List.of(r.dimension().name(), r.group(), Cells.of(r.members()), Cells.of(r.compliant()),
-          Cells.of(r.compliantPercent()), Cells.of(r.dueSoon()), Cells.of(r.pending()), Cells.of(r.overdue()),
-          Cells.of(r.expired()), Cells.of(r.unassigned()), Cells.of(r.waived())));
+      out.add(
+          List.of(
+              r.dimension().name(),
+              r.group(),
+              Cells.of(r.members()),
+              Cells.of(r.compliant()),
+              Cells.of(r.compliantPercent()),
+              Cells.of(r.dueSoon()),
+              Cells.of(r.pending()),
+              Cells.of(r.overdue()),
+              Cells.of(r.expired()),
+              Cells.of(r.unassigned()),
+              Cells.of(r.waived())));
     }
-    return new Table(List.of("dimension", "group", "members", "compliant", "compliant %", "due soon", "pending",
-        "overdue", "expired", "unassigned", "waived"), out);
+    return new Table(
+        List.of(
+            "dimension",
+            "group",
+            "members",
+            "compliant",
+            "compliant %",
+            "due soon",
+            "pending",
+            "overdue",
+            "expired",
+            "unassigned",
+            "waived"),
+        out);
   }
 }

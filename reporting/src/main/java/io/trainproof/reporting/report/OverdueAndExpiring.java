@@ -45,8 +45,16 @@ public record OverdueAndExpiring(ReportHeader header, List<Row> rows) implements
    * @param date the due date or expiry date the bucket counts from
    * @param days days from the as-of date to that date (negative when past)
    */
-  public record Row(String externalId, String member, String department, String course, @Nullable String requirement,
-      ComplianceStatus status, Bucket bucket, LocalDate date, long days) {}
+  public record Row(
+      String externalId,
+      String member,
+      String department,
+      String course,
+      @Nullable String requirement,
+      ComplianceStatus status,
+      Bucket bucket,
+      LocalDate date,
+      long days) {}
 
   /**
    * How many rows fall in a bucket.
@@ -60,9 +68,30 @@ public record OverdueAndExpiring(ReportHeader header, List<Row> rows) implements
 
   @Override
   public Table table() {
-    return new Table(List.of("bucket", "external id", "member", "department", "course", "requirement", "status",
-        "date", "days"),
-        rows.stream().map(r -> List.of(r.bucket().name(), r.externalId(), r.member(), r.department(), r.course(),
-            Cells.of(r.requirement()), r.status().name(), Cells.of(r.date()), Cells.of(r.days()))).toList());
+    return new Table(
+        List.of(
+            "bucket",
+            "external id",
+            "member",
+            "department",
+            "course",
+            "requirement",
+            "status",
+            "date",
+            "days"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.bucket().name(),
+                        r.externalId(),
+                        r.member(),
+                        r.department(),
+                        r.course(),
+                        Cells.of(r.requirement()),
+                        r.status().name(),
+                        Cells.of(r.date()),
+                        Cells.of(r.days())))
+            .toList());
   }
 }

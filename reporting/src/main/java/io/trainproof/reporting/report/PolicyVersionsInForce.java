@@ -6,8 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The policy versions in force on the as-of date with the SHA-256 of their text, and each
- * policy's review log up to then (164.316(b)(2)(i) and (iii)). Immutable.
+ * The policy versions in force on the as-of date with the SHA-256 of their text, and each policy's
+ * review log up to then (164.316(b)(2)(i) and (iii)). Immutable.
  *
  * @param header the header
  * @param rows one per policy in force
@@ -34,9 +34,19 @@ public record PolicyVersionsInForce(ReportHeader header, List<Row> rows) impleme
    * @param lastReviewedOn the last review on or before the as-of date
    * @param reviewDueOn the next review date set by that review
    */
-  public record Row(String policy, String title, String versionId, int number, LocalDate effectiveFrom,
-      @Nullable LocalDate lastInEffectOn, String textSha256, boolean material, Set<String> affectedRoles,
-      String changeNotes, @Nullable LocalDate lastReviewedOn, @Nullable LocalDate reviewDueOn) {
+  public record Row(
+      String policy,
+      String title,
+      String versionId,
+      int number,
+      LocalDate effectiveFrom,
+      @Nullable LocalDate lastInEffectOn,
+      String textSha256,
+      boolean material,
+      Set<String> affectedRoles,
+      String changeNotes,
+      @Nullable LocalDate lastReviewedOn,
+      @Nullable LocalDate reviewDueOn) {
     /** Copies the roles. */
     public Row {
       affectedRoles = Set.copyOf(affectedRoles);
@@ -45,10 +55,34 @@ public record PolicyVersionsInForce(ReportHeader header, List<Row> rows) impleme
 
   @Override
   public Table table() {
-    return new Table(List.of("policy", "title", "version", "effective from", "last in effect", "text sha-256",
-        "material", "affected roles", "change notes", "last reviewed", "review due"),
-        rows.stream().map(r -> List.of(r.policy(), r.title(), Cells.of(r.number()), Cells.of(r.effectiveFrom()),
-            Cells.of(r.lastInEffectOn()), r.textSha256(), r.material() ? "yes" : "no", Cells.of(r.affectedRoles()),
-            r.changeNotes(), Cells.of(r.lastReviewedOn()), Cells.of(r.reviewDueOn()))).toList());
+    return new Table(
+        List.of(
+            "policy",
+            "title",
+            "version",
+            "effective from",
+            "last in effect",
+            "text sha-256",
+            "material",
+            "affected roles",
+            "change notes",
+            "last reviewed",
+            "review due"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.policy(),
+                        r.title(),
+                        Cells.of(r.number()),
+                        Cells.of(r.effectiveFrom()),
+                        Cells.of(r.lastInEffectOn()),
+                        r.textSha256(),
+                        r.material() ? "yes" : "no",
+                        Cells.of(r.affectedRoles()),
+                        r.changeNotes(),
+                        Cells.of(r.lastReviewedOn()),
+                        Cells.of(r.reviewDueOn())))
+            .toList());
   }
 }

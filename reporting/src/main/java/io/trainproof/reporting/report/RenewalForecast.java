@@ -24,7 +24,9 @@ public record RenewalForecast(ReportHeader header, List<Month> months) implement
    * @param completionsExpiring completions whose validity ends in it, with no open renewal yet
    */
   public record Month(YearMonth month, int assignmentsDue, int completionsExpiring) {
-    /** @return everything coming due that month */
+    /**
+     * @return everything coming due that month
+     */
     public int total() {
       return assignmentsDue + completionsExpiring;
     }
@@ -32,8 +34,16 @@ public record RenewalForecast(ReportHeader header, List<Month> months) implement
 
   @Override
   public Table table() {
-    return new Table(List.of("month", "assignments due", "completions expiring", "total"),
-        months.stream().map(m -> List.of(m.month().toString(), Cells.of(m.assignmentsDue()),
-            Cells.of(m.completionsExpiring()), Cells.of(m.total()))).toList());
+    return new Table(
+        List.of("month", "assignments due", "completions expiring", "total"),
+        months.stream()
+            .map(
+                m ->
+                    List.of(
+                        m.month().toString(),
+                        Cells.of(m.assignmentsDue()),
+                        Cells.of(m.completionsExpiring()),
+                        Cells.of(m.total())))
+            .toList());
   }
 }

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every report states about itself: whose records, as of which date, over which period,
- * when and for whom it was made. Immutable.
+ * What every report states about itself: whose records, as of which date, over which period, when
+ * and for whom it was made. Immutable.
  *
  * @param title the report's title
  * @param citation the 45 CFR citation(s) the report answers

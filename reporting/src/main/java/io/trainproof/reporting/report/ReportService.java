@@ -6,13 +6,13 @@ import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 
 /**
- * Computes the reports from core's services, calling them as the given actor: each report is
- * scoped to what that actor may see, and an actor without the grant a report needs gets core's
- * {@link io.trainproof.core.ForbiddenException}. Every report runs as of any past date; records
- * made after it are left out. Thread-safe.
+ * Computes the reports from core's services, calling them as the given actor: each report is scoped
+ * to what that actor may see, and an actor without the grant a report needs gets core's {@link
+ * io.trainproof.core.ForbiddenException}. Every report runs as of any past date; records made after
+ * it are left out. Thread-safe.
  *
- * <p>Every method throws {@link io.trainproof.core.ValidationException} when {@code asOf} is
- * after today in the organization's zone, or a period is empty or ends after {@code asOf}.
+ * <p>Every method throws {@link io.trainproof.core.ValidationException} when {@code asOf} is after
+ * today in the organization's zone, or a period is empty or ends after {@code asOf}.
  */
 public interface ReportService {
 

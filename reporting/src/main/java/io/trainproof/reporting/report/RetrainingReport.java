@@ -45,17 +45,26 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
    * @param affectedRoles the roles named as affected (empty: every role in the audience)
    * @param members one row per affected member
    */
-  public record Change(String policy, int version, LocalDate effectiveFrom, String changeNotes,
-      Set<String> affectedRoles, List<Affected> members) {
+  public record Change(
+      String policy,
+      int version,
+      LocalDate effectiveFrom,
+      String changeNotes,
+      Set<String> affectedRoles,
+      List<Affected> members) {
     /** Copies the collections. */
     public Change {
       affectedRoles = Set.copyOf(affectedRoles);
       members = List.copyOf(members);
     }
 
-    /** @return how many affected members completed after the effective date */
+    /**
+     * @return how many affected members completed after the effective date
+     */
     public long completedAfterEffectiveDate() {
-      return members.stream().filter(m -> m.completedOn() != null && !m.completedOn().isBefore(effectiveFrom)).count();
+      return members.stream()
+          .filter(m -> m.completedOn() != null && !m.completedOn().isBefore(effectiveFrom))
+          .count();
     }
   }
 
@@ -70,8 +79,14 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
    * @param completedOn when completed, if by then
    * @param outcome how it turned out
    */
-  public record Affected(String externalId, String member, String course, LocalDate assignedOn, LocalDate dueOn,
-      @Nullable LocalDate completedOn, Outcome outcome) {}
+  public record Affected(
+      String externalId,
+      String member,
+      String course,
+      LocalDate assignedOn,
+      LocalDate dueOn,
+      @Nullable LocalDate completedOn,
+      Outcome outcome) {}
 
   @Override
   public Table table() {
@@ -79,16 +94,46 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
     for (Change c : changes) {
       String version = c.policy() + " v" + c.version();
       if (c.members().isEmpty()) {
-        rows.add(List.of(version, Cells.of(c.effectiveFrom()), Cells.of(c.affectedRoles()), "", "", "", "", "", "",
-            "no member affected"));
+        rows.add(
+            List.of(
+                version,
+                Cells.of(c.effectiveFrom()),
+                Cells.of(c.affectedRoles()),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "no member affected"));
       }
       for (Affected a : c.members()) {
-        rows.add(List.of(version, Cells.of(c.effectiveFrom()), Cells.of(c.affectedRoles()), a.externalId(),
-            a.member(), a.course(), Cells.of(a.assignedOn()), Cells.of(a.dueOn()), Cells.of(a.completedOn()),
-            a.outcome().name()));
+        rows.add(
+            List.of(
+                version,
+                Cells.of(c.effectiveFrom()),
+                Cells.of(c.affectedRoles()),
+                a.externalId(),
+                a.member(),
+                a.course(),
+                Cells.of(a.assignedOn()),
+                Cells.of(a.dueOn()),
+                Cells.of(a.completedOn()),
+                a.outcome().name()));
       }
     }
-    return new Table(List.of("policy version", "effective from", "affected roles", "external id", "member", "course",
-        "assigned on", "due on", "completed on", "outcome"), rows);
+    return new Table(
+        List.of(
+            "policy version",
+            "effective from",
+            "affected roles",
+            "external id",
+            "member",
+            "course",
+            "assigned on",
+            "due on",
+            "completed on",
+            "outcome"),
+        rows);
   }
 }

@@ -36,9 +36,18 @@ public record RoleContentMatrix(ReportHeader header, List<Row> rows) implements 
    * @param retrainWithinDays retraining due this many days after a material change, if any
    * @param rationale why these roles need this content
    */
-  public record Row(String role, String requirement, String audience, String course, String courseTitle,
-      @Nullable String courseVersion, Set<String> citations, int initialDueDays, String recurrence,
-      @Nullable Integer retrainWithinDays, String rationale) {
+  public record Row(
+      String role,
+      String requirement,
+      String audience,
+      String course,
+      String courseTitle,
+      @Nullable String courseVersion,
+      Set<String> citations,
+      int initialDueDays,
+      String recurrence,
+      @Nullable Integer retrainWithinDays,
+      String rationale) {
     /** Copies the citations. */
     public Row {
       citations = Set.copyOf(citations);
@@ -47,10 +56,32 @@ public record RoleContentMatrix(ReportHeader header, List<Row> rows) implements 
 
   @Override
   public Table table() {
-    return new Table(List.of("role", "requirement", "audience", "course", "course version", "citations",
-        "initial due (days)", "recurrence", "retrain within (days)", "rationale"),
-        rows.stream().map(r -> List.of(r.role(), r.requirement(), r.audience(), r.course() + " " + r.courseTitle(),
-            Cells.of(r.courseVersion()), Cells.of(r.citations()), Cells.of(r.initialDueDays()), r.recurrence(),
-            Cells.of(r.retrainWithinDays()), r.rationale())).toList());
+    return new Table(
+        List.of(
+            "role",
+            "requirement",
+            "audience",
+            "course",
+            "course version",
+            "citations",
+            "initial due (days)",
+            "recurrence",
+            "retrain within (days)",
+            "rationale"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.role(),
+                        r.requirement(),
+                        r.audience(),
+                        r.course() + " " + r.courseTitle(),
+                        Cells.of(r.courseVersion()),
+                        Cells.of(r.citations()),
+                        Cells.of(r.initialDueDays()),
+                        r.recurrence(),
+                        Cells.of(r.retrainWithinDays()),
+                        r.rationale()))
+            .toList());
   }
 }

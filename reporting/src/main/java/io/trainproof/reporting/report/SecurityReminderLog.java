@@ -31,15 +31,42 @@ public record SecurityReminderLog(ReportHeader header, List<Row> rows) implement
    * @param recipients how many members it went to
    * @param acknowledged how many had acknowledged by the as-of date
    */
-  public record Row(String id, LocalDate sentOn, Instant sentAt, String sentBy, String title, String channel,
-      String contentSha256, boolean acknowledgementRequired, int recipients, int acknowledged) {}
+  public record Row(
+      String id,
+      LocalDate sentOn,
+      Instant sentAt,
+      String sentBy,
+      String title,
+      String channel,
+      String contentSha256,
+      boolean acknowledgementRequired,
+      int recipients,
+      int acknowledged) {}
 
   @Override
   public Table table() {
-    return new Table(List.of("sent on", "title", "channel", "sent by", "recipients", "acknowledgement required",
-        "acknowledged", "content sha-256"),
-        rows.stream().map(r -> List.of(Cells.of(r.sentOn()), r.title(), r.channel(), r.sentBy(),
-            Cells.of(r.recipients()), r.acknowledgementRequired() ? "yes" : "no", Cells.of(r.acknowledged()),
-            r.contentSha256())).toList());
+    return new Table(
+        List.of(
+            "sent on",
+            "title",
+            "channel",
+            "sent by",
+            "recipients",
+            "acknowledgement required",
+            "acknowledged",
+            "content sha-256"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        Cells.of(r.sentOn()),
+                        r.title(),
+                        r.channel(),
+                        r.sentBy(),
+                        Cells.of(r.recipients()),
+                        r.acknowledgementRequired() ? "yes" : "no",
+                        Cells.of(r.acknowledged()),
+                        r.contentSha256()))
+            .toList());
   }
 }

@@ -16,7 +16,8 @@ public record Table(List<String> columns, List<List<String>> rows) {
     rows = rows.stream().map(List::copyOf).toList();
     for (List<String> row : rows) {
       if (row.size() != columns.size()) {
-        throw new IllegalArgumentException("row has " + row.size() + " cells for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            "row has " + row.size() + " cells for " + columns.size() + " columns");
       }
     }
   }

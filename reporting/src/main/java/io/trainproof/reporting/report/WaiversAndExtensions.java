@@ -39,15 +39,46 @@ public record WaiversAndExtensions(ReportHeader header, List<Row> rows) implemen
    * @param approvedBy who approved it
    * @param reason why
    */
-  public record Row(Kind kind, LocalDate on, String externalId, String member, String course, String assignment,
-      LocalDate previousDueOn, @Nullable LocalDate newDueOn, String approvedBy, String reason) {}
+  public record Row(
+      Kind kind,
+      LocalDate on,
+      String externalId,
+      String member,
+      String course,
+      String assignment,
+      LocalDate previousDueOn,
+      @Nullable LocalDate newDueOn,
+      String approvedBy,
+      String reason) {}
 
   @Override
   public Table table() {
-    return new Table(List.of("kind", "date", "external id", "member", "course", "previous due", "new due",
-        "approved by", "reason", "assignment"),
-        rows.stream().map(r -> List.of(r.kind().name(), Cells.of(r.on()), r.externalId(), r.member(), r.course(),
-            Cells.of(r.previousDueOn()), Cells.of(r.newDueOn()), r.approvedBy(), r.reason(), r.assignment()))
+    return new Table(
+        List.of(
+            "kind",
+            "date",
+            "external id",
+            "member",
+            "course",
+            "previous due",
+            "new due",
+            "approved by",
+            "reason",
+            "assignment"),
+        rows.stream()
+            .map(
+                r ->
+                    List.of(
+                        r.kind().name(),
+                        Cells.of(r.on()),
+                        r.externalId(),
+                        r.member(),
+                        r.course(),
+                        Cells.of(r.previousDueOn()),
+                        Cells.of(r.newDueOn()),
+                        r.approvedBy(),
+                        r.reason(),
+                        r.assignment()))
             .toList());
   }
 }

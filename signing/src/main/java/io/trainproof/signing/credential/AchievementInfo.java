@@ -5,8 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The course version a certificate is for, as an Open Badges {@code Achievement}. There is
- * one achievement id per course version.
+ * The course version a certificate is for, as an Open Badges {@code Achievement}. There is one
+ * achievement id per course version.
  *
  * @param courseId the course's stable id
  * @param courseVersion the version completed
@@ -34,7 +34,9 @@ public record AchievementInfo(
     requireText("criteria", criteria);
   }
 
-  /** @return {@code urn:trainproof:achievement:<courseId>:<courseVersion>} (URL-encoded parts) */
+  /**
+   * @return {@code urn:trainproof:achievement:<courseId>:<courseVersion>} (URL-encoded parts)
+   */
   public String achievementId() {
     return "urn:trainproof:achievement:" + encode(courseId) + ":" + encode(courseVersion);
   }
@@ -44,8 +46,13 @@ public record AchievementInfo(
     // ids are such), so those parts skip it; it is on every issuance
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '-' || c == '*' || c == '_')) {
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '-'
+          || c == '*'
+          || c == '_')) {
         return URLEncoder.encode(part, StandardCharsets.UTF_8).replace(":", "%3A");
       }
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * What a policy attestation credential states: a member acknowledged one policy version,
- * having been shown an exact statement.
+ * What a policy attestation credential states: a member acknowledged one policy version, having
+ * been shown an exact statement.
  *
  * @param issuer the organization
  * @param memberId the member who attested
@@ -46,10 +46,12 @@ public record AttestationRequest(
     AchievementInfo.requireText("policyVersion", policyVersion);
     AchievementInfo.requireText("method", method);
     if (!SHA256_HEX.matcher(policyTextSha256).matches()) {
-      throw new ValidationException("policyTextSha256", policyTextSha256, "must be 64 lower-case hex digits");
+      throw new ValidationException(
+          "policyTextSha256", policyTextSha256, "must be 64 lower-case hex digits");
     }
     if (!SHA256_HEX.matcher(statementSha256).matches()) {
-      throw new ValidationException("statementSha256", statementSha256, "must be 64 lower-case hex digits");
+      throw new ValidationException(
+          "statementSha256", statementSha256, "must be 64 lower-case hex digits");
     }
   }
 }

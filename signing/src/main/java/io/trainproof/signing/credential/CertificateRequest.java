@@ -35,7 +35,8 @@ public record CertificateRequest(
    */
   public CertificateRequest {
     if (validUntil != null && !validUntil.isAfter(validFrom)) {
-      throw new ValidationException("validUntil", validUntil, "must be after validFrom " + validFrom);
+      throw new ValidationException(
+          "validUntil", validUntil, "must be after validFrom " + validFrom);
     }
     evidence = List.copyOf(evidence);
   }

@@ -5,8 +5,8 @@ import io.trainproof.signing.jcs.StrictJson;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Open Badges {@code Evidence} entry: what supports the achievement (a completion
- * record, a score, a file's hash), never PHI.
+ * One Open Badges {@code Evidence} entry: what supports the achievement (a completion record, a
+ * score, a file's hash), never PHI.
  *
  * @param id a URL or URN of the evidence, or null
  * @param name a short name

@@ -8,4 +8,5 @@ package io.trainproof.signing.credential;
  * @param verificationCode the short code a person types on the verification page
  * @param statusIndex its index in the issuer's status lists (revocation and superseded)
  */
-public record IssuedCredential(String json, String credentialId, String verificationCode, int statusIndex) {}
+public record IssuedCredential(
+    String json, String credentialId, String verificationCode, int statusIndex) {}

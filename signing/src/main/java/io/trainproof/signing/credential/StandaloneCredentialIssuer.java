@@ -14,29 +14,29 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Issues Trainproof's signed credentials for one issuer: Open Badges 3.0 training
- * certificates and policy attestations, each with a fresh random status index in the
- * issuer's lists, plus revocation, supersession and the signed status list credentials.
+ * Issues Trainproof's signed credentials for one issuer: Open Badges 3.0 training certificates and
+ * policy attestations, each with a fresh random status index in the issuer's lists, plus
+ * revocation, supersession and the signed status list credentials.
  *
  * <p>Standalone use, without core: it keeps the status list state itself in {@link
- * IssuerStatusLists} (one process; the host persists that state after every change). A
- * Trainproof deployment does not use this class: core's credential SPI is implemented by
- * {@link io.trainproof.signing.SigningCredentialIssuer}, which is stateless because core keeps
- * the status indexes and statuses in its store. Both build the same documents through
- * {@link UnsignedCredentials}. (Named {@code Standalone…} so that it is not confused with
- * core's {@code io.trainproof.core.spi.CredentialIssuer}, which it does not implement.)
+ * IssuerStatusLists} (one process; the host persists that state after every change). A Trainproof
+ * deployment does not use this class: core's credential SPI is implemented by {@link
+ * io.trainproof.signing.SigningCredentialIssuer}, which is stateless because core keeps the status
+ * indexes and statuses in its store. Both build the same documents through {@link
+ * UnsignedCredentials}. (Named {@code Standalone…} so that it is not confused with core's {@code
+ * io.trainproof.core.spi.CredentialIssuer}, which it does not implement.)
  *
  * <p>Certificate shape: {@code @context} [VC 2.0, Open Badges 3.0.3]; {@code type}
  * [VerifiableCredential, OpenBadgeCredential]; {@code issuer} a {@code Profile}; {@code
  * credentialSubject} an {@code AchievementSubject} with an {@code identifier} and the {@code
- * Achievement} (one id per course version); {@code validFrom}/{@code validUntil}; {@code
- * evidence}; {@code credentialStatus} two {@code BitstringStatusListEntry} (revocation,
- * superseded). Attestation shape: {@code @context} [VC 2.0, Trainproof v1]; {@code type}
- * [VerifiableCredential, PolicyAttestationCredential]; subject of type {@code
- * PolicyAttestation} with member, policy, version and the two hashes.
+ * Achievement} (one id per course version); {@code validFrom}/{@code validUntil}; {@code evidence};
+ * {@code credentialStatus} two {@code BitstringStatusListEntry} (revocation, superseded).
+ * Attestation shape: {@code @context} [VC 2.0, Trainproof v1]; {@code type} [VerifiableCredential,
+ * PolicyAttestationCredential]; subject of type {@code PolicyAttestation} with member, policy,
+ * version and the two hashes.
  *
- * <p>A status index is drawn before signing; if the signer then fails, that index is simply
- * never used (indexes are never reused, so nothing is lost but one entry of the list).
+ * <p>A status index is drawn before signing; if the signer then fails, that index is simply never
+ * used (indexes are never reused, so nothing is lost but one entry of the list).
  *
  * <p>Thread-safe when its signer is.
  */
@@ -72,7 +72,9 @@ public final class StandaloneCredentialIssuer {
     }
     if (signer.publicKey().algorithm() != cryptosuite.algorithm()) {
       throw new ValidationException(
-          "cryptosuite", cryptosuite.id(), "does not fit a " + signer.publicKey().algorithm() + " key");
+          "cryptosuite",
+          cryptosuite.id(),
+          "does not fit a " + signer.publicKey().algorithm() + " key");
     }
     this.signer = signer;
     this.statusLists = statusLists;
@@ -91,7 +93,9 @@ public final class StandaloneCredentialIssuer {
     return new StandaloneCredentialIssuer(signer, statusLists, clock, suite, dataIntegrity);
   }
 
-  /** @return the suite proofs are made with */
+  /**
+   * @return the suite proofs are made with
+   */
   public Cryptosuite cryptosuite() {
     return cryptosuite;
   }
@@ -106,7 +110,8 @@ public final class StandaloneCredentialIssuer {
     requireIssuer(request.issuer());
     String id = newId();
     int index = statusLists.allocate();
-    return sign(UnsignedCredentials.certificate(id, request, statusLists.entries(index)), id, index);
+    return sign(
+        UnsignedCredentials.certificate(id, request, statusLists.entries(index)), id, index);
   }
 
   /**
@@ -119,7 +124,8 @@ public final class StandaloneCredentialIssuer {
     requireIssuer(request.issuer());
     String id = newId();
     int index = statusLists.allocate();
-    return sign(UnsignedCredentials.attestation(id, request, statusLists.entries(index)), id, index);
+    return sign(
+        UnsignedCredentials.attestation(id, request, statusLists.entries(index)), id, index);
   }
 
   /**
@@ -158,7 +164,8 @@ public final class StandaloneCredentialIssuer {
   }
 
   private IssuedCredential sign(ObjectNode vc, String id, int index) {
-    String signed = dataIntegrity.addProofToJson(vc, ProofOptions.of(cryptosuite, clock.instant()), signer);
+    String signed =
+        dataIntegrity.addProofToJson(vc, ProofOptions.of(cryptosuite, clock.instant()), signer);
     return new IssuedCredential(signed, id, VerificationCode.forCredentialId(id), index);
   }
 

@@ -10,11 +10,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a certificate names its holder without exposing more than needed: the host's member id
- * (Open Badges {@code IdentityObject}, {@code identityType: systemId}, not hashed), or a
- * salted SHA-256 of the e-mail address ({@code identityType: emailAddress}, {@code hashed:
- * true}, {@code identityHash: "sha256$" + hex(SHA-256(email + salt))}, as Open Badges 3.0
- * defines it; the e-mail is trimmed and lower-cased first).
+ * How a certificate names its holder without exposing more than needed: the host's member id (Open
+ * Badges {@code IdentityObject}, {@code identityType: systemId}, not hashed), or a salted SHA-256
+ * of the e-mail address ({@code identityType: emailAddress}, {@code hashed: true}, {@code
+ * identityHash: "sha256$" + hex(SHA-256(email + salt))}, as Open Badges 3.0 defines it; the e-mail
+ * is trimmed and lower-cased first).
  *
  * @param identityType {@code systemId} or {@code emailAddress}
  * @param identityHash the member id, or {@code sha256$…}
@@ -53,12 +53,13 @@ public record SubjectIdentifier(
       throw new ValidationException("salt", null, "must be at least 8 characters");
     }
     String hash =
-        "sha256$"
-            + Hex.encode(Crypto.sha256((normalized + salt).getBytes(StandardCharsets.UTF_8)));
+        "sha256$" + Hex.encode(Crypto.sha256((normalized + salt).getBytes(StandardCharsets.UTF_8)));
     return new SubjectIdentifier("emailAddress", hash, true, salt);
   }
 
-  /** @return the Open Badges {@code IdentityObject} */
+  /**
+   * @return the Open Badges {@code IdentityObject}
+   */
   public ObjectNode toJson() {
     ObjectNode identity = StrictJson.mapper().createObjectNode();
     identity.put("type", "IdentityObject");

@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds the unsigned documents of Trainproof's credentials, with no state of its own: the
- * caller chooses the credential id and the status entries, then signs the result with {@link
- * io.trainproof.signing.proof.DataIntegrity#addProof}. Both {@link StandaloneCredentialIssuer}
- * and {@link io.trainproof.signing.SigningCredentialIssuer} build through here, so the two
- * issue the same shape.
+ * Builds the unsigned documents of Trainproof's credentials, with no state of its own: the caller
+ * chooses the credential id and the status entries, then signs the result with {@link
+ * io.trainproof.signing.proof.DataIntegrity#addProof}. Both {@link StandaloneCredentialIssuer} and
+ * {@link io.trainproof.signing.SigningCredentialIssuer} build through here, so the two issue the
+ * same shape.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,7 +29,8 @@ public final class UnsignedCredentials {
    * @param status its status entries (written as {@code credentialStatus}); empty for none
    * @return the unsigned credential
    */
-  public static ObjectNode certificate(String id, CertificateRequest request, List<StatusEntry> status) {
+  public static ObjectNode certificate(
+      String id, CertificateRequest request, List<StatusEntry> status) {
     ObjectNode vc = StrictJson.mapper().createObjectNode();
     vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V2).add(JsonLdContexts.OPEN_BADGES_V3);
     vc.put("id", id);
@@ -71,7 +72,8 @@ public final class UnsignedCredentials {
    * @param status its status entries (written as {@code credentialStatus}); empty for none
    * @return the unsigned credential
    */
-  public static ObjectNode attestation(String id, AttestationRequest request, List<StatusEntry> status) {
+  public static ObjectNode attestation(
+      String id, AttestationRequest request, List<StatusEntry> status) {
     ObjectNode vc = StrictJson.mapper().createObjectNode();
     vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V2).add(JsonLdContexts.TRAINPROOF_V1);
     vc.put("id", id);

@@ -3,26 +3,27 @@ package io.trainproof.signing.credential;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.internal.Crypto;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Short human verification codes, e.g. {@code 7K2M-Q9XD-R4T}: ten data characters and one
- * check character in Crockford's base-32 alphabet ({@code 0-9 A-Z} without {@code I L O U}).
+ * Short human verification codes, e.g. {@code 7K2M-Q9XD-R4T}: ten data characters and one check
+ * character in Crockford's base-32 alphabet ({@code 0-9 A-Z} without {@code I L O U}).
  *
- * <p>The data characters are the first 50 bits of SHA-256 of the credential id, so anyone
- * holding a credential can recompute its code. The check character is a Damm check over a
- * totally anti-symmetric quasigroup of order 32 ({@code a∘b = 2·a + b} in GF(2<sup>5</sup>)
- * with the polynomial x<sup>5</sup>+x<sup>2</sup>+1): it detects every single-character
- * substitution and every transposition of adjacent characters, including the check
- * character itself. On input, hyphens and spaces are ignored, lower case is accepted, and
- * Crockford's look-alikes are read as digits ({@code I}/{@code L} as 1, {@code O} as 0).
+ * <p>The data characters are the first 50 bits of SHA-256 of the credential id, so anyone holding a
+ * credential can recompute its code. The check character is a Damm check over a totally
+ * anti-symmetric quasigroup of order 32 ({@code a∘b = 2·a + b} in GF(2<sup>5</sup>) with the
+ * polynomial x<sup>5</sup>+x<sup>2</sup>+1): it detects every single-character substitution and
+ * every transposition of adjacent characters, including the check character itself. On input,
+ * hyphens and spaces are ignored, lower case is accepted, and Crockford's look-alikes are read as
+ * digits ({@code I}/{@code L} as 1, {@code O} as 0).
  *
  * <p>Stateless and thread-safe.
  */
 public final class VerificationCode {
   /** The 32 symbols, in value order. */
   public static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
   private static final int DATA_LENGTH = 10;
 
   private VerificationCode() {}
@@ -68,8 +69,8 @@ public final class VerificationCode {
    * Whether a code's check character fits its data characters.
    *
    * @param code the code as typed
-   * @return true when the check holds; false for any single substituted character or
-   *     swapped adjacent pair, and for text that is not a code
+   * @return true when the check holds; false for any single substituted character or swapped
+   *     adjacent pair, and for text that is not a code
    */
   public static boolean hasValidCheckCharacter(String code) {
     int[] digits;
@@ -104,13 +105,14 @@ public final class VerificationCode {
    *
    * @param code the code as typed
    * @return {@code XXXX-XXXX-XXX}
-   * @throws ValidationException when it holds a character outside the alphabet or has the
-   *     wrong length
+   * @throws ValidationException when it holds a character outside the alphabet or has the wrong
+   *     length
    */
   public static String normalize(String code) {
     int[] digits = decode(code);
     if (digits.length != DATA_LENGTH + 1) {
-      throw new ValidationException("verificationCode", code, "must have " + (DATA_LENGTH + 1) + " characters");
+      throw new ValidationException(
+          "verificationCode", code, "must have " + (DATA_LENGTH + 1) + " characters");
     }
     return format(digits);
   }
@@ -135,7 +137,8 @@ public final class VerificationCode {
       }
       int value = ALPHABET.indexOf(c);
       if (value < 0) {
-        throw new ValidationException("verificationCode", code, "holds a character outside the alphabet");
+        throw new ValidationException(
+            "verificationCode", code, "holds a character outside the alphabet");
       }
       digits[i] = value;
     }

@@ -7,15 +7,17 @@ import java.util.Arrays;
  * Base58 with the Bitcoin alphabet (base58btc). Stateless and thread-safe.
  *
  * <p>Works on 32-bit limbs, five base-58 digits at a time (58<sup>5</sup> &lt; 2<sup>30</sup>),
- * rather than on {@link java.math.BigInteger}: a signature is encoded on every issuance and
- * decoded on every verification.
+ * rather than on {@link java.math.BigInteger}: a signature is encoded on every issuance and decoded
+ * on every verification.
  */
 public final class Base58 {
   private static final char[] ALPHABET =
       "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final int[] INDEX = new int[128];
+
   /** 58<sup>5</sup>: the largest power of 58 whose multiples of a 32-bit limb fit a long. */
   private static final long GROUP = 58L * 58 * 58 * 58 * 58;
+
   private static final int GROUP_DIGITS = 5;
 
   static {

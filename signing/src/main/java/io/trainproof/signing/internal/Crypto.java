@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -30,15 +31,15 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.bouncycastle.util.BigIntegers;
 import org.jspecify.annotations.Nullable;
-import java.util.Arrays;
 
 /**
- * The signature primitives, on Bouncy Castle's lightweight API (no JCA provider is installed
- * or looked up): Ed25519 (RFC 8032) and ECDSA P-256 with SHA-256 and deterministic nonces
- * (RFC 6979, {@link HMacDSAKCalculator}), signatures as raw {@code r‖s}. Thread-safe.
+ * The signature primitives, on Bouncy Castle's lightweight API (no JCA provider is installed or
+ * looked up): Ed25519 (RFC 8032) and ECDSA P-256 with SHA-256 and deterministic nonces (RFC 6979,
+ * {@link HMacDSAKCalculator}), signatures as raw {@code r‖s}. Thread-safe.
  */
 public final class Crypto {
   private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+
   /** P-256 domain parameters with their OID, so encodings name the curve. */
   public static final ECNamedDomainParameters P256_DOMAIN =
       new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, P256);
@@ -115,9 +116,9 @@ public final class Crypto {
   }
 
   /**
-   * Normalizes public key bytes: checks that Ed25519 bytes are 32 and encode a curve point, and
-   * for P-256 decodes the point (compressed or uncompressed, must lie on the curve) and returns
-   * it compressed.
+   * Normalizes public key bytes: checks that Ed25519 bytes are 32 and encode a curve point, and for
+   * P-256 decodes the point (compressed or uncompressed, must lie on the curve) and returns it
+   * compressed.
    *
    * @param algorithm the algorithm
    * @param publicBytes the public key bytes
@@ -162,9 +163,9 @@ public final class Crypto {
   }
 
   /**
-   * Signs. Ed25519 signs the message itself (pure EdDSA); P-256 signs SHA-256 of the message
-   * with an RFC 6979 nonce and returns {@code r‖s}, 64 bytes. Decodes the key on every call;
-   * a key that signs repeatedly should use {@link #preparePrivate} once instead.
+   * Signs. Ed25519 signs the message itself (pure EdDSA); P-256 signs SHA-256 of the message with
+   * an RFC 6979 nonce and returns {@code r‖s}, 64 bytes. Decodes the key on every call; a key that
+   * signs repeatedly should use {@link #preparePrivate} once instead.
    *
    * @param algorithm the algorithm
    * @param privateBytes the 32 private bytes
@@ -191,7 +192,8 @@ public final class Crypto {
       key.generatePublicKey();
       return new PreparedPrivateKey(key, null);
     }
-    return new PreparedPrivateKey(null, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), P256_DOMAIN));
+    return new PreparedPrivateKey(
+        null, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), P256_DOMAIN));
   }
 
   /**
@@ -202,7 +204,8 @@ public final class Crypto {
     private final @Nullable Ed25519PrivateKeyParameters ed25519;
     private final @Nullable ECPrivateKeyParameters p256;
 
-    private PreparedPrivateKey(@Nullable Ed25519PrivateKeyParameters ed25519, @Nullable ECPrivateKeyParameters p256) {
+    private PreparedPrivateKey(
+        @Nullable Ed25519PrivateKeyParameters ed25519, @Nullable ECPrivateKeyParameters p256) {
       this.ed25519 = ed25519;
       this.p256 = p256;
     }
@@ -230,7 +233,9 @@ public final class Crypto {
 
     @Override
     public String toString() {
-      return "PreparedPrivateKey[" + (ed25519 != null ? KeyAlgorithm.ED25519 : KeyAlgorithm.P256) + "]";
+      return "PreparedPrivateKey["
+          + (ed25519 != null ? KeyAlgorithm.ED25519 : KeyAlgorithm.P256)
+          + "]";
     }
   }
 
@@ -253,7 +258,8 @@ public final class Crypto {
       if (publicBytes.length != 32) {
         return false;
       }
-      Ed25519PublicKeyParameters key = (Ed25519PublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
+      Ed25519PublicKeyParameters key =
+          (Ed25519PublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
       if (key == null) {
         try {
           key = new Ed25519PublicKeyParameters(publicBytes, 0);

@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * JSON strings as RFC 8785 writes them, into a caller's byte array: quoted, with the minimal
- * escapes, as UTF-8; an unpaired surrogate is refused. Shared by the canonicalizers and by
- * writers that produce canonical JSON without a tree. Stateless and thread-safe.
+ * escapes, as UTF-8; an unpaired surrogate is refused. Shared by the canonicalizers and by writers
+ * that produce canonical JSON without a tree. Stateless and thread-safe.
  */
 public final class JsonStrings {
   /** ASCII chars written as they are: printable, not a quote, not a backslash. */
   private static final boolean[] PLAIN = new boolean[128];
+
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   static {
@@ -77,7 +78,9 @@ public final class JsonStrings {
       } else if (c >= 0x80 && c < 0x800) {
         out[at++] = (byte) (0xc0 | (c >> 6));
         out[at++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(source[i + 1])) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < to
+          && Character.isLowSurrogate(source[i + 1])) {
         int codePoint = Character.toCodePoint(c, source[++i]);
         out[at++] = (byte) (0xf0 | (codePoint >> 18));
         out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));

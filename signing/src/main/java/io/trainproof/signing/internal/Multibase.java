@@ -4,24 +4,28 @@ import io.trainproof.signing.UnusableInputException;
 import java.util.Arrays;
 
 /**
- * Multibase ({@code z} = base58btc only) and the multicodec prefixes of the key types this
- * module uses. Stateless and thread-safe.
+ * Multibase ({@code z} = base58btc only) and the multicodec prefixes of the key types this module
+ * uses. Stateless and thread-safe.
  */
-@SuppressWarnings("MutablePublicArray") // why: internal codec prefixes, only read and copied; not API
+@SuppressWarnings(
+    "MutablePublicArray") // why: internal codec prefixes, only read and copied; not API
 public final class Multibase {
   /** Multicodec {@code ed25519-pub} (0xed) as varint. */
   public static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
+
   /** Multicodec {@code ed25519-priv} (0x1300) as varint. */
   public static final byte[] ED25519_PRIV = {(byte) 0x80, 0x26};
+
   /** Multicodec {@code p256-pub} (0x1200) as varint. */
   public static final byte[] P256_PUB = {(byte) 0x80, 0x24};
+
   /** Multicodec {@code p256-priv} (0x1306) as varint. */
   public static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
 
   /**
    * The longest base58btc value {@link #decodeBase58} accepts, header included. Everything this
-   * module decodes is at most 64 bytes (a signature: 88 characters); base58 decoding is
-   * quadratic in the length, so an unbounded value from a hostile credential would cost minutes.
+   * module decodes is at most 64 bytes (a signature: 88 characters); base58 decoding is quadratic
+   * in the length, so an unbounded value from a hostile credential would cost minutes.
    */
   public static final int MAX_BASE58_CHARS = 128;
 
@@ -50,8 +54,12 @@ public final class Multibase {
       throw new UnusableInputException("multibase", "expected base58btc header 'z'");
     }
     if (text.length() > MAX_BASE58_CHARS) {
-      throw new UnusableInputException("multibase",
-          "value of " + text.length() + " characters is longer than the limit of " + MAX_BASE58_CHARS);
+      throw new UnusableInputException(
+          "multibase",
+          "value of "
+              + text.length()
+              + " characters is longer than the limit of "
+              + MAX_BASE58_CHARS);
     }
     try {
       return Base58.decode(text.substring(1));

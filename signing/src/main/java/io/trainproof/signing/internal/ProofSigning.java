@@ -5,9 +5,8 @@ import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.Cryptosuite;
 
 /**
- * The signer's part of making a Data Integrity proof, shared by every way a proof is made: the
- * key must fit the suite, and what it returns must be a 64-byte signature. Stateless and
- * thread-safe.
+ * The signer's part of making a Data Integrity proof, shared by every way a proof is made: the key
+ * must fit the suite, and what it returns must be a 64-byte signature. Stateless and thread-safe.
  */
 public final class ProofSigning {
   private ProofSigning() {}
@@ -22,8 +21,14 @@ public final class ProofSigning {
   public static void checkSigner(Cryptosuite suite, Signer signer) {
     if (signer.publicKey().algorithm() != suite.algorithm()) {
       throw new SigningFailedException(
-          "key " + signer.keyId() + " is " + signer.publicKey().algorithm()
-              + " but " + suite.id() + " needs " + suite.algorithm());
+          "key "
+              + signer.keyId()
+              + " is "
+              + signer.publicKey().algorithm()
+              + " but "
+              + suite.id()
+              + " needs "
+              + suite.algorithm());
     }
   }
 
@@ -45,7 +50,8 @@ public final class ProofSigning {
       throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
     }
     if (signature.length != 64) {
-      throw new SigningFailedException("key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
+      throw new SigningFailedException(
+          "key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
     }
     return signature;
   }

@@ -7,9 +7,9 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decoded public keys keyed by their algorithm and exact bytes, so a verifier decodes each
- * issuer key once. Bounded: when full it is emptied (keys are few; a flood of distinct keys
- * only costs re-decoding). The cached Bouncy Castle parameters are immutable. Thread-safe.
+ * Decoded public keys keyed by their algorithm and exact bytes, so a verifier decodes each issuer
+ * key once. Bounded: when full it is emptied (keys are few; a flood of distinct keys only costs
+ * re-decoding). The cached Bouncy Castle parameters are immutable. Thread-safe.
  */
 final class PublicKeyCache {
   private final int capacity;

@@ -30,8 +30,8 @@ import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * JSON-LD to RDF (Titanium, "safe mode": an undefined term is an error) and RDF Dataset
- * Canonicalization RDFC-1.0 (titanium-rdfc), with a document loader that only answers from
- * {@link JsonLdContexts} and never touches the network. Thread-safe.
+ * Canonicalization RDFC-1.0 (titanium-rdfc), with a document loader that only answers from {@link
+ * JsonLdContexts} and never touches the network. Thread-safe.
  */
 public final class RdfCanonicalizer {
   private static final JsonProvider JSON = new JsonProviderImpl();
@@ -48,13 +48,13 @@ public final class RdfCanonicalizer {
   }
 
   /**
-   * Canonicalizes a JSON-LD document to N-Quads, one quad a line, lines sorted, each ending
-   * with a line feed.
+   * Canonicalizes a JSON-LD document to N-Quads, one quad a line, lines sorted, each ending with a
+   * line feed.
    *
    * @param jsonLd the JSON-LD document
    * @return the canonical N-Quads
-   * @throws UnusableInputException when the JSON-LD is invalid, names an unknown context or
-   *     uses a term no context defines
+   * @throws UnusableInputException when the JSON-LD is invalid, names an unknown context or uses a
+   *     term no context defines
    */
   public String canonicalize(JsonNode jsonLd) {
     JsonStructure structure = JSON.createReader(new StringReader(StrictJson.write(jsonLd))).read();
@@ -77,12 +77,19 @@ public final class RdfCanonicalizer {
     } catch (JsonLdError e) {
       throw new UnusableInputException("json-ld", e.getCode() + ": " + e.getMessage(), e);
     } catch (RdfConsumerException | IllegalStateException e) {
-      throw new UnusableInputException("json-ld", "RDF canonicalization failed: " + e.getMessage(), e);
+      throw new UnusableInputException(
+          "json-ld", "RDF canonicalization failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // why: the JSON-LD processor fails untyped on some hostile documents (a value spelled like
       // a keyword, "proofPurpose": "@x", ends in a NullPointerException inside its expansion)
-      throw new UnusableInputException("json-ld", "the JSON-LD processor cannot expand this document ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      throw new UnusableInputException(
+          "json-ld",
+          "the JSON-LD processor cannot expand this document ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 

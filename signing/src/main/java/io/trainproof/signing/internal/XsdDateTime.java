@@ -8,13 +8,14 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Writes an instant, to the second, as an XML Schema dateTime in UTC ({@code
- * 2026-03-02T14:00:00Z}): exactly what {@link DateTimeFormatter#ISO_INSTANT} writes for it, by
- * hand for years 0 to 9999 (every credential date is written on every issuance). Stateless and
+ * 2026-03-02T14:00:00Z}): exactly what {@link DateTimeFormatter#ISO_INSTANT} writes for it, by hand
+ * for years 0 to 9999 (every credential date is written on every issuance). Stateless and
  * thread-safe.
  */
 public final class XsdDateTime {
   /** 0000-01-01T00:00:00Z. */
   private static final long YEAR_0 = -62_167_219_200L;
+
   /** 9999-12-31T23:59:59Z. */
   private static final long END_OF_9999 = 253_402_300_799L;
 
@@ -49,9 +50,8 @@ public final class XsdDateTime {
   }
 
   /**
-   * An instant's text exactly as {@link Instant#toString()} writes it, written by {@link
-   * #format} when the instant is a whole second: for the messages of checks made on every
-   * verification.
+   * An instant's text exactly as {@link Instant#toString()} writes it, written by {@link #format}
+   * when the instant is a whole second: for the messages of checks made on every verification.
    *
    * @param instant the instant
    * @return {@code instant.toString()}

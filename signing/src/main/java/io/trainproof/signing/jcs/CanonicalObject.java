@@ -8,13 +8,15 @@ import java.util.Arrays;
 /**
  * One pass over a JSON object for an issuer that hashes the object's RFC 8785 form and then
  * publishes it as text with one more member (its proof): the canonical UTF-8 bytes, and compact
- * JSON text that keeps the object's own top-level member order. Nested values appear in the
- * text in their canonical form, which is also compact JSON. Immutable and thread-safe.
+ * JSON text that keeps the object's own top-level member order. Nested values appear in the text in
+ * their canonical form, which is also compact JSON. Immutable and thread-safe.
  */
 public final class CanonicalObject {
   private final byte[] canonical;
+
   /** An opening brace and the members in their own order, without the closing brace. */
   private final byte[] openText;
+
   /** The top-level names in canonical order. */
   private final String[] names;
 
@@ -41,13 +43,13 @@ public final class CanonicalObject {
   }
 
   /**
-   * As {@link #of}, for a payload about to be signed: also refuses, in the same pass, any
-   * number that {@link JsonCanonicalizer#requireIntegersOnly} refuses, with its exception.
+   * As {@link #of}, for a payload about to be signed: also refuses, in the same pass, any number
+   * that {@link JsonCanonicalizer#requireIntegersOnly} refuses, with its exception.
    *
    * @param object the object (not changed, not retained)
    * @return the canonical bytes and the text
-   * @throws UnusableInputException naming the first non-integer number, or when a value cannot
-   *     be represented exactly
+   * @throws UnusableInputException naming the first non-integer number, or when a value cannot be
+   *     represented exactly
    */
   public static CanonicalObject ofSignedPayload(ObjectNode object) {
     CanonicalOutput out = CanonicalOutput.acquire();
@@ -67,7 +69,9 @@ public final class CanonicalObject {
     return new CanonicalObject(canonical, openText, sortedNames);
   }
 
-  /** @return a copy of the RFC 8785 canonical UTF-8 bytes of the object */
+  /**
+   * @return a copy of the RFC 8785 canonical UTF-8 bytes of the object
+   */
   public byte[] canonicalBytes() {
     return canonical.clone();
   }

@@ -6,21 +6,27 @@ import java.util.Arrays;
 
 /**
  * The canonical UTF-8 bytes being written: strings ({@link JsonStrings}: RFC 8785 escaping,
- * surrogate checks), and the reordering of an object's members once all of them are written.
- * Also carries the scratch arrays both canonicalizers reuse. One per thread ({@link #acquire}); not thread-safe.
+ * surrogate checks), and the reordering of an object's members once all of them are written. Also
+ * carries the scratch arrays both canonicalizers reuse. One per thread ({@link #acquire}); not
+ * thread-safe.
  */
 final class CanonicalOutput {
   /** Buffers grown beyond this are dropped after use rather than kept for the thread. */
   private static final int KEEP_LIMIT = 64 * 1024;
-  private static final ThreadLocal<CanonicalOutput> PER_THREAD = ThreadLocal.withInitial(CanonicalOutput::new);
+
+  private static final ThreadLocal<CanonicalOutput> PER_THREAD =
+      ThreadLocal.withInitial(CanonicalOutput::new);
 
   private byte[] bytes = new byte[1024];
   private int length;
   private byte[] reorderScratch = new byte[256];
+
   /** The input text, copied once so the parser reads an array. */
   char[] input = new char[1024];
+
   /** A string's chars, copied out of it in one call. */
   private char[] stringChars = new char[256];
+
   /** Decoded string content when a string holds escapes. */
   char[] decoded = new char[256];
 
@@ -39,8 +45,11 @@ final class CanonicalOutput {
 
   /** Drops buffers that grew large, so one big document does not pin memory for the thread. */
   void release() {
-    if (bytes.length > KEEP_LIMIT || input.length > KEEP_LIMIT || decoded.length > KEEP_LIMIT
-        || reorderScratch.length > KEEP_LIMIT || stringChars.length > KEEP_LIMIT) {
+    if (bytes.length > KEEP_LIMIT
+        || input.length > KEEP_LIMIT
+        || decoded.length > KEEP_LIMIT
+        || reorderScratch.length > KEEP_LIMIT
+        || stringChars.length > KEEP_LIMIT) {
       PER_THREAD.remove();
     }
   }
@@ -154,9 +163,9 @@ final class CanonicalOutput {
   }
 
   /**
-   * Rewrites the members of one object, already written one after another and separated by
-   * single commas, in another order. The region from the first member's start to the current
-   * end keeps its length.
+   * Rewrites the members of one object, already written one after another and separated by single
+   * commas, in another order. The region from the first member's start to the current end keeps its
+   * length.
    *
    * @param starts where each member ({@code "name":value}) starts, in written order
    * @param base the index in {@code starts} of this object's first member

@@ -7,23 +7,25 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 8785 canonicalization straight from JSON text, without building a tree: a strict RFC
- * 8259 parser that writes each value in canonical form as it reads it, and reorders an
- * object's members when the object closes. Used by {@link JsonCanonicalizer#canonicalize(String)}.
+ * RFC 8785 canonicalization straight from JSON text, without building a tree: a strict RFC 8259
+ * parser that writes each value in canonical form as it reads it, and reorders an object's members
+ * when the object closes. Used by {@link JsonCanonicalizer#canonicalize(String)}.
  *
- * <p>It accepts exactly what {@link StrictJson#parse(String, JsonLimits)} accepts (one value,
- * only space, tab, CR and LF between tokens, no comments, no trailing commas, no leading zeros
- * or plus signs, no raw control chars in strings, only the JSON escapes, no repeated member
- * name, nesting within {@link JsonLimits#maxDepth()}, integers of at most 1,000 digits) and
- * fails the same way: {@link UnusableInputException} with {@code what} {@code "json"}, or
- * {@link StrictJson#LIMIT} for a limit. Repeated names are found while sorting: equal names end
- * up next to each other. Not thread-safe; one instance per call.
+ * <p>It accepts exactly what {@link StrictJson#parse(String, JsonLimits)} accepts (one value, only
+ * space, tab, CR and LF between tokens, no comments, no trailing commas, no leading zeros or plus
+ * signs, no raw control chars in strings, only the JSON escapes, no repeated member name, nesting
+ * within {@link JsonLimits#maxDepth()}, integers of at most 1,000 digits) and fails the same way:
+ * {@link UnusableInputException} with {@code what} {@code "json"}, or {@link StrictJson#LIMIT} for
+ * a limit. Repeated names are found while sorting: equal names end up next to each other. Not
+ * thread-safe; one instance per call.
  */
 final class CanonicalParser {
   /** Jackson's default {@code StreamReadConstraints} maximum number length, kept for parity. */
   private static final int MAX_INTEGER_DIGITS = 1000;
+
   /** Integers with at most this many digits are below 2<sup>53</sup> and print as they are. */
   private static final int SAFE_INTEGER_DIGITS = 15;
+
   /** Objects with more members are sorted with {@link Arrays#sort}, not insertion sort. */
   private static final int INSERTION_SORT_LIMIT = 16;
 
@@ -35,9 +37,12 @@ final class CanonicalParser {
 
   /** Per open container: whether it is an object, and the index of its first member. */
   private boolean[] isObject = new boolean[16];
+
   private int[] memberBase = new int[16];
+
   /** Per member of every open object: its name and where it starts in the output. */
   private @Nullable String[] names = new String[32];
+
   private int[] starts = new int[32];
   private int members;
   private int[] order = new int[16];
@@ -61,7 +66,8 @@ final class CanonicalParser {
   static void canonicalize(String json, JsonLimits limits, CanonicalOutput out) {
     if (json.length() > limits.maxChars()) {
       throw new UnusableInputException(
-          StrictJson.LIMIT, "input of " + json.length() + " chars exceeds the limit of " + limits.maxChars());
+          StrictJson.LIMIT,
+          "input of " + json.length() + " chars exceeds the limit of " + limits.maxChars());
     }
     char[] text = out.input(json.length());
     json.getChars(0, json.length(), text, 0);
@@ -159,7 +165,8 @@ final class CanonicalParser {
     int next = depth + 1;
     if (next > maxDepth) {
       throw new UnusableInputException(
-          StrictJson.LIMIT, "too deep or too large: nesting depth " + next + " exceeds the maximum " + maxDepth);
+          StrictJson.LIMIT,
+          "too deep or too large: nesting depth " + next + " exceeds the maximum " + maxDepth);
     }
     if (next >= isObject.length) {
       isObject = Arrays.copyOf(isObject, next * 2);
@@ -420,8 +427,12 @@ final class CanonicalParser {
     at = i;
     if (integer) {
       if (digits > MAX_INTEGER_DIGITS) {
-        throw new UnusableInputException(StrictJson.LIMIT,
-            "too deep or too large: a number of " + digits + " digits exceeds the maximum " + MAX_INTEGER_DIGITS);
+        throw new UnusableInputException(
+            StrictJson.LIMIT,
+            "too deep or too large: a number of "
+                + digits
+                + " digits exceeds the maximum "
+                + MAX_INTEGER_DIGITS);
       }
       if (digits <= SAFE_INTEGER_DIGITS) {
         if (digits == 1 && text[digitsStart] == '0') {
@@ -430,10 +441,12 @@ final class CanonicalParser {
           out.writeAscii(text, start, i);
         }
       } else {
-        out.writeAscii(JsonCanonicalizer.integer(new BigInteger(new String(text, start, i - start))));
+        out.writeAscii(
+            JsonCanonicalizer.integer(new BigInteger(new String(text, start, i - start))));
       }
     } else {
-      out.writeAscii(EcmaScriptNumbers.format(Double.parseDouble(new String(text, start, i - start))));
+      out.writeAscii(
+          EcmaScriptNumbers.format(Double.parseDouble(new String(text, start, i - start))));
     }
   }
 
@@ -469,7 +482,8 @@ final class CanonicalParser {
   }
 
   private UnusableInputException unexpected(char c, String expected) {
-    return malformed("unexpected character " + describe(c) + " at " + at + ": expected " + expected);
+    return malformed(
+        "unexpected character " + describe(c) + " at " + at + ": expected " + expected);
   }
 
   private UnusableInputException unquotedControl(int index, char c) {

@@ -7,13 +7,13 @@ import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Formats an IEEE-754 double exactly as ECMAScript's {@code Number.prototype.toString()}
- * (ECMA-262 Number::toString), which RFC 8785 section 3.2.2.3 requires.
+ * Formats an IEEE-754 double exactly as ECMAScript's {@code Number.prototype.toString()} (ECMA-262
+ * Number::toString), which RFC 8785 section 3.2.2.3 requires.
  *
  * <p>Java's {@code Double.toString} is not that: it uses another layout ({@code 1.0E21}) and,
- * before JDK 19, sometimes more digits than the shortest that round-trips. Here the digits
- * are the shortest decimal that reads back as the same double; among equally short ones the
- * closest to the exact binary value, and on a tie the even one. Thread-safe.
+ * before JDK 19, sometimes more digits than the shortest that round-trips. Here the digits are the
+ * shortest decimal that reads back as the same double; among equally short ones the closest to the
+ * exact binary value, and on a tie the even one. Thread-safe.
  */
 public final class EcmaScriptNumbers {
   private static final double SAFE_INTEGER_BOUND = 0x1p53;
@@ -97,7 +97,8 @@ public final class EcmaScriptNumbers {
     return best.stripTrailingZeros();
   }
 
-  private static @Nullable BigDecimal closestRoundTrip(BigDecimal exact, double value, int precision) {
+  private static @Nullable BigDecimal closestRoundTrip(
+      BigDecimal exact, double value, int precision) {
     BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
     BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
     boolean downOk = down.doubleValue() == value;

@@ -12,21 +12,21 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 8785 JSON Canonicalization Scheme over Jackson's tree model: object members sorted by
- * their names as UTF-16 code units, no whitespace, strings with the minimal escapes, numbers
- * as ECMAScript formats them, UTF-8 output. Thread-safe.
+ * RFC 8785 JSON Canonicalization Scheme over Jackson's tree model: object members sorted by their
+ * names as UTF-16 code units, no whitespace, strings with the minimal escapes, numbers as
+ * ECMAScript formats them, UTF-8 output. Thread-safe.
  *
- * <p>What JSON cannot carry exactly is rejected rather than silently changed: NaN, the
- * infinities, strings with unpaired surrogates, and integers beyond 2<sup>53</sup> that no
- * double equals, except the canonical text of a double itself (so that canonical output is
- * canonical again).
+ * <p>What JSON cannot carry exactly is rejected rather than silently changed: NaN, the infinities,
+ * strings with unpaired surrogates, and integers beyond 2<sup>53</sup> that no double equals,
+ * except the canonical text of a double itself (so that canonical output is canonical again).
  *
- * <p>Output is written as UTF-8 into a buffer reused per thread; JSON text is canonicalized
- * while it is parsed, without building a tree, with the strictness of {@link StrictJson}.
+ * <p>Output is written as UTF-8 into a buffer reused per thread; JSON text is canonicalized while
+ * it is parsed, without building a tree, with the strictness of {@link StrictJson}.
  */
 public final class JsonCanonicalizer {
   private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
   private static final long MAX_SAFE_LONG = 1L << 53;
+
   /** Objects with more members are sorted with {@link Arrays#sort}, not insertion sort. */
   private static final int INSERTION_SORT_LIMIT = 16;
 
@@ -66,12 +66,12 @@ public final class JsonCanonicalizer {
   }
 
   /**
-   * Canonicalizes an object to UTF-8 bytes as if some of its top-level members were replaced
-   * or left out, without copying it: for a verifier that hashes a document without its proof.
+   * Canonicalizes an object to UTF-8 bytes as if some of its top-level members were replaced or
+   * left out, without copying it: for a verifier that hashes a document without its proof.
    *
    * @param object the object (not changed)
-   * @param replaced top-level names mapped to the value to write instead, or to null to leave
-   *     the member out; a name the object lacks is added with its value
+   * @param replaced top-level names mapped to the value to write instead, or to null to leave the
+   *     member out; a name the object lacks is added with its value
    * @return the canonical UTF-8 bytes
    * @throws UnusableInputException when a value cannot be represented exactly
    */
@@ -93,8 +93,8 @@ public final class JsonCanonicalizer {
 
   /**
    * Parses JSON text strictly (as {@link StrictJson#parse(String)}: duplicate keys, trailing
-   * content and {@link JsonLimits#DEFAULT} are refused) and canonicalizes it, without building
-   * a tree.
+   * content and {@link JsonLimits#DEFAULT} are refused) and canonicalizes it, without building a
+   * tree.
    *
    * @param json the JSON text
    * @return the canonical text
@@ -180,8 +180,8 @@ public final class JsonCanonicalizer {
   }
 
   /**
-   * The canonical text of an integer: as it is up to 2<sup>53</sup> in magnitude, beyond that
-   * in ECMAScript form when a double holds it exactly.
+   * The canonical text of an integer: as it is up to 2<sup>53</sup> in magnitude, beyond that in
+   * ECMAScript form when a double holds it exactly.
    *
    * @throws UnusableInputException when no double equals it
    */
@@ -197,7 +197,8 @@ public final class JsonCanonicalizer {
     String formatted = EcmaScriptNumbers.format(d);
     // why: the canonical text of a large double (27775555555555552 is written 27775555555555550)
     // names an integer no double equals; it must canonicalize to itself, so it is accepted
-    if (!formatted.equals(value.toString()) && !new BigDecimal(d).toBigIntegerExact().equals(value)) {
+    if (!formatted.equals(value.toString())
+        && !new BigDecimal(d).toBigIntegerExact().equals(value)) {
       throw new UnusableInputException(
           "json", "integer " + value + " has no exact IEEE-754 double representation");
     }
@@ -210,7 +211,8 @@ public final class JsonCanonicalizer {
   }
 
   /** See {@link CanonicalObject#of}. */
-  static CanonicalObject canonicalObject(ObjectNode object, CanonicalOutput out, boolean integersOnly) {
+  static CanonicalObject canonicalObject(
+      ObjectNode object, CanonicalOutput out, boolean integersOnly) {
     int count = object.size();
     String[] names = new String[count];
     int[] starts = new int[count];
@@ -265,10 +267,13 @@ public final class JsonCanonicalizer {
   /** Walks a tree into canonical output. Not thread-safe; one per call. */
   private static final class TreeWriter {
     private final CanonicalOutput out;
+
     /** Whether a number that is not an integer of at most 2^53 is refused. */
     private final boolean integersOnly;
+
     /** Members of the objects being written, a stack shared by all levels. */
     private Map.Entry<?, ?>[] members = new Map.Entry<?, ?>[32];
+
     private int top;
 
     TreeWriter(CanonicalOutput out, boolean integersOnly) {
@@ -318,7 +323,8 @@ public final class JsonCanonicalizer {
       }
       // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
       if (top - base > INSERTION_SORT_LIMIT) {
-        Arrays.sort(members, base, top, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+        Arrays.sort(
+            members, base, top, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
       } else {
         for (int i = base + 1; i < top; i++) {
           Map.Entry<?, ?> member = members[i];

@@ -3,8 +3,8 @@ package io.trainproof.signing.jcs;
 import io.trainproof.core.ValidationException;
 
 /**
- * Limits applied when parsing untrusted JSON, so that a hostile input cannot exhaust memory
- * or the stack.
+ * Limits applied when parsing untrusted JSON, so that a hostile input cannot exhaust memory or the
+ * stack.
  *
  * @param maxChars the longest accepted input, in UTF-16 chars
  * @param maxDepth the deepest accepted nesting of arrays and objects

@@ -14,9 +14,8 @@ import io.trainproof.signing.UnusableInputException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Parses JSON text strictly: one value, no trailing content, no comments, no duplicate
- * object keys (Jackson {@code STRICT_DUPLICATE_DETECTION}), within {@link JsonLimits}.
- * Thread-safe.
+ * Parses JSON text strictly: one value, no trailing content, no comments, no duplicate object keys
+ * (Jackson {@code STRICT_DUPLICATE_DETECTION}), within {@link JsonLimits}. Thread-safe.
  */
 public final class StrictJson {
   /** {@link UnusableInputException#what()} when a {@link JsonLimits} limit was exceeded. */
@@ -33,8 +32,8 @@ public final class StrictJson {
    *
    * @param text the JSON text
    * @return the tree
-   * @throws UnusableInputException when the text is not one well-formed JSON value within
-   *     the limits, or repeats a key
+   * @throws UnusableInputException when the text is not one well-formed JSON value within the
+   *     limits, or repeats a key
    */
   public static JsonNode parse(String text) {
     return parse(text, JsonLimits.DEFAULT);
@@ -46,8 +45,8 @@ public final class StrictJson {
    * @param text the JSON text
    * @param limits the limits
    * @return the tree
-   * @throws UnusableInputException when the text is not one well-formed JSON value within
-   *     the limits, or repeats a key
+   * @throws UnusableInputException when the text is not one well-formed JSON value within the
+   *     limits, or repeats a key
    */
   public static JsonNode parse(String text, JsonLimits limits) {
     if (text.length() > limits.maxChars()) {
@@ -55,7 +54,10 @@ public final class StrictJson {
           LIMIT, "input of " + text.length() + " chars exceeds the limit of " + limits.maxChars());
     }
     // why: the default limits (every verification) skip hashing the record for the look-up
-    ObjectMapper mapper = limits.equals(JsonLimits.DEFAULT) ? WRITER : MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
+    ObjectMapper mapper =
+        limits.equals(JsonLimits.DEFAULT)
+            ? WRITER
+            : MAPPERS.computeIfAbsent(limits, StrictJson::mapper);
     try {
       JsonNode node = mapper.readTree(text);
       if (node == null || node.isMissingNode()) {
@@ -63,7 +65,8 @@ public final class StrictJson {
       }
       return node;
     } catch (StreamConstraintsException e) {
-      throw new UnusableInputException(LIMIT, "too deep or too large: " + e.getOriginalMessage(), e);
+      throw new UnusableInputException(
+          LIMIT, "too deep or too large: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new UnusableInputException("json", "malformed: " + e.getOriginalMessage(), e);
     }

@@ -3,8 +3,8 @@ package io.trainproof.signing.key;
 import io.trainproof.signing.UnusableInputException;
 
 /**
- * Resolves {@code did:key} DIDs and verification method ids for Ed25519 and P-256 locally:
- * the key is in the identifier, no network is involved. Stateless and thread-safe.
+ * Resolves {@code did:key} DIDs and verification method ids for Ed25519 and P-256 locally: the key
+ * is in the identifier, no network is involved. Stateless and thread-safe.
  */
 public final class DidKey {
   private static final String PREFIX = "did:key:";
@@ -22,8 +22,8 @@ public final class DidKey {
   }
 
   /**
-   * Resolves {@code did:key:z…} or {@code did:key:z…#z…} to its key; the fragment, when
-   * present, must repeat the multibase value.
+   * Resolves {@code did:key:z…} or {@code did:key:z…#z…} to its key; the fragment, when present,
+   * must repeat the multibase value.
    *
    * @param id the DID or verification method id
    * @return the key

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link KeyProvider} over {@link SigningKey}s held in memory, for tests, demos and hosts
- * that keep keys in their own vault and load them at start. Rejects a key id reused for
- * other key bytes (through a {@link KeyRegistry}). Thread-safe.
+ * A {@link KeyProvider} over {@link SigningKey}s held in memory, for tests, demos and hosts that
+ * keep keys in their own vault and load them at start. Rejects a key id reused for other key bytes
+ * (through a {@link KeyRegistry}). Thread-safe.
  */
 public final class InMemoryKeyProvider implements KeyProvider {
   private final KeyRegistry registry = new KeyRegistry();

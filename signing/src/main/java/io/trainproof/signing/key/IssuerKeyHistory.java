@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * An issuer's {@code did:web} DID and every key it ever signed with, each with its validity
  * interval: the current active key and the retired ones. Retired keys stay resolvable, so a
- * six-year-old credential still verifies and a verifier can tell whether it was signed while
- * its key was valid.
+ * six-year-old credential still verifies and a verifier can tell whether it was signed while its
+ * key was valid.
  *
  * <p>Immutable and thread-safe; {@link #rotate} returns a new history.
  *
@@ -85,14 +85,16 @@ public final class IssuerKeyHistory {
         throw new ConflictException("SigningKey", newKeyId, "key id already used by this issuer");
       }
       if (record.key().equals(newKey)) {
-        throw new ConflictException("SigningKey", newKeyId, "key bytes already used as " + record.id());
+        throw new ConflictException(
+            "SigningKey", newKeyId, "key bytes already used as " + record.id());
       }
     }
     List<KeyRecord> next = new ArrayList<>();
     for (KeyRecord record : keys) {
       if (record.active()) {
         if (at.isBefore(record.activeFrom())) {
-          throw new ValidationException("at", at, "is before the active key's start " + record.activeFrom());
+          throw new ValidationException(
+              "at", at, "is before the active key's start " + record.activeFrom());
         }
         next.add(record.retire(at));
       } else {
@@ -103,17 +105,23 @@ public final class IssuerKeyHistory {
     return new IssuerKeyHistory(did, next);
   }
 
-  /** @return the issuer's DID */
+  /**
+   * @return the issuer's DID
+   */
   public String did() {
     return did;
   }
 
-  /** @return every key, oldest first */
+  /**
+   * @return every key, oldest first
+   */
   public List<KeyRecord> keys() {
     return keys;
   }
 
-  /** @return the active key, or empty when every key is retired */
+  /**
+   * @return the active key, or empty when every key is retired
+   */
   public Optional<KeyRecord> active() {
     return keys.stream().filter(KeyRecord::active).findFirst();
   }
@@ -134,8 +142,8 @@ public final class IssuerKeyHistory {
   }
 
   /**
-   * The DID document to publish as {@code did.json}: every key, active and retired, as a
-   * Multikey verification method and an assertion method.
+   * The DID document to publish as {@code did.json}: every key, active and retired, as a Multikey
+   * verification method and an assertion method.
    *
    * @return the DID document
    */
@@ -159,7 +167,9 @@ public final class IssuerKeyHistory {
     return doc;
   }
 
-  /** @return the JSON form described in the class comment */
+  /**
+   * @return the JSON form described in the class comment
+   */
   public ObjectNode toJsonNode() {
     ObjectNode root = StrictJson.mapper().createObjectNode();
     root.put("type", TYPE);
@@ -181,7 +191,9 @@ public final class IssuerKeyHistory {
     return root;
   }
 
-  /** @return the JSON form as indented text */
+  /**
+   * @return the JSON form as indented text
+   */
   public String toJson() {
     return StrictJson.writePretty(toJsonNode());
   }

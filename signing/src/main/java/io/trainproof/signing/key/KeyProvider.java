@@ -3,9 +3,8 @@ package io.trainproof.signing.key;
 import java.util.Optional;
 
 /**
- * Looks up signers by key id: the extension point for HSM, KMS or vault-backed keys.
- * {@link InMemoryKeyProvider} is the local implementation. Implementations must be
- * thread-safe.
+ * Looks up signers by key id: the extension point for HSM, KMS or vault-backed keys. {@link
+ * InMemoryKeyProvider} is the local implementation. Implementations must be thread-safe.
  */
 public interface KeyProvider {
   /**

@@ -5,16 +5,16 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One key in an issuer's history and the interval in which it could sign: from {@code
- * activeFrom} (inclusive) to {@code retiredAt} (exclusive; {@code null} while it is the
- * active key).
+ * One key in an issuer's history and the interval in which it could sign: from {@code activeFrom}
+ * (inclusive) to {@code retiredAt} (exclusive; {@code null} while it is the active key).
  *
  * @param id the verification method id, {@code did:web:…#fragment}
  * @param key the public key
  * @param activeFrom when it started signing
  * @param retiredAt when it stopped signing, or {@code null} while active
  */
-public record KeyRecord(String id, VerificationKey key, Instant activeFrom, @Nullable Instant retiredAt) {
+public record KeyRecord(
+    String id, VerificationKey key, Instant activeFrom, @Nullable Instant retiredAt) {
 
   /**
    * Validates the interval.
@@ -40,7 +40,9 @@ public record KeyRecord(String id, VerificationKey key, Instant activeFrom, @Nul
     return !instant.isBefore(activeFrom) && (retiredAt == null || instant.isBefore(retiredAt));
   }
 
-  /** @return whether the key is still the signing key */
+  /**
+   * @return whether the key is still the signing key
+   */
   public boolean active() {
     return retiredAt == null;
   }

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Binds key ids to key bytes, once and for ever: registering an id again with the same key
- * is a no-op, with different key bytes a {@link ConflictException}. A verifier must be able
- * to trust that a key id names one key, years later. Thread-safe.
+ * Binds key ids to key bytes, once and for ever: registering an id again with the same key is a
+ * no-op, with different key bytes a {@link ConflictException}. A verifier must be able to trust
+ * that a key id names one key, years later. Thread-safe.
  */
 public final class KeyRegistry {
   private final Map<String, VerificationKey> keys = new ConcurrentHashMap<>();

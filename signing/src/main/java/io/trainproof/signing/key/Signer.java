@@ -1,8 +1,8 @@
 package io.trainproof.signing.key;
 
 /**
- * The SPI through which a key signs. The provider performs the signature itself, so a key
- * held in an HSM or a cloud KMS never hands its private bytes to Trainproof.
+ * The SPI through which a key signs. The provider performs the signature itself, so a key held in
+ * an HSM or a cloud KMS never hands its private bytes to Trainproof.
  *
  * <p>Contract by algorithm of {@link #publicKey()}:
  *
@@ -24,7 +24,9 @@ public interface Signer {
    */
   String keyId();
 
-  /** @return the public half of the key */
+  /**
+   * @return the public half of the key
+   */
   VerificationKey publicKey();
 
   /**

@@ -24,8 +24,8 @@ import org.bouncycastle.util.BigIntegers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A key pair held in this process: the local {@link Signer}. Generates keys, imports and
- * exports them as PKCS#8 PEM, JWK and Multikey, and reads them from PKCS#12 keystores.
+ * A key pair held in this process: the local {@link Signer}. Generates keys, imports and exports
+ * them as PKCS#8 PEM, JWK and Multikey, and reads them from PKCS#12 keystores.
  *
  * <p>Immutable and thread-safe. The private bytes never appear in {@link #toString()}.
  */
@@ -68,7 +68,8 @@ public final class SigningKey implements Signer {
    * @param privateBytes the 32 private bytes (copied)
    * @return the key
    */
-  public static SigningKey fromRawPrivate(KeyAlgorithm algorithm, String keyId, byte[] privateBytes) {
+  public static SigningKey fromRawPrivate(
+      KeyAlgorithm algorithm, String keyId, byte[] privateBytes) {
     return new SigningKey(keyId, algorithm, privateBytes);
   }
 
@@ -85,8 +86,8 @@ public final class SigningKey implements Signer {
   }
 
   /**
-   * Reads a private JWK ({@code OKP}/{@code Ed25519} or {@code EC}/{@code P-256} with
-   * {@code d}). When the JWK carries the public part it must match the private part.
+   * Reads a private JWK ({@code OKP}/{@code Ed25519} or {@code EC}/{@code P-256} with {@code d}).
+   * When the JWK carries the public part it must match the private part.
    *
    * @param keyId the verification method id
    * @param jwkJson the JWK as JSON text
@@ -107,8 +108,8 @@ public final class SigningKey implements Signer {
   }
 
   /**
-   * Reads a private Multikey as the W3C test vectors write it: base58btc multibase of
-   * multicodec {@code ed25519-priv} (0x1300) or {@code p256-priv} (0x1306) and 32 bytes.
+   * Reads a private Multikey as the W3C test vectors write it: base58btc multibase of multicodec
+   * {@code ed25519-priv} (0x1300) or {@code p256-priv} (0x1306) and 32 bytes.
    *
    * @param keyId the verification method id
    * @param secretKeyMultibase the {@code z…} value
@@ -177,7 +178,9 @@ public final class SigningKey implements Signer {
     return publicKey;
   }
 
-  /** @return the algorithm */
+  /**
+   * @return the algorithm
+   */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
@@ -188,8 +191,8 @@ public final class SigningKey implements Signer {
   }
 
   /**
-   * Returns the same key under another verification method id (for example a {@code
-   * did:key} id for a key first published under {@code did:web}).
+   * Returns the same key under another verification method id (for example a {@code did:key} id for
+   * a key first published under {@code did:web}).
    *
    * @param newKeyId the verification method id
    * @return the key under that id
@@ -198,19 +201,25 @@ public final class SigningKey implements Signer {
     return new SigningKey(newKeyId, algorithm, privateBytes);
   }
 
-  /** @return the private key as unencrypted PKCS#8 PEM; protect it accordingly */
+  /**
+   * @return the private key as unencrypted PKCS#8 PEM; protect it accordingly
+   */
   public String toPkcs8Pem() {
     return Pem.encode("PRIVATE KEY", Crypto.toPkcs8(algorithm, privateBytes));
   }
 
-  /** @return the private JWK (with {@code d}) as JSON text; protect it accordingly */
+  /**
+   * @return the private JWK (with {@code d}) as JSON text; protect it accordingly
+   */
   public String toPrivateJwk() {
     ObjectNode jwk = publicKey.jwkNode();
     jwk.put("d", Base64.getUrlEncoder().withoutPadding().encodeToString(privateBytes));
     return StrictJson.write(jwk);
   }
 
-  /** @return the private Multikey ({@code secretKeyMultibase}); protect it accordingly */
+  /**
+   * @return the private Multikey ({@code secretKeyMultibase}); protect it accordingly
+   */
   public String toPrivateMultikey() {
     return Multibase.encodeWithCodec(
         algorithm == KeyAlgorithm.ED25519 ? Multibase.ED25519_PRIV : Multibase.P256_PRIV,

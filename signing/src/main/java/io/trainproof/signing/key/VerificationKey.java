@@ -12,8 +12,8 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A public key: its algorithm and its canonical bytes (32 bytes for Ed25519, the 33-byte
- * compressed point for P-256). Immutable value; the bytes are copied in and out.
+ * A public key: its algorithm and its canonical bytes (32 bytes for Ed25519, the 33-byte compressed
+ * point for P-256). Immutable value; the bytes are copied in and out.
  *
  * @param algorithm the algorithm
  * @param bytes the canonical public key bytes
@@ -31,15 +31,17 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     bytes = Crypto.normalizePublic(algorithm, bytes);
   }
 
-  /** @return a copy of the canonical public key bytes */
+  /**
+   * @return a copy of the canonical public key bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
   /**
-   * The Multikey value: {@code z6Mk…} (multicodec ed25519-pub) or {@code zDna…}
-   * (multicodec p256-pub, compressed point).
+   * The Multikey value: {@code z6Mk…} (multicodec ed25519-pub) or {@code zDna…} (multicodec
+   * p256-pub, compressed point).
    *
    * @return the {@code publicKeyMultibase} value
    */
@@ -48,22 +50,30 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
         algorithm == KeyAlgorithm.ED25519 ? Multibase.ED25519_PUB : Multibase.P256_PUB, bytes);
   }
 
-  /** @return the {@code did:key} DID of this key */
+  /**
+   * @return the {@code did:key} DID of this key
+   */
   public String didKey() {
     return "did:key:" + multibase();
   }
 
-  /** @return the {@code did:key} verification method id, {@code did:key:z…#z…} */
+  /**
+   * @return the {@code did:key} verification method id, {@code did:key:z…#z…}
+   */
   public String didKeyVerificationMethod() {
     return didKey() + "#" + multibase();
   }
 
-  /** @return the SubjectPublicKeyInfo as PEM ({@code PUBLIC KEY}) */
+  /**
+   * @return the SubjectPublicKeyInfo as PEM ({@code PUBLIC KEY})
+   */
   public String toPem() {
     return Pem.encode("PUBLIC KEY", Crypto.toSpki(algorithm, bytes));
   }
 
-  /** @return the public JWK ({@code OKP}/{@code Ed25519} or {@code EC}/{@code P-256}) as JSON text */
+  /**
+   * @return the public JWK ({@code OKP}/{@code Ed25519} or {@code EC}/{@code P-256}) as JSON text
+   */
   public String toJwk() {
     return StrictJson.write(jwkNode());
   }

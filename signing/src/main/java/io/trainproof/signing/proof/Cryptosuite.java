@@ -22,17 +22,23 @@ public enum Cryptosuite {
     this.rdf = rdf;
   }
 
-  /** @return the {@code cryptosuite} value written in proofs */
+  /**
+   * @return the {@code cryptosuite} value written in proofs
+   */
   public String id() {
     return id;
   }
 
-  /** @return the key algorithm the suite requires */
+  /**
+   * @return the key algorithm the suite requires
+   */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** @return whether it canonicalizes RDF (true) or JSON (false) */
+  /**
+   * @return whether it canonicalizes RDF (true) or JSON (false)
+   */
   public boolean rdfCanonicalization() {
     return rdf;
   }

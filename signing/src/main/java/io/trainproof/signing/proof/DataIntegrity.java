@@ -9,8 +9,8 @@ import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.ProofSigning;
-import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.internal.RdfCanonicalizer;
+import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.CanonicalObject;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
@@ -22,18 +22,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds Data Integrity proofs ({@code type: DataIntegrityProof}) to JSON documents and
- * computes every intermediate of a proof, per W3C VC Data Integrity 1.0 and the {@code
- * eddsa-jcs-2022}, {@code ecdsa-jcs-2019} and {@code eddsa-rdfc-2022} cryptosuites.
+ * Adds Data Integrity proofs ({@code type: DataIntegrityProof}) to JSON documents and computes
+ * every intermediate of a proof, per W3C VC Data Integrity 1.0 and the {@code eddsa-jcs-2022},
+ * {@code ecdsa-jcs-2019} and {@code eddsa-rdfc-2022} cryptosuites.
  *
- * <p>Hashing: {@code hashData = SHA-256(canonical proof config) ‖ SHA-256(canonical
- * document)}; Ed25519 signs {@code hashData}, ECDSA P-256 signs it as its message (hashing it
- * once more with SHA-256); {@code proofValue = "z" + base58btc(signature)}.
+ * <p>Hashing: {@code hashData = SHA-256(canonical proof config) ‖ SHA-256(canonical document)};
+ * Ed25519 signs {@code hashData}, ECDSA P-256 signs it as its message (hashing it once more with
+ * SHA-256); {@code proofValue = "z" + base58btc(signature)}.
  *
- * <p>JCS suites copy the document's {@code @context} into the proof (so a verifier can check
- * it is a prefix of the document's); {@code eddsa-rdfc-2022} uses the document's context for
- * the proof configuration without writing it into the proof. A VC 1.1 document (credentials
- * v1 context only) gets the data-integrity v2 context appended before signing.
+ * <p>JCS suites copy the document's {@code @context} into the proof (so a verifier can check it is
+ * a prefix of the document's); {@code eddsa-rdfc-2022} uses the document's context for the proof
+ * configuration without writing it into the proof. A VC 1.1 document (credentials v1 context only)
+ * gets the data-integrity v2 context appended before signing.
  *
  * <p>Thread-safe.
  */
@@ -58,9 +58,9 @@ public final class DataIntegrity {
   }
 
   /**
-   * Signs a document: returns a copy with one more proof. Existing proofs stay; a single
-   * proof becomes a proof set (array). With {@link ProofOptions#previousProof()} the new proof
-   * also signs the proofs it names (a proof chain).
+   * Signs a document: returns a copy with one more proof. Existing proofs stay; a single proof
+   * becomes a proof set (array). With {@link ProofOptions#previousProof()} the new proof also signs
+   * the proofs it names (a proof chain).
    *
    * @param document the document, with or without proofs
    * @param options the proof options
@@ -87,7 +87,9 @@ public final class DataIntegrity {
       proof.set("@context", unsecured.get("@context").deepCopy());
     }
 
-    ProofTrace trace = trace(options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
+    ProofTrace trace =
+        trace(
+            options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
     proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, trace.hashData())));
 
     if (existing.isEmpty()) {
@@ -103,11 +105,11 @@ public final class DataIntegrity {
 
   /**
    * Signs a document and returns the signed document as compact JSON text: the proof {@link
-   * #addProof} makes, with the same checks and failures. For a JCS suite, a document without
-   * proofs and a proof without {@code previousProof}, it canonicalizes the document once and
-   * copies nothing; the text then keeps the document's top-level member order with {@code
-   * proof} last, and writes nested objects with their members in RFC 8785 order. Otherwise it
-   * is {@link #addProof} followed by {@link StrictJson#write}.
+   * #addProof} makes, with the same checks and failures. For a JCS suite, a document without proofs
+   * and a proof without {@code previousProof}, it canonicalizes the document once and copies
+   * nothing; the text then keeps the document's top-level member order with {@code proof} last, and
+   * writes nested objects with their members in RFC 8785 order. Otherwise it is {@link #addProof}
+   * followed by {@link StrictJson#write}.
    *
    * @param document the document, with or without proofs (not changed)
    * @param options the proof options
@@ -184,15 +186,16 @@ public final class DataIntegrity {
   }
 
   /**
-   * Builds the proof configuration a suite hashes from a proof (without {@code proofValue}):
-   * for RDF the document's {@code @context} is set on it; for JCS it is used as it is.
+   * Builds the proof configuration a suite hashes from a proof (without {@code proofValue}): for
+   * RDF the document's {@code @context} is set on it; for JCS it is used as it is.
    *
    * @param suite the suite
    * @param proofWithoutValue the proof options as they appear in the proof
    * @param unsecuredDocument the document the proof is for
    * @return the proof configuration
    */
-  public ObjectNode proofConfig(Cryptosuite suite, ObjectNode proofWithoutValue, ObjectNode unsecuredDocument) {
+  public ObjectNode proofConfig(
+      Cryptosuite suite, ObjectNode proofWithoutValue, ObjectNode unsecuredDocument) {
     ObjectNode config = proofWithoutValue.deepCopy();
     config.remove("proofValue");
     if (suite.rdfCanonicalization() && unsecuredDocument.has("@context")) {
@@ -231,8 +234,7 @@ public final class DataIntegrity {
    *
    * @param document the document
    * @return its proofs; empty when it has none
-   * @throws UnusableInputException when {@code proof} is neither an object nor an array of
-   *     objects
+   * @throws UnusableInputException when {@code proof} is neither an object nor an array of objects
    */
   public static List<ObjectNode> proofs(ObjectNode document) {
     JsonNode proof = document.get("proof");
@@ -297,7 +299,8 @@ public final class DataIntegrity {
     for (JsonNode url : context) {
       if (url.isTextual()) {
         String text = url.textValue();
-        if (JsonLdContexts.CREDENTIALS_V2.equals(text) || JsonLdContexts.DATA_INTEGRITY_V2.equals(text)) {
+        if (JsonLdContexts.CREDENTIALS_V2.equals(text)
+            || JsonLdContexts.DATA_INTEGRITY_V2.equals(text)) {
           return true;
         }
         v1 |= JsonLdContexts.CREDENTIALS_V1.equals(text);
@@ -317,7 +320,8 @@ public final class DataIntegrity {
     } else if (context.isArray()) {
       context.forEach(c -> urls.add(c.isTextual() ? c.textValue() : ""));
     } else {
-      throw new ValidationException("@context", context.getNodeType(), "must be a string or an array");
+      throw new ValidationException(
+          "@context", context.getNodeType(), "must be a string or an array");
     }
     if (urls.contains(JsonLdContexts.CREDENTIALS_V1)
         && !urls.contains(JsonLdContexts.CREDENTIALS_V2)

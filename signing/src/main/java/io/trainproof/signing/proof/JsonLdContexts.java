@@ -14,18 +14,23 @@ import java.util.Set;
 /**
  * The JSON-LD contexts {@code eddsa-rdfc-2022} may use, all held in memory: nothing is ever
  * fetched. {@link #bundled()} has the ones shipped in the jar (credentials v1 and v2,
- * data-integrity v2, Open Badges 3.0.3, Trainproof v1); {@link #with} adds a host's own.
- * Immutable and thread-safe.
+ * data-integrity v2, Open Badges 3.0.3, Trainproof v1); {@link #with} adds a host's own. Immutable
+ * and thread-safe.
  */
 public final class JsonLdContexts {
   /** VC Data Model 1.1 context. */
   public static final String CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1";
+
   /** VC Data Model 2.0 context. */
   public static final String CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2";
+
   /** Data Integrity v2 context, added to VC 1.1 credentials when they are signed. */
   public static final String DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2";
+
   /** Open Badges 3.0 context, version 3.0.3. */
-  public static final String OPEN_BADGES_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+  public static final String OPEN_BADGES_V3 =
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
   /** Trainproof's own context (policy attestations). */
   public static final String TRAINPROOF_V1 = "https://trainproof.io/ns/credentials/v1";
 
@@ -37,7 +42,9 @@ public final class JsonLdContexts {
     this.documents = Map.copyOf(documents);
   }
 
-  /** @return the contexts shipped in the jar */
+  /**
+   * @return the contexts shipped in the jar
+   */
   public static JsonLdContexts bundled() {
     return BUNDLED;
   }
@@ -69,7 +76,9 @@ public final class JsonLdContexts {
     return Optional.ofNullable(documents.get(url));
   }
 
-  /** @return every URL held */
+  /**
+   * @return every URL held
+   */
   public Set<String> urls() {
     return documents.keySet();
   }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param created the proof's creation time (written to the second)
  * @param proofPurpose usually {@code assertionMethod}
  * @param id the proof's own id, needed when a later proof names it in {@code previousProof}
- * @param previousProof ids of proofs already on the document that this proof chains to;
- *     empty for a proof in a set
+ * @param previousProof ids of proofs already on the document that this proof chains to; empty for a
+ *     proof in a set
  */
 public record ProofOptions(
     Cryptosuite cryptosuite,

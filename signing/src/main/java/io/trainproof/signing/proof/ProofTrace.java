@@ -3,8 +3,8 @@ package io.trainproof.signing.proof;
 import io.trainproof.signing.internal.Hex;
 
 /**
- * Every intermediate of one proof computation, for debugging and for checking against
- * published test vectors.
+ * Every intermediate of one proof computation, for debugging and for checking against published
+ * test vectors.
  *
  * @param canonicalProofConfig the canonical proof configuration (JCS text or N-Quads)
  * @param canonicalDocument the canonical document (JCS text or N-Quads)
@@ -31,19 +31,25 @@ public record ProofTrace(
     documentHash = documentHash.clone();
   }
 
-  /** @return a copy of the proof configuration hash */
+  /**
+   * @return a copy of the proof configuration hash
+   */
   @Override
   public byte[] proofConfigHash() {
     return proofConfigHash.clone();
   }
 
-  /** @return a copy of the document hash */
+  /**
+   * @return a copy of the document hash
+   */
   @Override
   public byte[] documentHash() {
     return documentHash.clone();
   }
 
-  /** @return the signed message: proof configuration hash then document hash, 64 bytes */
+  /**
+   * @return the signed message: proof configuration hash then document hash, 64 bytes
+   */
   public byte[] hashData() {
     byte[] out = new byte[proofConfigHash.length + documentHash.length];
     System.arraycopy(proofConfigHash, 0, out, 0, proofConfigHash.length);
@@ -51,7 +57,9 @@ public record ProofTrace(
     return out;
   }
 
-  /** @return {@link #hashData()} as lower-case hex */
+  /**
+   * @return {@link #hashData()} as lower-case hex
+   */
   public String hashDataHex() {
     return Hex.encode(hashData());
   }

@@ -1,9 +1,8 @@
 /**
  * Data Integrity proofs ({@code type: DataIntegrityProof}) with the cryptosuites {@code
- * eddsa-jcs-2022} (default), {@code ecdsa-jcs-2019} (P-256) and {@code eddsa-rdfc-2022}
- * (RDF Dataset Canonicalization with bundled JSON-LD contexts, never fetched), including
- * proof sets and proof chains ({@code previousProof}). Verification lives in {@link
- * io.trainproof.signing.verify}.
+ * eddsa-jcs-2022} (default), {@code ecdsa-jcs-2019} (P-256) and {@code eddsa-rdfc-2022} (RDF
+ * Dataset Canonicalization with bundled JSON-LD contexts, never fetched), including proof sets and
+ * proof chains ({@code previousProof}). Verification lives in {@link io.trainproof.signing.verify}.
  */
 @NullMarked
 package io.trainproof.signing.proof;

@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One issuer's status lists: a revocation list and a superseded list of the same size,
- * addressed by the same index. Each credential gets one index, drawn at random (so an index
- * reveals nothing about issue order) and never given out again.
+ * One issuer's status lists: a revocation list and a superseded list of the same size, addressed by
+ * the same index. Each credential gets one index, drawn at random (so an index reveals nothing
+ * about issue order) and never given out again.
  *
- * <p>List credential URLs are {@code <base>/revocation} and {@code <base>/superseded}. The
- * state (allocated indexes and both bitstrings) is saved with {@link #toJson()} and restored
- * with {@link #fromJson}, so indexes stay unique across restarts; the host must persist it
- * after each {@link #allocate()}, {@link #revoke} and {@link #supersede}.
+ * <p>List credential URLs are {@code <base>/revocation} and {@code <base>/superseded}. The state
+ * (allocated indexes and both bitstrings) is saved with {@link #toJson()} and restored with {@link
+ * #fromJson}, so indexes stay unique across restarts; the host must persist it after each {@link
+ * #allocate()}, {@link #revoke} and {@link #supersede}.
  *
  * <p>Thread-safe (methods are synchronized).
  */
@@ -65,18 +65,27 @@ public final class IssuerStatusLists {
    * @param random the source of random indexes
    * @return the lists
    */
-  public static IssuerStatusLists create(String issuerId, String baseUrl, int size, SecureRandom random) {
+  public static IssuerStatusLists create(
+      String issuerId, String baseUrl, int size, SecureRandom random) {
     return new IssuerStatusLists(
-        issuerId, baseUrl, random, StatusBitstring.empty(size), StatusBitstring.empty(size),
+        issuerId,
+        baseUrl,
+        random,
+        StatusBitstring.empty(size),
+        StatusBitstring.empty(size),
         StatusBitstring.empty(size));
   }
 
-  /** @return the issuer's DID */
+  /**
+   * @return the issuer's DID
+   */
   public String issuerId() {
     return issuerId;
   }
 
-  /** @return the number of entries per list */
+  /**
+   * @return the number of entries per list
+   */
   public synchronized int size() {
     return allocated.size();
   }
@@ -100,7 +109,8 @@ public final class IssuerStatusLists {
   public synchronized int allocate() {
     int size = allocated.size();
     if (allocated.cardinality() >= size) {
-      throw new ConflictException("StatusList", baseUrl, "every index is allocated; start a new list");
+      throw new ConflictException(
+          "StatusList", baseUrl, "every index is allocated; start a new list");
     }
     int index = -1;
     for (int i = 0; i < RANDOM_TRIES && index < 0; i++) {
@@ -133,8 +143,10 @@ public final class IssuerStatusLists {
   public List<StatusEntry> entries(int index) {
     requireAllocated(index);
     return List.of(
-        new StatusEntry(listCredentialUrl(StatusPurpose.REVOCATION), StatusPurpose.REVOCATION, index),
-        new StatusEntry(listCredentialUrl(StatusPurpose.SUPERSEDED), StatusPurpose.SUPERSEDED, index));
+        new StatusEntry(
+            listCredentialUrl(StatusPurpose.REVOCATION), StatusPurpose.REVOCATION, index),
+        new StatusEntry(
+            listCredentialUrl(StatusPurpose.SUPERSEDED), StatusPurpose.SUPERSEDED, index));
   }
 
   /**
@@ -159,7 +171,8 @@ public final class IssuerStatusLists {
    * @return what to record
    * @throws ConflictException when it is already superseded
    */
-  public synchronized StatusChange supersede(int index, String replacementCredentialId, Instant at) {
+  public synchronized StatusChange supersede(
+      int index, String replacementCredentialId, Instant at) {
     return set(StatusPurpose.SUPERSEDED, index, replacementCredentialId, at);
   }
 
@@ -182,10 +195,13 @@ public final class IssuerStatusLists {
    * @return the credential, to be signed by the issuer
    */
   public synchronized ObjectNode statusListCredential(StatusPurpose purpose, Instant validFrom) {
-    return StatusListCredentials.unsigned(issuerId, listCredentialUrl(purpose), purpose, list(purpose), validFrom);
+    return StatusListCredentials.unsigned(
+        issuerId, listCredentialUrl(purpose), purpose, list(purpose), validFrom);
   }
 
-  /** @return the state, to persist */
+  /**
+   * @return the state, to persist
+   */
   public synchronized String toJson() {
     ObjectNode root = StrictJson.mapper().createObjectNode();
     root.put("type", "TrainproofIssuerStatusLists");

@@ -20,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StatusBitstring {
   /** The minimum list length the standard requires for group privacy: 131,072 bits. */
   public static final int MIN_SIZE = 131_072;
+
   /** The largest list accepted when decoding, so a GZIP bomb cannot exhaust memory. */
   public static final int MAX_SIZE = 64 * 1024 * 1024;
 
@@ -37,12 +38,15 @@ public final class StatusBitstring {
    */
   public static StatusBitstring empty(int size) {
     if (size < MIN_SIZE || size % 8 != 0 || size > MAX_SIZE) {
-      throw new ValidationException("size", size, "must be a multiple of 8 in " + MIN_SIZE + ".." + MAX_SIZE);
+      throw new ValidationException(
+          "size", size, "must be a multiple of 8 in " + MIN_SIZE + ".." + MAX_SIZE);
     }
     return new StatusBitstring(new byte[size / 8]);
   }
 
-  /** @return the number of entries */
+  /**
+   * @return the number of entries
+   */
   public int size() {
     return bytes.length * 8;
   }
@@ -89,7 +93,9 @@ public final class StatusBitstring {
     return new StatusBitstring(copy);
   }
 
-  /** @return how many bits are set */
+  /**
+   * @return how many bits are set
+   */
   public int cardinality() {
     int count = 0;
     for (byte b : bytes) {
@@ -98,7 +104,9 @@ public final class StatusBitstring {
     return count;
   }
 
-  /** @return the {@code encodedList} value */
+  /**
+   * @return the {@code encodedList} value
+   */
   public String encode() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
@@ -148,7 +156,8 @@ public final class StatusBitstring {
 
   @Override
   public boolean equals(@org.jspecify.annotations.Nullable Object other) {
-    return other instanceof StatusBitstring && Arrays.equals(((StatusBitstring) other).bytes, bytes);
+    return other instanceof StatusBitstring
+        && Arrays.equals(((StatusBitstring) other).bytes, bytes);
   }
 
   @Override

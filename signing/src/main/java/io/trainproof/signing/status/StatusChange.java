@@ -3,8 +3,8 @@ package io.trainproof.signing.status;
 import java.time.Instant;
 
 /**
- * A status bit that was set: what the host records next to the certificate (the bitstring
- * only holds the bit, never the reason).
+ * A status bit that was set: what the host records next to the certificate (the bitstring only
+ * holds the bit, never the reason).
  *
  * @param index the status index
  * @param purpose revocation or supersession

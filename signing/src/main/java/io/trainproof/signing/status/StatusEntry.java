@@ -25,7 +25,9 @@ public record StatusEntry(String statusListCredential, StatusPurpose purpose, in
     }
   }
 
-  /** @return the entry as it appears in {@code credentialStatus} */
+  /**
+   * @return the entry as it appears in {@code credentialStatus}
+   */
   public ObjectNode toJson() {
     ObjectNode entry = StrictJson.mapper().createObjectNode();
     entry.put("id", statusListCredential + "#" + index);

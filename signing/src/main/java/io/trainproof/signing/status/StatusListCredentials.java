@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Builds unsigned {@code BitstringStatusListCredential}s from a bitstring the caller holds,
- * with no state of its own. {@link IssuerStatusLists} builds through here from its own lists;
- * {@link io.trainproof.signing.SigningCredentialIssuer} from the indexes core's store reports.
+ * Builds unsigned {@code BitstringStatusListCredential}s from a bitstring the caller holds, with no
+ * state of its own. {@link IssuerStatusLists} builds through here from its own lists; {@link
+ * io.trainproof.signing.SigningCredentialIssuer} from the indexes core's store reports.
  *
  * <p>Stateless and thread-safe.
  */
@@ -28,13 +28,19 @@ public final class StatusListCredentials {
    * @return the credential, to be signed by the issuer
    */
   public static ObjectNode unsigned(
-      String issuerDid, String url, StatusPurpose purpose, StatusBitstring list, Instant validFrom) {
+      String issuerDid,
+      String url,
+      StatusPurpose purpose,
+      StatusBitstring list,
+      Instant validFrom) {
     ObjectNode vc = StrictJson.mapper().createObjectNode();
     vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
     vc.put("id", url);
     vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
     vc.put("issuer", issuerDid);
-    vc.put("validFrom", DateTimeFormatter.ISO_INSTANT.format(validFrom.truncatedTo(ChronoUnit.SECONDS)));
+    vc.put(
+        "validFrom",
+        DateTimeFormatter.ISO_INSTANT.format(validFrom.truncatedTo(ChronoUnit.SECONDS)));
     ObjectNode subject = vc.putObject("credentialSubject");
     subject.put("id", url + "#list");
     subject.put("type", "BitstringStatusList");

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it failed; null unless {@code outcome} is {@link Outcome#FAILED}
  * @param detail a sentence for people: which proof, which key, which date
  */
-public record Check(CheckKind kind, Outcome outcome, @Nullable FailureReason reason, String detail) {
+public record Check(
+    CheckKind kind, Outcome outcome, @Nullable FailureReason reason, String detail) {
   /**
    * Validates that a reason is given exactly for failures.
    *

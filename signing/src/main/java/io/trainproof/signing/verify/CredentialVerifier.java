@@ -23,25 +23,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies credentials offline against a {@link TrustBundle}, at the time of an injected
- * {@link Clock}. Returns a {@link VerificationResult} with every check; for any input text
- * it never throws (unusable input is a failed {@link CheckKind#WELL_FORMED} check).
+ * Verifies credentials offline against a {@link TrustBundle}, at the time of an injected {@link
+ * Clock}. Returns a {@link VerificationResult} with every check; for any input text it never throws
+ * (unusable input is a failed {@link CheckKind#WELL_FORMED} check).
  *
  * <p>Checks: each proof (well formed, known suite, {@code proofValue} multibase, proof
- * {@code @context} a prefix of the document's, {@code previousProof} present, key known and
- * of the suite's type, signature valid); each key valid at its proof's {@code created}
- * (retired keys verify what they signed while active); the issuer in the bundle and, under
- * {@link VerificationPolicy#requireIssuerKey()}, signing with its own key; {@code
- * validFrom}/{@code validUntil} (or VC 1.1 {@code issuanceDate}/{@code expirationDate});
- * revocation and supersession through the bundle's status lists, whose own proofs are
- * verified first, which must not be past their own {@code validUntil}, and
- * which must not be older than a list already seen ({@link SeenStatusLists}: a replayed list
- * from before a revocation is {@link FailureReason#STALE_STATUS_LIST}). All proofs of a proof
- * set must verify.
+ * {@code @context} a prefix of the document's, {@code previousProof} present, key known and of the
+ * suite's type, signature valid); each key valid at its proof's {@code created} (retired keys
+ * verify what they signed while active); the issuer in the bundle and, under {@link
+ * VerificationPolicy#requireIssuerKey()}, signing with its own key; {@code validFrom}/{@code
+ * validUntil} (or VC 1.1 {@code issuanceDate}/{@code expirationDate}); revocation and supersession
+ * through the bundle's status lists, whose own proofs are verified first, which must not be past
+ * their own {@code validUntil}, and which must not be older than a list already seen ({@link
+ * SeenStatusLists}: a replayed list from before a revocation is {@link
+ * FailureReason#STALE_STATUS_LIST}). All proofs of a proof set must verify.
  *
- * <p>Limitation: a proof's {@code created} is what the signer wrote; a stolen retired key
- * could back-date. Retire a compromised key's history entry by publishing a new bundle and
- * re-issuing, not by relying on {@code created} alone.
+ * <p>Limitation: a proof's {@code created} is what the signer wrote; a stolen retired key could
+ * back-date. Retire a compromised key's history entry by publishing a new bundle and re-issuing,
+ * not by relying on {@code created} alone.
  *
  * <p>Thread-safe.
  */
@@ -73,7 +72,8 @@ public final class CredentialVerifier {
    * @param policy what it demands
    * @param dataIntegrity the proof machinery (with the JSON-LD contexts it may use)
    */
-  public CredentialVerifier(TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity) {
+  public CredentialVerifier(
+      TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity) {
     this(bundle, clock, policy, dataIntegrity, new SeenStatusLists());
   }
 
@@ -87,7 +87,11 @@ public final class CredentialVerifier {
    * @param dataIntegrity the proof machinery (with the JSON-LD contexts it may use)
    * @param seen the status lists seen so far, shared
    */
-  public CredentialVerifier(TrustBundle bundle, Clock clock, VerificationPolicy policy, DataIntegrity dataIntegrity,
+  public CredentialVerifier(
+      TrustBundle bundle,
+      Clock clock,
+      VerificationPolicy policy,
+      DataIntegrity dataIntegrity,
       SeenStatusLists seen) {
     this.bundle = bundle;
     this.clock = clock;
@@ -109,12 +113,16 @@ public final class CredentialVerifier {
       parsed = StrictJson.parse(credentialJson, policy.limits());
     } catch (UnusableInputException e) {
       FailureReason reason =
-          StrictJson.LIMIT.equals(e.what()) ? FailureReason.INPUT_TOO_LARGE : FailureReason.MALFORMED_JSON;
+          StrictJson.LIMIT.equals(e.what())
+              ? FailureReason.INPUT_TOO_LARGE
+              : FailureReason.MALFORMED_JSON;
       checks.add(Check.failed(CheckKind.WELL_FORMED, reason, e.getMessage()));
       return new VerificationResult(null, checks);
     }
     if (!parsed.isObject()) {
-      checks.add(Check.failed(CheckKind.WELL_FORMED, FailureReason.MALFORMED_CREDENTIAL, "not a JSON object"));
+      checks.add(
+          Check.failed(
+              CheckKind.WELL_FORMED, FailureReason.MALFORMED_CREDENTIAL, "not a JSON object"));
       return new VerificationResult(null, checks);
     }
     ObjectNode credential = (ObjectNode) parsed;
@@ -142,7 +150,9 @@ public final class CredentialVerifier {
       return List.of();
     }
     if (all.isEmpty()) {
-      checks.add(Check.failed(CheckKind.PROOF, FailureReason.MISSING_PROOF, "the credential carries no proof"));
+      checks.add(
+          Check.failed(
+              CheckKind.PROOF, FailureReason.MISSING_PROOF, "the credential carries no proof"));
       return List.of();
     }
     List<ProofChecker.Result> results = new ArrayList<>();
@@ -158,25 +168,39 @@ public final class CredentialVerifier {
     return results;
   }
 
-  private void checkIssuer(ObjectNode credential, List<ProofChecker.Result> results, List<Check> checks) {
+  private void checkIssuer(
+      ObjectNode credential, List<ProofChecker.Result> results, List<Check> checks) {
     JsonNode issuerNode = credential.get("issuer");
-    String issuer = issuerNode == null ? null
-        : issuerNode.isTextual() ? issuerNode.textValue()
-        : issuerNode.path("id").isTextual() ? issuerNode.get("id").textValue() : null;
+    String issuer =
+        issuerNode == null
+            ? null
+            : issuerNode.isTextual()
+                ? issuerNode.textValue()
+                : issuerNode.path("id").isTextual() ? issuerNode.get("id").textValue() : null;
     if (issuer == null) {
-      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.MALFORMED_CREDENTIAL, "no issuer id"));
+      checks.add(
+          Check.failed(
+              CheckKind.ISSUER_TRUSTED, FailureReason.MALFORMED_CREDENTIAL, "no issuer id"));
       return;
     }
     if (bundle.issuer(issuer).isEmpty()) {
-      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.UNKNOWN_ISSUER, issuer + " is not in the trust bundle"));
+      checks.add(
+          Check.failed(
+              CheckKind.ISSUER_TRUSTED,
+              FailureReason.UNKNOWN_ISSUER,
+              issuer + " is not in the trust bundle"));
       return;
     }
     if (policy.requireIssuerKey()
-        && results.stream().noneMatch(
-            r -> r.proof().outcome() == Outcome.PASSED && issuer.equals(r.issuerDid()))) {
+        && results.stream()
+            .noneMatch(
+                r -> r.proof().outcome() == Outcome.PASSED && issuer.equals(r.issuerDid()))) {
       // why: key validity is its own check; here only whose key made a verifying signature
-      checks.add(Check.failed(CheckKind.ISSUER_TRUSTED, FailureReason.WRONG_KEY,
-          "no verifying proof is made with a key of " + issuer));
+      checks.add(
+          Check.failed(
+              CheckKind.ISSUER_TRUSTED,
+              FailureReason.WRONG_KEY,
+              "no verifying proof is made with a key of " + issuer));
       return;
     }
     checks.add(Check.passed(CheckKind.ISSUER_TRUSTED, issuer + " is trusted"));
@@ -190,13 +214,25 @@ public final class CredentialVerifier {
       from = date(credential, "validFrom", "issuanceDate");
       until = date(credential, "validUntil", "expirationDate");
     } catch (DateTimeParseException e) {
-      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.MALFORMED_CREDENTIAL, "a validity date does not parse"));
+      checks.add(
+          Check.failed(
+              CheckKind.VALIDITY_PERIOD,
+              FailureReason.MALFORMED_CREDENTIAL,
+              "a validity date does not parse"));
       return;
     }
     if (from != null && now.isBefore(from)) {
-      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.NOT_YET_VALID, "valid from " + from + ", now " + now));
+      checks.add(
+          Check.failed(
+              CheckKind.VALIDITY_PERIOD,
+              FailureReason.NOT_YET_VALID,
+              "valid from " + from + ", now " + now));
     } else if (until != null && !now.isBefore(until)) {
-      checks.add(Check.failed(CheckKind.VALIDITY_PERIOD, FailureReason.EXPIRED, "valid until " + until + ", now " + now));
+      checks.add(
+          Check.failed(
+              CheckKind.VALIDITY_PERIOD,
+              FailureReason.EXPIRED,
+              "valid until " + until + ", now " + now));
     } else if (from == null && until == null) {
       checks.add(Check.notApplicable(CheckKind.VALIDITY_PERIOD, "no validity period stated"));
     } else {
@@ -228,7 +264,8 @@ public final class CredentialVerifier {
       if (!"BitstringStatusListEntry".equals(entry.path("type").asText())) {
         continue;
       }
-      Optional<StatusPurpose> purpose = StatusPurpose.fromValue(entry.path("statusPurpose").asText());
+      Optional<StatusPurpose> purpose =
+          StatusPurpose.fromValue(entry.path("statusPurpose").asText());
       if (purpose.isEmpty()) {
         continue;
       }
@@ -244,24 +281,31 @@ public final class CredentialVerifier {
   }
 
   private Check checkEntry(JsonNode entry, StatusPurpose purpose) {
-    CheckKind kind = purpose == StatusPurpose.REVOCATION ? CheckKind.REVOCATION : CheckKind.SUPERSESSION;
+    CheckKind kind =
+        purpose == StatusPurpose.REVOCATION ? CheckKind.REVOCATION : CheckKind.SUPERSESSION;
     String url = entry.path("statusListCredential").asText("");
     int index;
     try {
       index = Integer.parseInt(entry.path("statusListIndex").asText(""));
     } catch (NumberFormatException e) {
-      return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex is not a number");
+      return Check.failed(
+          kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex is not a number");
     }
-    LoadedList loaded = verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
+    LoadedList loaded =
+        verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
     StatusBitstring list = loaded.list();
     if (list == null) {
       return Check.failed(kind, loaded.reason(), loaded.detail());
     }
     if (index < 0 || index >= list.size()) {
-      return Check.failed(kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex " + index + " outside the list");
+      return Check.failed(
+          kind,
+          FailureReason.MALFORMED_CREDENTIAL,
+          "statusListIndex " + index + " outside the list");
     }
     if (list.get(index)) {
-      return Check.failed(kind,
+      return Check.failed(
+          kind,
           purpose == StatusPurpose.REVOCATION ? FailureReason.REVOKED : FailureReason.SUPERSEDED,
           purpose.value() + " bit " + index + " is set in " + url);
     }
@@ -269,8 +313,11 @@ public final class CredentialVerifier {
   }
 
   private LoadedList loadList(String url, StatusPurpose purpose) {
-    LoadedList unavailable = new LoadedList(null, FailureReason.STATUS_UNAVAILABLE,
-        "status list " + url + " is not in the trust bundle or does not verify");
+    LoadedList unavailable =
+        new LoadedList(
+            null,
+            FailureReason.STATUS_UNAVAILABLE,
+            "status list " + url + " is not in the trust bundle or does not verify");
     Optional<ObjectNode> list = bundle.statusList(url);
     if (list.isEmpty()) {
       return unavailable;
@@ -282,9 +329,10 @@ public final class CredentialVerifier {
     } catch (UnusableInputException e) {
       return unavailable;
     }
-    String issuer = credential.path("issuer").isTextual()
-        ? credential.get("issuer").textValue()
-        : credential.path("issuer").path("id").asText("");
+    String issuer =
+        credential.path("issuer").isTextual()
+            ? credential.get("issuer").textValue()
+            : credential.path("issuer").path("id").asText("");
     boolean signedByIssuer = false;
     for (ObjectNode proof : all) {
       ProofChecker.Result result = proofs.check(credential, proof, all, "status list proof");
@@ -315,7 +363,9 @@ public final class CredentialVerifier {
     }
     Instant now = clock.instant();
     if (until != null && !now.isBefore(until)) {
-      return new LoadedList(null, FailureReason.STALE_STATUS_LIST,
+      return new LoadedList(
+          null,
+          FailureReason.STALE_STATUS_LIST,
           "status list " + url + " was valid until " + until + ", now " + now);
     }
     // why: an undated list orders before every dated one

@@ -43,9 +43,8 @@ public enum FailureReason {
   /** A status list the credential refers to is not in the trust bundle or does not verify. */
   STATUS_UNAVAILABLE,
   /**
-   * A status list is past its own {@code validUntil}, or is older than one
-   * the verifier has already seen ({@link SeenStatusLists}): a replayed list from before a
-   * revocation.
+   * A status list is past its own {@code validUntil}, or is older than one the verifier has already
+   * seen ({@link SeenStatusLists}): a replayed list from before a revocation.
    */
   STALE_STATUS_LIST,
   /** The issuer is not in the trust bundle. */

@@ -6,12 +6,12 @@ import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.XsdDateTime;
+import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.key.DidKey;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.VerificationKey;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.jcs.JsonCanonicalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -57,7 +57,8 @@ final class ProofChecker {
     String suiteId = proof.path("cryptosuite").asText("");
     Optional<Cryptosuite> suite = Cryptosuite.fromId(suiteId);
     if (suite.isEmpty()) {
-      return fail(FailureReason.UNKNOWN_CRYPTOSUITE, label + ": unknown cryptosuite '" + suiteId + "'");
+      return fail(
+          FailureReason.UNKNOWN_CRYPTOSUITE, label + ": unknown cryptosuite '" + suiteId + "'");
     }
     for (String member : List.of("verificationMethod", "proofPurpose", "created", "proofValue")) {
       if (!proof.path(member).isTextual()) {
@@ -77,7 +78,9 @@ final class ProofChecker {
       return fail(FailureReason.MALFORMED_PROOF, label + ": created is not an XML Schema dateTime");
     }
     if (proof.has("@context") && !isPrefix(proof.get("@context"), secured.get("@context"))) {
-      return fail(FailureReason.PROOF_CONTEXT_NOT_PREFIX, label + ": proof @context is not a prefix of the document's");
+      return fail(
+          FailureReason.PROOF_CONTEXT_NOT_PREFIX,
+          label + ": proof @context is not a prefix of the document's");
     }
 
     JsonNode chained = null;
@@ -89,7 +92,9 @@ final class ProofChecker {
       } else if (previous.isArray()) {
         previous.forEach(p -> ids.add(p.asText()));
       } else {
-        return fail(FailureReason.MALFORMED_PROOF, label + ": previousProof is neither a string nor an array");
+        return fail(
+            FailureReason.MALFORMED_PROOF,
+            label + ": previousProof is neither a string nor an array");
       }
       try {
         chained = DataIntegrity.matchingProofs(allProofs, ids);
@@ -111,14 +116,17 @@ final class ProofChecker {
     } else {
       Optional<TrustBundle.TrustedKey> trusted = bundle.key(method);
       if (trusted.isEmpty()) {
-        return fail(FailureReason.UNKNOWN_KEY, label + ": " + method + " is not in the trust bundle");
+        return fail(
+            FailureReason.UNKNOWN_KEY, label + ": " + method + " is not in the trust bundle");
       }
       record = trusted.get().record();
       issuerDid = trusted.get().issuerDid();
       key = record.key();
     }
     if (key.algorithm() != suite.get().algorithm()) {
-      return fail(FailureReason.WRONG_KEY, label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
+      return fail(
+          FailureReason.WRONG_KEY,
+          label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
     }
 
     byte[] hashData;
@@ -129,31 +137,54 @@ final class ProofChecker {
     }
     if (!Crypto.verify(key.algorithm(), key.bytes(), hashData, signature)) {
       return new Result(
-          Check.failed(CheckKind.PROOF, FailureReason.TAMPERED_CONTENT, label + ": signature does not verify with " + method),
+          Check.failed(
+              CheckKind.PROOF,
+              FailureReason.TAMPERED_CONTENT,
+              label + ": signature does not verify with " + method),
           null,
           issuerDid);
     }
-    Check proofCheck = Check.passed(CheckKind.PROOF, label + ": " + suiteId + " signature by " + method + " verifies");
+    Check proofCheck =
+        Check.passed(
+            CheckKind.PROOF, label + ": " + suiteId + " signature by " + method + " verifies");
     Check keyCheck;
     if (record == null) {
-      keyCheck = Check.notApplicable(CheckKind.KEY_VALIDITY, label + ": did:key has no validity interval");
+      keyCheck =
+          Check.notApplicable(CheckKind.KEY_VALIDITY, label + ": did:key has no validity interval");
     } else if (record.validAt(created)) {
-      keyCheck = Check.passed(CheckKind.KEY_VALIDITY, label + ": key valid at " + XsdDateTime.text(created));
+      keyCheck =
+          Check.passed(
+              CheckKind.KEY_VALIDITY, label + ": key valid at " + XsdDateTime.text(created));
     } else if (created.isBefore(record.activeFrom())) {
-      keyCheck = Check.failed(CheckKind.KEY_VALIDITY, FailureReason.KEY_NOT_YET_ACTIVE,
-          label + ": created " + created + " before the key became active at " + record.activeFrom());
+      keyCheck =
+          Check.failed(
+              CheckKind.KEY_VALIDITY,
+              FailureReason.KEY_NOT_YET_ACTIVE,
+              label
+                  + ": created "
+                  + created
+                  + " before the key became active at "
+                  + record.activeFrom());
     } else {
-      keyCheck = Check.failed(CheckKind.KEY_VALIDITY, FailureReason.KEY_RETIRED_BEFORE_PROOF,
-          label + ": created " + created + " after the key was retired at " + record.retiredAt());
+      keyCheck =
+          Check.failed(
+              CheckKind.KEY_VALIDITY,
+              FailureReason.KEY_RETIRED_BEFORE_PROOF,
+              label
+                  + ": created "
+                  + created
+                  + " after the key was retired at "
+                  + record.retiredAt());
     }
     return new Result(proofCheck, keyCheck, issuerDid);
   }
 
   /**
-   * The signed message: the unsecured document is the secured one without {@code proof} (or
-   * with the chained proofs as {@code proof}), with the proof's {@code @context} when it has one.
+   * The signed message: the unsecured document is the secured one without {@code proof} (or with
+   * the chained proofs as {@code proof}), with the proof's {@code @context} when it has one.
    */
-  private byte[] hashData(Cryptosuite suite, ObjectNode secured, ObjectNode proof, @Nullable JsonNode chained) {
+  private byte[] hashData(
+      Cryptosuite suite, ObjectNode secured, ObjectNode proof, @Nullable JsonNode chained) {
     if (suite.rdfCanonicalization()) {
       ObjectNode unsecured = secured.deepCopy();
       unsecured.remove("proof");
@@ -165,7 +196,9 @@ final class ProofChecker {
       }
       ObjectNode withoutValue = proof.deepCopy();
       withoutValue.remove("proofValue");
-      return dataIntegrity.trace(suite, unsecured, dataIntegrity.proofConfig(suite, withoutValue, unsecured)).hashData();
+      return dataIntegrity
+          .trace(suite, unsecured, dataIntegrity.proofConfig(suite, withoutValue, unsecured))
+          .hashData();
     }
     // why: for JCS suites the proof configuration is the proof without proofValue; both
     // canonical forms are written from views, without copying the credential
@@ -184,14 +217,19 @@ final class ProofChecker {
   }
 
   /**
-   * Parses an XML Schema dateTime with an offset, as {@link OffsetDateTime#parse} does; the
-   * common {@code yyyy-MM-ddTHH:mm:ssZ} form (every Trainproof date) is read directly.
+   * Parses an XML Schema dateTime with an offset, as {@link OffsetDateTime#parse} does; the common
+   * {@code yyyy-MM-ddTHH:mm:ssZ} form (every Trainproof date) is read directly.
    *
    * @throws DateTimeParseException when it is not one
    */
   static Instant parseDateTime(String text) {
-    if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-        && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+    if (text.length() == 20
+        && text.charAt(4) == '-'
+        && text.charAt(7) == '-'
+        && text.charAt(10) == 'T'
+        && text.charAt(13) == ':'
+        && text.charAt(16) == ':'
+        && text.charAt(19) == 'Z') {
       int year = digits(text, 0, 4);
       int month = digits(text, 5, 2);
       int day = digits(text, 8, 2);

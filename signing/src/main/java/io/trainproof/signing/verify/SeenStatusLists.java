@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A list is refused when its {@code validFrom} is earlier than that of the newest list seen
  * under the same URL, or when it clears an entry the newest seen list had set: revocation and
- * supersession are never undone, so a set bit that is clear again can only come from an older
- * list (this also catches a replay published within the same second). A list that passes
- * becomes the newest seen when its {@code validFrom} is not earlier.
+ * supersession are never undone, so a set bit that is clear again can only come from an older list
+ * (this also catches a replay published within the same second). A list that passes becomes the
+ * newest seen when its {@code validFrom} is not earlier.
  *
- * <p>Each {@link CredentialVerifier} has its own memory unless one is shared: a host that
- * refreshes its trust bundle creates each new verifier with the same instance. The memory is
- * in-process only; persisting it across restarts is the host's choice. Thread-safe.
+ * <p>Each {@link CredentialVerifier} has its own memory unless one is shared: a host that refreshes
+ * its trust bundle creates each new verifier with the same instance. The memory is in-process only;
+ * persisting it across restarts is the host's choice. Thread-safe.
  */
 public final class SeenStatusLists {
   private final Map<String, Seen> newest = new ConcurrentHashMap<>();
@@ -28,8 +28,8 @@ public final class SeenStatusLists {
   public SeenStatusLists() {}
 
   /**
-   * Admits a verified status list or says why it is refused; an admitted list may become the
-   * newest seen.
+   * Admits a verified status list or says why it is refused; an admitted list may become the newest
+   * seen.
    *
    * @param url the list's id
    * @param validFrom the list's {@code validFrom} ({@link Instant#MIN} when it has none)
@@ -38,23 +38,39 @@ public final class SeenStatusLists {
    */
   Optional<String> admit(String url, Instant validFrom, StatusBitstring list) {
     String[] refusal = new String[1];
-    newest.compute(url, (key, seen) -> {
-      if (seen == null) {
-        return new Seen(validFrom, list);
-      }
-      if (validFrom.isBefore(seen.validFrom)) {
-        refusal[0] = "status list " + url + " of " + validFrom + " is older than the one of " + seen.validFrom
-            + " already seen";
-        return seen;
-      }
-      int cleared = firstCleared(seen.list, list);
-      if (cleared >= 0) {
-        refusal[0] = "status list " + url + " of " + validFrom + " clears entry " + cleared
-            + ", which the list of " + seen.validFrom + " already seen has set";
-        return seen;
-      }
-      return new Seen(validFrom, list);
-    });
+    newest.compute(
+        url,
+        (key, seen) -> {
+          if (seen == null) {
+            return new Seen(validFrom, list);
+          }
+          if (validFrom.isBefore(seen.validFrom)) {
+            refusal[0] =
+                "status list "
+                    + url
+                    + " of "
+                    + validFrom
+                    + " is older than the one of "
+                    + seen.validFrom
+                    + " already seen";
+            return seen;
+          }
+          int cleared = firstCleared(seen.list, list);
+          if (cleared >= 0) {
+            refusal[0] =
+                "status list "
+                    + url
+                    + " of "
+                    + validFrom
+                    + " clears entry "
+                    + cleared
+                    + ", which the list of "
+                    + seen.validFrom
+                    + " already seen has set";
+            return seen;
+          }
+          return new Seen(validFrom, list);
+        });
     return Optional.ofNullable(refusal[0]);
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an offline verifier trusts: issuers' key histories and the signed status list
- * credentials to check revocation against. Loaded from a file; nothing is fetched.
+ * What an offline verifier trusts: issuers' key histories and the signed status list credentials to
+ * check revocation against. Loaded from a file; nothing is fetched.
  *
  * <p>JSON format ({@link #toJson()}, {@link #fromJson(String)}):
  *
@@ -36,11 +36,11 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>{@code issuers} holds {@link IssuerKeyHistory} JSON objects (see there: each key with
- * {@code activeFrom} and, once retired, {@code retiredAt}). {@code statusLists} holds signed
- * {@code BitstringStatusListCredential}s exactly as published, keyed by their {@code id};
- * the verifier checks their proofs against the issuers' keys before using them. A bundle is
- * refreshed by loading a newer file (e.g. with newer status lists).
+ * <p>{@code issuers} holds {@link IssuerKeyHistory} JSON objects (see there: each key with {@code
+ * activeFrom} and, once retired, {@code retiredAt}). {@code statusLists} holds signed {@code
+ * BitstringStatusListCredential}s exactly as published, keyed by their {@code id}; the verifier
+ * checks their proofs against the issuers' keys before using them. A bundle is refreshed by loading
+ * a newer file (e.g. with newer status lists).
  *
  * <p>Immutable and thread-safe.
  */
@@ -102,7 +102,9 @@ public final class TrustBundle {
     return new TrustBundle(byDid, lists);
   }
 
-  /** @return the bundle in its JSON format, indented */
+  /**
+   * @return the bundle in its JSON format, indented
+   */
   public String toJson() {
     ObjectNode root = StrictJson.mapper().createObjectNode();
     root.put("type", TYPE);
@@ -153,7 +155,9 @@ public final class TrustBundle {
     return list == null ? Optional.empty() : Optional.of(list.deepCopy());
   }
 
-  /** @return the DIDs of the trusted issuers */
+  /**
+   * @return the DIDs of the trusted issuers
+   */
   public List<String> issuerDids() {
     return new ArrayList<>(issuers.keySet());
   }
@@ -171,7 +175,8 @@ public final class TrustBundle {
       throw new UnusableInputException("trustBundle", "a status list credential needs an id");
     }
     if (lists.put(list.get("id").textValue(), (ObjectNode) list.deepCopy()) != null) {
-      throw new UnusableInputException("trustBundle", "status list appears twice: " + list.get("id").textValue());
+      throw new UnusableInputException(
+          "trustBundle", "status list appears twice: " + list.get("id").textValue());
     }
   }
 }

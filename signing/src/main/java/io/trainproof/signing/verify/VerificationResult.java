@@ -22,12 +22,16 @@ public record VerificationResult(@Nullable String credentialId, List<Check> chec
     checks = List.copyOf(checks);
   }
 
-  /** @return true when at least one check ran and none failed */
+  /**
+   * @return true when at least one check ran and none failed
+   */
   public boolean verified() {
     return !checks.isEmpty() && checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
   }
 
-  /** @return the reasons of the failed checks; empty when verified */
+  /**
+   * @return the reasons of the failed checks; empty when verified
+   */
   public Set<FailureReason> failureReasons() {
     Set<FailureReason> reasons = EnumSet.noneOf(FailureReason.class);
     for (Check check : checks) {

@@ -18,8 +18,8 @@ class AchievementIdEncodingTest {
       String course = "c" + text(random);
       String version = "v" + text(random);
       AchievementInfo info = new AchievementInfo(course, version, "n", "d", "c");
-      assertThat(info.achievementId()).isEqualTo("urn:trainproof:achievement:" + reference(course) + ":"
-          + reference(version));
+      assertThat(info.achievementId())
+          .isEqualTo("urn:trainproof:achievement:" + reference(course) + ":" + reference(version));
     }
   }
 
@@ -30,8 +30,10 @@ class AchievementIdEncodingTest {
   private static String text(Random random) {
     StringBuilder out = new StringBuilder();
     for (int k = random.nextInt(6); k > 0; k--) {
-      out.appendCodePoint(CHARS.codePointAt(CHARS.offsetByCodePoints(0, random.nextInt(CHARS.codePointCount(0,
-          CHARS.length())))));
+      out.appendCodePoint(
+          CHARS.codePointAt(
+              CHARS.offsetByCodePoints(
+                  0, random.nextInt(CHARS.codePointCount(0, CHARS.length())))));
     }
     return out.toString();
   }

@@ -25,7 +25,8 @@ class AchievementIdEveryCharTest {
         continue;
       }
       AchievementInfo info = new AchievementInfo(alone, inside, "n", "d", "c");
-      assertThat(info.achievementId()).as("U+%04X", c)
+      assertThat(info.achievementId())
+          .as("U+%04X", c)
           .isEqualTo("urn:trainproof:achievement:" + encoded(alone) + ":" + encoded(inside));
     }
   }

@@ -18,23 +18,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the unsigned documents hold and which requests are refused: the optional members
- * (issuer url, validUntil, evidence, status, the evidence's own optional members) appear exactly
- * when given, the subject identifiers are what Open Badges 3.0 defines, and the request records
- * refuse what would make a wrong credential.
+ * What the unsigned documents hold and which requests are refused: the optional members (issuer
+ * url, validUntil, evidence, status, the evidence's own optional members) appear exactly when
+ * given, the subject identifiers are what Open Badges 3.0 defines, and the request records refuse
+ * what would make a wrong credential.
  */
 class CredentialContentRulesTest {
   static final String ID = "urn:uuid:5b0c7a52-51a4-4f62-9d43-0f0f6d1b6c1e";
 
-  static CertificateRequest request(IssuerProfile issuer, Instant validUntil, List<EvidenceItem> evidence) {
+  static CertificateRequest request(
+      IssuerProfile issuer, Instant validUntil, List<EvidenceItem> evidence) {
     CertificateRequest base = Fixture.certificate();
-    return new CertificateRequest(issuer, base.subject(), base.achievement(), base.validFrom(), validUntil, evidence);
+    return new CertificateRequest(
+        issuer, base.subject(), base.achievement(), base.validFrom(), validUntil, evidence);
   }
 
   @Test
   void certificateCarriesTheOptionalMembersOnlyWhenGiven() {
-    ObjectNode full = UnsignedCredentials.certificate(ID, Fixture.certificate(),
-        List.of(new StatusEntry("https://trainproof.example.org/status/org-1/revocation", StatusPurpose.REVOCATION, 7)));
+    ObjectNode full =
+        UnsignedCredentials.certificate(
+            ID,
+            Fixture.certificate(),
+            List.of(
+                new StatusEntry(
+                    "https://trainproof.example.org/status/org-1/revocation",
+                    StatusPurpose.REVOCATION,
+                    7)));
     assertThat(full.at("/issuer/url").asText()).isEqualTo("https://clinic.example.org");
     assertThat(full.get("validUntil").asText()).isEqualTo("2027-03-01T00:00:00Z");
     assertThat(full.get("evidence")).hasSize(1);
@@ -42,7 +51,8 @@ class CredentialContentRulesTest {
     assertThat(full.at("/credentialStatus/0/statusListIndex").asText()).isEqualTo("7");
 
     IssuerProfile noUrl = new IssuerProfile(Fixture.DID, "Example Health Clinic", null);
-    ObjectNode bare = UnsignedCredentials.certificate(ID, request(noUrl, null, List.of()), List.of());
+    ObjectNode bare =
+        UnsignedCredentials.certificate(ID, request(noUrl, null, List.of()), List.of());
     assertThat(bare.get("issuer").has("url")).isFalse();
     assertThat(bare.has("validUntil")).isFalse();
     assertThat(bare.has("evidence")).isFalse();
@@ -61,14 +71,23 @@ class CredentialContentRulesTest {
     assertThat(none.at("/credentialSubject/attestationMethod").asText()).isEqualTo("click-through");
     assertThat(none.at("/credentialSubject/policyId").asText()).isEqualTo("policy-sanctions");
 
-    ObjectNode with = UnsignedCredentials.attestation(ID, Fixture.attestation(),
-        List.of(new StatusEntry("https://trainproof.example.org/status/org-1/revocation", StatusPurpose.REVOCATION, 3)));
+    ObjectNode with =
+        UnsignedCredentials.attestation(
+            ID,
+            Fixture.attestation(),
+            List.of(
+                new StatusEntry(
+                    "https://trainproof.example.org/status/org-1/revocation",
+                    StatusPurpose.REVOCATION,
+                    3)));
     assertThat(with.get("credentialStatus")).hasSize(1);
   }
 
   @Test
   void evidenceWritesOnlyTheMembersItHas() {
-    JsonNode full = new EvidenceItem("urn:x:1", "Course completion", "Completion record", "Completed in-app").toJson();
+    JsonNode full =
+        new EvidenceItem("urn:x:1", "Course completion", "Completion record", "Completed in-app")
+            .toJson();
     assertThat(full.get("id").asText()).isEqualTo("urn:x:1");
     assertThat(full.get("description").asText()).isEqualTo("Completion record");
     assertThat(full.get("narrative").asText()).isEqualTo("Completed in-app");
@@ -80,14 +99,17 @@ class CredentialContentRulesTest {
     assertThat(named.has("narrative")).isFalse();
     assertThat(named.get("name").asText()).isEqualTo("Course completion");
 
-    assertThatThrownBy(() -> new EvidenceItem(null, " ", null, null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new EvidenceItem(null, " ", null, null))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void hashedEmailIsSha256OfTheNormalizedAddressAndTheSalt() throws Exception {
-    SubjectIdentifier subject = SubjectIdentifier.hashedEmail("  Pat.Doe@Clinic.Example.ORG ", "12345678");
-    byte[] expected = MessageDigest.getInstance("SHA-256")
-        .digest("pat.doe@clinic.example.org12345678".getBytes(StandardCharsets.UTF_8));
+    SubjectIdentifier subject =
+        SubjectIdentifier.hashedEmail("  Pat.Doe@Clinic.Example.ORG ", "12345678");
+    byte[] expected =
+        MessageDigest.getInstance("SHA-256")
+            .digest("pat.doe@clinic.example.org12345678".getBytes(StandardCharsets.UTF_8));
 
     assertThat(subject.identityHash()).isEqualTo("sha256$" + HexFormat.of().formatHex(expected));
     assertThat(subject.identityType()).isEqualTo("emailAddress");
@@ -114,19 +136,23 @@ class CredentialContentRulesTest {
     assertThat(json.get("identityType").asText()).isEqualTo("systemId");
     assertThat(json.get("hashed").asBoolean()).isFalse();
     assertThat(json.has("salt")).isFalse();
-    assertThatThrownBy(() -> SubjectIdentifier.memberId("  ")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> SubjectIdentifier.memberId("  "))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void achievementIdEncodesColonsSoTheUrnKeepsItsShape() {
-    AchievementInfo info = new AchievementInfo("hipaa:101", "2026 v1", "HIPAA", "Privacy", "Passed");
+    AchievementInfo info =
+        new AchievementInfo("hipaa:101", "2026 v1", "HIPAA", "Privacy", "Passed");
     assertThat(info.achievementId()).isEqualTo("urn:trainproof:achievement:hipaa%3A101:2026+v1");
     for (int blank = 0; blank < 5; blank++) {
       String[] parts = {"c", "v", "n", "d", "k"};
       parts[blank] = " ";
       int at = blank;
-      assertThatThrownBy(() -> new AchievementInfo(parts[0], parts[1], parts[2], parts[3], parts[4]))
-          .as("blank part %d", at).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(
+              () -> new AchievementInfo(parts[0], parts[1], parts[2], parts[3], parts[4]))
+          .as("blank part %d", at)
+          .isInstanceOf(ValidationException.class);
     }
   }
 
@@ -150,24 +176,39 @@ class CredentialContentRulesTest {
   void issuerProfileNeedsADidAndAName() {
     assertThatThrownBy(() -> new IssuerProfile("https://clinic.example.org", "Clinic", null))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new IssuerProfile(Fixture.DID, " ", null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new IssuerProfile(Fixture.DID, " ", null))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void attestationRequestNeedsTextAndLowerCaseSha256Hashes() {
     AttestationRequest ok = Fixture.attestation();
     String hash = "a".repeat(64);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), " ", "p", "1", hash, hash, Fixture.ISSUED, "m"))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(ok.issuer(), " ", "p", "1", hash, hash, Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", " ", "1", hash, hash, Fixture.ISSUED, "m"))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(ok.issuer(), "m", " ", "1", hash, hash, Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", "p", " ", hash, hash, Fixture.ISSUED, "m"))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(ok.issuer(), "m", "p", " ", hash, hash, Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", "p", "1", hash, hash, Fixture.ISSUED, " "))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(ok.issuer(), "m", "p", "1", hash, hash, Fixture.ISSUED, " "))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", "p", "1", "A".repeat(64), hash, Fixture.ISSUED, "m"))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(
+                    ok.issuer(), "m", "p", "1", "A".repeat(64), hash, Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new AttestationRequest(ok.issuer(), "m", "p", "1", hash, "b".repeat(63), Fixture.ISSUED, "m"))
+    assertThatThrownBy(
+            () ->
+                new AttestationRequest(
+                    ok.issuer(), "m", "p", "1", hash, "b".repeat(63), Fixture.ISSUED, "m"))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -177,15 +218,24 @@ class CredentialContentRulesTest {
     IssuedCredential first = f.issuer().issueCertificate(Fixture.certificate());
     IssuedCredential second = f.issuer().issueAttestation(Fixture.attestation());
 
-    assertThat(first.credentialId()).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(first.credentialId())
+        .matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(second.credentialId()).startsWith("urn:uuid:").isNotEqualTo(first.credentialId());
     assertThat(first.verificationCode()).isNotEqualTo(second.verificationCode());
 
     AttestationRequest base = Fixture.attestation();
-    AttestationRequest foreign = new AttestationRequest(new IssuerProfile("did:web:other.example", "Other", null),
-        base.memberId(), base.policyId(), base.policyVersion(), base.policyTextSha256(), base.statementSha256(),
-        base.attestedAt(), base.method());
+    AttestationRequest foreign =
+        new AttestationRequest(
+            new IssuerProfile("did:web:other.example", "Other", null),
+            base.memberId(),
+            base.policyId(),
+            base.policyVersion(),
+            base.policyTextSha256(),
+            base.statementSha256(),
+            base.attestedAt(),
+            base.method());
     assertThatThrownBy(() -> f.issuer().issueAttestation(foreign))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("did:web:other.example");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("did:web:other.example");
   }
 }

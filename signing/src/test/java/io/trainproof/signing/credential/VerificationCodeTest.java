@@ -23,15 +23,20 @@ class VerificationCodeTest {
             continue;
           }
           String wrong = code.substring(0, i) + c + code.substring(i + 1);
-          assertThat(VerificationCode.hasValidCheckCharacter(wrong)).as(code + " -> " + wrong).isFalse();
+          assertThat(VerificationCode.hasValidCheckCharacter(wrong))
+              .as(code + " -> " + wrong)
+              .isFalse();
         }
       }
       for (int i = 0; i + 1 < code.length(); i++) {
         if (code.charAt(i) == code.charAt(i + 1)) {
           continue;
         }
-        String swapped = code.substring(0, i) + code.charAt(i + 1) + code.charAt(i) + code.substring(i + 2);
-        assertThat(VerificationCode.hasValidCheckCharacter(swapped)).as(code + " -> " + swapped).isFalse();
+        String swapped =
+            code.substring(0, i) + code.charAt(i + 1) + code.charAt(i) + code.substring(i + 2);
+        assertThat(VerificationCode.hasValidCheckCharacter(swapped))
+            .as(code + " -> " + swapped)
+            .isFalse();
       }
     }
   }
@@ -42,10 +47,15 @@ class VerificationCodeTest {
     String code = VerificationCode.forCredentialId(id);
 
     assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}");
-    assertThat(VerificationCode.matches(code.toLowerCase(Locale.ROOT).replace("-", " "), id)).isTrue();
-    assertThat(VerificationCode.normalize(code.replace('0', 'O').replace('1', 'I'))).isEqualTo(code);
+    assertThat(VerificationCode.matches(code.toLowerCase(Locale.ROOT).replace("-", " "), id))
+        .isTrue();
+    assertThat(VerificationCode.normalize(code.replace('0', 'O').replace('1', 'I')))
+        .isEqualTo(code);
     assertThat(VerificationCode.matches(code, id + "x")).isFalse();
     assertThat(VerificationCode.hasValidCheckCharacter("not a code!")).isFalse();
-    assertThat(VerificationCode.hasValidCheckCharacter(VerificationCode.withCheckCharacter("7K2MQ9XDR4"))).isTrue();
+    assertThat(
+            VerificationCode.hasValidCheckCharacter(
+                VerificationCode.withCheckCharacter("7K2MQ9XDR4")))
+        .isTrue();
   }
 }

@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.signing.UnusableInputException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The limb-based base58btc codec against the textbook {@link BigInteger} one it replaced, on
- * random bytes (with leading zeros) and random base58 text.
+ * The limb-based base58btc codec against the textbook {@link BigInteger} one it replaced, on random
+ * bytes (with leading zeros) and random base58 text.
  */
 class Base58Test {
-  private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String ALPHABET =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final BigInteger BASE = BigInteger.valueOf(58);
 
   @Property(tries = 3_000)
@@ -42,7 +43,9 @@ class Base58Test {
         .isEqualTo("2NEpo7TZRRrLZSi2U");
     assertThat(Base58.decode("")).isEmpty();
     assertThat(Base58.decode("1")).containsExactly(0);
-    assertThatThrownBy(() -> Base58.decode("z0")).isInstanceOf(UnusableInputException.class).hasMessageContaining("at 1");
+    assertThatThrownBy(() -> Base58.decode("z0"))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("at 1");
     assertThatThrownBy(() -> Base58.decode("abcdefghI")).isInstanceOf(UnusableInputException.class);
     assertThatThrownBy(() -> Base58.decode("ab\u00e9")).isInstanceOf(UnusableInputException.class);
   }
@@ -50,7 +53,8 @@ class Base58Test {
   @Provide
   Arbitrary<byte[]> bytes() {
     Arbitrary<byte[]> any = Arbitraries.bytes().array(byte[].class).ofMaxSize(100);
-    Arbitrary<byte[]> leadingZeros = Arbitraries.bytes().between((byte) 0, (byte) 1).array(byte[].class).ofMaxSize(70);
+    Arbitrary<byte[]> leadingZeros =
+        Arbitraries.bytes().between((byte) 0, (byte) 1).array(byte[].class).ofMaxSize(70);
     return Arbitraries.oneOf(any, leadingZeros);
   }
 

@@ -9,14 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Prepared private keys sign as the one-shot path does, and the decoded-public-key cache never
- * lets one key's verification answer for another's.
+ * Prepared private keys sign as the one-shot path does, and the decoded-public-key cache never lets
+ * one key's verification answer for another's.
  */
 class CryptoCacheTest {
 
   @ParameterizedTest
   @EnumSource(KeyAlgorithm.class)
-  void preparedKeysSignAsTheOneShotPathAndCachedKeysStayApart(KeyAlgorithm algorithm) throws Exception {
+  void preparedKeysSignAsTheOneShotPathAndCachedKeysStayApart(KeyAlgorithm algorithm)
+      throws Exception {
     SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
     random.setSeed(42);
     byte[] first = Crypto.generatePrivate(algorithm, random);
@@ -29,11 +30,16 @@ class CryptoCacheTest {
     byte[] signature = prepared.sign(message);
 
     // both suites are deterministic (Ed25519; ECDSA with RFC 6979 nonces)
-    assertThat(signature).isEqualTo(Crypto.sign(algorithm, first, message)).isEqualTo(prepared.sign(message));
+    assertThat(signature)
+        .isEqualTo(Crypto.sign(algorithm, first, message))
+        .isEqualTo(prepared.sign(message));
     for (int round = 0; round < 3; round++) {
       assertThat(Crypto.verify(algorithm, firstPublic, message, signature)).isTrue();
       assertThat(Crypto.verify(algorithm, secondPublic, message, signature)).isFalse();
-      assertThat(Crypto.verify(algorithm, secondPublic, message, Crypto.sign(algorithm, second, message))).isTrue();
+      assertThat(
+              Crypto.verify(
+                  algorithm, secondPublic, message, Crypto.sign(algorithm, second, message)))
+          .isTrue();
       byte[] tampered = signature.clone();
       tampered[round] ^= 1;
       assertThat(Crypto.verify(algorithm, firstPublic, message, tampered)).isFalse();

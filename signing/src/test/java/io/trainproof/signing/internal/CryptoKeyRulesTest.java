@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.key.KeyAlgorithm;
+import io.trainproof.signing.key.VerificationKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -16,13 +17,12 @@ import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import io.trainproof.signing.key.VerificationKey;
 
 /**
- * Which private and public key bytes the primitives accept: 32 bytes, a P-256 scalar in
- * [1, n), P-256 only among the EC curves; a key that cannot be used is refused as unusable
- * input on every path (deriving, preparing, encoding), and verification with an unusable public
- * key is simply false.
+ * Which private and public key bytes the primitives accept: 32 bytes, a P-256 scalar in [1, n),
+ * P-256 only among the EC curves; a key that cannot be used is refused as unusable input on every
+ * path (deriving, preparing, encoding), and verification with an unusable public key is simply
+ * false.
  */
 class CryptoKeyRulesTest {
   static final BigInteger N = Crypto.P256_DOMAIN.getN();
@@ -37,9 +37,12 @@ class CryptoKeyRulesTest {
   void privateKeysOtherThan32BytesAreRefusedOnEveryPath(KeyAlgorithm algorithm) {
     for (byte[] bytes : new byte[][] {new byte[31], new byte[33]}) {
       Arrays.fill(bytes, (byte) 7);
-      assertThatThrownBy(() -> Crypto.publicFromPrivate(algorithm, bytes)).isInstanceOf(UnusableInputException.class);
-      assertThatThrownBy(() -> Crypto.preparePrivate(algorithm, bytes)).isInstanceOf(UnusableInputException.class);
-      assertThatThrownBy(() -> Crypto.toPkcs8(algorithm, bytes)).isInstanceOf(UnusableInputException.class);
+      assertThatThrownBy(() -> Crypto.publicFromPrivate(algorithm, bytes))
+          .isInstanceOf(UnusableInputException.class);
+      assertThatThrownBy(() -> Crypto.preparePrivate(algorithm, bytes))
+          .isInstanceOf(UnusableInputException.class);
+      assertThatThrownBy(() -> Crypto.toPkcs8(algorithm, bytes))
+          .isInstanceOf(UnusableInputException.class);
     }
   }
 
@@ -48,7 +51,8 @@ class CryptoKeyRulesTest {
     byte[] notAPoint = new byte[32];
     notAPoint[0] = 0x02;
     assertThatThrownBy(() -> Crypto.normalizePublic(KeyAlgorithm.ED25519, notAPoint))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("not a curve point");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("not a curve point");
     assertThatThrownBy(() -> new VerificationKey(KeyAlgorithm.ED25519, notAPoint))
         .isInstanceOf(UnusableInputException.class);
     assertThat(Crypto.verify(KeyAlgorithm.ED25519, notAPoint, MESSAGE, new byte[64])).isFalse();
@@ -61,9 +65,13 @@ class CryptoKeyRulesTest {
     for (BigInteger d : new BigInteger[] {BigInteger.ZERO, N, N.add(BigInteger.ONE)}) {
       byte[] bytes = scalar(d);
       assertThatThrownBy(() -> Crypto.publicFromPrivate(KeyAlgorithm.P256, bytes))
-          .as("d = %s", d).isInstanceOf(UnusableInputException.class).hasMessageContaining("out of range");
-      assertThatThrownBy(() -> Crypto.preparePrivate(KeyAlgorithm.P256, bytes)).isInstanceOf(UnusableInputException.class);
-      assertThatThrownBy(() -> Crypto.toPkcs8(KeyAlgorithm.P256, bytes)).isInstanceOf(UnusableInputException.class);
+          .as("d = %s", d)
+          .isInstanceOf(UnusableInputException.class)
+          .hasMessageContaining("out of range");
+      assertThatThrownBy(() -> Crypto.preparePrivate(KeyAlgorithm.P256, bytes))
+          .isInstanceOf(UnusableInputException.class);
+      assertThatThrownBy(() -> Crypto.toPkcs8(KeyAlgorithm.P256, bytes))
+          .isInstanceOf(UnusableInputException.class);
     }
     byte[] largest = scalar(N.subtract(BigInteger.ONE));
     byte[] smallest = scalar(BigInteger.ONE);
@@ -71,7 +79,12 @@ class CryptoKeyRulesTest {
     assertThat(Crypto.publicFromPrivate(KeyAlgorithm.P256, smallest))
         .isEqualTo(Crypto.P256_DOMAIN.getG().getEncoded(true));
     byte[] signature = Crypto.sign(KeyAlgorithm.P256, largest, MESSAGE);
-    assertThat(Crypto.verify(KeyAlgorithm.P256, Crypto.publicFromPrivate(KeyAlgorithm.P256, largest), MESSAGE, signature))
+    assertThat(
+            Crypto.verify(
+                KeyAlgorithm.P256,
+                Crypto.publicFromPrivate(KeyAlgorithm.P256, largest),
+                MESSAGE,
+                signature))
         .isTrue();
   }
 
@@ -81,26 +94,33 @@ class CryptoKeyRulesTest {
     Arrays.fill(seed, (byte) 0xff);
     byte[] publicKey = Crypto.publicFromPrivate(KeyAlgorithm.ED25519, seed);
     assertThat(publicKey).hasSize(32);
-    assertThat(Crypto.verify(KeyAlgorithm.ED25519, publicKey, MESSAGE, Crypto.sign(KeyAlgorithm.ED25519, seed, MESSAGE)))
+    assertThat(
+            Crypto.verify(
+                KeyAlgorithm.ED25519,
+                publicKey,
+                MESSAGE,
+                Crypto.sign(KeyAlgorithm.ED25519, seed, MESSAGE)))
         .isTrue();
-    assertThat(Crypto.fromPkcs8(Crypto.toPkcs8(KeyAlgorithm.ED25519, seed)).privateBytes()).isEqualTo(seed);
+    assertThat(Crypto.fromPkcs8(Crypto.toPkcs8(KeyAlgorithm.ED25519, seed)).privateBytes())
+        .isEqualTo(seed);
   }
 
   @Test
   void aP256KeyIsAValidScalarEvenWhenTheRandomSourceFirstYieldsOneTooLarge() {
     // why: the first 32 bytes drawn are all 0xff, above n; a P-256 generator must draw again
-    SecureRandom firstTooLarge = new SecureRandom() {
-      private static final long serialVersionUID = 1L;
-      private int calls;
+    SecureRandom firstTooLarge =
+        new SecureRandom() {
+          private static final long serialVersionUID = 1L;
+          private int calls;
 
-      @Override
-      public void nextBytes(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-          bytes[i] = calls == 0 ? (byte) 0xff : (byte) (31 * calls + 17 * i + 1);
-        }
-        calls++;
-      }
-    };
+          @Override
+          public void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+              bytes[i] = calls == 0 ? (byte) 0xff : (byte) (31 * calls + 17 * i + 1);
+            }
+            calls++;
+          }
+        };
 
     byte[] d = Crypto.generatePrivate(KeyAlgorithm.P256, firstTooLarge);
 
@@ -116,13 +136,16 @@ class CryptoKeyRulesTest {
     KeyPair p384 = generator.generateKeyPair();
 
     assertThatThrownBy(() -> Crypto.fromPkcs8(p384.getPrivate().getEncoded()))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("P-256");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("P-256");
     assertThatThrownBy(() -> Crypto.fromSpki(p384.getPublic().getEncoded()))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("P-256");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("P-256");
 
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair p256 = generator.generateKeyPair();
-    assertThat(Crypto.fromPkcs8(p256.getPrivate().getEncoded()).algorithm()).isEqualTo(KeyAlgorithm.P256);
+    assertThat(Crypto.fromPkcs8(p256.getPrivate().getEncoded()).algorithm())
+        .isEqualTo(KeyAlgorithm.P256);
     assertThat(Crypto.fromSpki(p256.getPublic().getEncoded()).publicBytes()).hasSize(33);
   }
 
@@ -133,13 +156,19 @@ class CryptoKeyRulesTest {
     byte[] signature = Crypto.sign(KeyAlgorithm.ED25519, seed, MESSAGE);
     byte[] publicKey = Crypto.publicFromPrivate(KeyAlgorithm.ED25519, seed);
 
-    assertThat(Crypto.verify(KeyAlgorithm.ED25519, Arrays.copyOf(publicKey, 31), MESSAGE, signature)).isFalse();
-    assertThat(Crypto.verify(KeyAlgorithm.ED25519, Arrays.copyOf(publicKey, 33), MESSAGE, signature)).isFalse();
+    assertThat(
+            Crypto.verify(KeyAlgorithm.ED25519, Arrays.copyOf(publicKey, 31), MESSAGE, signature))
+        .isFalse();
+    assertThat(
+            Crypto.verify(KeyAlgorithm.ED25519, Arrays.copyOf(publicKey, 33), MESSAGE, signature))
+        .isFalse();
     byte[] notAPoint = new byte[33];
     notAPoint[0] = 0x02;
     Arrays.fill(notAPoint, 1, 33, (byte) 0xff);
     assertThat(Crypto.verify(KeyAlgorithm.P256, notAPoint, MESSAGE, new byte[64])).isFalse();
-    assertThat(Crypto.verify(KeyAlgorithm.ED25519, publicKey, MESSAGE, Arrays.copyOf(signature, 63))).isFalse();
+    assertThat(
+            Crypto.verify(KeyAlgorithm.ED25519, publicKey, MESSAGE, Arrays.copyOf(signature, 63)))
+        .isFalse();
   }
 
   @ParameterizedTest
@@ -157,7 +186,9 @@ class CryptoKeyRulesTest {
   @Test
   void aPreparedKeyPrintsItsAlgorithmOnly() {
     byte[] d = scalar(BigInteger.valueOf(123_456_789));
-    assertThat(Crypto.preparePrivate(KeyAlgorithm.P256, d).toString()).isEqualTo("PreparedPrivateKey[P256]");
-    assertThat(Crypto.preparePrivate(KeyAlgorithm.ED25519, d).toString()).isEqualTo("PreparedPrivateKey[ED25519]");
+    assertThat(Crypto.preparePrivate(KeyAlgorithm.P256, d).toString())
+        .isEqualTo("PreparedPrivateKey[P256]");
+    assertThat(Crypto.preparePrivate(KeyAlgorithm.ED25519, d).toString())
+        .isEqualTo("PreparedPrivateKey[ED25519]");
   }
 }

@@ -54,12 +54,15 @@ class JsonStringsEncodingTest {
         continue;
       }
       String value = String.valueOf((char) c);
-      assertThat(written(value)).as("U+%04X", c).isEqualTo(expectedText(value).getBytes(StandardCharsets.UTF_8));
+      assertThat(written(value))
+          .as("U+%04X", c)
+          .isEqualTo(expectedText(value).getBytes(StandardCharsets.UTF_8));
     }
   }
 
   @Test
-  @SuppressWarnings("UnicodeEscape") // why: the edges of each UTF-8 length, written as code points on purpose
+  @SuppressWarnings(
+      "UnicodeEscape") // why: the edges of each UTF-8 length, written as code points on purpose
   void charsAtTheEdgesOfEachUtf8LengthAreWrittenInSequence() {
     String value = "\u001f\u0020\u007e\u007f\u0080\u07ff\u0800\uffff\ud800\udc00\udbff\udfff";
     assertThat(written(value)).isEqualTo(expectedText(value).getBytes(StandardCharsets.UTF_8));
@@ -73,7 +76,8 @@ class JsonStringsEncodingTest {
       int end = JsonStrings.writePlain(value, out, 1);
       boolean plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
       if (plain) {
-        assertThat(Arrays.copyOfRange(out, 1, end)).as("U+%04X", c)
+        assertThat(Arrays.copyOfRange(out, 1, end))
+            .as("U+%04X", c)
             .isEqualTo(expectedText(value).getBytes(StandardCharsets.UTF_8));
       } else {
         assertThat(end).as("U+%04X", c).isEqualTo(-1);
@@ -87,6 +91,7 @@ class JsonStringsEncodingTest {
     assertThatThrownBy(() -> written("\udc00a")).isInstanceOf(UnusableInputException.class);
     char[] chars = "\ud83d\ude00".toCharArray();
     byte[] out = new byte[JsonStrings.maxBytes(2)];
-    assertThatThrownBy(() -> JsonStrings.write(chars, 0, 1, out, 0)).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> JsonStrings.write(chars, 0, 1, out, 0))
+        .isInstanceOf(UnusableInputException.class);
   }
 }

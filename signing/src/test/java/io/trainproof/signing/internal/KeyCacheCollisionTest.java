@@ -9,9 +9,8 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decoded-key cache compares keys by their bytes, not only by their hash: an attacker's
- * public key whose bytes hash like a trusted, already cached key never borrows that key's
- * verification.
+ * The decoded-key cache compares keys by their bytes, not only by their hash: an attacker's public
+ * key whose bytes hash like a trusted, already cached key never borrows that key's verification.
  */
 class KeyCacheCollisionTest {
   static final byte[] MESSAGE = "hashData".getBytes(StandardCharsets.US_ASCII);

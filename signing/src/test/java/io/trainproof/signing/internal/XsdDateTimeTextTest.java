@@ -11,8 +11,17 @@ class XsdDateTimeTextTest {
   @Test
   void isInstantToString() {
     Random random = new Random(11);
-    long[] edges = {0, -1, 1, -62_167_219_200L, -62_167_219_201L, 253_402_300_799L, 253_402_300_800L,
-        Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()};
+    long[] edges = {
+      0,
+      -1,
+      1,
+      -62_167_219_200L,
+      -62_167_219_201L,
+      253_402_300_799L,
+      253_402_300_800L,
+      Instant.MIN.getEpochSecond(),
+      Instant.MAX.getEpochSecond()
+    };
     for (long second : edges) {
       for (int nanos : new int[] {0, 1, 999_999_999, 500_000_000, 123_000}) {
         Instant instant = Instant.ofEpochSecond(second, nanos);
@@ -20,9 +29,10 @@ class XsdDateTimeTextTest {
       }
     }
     for (int i = 0; i < 20_000; i++) {
-      long second = random.nextInt(4) == 0
-          ? random.nextLong() % Instant.MAX.getEpochSecond()
-          : -70_000_000_000L + (long) (random.nextDouble() * 330_000_000_000L);
+      long second =
+          random.nextInt(4) == 0
+              ? random.nextLong() % Instant.MAX.getEpochSecond()
+              : -70_000_000_000L + (long) (random.nextDouble() * 330_000_000_000L);
       int nanos = random.nextBoolean() ? 0 : random.nextInt(1_000_000_000);
       Instant instant = Instant.ofEpochSecond(second, nanos);
       assertThat(XsdDateTime.text(instant)).isEqualTo(instant.toString());

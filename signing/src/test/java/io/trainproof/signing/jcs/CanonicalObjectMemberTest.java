@@ -32,9 +32,12 @@ class CanonicalObjectMemberTest {
   @Test
   void aNewNameIsAddedAfterTheObjectsOwnMembersInTheirOrder() {
     CanonicalObject canonical = object();
-    assertThat(canonical.canonicalBytes()).isEqualTo("{\"a\":1,\"m\":2,\"z\":3}".getBytes(StandardCharsets.UTF_8));
-    assertThat(canonical.textWithMember("b", StrictJson.parse("[1]"))).isEqualTo("{\"m\":2,\"a\":1,\"z\":3,\"b\":[1]}");
-    assertThat(canonical.textWithMember("0", StrictJson.parse("{}"))).isEqualTo("{\"m\":2,\"a\":1,\"z\":3,\"0\":{}}");
+    assertThat(canonical.canonicalBytes())
+        .isEqualTo("{\"a\":1,\"m\":2,\"z\":3}".getBytes(StandardCharsets.UTF_8));
+    assertThat(canonical.textWithMember("b", StrictJson.parse("[1]")))
+        .isEqualTo("{\"m\":2,\"a\":1,\"z\":3,\"b\":[1]}");
+    assertThat(canonical.textWithMember("0", StrictJson.parse("{}")))
+        .isEqualTo("{\"m\":2,\"a\":1,\"z\":3,\"0\":{}}");
   }
 
   @Test

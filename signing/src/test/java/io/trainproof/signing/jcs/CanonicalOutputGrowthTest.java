@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
 
 /**
- * Canonical output larger than any buffer a thread keeps between calls (64 KiB) is written
- * whole, by each kind of write: literals, integers from a tree and from text, long strings
- * with escapes, and an object's text with an added member.
+ * Canonical output larger than any buffer a thread keeps between calls (64 KiB) is written whole,
+ * by each kind of write: literals, integers from a tree and from text, long strings with escapes,
+ * and an object's text with an added member.
  */
 class CanonicalOutputGrowthTest {
   private static final String[] LITERALS = {"true", "false", "null"};
@@ -34,7 +34,8 @@ class CanonicalOutputGrowthTest {
     JsonNode tree = StrictJson.parse(canonical);
     assertThat(JsonCanonicalizer.canonicalize(canonical)).isEqualTo(canonical);
     assertThat(JsonCanonicalizer.canonicalize(tree)).isEqualTo(canonical);
-    assertThat(JsonCanonicalizer.canonicalBytes(tree)).isEqualTo(canonical.getBytes(StandardCharsets.UTF_8));
+    assertThat(JsonCanonicalizer.canonicalBytes(tree))
+        .isEqualTo(canonical.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -44,10 +45,13 @@ class CanonicalOutputGrowthTest {
 
   @Test
   void manyIntegersOfMixedLengths() {
-    long[] values = {0, 7, -42, 123_456_789_012L, -9_007_199_254_740_990L, 9_007_199_254_740_989L, 1_000_000};
+    long[] values = {
+      0, 7, -42, 123_456_789_012L, -9_007_199_254_740_990L, 9_007_199_254_740_989L, 1_000_000
+    };
     // why: lengths drawn at random, so that some integer straddles each size the buffer grows to
     Random random = new Random(5);
-    assertCanonicalBothWays(array(30_000, i -> Long.toString(values[random.nextInt(values.length)] + (i % 3))));
+    assertCanonicalBothWays(
+        array(30_000, i -> Long.toString(values[random.nextInt(values.length)] + (i % 3))));
   }
 
   @Test
@@ -67,7 +71,8 @@ class CanonicalOutputGrowthTest {
     expected.append("],\"s\":\"").append("é\\\"\\\\\\n\\u0001€😀abc".repeat(9_000)).append("\"}");
 
     assertThat(JsonCanonicalizer.canonicalize(object)).isEqualTo(expected.toString());
-    assertThat(JsonCanonicalizer.canonicalize(StrictJson.write(object))).isEqualTo(expected.toString());
+    assertThat(JsonCanonicalizer.canonicalize(StrictJson.write(object)))
+        .isEqualTo(expected.toString());
   }
 
   @Test
@@ -79,6 +84,7 @@ class CanonicalOutputGrowthTest {
 
     String text = canonical.textWithMember("proof", StrictJson.parse("{\"b\":2,\"a\":1}"));
 
-    assertThat(text).isEqualTo("{\"z\":\"" + "x".repeat(100_000) + "\",\"a\":1,\"proof\":{\"a\":1,\"b\":2}}");
+    assertThat(text)
+        .isEqualTo("{\"z\":\"" + "x".repeat(100_000) + "\",\"a\":1,\"proof\":{\"a\":1,\"b\":2}}");
   }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The streaming canonicalizer at its edges: the size limit to the char, input that ends early
- * (also after a longer input on the same thread), escapes next to plain characters, and errors
- * that say what was expected and where.
+ * The streaming canonicalizer at its edges: the size limit to the char, input that ends early (also
+ * after a longer input on the same thread), escapes next to plain characters, and errors that say
+ * what was expected and where.
  */
 class CanonicalParserEdgesTest {
 
@@ -32,7 +32,8 @@ class CanonicalParserEdgesTest {
     assertThat(JsonCanonicalizer.canonicalize(atLimit)).hasSize(limit);
     assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(atLimit + " "))
         .isInstanceOf(UnusableInputException.class)
-        .satisfies(e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
+        .satisfies(
+            e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
   }
 
   @Test
@@ -57,7 +58,8 @@ class CanonicalParserEdgesTest {
     assertThat(message("1.")).contains("decimal point not followed by a digit, at 1");
     assertThat(message("[1.e5]")).contains("decimal point not followed by a digit, at 2");
     assertThat(message("\"\\x\"")).contains("unrecognized escape '\\x' at 2");
-    assertThat(message("\"\\n\u0001\"")).contains("unescaped control character U+0001 in a string at 3");
+    assertThat(message("\"\\n\u0001\""))
+        .contains("unescaped control character U+0001 in a string at 3");
   }
 
   @ParameterizedTest
@@ -71,7 +73,9 @@ class CanonicalParserEdgesTest {
   @Test
   void escapesMixWithSpacesAndBothCasesOfHexDigits() {
     String json = "[\"a b\\n\",\"\\uafaf\\uAFAF\\u00fa\\u00FA\"]";
-    assertThat(JsonCanonicalizer.canonicalize(json)).isEqualTo(JsonCanonicalizer.canonicalize(StrictJson.parse(json)));
-    assertThat(JsonCanonicalizer.canonicalize(json)).startsWith("[\"a b\\n\",\"\uafaf\uafaf\u00fa\u00fa\"]");
+    assertThat(JsonCanonicalizer.canonicalize(json))
+        .isEqualTo(JsonCanonicalizer.canonicalize(StrictJson.parse(json)));
+    assertThat(JsonCanonicalizer.canonicalize(json))
+        .startsWith("[\"a b\\n\",\"\uafaf\uafaf\u00fa\u00fa\"]");
   }
 }

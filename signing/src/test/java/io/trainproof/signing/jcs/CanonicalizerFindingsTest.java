@@ -16,14 +16,17 @@ class CanonicalizerFindingsTest {
     String canonical = JsonCanonicalizer.canonicalize("27775555555555552");
     assertThat(canonical).isEqualTo("27775555555555550");
     assertThat(JsonCanonicalizer.canonicalize(canonical)).isEqualTo(canonical);
-    assertThat(JsonCanonicalizer.canonicalize("[9007199254740993000]")).isEqualTo("[9007199254740993000]");
+    assertThat(JsonCanonicalizer.canonicalize("[9007199254740993000]"))
+        .isEqualTo("[9007199254740993000]");
   }
 
   @Test
   void anIntegerThatIsNeitherADoubleNorTheCanonicalTextOfOneIsStillRefused() {
     assertThatThrownBy(() -> JsonCanonicalizer.canonicalize("27775555555555551"))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("no exact IEEE-754 double");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("no exact IEEE-754 double");
     assertThatThrownBy(() -> JsonCanonicalizer.canonicalize("9007199254740993"))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("no exact IEEE-754 double");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("no exact IEEE-754 double");
   }
 }

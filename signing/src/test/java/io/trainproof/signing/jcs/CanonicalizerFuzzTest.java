@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Tag;
  * Fuzz tests of the RFC 8785 canonicalizer ({@link JsonCanonicalizer}) and its ECMAScript number
  * formatting with Jazzer. Properties: the only exception is {@link UnusableInputException} (for
  * JSON that does not parse, repeats a key, exceeds the limits, or holds what JSON cannot carry
- * exactly); canonical output is canonical again unchanged (idempotent), parses strictly, and
- * holds the same value as the input (same members, same strings, numbers equal as IEEE-754
- * doubles); a formatted double reads back as the same double and has ECMAScript's shape.
+ * exactly); canonical output is canonical again unchanged (idempotent), parses strictly, and holds
+ * the same value as the input (same members, same strings, numbers equal as IEEE-754 doubles); a
+ * formatted double reads back as the same double and has ECMAScript's shape.
  *
- * <p>Regression inputs: {@code src/test/resources/io/trainproof/signing/jcs/CanonicalizerFuzzTestInputs/}
- * (the RFC 8785 inputs among them); fuzzing command in {@code docs/FUZZING.md}.
+ * <p>Regression inputs: {@code
+ * src/test/resources/io/trainproof/signing/jcs/CanonicalizerFuzzTestInputs/} (the RFC 8785 inputs
+ * among them); fuzzing command in {@code docs/FUZZING.md}.
  */
 @Tag("slow")
 class CanonicalizerFuzzTest {
@@ -42,7 +43,8 @@ class CanonicalizerFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void everyFiniteDoubleRoundTripsInEcmaScriptShape(FuzzedDataProvider data) {
-    double value = data.consumeBoolean() ? data.consumeDouble() : Double.longBitsToDouble(data.consumeLong());
+    double value =
+        data.consumeBoolean() ? data.consumeDouble() : Double.longBitsToDouble(data.consumeLong());
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       try {
         EcmaScriptNumbers.format(value);
@@ -52,14 +54,17 @@ class CanonicalizerFuzzTest {
       }
     }
     String text = EcmaScriptNumbers.format(value);
-    assertThat(text).matches("-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?(e[+-][1-9][0-9]*)?|-?0\\.0*[1-9][0-9]*");
+    assertThat(text)
+        .matches("-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?(e[+-][1-9][0-9]*)?|-?0\\.0*[1-9][0-9]*");
     assertThat(Double.parseDouble(text)).as(text).isEqualTo(value == 0 ? 0.0 : value);
   }
 
   private static void assertSameValue(JsonNode a, JsonNode b) {
     assertThat(b.getNodeType()).isEqualTo(a.getNodeType());
     if (a.isNumber()) {
-      assertThat(b.doubleValue()).as(a + " vs " + b).isEqualTo(a.doubleValue() == 0 ? 0.0 : a.doubleValue());
+      assertThat(b.doubleValue())
+          .as(a + " vs " + b)
+          .isEqualTo(a.doubleValue() == 0 ? 0.0 : a.doubleValue());
     } else if (a.isObject()) {
       assertThat(b.size()).isEqualTo(a.size());
       for (Map.Entry<String, JsonNode> field : a.properties()) {

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ES6 number test of cyberphone/json-canonicalization (testdata/README.md, numgen.go /
- * numgen.js): the file es6testfile100m.txt is generated deterministically, and the README
- * publishes the SHA-256 of its first N lines. This test reproduces the generator, formats
- * every value with {@link EcmaScriptNumbers}, writes the lines {@code hex-ieee,expected\n}
- * and checks the published hashes for the first 1,000 and 100,000 lines.
+ * numgen.js): the file es6testfile100m.txt is generated deterministically, and the README publishes
+ * the SHA-256 of its first N lines. This test reproduces the generator, formats every value with
+ * {@link EcmaScriptNumbers}, writes the lines {@code hex-ieee,expected\n} and checks the published
+ * hashes for the first 1,000 and 100,000 lines.
  */
 @Tag("slow")
 class Es6NumberGeneratorTest {
@@ -108,8 +108,10 @@ class Es6NumberGeneratorTest {
     for (int n = 1; n <= 100_000; n++) {
       long bits = generator.next();
       line.setLength(0);
-      line.append(Long.toHexString(bits)).append(',')
-          .append(EcmaScriptNumbers.format(Double.longBitsToDouble(bits))).append('\n');
+      line.append(Long.toHexString(bits))
+          .append(',')
+          .append(EcmaScriptNumbers.format(Double.longBitsToDouble(bits)))
+          .append('\n');
       byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
       hash.update(bytes);
       size += bytes.length;

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signed payloads hold integers of at most 2<sup>53</sup> in magnitude: exactly 2<sup>53</sup>
- * is accepted however the tree holds it (a long or a big integer), one more is refused, and the
+ * Signed payloads hold integers of at most 2<sup>53</sup> in magnitude: exactly 2<sup>53</sup> is
+ * accepted however the tree holds it (a long or a big integer), one more is refused, and the
  * refusal names the first number that is wrong, not one at the limit.
  */
 class IntegerPayloadRulesTest {
@@ -24,7 +24,9 @@ class IntegerPayloadRulesTest {
     payload.put("max", LIMIT);
     payload.put("min", LIMIT.negate());
 
-    assertThat(new String(CanonicalObject.ofSignedPayload(payload).canonicalBytes(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                CanonicalObject.ofSignedPayload(payload).canonicalBytes(), StandardCharsets.UTF_8))
         .isEqualTo("{\"max\":9007199254740992,\"min\":-9007199254740992}");
     JsonCanonicalizer.requireIntegersOnly(payload);
   }
@@ -35,13 +37,16 @@ class IntegerPayloadRulesTest {
     payload.put("over", LIMIT.add(BigInteger.ONE));
 
     assertThatThrownBy(() -> CanonicalObject.ofSignedPayload(payload))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("/over");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("/over");
   }
 
   @Test
   void theRefusalNamesTheNumberThatIsWrongNotOneAtTheLimit() {
-    ObjectNode payload = (ObjectNode) StrictJson.parse(
-        "{\"atLimit\":9007199254740992,\"list\":[-9007199254740992,2.5],\"late\":1.5}");
+    ObjectNode payload =
+        (ObjectNode)
+            StrictJson.parse(
+                "{\"atLimit\":9007199254740992,\"list\":[-9007199254740992,2.5],\"late\":1.5}");
 
     assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(payload))
         .isInstanceOf(UnusableInputException.class)
@@ -51,16 +56,25 @@ class IntegerPayloadRulesTest {
     big.put("atLimit", LIMIT);
     big.put("over", LIMIT.add(BigInteger.ONE));
     assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(big))
-        .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /over");
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageEndingWith(" at /over");
   }
 
   @Test
   void longsJustBeyondTheLimitAreRefusedOnEitherSide() {
-    assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":9007199254740993}")))
-        .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /n");
-    assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":-9007199254740993}")))
-        .isInstanceOf(UnusableInputException.class).hasMessageEndingWith(" at /n");
-    JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":[9007199254740992,-9007199254740992,0]}"));
+    assertThatThrownBy(
+            () ->
+                JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"n\":9007199254740993}")))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageEndingWith(" at /n");
+    assertThatThrownBy(
+            () ->
+                JsonCanonicalizer.requireIntegersOnly(
+                    StrictJson.parse("{\"n\":-9007199254740993}")))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageEndingWith(" at /n");
+    JsonCanonicalizer.requireIntegersOnly(
+        StrictJson.parse("{\"n\":[9007199254740992,-9007199254740992,0]}"));
   }
 
   @Test

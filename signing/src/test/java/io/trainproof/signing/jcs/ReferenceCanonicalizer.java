@@ -11,9 +11,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tree canonicalizer as it was before the streaming one and the byte-buffer writer
- * replaced it (commit 1f57df2), kept unchanged as the oracle the faster paths are checked
- * against. Test code only.
+ * The tree canonicalizer as it was before the streaming one and the byte-buffer writer replaced it
+ * (commit 1f57df2), kept unchanged as the oracle the faster paths are checked against. Test code
+ * only.
  */
 final class ReferenceCanonicalizer {
   private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
@@ -191,7 +191,9 @@ final class ReferenceCanonicalizer {
           break;
         default:
           if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            out.append("\\u00")
+                .append(Character.forDigit(c >> 4, 16))
+                .append(Character.forDigit(c & 0xf, 16));
           } else if (Character.isHighSurrogate(c)) {
             if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
               throw new UnusableInputException("json", "string holds an unpaired surrogate");

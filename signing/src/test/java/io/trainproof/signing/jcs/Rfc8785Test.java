@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * RFC 8785 canonicalization. The file vectors are cyberphone/json-canonicalization
- * testdata (copied from shared/vectors/rfc8785 into src/test/resources/vectors/rfc8785).
+ * RFC 8785 canonicalization. The file vectors are cyberphone/json-canonicalization testdata (copied
+ * from shared/vectors/rfc8785 into src/test/resources/vectors/rfc8785).
  */
 class Rfc8785Test {
 
@@ -24,7 +24,8 @@ class Rfc8785Test {
   @ValueSource(strings = {"arrays.json", "structures.json", "unicode.json"})
   void publishedVectorsCanonicalizeByteForByte(String name) {
     String input = Resources.text("vectors/rfc8785/input/" + name);
-    byte[] expected = Resources.text("vectors/rfc8785/output/" + name).getBytes(StandardCharsets.UTF_8);
+    byte[] expected =
+        Resources.text("vectors/rfc8785/output/" + name).getBytes(StandardCharsets.UTF_8);
 
     assertThat(JsonCanonicalizer.canonicalBytes(StrictJson.parse(input))).isEqualTo(expected);
   }
@@ -32,11 +33,13 @@ class Rfc8785Test {
   @Test
   void rfcValuesExample() {
     // RFC 8785 section 3.2.2 example input and output
-    String input = "{\"numbers\": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],"
-        + "\"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\","
-        + "\"literals\": [null, true, false]}";
-    String expected = "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-        + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
+    String input =
+        "{\"numbers\": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],"
+            + "\"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\","
+            + "\"literals\": [null, true, false]}";
+    String expected =
+        "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+            + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
 
     assertThat(JsonCanonicalizer.canonicalize(input)).isEqualTo(expected);
   }
@@ -76,14 +79,18 @@ class Rfc8785Test {
 
   @Test
   void rejectsWhatCannotBeRepresentedExactly() {
-    assertThatThrownBy(() -> EcmaScriptNumbers.format(Double.NaN)).isInstanceOf(UnusableInputException.class);
-    assertThatThrownBy(() -> EcmaScriptNumbers.format(Double.POSITIVE_INFINITY)).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> EcmaScriptNumbers.format(Double.NaN))
+        .isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> EcmaScriptNumbers.format(Double.POSITIVE_INFINITY))
+        .isInstanceOf(UnusableInputException.class);
     ObjectNode big = JsonNodeFactory.instance.objectNode();
     big.put("n", new BigInteger("9007199254740993"));
-    assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(big)).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(big))
+        .isInstanceOf(UnusableInputException.class);
     ObjectNode lone = JsonNodeFactory.instance.objectNode();
     lone.put("s", "\uD800");
-    assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(lone)).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(lone))
+        .isInstanceOf(UnusableInputException.class);
     // an exactly representable large integer is fine, in ECMAScript form
     ObjectNode exact = JsonNodeFactory.instance.objectNode();
     exact.put("n", new BigInteger("18014398509481984"));
@@ -92,7 +99,9 @@ class Rfc8785Test {
 
   @Test
   void signedPayloadsHoldIntegersOnly() {
-    assertThatThrownBy(() -> JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"a\":[1,{\"b\":2.5}]}")))
+    assertThatThrownBy(
+            () ->
+                JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"a\":[1,{\"b\":2.5}]}")))
         .isInstanceOf(UnusableInputException.class)
         .hasMessageContaining("/a/1/b");
     JsonCanonicalizer.requireIntegersOnly(StrictJson.parse("{\"a\":[1,{\"b\":-7}]}"));
@@ -101,12 +110,17 @@ class Rfc8785Test {
   @Test
   void strictParsingRejectsDuplicatesTrailingContentAndDeepNesting() {
     assertThatThrownBy(() -> StrictJson.parse("{\"a\":1,\"a\":2}"))
-        .isInstanceOf(UnusableInputException.class).hasMessageContaining("uplicate");
-    assertThatThrownBy(() -> StrictJson.parse("{\"a\":1} {}")).isInstanceOf(UnusableInputException.class);
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("uplicate");
+    assertThatThrownBy(() -> StrictJson.parse("{\"a\":1} {}"))
+        .isInstanceOf(UnusableInputException.class);
     assertThatThrownBy(() -> StrictJson.parse("[".repeat(100) + "]".repeat(100)))
         .isInstanceOf(UnusableInputException.class)
-        .satisfies(e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
-    assertThatThrownBy(() -> StrictJson.parse("\"" + "x".repeat(100) + "\"", new JsonLimits(50, 10)))
-        .satisfies(e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
+        .satisfies(
+            e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
+    assertThatThrownBy(
+            () -> StrictJson.parse("\"" + "x".repeat(100) + "\"", new JsonLimits(50, 10)))
+        .satisfies(
+            e -> assertThat(((UnusableInputException) e).what()).isEqualTo(StrictJson.LIMIT));
   }
 }

@@ -14,8 +14,10 @@ class StrictJsonLimitsTest {
     JsonLimits limits = new JsonLimits(10, 8);
     assertThat(StrictJson.parse("[12345678]", limits).get(0).intValue()).isEqualTo(12_345_678);
     assertThatThrownBy(() -> StrictJson.parse("[123456789]", limits))
-        .isInstanceOfSatisfying(UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT))
-        .hasMessageContaining("11").hasMessageContaining("10");
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT))
+        .hasMessageContaining("11")
+        .hasMessageContaining("10");
   }
 
   @Test
@@ -23,7 +25,8 @@ class StrictJsonLimitsTest {
     JsonLimits limits = new JsonLimits(1_000, 3);
     assertThat(StrictJson.parse("[[[1]]]", limits).get(0).get(0).get(0).intValue()).isEqualTo(1);
     assertThatThrownBy(() -> StrictJson.parse("[[[[1]]]]", limits))
-        .isInstanceOfSatisfying(UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT));
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT));
   }
 
   @Test
@@ -32,6 +35,7 @@ class StrictJsonLimitsTest {
     assertThat(StrictJson.parse(nested).isArray()).isTrue();
     assertThat(StrictJson.parse(nested, JsonLimits.DEFAULT).isArray()).isTrue();
     assertThatThrownBy(() -> StrictJson.parse("[".repeat(65) + "]".repeat(65), JsonLimits.DEFAULT))
-        .isInstanceOfSatisfying(UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT));
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo(StrictJson.LIMIT));
   }
 }

@@ -11,15 +11,15 @@ import io.trainproof.signing.Fixture;
 import io.trainproof.signing.UnusableInputException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
- * The rules an issuer's key history keeps, whether built in code or loaded from its published
- * JSON: a did:web issuer, key ids under it, never a key id or key bytes twice, at most one
- * active key, and each key valid from its start up to (not including) its retirement.
+ * The rules an issuer's key history keeps, whether built in code or loaded from its published JSON:
+ * a did:web issuer, key ids under it, never a key id or key bytes twice, at most one active key,
+ * and each key valid from its start up to (not including) its retirement.
  */
 class KeyHistoryRulesTest {
   private static final String DID = "did:web:a.example";
@@ -30,7 +30,8 @@ class KeyHistoryRulesTest {
   private final SigningKey k2 = SigningKey.generate(KeyAlgorithm.P256, DID + "#k2", random);
 
   private IssuerKeyHistory rotated() {
-    return IssuerKeyHistory.start(DID, k1.keyId(), k1.publicKey(), FROM).rotate(k2.keyId(), k2.publicKey(), ROTATED);
+    return IssuerKeyHistory.start(DID, k1.keyId(), k1.publicKey(), FROM)
+        .rotate(k2.keyId(), k2.publicKey(), ROTATED);
   }
 
   @Test
@@ -48,7 +49,8 @@ class KeyHistoryRulesTest {
     // A key retired the instant it started is allowed (and never valid); one retired before is not.
     assertThat(new KeyRecord("k", k1.publicKey(), FROM, FROM).validAt(FROM)).isFalse();
     assertThatThrownBy(() -> new KeyRecord("k", k1.publicKey(), FROM, FROM.minusNanos(1)))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("retiredAt"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("retiredAt"));
   }
 
   @Test
@@ -70,23 +72,36 @@ class KeyHistoryRulesTest {
 
     // Rotating at the active key's own start is fine; before it is refused.
     IssuerKeyHistory start = IssuerKeyHistory.start(DID, k1.keyId(), k1.publicKey(), FROM);
-    assertThat(start.rotate(k2.keyId(), k2.publicKey(), FROM).keys().get(0).retiredAt()).isEqualTo(FROM);
+    assertThat(start.rotate(k2.keyId(), k2.publicKey(), FROM).keys().get(0).retiredAt())
+        .isEqualTo(FROM);
     assertThatThrownBy(() -> start.rotate(k2.keyId(), k2.publicKey(), FROM.minusSeconds(1)))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("at"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("at"));
   }
 
   @Test
   void theIssuerMustBeDidWebAndKeyIdsMustBeFragmentsOfIt() {
-    assertThatThrownBy(() -> IssuerKeyHistory.start("did:key:z6Mk", "did:key:z6Mk#k1", k1.publicKey(), FROM))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("did"));
-    assertThatThrownBy(() -> IssuerKeyHistory.start(DID, "did:web:b.example#k1", k1.publicKey(), FROM))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
+    assertThatThrownBy(
+            () -> IssuerKeyHistory.start("did:key:z6Mk", "did:key:z6Mk#k1", k1.publicKey(), FROM))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("did"));
+    assertThatThrownBy(
+            () -> IssuerKeyHistory.start(DID, "did:web:b.example#k1", k1.publicKey(), FROM))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
     assertThatThrownBy(() -> IssuerKeyHistory.start(DID, DID + "#", k1.publicKey(), FROM))
-        .as("an empty fragment").isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
+        .as("an empty fragment")
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
     assertThatThrownBy(() -> IssuerKeyHistory.start(DID, DID + "k1", k1.publicKey(), FROM))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
-    assertThat(IssuerKeyHistory.start("did:web:a.example%3A8443:issuers:org-1", "did:web:a.example%3A8443:issuers:org-1#x",
-        k1.publicKey(), FROM).keys()).hasSize(1);
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
+    assertThat(
+            IssuerKeyHistory.start(
+                    "did:web:a.example%3A8443:issuers:org-1",
+                    "did:web:a.example%3A8443:issuers:org-1#x", k1.publicKey(), FROM)
+                .keys())
+        .hasSize(1);
   }
 
   private String edited(Consumer<ObjectNode> edit) {
@@ -96,8 +111,9 @@ class KeyHistoryRulesTest {
   }
 
   private static void unusable(String json) {
-    assertThatThrownBy(() -> IssuerKeyHistory.fromJson(json)).isInstanceOfSatisfying(UnusableInputException.class,
-        e -> assertThat(e.what()).isEqualTo("keyHistory"));
+    assertThatThrownBy(() -> IssuerKeyHistory.fromJson(json))
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("keyHistory"));
   }
 
   @Test
@@ -109,10 +125,18 @@ class KeyHistoryRulesTest {
     assertThat(json.get("keys").get(1).has("retiredAt")).isFalse();
     assertThat(json.get("keys").get(1).get("activeFrom").asText()).isEqualTo(ROTATED.toString());
     assertThat(json.get("didDocument").get("id").asText()).isEqualTo(DID);
-    assertThat(json.get("didDocument").get("verificationMethod").get(1).get("controller").asText()).isEqualTo(DID);
-    assertThat(json.get("didDocument").get("verificationMethod").get(1).get("publicKeyMultibase").asText())
+    assertThat(json.get("didDocument").get("verificationMethod").get(1).get("controller").asText())
+        .isEqualTo(DID);
+    assertThat(
+            json.get("didDocument")
+                .get("verificationMethod")
+                .get(1)
+                .get("publicKeyMultibase")
+                .asText())
         .isEqualTo(k2.publicKey().multibase());
-    assertThat(IssuerKeyHistory.fromJsonNode(json).active()).map(KeyRecord::id).contains(k2.keyId());
+    assertThat(IssuerKeyHistory.fromJsonNode(json).active())
+        .map(KeyRecord::id)
+        .contains(k2.keyId());
   }
 
   @Test
@@ -126,26 +150,43 @@ class KeyHistoryRulesTest {
     unusable(edited(root -> ((ObjectNode) root.get("keys").get(0)).put("activeFrom", "yesterday")));
     unusable(edited(root -> ((ObjectNode) root.get("keys").get(0)).put("retiredAt", "2026-13-01")));
     unusable(edited(root -> ((ObjectNode) root.get("keys").get(0)).remove("publicKeyMultibase")));
-    assertThatThrownBy(() -> IssuerKeyHistory.fromJson(
-        edited(root -> ((ObjectNode) root.get("keys").get(0)).put("publicKeyMultibase", "zNotAKey"))))
+    assertThatThrownBy(
+            () ->
+                IssuerKeyHistory.fromJson(
+                    edited(
+                        root ->
+                            ((ObjectNode) root.get("keys").get(0))
+                                .put("publicKeyMultibase", "zNotAKey"))))
         .isInstanceOf(UnusableInputException.class);
     // The retirement removed: two active keys.
     unusable(edited(root -> ((ObjectNode) root.get("keys").get(0)).remove("retiredAt")));
     // Retired before it started.
-    unusable(edited(root -> ((ObjectNode) root.get("keys").get(0)).put("retiredAt", "2025-01-01T00:00:00Z")));
+    unusable(
+        edited(
+            root ->
+                ((ObjectNode) root.get("keys").get(0)).put("retiredAt", "2025-01-01T00:00:00Z")));
     // A key id or key bytes appearing twice.
     unusable(edited(root -> ((ObjectNode) root.get("keys").get(1)).put("id", k1.keyId())));
-    unusable(edited(root -> ((ObjectNode) root.get("keys").get(1))
-        .put("publicKeyMultibase", k1.publicKey().multibase())));
+    unusable(
+        edited(
+            root ->
+                ((ObjectNode) root.get("keys").get(1))
+                    .put("publicKeyMultibase", k1.publicKey().multibase())));
     // A key outside the issuer.
-    unusable(edited(root -> ((ObjectNode) root.get("keys").get(1)).put("id", "did:web:evil.example#k2")));
+    unusable(
+        edited(
+            root -> ((ObjectNode) root.get("keys").get(1)).put("id", "did:web:evil.example#k2")));
     // A null retirement reads as active.
-    String nullRetired = edited(root -> {
-      ArrayNode keys = (ArrayNode) root.get("keys");
-      keys.remove(1);
-      ((ObjectNode) keys.get(0)).putNull("retiredAt");
-    });
-    assertThat(IssuerKeyHistory.fromJson(nullRetired).active()).map(KeyRecord::id).contains(k1.keyId());
+    String nullRetired =
+        edited(
+            root -> {
+              ArrayNode keys = (ArrayNode) root.get("keys");
+              keys.remove(1);
+              ((ObjectNode) keys.get(0)).putNull("retiredAt");
+            });
+    assertThat(IssuerKeyHistory.fromJson(nullRetired).active())
+        .map(KeyRecord::id)
+        .contains(k1.keyId());
   }
 
   @Test
@@ -153,9 +194,12 @@ class KeyHistoryRulesTest {
     IssuerKeyHistory history = rotated();
     SigningKey k3 = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#k3", random);
     assertThatThrownBy(() -> history.rotate(k1.keyId(), k3.publicKey(), ROTATED.plusSeconds(1)))
-        .as("a retired key's id").isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo(k1.keyId()));
+        .as("a retired key's id")
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.key()).isEqualTo(k1.keyId()));
     assertThatThrownBy(() -> history.rotate(k3.keyId(), k1.publicKey(), ROTATED.plusSeconds(1)))
-        .as("a retired key's bytes").isInstanceOf(ConflictException.class);
+        .as("a retired key's bytes")
+        .isInstanceOf(ConflictException.class);
     assertThat(history.keys()).hasSize(2);
   }
 
@@ -165,9 +209,11 @@ class KeyHistoryRulesTest {
     assertThat(DidKey.isDidKey(pub.didKey())).isTrue();
     assertThat(DidKey.isDidKey(DID)).isFalse();
     assertThat(DidKey.resolve(pub.didKey() + "#" + pub.multibase())).isEqualTo(pub);
-    assertThatThrownBy(() -> DidKey.resolve(DID + "#k1")).isInstanceOfSatisfying(UnusableInputException.class,
-        e -> assertThat(e.what()).isEqualTo("did:key"));
-    assertThatThrownBy(() -> DidKey.resolve(pub.didKey() + "#")).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> DidKey.resolve(DID + "#k1"))
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("did:key"));
+    assertThatThrownBy(() -> DidKey.resolve(pub.didKey() + "#"))
+        .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
@@ -187,7 +233,10 @@ class KeyHistoryRulesTest {
     VerificationKey copy = new VerificationKey(k1.publicKey().algorithm(), k1.publicKey().bytes());
     assertThat(copy).isEqualTo(k1.publicKey()).hasSameHashCodeAs(k1.publicKey());
     assertThat(new HashSet<>(List.of(copy, k1.publicKey(), k2.publicKey()))).hasSize(2);
-    assertThat(k1.publicKey()).hasToString("VerificationKey[ED25519, " + k1.publicKey().multibase() + "]");
-    assertThat(k1.toString()).contains(k1.keyId(), k1.publicKey().multibase()).doesNotContain(k1.toPrivateMultikey());
+    assertThat(k1.publicKey())
+        .hasToString("VerificationKey[ED25519, " + k1.publicKey().multibase() + "]");
+    assertThat(k1.toString())
+        .contains(k1.keyId(), k1.publicKey().multibase())
+        .doesNotContain(k1.toPrivateMultikey());
   }
 }

@@ -10,6 +10,7 @@ import io.trainproof.signing.internal.Crypto;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -26,8 +28,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 class KeysTest {
   private final SecureRandom random = Fixture.deterministicRandom(7);
@@ -44,7 +44,8 @@ class KeysTest {
 
     for (SigningKey copy : new SigningKey[] {fromPem, fromJwk, fromMultikey}) {
       assertThat(copy.publicKey()).isEqualTo(key.publicKey());
-      assertThat(Crypto.verify(algorithm, key.publicKey().bytes(), message, copy.sign(message))).isTrue();
+      assertThat(Crypto.verify(algorithm, key.publicKey().bytes(), message, copy.sign(message)))
+          .isTrue();
     }
     VerificationKey pub = key.publicKey();
     assertThat(key.toPkcs8Pem()).startsWith("-----BEGIN PRIVATE KEY-----");
@@ -54,7 +55,8 @@ class KeysTest {
     assertThat(VerificationKey.fromMultibase(pub.multibase())).isEqualTo(pub);
     assertThat(DidKey.resolve(pub.didKeyVerificationMethod())).isEqualTo(pub);
     assertThat(pub.multibase()).startsWith(algorithm == KeyAlgorithm.ED25519 ? "z6Mk" : "zDna");
-    assertThat(pub.toJwk()).contains(algorithm == KeyAlgorithm.ED25519 ? "\"crv\":\"Ed25519\"" : "\"crv\":\"P-256\"");
+    assertThat(pub.toJwk())
+        .contains(algorithm == KeyAlgorithm.ED25519 ? "\"crv\":\"Ed25519\"" : "\"crv\":\"P-256\"");
     assertThat(key.toString()).doesNotContain(key.toPrivateMultikey());
   }
 
@@ -70,17 +72,29 @@ class KeysTest {
   @EnumSource(KeyAlgorithm.class)
   void readsPkcs12Keystore(KeyAlgorithm algorithm) throws Exception {
     BouncyCastleProvider bc = new BouncyCastleProvider();
-    KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm == KeyAlgorithm.ED25519 ? "Ed25519" : "EC", bc);
+    KeyPairGenerator generator =
+        KeyPairGenerator.getInstance(algorithm == KeyAlgorithm.ED25519 ? "Ed25519" : "EC", bc);
     if (algorithm == KeyAlgorithm.P256) {
       generator.initialize(new ECGenParameterSpec("secp256r1"), random);
     }
     KeyPair pair = generator.generateKeyPair();
     X500Name name = new X500Name("CN=Trainproof test");
-    X509Certificate certificate = new JcaX509CertificateConverter().setProvider(bc).getCertificate(
-        new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(Instant.parse("2026-01-01T00:00:00Z")),
-            Date.from(Instant.parse("2036-01-01T00:00:00Z")), name, pair.getPublic())
-            .build(new JcaContentSignerBuilder(algorithm == KeyAlgorithm.ED25519 ? "Ed25519" : "SHA256withECDSA")
-                .setProvider(bc).build(pair.getPrivate())));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .setProvider(bc)
+            .getCertificate(
+                new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.ONE,
+                        Date.from(Instant.parse("2026-01-01T00:00:00Z")),
+                        Date.from(Instant.parse("2036-01-01T00:00:00Z")),
+                        name,
+                        pair.getPublic())
+                    .build(
+                        new JcaContentSignerBuilder(
+                                algorithm == KeyAlgorithm.ED25519 ? "Ed25519" : "SHA256withECDSA")
+                            .setProvider(bc)
+                            .build(pair.getPrivate())));
     KeyStore store = KeyStore.getInstance("PKCS12", bc);
     store.load(null, null);
     char[] password = "changeit".toCharArray();
@@ -88,11 +102,20 @@ class KeysTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     store.store(bytes, password);
 
-    SigningKey key = SigningKey.fromPkcs12("did:web:a.example#p12", new ByteArrayInputStream(bytes.toByteArray()), password, null);
+    SigningKey key =
+        SigningKey.fromPkcs12(
+            "did:web:a.example#p12", new ByteArrayInputStream(bytes.toByteArray()), password, null);
 
     assertThat(key.algorithm()).isEqualTo(algorithm);
-    assertThat(key.publicKey().bytes()).isEqualTo(Crypto.fromSpki(pair.getPublic().getEncoded()).publicBytes());
-    assertThatThrownBy(() -> SigningKey.fromPkcs12("k", new ByteArrayInputStream(bytes.toByteArray()), "wrong".toCharArray(), null))
+    assertThat(key.publicKey().bytes())
+        .isEqualTo(Crypto.fromSpki(pair.getPublic().getEncoded()).publicBytes());
+    assertThatThrownBy(
+            () ->
+                SigningKey.fromPkcs12(
+                    "k",
+                    new ByteArrayInputStream(bytes.toByteArray()),
+                    "wrong".toCharArray(),
+                    null))
         .isInstanceOf(UnusableInputException.class);
   }
 
@@ -103,16 +126,22 @@ class KeysTest {
     KeyRegistry registry = new KeyRegistry();
     registry.register(a.keyId(), a.publicKey());
     registry.register(a.keyId(), a.publicKey());
-    assertThatThrownBy(() -> registry.register(b.keyId(), b.publicKey())).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> registry.register(b.keyId(), b.publicKey()))
+        .isInstanceOf(ConflictException.class);
 
     InMemoryKeyProvider provider = new InMemoryKeyProvider().add(a);
     assertThatThrownBy(() -> provider.add(b)).isInstanceOf(ConflictException.class);
     assertThat(provider.signer(a.keyId())).containsSame(a);
 
-    IssuerKeyHistory history = IssuerKeyHistory.start("did:web:a.example", a.keyId(), a.publicKey(), Instant.EPOCH);
-    assertThatThrownBy(() -> history.rotate(a.keyId(), b.publicKey(), Instant.parse("2026-01-01T00:00:00Z")))
+    IssuerKeyHistory history =
+        IssuerKeyHistory.start("did:web:a.example", a.keyId(), a.publicKey(), Instant.EPOCH);
+    assertThatThrownBy(
+            () -> history.rotate(a.keyId(), b.publicKey(), Instant.parse("2026-01-01T00:00:00Z")))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> history.rotate("did:web:a.example#k2", a.publicKey(), Instant.parse("2026-01-01T00:00:00Z")))
+    assertThatThrownBy(
+            () ->
+                history.rotate(
+                    "did:web:a.example#k2", a.publicKey(), Instant.parse("2026-01-01T00:00:00Z")))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -120,16 +149,23 @@ class KeysTest {
   void issuerKeyHistoryRoundTripsThroughJsonAndPublishesEveryKey() {
     SigningKey a = SigningKey.generate(KeyAlgorithm.ED25519, "did:web:a.example#k1", random);
     SigningKey b = SigningKey.generate(KeyAlgorithm.P256, "did:web:a.example#k2", random);
-    IssuerKeyHistory history = IssuerKeyHistory.start("did:web:a.example", a.keyId(), a.publicKey(), Instant.parse("2026-01-01T00:00:00Z"))
-        .rotate(b.keyId(), b.publicKey(), Instant.parse("2026-07-01T00:00:00Z"));
+    IssuerKeyHistory history =
+        IssuerKeyHistory.start(
+                "did:web:a.example",
+                a.keyId(),
+                a.publicKey(),
+                Instant.parse("2026-01-01T00:00:00Z"))
+            .rotate(b.keyId(), b.publicKey(), Instant.parse("2026-07-01T00:00:00Z"));
 
     IssuerKeyHistory loaded = IssuerKeyHistory.fromJson(history.toJson());
 
     assertThat(loaded.keys()).isEqualTo(history.keys());
     assertThat(loaded.active()).map(KeyRecord::id).contains(b.keyId());
-    assertThat(loaded.find(a.keyId()).orElseThrow().retiredAt()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+    assertThat(loaded.find(a.keyId()).orElseThrow().retiredAt())
+        .isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
     assertThat(history.didDocument().get("assertionMethod")).hasSize(2);
-    assertThat(history.didDocument().toString()).contains(a.publicKey().multibase(), b.publicKey().multibase());
+    assertThat(history.didDocument().toString())
+        .contains(a.publicKey().multibase(), b.publicKey().multibase());
   }
 
   @Test
@@ -138,17 +174,25 @@ class KeysTest {
     SigningKey b = SigningKey.generate(KeyAlgorithm.P256, "x", random);
     assertThat(DidKey.resolve(a.publicKey().didKey())).isEqualTo(a.publicKey());
     assertThat(DidKey.resolve(b.publicKey().didKeyVerificationMethod())).isEqualTo(b.publicKey());
-    assertThatThrownBy(() -> DidKey.resolve(a.publicKey().didKey() + "#" + b.publicKey().multibase()))
+    assertThatThrownBy(
+            () -> DidKey.resolve(a.publicKey().didKey() + "#" + b.publicKey().multibase()))
         .isInstanceOf(UnusableInputException.class);
-    assertThatThrownBy(() -> DidKey.resolve("did:key:zNotBase58!")).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> DidKey.resolve("did:key:zNotBase58!"))
+        .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
   void jwkWhosePublicPartDoesNotMatchIsRejected() {
     SigningKey a = SigningKey.generate(KeyAlgorithm.ED25519, "x", random);
     SigningKey b = SigningKey.generate(KeyAlgorithm.ED25519, "x", random);
-    String mixed = a.toPrivateJwk().replaceAll("\"x\":\"[^\"]+\"", "\"x\":\""
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(b.publicKey().bytes()) + "\"");
-    assertThatThrownBy(() -> SigningKey.fromJwk("x", mixed)).isInstanceOf(UnusableInputException.class);
+    String mixed =
+        a.toPrivateJwk()
+            .replaceAll(
+                "\"x\":\"[^\"]+\"",
+                "\"x\":\""
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(b.publicKey().bytes())
+                    + "\"");
+    assertThatThrownBy(() -> SigningKey.fromJwk("x", mixed))
+        .isInstanceOf(UnusableInputException.class);
   }
 }

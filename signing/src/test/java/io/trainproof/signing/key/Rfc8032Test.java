@@ -30,8 +30,10 @@ class Rfc8032Test {
         + "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f,"
         + "dc2a4459e7369633a52b1bf277839a00201009a3efbf3ecb69bea2186c26b58909351fc9ac90b3ecfdfbc7c66431e0303dca179c138ac17ad9bef1177331a704",
   })
-  void signsAndVerifiesLikeTheRfc(String name, String secret, String publicKey, String message, String signature) {
-    byte[] msg = Hex.decode(message.startsWith("@") ? Resources.text(message.substring(1)).trim() : message);
+  void signsAndVerifiesLikeTheRfc(
+      String name, String secret, String publicKey, String message, String signature) {
+    byte[] msg =
+        Hex.decode(message.startsWith("@") ? Resources.text(message.substring(1)).trim() : message);
     if (name.equals("TEST 1024")) {
       assertThat(msg).hasSize(1023);
     }
@@ -39,7 +41,9 @@ class Rfc8032Test {
 
     assertThat(Hex.encode(key.publicKey().bytes())).isEqualTo(publicKey);
     assertThat(Hex.encode(key.sign(msg))).isEqualTo(signature);
-    assertThat(Crypto.verify(KeyAlgorithm.ED25519, Hex.decode(publicKey), msg, Hex.decode(signature))).isTrue();
+    assertThat(
+            Crypto.verify(KeyAlgorithm.ED25519, Hex.decode(publicKey), msg, Hex.decode(signature)))
+        .isTrue();
     byte[] flipped = Hex.decode(signature);
     flipped[10] ^= 1;
     assertThat(Crypto.verify(KeyAlgorithm.ED25519, Hex.decode(publicKey), msg, flipped)).isFalse();

@@ -14,32 +14,34 @@ import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@link DataIntegrity#addProofToJson} (one canonicalization pass, no copies) makes the proof
- * {@link DataIntegrity#addProof} makes, keeps the document's top-level order with the proof
- * last, leaves the document alone, and falls back to {@code addProof} where its shortcut does
- * not apply.
+ * {@link DataIntegrity#addProof} makes, keeps the document's top-level order with the proof last,
+ * leaves the document alone, and falls back to {@code addProof} where its shortcut does not apply.
  */
 class AddProofToJsonTest {
   private final Fixture f = new Fixture();
   private final DataIntegrity di = new DataIntegrity();
 
   private static ObjectNode certificate() {
-    return UnsignedCredentials.certificate("urn:uuid:0e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", Fixture.certificate(), List.of());
+    return UnsignedCredentials.certificate(
+        "urn:uuid:0e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", Fixture.certificate(), List.of());
   }
 
   @ParameterizedTest
   @EnumSource(value = Cryptosuite.class)
   void makesTheProofAddProofMakes(Cryptosuite suite) {
-    SigningKey key = suite.algorithm() == KeyAlgorithm.ED25519 ? f.key1
-        : SigningKey.generate(KeyAlgorithm.P256, Fixture.DID + "#p256", f.random);
+    SigningKey key =
+        suite.algorithm() == KeyAlgorithm.ED25519
+            ? f.key1
+            : SigningKey.generate(KeyAlgorithm.P256, Fixture.DID + "#p256", f.random);
     ObjectNode document = certificate();
     String before = document.toString();
     ProofOptions options = ProofOptions.of(suite, Fixture.ISSUED);
@@ -53,7 +55,8 @@ class AddProofToJsonTest {
       // why: Ed25519 and RFC 6979 ECDSA are deterministic, so the trees are equal, proofValue too
       assertThat(actual).isEqualTo(expected);
     } else {
-      assertThat(JsonCanonicalizer.canonicalize(actual)).isEqualTo(JsonCanonicalizer.canonicalize(expected));
+      assertThat(JsonCanonicalizer.canonicalize(actual))
+          .isEqualTo(JsonCanonicalizer.canonicalize(expected));
     }
     List<String> names = new ArrayList<>();
     actual.fieldNames().forEachRemaining(names::add);
@@ -65,7 +68,9 @@ class AddProofToJsonTest {
 
   @Test
   void signedTextVerifies() {
-    String json = di.addProofToJson(certificate(), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
+    String json =
+        di.addProofToJson(
+            certificate(), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
 
     assertThat(f.verifier().verify(json).verified()).isTrue();
   }
@@ -106,7 +111,8 @@ class AddProofToJsonTest {
         .isInstanceOf(UnusableInputException.class)
         .hasMessageContaining("surrogate");
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, Fixture.DID + "#p256", f.random);
-    assertThatThrownBy(() -> di.addProofToJson(certificate(), options, p256)).isInstanceOf(SigningFailedException.class);
+    assertThatThrownBy(() -> di.addProofToJson(certificate(), options, p256))
+        .isInstanceOf(SigningFailedException.class);
   }
 
   @Test
@@ -121,8 +127,11 @@ class AddProofToJsonTest {
         .isEqualTo(JsonCanonicalizer.canonicalize(object))
         .isEqualTo("{\"@c\":[\"x\"],\"a\":{\"y\":2,\"z\":\"\u00e9\"},\"b\":1}");
     assertThat(canonical.textWithMember("p", StrictJson.parse("{\"k\":2,\"j\":1}")))
-        .isEqualTo("{\"b\":1,\"a\":{\"y\":2,\"z\":\"\u00e9\"},\"@c\":[\"x\"],\"p\":{\"j\":1,\"k\":2}}");
-    assertThat(CanonicalObject.of(StrictJson.mapper().createObjectNode()).textWithMember("p", StrictJson.parse("1")))
+        .isEqualTo(
+            "{\"b\":1,\"a\":{\"y\":2,\"z\":\"\u00e9\"},\"@c\":[\"x\"],\"p\":{\"j\":1,\"k\":2}}");
+    assertThat(
+            CanonicalObject.of(StrictJson.mapper().createObjectNode())
+                .textWithMember("p", StrictJson.parse("1")))
         .isEqualTo("{\"p\":1}");
     assertThatThrownBy(() -> canonical.textWithMember("a", StrictJson.parse("1")))
         .isInstanceOf(IllegalArgumentException.class);

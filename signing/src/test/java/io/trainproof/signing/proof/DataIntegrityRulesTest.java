@@ -11,14 +11,14 @@ import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyAlgorithm;
-import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.key.Signer;
+import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.key.VerificationKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 /**
  * Data Integrity proofs at their edges: what may stand in {@code proof}, how previous proofs are
@@ -27,7 +27,9 @@ import java.util.Arrays;
 class DataIntegrityRulesTest {
   private static final Instant CREATED = Instant.parse("2026-03-01T09:30:00.750Z");
   private final DataIntegrity di = new DataIntegrity();
-  private final SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, Fixture.DID + "#key-1", Fixture.deterministicRandom(5));
+  private final SigningKey key =
+      SigningKey.generate(
+          KeyAlgorithm.ED25519, Fixture.DID + "#key-1", Fixture.deterministicRandom(5));
 
   private static ObjectNode doc(String json) {
     return (ObjectNode) StrictJson.parse(json);
@@ -58,55 +60,97 @@ class DataIntegrityRulesTest {
     assertThat(DataIntegrity.proofs(doc("{}"))).isEmpty();
     assertThat(DataIntegrity.proofs(doc("{\"proof\":{\"id\":\"a\"}}"))).hasSize(1);
     assertThat(DataIntegrity.proofs(doc("{\"proof\":[{\"id\":\"a\"},{\"id\":\"b\"}]}")))
-        .extracting(p -> p.get("id").asText()).containsExactly("a", "b");
+        .extracting(p -> p.get("id").asText())
+        .containsExactly("a", "b");
     assertThat(DataIntegrity.proofs(doc("{\"proof\":[]}"))).isEmpty();
     assertThatThrownBy(() -> DataIntegrity.proofs(doc("{\"proof\":[{\"id\":\"a\"},\"b\"]}")))
-        .isInstanceOfSatisfying(UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("proof"));
-    assertThatThrownBy(() -> DataIntegrity.proofs(doc("{\"proof\":\"z3FXQ\"}"))).isInstanceOf(UnusableInputException.class);
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("proof"));
+    assertThatThrownBy(() -> DataIntegrity.proofs(doc("{\"proof\":\"z3FXQ\"}")))
+        .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
   void previousProofsAreFoundByIdInTheOrderNamed() {
-    List<ObjectNode> all = List.of(doc("{\"id\":\"a\",\"n\":1}"), doc("{\"id\":\"b\",\"n\":2}"), doc("{\"n\":3}"));
+    List<ObjectNode> all =
+        List.of(doc("{\"id\":\"a\",\"n\":1}"), doc("{\"id\":\"b\",\"n\":2}"), doc("{\"n\":3}"));
     ArrayNode found = DataIntegrity.matchingProofs(all, List.of("b", "a"));
     assertThat(found).extracting(p -> p.get("n").asInt()).containsExactly(2, 1);
     found.get(0).withObject("/x");
     assertThat(all.get(1).has("x")).as("copies, not the originals").isFalse();
     assertThatThrownBy(() -> DataIntegrity.matchingProofs(all, List.of("a", "c")))
-        .isInstanceOfSatisfying(UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("previousProof"));
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.what()).isEqualTo("previousProof"));
     assertThat(DataIntegrity.matchingProofs(all, List.of())).isEmpty();
   }
 
   @Test
   void aVersionOneCredentialGetsTheDataIntegrityContextAndNothingElseDoes() {
-    ObjectNode v1 = di.addProof(doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"],\"name\":\"x\"}"),
-        ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
+    ObjectNode v1 =
+        di.addProof(
+            doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"],\"name\":\"x\"}"),
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
+            key);
     assertThat(v1.get("@context").toString())
-        .isEqualTo("[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + JsonLdContexts.DATA_INTEGRITY_V2 + "\"]");
+        .isEqualTo(
+            "[\""
+                + JsonLdContexts.CREDENTIALS_V1
+                + "\",\""
+                + JsonLdContexts.DATA_INTEGRITY_V2
+                + "\"]");
     assertThat(v1.get("proof").get("@context")).isEqualTo(v1.get("@context"));
-    ObjectNode v1Text = di.addProof(doc("{\"@context\":\"" + JsonLdContexts.CREDENTIALS_V1 + "\"}"),
-        ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
+    ObjectNode v1Text =
+        di.addProof(
+            doc("{\"@context\":\"" + JsonLdContexts.CREDENTIALS_V1 + "\"}"),
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
+            key);
     assertThat(v1Text.get("@context").toString())
-        .isEqualTo("[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + JsonLdContexts.DATA_INTEGRITY_V2 + "\"]");
-    for (String already : List.of(JsonLdContexts.CREDENTIALS_V2, JsonLdContexts.DATA_INTEGRITY_V2)) {
-      ObjectNode kept = di.addProof(doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + already + "\"]}"),
-          ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
+        .isEqualTo(
+            "[\""
+                + JsonLdContexts.CREDENTIALS_V1
+                + "\",\""
+                + JsonLdContexts.DATA_INTEGRITY_V2
+                + "\"]");
+    for (String already :
+        List.of(JsonLdContexts.CREDENTIALS_V2, JsonLdContexts.DATA_INTEGRITY_V2)) {
+      ObjectNode kept =
+          di.addProof(
+              doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + already + "\"]}"),
+              ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
+              key);
       assertThat(kept.get("@context")).hasSize(2);
     }
-    ObjectNode v2 = di.addProof(doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V2 + "\",{\"ex\":\"https://x.example/\"}]}"),
-        ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
+    ObjectNode v2 =
+        di.addProof(
+            doc(
+                "{\"@context\":[\""
+                    + JsonLdContexts.CREDENTIALS_V2
+                    + "\",{\"ex\":\"https://x.example/\"}]}"),
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
+            key);
     assertThat(v2.get("@context")).hasSize(2);
-    ObjectNode none = di.addProof(doc("{\"name\":\"x\"}"), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
+    ObjectNode none =
+        di.addProof(
+            doc("{\"name\":\"x\"}"), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key);
     assertThat(none.has("@context")).isFalse();
     assertThat(none.get("proof").has("@context")).isFalse();
-    assertThatThrownBy(() -> di.addProof(doc("{\"@context\":42}"), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("@context"));
+    assertThatThrownBy(
+            () ->
+                di.addProof(
+                    doc("{\"@context\":42}"),
+                    ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
+                    key))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("@context"));
   }
 
   @Test
   void theProofCarriesItsOptionsCreatedToTheSecond() {
-    ObjectNode secured = di.addProof(doc("{\"name\":\"x\"}"),
-        ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED).withId("urn:uuid:p1"), key);
+    ObjectNode secured =
+        di.addProof(
+            doc("{\"name\":\"x\"}"),
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED).withId("urn:uuid:p1"),
+            key);
     ObjectNode proof = (ObjectNode) secured.get("proof");
     assertThat(proof.get("id").asText()).isEqualTo("urn:uuid:p1");
     assertThat(proof.get("type").asText()).isEqualTo("DataIntegrityProof");
@@ -115,40 +159,88 @@ class DataIntegrityRulesTest {
     assertThat(proof.get("verificationMethod").asText()).isEqualTo(key.keyId());
     assertThat(proof.get("proofPurpose").asText()).isEqualTo("assertionMethod");
     assertThat(proof.get("proofValue").asText()).startsWith("z");
-    assertThat(di.addProof(doc("{}"), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key).get("proof").has("id")).isFalse();
-    assertThatThrownBy(() -> new ProofOptions(Cryptosuite.EDDSA_JCS_2022, CREATED, " ", null, List.of()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("proofPurpose"));
+    assertThat(
+            di.addProof(doc("{}"), ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED), key)
+                .get("proof")
+                .has("id"))
+        .isFalse();
+    assertThatThrownBy(
+            () -> new ProofOptions(Cryptosuite.EDDSA_JCS_2022, CREATED, " ", null, List.of()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("proofPurpose"));
 
     // Chained onto two earlier proofs: previousProof becomes an array; onto one, a string.
-    ObjectNode second = di.addProof(secured, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED).withId("urn:uuid:p2"), key);
-    ObjectNode one = di.addProof(second, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
-        .withPreviousProof(List.of("urn:uuid:p2")), key);
+    ObjectNode second =
+        di.addProof(
+            secured,
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED).withId("urn:uuid:p2"),
+            key);
+    ObjectNode one =
+        di.addProof(
+            second,
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
+                .withPreviousProof(List.of("urn:uuid:p2")),
+            key);
     assertThat(one.get("proof")).hasSize(3);
     assertThat(one.get("proof").get(2).get("previousProof").isTextual()).isTrue();
-    ObjectNode both = di.addProof(second, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
-        .withPreviousProof(List.of("urn:uuid:p1", "urn:uuid:p2")), key);
-    assertThat(both.get("proof").get(2).get("previousProof").toString()).isEqualTo("[\"urn:uuid:p1\",\"urn:uuid:p2\"]");
-    assertThatThrownBy(() -> di.addProof(second, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
-        .withPreviousProof(List.of("urn:uuid:p9")), key)).isInstanceOf(UnusableInputException.class);
+    ObjectNode both =
+        di.addProof(
+            second,
+            ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
+                .withPreviousProof(List.of("urn:uuid:p1", "urn:uuid:p2")),
+            key);
+    assertThat(both.get("proof").get(2).get("previousProof").toString())
+        .isEqualTo("[\"urn:uuid:p1\",\"urn:uuid:p2\"]");
+    assertThatThrownBy(
+            () ->
+                di.addProof(
+                    second,
+                    ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED)
+                        .withPreviousProof(List.of("urn:uuid:p9")),
+                    key))
+        .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
   void aSignerThatFailsOrReturnsTheWrongLengthIsASigningFailure() {
     ProofOptions options = ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED);
     assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> Arrays.copyOf(sig, 63))))
-        .isInstanceOf(SigningFailedException.class).hasMessageContaining("63 bytes");
+        .isInstanceOf(SigningFailedException.class)
+        .hasMessageContaining("63 bytes");
     assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> Arrays.copyOf(sig, 65))))
-        .isInstanceOf(SigningFailedException.class).hasMessageContaining("65 bytes");
-    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> {
-      throw new IllegalStateException("HSM unavailable");
-    }))).isInstanceOfSatisfying(SigningFailedException.class,
-        e -> assertThat(e.getCause()).isInstanceOf(IllegalStateException.class));
+        .isInstanceOf(SigningFailedException.class)
+        .hasMessageContaining("65 bytes");
+    assertThatThrownBy(
+            () ->
+                di.addProof(
+                    doc("{}"),
+                    options,
+                    signer(
+                        sig -> {
+                          throw new IllegalStateException("HSM unavailable");
+                        })))
+        .isInstanceOfSatisfying(
+            SigningFailedException.class,
+            e -> assertThat(e.getCause()).isInstanceOf(IllegalStateException.class));
     SigningFailedException own = new SigningFailedException("already typed");
-    assertThatThrownBy(() -> di.addProof(doc("{}"), options, signer(sig -> {
-      throw own;
-    }))).isSameAs(own);
-    assertThat(di.addProof(doc("{}"), options, signer(sig -> sig)).get("proof").get("proofValue").asText()).startsWith("z");
-    assertThatThrownBy(() -> di.addProof(doc("{}"), ProofOptions.of(Cryptosuite.ECDSA_JCS_2019, CREATED), key))
+    assertThatThrownBy(
+            () ->
+                di.addProof(
+                    doc("{}"),
+                    options,
+                    signer(
+                        sig -> {
+                          throw own;
+                        })))
+        .isSameAs(own);
+    assertThat(
+            di.addProof(doc("{}"), options, signer(sig -> sig))
+                .get("proof")
+                .get("proofValue")
+                .asText())
+        .startsWith("z");
+    assertThatThrownBy(
+            () -> di.addProof(doc("{}"), ProofOptions.of(Cryptosuite.ECDSA_JCS_2019, CREATED), key))
         .isInstanceOf(SigningFailedException.class);
   }
 }

@@ -58,10 +58,12 @@ class StatusListRulesTest {
   void aListIsAMultipleOfEightEntriesBetweenTheMinimumAndTheMaximum() {
     assertThat(StatusBitstring.empty(SIZE).size()).isEqualTo(SIZE);
     assertThat(StatusBitstring.empty(SIZE + 8).size()).isEqualTo(SIZE + 8);
-    assertThat(StatusBitstring.empty(StatusBitstring.MAX_SIZE).size()).isEqualTo(StatusBitstring.MAX_SIZE);
+    assertThat(StatusBitstring.empty(StatusBitstring.MAX_SIZE).size())
+        .isEqualTo(StatusBitstring.MAX_SIZE);
     for (int bad : new int[] {SIZE - 8, SIZE + 4, StatusBitstring.MAX_SIZE + 8}) {
-      assertThatThrownBy(() -> StatusBitstring.empty(bad)).isInstanceOfSatisfying(ValidationException.class,
-          e -> assertThat(e.field()).isEqualTo("size"));
+      assertThatThrownBy(() -> StatusBitstring.empty(bad))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"));
     }
   }
 
@@ -89,8 +91,9 @@ class StatusListRulesTest {
     assertThat(many).hasSameHashCodeAs(bits.withBit(SIZE - 1).withBit(9).withBit(0));
     assertThat(many).isNotEqualTo(seven).isNotEqualTo("not a list");
     assertThat(many).hasToString("StatusBitstring[size=" + SIZE + ", set=3]");
-    assertThatThrownBy(() -> bits.withBits(Arrays.asList(1, null))).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.field()).isEqualTo("index"));
+    assertThatThrownBy(() -> bits.withBits(Arrays.asList(1, null)))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("index"));
     // A full byte counts all eight of its bits, including the sign bit.
     assertThat(bits.withBits(List.of(0, 1, 2, 3, 4, 5, 6, 7)).cardinality()).isEqualTo(8);
   }
@@ -99,11 +102,16 @@ class StatusListRulesTest {
   void anEncodedListMustBeMultibaseBase64urlGzipOfAnAllowedSize() throws Exception {
     assertThatThrownBy(() -> StatusBitstring.decode("")).isInstanceOf(UnusableInputException.class);
     String valid = StatusBitstring.empty(SIZE).encode();
-    assertThatThrownBy(() -> StatusBitstring.decode("z" + valid.substring(1))).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> StatusBitstring.decode("z" + valid.substring(1)))
+        .isInstanceOf(UnusableInputException.class);
     assertThatThrownBy(() -> StatusBitstring.decode("u***")).hasMessageContaining("base64url");
-    assertThatThrownBy(() -> StatusBitstring.decode("u" + Base64.getUrlEncoder().encodeToString(new byte[] {1, 2, 3})))
+    assertThatThrownBy(
+            () ->
+                StatusBitstring.decode(
+                    "u" + Base64.getUrlEncoder().encodeToString(new byte[] {1, 2, 3})))
         .hasMessageContaining("GZIP");
-    assertThatThrownBy(() -> StatusBitstring.decode(gzipped(new byte[SIZE / 8 - 1]))).hasMessageContaining("shorter");
+    assertThatThrownBy(() -> StatusBitstring.decode(gzipped(new byte[SIZE / 8 - 1])))
+        .hasMessageContaining("shorter");
     assertThat(StatusBitstring.decode(gzipped(new byte[SIZE / 8])).size()).isEqualTo(SIZE);
     assertThat(StatusBitstring.decode(gzipped(new byte[StatusBitstring.MAX_SIZE / 8])).size())
         .isEqualTo(StatusBitstring.MAX_SIZE);
@@ -112,14 +120,17 @@ class StatusListRulesTest {
   @Test
   void whenRandomPicksKeepHittingAllocatedIndexesTheSearchScansOnAndWrapsAround() {
     Scripted random = new Scripted(5);
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status/", SIZE, random);
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status/", SIZE, random);
     assertThat(lists.allocate()).isEqualTo(5);
-    // Every random pick now says 5 again: after the tries run out, the scan starts at 5 and finds 6.
+    // Every random pick now says 5 again: after the tries run out, the scan starts at 5 and finds
+    // 6.
     assertThat(lists.allocate()).isEqualTo(6);
     assertThat(lists.allocate()).isEqualTo(7);
 
     Scripted end = new Scripted(SIZE - 1);
-    IssuerStatusLists wrapping = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, end);
+    IssuerStatusLists wrapping =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, end);
     assertThat(wrapping.allocate()).isEqualTo(SIZE - 1);
     assertThat(wrapping.allocate()).as("wraps to the start").isZero();
     assertThat(wrapping.size()).isEqualTo(SIZE);
@@ -127,34 +138,47 @@ class StatusListRulesTest {
 
   @Test
   void onlyAllocatedIndexesCanBeRevokedOrSupersededAndNeverTwice() {
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status/", SIZE, new Scripted(3));
-    assertThat(lists.listCredentialUrl(StatusPurpose.REVOCATION)).isEqualTo("https://x.example/status/revocation");
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status/", SIZE, new Scripted(3));
+    assertThat(lists.listCredentialUrl(StatusPurpose.REVOCATION))
+        .isEqualTo("https://x.example/status/revocation");
     assertThat(lists.issuerId()).isEqualTo(Fixture.DID);
     for (int bad : new int[] {-1, 3, SIZE}) {
-      assertThatThrownBy(() -> lists.entries(bad)).isInstanceOfSatisfying(ValidationException.class,
-          e -> assertThat(e.field()).isEqualTo("index"));
-      assertThatThrownBy(() -> lists.revoke(bad, "why", AT)).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> lists.entries(bad))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("index"));
+      assertThatThrownBy(() -> lists.revoke(bad, "why", AT))
+          .isInstanceOf(ValidationException.class);
     }
     int index = lists.allocate();
-    assertThat(lists.entries(index)).extracting(StatusEntry::purpose)
+    assertThat(lists.entries(index))
+        .extracting(StatusEntry::purpose)
         .containsExactly(StatusPurpose.REVOCATION, StatusPurpose.SUPERSEDED);
-    assertThat(lists.entries(index)).extracting(StatusEntry::statusListCredential)
-        .containsExactly("https://x.example/status/revocation", "https://x.example/status/superseded");
-    assertThatThrownBy(() -> lists.revoke(index, "  ", AT)).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.field()).isEqualTo("reason"));
+    assertThat(lists.entries(index))
+        .extracting(StatusEntry::statusListCredential)
+        .containsExactly(
+            "https://x.example/status/revocation", "https://x.example/status/superseded");
+    assertThatThrownBy(() -> lists.revoke(index, "  ", AT))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
     assertThat(lists.isSet(StatusPurpose.REVOCATION, index)).isFalse();
     StatusChange change = lists.revoke(index, "issued in error", AT);
-    assertThat(change).isEqualTo(new StatusChange(index, StatusPurpose.REVOCATION, "issued in error", AT));
+    assertThat(change)
+        .isEqualTo(new StatusChange(index, StatusPurpose.REVOCATION, "issued in error", AT));
     assertThat(lists.isSet(StatusPurpose.REVOCATION, index)).isTrue();
     assertThat(lists.isSet(StatusPurpose.SUPERSEDED, index)).isFalse();
-    assertThatThrownBy(() -> lists.revoke(index, "again", AT)).isInstanceOf(ConflictException.class);
-    assertThat(lists.supersede(index, "urn:uuid:next", AT).purpose()).isEqualTo(StatusPurpose.SUPERSEDED);
-    assertThatThrownBy(() -> lists.supersede(index, "urn:uuid:other", AT)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> lists.revoke(index, "again", AT))
+        .isInstanceOf(ConflictException.class);
+    assertThat(lists.supersede(index, "urn:uuid:next", AT).purpose())
+        .isEqualTo(StatusPurpose.SUPERSEDED);
+    assertThatThrownBy(() -> lists.supersede(index, "urn:uuid:other", AT))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void savedListsKeepEverySetBitAndRefuseMismatchedOrForeignInput() {
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(11));
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(11));
     int index = lists.allocate();
     lists.revoke(index, "why", AT);
     IssuerStatusLists restored = IssuerStatusLists.fromJson(lists.toJson(), new Scripted(11, 12));
@@ -165,32 +189,79 @@ class StatusListRulesTest {
 
     String empty = StatusBitstring.empty(SIZE).encode();
     String bigger = StatusBitstring.empty(SIZE + 8).encode();
-    String prefix = "{\"type\":\"TrainproofIssuerStatusLists\",\"issuer\":\"" + Fixture.DID + "\",\"baseUrl\":";
-    assertThatThrownBy(() -> IssuerStatusLists.fromJson(prefix + "\"https://x.example/s\",\"allocated\":\"" + empty
-        + "\",\"revocation\":\"" + bigger + "\",\"superseded\":\"" + empty + "\"}", new SecureRandom()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"));
-    assertThatThrownBy(() -> IssuerStatusLists.fromJson(prefix + "\"https://x.example/s\",\"allocated\":\"" + empty
-        + "\",\"revocation\":\"" + empty + "\",\"superseded\":\"" + bigger + "\"}", new SecureRandom()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"));
-    assertThatThrownBy(() -> IssuerStatusLists.fromJson(prefix + "\"ftp://x.example/s\",\"allocated\":\"" + empty
-        + "\",\"revocation\":\"" + empty + "\",\"superseded\":\"" + empty + "\"}", new SecureRandom()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
-    assertThat(IssuerStatusLists.fromJson(prefix + "\"http://x.example/s\",\"allocated\":\"" + empty
-        + "\",\"revocation\":\"" + empty + "\",\"superseded\":\"" + empty + "\"}", new SecureRandom())
-        .listCredentialUrl(StatusPurpose.SUPERSEDED)).isEqualTo("http://x.example/s/superseded");
+    String prefix =
+        "{\"type\":\"TrainproofIssuerStatusLists\",\"issuer\":\"" + Fixture.DID + "\",\"baseUrl\":";
+    assertThatThrownBy(
+            () ->
+                IssuerStatusLists.fromJson(
+                    prefix
+                        + "\"https://x.example/s\",\"allocated\":\""
+                        + empty
+                        + "\",\"revocation\":\""
+                        + bigger
+                        + "\",\"superseded\":\""
+                        + empty
+                        + "\"}",
+                    new SecureRandom()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"));
+    assertThatThrownBy(
+            () ->
+                IssuerStatusLists.fromJson(
+                    prefix
+                        + "\"https://x.example/s\",\"allocated\":\""
+                        + empty
+                        + "\",\"revocation\":\""
+                        + empty
+                        + "\",\"superseded\":\""
+                        + bigger
+                        + "\"}",
+                    new SecureRandom()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"));
+    assertThatThrownBy(
+            () ->
+                IssuerStatusLists.fromJson(
+                    prefix
+                        + "\"ftp://x.example/s\",\"allocated\":\""
+                        + empty
+                        + "\",\"revocation\":\""
+                        + empty
+                        + "\",\"superseded\":\""
+                        + empty
+                        + "\"}",
+                    new SecureRandom()))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
+    assertThat(
+            IssuerStatusLists.fromJson(
+                    prefix
+                        + "\"http://x.example/s\",\"allocated\":\""
+                        + empty
+                        + "\",\"revocation\":\""
+                        + empty
+                        + "\",\"superseded\":\""
+                        + empty
+                        + "\"}",
+                    new SecureRandom())
+                .listCredentialUrl(StatusPurpose.SUPERSEDED))
+        .isEqualTo("http://x.example/s/superseded");
     assertThatThrownBy(() -> IssuerStatusLists.fromJson("{\"type\":\"Other\"}", new SecureRandom()))
         .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
   void anEntryNamesItsListAndItsIndexAsDecimalText() {
-    ObjectNode json = new StatusEntry("https://x.example/status/revocation", StatusPurpose.REVOCATION, 0).toJson();
+    ObjectNode json =
+        new StatusEntry("https://x.example/status/revocation", StatusPurpose.REVOCATION, 0)
+            .toJson();
     assertThat(json.get("id").asText()).isEqualTo("https://x.example/status/revocation#0");
     assertThat(json.get("type").asText()).isEqualTo("BitstringStatusListEntry");
     assertThat(json.get("statusPurpose").asText()).isEqualTo("revocation");
     assertThat(json.get("statusListIndex").isTextual()).isTrue();
     assertThat(json.get("statusListIndex").asText()).isEqualTo("0");
-    assertThat(json.get("statusListCredential").asText()).isEqualTo("https://x.example/status/revocation");
+    assertThat(json.get("statusListCredential").asText())
+        .isEqualTo("https://x.example/status/revocation");
     assertThatThrownBy(() -> new StatusEntry("https://x.example/s", StatusPurpose.REVOCATION, -1))
         .isInstanceOf(ValidationException.class);
     assertThat(StatusPurpose.fromValue("superseded")).contains(StatusPurpose.SUPERSEDED);
@@ -201,10 +272,12 @@ class StatusListRulesTest {
   @Test
   void aFreeRandomPickIsTakenAsItIsSoIndexesDoNotRunInSequence() {
     // why: herd privacy; an index must not reveal issue order, so a free random pick is kept
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(0, 7));
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(0, 7));
     assertThat(lists.allocate()).as("index 0 is a valid pick").isZero();
-    IssuerStatusLists collide = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE,
-        new Scripted(5, 5, 9, 40_000));
+    IssuerStatusLists collide =
+        IssuerStatusLists.create(
+            Fixture.DID, "https://x.example/status", SIZE, new Scripted(5, 5, 9, 40_000));
     assertThat(collide.allocate()).isEqualTo(5);
     assertThat(collide.allocate()).as("the next random pick, not the next index").isEqualTo(9);
     assertThat(collide.allocate()).isEqualTo(40_000);
@@ -216,7 +289,8 @@ class StatusListRulesTest {
   void anOutOfRangeIndexSaysTheRange() {
     StatusBitstring bits = StatusBitstring.empty(SIZE);
     assertThatThrownBy(() -> bits.get(SIZE)).hasMessageContaining("outside 0.." + (SIZE - 1));
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(1));
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(Fixture.DID, "https://x.example/status", SIZE, new Scripted(1));
     assertThatThrownBy(() -> lists.revoke(SIZE, "why", AT)).hasMessageContaining("never allocated");
     assertThatThrownBy(() -> lists.revoke(-1, "why", AT)).hasMessageContaining("never allocated");
   }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.Fixture;
-import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.credential.IssuedCredential;
+import io.trainproof.signing.credential.StandaloneCredentialIssuer;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.verify.FailureReason;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Random;
@@ -20,8 +22,6 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 class StatusListTest {
 
@@ -48,8 +48,10 @@ class StatusListTest {
       assertThat(decoded.get(index)).isTrue();
     }
 
-    byte[] raw = new GZIPInputStream(new ByteArrayInputStream(
-        Base64.getUrlDecoder().decode(encoded.substring(1)))).readAllBytes();
+    byte[] raw =
+        new GZIPInputStream(
+                new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded.substring(1))))
+            .readAllBytes();
     assertThat(raw).hasSize(16_384);
     assertThat(raw[0] & 0x80).isEqualTo(0x80);
     assertThat(raw[16_383] & 0x01).isEqualTo(0x01);
@@ -68,7 +70,9 @@ class StatusListTest {
 
   @Test
   void indexesAreRandomAndNeverReusedEvenAcrossRestarts() {
-    IssuerStatusLists lists = IssuerStatusLists.create(Fixture.DID, "https://x.example/status/1", 131_072, new SecureRandom());
+    IssuerStatusLists lists =
+        IssuerStatusLists.create(
+            Fixture.DID, "https://x.example/status/1", 131_072, new SecureRandom());
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < 3_000; i++) {
       assertThat(seen.add(lists.allocate())).isTrue();
@@ -78,7 +82,8 @@ class StatusListTest {
       assertThat(seen.add(restored.allocate())).isTrue();
     }
     // random, not sequential: the indexes spread over the list
-    assertThat(seen.stream().mapToInt(Integer::intValue).max().orElseThrow()).isGreaterThan(100_000);
+    assertThat(seen.stream().mapToInt(Integer::intValue).max().orElseThrow())
+        .isGreaterThan(100_000);
   }
 
   @Test
@@ -90,12 +95,22 @@ class StatusListTest {
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(almostFull);
     }
-    String allocated = "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    String allocated =
+        "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     String empty = StatusBitstring.empty(131_072).encode();
-    IssuerStatusLists lists = IssuerStatusLists.fromJson(
-        "{\"type\":\"TrainproofIssuerStatusLists\",\"issuer\":\"" + Fixture.DID + "\",\"baseUrl\":\"https://x.example/s\","
-            + "\"allocated\":\"" + allocated + "\",\"revocation\":\"" + empty + "\",\"superseded\":\"" + empty + "\"}",
-        new SecureRandom());
+    IssuerStatusLists lists =
+        IssuerStatusLists.fromJson(
+            "{\"type\":\"TrainproofIssuerStatusLists\",\"issuer\":\""
+                + Fixture.DID
+                + "\",\"baseUrl\":\"https://x.example/s\","
+                + "\"allocated\":\""
+                + allocated
+                + "\",\"revocation\":\""
+                + empty
+                + "\",\"superseded\":\""
+                + empty
+                + "\"}",
+            new SecureRandom());
     assertThat(lists.allocate()).isEqualTo(131_071);
     assertThatThrownBy(lists::allocate).isInstanceOf(ConflictException.class);
   }
@@ -112,20 +127,27 @@ class StatusListTest {
     assertThat(change.reason()).isEqualTo("completion record disputed");
     assertThat(change.purpose()).isEqualTo(StatusPurpose.REVOCATION);
     assertThat(change.at()).isEqualTo(Fixture.ISSUED);
-    assertThatThrownBy(() -> issuer.revoke(certificate.statusIndex(), "again")).isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> issuer.revoke(certificate.statusIndex() ^ 1, "never issued")).isInstanceOf(ValidationException.class);
-    IssuerStatusLists restored = IssuerStatusLists.fromJson(f.statusLists.toJson(), new SecureRandom());
+    assertThatThrownBy(() -> issuer.revoke(certificate.statusIndex(), "again"))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> issuer.revoke(certificate.statusIndex() ^ 1, "never issued"))
+        .isInstanceOf(ValidationException.class);
+    IssuerStatusLists restored =
+        IssuerStatusLists.fromJson(f.statusLists.toJson(), new SecureRandom());
     assertThat(restored.isSet(StatusPurpose.REVOCATION, certificate.statusIndex())).isTrue();
 
     String published = issuer.statusListCredential(StatusPurpose.REVOCATION);
     JsonNode list = StrictJson.parse(published);
     assertThat(list.get("type").toString()).contains("BitstringStatusListCredential");
     assertThat(list.at("/credentialSubject/statusPurpose").asText()).isEqualTo("revocation");
-    assertThat(StatusBitstring.decode(list.at("/credentialSubject/encodedList").asText()).get(certificate.statusIndex())).isTrue();
+    assertThat(
+            StatusBitstring.decode(list.at("/credentialSubject/encodedList").asText())
+                .get(certificate.statusIndex()))
+        .isTrue();
     assertThat(list.has("proof")).isTrue();
 
     var verifier = f.verifier(f.bundle(issuer), Fixture.VERIFIED);
-    assertThat(verifier.verify(certificate.json()).failureReasons()).containsExactly(FailureReason.REVOKED);
+    assertThat(verifier.verify(certificate.json()).failureReasons())
+        .containsExactly(FailureReason.REVOKED);
     assertThat(verifier.verify(other.json()).verified()).isTrue();
   }
 }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.ConflictException;
 import io.trainproof.signing.Fixture;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.credential.AchievementInfo;
+import io.trainproof.signing.credential.CertificateRequest;
 import io.trainproof.signing.credential.IssuedCredential;
 import io.trainproof.signing.credential.StandaloneCredentialIssuer;
+import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
@@ -31,27 +34,30 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import io.trainproof.signing.credential.AchievementInfo;
-import io.trainproof.signing.credential.CertificateRequest;
-import io.trainproof.signing.internal.Multibase;
 
 /**
- * Attacks on the verifier (issue 10, "hostile input"): each is rejected, and with a reason of
- * its own. SECURITY.md lists these tests against the threats they answer.
+ * Attacks on the verifier (issue 10, "hostile input"): each is rejected, and with a reason of its
+ * own. SECURITY.md lists these tests against the threats they answer.
  */
 class AttackTest {
   static final String OTHER_DID = "did:web:other-clinic.example.org";
   static final Duration FAST = Duration.ofSeconds(5);
 
   final Fixture f = new Fixture();
-  final SigningKey otherKey = SigningKey.generate(KeyAlgorithm.ED25519, OTHER_DID + "#key-1", Fixture.deterministicRandom(7));
-  final IssuerKeyHistory other = IssuerKeyHistory.start(OTHER_DID, otherKey.keyId(), otherKey.publicKey(), Fixture.KEY1_FROM);
+  final SigningKey otherKey =
+      SigningKey.generate(
+          KeyAlgorithm.ED25519, OTHER_DID + "#key-1", Fixture.deterministicRandom(7));
+  final IssuerKeyHistory other =
+      IssuerKeyHistory.start(OTHER_DID, otherKey.keyId(), otherKey.publicKey(), Fixture.KEY1_FROM);
   final IssuedCredential certificate = f.issuer().issueCertificate(Fixture.certificate());
 
   /** Both issuers trusted, with freshly signed status lists of the first. */
   TrustBundle twoIssuers() {
-    return TrustBundle.of(List.of(f.history, other), List.of(
-        f.issuer().statusListCredential(StatusPurpose.REVOCATION), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+    return TrustBundle.of(
+        List.of(f.history, other),
+        List.of(
+            f.issuer().statusListCredential(StatusPurpose.REVOCATION),
+            f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
   }
 
   static ObjectNode unsigned(String json) {
@@ -61,11 +67,16 @@ class AttackTest {
   }
 
   /** Signs with a proof whose members are written as given (for offsets and forged key ids). */
-  static ObjectNode signWithProof(ObjectNode document, ObjectNode proofWithoutValue, SigningKey key) {
+  static ObjectNode signWithProof(
+      ObjectNode document, ObjectNode proofWithoutValue, SigningKey key) {
     DataIntegrity di = new DataIntegrity();
     ObjectNode proof = proofWithoutValue.deepCopy();
     proof.set("@context", document.get("@context").deepCopy());
-    ProofTrace trace = di.trace(Cryptosuite.EDDSA_JCS_2022, document, di.proofConfig(Cryptosuite.EDDSA_JCS_2022, proof, document));
+    ProofTrace trace =
+        di.trace(
+            Cryptosuite.EDDSA_JCS_2022,
+            document,
+            di.proofConfig(Cryptosuite.EDDSA_JCS_2022, proof, document));
     proof.put("proofValue", Multibase.encodeBase58(key.sign(trace.hashData())));
     ObjectNode signed = document.deepCopy();
     signed.set("proof", proof);
@@ -91,19 +102,31 @@ class AttackTest {
   class AnotherIssuersKey {
     @Test
     void aCredentialNamingOneTrustedIssuerSignedWithAnotherTrustedIssuersKeyIsWrongKey() {
-      ObjectNode forged = new DataIntegrity().addProof(unsigned(certificate.json()),
-          ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), otherKey);
-      VerificationResult result = f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString());
+      ObjectNode forged =
+          new DataIntegrity()
+              .addProof(
+                  unsigned(certificate.json()),
+                  ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED),
+                  otherKey);
+      VerificationResult result =
+          f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString());
       // the signature itself is fine: the other issuer's key made it
-      assertThat(result.checks(CheckKind.PROOF)).singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
+      assertThat(result.checks(CheckKind.PROOF))
+          .singleElement()
+          .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
       assertThat(result.failureReasons()).containsExactly(FailureReason.WRONG_KEY);
     }
 
     @Test
     void theOtherIssuersSignatureUnderTheIssuersKeyIdIsTampered() {
-      ObjectNode forged = signWithProof(unsigned(certificate.json()),
-          proofOptions(f.key1.keyId(), "2026-03-01T09:30:00Z"), otherKey);
-      assertRejected(f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString()), FailureReason.TAMPERED_CONTENT);
+      ObjectNode forged =
+          signWithProof(
+              unsigned(certificate.json()),
+              proofOptions(f.key1.keyId(), "2026-03-01T09:30:00Z"),
+              otherKey);
+      assertRejected(
+          f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString()),
+          FailureReason.TAMPERED_CONTENT);
     }
   }
 
@@ -111,42 +134,66 @@ class AttackTest {
   class KeyIdReuse {
     @Test
     void aKeyIdOfTheIssuerOverAnotherKeysSignatureDoesNotVerify() {
-      SigningKey stolenId = SigningKey.generate(KeyAlgorithm.ED25519, f.key1.keyId(), Fixture.deterministicRandom(9));
-      IssuedCredential forged = f.issuer(stolenId, Fixture.ISSUED).issueCertificate(Fixture.certificate());
-      assertThat(StrictJson.parse(forged.json()).at("/proof/verificationMethod").asText()).isEqualTo(f.key1.keyId());
+      SigningKey stolenId =
+          SigningKey.generate(KeyAlgorithm.ED25519, f.key1.keyId(), Fixture.deterministicRandom(9));
+      IssuedCredential forged =
+          f.issuer(stolenId, Fixture.ISSUED).issueCertificate(Fixture.certificate());
+      assertThat(StrictJson.parse(forged.json()).at("/proof/verificationMethod").asText())
+          .isEqualTo(f.key1.keyId());
       assertRejected(f.verifier().verify(forged.json()), FailureReason.TAMPERED_CONTENT);
     }
 
     @Test
     void aKeyIdFromAnotherDidIsNotTheIssuersKey() {
-      // the issuer's own key, named under the other DID's fragment: that DID holds no such key bytes
-      ObjectNode forged = signWithProof(unsigned(certificate.json()),
-          proofOptions(OTHER_DID + "#key-1", "2026-03-01T09:30:00Z"), f.key1);
-      assertRejected(f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString()), FailureReason.TAMPERED_CONTENT);
+      // the issuer's own key, named under the other DID's fragment: that DID holds no such key
+      // bytes
+      ObjectNode forged =
+          signWithProof(
+              unsigned(certificate.json()),
+              proofOptions(OTHER_DID + "#key-1", "2026-03-01T09:30:00Z"),
+              f.key1);
+      assertRejected(
+          f.verifier(twoIssuers(), Fixture.VERIFIED).verify(forged.toString()),
+          FailureReason.TAMPERED_CONTENT);
       // a fragment no history holds
-      ObjectNode unknown = signWithProof(unsigned(certificate.json()),
-          proofOptions(OTHER_DID + "#key-2", "2026-03-01T09:30:00Z"), f.key1);
-      assertRejected(f.verifier(twoIssuers(), Fixture.VERIFIED).verify(unknown.toString()), FailureReason.UNKNOWN_KEY);
+      ObjectNode unknown =
+          signWithProof(
+              unsigned(certificate.json()),
+              proofOptions(OTHER_DID + "#key-2", "2026-03-01T09:30:00Z"),
+              f.key1);
+      assertRejected(
+          f.verifier(twoIssuers(), Fixture.VERIFIED).verify(unknown.toString()),
+          FailureReason.UNKNOWN_KEY);
     }
 
     @Test
     void aKeyHistoryCannotClaimAKeyIdOfAnotherDidNorReuseAnId() {
       String history = other.toJson().replace(OTHER_DID + "#key-1", Fixture.DID + "#key-1");
-      assertThatThrownBy(() -> IssuerKeyHistory.fromJson(history)).isInstanceOf(UnusableInputException.class)
+      assertThatThrownBy(() -> IssuerKeyHistory.fromJson(history))
+          .isInstanceOf(UnusableInputException.class)
           .hasMessageContaining("must be " + OTHER_DID + "#<fragment>");
-      SigningKey fresh = SigningKey.generate(KeyAlgorithm.ED25519, f.key1.keyId(), Fixture.deterministicRandom(11));
+      SigningKey fresh =
+          SigningKey.generate(
+              KeyAlgorithm.ED25519, f.key1.keyId(), Fixture.deterministicRandom(11));
       assertThatThrownBy(() -> f.history.rotate(f.key1.keyId(), fresh.publicKey(), Fixture.ISSUED))
-          .isInstanceOf(ConflictException.class).hasMessageContaining("key id already used");
-      String twice = f.history.rotate(Fixture.DID + "#key-2", fresh.publicKey(), Fixture.ISSUED).toJson()
-          .replace(Fixture.DID + "#key-2", f.key1.keyId());
-      assertThatThrownBy(() -> IssuerKeyHistory.fromJson(twice)).isInstanceOf(UnusableInputException.class)
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining("key id already used");
+      String twice =
+          f.history
+              .rotate(Fixture.DID + "#key-2", fresh.publicKey(), Fixture.ISSUED)
+              .toJson()
+              .replace(Fixture.DID + "#key-2", f.key1.keyId());
+      assertThatThrownBy(() -> IssuerKeyHistory.fromJson(twice))
+          .isInstanceOf(UnusableInputException.class)
           .hasMessageContaining("key id appears twice");
     }
 
     @Test
     void aDidKeyWhoseFragmentNamesAnotherKeyIsUnknown() {
       String method = f.key1.publicKey().didKey() + "#" + otherKey.publicKey().multibase();
-      ObjectNode forged = signWithProof(unsigned(certificate.json()), proofOptions(method, "2026-03-01T09:30:00Z"), f.key1);
+      ObjectNode forged =
+          signWithProof(
+              unsigned(certificate.json()), proofOptions(method, "2026-03-01T09:30:00Z"), f.key1);
       assertRejected(f.verifier().verify(forged.toString()), FailureReason.UNKNOWN_KEY);
     }
   }
@@ -154,7 +201,9 @@ class AttackTest {
   @Nested
   class CreatedAfterRetirement {
     final Instant rotation = Instant.parse("2026-02-01T00:00:00Z");
-    final SigningKey key2 = SigningKey.generate(KeyAlgorithm.ED25519, Fixture.DID + "#key-2", Fixture.deterministicRandom(13));
+    final SigningKey key2 =
+        SigningKey.generate(
+            KeyAlgorithm.ED25519, Fixture.DID + "#key-2", Fixture.deterministicRandom(13));
 
     TrustBundle rotated() {
       f.history = f.history.rotate(key2.keyId(), key2.publicKey(), rotation);
@@ -164,7 +213,8 @@ class AttackTest {
     @Test
     void aProofByTheRetiredKeyCreatedAfterItsRetirementIsRejected() {
       TrustBundle bundle = rotated();
-      IssuedCredential late = f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
+      IssuedCredential late =
+          f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
       assertThat(f.verifier(bundle, Fixture.VERIFIED).verify(late.json()).failureReasons())
           .containsExactly(FailureReason.KEY_RETIRED_BEFORE_PROOF);
     }
@@ -173,13 +223,24 @@ class AttackTest {
     void anOffsetThatMakesTheLocalTimeLookEarlierDoesNotHideIt() {
       TrustBundle bundle = rotated();
       // 23:30 on the 31st in New York is 04:30 UTC on the 1st: after the retirement at 00:00 UTC
-      ObjectNode late = signWithProof(unsigned(certificate.json()), proofOptions(f.key1.keyId(), "2026-01-31T23:30:00-05:00"), f.key1);
+      ObjectNode late =
+          signWithProof(
+              unsigned(certificate.json()),
+              proofOptions(f.key1.keyId(), "2026-01-31T23:30:00-05:00"),
+              f.key1);
       VerificationResult result = f.verifier(bundle, Fixture.VERIFIED).verify(late.toString());
       assertThat(result.failureReasons()).containsExactly(FailureReason.KEY_RETIRED_BEFORE_PROOF);
-      assertThat(result.checks(CheckKind.KEY_VALIDITY).get(0).detail()).contains("2026-02-01T04:30:00Z");
+      assertThat(result.checks(CheckKind.KEY_VALIDITY).get(0).detail())
+          .contains("2026-02-01T04:30:00Z");
       // a created without an offset is not a point in time
-      ObjectNode local = signWithProof(unsigned(certificate.json()), proofOptions(f.key1.keyId(), "2026-01-31T23:30:00"), f.key1);
-      assertRejected(f.verifier(bundle, Fixture.VERIFIED).verify(local.toString()), FailureReason.MALFORMED_PROOF);
+      ObjectNode local =
+          signWithProof(
+              unsigned(certificate.json()),
+              proofOptions(f.key1.keyId(), "2026-01-31T23:30:00"),
+              f.key1);
+      assertRejected(
+          f.verifier(bundle, Fixture.VERIFIED).verify(local.toString()),
+          FailureReason.MALFORMED_PROOF);
     }
   }
 
@@ -200,15 +261,28 @@ class AttackTest {
       TrustBundle after = bundleAt(revokedAt);
       SeenStatusLists seen = new SeenStatusLists();
 
-      VerificationResult current = new CredentialVerifier(after, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT,
-          new DataIntegrity(), seen).verify(certificate.json());
+      VerificationResult current =
+          new CredentialVerifier(
+                  after,
+                  Fixture.at(Fixture.VERIFIED),
+                  VerificationPolicy.DEFAULT,
+                  new DataIntegrity(),
+                  seen)
+              .verify(certificate.json());
       assertThat(current.failureReasons()).containsExactly(FailureReason.REVOKED);
 
       // a stale or substituted bundle (the list of April, signed, genuine) is presented later
-      VerificationResult replayed = new CredentialVerifier(before, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT,
-          new DataIntegrity(), seen).verify(certificate.json());
+      VerificationResult replayed =
+          new CredentialVerifier(
+                  before,
+                  Fixture.at(Fixture.VERIFIED),
+                  VerificationPolicy.DEFAULT,
+                  new DataIntegrity(),
+                  seen)
+              .verify(certificate.json());
       assertRejected(replayed, FailureReason.STALE_STATUS_LIST);
-      assertThat(replayed.checks(CheckKind.REVOCATION).get(0).detail()).contains("older than the one of " + revokedAt);
+      assertThat(replayed.checks(CheckKind.REVOCATION).get(0).detail())
+          .contains("older than the one of " + revokedAt);
       assertThat(replayed.failureReasons()).doesNotContain(FailureReason.REVOKED);
     }
 
@@ -218,32 +292,71 @@ class AttackTest {
       f.issuer().revoke(certificate.statusIndex(), "issued to the wrong person");
       TrustBundle after = bundleAt(revokedAt);
       SeenStatusLists seen = new SeenStatusLists();
-      new CredentialVerifier(after, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(), seen)
+      new CredentialVerifier(
+              after,
+              Fixture.at(Fixture.VERIFIED),
+              VerificationPolicy.DEFAULT,
+              new DataIntegrity(),
+              seen)
           .verify(certificate.json());
-      VerificationResult replayed = new CredentialVerifier(before, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT,
-          new DataIntegrity(), seen).verify(certificate.json());
+      VerificationResult replayed =
+          new CredentialVerifier(
+                  before,
+                  Fixture.at(Fixture.VERIFIED),
+                  VerificationPolicy.DEFAULT,
+                  new DataIntegrity(),
+                  seen)
+              .verify(certificate.json());
       assertRejected(replayed, FailureReason.STALE_STATUS_LIST);
-      assertThat(replayed.checks(CheckKind.REVOCATION).get(0).detail()).contains("clears entry " + certificate.statusIndex());
+      assertThat(replayed.checks(CheckKind.REVOCATION).get(0).detail())
+          .contains("clears entry " + certificate.statusIndex());
     }
 
     @Test
     void aNewerListIsAcceptedAfterAnOlderOne() {
       SeenStatusLists seen = new SeenStatusLists();
-      assertThat(new CredentialVerifier(bundleAt(published), Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT,
-          new DataIntegrity(), seen).verify(certificate.json()).verified()).isTrue();
-      assertThat(new CredentialVerifier(bundleAt(revokedAt), Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT,
-          new DataIntegrity(), seen).verify(certificate.json()).verified()).isTrue();
+      assertThat(
+              new CredentialVerifier(
+                      bundleAt(published),
+                      Fixture.at(Fixture.VERIFIED),
+                      VerificationPolicy.DEFAULT,
+                      new DataIntegrity(),
+                      seen)
+                  .verify(certificate.json())
+                  .verified())
+          .isTrue();
+      assertThat(
+              new CredentialVerifier(
+                      bundleAt(revokedAt),
+                      Fixture.at(Fixture.VERIFIED),
+                      VerificationPolicy.DEFAULT,
+                      new DataIntegrity(),
+                      seen)
+                  .verify(certificate.json())
+                  .verified())
+          .isTrue();
     }
 
     @Test
     void aListPastItsOwnValidUntilIsRefused() {
-      ObjectNode list = (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
+      ObjectNode list =
+          (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
       ObjectNode expiring = unsigned(list.toString());
       expiring.put("validUntil", "2026-05-01T00:00:00Z");
-      ObjectNode signed = new DataIntegrity().addProof(expiring, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
-      TrustBundle bundle = TrustBundle.of(List.of(f.history),
-          List.of(signed.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
-      assertThat(f.verifier(bundle, Instant.parse("2026-04-30T00:00:00Z")).verify(certificate.json()).verified()).isTrue();
+      ObjectNode signed =
+          new DataIntegrity()
+              .addProof(
+                  expiring, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
+      TrustBundle bundle =
+          TrustBundle.of(
+              List.of(f.history),
+              List.of(
+                  signed.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+      assertThat(
+              f.verifier(bundle, Instant.parse("2026-04-30T00:00:00Z"))
+                  .verify(certificate.json())
+                  .verified())
+          .isTrue();
       VerificationResult later = f.verifier(bundle, Fixture.VERIFIED).verify(certificate.json());
       assertThat(later.failureReasons()).containsExactly(FailureReason.STALE_STATUS_LIST);
     }
@@ -253,7 +366,10 @@ class AttackTest {
   class OversizedInputs {
     @Test
     void textOverTheLimitIsTooLarge() {
-      String padded = certificate.json().replaceFirst("\\{", "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\",");
+      String padded =
+          certificate
+              .json()
+              .replaceFirst("\\{", "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\",");
       assertRejected(f.verifier().verify(padded), FailureReason.INPUT_TOO_LARGE);
     }
 
@@ -262,7 +378,8 @@ class AttackTest {
       // why: base58 decoding is quadratic; 1.5 MB of it took minutes before the length limit
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
       ((ObjectNode) vc.get("proof")).put("proofValue", "z" + "2".repeat(1_500_000));
-      VerificationResult result = assertTimeoutPreemptively(FAST, () -> f.verifier().verify(vc.toString()));
+      VerificationResult result =
+          assertTimeoutPreemptively(FAST, () -> f.verifier().verify(vc.toString()));
       assertRejected(result, FailureReason.MALFORMED_MULTIBASE);
     }
 
@@ -271,7 +388,8 @@ class AttackTest {
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
       String huge = "did:key:z" + "2".repeat(1_500_000);
       ((ObjectNode) vc.get("proof")).put("verificationMethod", huge);
-      VerificationResult result = assertTimeoutPreemptively(FAST, () -> f.verifier().verify(vc.toString()));
+      VerificationResult result =
+          assertTimeoutPreemptively(FAST, () -> f.verifier().verify(vc.toString()));
       assertRejected(result, FailureReason.UNKNOWN_KEY);
     }
 
@@ -281,10 +399,10 @@ class AttackTest {
       // verify (found by mutation testing)
       byte[] notAPoint = new byte[32];
       notAPoint[0] = 0x02;
-      String multibase = Multibase.encodeWithCodec(
-          Multibase.ED25519_PUB, notAPoint);
+      String multibase = Multibase.encodeWithCodec(Multibase.ED25519_PUB, notAPoint);
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
-      ((ObjectNode) vc.get("proof")).put("verificationMethod", "did:key:" + multibase + "#" + multibase);
+      ((ObjectNode) vc.get("proof"))
+          .put("verificationMethod", "did:key:" + multibase + "#" + multibase);
       assertRejected(f.verifier().verify(vc.toString()), FailureReason.UNKNOWN_KEY);
     }
 
@@ -297,7 +415,8 @@ class AttackTest {
     @Test
     void aHugeStatusListIndexIsMalformed() {
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
-      vc.get("credentialStatus").forEach(entry -> ((ObjectNode) entry).put("statusListIndex", "99999999999999999999"));
+      vc.get("credentialStatus")
+          .forEach(entry -> ((ObjectNode) entry).put("statusListIndex", "99999999999999999999"));
       VerificationResult result = f.verifier().verify(vc.toString());
       assertRejected(result, FailureReason.MALFORMED_CREDENTIAL);
     }
@@ -309,11 +428,21 @@ class AttackTest {
         out.write(new byte[StatusBitstring.MAX_SIZE / 8 + 1024 * 1024]);
       }
       ObjectNode list = unsigned(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
-      list.withObject("/credentialSubject").put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(gz.toByteArray()));
-      ObjectNode signed = new DataIntegrity().addProof(list, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
-      TrustBundle bomb = TrustBundle.of(List.of(f.history),
-          List.of(signed.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
-      assertRejected(f.verifier(bomb, Fixture.VERIFIED).verify(certificate.json()), FailureReason.STATUS_UNAVAILABLE);
+      list.withObject("/credentialSubject")
+          .put(
+              "encodedList",
+              "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(gz.toByteArray()));
+      ObjectNode signed =
+          new DataIntegrity()
+              .addProof(list, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
+      TrustBundle bomb =
+          TrustBundle.of(
+              List.of(f.history),
+              List.of(
+                  signed.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+      assertRejected(
+          f.verifier(bomb, Fixture.VERIFIED).verify(certificate.json()),
+          FailureReason.STATUS_UNAVAILABLE);
     }
   }
 
@@ -321,7 +450,9 @@ class AttackTest {
   class DeeplyNested {
     @Test
     void nestingFarBeyondTheLimitIsTooLargeWithoutAStackOverflow() {
-      assertRejected(f.verifier().verify("{\"a\":".repeat(500_000) + "1" + "}".repeat(500_000)), FailureReason.INPUT_TOO_LARGE);
+      assertRejected(
+          f.verifier().verify("{\"a\":".repeat(500_000) + "1" + "}".repeat(500_000)),
+          FailureReason.INPUT_TOO_LARGE);
       assertRejected(f.verifier().verify("[".repeat(1_000_000)), FailureReason.INPUT_TOO_LARGE);
     }
 
@@ -334,7 +465,8 @@ class AttackTest {
 
     @Test
     void aDeepTrustBundleIsATypedError() {
-      assertThatThrownBy(() -> TrustBundle.fromJson("[".repeat(100_000))).isInstanceOf(UnusableInputException.class)
+      assertThatThrownBy(() -> TrustBundle.fromJson("[".repeat(100_000)))
+          .isInstanceOf(UnusableInputException.class)
           .hasMessageContaining("too deep");
     }
   }
@@ -345,7 +477,11 @@ class AttackTest {
     void aRepeatedMemberAnywhereIsMalformed() {
       String top = certificate.json().replaceFirst("\\{", "{\"name\":\"HIPAA Security Officer\",");
       assertRejected(f.verifier().verify(top), FailureReason.MALFORMED_JSON);
-      String inProof = certificate.json().replace("\"proofPurpose\":", "\"created\":\"2025-01-01T00:00:00Z\",\"proofPurpose\":");
+      String inProof =
+          certificate
+              .json()
+              .replace(
+                  "\"proofPurpose\":", "\"created\":\"2025-01-01T00:00:00Z\",\"proofPurpose\":");
       assertRejected(f.verifier().verify(inProof), FailureReason.MALFORMED_JSON);
     }
 
@@ -354,7 +490,11 @@ class AttackTest {
       ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
       String issuer = StrictJson.write(vc.get("issuer"));
       // why: not replaceFirst, whose replacement text would eat the backslash
-      String json = "{\"\\u0069ssuer\":" + issuer.replace("Example Health Clinic", "Forged") + "," + certificate.json().substring(1);
+      String json =
+          "{\"\\u0069ssuer\":"
+              + issuer.replace("Example Health Clinic", "Forged")
+              + ","
+              + certificate.json().substring(1);
       assertThat(json).startsWith("{\"\\u0069ssuer\":");
       VerificationResult result = f.verifier().verify(json);
       assertRejected(result, FailureReason.MALFORMED_JSON);
@@ -364,7 +504,8 @@ class AttackTest {
     @Test
     void aRepeatedMemberInATrustBundleIsATypedError() {
       String bundle = f.bundle().toJson().replaceFirst("\\{", "{\"version\": 2,");
-      assertThatThrownBy(() -> TrustBundle.fromJson(bundle)).isInstanceOf(UnusableInputException.class)
+      assertThatThrownBy(() -> TrustBundle.fromJson(bundle))
+          .isInstanceOf(UnusableInputException.class)
           .hasMessageContaining("Duplicate field 'version'");
     }
   }
@@ -377,10 +518,20 @@ class AttackTest {
     IssuedCredential signedWithName(String name) {
       var request = Fixture.certificate();
       var achievement = request.achievement();
-      return f.issuer().issueCertificate(new CertificateRequest(request.issuer(),
-          request.subject(), new AchievementInfo(achievement.courseId(),
-              achievement.courseVersion(), name, achievement.description(), achievement.criteria()),
-          request.validFrom(), request.validUntil(), request.evidence()));
+      return f.issuer()
+          .issueCertificate(
+              new CertificateRequest(
+                  request.issuer(),
+                  request.subject(),
+                  new AchievementInfo(
+                      achievement.courseId(),
+                      achievement.courseVersion(),
+                      name,
+                      achievement.description(),
+                      achievement.criteria()),
+                  request.validFrom(),
+                  request.validUntil(),
+                  request.evidence()));
     }
 
     @Test
@@ -388,18 +539,22 @@ class AttackTest {
       IssuedCredential nfc = signedWithName(NFC);
       assertThat(NFD).isNotEqualTo(NFC);
       assertThat(nfc.json()).contains(NFC);
-      assertRejected(f.verifier().verify(nfc.json().replace(NFC, NFD)), FailureReason.TAMPERED_CONTENT);
+      assertRejected(
+          f.verifier().verify(nfc.json().replace(NFC, NFD)), FailureReason.TAMPERED_CONTENT);
       // and the other way round
       IssuedCredential nfd = signedWithName(NFD);
       assertThat(f.verifier().verify(nfd.json()).verified()).isTrue();
-      assertRejected(f.verifier().verify(nfd.json().replace(NFD, NFC)), FailureReason.TAMPERED_CONTENT);
+      assertRejected(
+          f.verifier().verify(nfd.json().replace(NFD, NFC)), FailureReason.TAMPERED_CONTENT);
     }
 
     @Test
     void aHomoglyphIsTampering() {
       IssuedCredential signed = signedWithName("HIPAA Privacy Rule essentials");
       // Cyrillic capital A (U+0410) looks like Latin A
-      assertRejected(f.verifier().verify(signed.json().replace("HIPAA Privacy", "HIP\u0410A Privacy")), FailureReason.TAMPERED_CONTENT);
+      assertRejected(
+          f.verifier().verify(signed.json().replace("HIPAA Privacy", "HIP\u0410A Privacy")),
+          FailureReason.TAMPERED_CONTENT);
     }
 
     @Test
@@ -408,9 +563,13 @@ class AttackTest {
       VerificationResult result = f.verifier().verify(nfd.json());
       assertThat(result.verified()).isTrue();
       // the canonical bytes that were hashed hold the decomposed code points as sent
-      String canonical = new String(JsonCanonicalizer.canonicalBytes(StrictJson.parse(nfd.json())), StandardCharsets.UTF_8);
+      String canonical =
+          new String(
+              JsonCanonicalizer.canonicalBytes(StrictJson.parse(nfd.json())),
+              StandardCharsets.UTF_8);
       assertThat(canonical).contains(NFD).doesNotContain(NFC);
-      // a JSON escape is the same string, not another one: it verifies (the signature covers the value)
+      // a JSON escape is the same string, not another one: it verifies (the signature covers the
+      // value)
       String escaped = nfd.json().replace(NFD, NFD.replace("e\u0301", "e\\u0301"));
       assertThat(escaped).isNotEqualTo(nfd.json());
       assertThat(f.verifier().verify(escaped).verified()).isTrue();

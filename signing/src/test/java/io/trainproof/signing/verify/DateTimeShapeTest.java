@@ -12,31 +12,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Text that is almost {@code yyyy-MM-ddTHH:mm:ssZ} (one separator wrong, one character too
- * many, a letter in the year) is refused as {@link java.time.OffsetDateTime#parse} refuses it,
- * and a credential dated with it is reported malformed rather than read as some other date.
+ * Text that is almost {@code yyyy-MM-ddTHH:mm:ssZ} (one separator wrong, one character too many, a
+ * letter in the year) is refused as {@link java.time.OffsetDateTime#parse} refuses it, and a
+ * credential dated with it is reported malformed rather than read as some other date.
  */
 class DateTimeShapeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "2026x03-01T09:30:00Z", "2026-03x01T09:30:00Z", "2026-03-01x09:30:00Z", "2026-03-01T09x30:00Z",
-    "2026-03-01T09:30x00Z", "2026-03-01T09:30:001", "2026-03-01T09:30:00Zx", "2026-03-01T09:30:00ZZ",
-    "2x26-03-01T09:30:00Z", "-026-03-01T09:30:00Z", "2026-0x-01T09:30:00Z", "2026-03-0xT09:30:00Z",
-    "2026-03-01T0x:30:00Z", "2026-03-01T09:3x:00Z", "2026-03-01T09:30:0xZ",
-  })
+  @ValueSource(
+      strings = {
+        "2026x03-01T09:30:00Z", "2026-03x01T09:30:00Z", "2026-03-01x09:30:00Z",
+            "2026-03-01T09x30:00Z",
+        "2026-03-01T09:30x00Z", "2026-03-01T09:30:001", "2026-03-01T09:30:00Zx",
+            "2026-03-01T09:30:00ZZ",
+        "2x26-03-01T09:30:00Z", "-026-03-01T09:30:00Z", "2026-0x-01T09:30:00Z",
+            "2026-03-0xT09:30:00Z",
+        "2026-03-01T0x:30:00Z", "2026-03-01T09:3x:00Z", "2026-03-01T09:30:0xZ",
+      })
   void almostTheUsualShapeIsRefused(String text) {
-    assertThatThrownBy(() -> ProofChecker.parseDateTime(text)).isInstanceOf(DateTimeParseException.class);
+    assertThatThrownBy(() -> ProofChecker.parseDateTime(text))
+        .isInstanceOf(DateTimeParseException.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2x26-03-01T09:30:00Z", "2026-03-01T09:30:00Zx", "2026x03-01T09:30:00Z"})
   void aCredentialDatedThatWayIsMalformed(String validFrom) {
     Fixture f = new Fixture();
-    ObjectNode vc = (ObjectNode) StrictJson.parse(f.issuer().issueCertificate(Fixture.certificate()).json());
+    ObjectNode vc =
+        (ObjectNode) StrictJson.parse(f.issuer().issueCertificate(Fixture.certificate()).json());
     vc.put("validFrom", validFrom);
 
-    assertThat(f.verifier().verify(vc.toString()).checks(CheckKind.VALIDITY_PERIOD)).singleElement()
+    assertThat(f.verifier().verify(vc.toString()).checks(CheckKind.VALIDITY_PERIOD))
+        .singleElement()
         .satisfies(c -> assertThat(c.reason()).isEqualTo(FailureReason.MALFORMED_CREDENTIAL));
   }
 

@@ -16,12 +16,16 @@ class FuzzFindingsTest {
     // VcApiFuzzTest input crash-e87285f5...: "proofPurpose": "@asstieron" made the JSON-LD
     // processor throw a NullPointerException out of verify(), which never throws
     Fixture f = new Fixture();
-    IssuedCredential signed = f.issuer().withCryptosuite(Cryptosuite.EDDSA_RDFC_2022).issueCertificate(Fixture.certificate());
+    IssuedCredential signed =
+        f.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
     ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
     ((ObjectNode) vc.get("proof")).put("proofPurpose", "@asstieron");
     VerificationResult result = f.verifier().verify(vc.toString());
     assertThat(result.verified()).isFalse();
     assertThat(result.failureReasons()).contains(FailureReason.UNCANONICALIZABLE_CONTENT);
-    assertThat(result.checks(CheckKind.PROOF).get(0).detail()).contains("json-ld", "NullPointerException");
+    assertThat(result.checks(CheckKind.PROOF).get(0).detail())
+        .contains("json-ld", "NullPointerException");
   }
 }

@@ -16,7 +16,8 @@ class KeyRotationTest {
   @Test
   void retiredKeyStillVerifiesWhatItSignedWhileActiveAndNothingAfter() {
     Fixture f = new Fixture();
-    IssuedCredential before = f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
+    IssuedCredential before =
+        f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
 
     SigningKey key2 = SigningKey.generate(KeyAlgorithm.ED25519, Fixture.DID + "#key-2", f.random);
     f.history = f.history.rotate(key2.keyId(), key2.publicKey(), ROTATION);
@@ -27,18 +28,22 @@ class KeyRotationTest {
 
     VerificationResult old = f.verifier(bundle, later).verify(before.json());
     assertThat(old.verified()).as(old.checks().toString()).isTrue();
-    assertThat(old.checks(CheckKind.KEY_VALIDITY)).singleElement()
+    assertThat(old.checks(CheckKind.KEY_VALIDITY))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
 
-    IssuedCredential byNewKey = f.issuer(key2, ROTATION.plusSeconds(3600)).issueCertificate(Fixture.certificate());
+    IssuedCredential byNewKey =
+        f.issuer(key2, ROTATION.plusSeconds(3600)).issueCertificate(Fixture.certificate());
     assertThat(f.verifier(bundle, later).verify(byNewKey.json()).verified()).isTrue();
 
-    IssuedCredential byRetiredKey = f.issuer(f.key1, ROTATION.plusSeconds(3600)).issueCertificate(Fixture.certificate());
+    IssuedCredential byRetiredKey =
+        f.issuer(f.key1, ROTATION.plusSeconds(3600)).issueCertificate(Fixture.certificate());
     VerificationResult rejected = f.verifier(bundle, later).verify(byRetiredKey.json());
     assertThat(rejected.verified()).isFalse();
     assertThat(rejected.failureReasons()).containsExactly(FailureReason.KEY_RETIRED_BEFORE_PROOF);
 
-    IssuedCredential atTheInstant = f.issuer(f.key1, ROTATION).issueCertificate(Fixture.certificate());
+    IssuedCredential atTheInstant =
+        f.issuer(f.key1, ROTATION).issueCertificate(Fixture.certificate());
     assertThat(f.verifier(bundle, later).verify(atTheInstant.json()).failureReasons())
         .containsExactly(FailureReason.KEY_RETIRED_BEFORE_PROOF);
   }

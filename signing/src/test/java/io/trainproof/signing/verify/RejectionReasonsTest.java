@@ -13,14 +13,14 @@ import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
+import io.trainproof.signing.status.StatusBitstring;
+import io.trainproof.signing.status.StatusPurpose;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import io.trainproof.signing.status.StatusBitstring;
-import io.trainproof.signing.status.StatusPurpose;
-import java.util.Arrays;
 
 /** One test per {@link FailureReason}: each rejection is reported with its own reason. */
 class RejectionReasonsTest {
@@ -58,16 +58,22 @@ class RejectionReasonsTest {
 
   @Test
   void inputTooLargeOversizedOrDeeplyNested() {
-    assertRejected(verifier.verify("[".repeat(100_000) + "]".repeat(100_000)), FailureReason.INPUT_TOO_LARGE);
-    CredentialVerifier small = new CredentialVerifier(bundle, Fixture.at(Fixture.VERIFIED),
-        new VerificationPolicy(new JsonLimits(1000, 64), true), new DataIntegrity());
+    assertRejected(
+        verifier.verify("[".repeat(100_000) + "]".repeat(100_000)), FailureReason.INPUT_TOO_LARGE);
+    CredentialVerifier small =
+        new CredentialVerifier(
+            bundle,
+            Fixture.at(Fixture.VERIFIED),
+            new VerificationPolicy(new JsonLimits(1000, 64), true),
+            new DataIntegrity());
     assertRejected(small.verify(certificate.json()), FailureReason.INPUT_TOO_LARGE);
   }
 
   @Test
   void malformedCredential() {
     assertRejected(verifier.verify("[1,2]"), FailureReason.MALFORMED_CREDENTIAL);
-    assertRejected(verifyMutated(vc -> vc.put("validUntil", "next year")), FailureReason.MALFORMED_CREDENTIAL);
+    assertRejected(
+        verifyMutated(vc -> vc.put("validUntil", "next year")), FailureReason.MALFORMED_CREDENTIAL);
   }
 
   @Test
@@ -78,17 +84,23 @@ class RejectionReasonsTest {
   @Test
   void malformedProof() {
     assertRejected(verifyMutated(vc -> proof(vc).remove("created")), FailureReason.MALFORMED_PROOF);
-    assertRejected(verifyMutated(vc -> proof(vc).put("type", "Ed25519Signature2020")), FailureReason.MALFORMED_PROOF);
+    assertRejected(
+        verifyMutated(vc -> proof(vc).put("type", "Ed25519Signature2020")),
+        FailureReason.MALFORMED_PROOF);
   }
 
   @Test
   void unknownCryptosuite() {
-    assertRejected(verifyMutated(vc -> proof(vc).put("cryptosuite", "bbs-2023")), FailureReason.UNKNOWN_CRYPTOSUITE);
+    assertRejected(
+        verifyMutated(vc -> proof(vc).put("cryptosuite", "bbs-2023")),
+        FailureReason.UNKNOWN_CRYPTOSUITE);
   }
 
   @Test
   void tamperedContent() {
-    assertRejected(verifyMutated(vc -> vc.put("name", "HIPAA Security Officer certification")), FailureReason.TAMPERED_CONTENT);
+    assertRejected(
+        verifyMutated(vc -> vc.put("name", "HIPAA Security Officer certification")),
+        FailureReason.TAMPERED_CONTENT);
   }
 
   @Test
@@ -98,44 +110,65 @@ class RejectionReasonsTest {
     SigningKey asDidKey = stranger.withKeyId(stranger.publicKey().didKeyVerificationMethod());
     ObjectNode unsigned = (ObjectNode) StrictJson.parse(certificate.json());
     unsigned.remove("proof");
-    ObjectNode forged = new DataIntegrity().addProof(unsigned, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), asDidKey);
+    ObjectNode forged =
+        new DataIntegrity()
+            .addProof(
+                unsigned, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), asDidKey);
     VerificationResult result = verifier.verify(forged.toString());
-    assertThat(result.checks(CheckKind.PROOF)).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(result.checks(CheckKind.PROOF))
+        .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
     assertRejected(result, FailureReason.WRONG_KEY);
 
     // a P-256 key named for an Ed25519 suite
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, "x", f.random);
-    assertRejected(verifyMutated(vc -> proof(vc).put("verificationMethod", p256.publicKey().didKeyVerificationMethod())),
+    assertRejected(
+        verifyMutated(
+            vc -> proof(vc).put("verificationMethod", p256.publicKey().didKeyVerificationMethod())),
         FailureReason.WRONG_KEY);
   }
 
   @Test
   void unknownKey() {
-    assertRejected(verifyMutated(vc -> proof(vc).put("verificationMethod", Fixture.DID + "#key-99")), FailureReason.UNKNOWN_KEY);
+    assertRejected(
+        verifyMutated(vc -> proof(vc).put("verificationMethod", Fixture.DID + "#key-99")),
+        FailureReason.UNKNOWN_KEY);
   }
 
   @Test
   void malformedMultibase() {
-    assertRejected(verifyMutated(vc -> proof(vc).put("proofValue", "u" + proof(vc).get("proofValue").asText().substring(1))),
+    assertRejected(
+        verifyMutated(
+            vc ->
+                proof(vc)
+                    .put("proofValue", "u" + proof(vc).get("proofValue").asText().substring(1))),
         FailureReason.MALFORMED_MULTIBASE);
-    assertRejected(verifyMutated(vc -> proof(vc).put("proofValue", "z0OIl")), FailureReason.MALFORMED_MULTIBASE);
+    assertRejected(
+        verifyMutated(vc -> proof(vc).put("proofValue", "z0OIl")),
+        FailureReason.MALFORMED_MULTIBASE);
   }
 
   @Test
   void proofContextNotPrefix() {
-    assertRejected(verifyMutated(vc -> ((ArrayNode) proof(vc).get("@context")).insert(0, "https://example.org/other")),
+    assertRejected(
+        verifyMutated(
+            vc -> ((ArrayNode) proof(vc).get("@context")).insert(0, "https://example.org/other")),
         FailureReason.PROOF_CONTEXT_NOT_PREFIX);
   }
 
   @Test
   void unknownPreviousProof() {
-    assertRejected(verifyMutated(vc -> proof(vc).put("previousProof", "urn:uuid:not-here")), FailureReason.UNKNOWN_PREVIOUS_PROOF);
+    assertRejected(
+        verifyMutated(vc -> proof(vc).put("previousProof", "urn:uuid:not-here")),
+        FailureReason.UNKNOWN_PREVIOUS_PROOF);
   }
 
   @Test
   void uncanonicalizableContent() {
     Fixture rdf = new Fixture();
-    IssuedCredential signed = rdf.issuer().withCryptosuite(Cryptosuite.EDDSA_RDFC_2022).issueCertificate(Fixture.certificate());
+    IssuedCredential signed =
+        rdf.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
     ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
     vc.put("notInAnyContext", "x");
     assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.UNCANONICALIZABLE_CONTENT);
@@ -143,26 +176,32 @@ class RejectionReasonsTest {
 
   @Test
   void expired() {
-    assertRejected(f.verifier(bundle, Fixture.VALID_UNTIL).verify(certificate.json()), FailureReason.EXPIRED);
+    assertRejected(
+        f.verifier(bundle, Fixture.VALID_UNTIL).verify(certificate.json()), FailureReason.EXPIRED);
   }
 
   @Test
   void notYetValid() {
-    assertRejected(f.verifier(bundle, Fixture.ISSUED.minusSeconds(1)).verify(certificate.json()), FailureReason.NOT_YET_VALID);
+    assertRejected(
+        f.verifier(bundle, Fixture.ISSUED.minusSeconds(1)).verify(certificate.json()),
+        FailureReason.NOT_YET_VALID);
   }
 
   @Test
   void revoked() {
     var issuer = f.issuer();
     issuer.revoke(certificate.statusIndex(), "issued in error");
-    assertRejected(f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json()), FailureReason.REVOKED);
+    assertRejected(
+        f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json()),
+        FailureReason.REVOKED);
   }
 
   @Test
   void superseded() {
     var issuer = f.issuer();
     issuer.supersede(certificate.statusIndex(), "urn:uuid:renewal");
-    VerificationResult result = f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json());
+    VerificationResult result =
+        f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json());
     assertRejected(result, FailureReason.SUPERSEDED);
     assertThat(result.failureReasons()).doesNotContain(FailureReason.REVOKED);
   }
@@ -170,14 +209,23 @@ class RejectionReasonsTest {
   @Test
   void statusUnavailable() {
     TrustBundle noLists = TrustBundle.of(List.of(f.history), List.of());
-    assertRejected(f.verifier(noLists, Fixture.VERIFIED).verify(certificate.json()), FailureReason.STATUS_UNAVAILABLE);
+    assertRejected(
+        f.verifier(noLists, Fixture.VERIFIED).verify(certificate.json()),
+        FailureReason.STATUS_UNAVAILABLE);
     // a status list whose encodedList was altered does not verify, so it is not used
-    ObjectNode list = (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
-    ((ObjectNode) list.get("credentialSubject")).put("encodedList",
-        StatusBitstring.empty(131_072).withBit(certificate.statusIndex()).encode());
-    TrustBundle forgedList = TrustBundle.of(List.of(f.history), List.of(list.toString(),
-        f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
-    assertRejected(f.verifier(forgedList, Fixture.VERIFIED).verify(certificate.json()), FailureReason.STATUS_UNAVAILABLE);
+    ObjectNode list =
+        (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
+    ((ObjectNode) list.get("credentialSubject"))
+        .put(
+            "encodedList",
+            StatusBitstring.empty(131_072).withBit(certificate.statusIndex()).encode());
+    TrustBundle forgedList =
+        TrustBundle.of(
+            List.of(f.history),
+            List.of(list.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+    assertRejected(
+        f.verifier(forgedList, Fixture.VERIFIED).verify(certificate.json()),
+        FailureReason.STATUS_UNAVAILABLE);
   }
 
   @Test
@@ -187,18 +235,34 @@ class RejectionReasonsTest {
     var issuer = f.issuer(f.key1, Fixture.ISSUED.plusSeconds(60));
     issuer.revoke(certificate.statusIndex(), "issued in error");
     SeenStatusLists seen = new SeenStatusLists();
-    new CredentialVerifier(f.bundle(issuer), Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(), seen)
+    new CredentialVerifier(
+            f.bundle(issuer),
+            Fixture.at(Fixture.VERIFIED),
+            VerificationPolicy.DEFAULT,
+            new DataIntegrity(),
+            seen)
         .verify(certificate.json());
-    TrustBundle replayed = TrustBundle.of(List.of(f.history),
-        List.of(before, f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
-    assertRejected(new CredentialVerifier(replayed, Fixture.at(Fixture.VERIFIED), VerificationPolicy.DEFAULT, new DataIntegrity(),
-        seen).verify(certificate.json()), FailureReason.STALE_STATUS_LIST);
+    TrustBundle replayed =
+        TrustBundle.of(
+            List.of(f.history),
+            List.of(before, f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+    assertRejected(
+        new CredentialVerifier(
+                replayed,
+                Fixture.at(Fixture.VERIFIED),
+                VerificationPolicy.DEFAULT,
+                new DataIntegrity(),
+                seen)
+            .verify(certificate.json()),
+        FailureReason.STALE_STATUS_LIST);
   }
 
   @Test
   void unknownIssuer() {
     TrustBundle empty = TrustBundle.of(List.of(), List.of());
-    assertRejected(f.verifier(empty, Fixture.VERIFIED).verify(certificate.json()), FailureReason.UNKNOWN_ISSUER);
+    assertRejected(
+        f.verifier(empty, Fixture.VERIFIED).verify(certificate.json()),
+        FailureReason.UNKNOWN_ISSUER);
   }
 
   @Test
@@ -209,17 +273,26 @@ class RejectionReasonsTest {
     TrustBundle rotated = f.bundle(f.issuer(key2, Fixture.ISSUED));
 
     // key-1 signed after its retirement
-    IssuedCredential late = f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
-    assertRejected(f.verifier(rotated, Fixture.VERIFIED).verify(late.json()), FailureReason.KEY_RETIRED_BEFORE_PROOF);
+    IssuedCredential late =
+        f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
+    assertRejected(
+        f.verifier(rotated, Fixture.VERIFIED).verify(late.json()),
+        FailureReason.KEY_RETIRED_BEFORE_PROOF);
 
     // key-2 signed before it became active
-    IssuedCredential early = f.issuer(key2, rotation.minusSeconds(60)).issueCertificate(Fixture.certificate());
-    assertRejected(f.verifier(rotated, Fixture.VERIFIED).verify(early.json()), FailureReason.KEY_NOT_YET_ACTIVE);
+    IssuedCredential early =
+        f.issuer(key2, rotation.minusSeconds(60)).issueCertificate(Fixture.certificate());
+    assertRejected(
+        f.verifier(rotated, Fixture.VERIFIED).verify(early.json()),
+        FailureReason.KEY_NOT_YET_ACTIVE);
   }
 
   @Test
   void everyReasonHasATestHere() {
-    List<String> methods = Arrays.stream(getClass().getDeclaredMethods()).map(m -> m.getName().toLowerCase(Locale.ROOT)).toList();
+    List<String> methods =
+        Arrays.stream(getClass().getDeclaredMethods())
+            .map(m -> m.getName().toLowerCase(Locale.ROOT))
+            .toList();
     for (FailureReason reason : FailureReason.values()) {
       String camel = reason.name().toLowerCase(Locale.ROOT).replace("_", "");
       boolean covered = methods.stream().anyMatch(m -> m.contains(camel));

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The memory of status lists at its edges: the very first entry cleared again, a list that
- * shrinks (its missing entries count as cleared) or grows, and a list of the same second.
+ * The memory of status lists at its edges: the very first entry cleared again, a list that shrinks
+ * (its missing entries count as cleared) or grows, and a list of the same second.
  */
 class SeenStatusListsRulesTest {
   static final String URL = "https://trainproof.example.org/status/org-1/revocation\nrevocation";
@@ -24,7 +24,10 @@ class SeenStatusListsRulesTest {
     assertThat(seen.admit(URL, T0.plusSeconds(60), StatusBitstring.empty(SIZE)))
         .hasValueSatisfying(why -> assertThat(why).contains("clears entry 0"));
     // the refused list did not become the newest: the set bit is still required
-    assertThat(seen.admit(URL, T0.plusSeconds(120), StatusBitstring.empty(SIZE).withBits(List.of(0, 5)))).isEmpty();
+    assertThat(
+            seen.admit(
+                URL, T0.plusSeconds(120), StatusBitstring.empty(SIZE).withBits(List.of(0, 5))))
+        .isEmpty();
   }
 
   @Test
@@ -40,10 +43,12 @@ class SeenStatusListsRulesTest {
   void aLongerListIsAdmittedAndBecomesTheNewest() {
     SeenStatusLists seen = new SeenStatusLists();
     assertThat(seen.admit(URL, T0, StatusBitstring.empty(SIZE).withBit(3))).isEmpty();
-    assertThat(seen.admit(URL, T0.plusSeconds(60), StatusBitstring.empty(2 * SIZE).withBit(3))).isEmpty();
+    assertThat(seen.admit(URL, T0.plusSeconds(60), StatusBitstring.empty(2 * SIZE).withBit(3)))
+        .isEmpty();
 
     // the longer list is now the newest: a list of the first size clears its upper half
-    assertThat(seen.admit(URL, T0.plusSeconds(120), StatusBitstring.empty(SIZE).withBit(3))).isPresent();
+    assertThat(seen.admit(URL, T0.plusSeconds(120), StatusBitstring.empty(SIZE).withBit(3)))
+        .isPresent();
   }
 
   @Test
@@ -52,7 +57,9 @@ class SeenStatusListsRulesTest {
     assertThat(seen.admit(URL, T0, StatusBitstring.empty(SIZE).withBit(9))).isEmpty();
     assertThat(seen.admit(URL, T0, StatusBitstring.empty(SIZE).withBits(List.of(9, 10)))).isEmpty();
     assertThat(seen.admit(URL, T0, StatusBitstring.empty(SIZE).withBit(9))).isPresent();
-    assertThat(seen.admit(URL, T0.minusSeconds(1), StatusBitstring.empty(SIZE).withBits(List.of(9, 10))))
+    assertThat(
+            seen.admit(
+                URL, T0.minusSeconds(1), StatusBitstring.empty(SIZE).withBits(List.of(9, 10))))
         .hasValueSatisfying(why -> assertThat(why).contains("older"));
   }
 }

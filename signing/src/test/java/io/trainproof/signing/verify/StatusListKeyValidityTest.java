@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A status list is only used when its proof was made while its key was valid: a list signed by
- * a retired key after its retirement (a stolen old key publishing a list that clears a
- * revocation) leaves the status unavailable, although its signature verifies.
+ * A status list is only used when its proof was made while its key was valid: a list signed by a
+ * retired key after its retirement (a stolen old key publishing a list that clears a revocation)
+ * leaves the status unavailable, although its signature verifies.
  */
 class StatusListKeyValidityTest {
   private static final Instant ROTATION = Instant.parse("2026-04-01T00:00:00Z");
@@ -22,27 +22,37 @@ class StatusListKeyValidityTest {
   @Test
   void aStatusListSignedByAKeyAfterItsRetirementIsNotUsed() {
     Fixture f = new Fixture();
-    IssuedCredential cert = f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
+    IssuedCredential cert =
+        f.issuer(f.key1, Fixture.ISSUED).issueCertificate(Fixture.certificate());
     SigningKey key2 = SigningKey.generate(KeyAlgorithm.ED25519, Fixture.DID + "#key-2", f.random);
     f.history = f.history.rotate(key2.keyId(), key2.publicKey(), ROTATION);
     Instant afterRetirement = ROTATION.plusSeconds(3600);
     Instant later = Instant.parse("2026-06-01T00:00:00Z");
 
-    TrustBundle byRetiredKey = TrustBundle.of(List.of(f.history), List.of(
-        f.issuer(f.key1, afterRetirement).statusListCredential(StatusPurpose.REVOCATION),
-        f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.SUPERSEDED)));
+    TrustBundle byRetiredKey =
+        TrustBundle.of(
+            List.of(f.history),
+            List.of(
+                f.issuer(f.key1, afterRetirement).statusListCredential(StatusPurpose.REVOCATION),
+                f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.SUPERSEDED)));
     VerificationResult result = f.verifier(byRetiredKey, later).verify(cert.json());
 
-    assertThat(result.checks(CheckKind.REVOCATION)).singleElement()
+    assertThat(result.checks(CheckKind.REVOCATION))
+        .singleElement()
         .satisfies(c -> assertThat(c.reason()).isEqualTo(FailureReason.STATUS_UNAVAILABLE));
-    assertThat(result.checks(CheckKind.SUPERSESSION)).singleElement()
+    assertThat(result.checks(CheckKind.SUPERSESSION))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
-    assertThat(result.checks(CheckKind.PROOF)).singleElement()
+    assertThat(result.checks(CheckKind.PROOF))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.PASSED));
 
-    TrustBundle byActiveKey = TrustBundle.of(List.of(f.history), List.of(
-        f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.REVOCATION),
-        f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.SUPERSEDED)));
+    TrustBundle byActiveKey =
+        TrustBundle.of(
+            List.of(f.history),
+            List.of(
+                f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.REVOCATION),
+                f.issuer(key2, afterRetirement).statusListCredential(StatusPurpose.SUPERSEDED)));
     VerificationResult ok = f.verifier(byActiveKey, later).verify(cert.json());
     assertThat(ok.verified()).as(ok.checks().toString()).isTrue();
   }

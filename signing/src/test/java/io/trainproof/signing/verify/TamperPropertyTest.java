@@ -24,9 +24,9 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tag;
 
 /**
- * No false accept: any single change to a signed certificate or attestation (a value, an
- * added or removed member or array element, one bit of the signature) fails verification.
- * Signs once, mutates many times.
+ * No false accept: any single change to a signed certificate or attestation (a value, an added or
+ * removed member or array element, one bit of the signature) fails verification. Signs once,
+ * mutates many times.
  */
 @Tag("slow")
 class TamperPropertyTest {
@@ -37,8 +37,10 @@ class TamperPropertyTest {
 
   static {
     StandaloneCredentialIssuer issuer = FIXTURE.issuer();
-    SIGNED.add((ObjectNode) StrictJson.parse(issuer.issueCertificate(Fixture.certificate()).json()));
-    SIGNED.add((ObjectNode) StrictJson.parse(issuer.issueAttestation(Fixture.attestation()).json()));
+    SIGNED.add(
+        (ObjectNode) StrictJson.parse(issuer.issueCertificate(Fixture.certificate()).json()));
+    SIGNED.add(
+        (ObjectNode) StrictJson.parse(issuer.issueAttestation(Fixture.attestation()).json()));
     for (ObjectNode doc : SIGNED) {
       List<String> paths = new ArrayList<>();
       collect(doc, "", paths);
@@ -74,7 +76,11 @@ class TamperPropertyTest {
             Arbitraries.integers().between(0, 1),
             Arbitraries.integers().between(0, 3),
             Arbitraries.integers().between(0, 100_000),
-            Arbitraries.strings().withCharRange('a', 'z').withChars('é', '"', '\\', '0').ofMinLength(1).ofMaxLength(8),
+            Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('é', '"', '\\', '0')
+                .ofMinLength(1)
+                .ofMaxLength(8),
             Arbitraries.integers().between(0, 511))
         .as(Mutation::new);
   }

@@ -21,12 +21,15 @@ import org.junit.jupiter.api.Test;
 class TrustBundleRulesTest {
   private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
   private final Fixture f = new Fixture();
-  private final SigningKey other = SigningKey.generate(KeyAlgorithm.ED25519, "did:web:other.example#k1", f.random);
+  private final SigningKey other =
+      SigningKey.generate(KeyAlgorithm.ED25519, "did:web:other.example#k1", f.random);
   private final IssuerKeyHistory otherHistory =
       IssuerKeyHistory.start("did:web:other.example", other.keyId(), other.publicKey(), FROM);
 
   private static String list(String id) {
-    return "{\"id\":\"" + id + "\",\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"]}";
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"]}";
   }
 
   @Test
@@ -36,28 +39,39 @@ class TrustBundleRulesTest {
     assertThat(bundle.issuerDids()).containsExactlyInAnyOrder(Fixture.DID, "did:web:other.example");
     assertThat(bundle.issuer(Fixture.DID)).containsSame(f.history);
     assertThat(bundle.issuer("did:web:unknown.example")).isEmpty();
-    assertThat(bundle.key(f.key1.keyId())).hasValueSatisfying(k -> {
-      assertThat(k.issuerDid()).isEqualTo(Fixture.DID);
-      assertThat(k.record().key()).isEqualTo(f.key1.publicKey());
-    });
+    assertThat(bundle.key(f.key1.keyId()))
+        .hasValueSatisfying(
+            k -> {
+              assertThat(k.issuerDid()).isEqualTo(Fixture.DID);
+              assertThat(k.record().key()).isEqualTo(f.key1.publicKey());
+            });
     assertThat(bundle.key(Fixture.DID)).as("no fragment").isEmpty();
     assertThat(bundle.key("did:web:unknown.example#k1")).isEmpty();
     assertThat(bundle.key(Fixture.DID + "#unknown")).isEmpty();
     // The other issuer's key id under this issuer's DID is not a key of this issuer.
     assertThat(bundle.key(Fixture.DID + "#k1")).isEmpty();
-    assertThat(bundle.key(other.keyId())).map(TrustBundle.TrustedKey::issuerDid).contains("did:web:other.example");
+    assertThat(bundle.key(other.keyId()))
+        .map(TrustBundle.TrustedKey::issuerDid)
+        .contains("did:web:other.example");
   }
 
   @Test
   void anIssuerOrAStatusListAppearsOnlyOnce() {
     assertThatThrownBy(() -> TrustBundle.of(List.of(f.history, f.history), List.of()))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("issuers"));
-    assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of(list("https://x.example/s/1"), list("https://x.example/s/1"))))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("issuers"));
+    assertThatThrownBy(
+            () ->
+                TrustBundle.of(
+                    List.of(),
+                    List.of(list("https://x.example/s/1"), list("https://x.example/s/1"))))
         .isInstanceOf(UnusableInputException.class);
     assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of("{\"type\":\"no id\"}")))
         .isInstanceOf(UnusableInputException.class);
-    assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of("{\"id\":42}"))).isInstanceOf(UnusableInputException.class);
-    assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of("[\"not an object\"]"))).isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of("{\"id\":42}")))
+        .isInstanceOf(UnusableInputException.class);
+    assertThatThrownBy(() -> TrustBundle.of(List.of(), List.of("[\"not an object\"]")))
+        .isInstanceOf(UnusableInputException.class);
   }
 
   @Test
@@ -65,31 +79,46 @@ class TrustBundleRulesTest {
     TrustBundle bundle = TrustBundle.of(List.of(f.history), List.of(list("https://x.example/s/1")));
     ObjectNode first = bundle.statusList("https://x.example/s/1").orElseThrow();
     first.put("id", "tampered");
-    assertThat(bundle.statusList("https://x.example/s/1")).map(l -> l.get("id").asText()).contains("https://x.example/s/1");
+    assertThat(bundle.statusList("https://x.example/s/1"))
+        .map(l -> l.get("id").asText())
+        .contains("https://x.example/s/1");
     assertThat(bundle.statusList("https://x.example/s/2")).isEmpty();
   }
 
   @Test
   void aSavedBundleReadsBackTheSameOrIsRefused() {
-    TrustBundle bundle = TrustBundle.of(List.of(f.history, otherHistory), List.of(list("https://x.example/s/1")));
+    TrustBundle bundle =
+        TrustBundle.of(List.of(f.history, otherHistory), List.of(list("https://x.example/s/1")));
     TrustBundle loaded = TrustBundle.fromJson(bundle.toJson());
     assertThat(loaded.issuerDids()).containsExactlyInAnyOrder(Fixture.DID, "did:web:other.example");
     assertThat(loaded.issuer(Fixture.DID).orElseThrow().keys()).isEqualTo(f.history.keys());
     assertThat(loaded.statusList("https://x.example/s/1")).isPresent();
-    assertThat(loaded.issuer("did:web:other.example").orElseThrow().keys()).isEqualTo(otherHistory.keys());
+    assertThat(loaded.issuer("did:web:other.example").orElseThrow().keys())
+        .isEqualTo(otherHistory.keys());
 
     String json = bundle.toJson();
-    assertThatThrownBy(() -> TrustBundle.fromJson(json.replace("\"TrainproofTrustBundle\"", "\"OtherBundle\"")))
+    assertThatThrownBy(
+            () ->
+                TrustBundle.fromJson(json.replace("\"TrainproofTrustBundle\"", "\"OtherBundle\"")))
         .isInstanceOf(UnusableInputException.class);
-    assertThatThrownBy(() -> TrustBundle.fromJson(json.replaceFirst("\"version\" ?: ?1", "\"version\" : 2")))
+    assertThatThrownBy(
+            () -> TrustBundle.fromJson(json.replaceFirst("\"version\" ?: ?1", "\"version\" : 2")))
         .isInstanceOf(UnusableInputException.class);
-    String twice = TrustBundle.of(List.of(f.history), List.of()).toJson()
-        .replaceFirst("\"issuers\" ?: ?\\[", "\"issuers\" : [ " + f.history.toJsonNode() + ",");
-    assertThatThrownBy(() -> TrustBundle.fromJson(twice)).isInstanceOfSatisfying(UnusableInputException.class,
-        e -> assertThat(e.getMessage()).contains("twice"));
-    String listTwice = "{\"type\":\"TrainproofTrustBundle\",\"version\":1,\"issuers\":[],\"statusLists\":["
-        + list("https://x.example/s/1") + "," + list("https://x.example/s/1") + "]}";
-    assertThatThrownBy(() -> TrustBundle.fromJson(listTwice)).isInstanceOf(UnusableInputException.class);
+    String twice =
+        TrustBundle.of(List.of(f.history), List.of())
+            .toJson()
+            .replaceFirst("\"issuers\" ?: ?\\[", "\"issuers\" : [ " + f.history.toJsonNode() + ",");
+    assertThatThrownBy(() -> TrustBundle.fromJson(twice))
+        .isInstanceOfSatisfying(
+            UnusableInputException.class, e -> assertThat(e.getMessage()).contains("twice"));
+    String listTwice =
+        "{\"type\":\"TrainproofTrustBundle\",\"version\":1,\"issuers\":[],\"statusLists\":["
+            + list("https://x.example/s/1")
+            + ","
+            + list("https://x.example/s/1")
+            + "]}";
+    assertThatThrownBy(() -> TrustBundle.fromJson(listTwice))
+        .isInstanceOf(UnusableInputException.class);
     TrustBundle empty = TrustBundle.fromJson("{\"type\":\"TrainproofTrustBundle\",\"version\":1}");
     assertThat(empty.issuerDids()).isEmpty();
   }

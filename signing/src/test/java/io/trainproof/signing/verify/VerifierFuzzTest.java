@@ -22,36 +22,42 @@ import java.util.Map;
 
 /**
  * Fuzz tests of {@link CredentialVerifier#verify(String)} with Jazzer. Properties: verification
- * never throws (for any text it returns a result); a result that is not verified names at least
- * one reason; a verified result is only ever given to the credential exactly as it was signed
- * (the document and each proof canonically equal to the issued ones, whatever the whitespace
- * or member order; the one freedom is what the JCS suites leave unsigned by the spec: entries
- * appended to the document's {@code @context} after the proof's); and verifying leaves no state behind (the trust bundle is unchanged, the
- * issued certificate still verifies with the same verifier).
+ * never throws (for any text it returns a result); a result that is not verified names at least one
+ * reason; a verified result is only ever given to the credential exactly as it was signed (the
+ * document and each proof canonically equal to the issued ones, whatever the whitespace or member
+ * order; the one freedom is what the JCS suites leave unsigned by the spec: entries appended to the
+ * document's {@code @context} after the proof's); and verifying leaves no state behind (the trust
+ * bundle is unchanged, the issued certificate still verifies with the same verifier).
  *
  * <p>Without {@code JAZZER_FUZZ} these run as regression tests over the inputs committed under
- * {@code src/test/resources/io/trainproof/signing/verify/VerifierFuzzTestInputs/}; see
- * {@code docs/FUZZING.md} for the fuzzing command.
+ * {@code src/test/resources/io/trainproof/signing/verify/VerifierFuzzTestInputs/}; see {@code
+ * docs/FUZZING.md} for the fuzzing command.
  */
 class VerifierFuzzTest {
   private static final Fixture F = new Fixture();
-  private static final IssuedCredential CERTIFICATE = F.issuer().issueCertificate(Fixture.certificate());
+  private static final IssuedCredential CERTIFICATE =
+      F.issuer().issueCertificate(Fixture.certificate());
   private static final TrustBundle BUNDLE = F.bundle();
   private static final String BUNDLE_JSON = BUNDLE.toJson();
   private static final CredentialVerifier VERIFIER = F.verifier(BUNDLE, Fixture.VERIFIED);
   private static final String SEEDS =
       "verify/VerifierFuzzTestInputs/anyTextGetsAResultAndOnlyTheSignedCredentialVerifies/";
+
   /**
-   * Every credential key-1 of the fixture ever signed that a fuzz input may legitimately
-   * present: the one issued here and the committed seeds (issued by the same deterministic
-   * key, with other random ids). Document without proof, canonical, mapped to its canonical proof.
+   * Every credential key-1 of the fixture ever signed that a fuzz input may legitimately present:
+   * the one issued here and the committed seeds (issued by the same deterministic key, with other
+   * random ids). Document without proof, canonical, mapped to its canonical proof.
    */
   private static final Map<String, String> SIGNED = new HashMap<>();
+
   private static long executions;
 
   static {
-    for (String json : List.of(CERTIFICATE.json(), Resources.text("io/trainproof/signing/" + SEEDS + "signed-certificate.json"),
-        Resources.text("io/trainproof/signing/" + SEEDS + "signed-attestation.json"))) {
+    for (String json :
+        List.of(
+            CERTIFICATE.json(),
+            Resources.text("io/trainproof/signing/" + SEEDS + "signed-certificate.json"),
+            Resources.text("io/trainproof/signing/" + SEEDS + "signed-attestation.json"))) {
       ObjectNode signed = (ObjectNode) StrictJson.parse(json);
       String proof = JsonCanonicalizer.canonicalize(signed.get("proof"));
       signed.remove("proof");
@@ -118,7 +124,9 @@ class VerifierFuzzTest {
     String document = JsonCanonicalizer.canonicalize(vc);
     assertThat(SIGNED).as("a verified document is one that was signed").containsKey(document);
     for (ObjectNode proof : proofs) {
-      assertThat(JsonCanonicalizer.canonicalize(proof)).as("a verified proof").isEqualTo(SIGNED.get(document));
+      assertThat(JsonCanonicalizer.canonicalize(proof))
+          .as("a verified proof")
+          .isEqualTo(SIGNED.get(document));
     }
   }
 
@@ -130,7 +138,8 @@ class VerifierFuzzTest {
     if (target instanceof ObjectNode object) {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);
-      String name = names.isEmpty() || data.consumeBoolean() ? data.consumeString(16) : data.pickValue(names);
+      String name =
+          names.isEmpty() || data.consumeBoolean() ? data.consumeString(16) : data.pickValue(names);
       if (op == 0) {
         object.remove(name);
       } else {
@@ -158,21 +167,36 @@ class VerifierFuzzTest {
         return nodes.booleanNode(data.consumeBoolean());
       case 4:
         return nodes.nullNode();
-      case 5: {
-        // nesting up to well past the verifier's depth limit
-        JsonNode inner = nodes.textNode("x");
-        int depth = data.consumeInt(1, 200);
-        for (int i = 0; i < depth; i++) {
-          inner = data.consumeBoolean() ? nodes.arrayNode().add(inner) : nodes.objectNode().set("a", inner);
+      case 5:
+        {
+          // nesting up to well past the verifier's depth limit
+          JsonNode inner = nodes.textNode("x");
+          int depth = data.consumeInt(1, 200);
+          for (int i = 0; i < depth; i++) {
+            inner =
+                data.consumeBoolean()
+                    ? nodes.arrayNode().add(inner)
+                    : nodes.objectNode().set("a", inner);
+          }
+          return inner;
         }
-        return inner;
-      }
       case 6:
         return nodes.textNode("z".repeat(data.consumeInt(0, 5000)));
       case 7:
-        return nodes.textNode(data.pickValue(List.of("DataIntegrityProof", "eddsa-jcs-2022", "ecdsa-jcs-2019",
-            "eddsa-rdfc-2022", Fixture.DID, Fixture.DID + "#key-1", "assertionMethod", "2026-03-01T09:30:00Z",
-            "BitstringStatusListEntry", "revocation", "https://www.w3.org/ns/credentials/v2")));
+        return nodes.textNode(
+            data.pickValue(
+                List.of(
+                    "DataIntegrityProof",
+                    "eddsa-jcs-2022",
+                    "ecdsa-jcs-2019",
+                    "eddsa-rdfc-2022",
+                    Fixture.DID,
+                    Fixture.DID + "#key-1",
+                    "assertionMethod",
+                    "2026-03-01T09:30:00Z",
+                    "BitstringStatusListEntry",
+                    "revocation",
+                    "https://www.w3.org/ns/credentials/v2")));
       default:
         return nodes.objectNode().set(data.consumeString(8), nodes.textNode(data.consumeString(8)));
     }

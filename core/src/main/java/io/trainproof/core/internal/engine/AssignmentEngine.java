@@ -1,11 +1,7 @@
 package io.trainproof.core.internal.engine;
 
 import io.trainproof.core.assignment.AssignmentRules;
-import io.trainproof.core.assignment.Obligation;
-import io.trainproof.core.domain.Certification;
-import io.trainproof.core.domain.CertificationKind;
 import io.trainproof.core.domain.Assignment;
-import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
@@ -18,13 +14,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns rules × people into assignments: the entry point services call. Every method is
- * idempotent: it looks at what exists and creates only what is missing, and every assignment
- * it creates carries a dedupe key that the store keeps unique, so two threads or nodes racing
- * create it once. Everything it does is audited and announced through the unit of work. The
- * work itself is done by package-private collaborators ({@link Decision}, {@link Reconciler},
- * {@link AssignmentWriter}, {@link Retraining}, {@link Leave}, {@link Reminders}).
- * Stateless; thread-safe. Not API.
+ * Turns rules × people into assignments: the entry point services call. Every method is idempotent:
+ * it looks at what exists and creates only what is missing, and every assignment it creates carries
+ * a dedupe key that the store keeps unique, so two threads or nodes racing create it once.
+ * Everything it does is audited and announced through the unit of work. The work itself is done by
+ * package-private collaborators ({@link Decision}, {@link Reconciler}, {@link AssignmentWriter},
+ * {@link Retraining}, {@link Leave}, {@link Reminders}). Stateless; thread-safe. Not API.
  */
 public final class AssignmentEngine {
   private final AssignmentWriter writer = new AssignmentWriter();
@@ -37,10 +32,10 @@ public final class AssignmentEngine {
   public AssignmentEngine() {}
 
   /**
-   * Brings one member's assignments in line with every requirement of the organization, as of
-   * a date. The member's assignments, completions and certifications are read once for all
-   * requirements: a decision under one requirement depends only on that requirement's
-   * assignments, so what is created or cancelled under one never changes another's decision.
+   * Brings one member's assignments in line with every requirement of the organization, as of a
+   * date. The member's assignments, completions and certifications are read once for all
+   * requirements: a decision under one requirement depends only on that requirement's assignments,
+   * so what is created or cancelled under one never changes another's decision.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -52,9 +47,9 @@ public final class AssignmentEngine {
   }
 
   /**
-   * Brings one member's assignments under one requirement in line, as of a date: cancels
-   * what is no longer required, creates the initial or next-cycle assignment when missing.
-   * What to do is {@link AssignmentRules#decide}'s decision over the member's stored facts.
+   * Brings one member's assignments under one requirement in line, as of a date: cancels what is no
+   * longer required, creates the initial or next-cycle assignment when missing. What to do is
+   * {@link AssignmentRules#decide}'s decision over the member's stored facts.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -76,9 +71,9 @@ public final class AssignmentEngine {
 
   /**
    * Brings many members' assignments in line with the given requirements, reading their
-   * assignments, completions and certifications with one bulk read each (the sweep's batch),
-   * and gives each member's assignments as they now stand (what was read, with what was
-   * cancelled and created), so the sweep's reminders need no second read.
+   * assignments, completions and certifications with one bulk read each (the sweep's batch), and
+   * gives each member's assignments as they now stand (what was read, with what was cancelled and
+   * created), so the sweep's reminders need no second read.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param members the members
@@ -86,14 +81,15 @@ public final class AssignmentEngine {
    * @param on the date to evaluate
    * @return what it created, and the members' assignments now
    */
-  public BatchResult reconcileBatch(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
+  public BatchResult reconcileBatch(
+      Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
     return reconciler.batch(w, members, requirements, on, Facts.loadAll(w, members));
   }
 
   /**
-   * Assigns what the requirements ask of members inserted in this unit of work (a bulk hire):
-   * as {@link #reconcileBatch}, without reading their assignments, completions and
-   * certifications, since nothing can refer to a member that did not exist before this unit.
+   * Assigns what the requirements ask of members inserted in this unit of work (a bulk hire): as
+   * {@link #reconcileBatch}, without reading their assignments, completions and certifications,
+   * since nothing can refer to a member that did not exist before this unit.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param members members inserted in this unit of work
@@ -101,14 +97,15 @@ public final class AssignmentEngine {
    * @param on the date to evaluate
    * @return the number of assignments created
    */
-  public int reconcileNewMembers(Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
+  public int reconcileNewMembers(
+      Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate on) {
     return reconciler.batch(w, members, requirements, on, Facts.none(members)).created();
   }
 
   /**
-   * Assigns retraining after a material policy version to every active member in the
-   * audience of each requirement whose course covers the policy and who is affected by the
-   * change, unless already trained on that version.
+   * Assigns retraining after a material policy version to every active member in the audience of
+   * each requirement whose course covers the policy and who is affected by the change, unless
+   * already trained on that version.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param version the material version
@@ -129,12 +126,14 @@ public final class AssignmentEngine {
    * @return how many were cancelled
    */
   public int cancelAll(Work w, WorkforceMember member, LocalDate on, String why) {
-    return writer.cancelOpen(w, w.tx().assignments().forMember(w.org().id(), member.id()), on, why).size();
+    return writer
+        .cancelOpen(w, w.tx().assignments().forMember(w.org().id(), member.id()), on, why)
+        .size();
   }
 
   /**
-   * Extends the open assignments of a member returning from leave by the length of the leave
-   * (the documented leave rule: time on leave does not count against a due date).
+   * Extends the open assignments of a member returning from leave by the length of the leave (the
+   * documented leave rule: time on leave does not count against a due date).
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param member the member
@@ -142,15 +141,16 @@ public final class AssignmentEngine {
    * @param returnOn the first day back
    * @return how many were extended
    */
-  public int extendForLeave(Work w, WorkforceMember member, LocalDate leaveStart, LocalDate returnOn) {
+  public int extendForLeave(
+      Work w, WorkforceMember member, LocalDate leaveStart, LocalDate returnOn) {
     return leave.extend(w, member, leaveStart, returnOn);
   }
 
   /**
    * A builder for an assignment the engine did not decide (made by hand, or for an imported
-   * completion), with what the unit of work knows filled in: a fresh id, the organization,
-   * today as its date, now as its instant and the actor as its creator. The caller sets the
-   * member, course, reason, dedupe key, anchor and due date, and may change the others.
+   * completion), with what the unit of work knows filled in: a fresh id, the organization, today as
+   * its date, now as its instant and the actor as its creator. The caller sets the member, course,
+   * reason, dedupe key, anchor and due date, and may change the others.
    *
    * @param w the unit of work
    * @return the builder
@@ -160,8 +160,8 @@ public final class AssignmentEngine {
   }
 
   /**
-   * Writes an assignment the engine did not decide exactly as the engine writes its own: the
-   * same {@code ASSIGNMENT_CREATED} audit entry and the same "assigned" notice.
+   * Writes an assignment the engine did not decide exactly as the engine writes its own: the same
+   * {@code ASSIGNMENT_CREATED} audit entry and the same "assigned" notice.
    *
    * @param w the unit of work
    * @param assignment the new assignment, version 0 (from {@link #draft})
@@ -173,12 +173,11 @@ public final class AssignmentEngine {
   }
 
   /**
-   * Writes the reminders, due notices, overdue notices and manager escalations that fall due
-   * today for a sweep batch's open assignments, per each requirement's schedule (the standard
-   * schedule for manual ones), with one outbox call. Each has an idempotency key naming the
-   * assignment, the threshold and the due date, so a second sweep writes nothing and an
-   * extension starts a new series. Thresholds up to a week old are caught up; older ones are
-   * not sent late.
+   * Writes the reminders, due notices, overdue notices and manager escalations that fall due today
+   * for a sweep batch's open assignments, per each requirement's schedule (the standard schedule
+   * for manual ones), with one outbox call. Each has an idempotency key naming the assignment, the
+   * threshold and the due date, so a second sweep writes nothing and an extension starts a new
+   * series. Thresholds up to a week old are caught up; older ones are not sent late.
    *
    * @param w the unit of work
    * @param members the members
@@ -187,8 +186,12 @@ public final class AssignmentEngine {
    * @param today today in the organization's zone
    * @return how many messages were written
    */
-  public int remindAll(Work w, List<WorkforceMember> members, List<Requirement> requirements,
-      Map<Id<WorkforceMember>, List<Assignment>> assignments, LocalDate today) {
+  public int remindAll(
+      Work w,
+      List<WorkforceMember> members,
+      List<Requirement> requirements,
+      Map<Id<WorkforceMember>, List<Assignment>> assignments,
+      LocalDate today) {
     return reminders.remindAll(w, members, requirements, assignments, today);
   }
 }

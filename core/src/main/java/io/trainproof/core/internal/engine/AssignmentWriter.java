@@ -4,10 +4,10 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.internal.Dates;
-import io.trainproof.core.internal.Work;
 import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.NotificationKind;
+import io.trainproof.core.internal.Dates;
+import io.trainproof.core.internal.Work;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +17,29 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place assignments are created and cancelled, whoever decided it (the engine, a
- * person assigning by hand, an import): so every created assignment gets the same
- * {@code ASSIGNMENT_CREATED} audit entry and the same "assigned" notice, and every
- * cancellation the same {@code ASSIGNMENT_CANCELLED} entry. Stateless; thread-safe.
+ * The one place assignments are created and cancelled, whoever decided it (the engine, a person
+ * assigning by hand, an import): so every created assignment gets the same {@code
+ * ASSIGNMENT_CREATED} audit entry and the same "assigned" notice, and every cancellation the same
+ * {@code ASSIGNMENT_CANCELLED} entry. Stateless; thread-safe.
  */
 final class AssignmentWriter {
 
   /**
-   * A builder for a new assignment with what the unit of work knows filled in: a fresh id,
-   * the organization, today, now and the actor as its creator.
+   * A builder for a new assignment with what the unit of work knows filled in: a fresh id, the
+   * organization, today, now and the actor as its creator.
    */
   Assignment.Builder draft(Work w) {
-    return Assignment.builder().id(Id.random()).organization(w.org().id())
-        .assignedOn(w.today()).assignedAt(w.now()).assignedBy(w.actor().id());
+    return Assignment.builder()
+        .id(Id.random())
+        .organization(w.org().id())
+        .assignedOn(w.today())
+        .assignedAt(w.now())
+        .assignedBy(w.actor().id());
   }
 
   /**
-   * Writes new assignments with one insert-if-absent call; each one the store added (its
-   * dedupe key was free) is audited and announced, the announcements with one outbox call.
+   * Writes new assignments with one insert-if-absent call; each one the store added (its dedupe key
+   * was free) is audited and announced, the announcements with one outbox call.
    *
    * @param w the unit of work
    * @param drafts the new assignments, version 0
@@ -55,17 +59,37 @@ final class AssignmentWriter {
       }
       stored.add(a);
       w.audit("ASSIGNMENT_CREATED", "Assignment", a.id(), facts(a, note));
-      messages.add(w.message("assigned:" + a.id(), NotificationKind.ASSIGNED, a.member(),
-          Map.of("assignment", a.id().toString(), "course", a.course().toString(),
-              "dueOn", a.dueOn().toString(), "reason", a.reason().name())));
+      messages.add(
+          w.message(
+              "assigned:" + a.id(),
+              NotificationKind.ASSIGNED,
+              a.member(),
+              Map.of(
+                  "assignment",
+                  a.id().toString(),
+                  "course",
+                  a.course().toString(),
+                  "dueOn",
+                  a.dueOn().toString(),
+                  "reason",
+                  a.reason().name())));
     }
     w.notifyAll(messages);
     return stored;
   }
 
   private static Map<String, String> facts(Assignment a, @Nullable String note) {
-    Map<String, String> facts = new TreeMap<>(Map.of("member", a.member().toString(), "course", a.course().toString(),
-        "reason", a.reason().name(), "dueOn", a.dueOn().toString()));
+    Map<String, String> facts =
+        new TreeMap<>(
+            Map.of(
+                "member",
+                a.member().toString(),
+                "course",
+                a.course().toString(),
+                "reason",
+                a.reason().name(),
+                "dueOn",
+                a.dueOn().toString()));
     // why: a manual or imported assignment has no rule, and its anchor is simply the day it was
     // made, so its entry names neither; entries written before this writer existed read the same.
     if (a.requirement() != null) {
@@ -82,8 +106,8 @@ final class AssignmentWriter {
   }
 
   /**
-   * Cancels the open ones among {@code assignments}, each from the later of {@code on} and the
-   * day it was made.
+   * Cancels the open ones among {@code assignments}, each from the later of {@code on} and the day
+   * it was made.
    *
    * @param w the unit of work
    * @param assignments assignments, open or not
@@ -96,9 +120,23 @@ final class AssignmentWriter {
     for (Assignment a : assignments) {
       if (a.isOpen()) {
         LocalDate effective = Dates.max(on, a.assignedOn());
-        cancelled.add(w.tx().assignments().update(
-            a.closed(new Closure(AssignmentState.CANCELLED, effective, w.now(), w.actor().id(), why, null))));
-        w.audit("ASSIGNMENT_CANCELLED", "Assignment", a.id(), Map.of("on", effective.toString(), "reason", why));
+        cancelled.add(
+            w.tx()
+                .assignments()
+                .update(
+                    a.closed(
+                        new Closure(
+                            AssignmentState.CANCELLED,
+                            effective,
+                            w.now(),
+                            w.actor().id(),
+                            why,
+                            null))));
+        w.audit(
+            "ASSIGNMENT_CANCELLED",
+            "Assignment",
+            a.id(),
+            Map.of("on", effective.toString(), "reason", why));
       }
     }
     return cancelled;

@@ -1,8 +1,8 @@
 package io.trainproof.core.internal.engine;
 
+import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Certification;
 import io.trainproof.core.domain.CertificationKind;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -15,17 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A member's stored facts that {@link Decision} reads, loaded once per member (or once per
- * sweep batch) so that deciding under many requirements costs no further reads. The
- * organization's certification kinds are read only when a member holds a certification.
- * Immutable; thread-safe.
+ * A member's stored facts that {@link Decision} reads, loaded once per member (or once per sweep
+ * batch) so that deciding under many requirements costs no further reads. The organization's
+ * certification kinds are read only when a member holds a certification. Immutable; thread-safe.
  *
  * @param assignments the member's assignments, any requirement
  * @param completions the member's completions, ordered by completion date
  * @param certifications the member's outside certifications
  * @param kinds the organization's certification kinds (empty when the member holds none)
  */
-record Facts(List<Assignment> assignments, List<Completion> completions, List<Certification> certifications,
+record Facts(
+    List<Assignment> assignments,
+    List<Completion> completions,
+    List<Certification> certifications,
     List<CertificationKind> kinds) {
   /** A member with no records yet. */
   static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of());
@@ -35,8 +37,11 @@ record Facts(List<Assignment> assignments, List<Completion> completions, List<Ce
     Transaction tx = w.tx();
     Id<Organization> org = w.org().id();
     List<Certification> held = tx.certifications().forMember(org, member.id());
-    return new Facts(tx.assignments().forMember(org, member.id()), tx.completions().forMember(org, member.id()),
-        held, held.isEmpty() ? List.of() : tx.certifications().kinds(org));
+    return new Facts(
+        tx.assignments().forMember(org, member.id()),
+        tx.completions().forMember(org, member.id()),
+        held,
+        held.isEmpty() ? List.of() : tx.certifications().kinds(org));
   }
 
   /** Many members' facts, with one bulk read per kind of record (the sweep's batch). */
@@ -55,8 +60,13 @@ record Facts(List<Assignment> assignments, List<Completion> completions, List<Ce
     Map<Id<WorkforceMember>, Facts> facts = new HashMap<>();
     for (Id<WorkforceMember> id : ids) {
       List<Certification> mine = held.getOrDefault(id, List.of());
-      facts.put(id, new Facts(assignments.getOrDefault(id, List.of()), completions.getOrDefault(id, List.of()),
-          mine, mine.isEmpty() ? List.of() : kinds));
+      facts.put(
+          id,
+          new Facts(
+              assignments.getOrDefault(id, List.of()),
+              completions.getOrDefault(id, List.of()),
+              mine,
+              mine.isEmpty() ? List.of() : kinds));
     }
     return facts;
   }

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The documented leave rule: time on leave does not count against a due date, so a member
- * returning from leave has each open assignment that was not yet due when the leave began
- * extended by the length of the leave. Stateless; thread-safe.
+ * The documented leave rule: time on leave does not count against a due date, so a member returning
+ * from leave has each open assignment that was not yet due when the leave began extended by the
+ * length of the leave. Stateless; thread-safe.
  */
 final class Leave {
   /** The actor id recorded on an extension the engine grants on its own. */
@@ -26,8 +26,16 @@ final class Leave {
     for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
       if (a.isOpen() && !a.currentDueOn().isBefore(leaveStart)) {
         LocalDate newDue = a.currentDueOn().plusDays(days);
-        w.tx().assignments().update(a.extended(new DueDateChange(returnOn, newDue, SYSTEM, "leave of " + days + " days")));
-        w.audit("ASSIGNMENT_EXTENDED", "Assignment", a.id(), Map.of("newDueOn", newDue.toString(), "reason", "leave"));
+        w.tx()
+            .assignments()
+            .update(
+                a.extended(
+                    new DueDateChange(returnOn, newDue, SYSTEM, "leave of " + days + " days")));
+        w.audit(
+            "ASSIGNMENT_EXTENDED",
+            "Assignment",
+            a.id(),
+            Map.of("newDueOn", newDue.toString(), "reason", "leave"));
         extended++;
       }
     }

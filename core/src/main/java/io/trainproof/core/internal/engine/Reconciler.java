@@ -16,11 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Carries out {@link Decision}'s decision for members under requirements: a cancellation at
- * once, the creations gathered and written together by the {@link AssignmentWriter}. Every
- * created assignment carries a dedupe key that the store keeps unique (requirement, member and
- * cycle), so running it twice, or on two nodes at once, creates each assignment once.
- * Stateless; thread-safe.
+ * Carries out {@link Decision}'s decision for members under requirements: a cancellation at once,
+ * the creations gathered and written together by the {@link AssignmentWriter}. Every created
+ * assignment carries a dedupe key that the store keeps unique (requirement, member and cycle), so
+ * running it twice, or on two nodes at once, creates each assignment once. Stateless; thread-safe.
  */
 final class Reconciler {
   private final AssignmentWriter writer;
@@ -51,8 +50,12 @@ final class Reconciler {
    * Reconciles a batch of members with their facts already read, and gives each member's
    * assignments as they stand after it (what was read, with what was cancelled and created).
    */
-  AssignmentEngine.BatchResult batch(Work w, List<WorkforceMember> members, List<Requirement> requirements,
-      LocalDate on, Map<Id<WorkforceMember>, Facts> facts) {
+  AssignmentEngine.BatchResult batch(
+      Work w,
+      List<WorkforceMember> members,
+      List<Requirement> requirements,
+      LocalDate on,
+      Map<Id<WorkforceMember>, Facts> facts) {
     List<Assignment> creates = new ArrayList<>();
     Map<Id<Assignment>, Assignment> cancelled = new HashMap<>();
     if (!requirements.isEmpty()) {
@@ -64,7 +67,8 @@ final class Reconciler {
         }
       }
     }
-    // why: what the whole batch creates is written with a few store calls, not several per assignment
+    // why: what the whole batch creates is written with a few store calls, not several per
+    // assignment
     List<Assignment> created = writer.create(w, creates, null);
     Map<Id<WorkforceMember>, List<Assignment>> now = new LinkedHashMap<>();
     for (WorkforceMember member : members) {
@@ -92,13 +96,26 @@ final class Reconciler {
   }
 
   /**
-   * Carries out the decision: a cancellation at once (each cancelled assignment, as stored, put
-   * in {@code cancelled}), a creation added to {@code creates}.
+   * Carries out the decision: a cancellation at once (each cancelled assignment, as stored, put in
+   * {@code cancelled}), a creation added to {@code creates}.
    */
-  private void carryOut(Work w, WorkforceMember member, Requirement requirement, Facts facts, LocalDate on,
-      List<Assignment> creates, Map<Id<Assignment>, Assignment> cancelled) {
-    Obligation owed = Decision.decide(member, requirement, facts.assignments(), facts.completions(),
-        facts.certifications(), facts.kinds(), on);
+  private void carryOut(
+      Work w,
+      WorkforceMember member,
+      Requirement requirement,
+      Facts facts,
+      LocalDate on,
+      List<Assignment> creates,
+      Map<Id<Assignment>, Assignment> cancelled) {
+    Obligation owed =
+        Decision.decide(
+            member,
+            requirement,
+            facts.assignments(),
+            facts.completions(),
+            facts.certifications(),
+            facts.kinds(),
+            on);
     switch (owed.kind()) {
       case CANCEL_OPEN -> {
         List<Assignment> mine = new ArrayList<>();
@@ -108,15 +125,25 @@ final class Reconciler {
           }
         }
         // why non-null: a CANCEL_OPEN decision carries its reason
-        for (Assignment a : writer.cancelOpen(w, mine, on, Objects.requireNonNull(owed.cancelReason()))) {
+        for (Assignment a :
+            writer.cancelOpen(w, mine, on, Objects.requireNonNull(owed.cancelReason()))) {
           cancelled.put(a.id(), a);
         }
       }
       // why requireNonNull: a CREATE decision carries its terms, reason and dates
-      case CREATE -> creates.add(writer.draft(w).member(member.id()).course(Objects.requireNonNull(owed.terms()).course())
-          .requirement(requirement.id()).reason(Objects.requireNonNull(owed.reason()))
-          .dedupeKey("R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle())
-          .anchorOn(Objects.requireNonNull(owed.anchorOn())).dueOn(Objects.requireNonNull(owed.dueOn())).build());
+      case CREATE ->
+          creates.add(
+              writer
+                  .draft(w)
+                  .member(member.id())
+                  .course(Objects.requireNonNull(owed.terms()).course())
+                  .requirement(requirement.id())
+                  .reason(Objects.requireNonNull(owed.reason()))
+                  .dedupeKey(
+                      "R:" + requirement.id() + ":M:" + member.id() + ":cycle:" + owed.cycle())
+                  .anchorOn(Objects.requireNonNull(owed.anchorOn()))
+                  .dueOn(Objects.requireNonNull(owed.dueOn()))
+                  .build());
       default -> {
         // nothing owed
       }

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Retraining after a material policy change (45 CFR 164.530(b)(2)(i)(C)): one assignment per
- * affected member and requirement whose course teaches the policy, keyed by the policy version
- * so that publishing it again assigns nothing twice. Stateless; thread-safe.
+ * affected member and requirement whose course teaches the policy, keyed by the policy version so
+ * that publishing it again assigns nothing twice. Stateless; thread-safe.
  */
 final class Retraining {
   private final AssignmentWriter writer;
@@ -41,7 +41,8 @@ final class Retraining {
         continue;
       }
       RequirementTerms rt = terms.get();
-      Integer retrainWithinDays = Objects.requireNonNull(rt.retrainWithinDays()); // why: null was skipped above
+      Integer retrainWithinDays =
+          Objects.requireNonNull(rt.retrainWithinDays()); // why: null was skipped above
       if (!courseCovers(tx, org, rt, version)) {
         continue;
       }
@@ -49,22 +50,33 @@ final class Retraining {
       List<Assignment> creates = new ArrayList<>();
       for (WorkforceMember member : tx.members().list(org.id())) {
         Optional<MemberTerms> mt = member.termsOn(on);
-        if (mt.isEmpty() || mt.get().status() != MemberStatus.ACTIVE || !rt.audience().matches(mt.get())) {
+        if (mt.isEmpty()
+            || mt.get().status() != MemberStatus.ACTIVE
+            || !rt.audience().matches(mt.get())) {
           continue;
         }
         if (!version.affectedRoles().isEmpty()
             && mt.get().roles().stream().noneMatch(version.affectedRoles()::contains)) {
           continue;
         }
-        boolean trained = tx.completions().forMember(org.id(), member.id()).stream()
-            .anyMatch(c -> c.passed() && c.policyVersions().contains(version.id()));
+        boolean trained =
+            tx.completions().forMember(org.id(), member.id()).stream()
+                .anyMatch(c -> c.passed() && c.policyVersions().contains(version.id()));
         if (trained) {
           continue;
         }
-        creates.add(writer.draft(w).member(member.id()).course(rt.course()).requirement(requirement.id())
-            .reason(AssignmentReason.POLICY_CHANGE).policyVersion(version.id())
-            .dedupeKey("R:" + requirement.id() + ":M:" + member.id() + ":pv:" + version.id())
-            .anchorOn(version.effectiveFrom()).dueOn(due).build());
+        creates.add(
+            writer
+                .draft(w)
+                .member(member.id())
+                .course(rt.course())
+                .requirement(requirement.id())
+                .reason(AssignmentReason.POLICY_CHANGE)
+                .policyVersion(version.id())
+                .dedupeKey("R:" + requirement.id() + ":M:" + member.id() + ":pv:" + version.id())
+                .anchorOn(version.effectiveFrom())
+                .dueOn(due)
+                .build());
       }
       created += writer.create(w, creates, null).size();
     }
@@ -72,8 +84,10 @@ final class Retraining {
   }
 
   /** Whether the course's newest version teaches the policy. */
-  private static boolean courseCovers(Transaction tx, Organization org, RequirementTerms rt, PolicyVersion version) {
+  private static boolean courseCovers(
+      Transaction tx, Organization org, RequirementTerms rt, PolicyVersion version) {
     List<CourseVersion> versions = tx.courses().versions(org.id(), rt.course());
-    return !versions.isEmpty() && versions.get(versions.size() - 1).policies().contains(version.policy());
+    return !versions.isEmpty()
+        && versions.get(versions.size() - 1).policies().contains(version.policy());
   }
 }

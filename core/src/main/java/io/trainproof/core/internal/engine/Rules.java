@@ -11,7 +11,10 @@ import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The assignment rule the API hands out: the engine's own pure decision. Stateless; thread-safe. Not API. */
+/**
+ * The assignment rule the API hands out: the engine's own pure decision. Stateless; thread-safe.
+ * Not API.
+ */
 public final class Rules implements AssignmentRules {
   /** Creates the rule. */
   public Rules() {}
@@ -25,6 +28,7 @@ public final class Rules implements AssignmentRules {
       List<Certification> certifications,
       List<CertificationKind> kinds,
       LocalDate on) {
-    return Decision.decide(member, requirement, assignments, completions, certifications, kinds, on);
+    return Decision.decide(
+        member, requirement, assignments, completions, certifications, kinds, on);
   }
 }

@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row of {@code tp_assignment} with its due-date changes in {@code tp_assignment_due_change}.
- * New rows are written by native SQL ({@code insertIfAbsent}); JPA loads and updates them.
- * Not thread-safe (a JPA entity). Not API.
+ * Row of {@code tp_assignment} with its due-date changes in {@code tp_assignment_due_change}. New
+ * rows are written by native SQL ({@code insertIfAbsent}); JPA loads and updates them. Not
+ * thread-safe (a JPA entity). Not API.
  */
 @Entity(name = "TpAssignment")
 @Table(name = "tp_assignment")
@@ -70,7 +70,9 @@ public class AssignmentEntity {
   LocalDate dueOn = LocalDate.EPOCH;
 
   @ElementCollection
-  @CollectionTable(name = "tp_assignment_due_change", joinColumns = @JoinColumn(name = "assignment_id"))
+  @CollectionTable(
+      name = "tp_assignment_due_change",
+      joinColumns = @JoinColumn(name = "assignment_id"))
   @OrderColumn(name = "seq")
   List<DueChange> dueChanges = new ArrayList<>();
 

@@ -5,9 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** Row of {@code tp_audit_entry}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpAuditEntry")

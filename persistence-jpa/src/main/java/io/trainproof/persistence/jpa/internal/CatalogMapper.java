@@ -5,6 +5,7 @@ import static io.trainproof.persistence.jpa.internal.Mapper.mapSet;
 import static io.trainproof.persistence.jpa.internal.Mapper.sync;
 import static io.trainproof.persistence.jpa.internal.Mapper.syncSet;
 
+import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
@@ -22,11 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import io.trainproof.core.domain.AttestationTrigger;
 
 /**
- * Maps what an organization trains on: policies and their versions, courses and their
- * versions, and requirements (with their terms history). Stateless; thread-safe.
+ * Maps what an organization trains on: policies and their versions, courses and their versions, and
+ * requirements (with their terms history). Stateless; thread-safe.
  */
 final class CatalogMapper {
   private CatalogMapper() {}
@@ -53,10 +53,17 @@ final class CatalogMapper {
   }
 
   static Policy policy(PolicyEntity e) {
-    return new Policy(idOf(e.id), idOf(e.orgId), e.code, e.title,
+    return new Policy(
+        idOf(e.id),
+        idOf(e.orgId),
+        e.code,
+        e.title,
         audience(e.audienceRoles, e.audienceDepartments, e.audienceTypes),
-        AttestationTrigger.valueOf(e.attestOn), e.attestWithinDays, e.reviewDueOn,
-        e.createdAt, e.version);
+        AttestationTrigger.valueOf(e.attestOn),
+        e.attestWithinDays,
+        e.reviewDueOn,
+        e.createdAt,
+        e.version);
   }
 
   static PolicyVersionEntity toEntity(PolicyVersion v) {
@@ -79,8 +86,18 @@ final class CatalogMapper {
   }
 
   static PolicyVersion policyVersion(PolicyVersionEntity e) {
-    return new PolicyVersion(idOf(e.id), idOf(e.policyId), idOf(e.orgId), e.number, e.effectiveFrom, e.textSha256,
-        e.changeNotes, e.material, Set.copyOf(e.affectedRoles), e.lastInEffectOn, e.publishedAt);
+    return new PolicyVersion(
+        idOf(e.id),
+        idOf(e.policyId),
+        idOf(e.orgId),
+        e.number,
+        e.effectiveFrom,
+        e.textSha256,
+        e.changeNotes,
+        e.material,
+        Set.copyOf(e.affectedRoles),
+        e.lastInEffectOn,
+        e.publishedAt);
   }
 
   /** An audience's workforce types as the JSON array of their names. */
@@ -90,7 +107,9 @@ final class CatalogMapper {
 
   /** An audience from its three JSON array columns. */
   private static Audience audience(String roles, String departments, String types) {
-    return new Audience(Set.copyOf(JsonText.parseStrings(roles)), Set.copyOf(JsonText.parseStrings(departments)),
+    return new Audience(
+        Set.copyOf(JsonText.parseStrings(roles)),
+        Set.copyOf(JsonText.parseStrings(departments)),
         mapSet(JsonText.parseStrings(types), WorkforceType::valueOf));
   }
 
@@ -124,9 +143,17 @@ final class CatalogMapper {
   }
 
   static CourseVersion courseVersion(CourseVersionEntity e) {
-    return new CourseVersion(idOf(e.id), idOf(e.courseId), idOf(e.orgId), e.label,
-        mapSet(e.policies, Mapper::idOf), mapSet(e.topics, RegulatoryTopic::valueOf), e.passMark,
-        e.issuesCertificate, e.contentSha256, e.releasedAt);
+    return new CourseVersion(
+        idOf(e.id),
+        idOf(e.courseId),
+        idOf(e.orgId),
+        e.label,
+        mapSet(e.policies, Mapper::idOf),
+        mapSet(e.topics, RegulatoryTopic::valueOf),
+        e.passMark,
+        e.issuesCertificate,
+        e.contentSha256,
+        e.releasedAt);
   }
 
   // --- requirements ------------------------------------------------------------------
@@ -163,29 +190,64 @@ final class CatalogMapper {
     }
     Audience a = t.audience();
     ReminderSchedule rs = t.reminders();
-    return new RequirementEntity.Terms(t.effectiveFrom(), JsonText.strings(a.roles()),
-        JsonText.strings(a.departments()), typeNames(a),
-        t.course().value(), t.initialDueDays(), kind, period, countFrom, monthDay, t.renewalWindow().toString(),
-        t.minimumActive().toString(), t.graceDays(), t.retrainWithinDays(), JsonText.ints(rs.daysBeforeDue()),
-        rs.onDueDate(), JsonText.ints(rs.daysOverdue()), rs.escalateAfterDaysOverdue(), t.active());
+    return new RequirementEntity.Terms(
+        t.effectiveFrom(),
+        JsonText.strings(a.roles()),
+        JsonText.strings(a.departments()),
+        typeNames(a),
+        t.course().value(),
+        t.initialDueDays(),
+        kind,
+        period,
+        countFrom,
+        monthDay,
+        t.renewalWindow().toString(),
+        t.minimumActive().toString(),
+        t.graceDays(),
+        t.retrainWithinDays(),
+        JsonText.ints(rs.daysBeforeDue()),
+        rs.onDueDate(),
+        JsonText.ints(rs.daysOverdue()),
+        rs.escalateAfterDaysOverdue(),
+        t.active());
   }
 
   static Requirement requirement(RequirementEntity e) {
     List<RequirementTerms> history = new ArrayList<>();
     for (RequirementEntity.Terms t : e.history) {
-      Recurrence rec = switch (t.recurrenceKind()) {
-        case "EVERY" -> Recurrence.every(Period.parse(Objects.requireNonNull(t.recurrencePeriod())),
-            Recurrence.CountFrom.valueOf(Objects.requireNonNull(t.recurrenceCountFrom())));
-        case "FIXED_DATE" -> Recurrence.fixedDate(MonthDay.parse(Objects.requireNonNull(t.recurrenceMonthDay())));
-        default -> Recurrence.none();
-      };
+      Recurrence rec =
+          switch (t.recurrenceKind()) {
+            case "EVERY" ->
+                Recurrence.every(
+                    Period.parse(Objects.requireNonNull(t.recurrencePeriod())),
+                    Recurrence.CountFrom.valueOf(Objects.requireNonNull(t.recurrenceCountFrom())));
+            case "FIXED_DATE" ->
+                Recurrence.fixedDate(
+                    MonthDay.parse(Objects.requireNonNull(t.recurrenceMonthDay())));
+            default -> Recurrence.none();
+          };
       Audience audience = audience(t.audienceRoles(), t.audienceDepartments(), t.audienceTypes());
-      ReminderSchedule reminders = new ReminderSchedule(JsonText.parseInts(t.reminderDaysBefore()), t.reminderOnDue(),
-          JsonText.parseInts(t.reminderDaysOverdue()), t.reminderEscalateAfter());
-      history.add(new RequirementTerms(t.effectiveFrom(), audience, idOf(t.course()), t.initialDueDays(), rec,
-          Period.parse(t.renewalWindow()), Period.parse(t.minimumActive()), t.graceDays(), t.retrainWithinDays(),
-          reminders, t.active()));
+      ReminderSchedule reminders =
+          new ReminderSchedule(
+              JsonText.parseInts(t.reminderDaysBefore()),
+              t.reminderOnDue(),
+              JsonText.parseInts(t.reminderDaysOverdue()),
+              t.reminderEscalateAfter());
+      history.add(
+          new RequirementTerms(
+              t.effectiveFrom(),
+              audience,
+              idOf(t.course()),
+              t.initialDueDays(),
+              rec,
+              Period.parse(t.renewalWindow()),
+              Period.parse(t.minimumActive()),
+              t.graceDays(),
+              t.retrainWithinDays(),
+              reminders,
+              t.active()));
     }
-    return new Requirement(idOf(e.id), idOf(e.orgId), e.name, e.rationale, history, e.createdAt, e.version);
+    return new Requirement(
+        idOf(e.id), idOf(e.orgId), e.name, e.rationale, history, e.createdAt, e.version);
   }
 }

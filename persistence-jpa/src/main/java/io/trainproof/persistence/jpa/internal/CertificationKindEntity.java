@@ -33,7 +33,9 @@ public class CertificationKindEntity {
   String name = "";
 
   @ElementCollection
-  @CollectionTable(name = "tp_certification_kind_course", joinColumns = @JoinColumn(name = "kind_id"))
+  @CollectionTable(
+      name = "tp_certification_kind_course",
+      joinColumns = @JoinColumn(name = "kind_id"))
   @Column(name = "course_id", nullable = false)
   Set<UUID> satisfies = new HashSet<>();
 

@@ -60,7 +60,9 @@ public class CompletionEntity {
   @Nullable String contentSha256;
 
   @ElementCollection
-  @CollectionTable(name = "tp_completion_policy_version", joinColumns = @JoinColumn(name = "completion_id"))
+  @CollectionTable(
+      name = "tp_completion_policy_version",
+      joinColumns = @JoinColumn(name = "completion_id"))
   @Column(name = "policy_version_id", nullable = false)
   Set<UUID> policyVersions = new HashSet<>();
 
@@ -107,7 +109,9 @@ public class CompletionEntity {
   @Nullable String justification;
 
   @ElementCollection
-  @CollectionTable(name = "tp_completion_evidence", joinColumns = @JoinColumn(name = "completion_id"))
+  @CollectionTable(
+      name = "tp_completion_evidence",
+      joinColumns = @JoinColumn(name = "completion_id"))
   @OrderColumn(name = "seq")
   List<Evidence> evidence = new ArrayList<>();
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row of {@code tp_course_version}, with the policies and topics it covers in their own
- * tables. Not thread-safe (a JPA entity). Not API.
+ * Row of {@code tp_course_version}, with the policies and topics it covers in their own tables. Not
+ * thread-safe (a JPA entity). Not API.
  */
 @Entity(name = "TpCourseVersion")
 @Table(name = "tp_course_version")
@@ -34,12 +34,16 @@ public class CourseVersionEntity {
   String label = "";
 
   @ElementCollection
-  @CollectionTable(name = "tp_course_version_policy", joinColumns = @JoinColumn(name = "course_version_id"))
+  @CollectionTable(
+      name = "tp_course_version_policy",
+      joinColumns = @JoinColumn(name = "course_version_id"))
   @Column(name = "policy_id", nullable = false)
   Set<UUID> policies = new HashSet<>();
 
   @ElementCollection
-  @CollectionTable(name = "tp_course_version_topic", joinColumns = @JoinColumn(name = "course_version_id"))
+  @CollectionTable(
+      name = "tp_course_version_topic",
+      joinColumns = @JoinColumn(name = "course_version_id"))
   @Column(name = "topic", nullable = false, length = 40)
   Set<String> topics = new HashSet<>();
 

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The SQL that differs per database, one implementation per {@link SqlDialect}: how a UUID is
  * bound, the row lock and claim order of {@code SKIP LOCKED} claims, insert-unless-the-key-is-
- * taken, and where bulk reads and multi-row inserts run. The default methods are the portable
- * path, through the provider's queries; PostgreSQL overrides them to run on the transaction's
- * JDBC connection. Repositories ask this instead of testing which database they are on.
- * Implementations are stateless and thread-safe.
+ * taken, and where bulk reads and multi-row inserts run. The default methods are the portable path,
+ * through the provider's queries; PostgreSQL overrides them to run on the transaction's JDBC
+ * connection. Repositories ask this instead of testing which database they are on. Implementations
+ * are stateless and thread-safe.
  */
 interface DialectSql {
   /**
@@ -75,7 +75,8 @@ interface DialectSql {
    * @param limit the most members to claim
    * @return the claimed members in id order
    */
-  default List<WorkforceMember> claimForSweep(JpaSession session, UUID organization, LocalDate day, int limit) {
+  default List<WorkforceMember> claimForSweep(
+      JpaSession session, UUID organization, LocalDate day, int limit) {
     return RowClaims.claimMembers(session, organization, day, limit);
   }
 
@@ -87,20 +88,21 @@ interface DialectSql {
    * @param members the members' ids
    * @return their assignments
    */
-  default List<Assignment> assignmentsOf(JpaSession session, UUID organization, List<UUID> members) {
+  default List<Assignment> assignmentsOf(
+      JpaSession session, UUID organization, List<UUID> members) {
     return ProviderReads.assignments(session, organization, members);
   }
 
   /**
-   * One IN list of members' completions, ordered by (completed_on,
-   * recorded_at, id).
+   * One IN list of members' completions, ordered by (completed_on, recorded_at, id).
    *
    * @param session the transaction
    * @param organization the organization
    * @param members the members' ids
    * @return their completions
    */
-  default List<Completion> completionsOf(JpaSession session, UUID organization, List<UUID> members) {
+  default List<Completion> completionsOf(
+      JpaSession session, UUID organization, List<UUID> members) {
     return ProviderReads.completions(session, organization, members);
   }
 
@@ -114,8 +116,8 @@ interface DialectSql {
    * @param keys the keys to look for
    * @return the keys found
    */
-  default Set<String> keysIn(JpaSession session, String table, String keyColumn, UUID organization,
-      List<String> keys) {
+  default Set<String> keysIn(
+      JpaSession session, String table, String keyColumn, UUID organization, List<String> keys) {
     return ProviderReads.keysIn(session, table, keyColumn, organization, keys);
   }
 
@@ -130,8 +132,13 @@ interface DialectSql {
    * @param returning whether the suffix returns the inserted ids
    * @return the inserted ids with {@code returning}, else empty
    */
-  default List<UUID> insertRows(JpaSession session, String table, String[] columns, List<@Nullable Object[]> rows,
-      String suffix, boolean returning) {
+  default List<UUID> insertRows(
+      JpaSession session,
+      String table,
+      String[] columns,
+      List<@Nullable Object[]> rows,
+      String suffix,
+      boolean returning) {
     return MultiRowInserts.throughProvider(session, table, columns, rows, suffix, returning);
   }
 
@@ -146,7 +153,11 @@ interface DialectSql {
    *     writers of the key, looks, and inserts if the key is free; whether it inserted
    * @return whether the row was inserted
    */
-  boolean insertUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization, KeyedRow row,
+  boolean insertUnlessKeyTaken(
+      JpaSession session,
+      KeyedTable table,
+      UUID organization,
+      KeyedRow row,
       BooleanSupplier lockLookInsert);
 
   /**
@@ -160,8 +171,8 @@ interface DialectSql {
    *     these keys before the look
    * @return the ids of the rows inserted
    */
-  Set<UUID> insertAllUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization, List<KeyedRow> rows,
-      Runnable lock);
+  Set<UUID> insertAllUnlessKeyTaken(
+      JpaSession session, KeyedTable table, UUID organization, List<KeyedRow> rows, Runnable lock);
 
   /**
    * A table with a key unique within an organization ({@code (org_id, keyColumn)}).

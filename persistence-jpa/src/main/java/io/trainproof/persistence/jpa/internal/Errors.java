@@ -13,28 +13,29 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Translates what the provider and the JDBC driver throw into core's typed exceptions, naming
- * the entity and key: unique violations and lost updates become {@link ConflictException},
- * deadlocks and lock timeouts too (retrying the whole operation is safe, since the
- * transaction rolled back), and other constraint violations {@link ValidationException}.
- * Anything else is returned unchanged. Stateless; thread-safe. Not API.
+ * Translates what the provider and the JDBC driver throw into core's typed exceptions, naming the
+ * entity and key: unique violations and lost updates become {@link ConflictException}, deadlocks
+ * and lock timeouts too (retrying the whole operation is safe, since the transaction rolled back),
+ * and other constraint violations {@link ValidationException}. Anything else is returned unchanged.
+ * Stateless; thread-safe. Not API.
  */
 public final class Errors {
   /** Unique constraints of the migrations, and the entity each protects. */
-  private static final Map<String, String> UNIQUE = Map.ofEntries(
-      Map.entry("uq_tp_member_external_id", "WorkforceMember"),
-      Map.entry("uq_tp_policy_code", "Policy"),
-      Map.entry("uq_tp_policy_version_number", "PolicyVersion"),
-      Map.entry("uq_tp_course_code", "Course"),
-      Map.entry("uq_tp_course_version_label", "CourseVersion"),
-      Map.entry("uq_tp_assignment_dedupe_key", "Assignment"),
-      Map.entry("uq_tp_audit_sequence", "AuditEntry"),
-      Map.entry("uq_tp_attestation_member_version", "Attestation"),
-      Map.entry("uq_tp_certificate_status_index", "Certificate"),
-      Map.entry("uq_tp_outbox_key", "Notification"),
-      Map.entry("uq_tp_decision_number", "AddressableDecision"),
-      Map.entry("uq_tp_certification_kind_code", "CertificationKind"),
-      Map.entry("uq_tp_certification_credential", "Certification"));
+  private static final Map<String, String> UNIQUE =
+      Map.ofEntries(
+          Map.entry("uq_tp_member_external_id", "WorkforceMember"),
+          Map.entry("uq_tp_policy_code", "Policy"),
+          Map.entry("uq_tp_policy_version_number", "PolicyVersion"),
+          Map.entry("uq_tp_course_code", "Course"),
+          Map.entry("uq_tp_course_version_label", "CourseVersion"),
+          Map.entry("uq_tp_assignment_dedupe_key", "Assignment"),
+          Map.entry("uq_tp_audit_sequence", "AuditEntry"),
+          Map.entry("uq_tp_attestation_member_version", "Attestation"),
+          Map.entry("uq_tp_certificate_status_index", "Certificate"),
+          Map.entry("uq_tp_outbox_key", "Notification"),
+          Map.entry("uq_tp_decision_number", "AddressableDecision"),
+          Map.entry("uq_tp_certification_kind_code", "CertificationKind"),
+          Map.entry("uq_tp_certification_credential", "Certification"));
 
   private Errors() {}
 
@@ -54,8 +55,11 @@ public final class Errors {
     for (Map.Entry<String, String> u : UNIQUE.entrySet()) {
       if (lower.contains(u.getKey())) {
         boolean same = u.getValue().equals(entity);
-        return conflict(same ? entity : u.getValue(), same ? key : "constraint " + u.getKey(),
-            "unique key already taken (" + u.getKey() + ")", failure);
+        return conflict(
+            same ? entity : u.getValue(),
+            same ? key : "constraint " + u.getKey(),
+            "unique key already taken (" + u.getKey() + ")",
+            failure);
       }
     }
     SQLException sql = sqlException(failure);
@@ -65,18 +69,31 @@ public final class Errors {
       if (state.equals("23505") || code == 1062 || code == 1586) {
         return conflict(entity, key, "already exists", failure);
       }
-      if (state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("57014")
-          || state.equals("HYT00") || code == 1205 || code == 1213 || code == 50200) {
-        return conflict(entity, key, "deadlock or lock timeout (SQLState " + state + "); retry", failure);
+      if (state.equals("40001")
+          || state.equals("40P01")
+          || state.equals("55P03")
+          || state.equals("57014")
+          || state.equals("HYT00")
+          || code == 1205
+          || code == 1213
+          || code == 50200) {
+        return conflict(
+            entity, key, "deadlock or lock timeout (SQLState " + state + "); retry", failure);
       }
       if (state.equals("23503") || state.equals("23506") || code == 1451 || code == 1452) {
-        return validation(entity, key, "refers to a record that does not exist, or is still referred to", failure);
+        return validation(
+            entity,
+            key,
+            "refers to a record that does not exist, or is still referred to",
+            failure);
       }
       if (state.startsWith("23") || state.equals("22001") || code == 1406 || code == 1048) {
-        return validation(entity, key, "violates a constraint of the schema (SQLState " + state + ")", failure);
+        return validation(
+            entity, key, "violates a constraint of the schema (SQLState " + state + ")", failure);
       }
     }
-    if (failure instanceof OptimisticLockException || hasCause(failure, OptimisticLockException.class)) {
+    if (failure instanceof OptimisticLockException
+        || hasCause(failure, OptimisticLockException.class)) {
       return conflict(entity, key, "was changed concurrently", failure);
     }
     if (failure instanceof PessimisticLockException || failure instanceof LockTimeoutException) {
@@ -88,13 +105,15 @@ public final class Errors {
     return failure;
   }
 
-  private static ConflictException conflict(String entity, Object key, String detail, RuntimeException cause) {
+  private static ConflictException conflict(
+      String entity, Object key, String detail, RuntimeException cause) {
     ConflictException e = new ConflictException(entity, key, detail);
     e.initCause(cause);
     return e;
   }
 
-  private static ValidationException validation(String entity, Object key, String detail, RuntimeException cause) {
+  private static ValidationException validation(
+      String entity, Object key, String detail, RuntimeException cause) {
     ValidationException e = new ValidationException(entity, key, detail);
     e.initCause(cause);
     return e;

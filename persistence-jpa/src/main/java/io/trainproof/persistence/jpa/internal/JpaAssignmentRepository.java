@@ -25,35 +25,57 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Assignments in the JPA store: insert-unless-the-dedupe-key-exists (one or many), the members'
- * assignments for the sweep, and the assignment counts as one statement. Not thread-safe: bound
- * to one transaction.
+ * assignments for the sweep, and the assignment counts as one statement. Not thread-safe: bound to
+ * one transaction.
  */
 final class JpaAssignmentRepository implements AssignmentRepository {
-  private static final KeyedTable TABLE = new KeyedTable("tp_assignment", new String[] {
-    "id", "org_id", "member_id", "course_id", "requirement_id", "reason", "policy_version_id", "dedupe_key",
-    "assigned_on", "assigned_at", "assigned_by", "anchor_on", "due_on", "started_on", "closure_state",
-    "closure_on", "closure_recorded_at", "closure_by", "closure_reason", "closure_completion_id", "version",
-    "id_order"
-  }, "dedupe_key");
+  private static final KeyedTable TABLE =
+      new KeyedTable(
+          "tp_assignment",
+          new String[] {
+            "id",
+            "org_id",
+            "member_id",
+            "course_id",
+            "requirement_id",
+            "reason",
+            "policy_version_id",
+            "dedupe_key",
+            "assigned_on",
+            "assigned_at",
+            "assigned_by",
+            "anchor_on",
+            "due_on",
+            "started_on",
+            "closure_state",
+            "closure_on",
+            "closure_recorded_at",
+            "closure_by",
+            "closure_reason",
+            "closure_completion_id",
+            "version",
+            "id_order"
+          },
+          "dedupe_key");
 
   private static final String[] DUE_CHANGE_COLUMNS = {
     "assignment_id", "seq", "granted_on", "new_due_on", "approved_by", "reason"
   };
 
   /**
-   * The assignment counts ({@link AssignmentCountQuery} has the facts they count; what they mean
-   * is core's) as one statement in the SQL all three databases share, so no dialect variant is
-   * needed: ?1 the organization, ?2 the as-of date, ?3 and ?4 the last due dates of the first and
-   * second bands, ?5 the member status counted. The innermost query gives each assignment that
-   * exists on ?2 its due date that day (the last extension granted by then, else the original);
-   * the middle one counts each counted member's assignments by band and closure; the outer one
-   * sums them per department, workforce type and role set (tp_member_terms.roles is the sorted
-   * JSON array JsonText writes, so equal sets group together), a member counting in the band of
-   * their earliest open due date (the first band with anything open). Member terms in effect on
-   * ?2 are the row with the highest seq whose effective_from is not after it (terms are
-   * appended in date order).
+   * The assignment counts ({@link AssignmentCountQuery} has the facts they count; what they mean is
+   * core's) as one statement in the SQL all three databases share, so no dialect variant is needed:
+   * ?1 the organization, ?2 the as-of date, ?3 and ?4 the last due dates of the first and second
+   * bands, ?5 the member status counted. The innermost query gives each assignment that exists on
+   * ?2 its due date that day (the last extension granted by then, else the original); the middle
+   * one counts each counted member's assignments by band and closure; the outer one sums them per
+   * department, workforce type and role set (tp_member_terms.roles is the sorted JSON array
+   * JsonText writes, so equal sets group together), a member counting in the band of their earliest
+   * open due date (the first band with anything open). Member terms in effect on ?2 are the row
+   * with the highest seq whose effective_from is not after it (terms are appended in date order).
    */
-  static final String COUNT_SQL = """
+  static final String COUNT_SQL =
+      """
       SELECT s.department, s.workforce_type, s.roles, COUNT(*),
         SUM(CASE WHEN s.band1 > 0 THEN 1 ELSE 0 END),
         SUM(CASE WHEN s.band1 = 0 AND s.band2 > 0 THEN 1 ELSE 0 END),
@@ -97,33 +119,58 @@ final class JpaAssignmentRepository implements AssignmentRepository {
   @Override
   public boolean insertIfAbsent(Assignment a) {
     String key = "dedupeKey=" + a.dedupeKey();
-    return JpaSession.guard("Assignment", key, () -> {
-      session.em().flush();
-      Number purged = (Number) session.em().createNativeQuery(
-              "SELECT COUNT(*) FROM tp_purged_dedupe_key WHERE org_id = ?1 AND dedupe_key = ?2")
-          .setParameter(1, session.bind(a.organization().value()))
-          .setParameter(2, a.dedupeKey())
-          .getSingleResult();
-      if (purged.intValue() > 0) {
-        return false;
-      }
-      boolean inserted = session.sql().insertUnlessKeyTaken(session, TABLE, a.organization().value(), keyed(a), () -> {
-        // why: writers of one member's assignments queue on the member's row, then look
-        session.em().createNativeQuery("SELECT id FROM tp_member WHERE id = ?1 FOR UPDATE")
-            .setParameter(1, a.member().value())
-            .getResultList();
-        Number taken = (Number) session.em().createNativeQuery(
-                "SELECT COUNT(*) FROM tp_assignment WHERE org_id = ?1 AND dedupe_key = ?2")
-            .setParameter(1, a.organization().value())
-            .setParameter(2, a.dedupeKey())
-            .getSingleResult();
-        return taken.intValue() == 0 && MultiRowInserts.insert(session, TABLE.name(), TABLE.columns(), row(a), "") == 1;
-      });
-      if (inserted) {
-        insertDueChanges(a.id().value(), a.dueChanges());
-      }
-      return inserted;
-    });
+    return JpaSession.guard(
+        "Assignment",
+        key,
+        () -> {
+          session.em().flush();
+          Number purged =
+              (Number)
+                  session
+                      .em()
+                      .createNativeQuery(
+                          "SELECT COUNT(*) FROM tp_purged_dedupe_key WHERE org_id = ?1 AND dedupe_key = ?2")
+                      .setParameter(1, session.bind(a.organization().value()))
+                      .setParameter(2, a.dedupeKey())
+                      .getSingleResult();
+          if (purged.intValue() > 0) {
+            return false;
+          }
+          boolean inserted =
+              session
+                  .sql()
+                  .insertUnlessKeyTaken(
+                      session,
+                      TABLE,
+                      a.organization().value(),
+                      keyed(a),
+                      () -> {
+                        // why: writers of one member's assignments queue on the member's row, then
+                        // look
+                        session
+                            .em()
+                            .createNativeQuery("SELECT id FROM tp_member WHERE id = ?1 FOR UPDATE")
+                            .setParameter(1, a.member().value())
+                            .getResultList();
+                        Number taken =
+                            (Number)
+                                session
+                                    .em()
+                                    .createNativeQuery(
+                                        "SELECT COUNT(*) FROM tp_assignment WHERE org_id = ?1 AND dedupe_key = ?2")
+                                    .setParameter(1, a.organization().value())
+                                    .setParameter(2, a.dedupeKey())
+                                    .getSingleResult();
+                        return taken.intValue() == 0
+                            && MultiRowInserts.insert(
+                                    session, TABLE.name(), TABLE.columns(), row(a), "")
+                                == 1;
+                      });
+          if (inserted) {
+            insertDueChanges(a.id().value(), a.dueChanges());
+          }
+          return inserted;
+        });
   }
 
   @Override
@@ -131,43 +178,71 @@ final class JpaAssignmentRepository implements AssignmentRepository {
     if (assignments.isEmpty()) {
       return Set.of();
     }
-    return JpaSession.guard("Assignment", assignments.size() + " new assignments", () -> {
-      session.em().flush();
-      Set<UUID> added = new HashSet<>();
-      for (var group : JpaSession.firstPerKey(assignments, a -> a.organization().value(), Assignment::dedupeKey)
-          .entrySet()) {
-        UUID org = group.getKey();
-        Set<String> purged = session.sql().keysIn(session, "tp_purged_dedupe_key", "dedupe_key", org,
-            List.copyOf(group.getValue().keySet()));
-        List<Assignment> candidates = new ArrayList<>();
-        for (Assignment a : group.getValue().values()) {
-          if (!purged.contains(a.dedupeKey())) {
-            candidates.add(a);
-          }
-        }
-        if (candidates.isEmpty()) {
-          continue;
-        }
-        added.addAll(session.sql().insertAllUnlessKeyTaken(session, TABLE, org,
-            candidates.stream().map(this::keyed).toList(), () -> {
-              // why: as insertIfAbsent: writers queue on the members' rows (in id order, so two
-              // writers never wait for each other), then look before inserting
-              List<UUID> members = candidates.stream().map(a -> a.member().value()).distinct().sorted().toList();
-              for (List<UUID> chunk : JpaSession.chunks(members)) {
-                session.em().createNativeQuery("SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .setParameter("ids", chunk)
-                    .getResultList();
+    return JpaSession.guard(
+        "Assignment",
+        assignments.size() + " new assignments",
+        () -> {
+          session.em().flush();
+          Set<UUID> added = new HashSet<>();
+          for (var group :
+              JpaSession.firstPerKey(
+                      assignments, a -> a.organization().value(), Assignment::dedupeKey)
+                  .entrySet()) {
+            UUID org = group.getKey();
+            Set<String> purged =
+                session
+                    .sql()
+                    .keysIn(
+                        session,
+                        "tp_purged_dedupe_key",
+                        "dedupe_key",
+                        org,
+                        List.copyOf(group.getValue().keySet()));
+            List<Assignment> candidates = new ArrayList<>();
+            for (Assignment a : group.getValue().values()) {
+              if (!purged.contains(a.dedupeKey())) {
+                candidates.add(a);
               }
-            }));
-      }
-      Set<Id<Assignment>> result = new LinkedHashSet<>();
-      for (Assignment a : assignments) {
-        if (added.contains(a.id().value()) && result.add(a.id()) && !a.dueChanges().isEmpty()) {
-          insertDueChanges(a.id().value(), a.dueChanges());
-        }
-      }
-      return result;
-    });
+            }
+            if (candidates.isEmpty()) {
+              continue;
+            }
+            added.addAll(
+                session
+                    .sql()
+                    .insertAllUnlessKeyTaken(
+                        session,
+                        TABLE,
+                        org,
+                        candidates.stream().map(this::keyed).toList(),
+                        () -> {
+                          // why: as insertIfAbsent: writers queue on the members' rows (in id
+                          // order, so two
+                          // writers never wait for each other), then look before inserting
+                          List<UUID> members =
+                              candidates.stream()
+                                  .map(a -> a.member().value())
+                                  .distinct()
+                                  .sorted()
+                                  .toList();
+                          for (List<UUID> chunk : JpaSession.chunks(members)) {
+                            session
+                                .em()
+                                .createNativeQuery(
+                                    "SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                                .setParameter("ids", chunk)
+                                .getResultList();
+                          }
+                        }));
+          }
+          Set<Id<Assignment>> result = new LinkedHashSet<>();
+          for (Assignment a : assignments) {
+            if (added.contains(a.id().value()) && result.add(a.id()) && !a.dueChanges().isEmpty()) {
+              insertDueChanges(a.id().value(), a.dueChanges());
+            }
+          }
+          return result;
+        });
   }
 
   private KeyedRow keyed(Assignment a) {
@@ -176,17 +251,30 @@ final class JpaAssignmentRepository implements AssignmentRepository {
 
   private @Nullable Object[] row(Assignment a) {
     Object[] values = {
-      session.bind(a.id().value()), session.bind(a.organization().value()), session.bind(a.member().value()),
-      session.bind(a.course().value()), a.requirement() == null ? null : session.bind(a.requirement().value()),
-      a.reason().name(), a.policyVersion() == null ? null : session.bind(a.policyVersion().value()), a.dedupeKey(),
-      a.assignedOn(), a.assignedAt(), a.assignedBy(), a.anchorOn(), a.dueOn(), a.startedOn(),
+      session.bind(a.id().value()),
+      session.bind(a.organization().value()),
+      session.bind(a.member().value()),
+      session.bind(a.course().value()),
+      a.requirement() == null ? null : session.bind(a.requirement().value()),
+      a.reason().name(),
+      a.policyVersion() == null ? null : session.bind(a.policyVersion().value()),
+      a.dedupeKey(),
+      a.assignedOn(),
+      a.assignedAt(),
+      a.assignedBy(),
+      a.anchorOn(),
+      a.dueOn(),
+      a.startedOn(),
       a.closure() == null ? null : a.closure().state().name(),
       a.closure() == null ? null : a.closure().on(),
       a.closure() == null ? null : a.closure().recordedAt(),
       a.closure() == null ? null : a.closure().by(),
       a.closure() == null ? null : a.closure().reason(),
-      a.closure() == null || a.closure().completion() == null ? null : session.bind(a.closure().completion().value()),
-      0L, Mapper.idOrder(a.id().value())
+      a.closure() == null || a.closure().completion() == null
+          ? null
+          : session.bind(a.closure().completion().value()),
+      0L,
+      Mapper.idOrder(a.id().value())
     };
     return values;
   }
@@ -194,15 +282,28 @@ final class JpaAssignmentRepository implements AssignmentRepository {
   private void insertDueChanges(UUID assignment, List<DueDateChange> changes) {
     for (int i = 0; i < changes.size(); i++) {
       DueDateChange c = changes.get(i);
-      MultiRowInserts.insert(session, "tp_assignment_due_change", DUE_CHANGE_COLUMNS,
-          new Object[] {session.bind(assignment), i, c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()}, "");
+      MultiRowInserts.insert(
+          session,
+          "tp_assignment_due_change",
+          DUE_CHANGE_COLUMNS,
+          new Object[] {
+            session.bind(assignment), i, c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()
+          },
+          "");
     }
   }
 
   @Override
   public Assignment update(Assignment a) {
-    AssignmentEntity e = session.current(AssignmentEntity.class, a.id(), a.organization(), x -> x.orgId,
-        x -> x.version, a.version(), "Assignment");
+    AssignmentEntity e =
+        session.current(
+            AssignmentEntity.class,
+            a.id(),
+            a.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            a.version(),
+            "Assignment");
     TrainingMapper.apply(a, e);
     session.flush("Assignment", a.id());
     return TrainingMapper.assignment(e);
@@ -210,64 +311,101 @@ final class JpaAssignmentRepository implements AssignmentRepository {
 
   @Override
   public Optional<Assignment> find(Id<Organization> organization, Id<Assignment> id) {
-    return session.findInOrg(AssignmentEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(AssignmentEntity.class, id.value(), organization, e -> e.orgId)
         .map(TrainingMapper::assignment);
   }
 
   @Override
   public List<Assignment> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return session.em().createQuery(
+    return session
+        .em()
+        .createQuery(
             "select a from TpAssignment a where a.orgId = :org and a.memberId = :member"
                 + " order by a.assignedAt, a.id",
             AssignmentEntity.class)
         .setParameter("org", organization.value())
         .setParameter("member", member.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::assignment)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::assignment))
+        .toList();
   }
 
   @Override
   public Map<Id<WorkforceMember>, List<Assignment>> forMembers(
       Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
-    return JpaSession.byMember(members, ids -> session.sql().assignmentsOf(session, organization.value(), ids),
+    return JpaSession.byMember(
+        members,
+        ids -> session.sql().assignmentsOf(session, organization.value(), ids),
         Assignment::member);
   }
 
   @Override
-  public List<Assignment> forRequirement(Id<Organization> organization, Id<Requirement> requirement) {
-    return session.em().createQuery(
+  public List<Assignment> forRequirement(
+      Id<Organization> organization, Id<Requirement> requirement) {
+    return session
+        .em()
+        .createQuery(
             "select a from TpAssignment a where a.orgId = :org and a.requirementId = :requirement"
                 + " order by a.assignedAt, a.id",
             AssignmentEntity.class)
         .setParameter("org", organization.value())
         .setParameter("requirement", requirement.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::assignment)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::assignment))
+        .toList();
   }
 
   @Override
-  public List<Assignment> page(Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
-    return session.em().createQuery("select a from TpAssignment a where a.orgId = :org and a.idOrder > :after"
-            + " order by a.idOrder", AssignmentEntity.class)
+  public List<Assignment> page(
+      Id<Organization> organization, @Nullable Id<Assignment> after, int limit) {
+    return session
+        .em()
+        .createQuery(
+            "select a from TpAssignment a where a.orgId = :org and a.idOrder > :after"
+                + " order by a.idOrder",
+            AssignmentEntity.class)
         .setParameter("org", organization.value())
         .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
         .setMaxResults(Math.max(1, limit))
-        .getResultList().stream().map(session.detached(TrainingMapper::assignment)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::assignment))
+        .toList();
   }
 
   @Override
   public Optional<List<AssignmentCounts>> count(AssignmentCountQuery query) {
-    List<?> rows = session.em().createNativeQuery(COUNT_SQL)
-        .setParameter(1, session.bind(query.organization().value()))
-        .setParameter(2, query.asOf())
-        .setParameter(3, query.firstBandEnd())
-        .setParameter(4, query.secondBandEnd())
-        .setParameter(5, query.memberStatus().name())
-        .getResultList();
+    List<?> rows =
+        session
+            .em()
+            .createNativeQuery(COUNT_SQL)
+            .setParameter(1, session.bind(query.organization().value()))
+            .setParameter(2, query.asOf())
+            .setParameter(3, query.firstBandEnd())
+            .setParameter(4, query.secondBandEnd())
+            .setParameter(5, query.memberStatus().name())
+            .getResultList();
     List<AssignmentCounts> out = new ArrayList<>(rows.size());
     for (Object o : rows) {
       Object[] r = (Object[]) o;
-      out.add(new AssignmentCounts((String) r[0], WorkforceType.valueOf((String) r[1]),
-          Set.copyOf(JsonText.parseStrings((String) r[2])), count(r[3]), count(r[4]), count(r[5]),
-          count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11]), count(r[12])));
+      out.add(
+          new AssignmentCounts(
+              (String) r[0],
+              WorkforceType.valueOf((String) r[1]),
+              Set.copyOf(JsonText.parseStrings((String) r[2])),
+              count(r[3]),
+              count(r[4]),
+              count(r[5]),
+              count(r[6]),
+              count(r[7]),
+              count(r[8]),
+              count(r[9]),
+              count(r[10]),
+              count(r[11]),
+              count(r[12])));
     }
     return Optional.of(out);
   }
@@ -278,23 +416,38 @@ final class JpaAssignmentRepository implements AssignmentRepository {
 
   @Override
   public void delete(Id<Organization> organization, Id<Assignment> id) {
-    session.findInOrg(AssignmentEntity.class, id.value(), organization, e -> e.orgId).ifPresent(e -> {
-      String dedupeKey = e.dedupeKey;
-      session.em().remove(e);
-      session.flush("Assignment", id);
-      JpaSession.guard("Assignment", id, () -> session.em().createNativeQuery(
-              "INSERT INTO tp_purged_dedupe_key (org_id, dedupe_key) VALUES (?1, ?2)")
-          .setParameter(1, session.bind(organization.value()))
-          .setParameter(2, dedupeKey)
-          .executeUpdate());
-    });
+    session
+        .findInOrg(AssignmentEntity.class, id.value(), organization, e -> e.orgId)
+        .ifPresent(
+            e -> {
+              String dedupeKey = e.dedupeKey;
+              session.em().remove(e);
+              session.flush("Assignment", id);
+              JpaSession.guard(
+                  "Assignment",
+                  id,
+                  () ->
+                      session
+                          .em()
+                          .createNativeQuery(
+                              "INSERT INTO tp_purged_dedupe_key (org_id, dedupe_key) VALUES (?1, ?2)")
+                          .setParameter(1, session.bind(organization.value()))
+                          .setParameter(2, dedupeKey)
+                          .executeUpdate());
+            });
   }
 
   @Override
   public List<Assignment> list(Id<Organization> organization) {
-    return session.em().createQuery(
-            "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id", AssignmentEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select a from TpAssignment a where a.orgId = :org order by a.assignedAt, a.id",
+            AssignmentEntity.class)
         .setParameter("org", organization.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::assignment)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::assignment))
+        .toList();
   }
 }

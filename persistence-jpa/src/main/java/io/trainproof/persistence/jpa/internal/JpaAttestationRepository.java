@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Policy attestations in the JPA store; one per member and policy version, its writers queued
- * on the member's row. Not thread-safe: bound to one transaction.
+ * Policy attestations in the JPA store; one per member and policy version, its writers queued on
+ * the member's row. Not thread-safe: bound to one transaction.
  */
 final class JpaAttestationRepository implements AttestationRepository {
   private final JpaSession session;
@@ -22,11 +22,14 @@ final class JpaAttestationRepository implements AttestationRepository {
 
   @Override
   public boolean insertIfAbsent(Attestation attestation) {
-    return JpaSession.guard("Attestation", "member=" + attestation.member() + ",version="
-        + attestation.policyVersion(), () -> {
+    return JpaSession.guard(
+        "Attestation",
+        "member=" + attestation.member() + ",version=" + attestation.policyVersion(),
+        () -> {
           session.em().flush();
           RowClaims.lockRow(session, "tp_member", "id", attestation.member().value());
-          if (find(attestation.organization(), attestation.member(), attestation.policyVersion()).isPresent()) {
+          if (find(attestation.organization(), attestation.member(), attestation.policyVersion())
+              .isPresent()) {
             return false;
           }
           AttestationEntity e = new AttestationEntity(attestation.id().value());
@@ -39,8 +42,15 @@ final class JpaAttestationRepository implements AttestationRepository {
 
   @Override
   public Attestation update(Attestation attestation) {
-    AttestationEntity e = session.current(AttestationEntity.class, attestation.id(), attestation.organization(),
-        x -> x.orgId, x -> x.version, attestation.version(), "Attestation");
+    AttestationEntity e =
+        session.current(
+            AttestationEntity.class,
+            attestation.id(),
+            attestation.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            attestation.version(),
+            "Attestation");
     TrainingMapper.apply(attestation, e);
     session.flush("Attestation", attestation.id());
     return TrainingMapper.attestation(e);
@@ -48,37 +58,58 @@ final class JpaAttestationRepository implements AttestationRepository {
 
   @Override
   public Optional<Attestation> find(Id<Organization> organization, Id<Attestation> id) {
-    return session.findInOrg(AttestationEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(AttestationEntity.class, id.value(), organization, e -> e.orgId)
         .map(TrainingMapper::attestation);
   }
 
   @Override
-  public Optional<Attestation> find(Id<Organization> organization, Id<WorkforceMember> member,
-      Id<PolicyVersion> version) {
-    return session.em().createQuery("select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
-            + " and a.policyVersionId = :version", AttestationEntity.class)
+  public Optional<Attestation> find(
+      Id<Organization> organization, Id<WorkforceMember> member, Id<PolicyVersion> version) {
+    return session
+        .em()
+        .createQuery(
+            "select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
+                + " and a.policyVersionId = :version",
+            AttestationEntity.class)
         .setParameter("org", organization.value())
         .setParameter("member", member.value())
         .setParameter("version", version.value())
-        .getResultStream().findFirst().map(TrainingMapper::attestation);
+        .getResultStream()
+        .findFirst()
+        .map(TrainingMapper::attestation);
   }
 
   @Override
   public List<Attestation> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return session.em().createQuery("select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
-            + " order by a.requestedOn, a.id", AttestationEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select a from TpAttestation a where a.orgId = :org and a.memberId = :member"
+                + " order by a.requestedOn, a.id",
+            AttestationEntity.class)
         .setParameter("org", organization.value())
         .setParameter("member", member.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::attestation)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::attestation))
+        .toList();
   }
 
   @Override
   public List<Attestation> forVersion(Id<Organization> organization, Id<PolicyVersion> version) {
-    return session.em().createQuery("select a from TpAttestation a where a.orgId = :org"
-            + " and a.policyVersionId = :version order by a.requestedOn, a.id", AttestationEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select a from TpAttestation a where a.orgId = :org"
+                + " and a.policyVersionId = :version order by a.requestedOn, a.id",
+            AttestationEntity.class)
         .setParameter("org", organization.value())
         .setParameter("version", version.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::attestation)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::attestation))
+        .toList();
   }
 
   @Override

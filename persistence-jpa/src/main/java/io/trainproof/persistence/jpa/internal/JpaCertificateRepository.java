@@ -21,7 +21,8 @@ final class JpaCertificateRepository implements CertificateRepository {
   @Override
   public void insert(Certificate certificate) {
     if (statusIndexTaken(certificate.organization(), certificate.statusIndex())) {
-      throw new ConflictException("Certificate", "statusIndex=" + certificate.statusIndex(), "status index already taken");
+      throw new ConflictException(
+          "Certificate", "statusIndex=" + certificate.statusIndex(), "status index already taken");
     }
     if (session.findEntity(CertificateEntity.class, certificate.id().value()) != null) {
       throw new ConflictException("Certificate", certificate.id(), "id already exists");
@@ -33,8 +34,15 @@ final class JpaCertificateRepository implements CertificateRepository {
 
   @Override
   public Certificate update(Certificate certificate) {
-    CertificateEntity e = session.current(CertificateEntity.class, certificate.id(), certificate.organization(),
-        x -> x.orgId, x -> x.version, certificate.version(), "Certificate");
+    CertificateEntity e =
+        session.current(
+            CertificateEntity.class,
+            certificate.id(),
+            certificate.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            certificate.version(),
+            "Certificate");
     TrainingMapper.apply(certificate, e);
     session.flush("Certificate", certificate.id());
     return TrainingMapper.certificate(e);
@@ -42,40 +50,61 @@ final class JpaCertificateRepository implements CertificateRepository {
 
   @Override
   public Optional<Certificate> find(Id<Organization> organization, Id<Certificate> id) {
-    return session.findInOrg(CertificateEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(CertificateEntity.class, id.value(), organization, e -> e.orgId)
         .map(TrainingMapper::certificate);
   }
 
   @Override
   public Optional<Certificate> findByCode(Id<Organization> organization, String code) {
-    return session.em().createQuery("select c from TpCertificate c where c.orgId = :org and c.verificationCode = :code",
+    return session
+        .em()
+        .createQuery(
+            "select c from TpCertificate c where c.orgId = :org and c.verificationCode = :code",
             CertificateEntity.class)
         .setParameter("org", organization.value())
         .setParameter("code", code)
-        .getResultStream().findFirst().map(TrainingMapper::certificate);
+        .getResultStream()
+        .findFirst()
+        .map(TrainingMapper::certificate);
   }
 
   @Override
   public List<Certificate> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return session.em().createQuery("select c from TpCertificate c where c.orgId = :org and c.memberId = :member"
-            + " order by c.issuedAt, c.id", CertificateEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select c from TpCertificate c where c.orgId = :org and c.memberId = :member"
+                + " order by c.issuedAt, c.id",
+            CertificateEntity.class)
         .setParameter("org", organization.value())
         .setParameter("member", member.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::certificate)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::certificate))
+        .toList();
   }
 
   @Override
   public boolean statusIndexTaken(Id<Organization> organization, int index) {
-    return JpaSession.any(session.em().createQuery(
-            "select c.id from TpCertificate c where c.orgId = :org and c.statusIndex = :index", UUID.class)
-        .setParameter("org", organization.value())
-        .setParameter("index", index));
+    return JpaSession.any(
+        session
+            .em()
+            .createQuery(
+                "select c.id from TpCertificate c where c.orgId = :org and c.statusIndex = :index",
+                UUID.class)
+            .setParameter("org", organization.value())
+            .setParameter("index", index));
   }
 
   @Override
   public List<Integer> statusIndexes(Id<Organization> organization, Certificate.Status status) {
-    return session.em().createQuery("select c.statusIndex from TpCertificate c where c.orgId = :org"
-            + " and c.status = :status order by c.statusIndex", Integer.class)
+    return session
+        .em()
+        .createQuery(
+            "select c.statusIndex from TpCertificate c where c.orgId = :org"
+                + " and c.status = :status order by c.statusIndex",
+            Integer.class)
         .setParameter("org", organization.value())
         .setParameter("status", status.name())
         .getResultList();

@@ -32,10 +32,14 @@ final class JpaCertificationRepository implements CertificationRepository {
   @Override
   public void insertKind(CertificationKind kind) {
     String key = "code=" + kind.code();
-    if (JpaSession.any(session.em().createQuery(
-            "select k.id from TpCertificationKind k where k.orgId = :org and k.code = :code", UUID.class)
-        .setParameter("org", kind.organization().value())
-        .setParameter("code", kind.code()))) {
+    if (JpaSession.any(
+        session
+            .em()
+            .createQuery(
+                "select k.id from TpCertificationKind k where k.orgId = :org and k.code = :code",
+                UUID.class)
+            .setParameter("org", kind.organization().value())
+            .setParameter("code", kind.code()))) {
       throw new ConflictException("CertificationKind", key, "code already exists");
     }
     session.persistAndFlush(RecordMapper.toEntity(kind), "CertificationKind", key);
@@ -43,20 +47,31 @@ final class JpaCertificationRepository implements CertificationRepository {
 
   @Override
   public List<CertificationKind> kinds(Id<Organization> organization) {
-    return session.em().createQuery("select k from TpCertificationKind k where k.orgId = :org order by k.code",
+    return session
+        .em()
+        .createQuery(
+            "select k from TpCertificationKind k where k.orgId = :org order by k.code",
             CertificationKindEntity.class)
         .setParameter("org", organization.value())
-        .getResultList().stream().map(session.detached(RecordMapper::kind)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(RecordMapper::kind))
+        .toList();
   }
 
   @Override
   public void insert(Certification certification) {
     String key = certification.issuer() + "/" + certification.credentialId();
-    if (JpaSession.any(session.em().createQuery("select c.id from TpCertification c where c.orgId = :org"
-            + " and c.issuer = :issuer and c.credentialId = :credential", UUID.class)
-        .setParameter("org", certification.organization().value())
-        .setParameter("issuer", certification.issuer())
-        .setParameter("credential", certification.credentialId()))) {
+    if (JpaSession.any(
+        session
+            .em()
+            .createQuery(
+                "select c.id from TpCertification c where c.orgId = :org"
+                    + " and c.issuer = :issuer and c.credentialId = :credential",
+                UUID.class)
+            .setParameter("org", certification.organization().value())
+            .setParameter("issuer", certification.issuer())
+            .setParameter("credential", certification.credentialId()))) {
       throw new ConflictException("Certification", key, "already recorded");
     }
     session.persistAndFlush(RecordMapper.toEntity(certification), "Certification", key);
@@ -64,22 +79,35 @@ final class JpaCertificationRepository implements CertificationRepository {
 
   @Override
   public List<Certification> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return sorted(session.em().createQuery(
-            "select c from TpCertification c where c.orgId = :org and c.memberId = :member", CertificationEntity.class)
-        .setParameter("org", organization.value())
-        .setParameter("member", member.value())
-        .getResultList().stream());
+    return sorted(
+        session
+            .em()
+            .createQuery(
+                "select c from TpCertification c where c.orgId = :org and c.memberId = :member",
+                CertificationEntity.class)
+            .setParameter("org", organization.value())
+            .setParameter("member", member.value())
+            .getResultList()
+            .stream());
   }
 
   @Override
   public Map<Id<WorkforceMember>, List<Certification>> forMembers(
       Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
-    return JpaSession.byMember(members, ids -> sorted(session.em().createQuery(
-            "select c from TpCertification c where c.orgId = :org and c.memberId in :members",
-            CertificationEntity.class)
-        .setParameter("org", organization.value())
-        .setParameter("members", ids)
-        .getResultList().stream()), Certification::member);
+    return JpaSession.byMember(
+        members,
+        ids ->
+            sorted(
+                session
+                    .em()
+                    .createQuery(
+                        "select c from TpCertification c where c.orgId = :org and c.memberId in :members",
+                        CertificationEntity.class)
+                    .setParameter("org", organization.value())
+                    .setParameter("members", ids)
+                    .getResultList()
+                    .stream()),
+        Certification::member);
   }
 
   private List<Certification> sorted(Stream<CertificationEntity> entities) {

@@ -26,37 +26,56 @@ final class JpaCompletionRepository implements CompletionRepository {
       throw new ConflictException("Completion", completion.id(), "id already exists");
     }
     // No flush: completions are immutable and keyed by id only; they join the batch.
-    JpaSession.guard("Completion", completion.id(), () -> {
-      session.em().persist(TrainingMapper.toEntity(completion));
-      return null;
-    });
+    JpaSession.guard(
+        "Completion",
+        completion.id(),
+        () -> {
+          session.em().persist(TrainingMapper.toEntity(completion));
+          return null;
+        });
   }
 
   @Override
   public Optional<Completion> find(Id<Organization> organization, Id<Completion> id) {
-    return session.findInOrg(CompletionEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(CompletionEntity.class, id.value(), organization, e -> e.orgId)
         .map(TrainingMapper::completion);
   }
 
   @Override
-  public List<Completion> page(Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
-    return session.em().createQuery("select c from TpCompletion c where c.orgId = :org and c.idOrder > :after"
-            + " order by c.idOrder", CompletionEntity.class)
+  public List<Completion> page(
+      Id<Organization> organization, @Nullable Id<Completion> after, int limit) {
+    return session
+        .em()
+        .createQuery(
+            "select c from TpCompletion c where c.orgId = :org and c.idOrder > :after"
+                + " order by c.idOrder",
+            CompletionEntity.class)
         .setParameter("org", organization.value())
         .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
         .setMaxResults(Math.max(1, limit))
-        .getResultList().stream().map(session.detached(TrainingMapper::completion)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::completion))
+        .toList();
   }
 
   @Override
-  public Optional<Completion> findBySource(Id<Organization> organization, String source, String sourceRef) {
-    return session.em().createQuery("select c from TpCompletion c where c.orgId = :org and c.source = :source"
-            + " and c.sourceRef = :ref order by c.recordedAt, c.id", CompletionEntity.class)
+  public Optional<Completion> findBySource(
+      Id<Organization> organization, String source, String sourceRef) {
+    return session
+        .em()
+        .createQuery(
+            "select c from TpCompletion c where c.orgId = :org and c.source = :source"
+                + " and c.sourceRef = :ref order by c.recordedAt, c.id",
+            CompletionEntity.class)
         .setParameter("org", organization.value())
         .setParameter("source", source)
         .setParameter("ref", sourceRef)
         .setMaxResults(1)
-        .getResultStream().findFirst().map(TrainingMapper::completion);
+        .getResultStream()
+        .findFirst()
+        .map(TrainingMapper::completion);
   }
 
   @Override
@@ -66,19 +85,26 @@ final class JpaCompletionRepository implements CompletionRepository {
 
   @Override
   public List<Completion> forMember(Id<Organization> organization, Id<WorkforceMember> member) {
-    return session.em().createQuery(
+    return session
+        .em()
+        .createQuery(
             "select c from TpCompletion c where c.orgId = :org and c.memberId = :member"
                 + " order by c.completedOn, c.recordedAt, c.id",
             CompletionEntity.class)
         .setParameter("org", organization.value())
         .setParameter("member", member.value())
-        .getResultList().stream().map(session.detached(TrainingMapper::completion)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(TrainingMapper::completion))
+        .toList();
   }
 
   @Override
   public Map<Id<WorkforceMember>, List<Completion>> forMembers(
       Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
-    return JpaSession.byMember(members, ids -> session.sql().completionsOf(session, organization.value(), ids),
+    return JpaSession.byMember(
+        members,
+        ids -> session.sql().completionsOf(session, organization.value(), ids),
         Completion::member);
   }
 }

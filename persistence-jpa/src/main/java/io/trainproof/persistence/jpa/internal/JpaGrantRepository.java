@@ -16,16 +16,29 @@ final class JpaGrantRepository implements GrantRepository {
 
   @Override
   public void save(CrossOrganizationGrant grant) {
-    session.save(GrantEntity.class, grant.id(), grant.organization(), GrantEntity::new, e -> e.orgId,
-        e -> RecordMapper.apply(grant, e), "CrossOrganizationGrant");
+    session.save(
+        GrantEntity.class,
+        grant.id(),
+        grant.organization(),
+        GrantEntity::new,
+        e -> e.orgId,
+        e -> RecordMapper.apply(grant, e),
+        "CrossOrganizationGrant");
   }
 
   @Override
   public List<CrossOrganizationGrant> forActor(Id<Organization> organization, String actorId) {
-    return session.em().createQuery("select g from TpGrant g where g.orgId = :org and g.actorId = :actor"
-            + " order by g.grantedAt, g.id", GrantEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select g from TpGrant g where g.orgId = :org and g.actorId = :actor"
+                + " order by g.grantedAt, g.id",
+            GrantEntity.class)
         .setParameter("org", organization.value())
         .setParameter("actor", actorId)
-        .getResultList().stream().map(session.detached(RecordMapper::grant)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(RecordMapper::grant))
+        .toList();
   }
 }

@@ -17,15 +17,22 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Workforce members in the JPA store: bulk hires as multi-row inserts, and the daily sweep's
- * claim. Not thread-safe: bound to one transaction.
+ * Workforce members in the JPA store: bulk hires as multi-row inserts, and the daily sweep's claim.
+ * Not thread-safe: bound to one transaction.
  */
 final class JpaMemberRepository implements MemberRepository {
   private static final String[] MEMBER_COLUMNS = {
     "id", "org_id", "external_id", "id_order", "display_name", "engaged_on", "version"
   };
   private static final String[] TERMS_COLUMNS = {
-    "member_id", "seq", "effective_from", "workforce_type", "roles", "department", "manager_id", "status"
+    "member_id",
+    "seq",
+    "effective_from",
+    "workforce_type",
+    "roles",
+    "department",
+    "manager_id",
+    "status"
   };
 
   private final JpaSession session;
@@ -37,7 +44,8 @@ final class JpaMemberRepository implements MemberRepository {
   @Override
   public WorkforceMember insert(WorkforceMember member) {
     if (findByExternalId(member.organization(), member.externalId()).isPresent()) {
-      throw new ConflictException("WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
+      throw new ConflictException(
+          "WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
     }
     if (session.findEntity(MemberEntity.class, member.id().value()) != null) {
       throw new ConflictException("WorkforceMember", member.id(), "id already exists");
@@ -56,7 +64,10 @@ final class JpaMemberRepository implements MemberRepository {
     List<UUID> ids = new ArrayList<>(members.size());
     boolean repeated = false;
     for (WorkforceMember m : members) {
-      repeated |= !externalIds.computeIfAbsent(m.organization().value(), o -> new LinkedHashSet<>()).add(m.externalId());
+      repeated |=
+          !externalIds
+              .computeIfAbsent(m.organization().value(), o -> new LinkedHashSet<>())
+              .add(m.externalId());
       ids.add(m.id().value());
     }
     if (repeated) {
@@ -65,50 +76,90 @@ final class JpaMemberRepository implements MemberRepository {
       // the SPI's outcome exactly: the repeat conflicts as a taken external id, naming it
       return MemberRepository.super.insertAll(members);
     }
-    return JpaSession.guard("WorkforceMember", members.size() + " new members", () -> {
-      session.em().flush();
-      for (var group : externalIds.entrySet()) {
-        Set<String> taken = session.sql().keysIn(session, "tp_member", "external_id", group.getKey(),
-            List.copyOf(group.getValue()));
-        if (!taken.isEmpty()) {
-          throw new ConflictException("WorkforceMember", "externalId=" + taken.iterator().next(), "external id already exists");
-        }
-      }
-      for (List<UUID> chunk : JpaSession.chunks(ids)) {
-        List<UUID> taken = session.em().createQuery("select m.id from TpMember m where m.id in :ids", UUID.class)
-            .setParameter("ids", chunk)
-            .setMaxResults(1)
-            .getResultList();
-        if (!taken.isEmpty()) {
-          throw new ConflictException("WorkforceMember", taken.get(0), "id already exists");
-        }
-      }
-      // why: multi-row INSERTs of the member and terms rows, not a persisted entity per member
-      // (the provider batches those 50 at a time and keeps every one in the session)
-      List<@Nullable Object[]> memberRows = new ArrayList<>(members.size());
-      List<@Nullable Object[]> termRows = new ArrayList<>(members.size());
-      List<WorkforceMember> stored = new ArrayList<>(members.size());
-      for (WorkforceMember m : members) {
-        MemberEntity e = MemberMapper.toEntity(m);
-        memberRows.add(new @Nullable Object[] {session.bind(e.id), session.bind(e.orgId), e.externalId, e.idOrder,
-            e.displayName, e.engagedOn, 0L});
-        for (int seq = 0; seq < e.history.size(); seq++) {
-          MemberEntity.Terms t = e.history.get(seq);
-          termRows.add(new @Nullable Object[] {session.bind(e.id), seq, t.effectiveFrom(), t.type(), t.roles(),
-              t.department(), t.manager() == null ? null : session.bind(t.manager()), t.status()});
-        }
-        stored.add(MemberMapper.member(e));
-      }
-      session.sql().insertRows(session, "tp_member", MEMBER_COLUMNS, memberRows, "", false);
-      session.sql().insertRows(session, "tp_member_terms", TERMS_COLUMNS, termRows, "", false);
-      return stored;
-    });
+    return JpaSession.guard(
+        "WorkforceMember",
+        members.size() + " new members",
+        () -> {
+          session.em().flush();
+          for (var group : externalIds.entrySet()) {
+            Set<String> taken =
+                session
+                    .sql()
+                    .keysIn(
+                        session,
+                        "tp_member",
+                        "external_id",
+                        group.getKey(),
+                        List.copyOf(group.getValue()));
+            if (!taken.isEmpty()) {
+              throw new ConflictException(
+                  "WorkforceMember",
+                  "externalId=" + taken.iterator().next(),
+                  "external id already exists");
+            }
+          }
+          for (List<UUID> chunk : JpaSession.chunks(ids)) {
+            List<UUID> taken =
+                session
+                    .em()
+                    .createQuery("select m.id from TpMember m where m.id in :ids", UUID.class)
+                    .setParameter("ids", chunk)
+                    .setMaxResults(1)
+                    .getResultList();
+            if (!taken.isEmpty()) {
+              throw new ConflictException("WorkforceMember", taken.get(0), "id already exists");
+            }
+          }
+          // why: multi-row INSERTs of the member and terms rows, not a persisted entity per member
+          // (the provider batches those 50 at a time and keeps every one in the session)
+          List<@Nullable Object[]> memberRows = new ArrayList<>(members.size());
+          List<@Nullable Object[]> termRows = new ArrayList<>(members.size());
+          List<WorkforceMember> stored = new ArrayList<>(members.size());
+          for (WorkforceMember m : members) {
+            MemberEntity e = MemberMapper.toEntity(m);
+            memberRows.add(
+                new @Nullable Object[] {
+                  session.bind(e.id),
+                  session.bind(e.orgId),
+                  e.externalId,
+                  e.idOrder,
+                  e.displayName,
+                  e.engagedOn,
+                  0L
+                });
+            for (int seq = 0; seq < e.history.size(); seq++) {
+              MemberEntity.Terms t = e.history.get(seq);
+              termRows.add(
+                  new @Nullable Object[] {
+                    session.bind(e.id),
+                    seq,
+                    t.effectiveFrom(),
+                    t.type(),
+                    t.roles(),
+                    t.department(),
+                    t.manager() == null ? null : session.bind(t.manager()),
+                    t.status()
+                  });
+            }
+            stored.add(MemberMapper.member(e));
+          }
+          session.sql().insertRows(session, "tp_member", MEMBER_COLUMNS, memberRows, "", false);
+          session.sql().insertRows(session, "tp_member_terms", TERMS_COLUMNS, termRows, "", false);
+          return stored;
+        });
   }
 
   @Override
   public WorkforceMember update(WorkforceMember member) {
-    MemberEntity e = session.current(MemberEntity.class, member.id(), member.organization(), x -> x.orgId,
-        x -> x.version, member.version(), "WorkforceMember");
+    MemberEntity e =
+        session.current(
+            MemberEntity.class,
+            member.id(),
+            member.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            member.version(),
+            "WorkforceMember");
     MemberMapper.apply(member, e);
     session.flush("WorkforceMember", member.id());
     return MemberMapper.member(e);
@@ -116,40 +167,66 @@ final class JpaMemberRepository implements MemberRepository {
 
   @Override
   public Optional<WorkforceMember> find(Id<Organization> organization, Id<WorkforceMember> id) {
-    return session.findInOrg(MemberEntity.class, id.value(), organization, e -> e.orgId).map(MemberMapper::member);
+    return session
+        .findInOrg(MemberEntity.class, id.value(), organization, e -> e.orgId)
+        .map(MemberMapper::member);
   }
 
   @Override
-  public Optional<WorkforceMember> findByExternalId(Id<Organization> organization, String externalId) {
-    return session.em().createQuery("select m from TpMember m where m.orgId = :org and m.externalId = :ext",
+  public Optional<WorkforceMember> findByExternalId(
+      Id<Organization> organization, String externalId) {
+    return session
+        .em()
+        .createQuery(
+            "select m from TpMember m where m.orgId = :org and m.externalId = :ext",
             MemberEntity.class)
         .setParameter("org", organization.value())
         .setParameter("ext", externalId)
-        .getResultStream().findFirst().map(session.detached(MemberMapper::member));
+        .getResultStream()
+        .findFirst()
+        .map(session.detached(MemberMapper::member));
   }
 
   @Override
   public List<WorkforceMember> list(Id<Organization> organization) {
-    return session.em().createQuery("select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select m from TpMember m where m.orgId = :org order by m.id", MemberEntity.class)
         .setParameter("org", organization.value())
-        .getResultList().stream().map(session.detached(MemberMapper::member)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(MemberMapper::member))
+        .toList();
   }
 
   @Override
-  public List<WorkforceMember> page(Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
-    return session.em().createQuery("select m from TpMember m where m.orgId = :org and m.idOrder > :after"
-            + " order by m.idOrder", MemberEntity.class)
+  public List<WorkforceMember> page(
+      Id<Organization> organization, @Nullable Id<WorkforceMember> after, int limit) {
+    return session
+        .em()
+        .createQuery(
+            "select m from TpMember m where m.orgId = :org and m.idOrder > :after"
+                + " order by m.idOrder",
+            MemberEntity.class)
         .setParameter("org", organization.value())
         .setParameter("after", after == null ? "" : Mapper.idOrder(after.value()))
         .setMaxResults(Math.max(1, limit))
-        .getResultList().stream().map(session.detached(MemberMapper::member)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(MemberMapper::member))
+        .toList();
   }
 
   @Override
-  public List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit) {
-    return JpaSession.guard("WorkforceMember", "sweep " + organization + " " + day, () -> {
-      session.em().flush();
-      return session.sql().claimForSweep(session, organization.value(), day, limit);
-    });
+  public List<WorkforceMember> claimForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    return JpaSession.guard(
+        "WorkforceMember",
+        "sweep " + organization + " " + day,
+        () -> {
+          session.em().flush();
+          return session.sql().claimForSweep(session, organization.value(), day, limit);
+        });
   }
 }

@@ -25,20 +25,31 @@ final class JpaOrganizationRepository implements OrganizationRepository {
       throw new ConflictException("Organization", organization.id(), "id already exists");
     }
     session.persistAndFlush(MemberMapper.toEntity(organization), "Organization", organization.id());
-    JpaSession.guard("Organization", organization.id(), () -> session.em().createNativeQuery(
-            "INSERT INTO tp_audit_head (org_id) VALUES (?1)")
-        .setParameter(1, session.bind(organization.id().value()))
-        .executeUpdate());
+    JpaSession.guard(
+        "Organization",
+        organization.id(),
+        () ->
+            session
+                .em()
+                .createNativeQuery("INSERT INTO tp_audit_head (org_id) VALUES (?1)")
+                .setParameter(1, session.bind(organization.id().value()))
+                .executeUpdate());
   }
 
   @Override
   public Optional<Organization> find(Id<Organization> id) {
-    return Optional.ofNullable(session.findEntity(OrganizationEntity.class, id.value())).map(MemberMapper::organization);
+    return Optional.ofNullable(session.findEntity(OrganizationEntity.class, id.value()))
+        .map(MemberMapper::organization);
   }
 
   @Override
   public List<Id<Organization>> ids() {
-    return session.em().createQuery("select o.id from TpOrganization o order by o.id", UUID.class)
-        .getResultList().stream().map(Mapper::<Organization>idOf).toList();
+    return session
+        .em()
+        .createQuery("select o.id from TpOrganization o order by o.id", UUID.class)
+        .getResultList()
+        .stream()
+        .map(Mapper::<Organization>idOf)
+        .toList();
   }
 }

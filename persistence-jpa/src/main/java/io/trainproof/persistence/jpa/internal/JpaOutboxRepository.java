@@ -1,8 +1,8 @@
 package io.trainproof.persistence.jpa.internal;
 
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Notification;
+import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.OutboxRepository;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedRow;
 import io.trainproof.persistence.jpa.internal.DialectSql.KeyedTable;
@@ -15,15 +15,28 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The notification outbox in the JPA store: enqueue unless the idempotency key exists, and
- * claims of due messages that skip rows other nodes hold. Not thread-safe: bound to one
- * transaction.
+ * The notification outbox in the JPA store: enqueue unless the idempotency key exists, and claims
+ * of due messages that skip rows other nodes hold. Not thread-safe: bound to one transaction.
  */
 final class JpaOutboxRepository implements OutboxRepository {
-  private static final KeyedTable TABLE = new KeyedTable("tp_outbox", new String[] {
-    "id", "org_id", "idempotency_key", "kind", "recipient_id", "channel", "payload", "created_at", "attempts",
-    "next_attempt_at", "last_error", "delivered_at"
-  }, "idempotency_key");
+  private static final KeyedTable TABLE =
+      new KeyedTable(
+          "tp_outbox",
+          new String[] {
+            "id",
+            "org_id",
+            "idempotency_key",
+            "kind",
+            "recipient_id",
+            "channel",
+            "payload",
+            "created_at",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
+            "delivered_at"
+          },
+          "idempotency_key");
 
   private final JpaSession session;
 
@@ -33,25 +46,39 @@ final class JpaOutboxRepository implements OutboxRepository {
 
   @Override
   public boolean enqueue(Notification notification) {
-    return JpaSession.guard("Notification", "idempotencyKey=" + notification.idempotencyKey(), () -> {
-      session.em().flush();
-      return session.sql().insertUnlessKeyTaken(session, TABLE, notification.organization().value(),
-          keyed(notification), () -> {
-            // why: writers of one key queue on the organization's chain row, then look
-            lockChain(notification.organization().value());
-            if (JpaSession.any(session.em().createQuery("select n.id from TpNotification n where n.orgId = :org"
-                    + " and n.idempotencyKey = :key", UUID.class)
-                .setParameter("org", notification.organization().value())
-                .setParameter("key", notification.idempotencyKey()))) {
-              return false;
-            }
-            NotificationEntity e = new NotificationEntity(notification.id().value());
-            RecordMapper.apply(notification, e);
-            session.em().persist(e);
-            session.em().flush();
-            return true;
-          });
-    });
+    return JpaSession.guard(
+        "Notification",
+        "idempotencyKey=" + notification.idempotencyKey(),
+        () -> {
+          session.em().flush();
+          return session
+              .sql()
+              .insertUnlessKeyTaken(
+                  session,
+                  TABLE,
+                  notification.organization().value(),
+                  keyed(notification),
+                  () -> {
+                    // why: writers of one key queue on the organization's chain row, then look
+                    lockChain(notification.organization().value());
+                    if (JpaSession.any(
+                        session
+                            .em()
+                            .createQuery(
+                                "select n.id from TpNotification n where n.orgId = :org"
+                                    + " and n.idempotencyKey = :key",
+                                UUID.class)
+                            .setParameter("org", notification.organization().value())
+                            .setParameter("key", notification.idempotencyKey()))) {
+                      return false;
+                    }
+                    NotificationEntity e = new NotificationEntity(notification.id().value());
+                    RecordMapper.apply(notification, e);
+                    session.em().persist(e);
+                    session.em().flush();
+                    return true;
+                  });
+        });
   }
 
   @Override
@@ -59,24 +86,36 @@ final class JpaOutboxRepository implements OutboxRepository {
     if (notifications.isEmpty()) {
       return Set.of();
     }
-    return JpaSession.guard("Notification", notifications.size() + " new messages", () -> {
-      session.em().flush();
-      Set<UUID> added = new HashSet<>();
-      for (var group : JpaSession.firstPerKey(notifications, n -> n.organization().value(),
-          Notification::idempotencyKey).entrySet()) {
-        UUID org = group.getKey();
-        // why: as enqueue: writers queue on the organization's chain row, then look
-        added.addAll(session.sql().insertAllUnlessKeyTaken(session, TABLE, org,
-            group.getValue().values().stream().map(this::keyed).toList(), () -> lockChain(org)));
-      }
-      Set<Id<Notification>> result = new LinkedHashSet<>();
-      for (Notification n : notifications) {
-        if (added.contains(n.id().value())) {
-          result.add(n.id());
-        }
-      }
-      return result;
-    });
+    return JpaSession.guard(
+        "Notification",
+        notifications.size() + " new messages",
+        () -> {
+          session.em().flush();
+          Set<UUID> added = new HashSet<>();
+          for (var group :
+              JpaSession.firstPerKey(
+                      notifications, n -> n.organization().value(), Notification::idempotencyKey)
+                  .entrySet()) {
+            UUID org = group.getKey();
+            // why: as enqueue: writers queue on the organization's chain row, then look
+            added.addAll(
+                session
+                    .sql()
+                    .insertAllUnlessKeyTaken(
+                        session,
+                        TABLE,
+                        org,
+                        group.getValue().values().stream().map(this::keyed).toList(),
+                        () -> lockChain(org)));
+          }
+          Set<Id<Notification>> result = new LinkedHashSet<>();
+          for (Notification n : notifications) {
+            if (added.contains(n.id().value())) {
+              result.add(n.id());
+            }
+          }
+          return result;
+        });
   }
 
   private void lockChain(UUID organization) {
@@ -84,46 +123,78 @@ final class JpaOutboxRepository implements OutboxRepository {
   }
 
   private KeyedRow keyed(Notification n) {
-    return new KeyedRow(n.idempotencyKey(), n.id().value(), new @Nullable Object[] {session.bind(n.id().value()),
-        session.bind(n.organization().value()), n.idempotencyKey(), n.kind().name(),
-        n.recipient() == null ? null : session.bind(n.recipient().value()), n.channel(), JsonText.object(n.payload()),
-        n.createdAt(), n.attempts(), n.nextAttemptAt(), n.lastError(), n.deliveredAt()});
+    return new KeyedRow(
+        n.idempotencyKey(),
+        n.id().value(),
+        new @Nullable Object[] {
+          session.bind(n.id().value()),
+          session.bind(n.organization().value()),
+          n.idempotencyKey(),
+          n.kind().name(),
+          n.recipient() == null ? null : session.bind(n.recipient().value()),
+          n.channel(),
+          JsonText.object(n.payload()),
+          n.createdAt(),
+          n.attempts(),
+          n.nextAttemptAt(),
+          n.lastError(),
+          n.deliveredAt()
+        });
   }
 
   @Override
   public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
-    return JpaSession.guard("Notification", "claim at " + now, () -> {
-      session.em().flush();
-      List<UUID> ids = RowClaims.claimDue(session, now, limit);
-      if (ids.isEmpty()) {
-        return List.<Notification>of();
-      }
-      List<NotificationEntity> claimed = session.em().createQuery(
-              "select n from TpNotification n where n.id in :ids order by n.createdAt, n.id", NotificationEntity.class)
-          .setParameter("ids", ids)
-          .getResultList();
-      claimed.forEach(n -> n.nextAttemptAt = leaseUntil);
-      session.em().flush();
-      return claimed.stream().map(RecordMapper::notification).toList();
-    });
+    return JpaSession.guard(
+        "Notification",
+        "claim at " + now,
+        () -> {
+          session.em().flush();
+          List<UUID> ids = RowClaims.claimDue(session, now, limit);
+          if (ids.isEmpty()) {
+            return List.<Notification>of();
+          }
+          List<NotificationEntity> claimed =
+              session
+                  .em()
+                  .createQuery(
+                      "select n from TpNotification n where n.id in :ids order by n.createdAt, n.id",
+                      NotificationEntity.class)
+                  .setParameter("ids", ids)
+                  .getResultList();
+          claimed.forEach(n -> n.nextAttemptAt = leaseUntil);
+          session.em().flush();
+          return claimed.stream().map(RecordMapper::notification).toList();
+        });
   }
 
   @Override
   public void update(Notification notification) {
-    NotificationEntity e = session.existing(NotificationEntity.class, notification.id(), notification.organization(),
-        x -> x.orgId, "Notification");
+    NotificationEntity e =
+        session.existing(
+            NotificationEntity.class,
+            notification.id(),
+            notification.organization(),
+            x -> x.orgId,
+            "Notification");
     RecordMapper.apply(notification, e);
     session.flush("Notification", notification.id());
   }
 
   @Override
   public List<Notification> between(Id<Organization> organization, Instant from, Instant to) {
-    return session.em().createQuery("select n from TpNotification n where n.orgId = :org and n.createdAt >= :from"
-            + " and n.createdAt < :to order by n.createdAt, n.id", NotificationEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select n from TpNotification n where n.orgId = :org and n.createdAt >= :from"
+                + " and n.createdAt < :to order by n.createdAt, n.id",
+            NotificationEntity.class)
         .setParameter("org", organization.value())
         .setParameter("from", from)
         .setParameter("to", to)
-        .getResultList().stream().map(session.detached(RecordMapper::notification)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(RecordMapper::notification))
+        .toList();
   }
 
   @Override

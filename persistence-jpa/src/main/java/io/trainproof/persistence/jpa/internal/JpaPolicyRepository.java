@@ -20,10 +20,13 @@ final class JpaPolicyRepository implements PolicyRepository {
 
   @Override
   public void insert(Policy policy) {
-    if (JpaSession.any(session.em().createQuery(
-            "select p.id from TpPolicy p where p.orgId = :org and p.code = :code", UUID.class)
-        .setParameter("org", policy.organization().value())
-        .setParameter("code", policy.code()))) {
+    if (JpaSession.any(
+        session
+            .em()
+            .createQuery(
+                "select p.id from TpPolicy p where p.orgId = :org and p.code = :code", UUID.class)
+            .setParameter("org", policy.organization().value())
+            .setParameter("code", policy.code()))) {
       throw new ConflictException("Policy", "code=" + policy.code(), "code already exists");
     }
     session.persistAndFlush(CatalogMapper.toEntity(policy), "Policy", "code=" + policy.code());
@@ -31,8 +34,15 @@ final class JpaPolicyRepository implements PolicyRepository {
 
   @Override
   public Policy update(Policy policy) {
-    PolicyEntity e = session.current(PolicyEntity.class, policy.id(), policy.organization(), x -> x.orgId,
-        x -> x.version, policy.version(), "Policy");
+    PolicyEntity e =
+        session.current(
+            PolicyEntity.class,
+            policy.id(),
+            policy.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            policy.version(),
+            "Policy");
     CatalogMapper.apply(policy, e);
     session.flush("Policy", policy.id());
     return CatalogMapper.policy(e);
@@ -40,23 +50,35 @@ final class JpaPolicyRepository implements PolicyRepository {
 
   @Override
   public Optional<Policy> find(Id<Organization> organization, Id<Policy> id) {
-    return session.findInOrg(PolicyEntity.class, id.value(), organization, e -> e.orgId).map(CatalogMapper::policy);
+    return session
+        .findInOrg(PolicyEntity.class, id.value(), organization, e -> e.orgId)
+        .map(CatalogMapper::policy);
   }
 
   @Override
   public List<Policy> list(Id<Organization> organization) {
-    return session.em().createQuery("select p from TpPolicy p where p.orgId = :org order by p.code", PolicyEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select p from TpPolicy p where p.orgId = :org order by p.code", PolicyEntity.class)
         .setParameter("org", organization.value())
-        .getResultList().stream().map(session.detached(CatalogMapper::policy)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(CatalogMapper::policy))
+        .toList();
   }
 
   @Override
   public void insertVersion(PolicyVersion version) {
     String key = "policy=" + version.policy() + ",number=" + version.number();
-    if (JpaSession.any(session.em().createQuery(
-            "select v.id from TpPolicyVersion v where v.policyId = :policy and v.number = :number", UUID.class)
-        .setParameter("policy", version.policy().value())
-        .setParameter("number", version.number()))) {
+    if (JpaSession.any(
+        session
+            .em()
+            .createQuery(
+                "select v.id from TpPolicyVersion v where v.policyId = :policy and v.number = :number",
+                UUID.class)
+            .setParameter("policy", version.policy().value())
+            .setParameter("number", version.number()))) {
       throw new ConflictException("PolicyVersion", key, "version number already exists");
     }
     session.persistAndFlush(CatalogMapper.toEntity(version), "PolicyVersion", key);
@@ -64,25 +86,36 @@ final class JpaPolicyRepository implements PolicyRepository {
 
   @Override
   public void updateVersion(PolicyVersion version) {
-    PolicyVersionEntity e = session.existing(PolicyVersionEntity.class, version.id(), version.organization(),
-        x -> x.orgId, "PolicyVersion");
+    PolicyVersionEntity e =
+        session.existing(
+            PolicyVersionEntity.class,
+            version.id(),
+            version.organization(),
+            x -> x.orgId,
+            "PolicyVersion");
     CatalogMapper.apply(version, e);
     session.flush("PolicyVersion", version.id());
   }
 
   @Override
   public Optional<PolicyVersion> findVersion(Id<Organization> organization, Id<PolicyVersion> id) {
-    return session.findInOrg(PolicyVersionEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(PolicyVersionEntity.class, id.value(), organization, e -> e.orgId)
         .map(CatalogMapper::policyVersion);
   }
 
   @Override
   public List<PolicyVersion> versions(Id<Organization> organization, Id<Policy> policy) {
-    return session.em().createQuery(
+    return session
+        .em()
+        .createQuery(
             "select v from TpPolicyVersion v where v.orgId = :org and v.policyId = :policy order by v.number",
             PolicyVersionEntity.class)
         .setParameter("org", organization.value())
         .setParameter("policy", policy.value())
-        .getResultList().stream().map(session.detached(CatalogMapper::policyVersion)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(CatalogMapper::policyVersion))
+        .toList();
   }
 }

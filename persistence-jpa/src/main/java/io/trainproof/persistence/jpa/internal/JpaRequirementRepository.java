@@ -23,17 +23,27 @@ final class JpaRequirementRepository implements RequirementRepository {
     }
     RequirementEntity e = CatalogMapper.toEntity(requirement);
     // No flush: nothing but the id is unique, so the insert joins the batch at commit.
-    JpaSession.guard("Requirement", requirement.id(), () -> {
-      session.em().persist(e);
-      return null;
-    });
+    JpaSession.guard(
+        "Requirement",
+        requirement.id(),
+        () -> {
+          session.em().persist(e);
+          return null;
+        });
     return CatalogMapper.requirement(e);
   }
 
   @Override
   public Requirement update(Requirement requirement) {
-    RequirementEntity e = session.current(RequirementEntity.class, requirement.id(), requirement.organization(),
-        x -> x.orgId, x -> x.version, requirement.version(), "Requirement");
+    RequirementEntity e =
+        session.current(
+            RequirementEntity.class,
+            requirement.id(),
+            requirement.organization(),
+            x -> x.orgId,
+            x -> x.version,
+            requirement.version(),
+            "Requirement");
     CatalogMapper.apply(requirement, e);
     session.flush("Requirement", requirement.id());
     return CatalogMapper.requirement(e);
@@ -41,15 +51,22 @@ final class JpaRequirementRepository implements RequirementRepository {
 
   @Override
   public Optional<Requirement> find(Id<Organization> organization, Id<Requirement> id) {
-    return session.findInOrg(RequirementEntity.class, id.value(), organization, e -> e.orgId)
+    return session
+        .findInOrg(RequirementEntity.class, id.value(), organization, e -> e.orgId)
         .map(CatalogMapper::requirement);
   }
 
   @Override
   public List<Requirement> list(Id<Organization> organization) {
-    return session.em().createQuery(
-            "select r from TpRequirement r where r.orgId = :org order by r.createdAt, r.id", RequirementEntity.class)
+    return session
+        .em()
+        .createQuery(
+            "select r from TpRequirement r where r.orgId = :org order by r.createdAt, r.id",
+            RequirementEntity.class)
         .setParameter("org", organization.value())
-        .getResultList().stream().map(session.detached(CatalogMapper::requirement)).toList();
+        .getResultList()
+        .stream()
+        .map(session.detached(CatalogMapper::requirement))
+        .toList();
   }
 }

@@ -24,11 +24,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the repositories of one transaction share: its entity manager, the SQL of its database,
- * the translation of failures into core's typed exceptions, writes flushed at once so a
- * duplicate or a lost update is reported by the call that caused it, and JDBC work on the
- * transaction's own connection. Not thread-safe: valid only inside its transaction, on its
- * thread.
+ * What the repositories of one transaction share: its entity manager, the SQL of its database, the
+ * translation of failures into core's typed exceptions, writes flushed at once so a duplicate or a
+ * lost update is reported by the call that caused it, and JDBC work on the transaction's own
+ * connection. Not thread-safe: valid only inside its transaction, on its thread.
  */
 final class JpaSession {
   /** Ids per IN list: well under every database's parameter limit. */
@@ -56,12 +55,12 @@ final class JpaSession {
   }
 
   /**
-   * Maps an entity read by a query to its domain value and detaches it. why: every value this
-   * store returns is an immutable domain record, and writes find their entity again by id, so a
-   * read entity is never needed after mapping; left managed, each one is dirty-checked by every
-   * later flush of the transaction (and Hibernate flushes before each query), which made a
-   * sweep batch of 100 members cost the square of the entities it read (JFR: DirtyHelper,
-   * cascade and collection checks under flush were most of a PostgreSQL sweep).
+   * Maps an entity read by a query to its domain value and detaches it. why: every value this store
+   * returns is an immutable domain record, and writes find their entity again by id, so a read
+   * entity is never needed after mapping; left managed, each one is dirty-checked by every later
+   * flush of the transaction (and Hibernate flushes before each query), which made a sweep batch of
+   * 100 members cost the square of the entities it read (JFR: DirtyHelper, cascade and collection
+   * checks under flush were most of a PostgreSQL sweep).
    */
   <E, T> Function<E, T> detached(Function<E, T> mapper) {
     return entity -> {
@@ -80,45 +79,71 @@ final class JpaSession {
   <T> @Nullable T findEntity(Class<T> type, Object id) {
     T found = em.find(type, id);
     if (found == null && em.getTransaction().getRollbackOnly()) {
-      throw new PersistenceException("reading " + type.getSimpleName() + " " + id
-          + " failed and the transaction is marked rollback-only (the provider logged the cause); nothing is committed");
+      throw new PersistenceException(
+          "reading "
+              + type.getSimpleName()
+              + " "
+              + id
+              + " failed and the transaction is marked rollback-only (the provider logged the cause); nothing is committed");
     }
     return found;
   }
 
   /** The entity with this id, if it belongs to the organization (still managed). */
-  <E> Optional<E> findInOrg(Class<E> type, UUID id, Id<Organization> organization, Function<E, UUID> orgOf) {
+  <E> Optional<E> findInOrg(
+      Class<E> type, UUID id, Id<Organization> organization, Function<E, UUID> orgOf) {
     E found = findEntity(type, id);
-    return found != null && orgOf.apply(found).equals(organization.value()) ? Optional.of(found) : Optional.empty();
+    return found != null && orgOf.apply(found).equals(organization.value())
+        ? Optional.of(found)
+        : Optional.empty();
   }
 
   /**
-   * The entity an update writes: it must exist in the organization and still have the version
-   * the caller read (an optimistic check made here, so the conflict names the entity).
+   * The entity an update writes: it must exist in the organization and still have the version the
+   * caller read (an optimistic check made here, so the conflict names the entity).
    */
-  <E> E current(Class<E> type, Id<?> id, Id<Organization> organization, Function<E, UUID> orgOf,
-      Function<E, Long> versionOf, long version, String entity) {
+  <E> E current(
+      Class<E> type,
+      Id<?> id,
+      Id<Organization> organization,
+      Function<E, UUID> orgOf,
+      Function<E, Long> versionOf,
+      long version,
+      String entity) {
     E found = existing(type, id, organization, orgOf, entity);
     long stored = versionOf.apply(found);
     if (stored != version) {
       throw new ConflictException(
-          entity, id, "was changed concurrently (stored version " + stored + ", given " + version + ")");
+          entity,
+          id,
+          "was changed concurrently (stored version " + stored + ", given " + version + ")");
     }
     return found;
   }
 
   /** The entity an unversioned update writes: it must exist in the organization. */
-  <E> E existing(Class<E> type, Id<?> id, Id<Organization> organization, Function<E, UUID> orgOf, String entity) {
+  <E> E existing(
+      Class<E> type,
+      Id<?> id,
+      Id<Organization> organization,
+      Function<E, UUID> orgOf,
+      String entity) {
     return findInOrg(type, id.value(), organization, orgOf)
         .orElseThrow(() -> new ConflictException(entity, id, "does not exist"));
   }
 
   /**
-   * Inserts or updates a record that callers save whole (a hold, a reminder, a grant): created
-   * when absent, refused when its id belongs to another organization, then flushed.
+   * Inserts or updates a record that callers save whole (a hold, a reminder, a grant): created when
+   * absent, refused when its id belongs to another organization, then flushed.
    */
-  <E> void save(Class<E> type, Id<?> id, Id<Organization> organization, Function<UUID, E> create,
-      Function<E, UUID> orgOf, Consumer<E> apply, String entity) {
+  <E> void save(
+      Class<E> type,
+      Id<?> id,
+      Id<Organization> organization,
+      Function<UUID, E> create,
+      Function<E, UUID> orgOf,
+      Consumer<E> apply,
+      String entity) {
     E found = findEntity(type, id.value());
     if (found == null) {
       found = create.apply(id.value());
@@ -133,11 +158,18 @@ final class JpaSession {
   }
 
   /** Deletes the entity if it exists in the organization; a missing one is no error. */
-  <E> void delete(Class<E> type, Id<?> id, Id<Organization> organization, Function<E, UUID> orgOf, String entity) {
-    findInOrg(type, id.value(), organization, orgOf).ifPresent(found -> {
-      em.remove(found);
-      flush(entity, id);
-    });
+  <E> void delete(
+      Class<E> type,
+      Id<?> id,
+      Id<Organization> organization,
+      Function<E, UUID> orgOf,
+      String entity) {
+    findInOrg(type, id.value(), organization, orgOf)
+        .ifPresent(
+            found -> {
+              em.remove(found);
+              flush(entity, id);
+            });
   }
 
   /** Runs store work, translating what the provider throws (see {@link Errors#translate}). */
@@ -150,18 +182,24 @@ final class JpaSession {
   }
 
   void persistAndFlush(Object entity, String name, Object key) {
-    guard(name, key, () -> {
-      em.persist(entity);
-      em.flush();
-      return null;
-    });
+    guard(
+        name,
+        key,
+        () -> {
+          em.persist(entity);
+          em.flush();
+          return null;
+        });
   }
 
   void flush(String name, Object key) {
-    guard(name, key, () -> {
-      em.flush();
-      return null;
-    });
+    guard(
+        name,
+        key,
+        () -> {
+          em.flush();
+          return null;
+        });
   }
 
   /** Whether a JPQL query that selects ids finds any. */
@@ -194,8 +232,10 @@ final class JpaSession {
    * Reads rows for many members with one query per IN list of ids and groups them by member,
    * keeping the query's order within each member; every member asked about is a key.
    */
-  static <T> Map<Id<WorkforceMember>, List<T>> byMember(Collection<Id<WorkforceMember>> members,
-      Function<List<UUID>, List<T>> query, Function<T, Id<WorkforceMember>> memberOf) {
+  static <T> Map<Id<WorkforceMember>, List<T>> byMember(
+      Collection<Id<WorkforceMember>> members,
+      Function<List<UUID>, List<T>> query,
+      Function<T, Id<WorkforceMember>> memberOf) {
     Map<Id<WorkforceMember>, List<T>> result = new LinkedHashMap<>();
     List<UUID> ids = new ArrayList<>(members.size());
     for (Id<WorkforceMember> member : members) {
@@ -214,14 +254,16 @@ final class JpaSession {
   }
 
   /**
-   * Groups items by organization, keeping the first of each key (the outcome of adding them one
-   * by one, where a later item with a taken key is not added).
+   * Groups items by organization, keeping the first of each key (the outcome of adding them one by
+   * one, where a later item with a taken key is not added).
    */
-  static <T> Map<UUID, Map<String, T>> firstPerKey(List<T> items, Function<T, UUID> organization,
-      Function<T, String> key) {
+  static <T> Map<UUID, Map<String, T>> firstPerKey(
+      List<T> items, Function<T, UUID> organization, Function<T, String> key) {
     Map<UUID, Map<String, T>> result = new LinkedHashMap<>();
     for (T item : items) {
-      result.computeIfAbsent(organization.apply(item), o -> new LinkedHashMap<>()).putIfAbsent(key.apply(item), item);
+      result
+          .computeIfAbsent(organization.apply(item), o -> new LinkedHashMap<>())
+          .putIfAbsent(key.apply(item), item);
     }
     return result;
   }
@@ -234,20 +276,22 @@ final class JpaSession {
 
   /**
    * Runs JDBC work on the transaction's connection (JPA 3.2 {@code callWithConnection}). The
-   * provider wraps whatever the function throws in a bare RuntimeException, so the driver's
-   * failure is carried out as a value and thrown here as a {@link PersistenceException}, as the
-   * provider throws its own (so {@link #guard} translates it).
+   * provider wraps whatever the function throws in a bare RuntimeException, so the driver's failure
+   * is carried out as a value and thrown here as a {@link PersistenceException}, as the provider
+   * throws its own (so {@link #guard} translates it).
    */
   <T> T onConnection(String what, ConnectionWork<T> work) {
     SQLException[] failure = new SQLException[1];
-    T result = em.callWithConnection((Connection connection) -> {
-      try {
-        return work.apply(connection);
-      } catch (SQLException e) {
-        failure[0] = e;
-        return null;
-      }
-    });
+    T result =
+        em.callWithConnection(
+            (Connection connection) -> {
+              try {
+                return work.apply(connection);
+              } catch (SQLException e) {
+                failure[0] = e;
+                return null;
+              }
+            });
     if (failure[0] != null) {
       throw new PersistenceException(what + " failed: " + failure[0].getMessage(), failure[0]);
     }

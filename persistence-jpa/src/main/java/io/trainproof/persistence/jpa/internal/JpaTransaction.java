@@ -21,10 +21,10 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The repositories of one JPA transaction: one {@link EntityManager}, one resource-local
- * transaction, shared by the repositories through a {@link JpaSession}. Writes that a unique
- * key protects are flushed at once, so a duplicate is reported by the call that caused it with
- * its entity and key; optimistic updates are flushed at once for the same reason. Not
- * thread-safe: valid only inside its transaction, on its thread. Not API.
+ * transaction, shared by the repositories through a {@link JpaSession}. Writes that a unique key
+ * protects are flushed at once, so a duplicate is reported by the call that caused it with its
+ * entity and key; optimistic updates are flushed at once for the same reason. Not thread-safe:
+ * valid only inside its transaction, on its thread. Not API.
  */
 public final class JpaTransaction implements Transaction {
   private final OrganizationRepository organizations;

@@ -8,9 +8,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The small JSON subset used for collections nested inside history rows: arrays of strings
- * (sorted, so equal sets give equal text) and arrays of integers (order kept). Written and
- * read here so the module needs no JSON library. Stateless; thread-safe. Not API.
+ * The small JSON subset used for collections nested inside history rows: arrays of strings (sorted,
+ * so equal sets give equal text) and arrays of integers (order kept). Written and read here so the
+ * module needs no JSON library. Stateless; thread-safe. Not API.
  */
 final class JsonText {
   private JsonText() {}
@@ -183,6 +183,7 @@ final class JsonText {
   }
 
   private static IllegalStateException bad(String json, int at) {
-    return new IllegalStateException("malformed JSON array in a Trainproof column at " + at + ": " + json);
+    return new IllegalStateException(
+        "malformed JSON array in a Trainproof column at " + at + ": " + json);
   }
 }

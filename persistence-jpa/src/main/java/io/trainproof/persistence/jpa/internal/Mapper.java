@@ -10,11 +10,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every mapping between core's domain records and the JPA entities shares: ids, the
- * id-order key, and collections synchronized in place (append, replace changed elements,
- * trim) so an update writes only the rows that changed. The mappings themselves are by area:
- * {@link MemberMapper}, {@link CatalogMapper}, {@link TrainingMapper}, {@link RecordMapper}.
- * Stateless; thread-safe. Not API.
+ * What every mapping between core's domain records and the JPA entities shares: ids, the id-order
+ * key, and collections synchronized in place (append, replace changed elements, trim) so an update
+ * writes only the rows that changed. The mappings themselves are by area: {@link MemberMapper},
+ * {@link CatalogMapper}, {@link TrainingMapper}, {@link RecordMapper}. Stateless; thread-safe. Not
+ * API.
  */
 final class Mapper {
   private Mapper() {}
@@ -35,11 +35,13 @@ final class Mapper {
 
   /**
    * A text key that sorts, byte by byte, the way {@code Id.compareTo} (that is, {@link
-   * UUID#compareTo}, which compares both halves as signed longs) orders ids; databases order
-   * UUIDs as unsigned bytes, so keyset pages in id order use this key instead.
+   * UUID#compareTo}, which compares both halves as signed longs) orders ids; databases order UUIDs
+   * as unsigned bytes, so keyset pages in id order use this key instead.
    */
   static String idOrder(UUID id) {
-    return String.format("%016x%016x", id.getMostSignificantBits() ^ Long.MIN_VALUE,
+    return String.format(
+        "%016x%016x",
+        id.getMostSignificantBits() ^ Long.MIN_VALUE,
         id.getLeastSignificantBits() ^ Long.MIN_VALUE);
   }
 

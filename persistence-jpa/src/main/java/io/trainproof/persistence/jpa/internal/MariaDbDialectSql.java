@@ -14,8 +14,8 @@ final class MariaDbDialectSql implements DialectSql {
   static final MariaDbDialectSql INSTANCE = new MariaDbDialectSql();
 
   /**
-   * why: with the driver's found-rows default the update count cannot tell a no-op duplicate
-   * from an insert, so the row that holds the key says who won.
+   * why: with the driver's found-rows default the update count cannot tell a no-op duplicate from
+   * an insert, so the row that holds the key says who won.
    */
   private static final String IGNORE_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
 
@@ -44,37 +44,62 @@ final class MariaDbDialectSql implements DialectSql {
   }
 
   @Override
-  public boolean insertUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization, KeyedRow row,
+  public boolean insertUnlessKeyTaken(
+      JpaSession session,
+      KeyedTable table,
+      UUID organization,
+      KeyedRow row,
       BooleanSupplier lockLookInsert) {
     MultiRowInserts.insert(session, table.name(), table.columns(), row.values(), IGNORE_DUPLICATE);
-    List<?> owner = session.em().createNativeQuery("SELECT id FROM " + table.name() + " WHERE org_id = ?1 AND "
-            + table.keyColumn() + " = ?2 FOR UPDATE")
-        .setParameter(1, bind(organization))
-        .setParameter(2, row.key())
-        .getResultList();
+    List<?> owner =
+        session
+            .em()
+            .createNativeQuery(
+                "SELECT id FROM "
+                    + table.name()
+                    + " WHERE org_id = ?1 AND "
+                    + table.keyColumn()
+                    + " = ?2 FOR UPDATE")
+            .setParameter(1, bind(organization))
+            .setParameter(2, row.key())
+            .getResultList();
     return !owner.isEmpty() && JpaSession.toUuid(owner.get(0)).equals(row.id());
   }
 
   @Override
-  public Set<UUID> insertAllUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization,
-      List<KeyedRow> rows, Runnable lock) {
-    insertRows(session, table.name(), table.columns(), rows.stream().map(KeyedRow::values).toList(), IGNORE_DUPLICATE,
+  public Set<UUID> insertAllUnlessKeyTaken(
+      JpaSession session, KeyedTable table, UUID organization, List<KeyedRow> rows, Runnable lock) {
+    insertRows(
+        session,
+        table.name(),
+        table.columns(),
+        rows.stream().map(KeyedRow::values).toList(),
+        IGNORE_DUPLICATE,
         false);
-    Set<UUID> owners = ownersOf(session, table, organization, rows.stream().map(KeyedRow::key).toList());
+    Set<UUID> owners =
+        ownersOf(session, table, organization, rows.stream().map(KeyedRow::key).toList());
     Set<UUID> added = new HashSet<>();
     rows.stream().map(KeyedRow::id).filter(owners::contains).forEach(added::add);
     return added;
   }
 
   /** The ids of the rows that hold the keys in an organization, each row locked. */
-  private Set<UUID> ownersOf(JpaSession session, KeyedTable table, UUID organization, List<String> keys) {
+  private Set<UUID> ownersOf(
+      JpaSession session, KeyedTable table, UUID organization, List<String> keys) {
     Set<UUID> owners = new HashSet<>();
     for (List<String> chunk : JpaSession.chunks(keys)) {
-      for (Object id : session.em().createNativeQuery("SELECT id FROM " + table.name() + " WHERE org_id = :org AND "
-              + table.keyColumn() + " IN (:keys) FOR UPDATE")
-          .setParameter("org", bind(organization))
-          .setParameter("keys", chunk)
-          .getResultList()) {
+      for (Object id :
+          session
+              .em()
+              .createNativeQuery(
+                  "SELECT id FROM "
+                      + table.name()
+                      + " WHERE org_id = :org AND "
+                      + table.keyColumn()
+                      + " IN (:keys) FOR UPDATE")
+              .setParameter("org", bind(organization))
+              .setParameter("keys", chunk)
+              .getResultList()) {
         owners.add(JpaSession.toUuid(id));
       }
     }

@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row of {@code tp_member} with its effective-dated history in {@code tp_member_terms}. The
- * sweep mark ({@code swept_on}) is deliberately unmapped: only native SQL touches it. Not
- * thread-safe (a JPA entity). Not API.
+ * Row of {@code tp_member} with its effective-dated history in {@code tp_member_terms}. The sweep
+ * mark ({@code swept_on}) is deliberately unmapped: only native SQL touches it. Not thread-safe (a
+ * JPA entity). Not API.
  */
 @Entity(name = "TpMember")
 @Table(name = "tp_member")
@@ -61,9 +61,9 @@ public class MemberEntity {
   }
 
   /**
-   * One row of a member's history. Roles are a JSON array of strings in one column: a
-   * collection inside an element collection cannot be mapped as a table by JPA, role sets
-   * are small, and the column stays queryable with each database's JSON functions.
+   * One row of a member's history. Roles are a JSON array of strings in one column: a collection
+   * inside an element collection cannot be mapped as a table by JPA, role sets are small, and the
+   * column stays queryable with each database's JSON functions.
    *
    * @param effectiveFrom first day in effect
    * @param type workforce type name

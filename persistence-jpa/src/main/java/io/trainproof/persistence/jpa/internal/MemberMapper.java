@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Maps organizations and workforce members (with their terms history) between core's records
- * and the JPA entities. Stateless; thread-safe.
+ * Maps organizations and workforce members (with their terms history) between core's records and
+ * the JPA entities. Stateless; thread-safe.
  */
 final class MemberMapper {
   private MemberMapper() {}
@@ -36,7 +36,8 @@ final class MemberMapper {
   }
 
   static Organization organization(OrganizationEntity e) {
-    return new Organization(idOf(e.id), e.name, ZoneId.of(e.zone), Period.parse(e.retention), e.createdAt);
+    return new Organization(
+        idOf(e.id), e.name, ZoneId.of(e.zone), Period.parse(e.retention), e.createdAt);
   }
 
   // --- member ------------------------------------------------------------------------
@@ -57,17 +58,28 @@ final class MemberMapper {
   }
 
   private static MemberEntity.Terms row(MemberTerms t) {
-    return new MemberEntity.Terms(t.effectiveFrom(), t.type().name(), JsonText.strings(t.roles()), t.department(),
-        uuid(t.manager()), t.status().name());
+    return new MemberEntity.Terms(
+        t.effectiveFrom(),
+        t.type().name(),
+        JsonText.strings(t.roles()),
+        t.department(),
+        uuid(t.manager()),
+        t.status().name());
   }
 
   static WorkforceMember member(MemberEntity e) {
     List<MemberTerms> history = new ArrayList<>();
     for (MemberEntity.Terms t : e.history) {
-      history.add(new MemberTerms(t.effectiveFrom(), WorkforceType.valueOf(t.type()),
-          Set.copyOf(JsonText.parseStrings(t.roles())), t.department(), id(t.manager()),
-          MemberStatus.valueOf(t.status())));
+      history.add(
+          new MemberTerms(
+              t.effectiveFrom(),
+              WorkforceType.valueOf(t.type()),
+              Set.copyOf(JsonText.parseStrings(t.roles())),
+              t.department(),
+              id(t.manager()),
+              MemberStatus.valueOf(t.status())));
     }
-    return new WorkforceMember(idOf(e.id), idOf(e.orgId), e.externalId, e.displayName, e.engagedOn, history, e.version);
+    return new WorkforceMember(
+        idOf(e.id), idOf(e.orgId), e.externalId, e.displayName, e.engagedOn, history, e.version);
   }
 }

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * INSERT statements built from column lists: one row through the provider, or many rows per
- * statement, through the provider or on the JDBC connection. Nulls are inlined as the literal
- * NULL, so no parameter needs its type guessed (a typeless null parameter is refused by some
- * databases). Stateless; thread-safe (each call works in the session it is given).
+ * statement, through the provider or on the JDBC connection. Nulls are inlined as the literal NULL,
+ * so no parameter needs its type guessed (a typeless null parameter is refused by some databases).
+ * Stateless; thread-safe (each call works in the session it is given).
  */
 final class MultiRowInserts {
   /** Bound values per multi-row INSERT: well under every database's parameter limit. */
@@ -31,7 +31,12 @@ final class MultiRowInserts {
    *
    * @return the update count
    */
-  static int insert(JpaSession session, String table, String[] columns, @Nullable Object[] values, String suffix) {
+  static int insert(
+      JpaSession session,
+      String table,
+      String[] columns,
+      @Nullable Object[] values,
+      String suffix) {
     StringBuilder sql = intoValues(table, columns);
     List<Object> bound = new ArrayList<>();
     appendRow(sql, values, bound, true);
@@ -40,33 +45,48 @@ final class MultiRowInserts {
   }
 
   /** {@link #insertRows} through the provider's native queries. */
-  static List<UUID> throughProvider(JpaSession session, String table, String[] columns, List<@Nullable Object[]> rows,
-      String suffix, boolean returning) {
+  static List<UUID> throughProvider(
+      JpaSession session,
+      String table,
+      String[] columns,
+      List<@Nullable Object[]> rows,
+      String suffix,
+      boolean returning) {
     return insertRows(session, table, columns, rows, suffix, returning, false);
   }
 
   /**
-   * {@link #insertRows} on the transaction's own JDBC connection: for thousands of bound values
-   * the provider's native-query machinery (parsing the text for parameters, binding each value
-   * through its type system, reading result metadata) cost more CPU than the database spent on
-   * the rows.
+   * {@link #insertRows} on the transaction's own JDBC connection: for thousands of bound values the
+   * provider's native-query machinery (parsing the text for parameters, binding each value through
+   * its type system, reading result metadata) cost more CPU than the database spent on the rows.
    */
-  static List<UUID> onConnection(JpaSession session, String table, String[] columns, List<@Nullable Object[]> rows,
-      String suffix, boolean returning) {
+  static List<UUID> onConnection(
+      JpaSession session,
+      String table,
+      String[] columns,
+      List<@Nullable Object[]> rows,
+      String suffix,
+      boolean returning) {
     return insertRows(session, table, columns, rows, suffix, returning, true);
   }
 
   /**
    * Inserts rows with multi-row INSERT statements, each ending in {@code suffix}. Nulls are
-   * inlined, so rows are grouped by which of their values are null, and each statement holds
-   * a power of two rows of one group: a table's bulk inserts use a handful of distinct statement
-   * texts (the provider and the database cache plans by text; texts that varied with the data
-   * would fill those caches). With {@code returning} each statement's result rows are read (the
-   * suffix ends in PostgreSQL's {@code RETURNING id}) and the ids they name are returned;
-   * otherwise the list is empty.
+   * inlined, so rows are grouped by which of their values are null, and each statement holds a
+   * power of two rows of one group: a table's bulk inserts use a handful of distinct statement
+   * texts (the provider and the database cache plans by text; texts that varied with the data would
+   * fill those caches). With {@code returning} each statement's result rows are read (the suffix
+   * ends in PostgreSQL's {@code RETURNING id}) and the ids they name are returned; otherwise the
+   * list is empty.
    */
-  private static List<UUID> insertRows(JpaSession session, String table, String[] columns,
-      List<@Nullable Object[]> rows, String suffix, boolean returning, boolean onConnection) {
+  private static List<UUID> insertRows(
+      JpaSession session,
+      String table,
+      String[] columns,
+      List<@Nullable Object[]> rows,
+      String suffix,
+      boolean returning,
+      boolean onConnection) {
     Map<BitSet, List<@Nullable Object[]>> byNulls = new LinkedHashMap<>();
     for (Object[] values : rows) {
       BitSet nulls = new BitSet(values.length);
@@ -107,8 +127,11 @@ final class MultiRowInserts {
   }
 
   private static StringBuilder intoValues(String table, String[] columns) {
-    return new StringBuilder("INSERT INTO ").append(table).append(" (")
-        .append(String.join(", ", columns)).append(") VALUES ");
+    return new StringBuilder("INSERT INTO ")
+        .append(table)
+        .append(" (")
+        .append(String.join(", ", columns))
+        .append(") VALUES ");
   }
 
   private static Query nativeQuery(JpaSession session, String sql, List<Object> bound) {
@@ -123,7 +146,8 @@ final class MultiRowInserts {
    * Appends one parenthesized VALUES row: a null inlined as NULL, anything else a parameter added
    * to {@code bound} (numbered for JPA's positional parameters, bare for JDBC's).
    */
-  private static void appendRow(StringBuilder sql, @Nullable Object[] values, List<Object> bound, boolean numbered) {
+  private static void appendRow(
+      StringBuilder sql, @Nullable Object[] values, List<Object> bound, boolean numbered) {
     sql.append('(');
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
@@ -147,27 +171,32 @@ final class MultiRowInserts {
    * Runs one multi-row INSERT on the transaction's connection. Instants bind as UTC offset
    * date-times, as the provider binds them to {@code timestamp with time zone}.
    */
-  private static List<UUID> executeOnConnection(JpaSession session, String sql, List<Object> bound,
-      boolean returning) {
-    return session.onConnection("bulk insert", connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < bound.size(); i++) {
-          Object value = bound.get(i);
-          statement.setObject(i + 1, value instanceof Instant instant
-              ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
-        }
-        List<UUID> ids = new ArrayList<>();
-        if (returning) {
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              ids.add(JpaSession.toUuid(rows.getObject(1)));
+  private static List<UUID> executeOnConnection(
+      JpaSession session, String sql, List<Object> bound, boolean returning) {
+    return session.onConnection(
+        "bulk insert",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < bound.size(); i++) {
+              Object value = bound.get(i);
+              statement.setObject(
+                  i + 1,
+                  value instanceof Instant instant
+                      ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                      : value);
             }
+            List<UUID> ids = new ArrayList<>();
+            if (returning) {
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  ids.add(JpaSession.toUuid(rows.getObject(1)));
+                }
+              }
+            } else {
+              statement.executeUpdate();
+            }
+            return ids;
           }
-        } else {
-          statement.executeUpdate();
-        }
-        return ids;
-      }
-    });
+        });
   }
 }

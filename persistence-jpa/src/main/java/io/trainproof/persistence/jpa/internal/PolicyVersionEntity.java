@@ -44,7 +44,9 @@ public class PolicyVersionEntity {
   boolean material;
 
   @ElementCollection
-  @CollectionTable(name = "tp_policy_version_role", joinColumns = @JoinColumn(name = "policy_version_id"))
+  @CollectionTable(
+      name = "tp_policy_version_role",
+      joinColumns = @JoinColumn(name = "policy_version_id"))
   @Column(name = "role", nullable = false, length = 200)
   Set<String> affectedRoles = new HashSet<>();
 

@@ -28,8 +28,8 @@ final class PostgreSqlDialectSql implements DialectSql {
 
   /**
    * FOR NO KEY UPDATE still queues writers, but does not conflict with the KEY SHARE locks that
-   * foreign-key checks take, so a transaction that inserted a child row can still take its
-   * parent's lock without an upgrade deadlock.
+   * foreign-key checks take, so a transaction that inserted a child row can still take its parent's
+   * lock without an upgrade deadlock.
    */
   @Override
   public String rowLock() {
@@ -47,7 +47,8 @@ final class PostgreSqlDialectSql implements DialectSql {
   }
 
   @Override
-  public List<WorkforceMember> claimForSweep(JpaSession session, UUID organization, LocalDate day, int limit) {
+  public List<WorkforceMember> claimForSweep(
+      JpaSession session, UUID organization, LocalDate day, int limit) {
     return PostgreSqlReads.claimMembers(session, organization, day, limit);
   }
 
@@ -62,28 +63,47 @@ final class PostgreSqlDialectSql implements DialectSql {
   }
 
   @Override
-  public Set<String> keysIn(JpaSession session, String table, String keyColumn, UUID organization,
-      List<String> keys) {
-    return keys.isEmpty() ? new HashSet<>() : PostgreSqlReads.keysIn(session, table, keyColumn, organization, keys);
+  public Set<String> keysIn(
+      JpaSession session, String table, String keyColumn, UUID organization, List<String> keys) {
+    return keys.isEmpty()
+        ? new HashSet<>()
+        : PostgreSqlReads.keysIn(session, table, keyColumn, organization, keys);
   }
 
   @Override
-  public List<UUID> insertRows(JpaSession session, String table, String[] columns, List<@Nullable Object[]> rows,
-      String suffix, boolean returning) {
+  public List<UUID> insertRows(
+      JpaSession session,
+      String table,
+      String[] columns,
+      List<@Nullable Object[]> rows,
+      String suffix,
+      boolean returning) {
     return MultiRowInserts.onConnection(session, table, columns, rows, suffix, returning);
   }
 
   @Override
-  public boolean insertUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization, KeyedRow row,
+  public boolean insertUnlessKeyTaken(
+      JpaSession session,
+      KeyedTable table,
+      UUID organization,
+      KeyedRow row,
       BooleanSupplier lockLookInsert) {
-    return MultiRowInserts.insert(session, table.name(), table.columns(), row.values(), onConflict(table)) == 1;
+    return MultiRowInserts.insert(
+            session, table.name(), table.columns(), row.values(), onConflict(table))
+        == 1;
   }
 
   @Override
-  public Set<UUID> insertAllUnlessKeyTaken(JpaSession session, KeyedTable table, UUID organization,
-      List<KeyedRow> rows, Runnable lock) {
-    return new HashSet<>(insertRows(session, table.name(), table.columns(), rows.stream().map(KeyedRow::values).toList(),
-        onConflict(table) + " RETURNING id", true));
+  public Set<UUID> insertAllUnlessKeyTaken(
+      JpaSession session, KeyedTable table, UUID organization, List<KeyedRow> rows, Runnable lock) {
+    return new HashSet<>(
+        insertRows(
+            session,
+            table.name(),
+            table.columns(),
+            rows.stream().map(KeyedRow::values).toList(),
+            onConflict(table) + " RETURNING id",
+            true));
   }
 
   private static String onConflict(KeyedTable table) {

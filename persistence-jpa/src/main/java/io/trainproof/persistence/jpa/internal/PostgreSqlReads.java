@@ -24,15 +24,14 @@ import org.jspecify.annotations.Nullable;
  * works in the session it is given).
  *
  * <p>why: the sweep reads every member's facts each day. Built as managed entities (persistence
- * context entries, snapshots for dirty checking, a batch load per element collection) they
- * cost several times what PostgreSQL spent returning the rows. These read on the transaction's
+ * context entries, snapshots for dirty checking, a batch load per element collection) they cost
+ * several times what PostgreSQL spent returning the rows. These read on the transaction's
  * connection into the entities the mapper knows, never managed, one statement per batch. Each
- * member's rows come from a LATERAL subquery fenced with OFFSET 0, and each element collection
- * as an array from a correlated subquery, so PostgreSQL probes the member index once per
- * member and the collection's primary key once per row. Plain joins from the unnested ids were
- * planned as hash joins over a sequential scan of the whole table when the table was small
- * (and for the collection tables at any size): a scan per batch, so a sweep grew as the square
- * of the organization.
+ * member's rows come from a LATERAL subquery fenced with OFFSET 0, and each element collection as
+ * an array from a correlated subquery, so PostgreSQL probes the member index once per member and
+ * the collection's primary key once per row. Plain joins from the unnested ids were planned as hash
+ * joins over a sequential scan of the whole table when the table was small (and for the collection
+ * tables at any size): a scan per batch, so a sweep grew as the square of the organization.
  */
 final class PostgreSqlReads {
   private PostgreSqlReads() {}
@@ -50,66 +49,86 @@ final class PostgreSqlReads {
   }
 
   /**
-   * The sweep claim in one statement (the members still to visit, ordered by (swept_on, id),
-   * nulls first, skipping rows another node holds, marked as visited), then the claimed members
-   * read in one more.
+   * The sweep claim in one statement (the members still to visit, ordered by (swept_on, id), nulls
+   * first, skipping rows another node holds, marked as visited), then the claimed members read in
+   * one more.
    */
-  static List<WorkforceMember> claimMembers(JpaSession session, UUID organization, LocalDate day, int limit) {
-    List<MemberEntity> claimed = session.onConnection("sweep claim", connection -> {
-      List<UUID> ids = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("UPDATE tp_member m SET swept_on = ?"
-          + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
-          + RowClaims.sweepOrder(session.sql()) + " LIMIT ? " + session.sql().rowLock() + " SKIP LOCKED) c"
-          + " WHERE m.id = c.id RETURNING m.id")) {
-        statement.setObject(1, day);
-        statement.setObject(2, organization);
-        statement.setObject(3, day);
-        statement.setInt(4, Math.max(1, limit));
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            ids.add(Objects.requireNonNull(uuidAt(rows, 1)));
-          }
-        }
-      }
-      List<MemberEntity> read = new ArrayList<>();
-      if (ids.isEmpty()) {
-        return read;
-      }
-      eachRow(connection, "SELECT m.id, m.external_id, m.display_name, m.engaged_on, m.version, m.id_order,"
-          + " ARRAY(SELECT ARRAY[t.effective_from::text, t.workforce_type, t.roles, t.department, t.manager_id::text,"
-          + " t.status] FROM tp_member_terms t WHERE t.member_id = m.id ORDER BY t.seq)"
-          + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_member m WHERE m.id = k.v AND m.org_id = ? OFFSET 0) m"
-          + " ORDER BY m.id",
-          ids, organization, row -> {
-            MemberEntity e = new MemberEntity(Objects.requireNonNull(uuidAt(row, 1)));
-            e.orgId = organization;
-            e.externalId = row.getString(2);
-            e.displayName = row.getString(3);
-            e.engagedOn = Objects.requireNonNull(dateAt(row, 4));
-            e.version = row.getLong(5);
-            e.idOrder = row.getString(6);
-            for (String[] t : textRowsAt(row, 7)) {
-              e.history.add(new MemberEntity.Terms(LocalDate.parse(t[0]), t[1], t[2], t[3], uuidOrNull(t[4]), t[5]));
-            }
-            read.add(e);
-          });
-      return read;
-    });
+  static List<WorkforceMember> claimMembers(
+      JpaSession session, UUID organization, LocalDate day, int limit) {
+    List<MemberEntity> claimed =
+        session.onConnection(
+            "sweep claim",
+            connection -> {
+              List<UUID> ids = new ArrayList<>();
+              try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "UPDATE tp_member m SET swept_on = ?"
+                          + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
+                          + RowClaims.sweepOrder(session.sql())
+                          + " LIMIT ? "
+                          + session.sql().rowLock()
+                          + " SKIP LOCKED) c"
+                          + " WHERE m.id = c.id RETURNING m.id")) {
+                statement.setObject(1, day);
+                statement.setObject(2, organization);
+                statement.setObject(3, day);
+                statement.setInt(4, Math.max(1, limit));
+                try (ResultSet rows = statement.executeQuery()) {
+                  while (rows.next()) {
+                    ids.add(Objects.requireNonNull(uuidAt(rows, 1)));
+                  }
+                }
+              }
+              List<MemberEntity> read = new ArrayList<>();
+              if (ids.isEmpty()) {
+                return read;
+              }
+              eachRow(
+                  connection,
+                  "SELECT m.id, m.external_id, m.display_name, m.engaged_on, m.version, m.id_order,"
+                      + " ARRAY(SELECT ARRAY[t.effective_from::text, t.workforce_type, t.roles, t.department, t.manager_id::text,"
+                      + " t.status] FROM tp_member_terms t WHERE t.member_id = m.id ORDER BY t.seq)"
+                      + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_member m WHERE m.id = k.v AND m.org_id = ? OFFSET 0) m"
+                      + " ORDER BY m.id",
+                  ids,
+                  organization,
+                  row -> {
+                    MemberEntity e = new MemberEntity(Objects.requireNonNull(uuidAt(row, 1)));
+                    e.orgId = organization;
+                    e.externalId = row.getString(2);
+                    e.displayName = row.getString(3);
+                    e.engagedOn = Objects.requireNonNull(dateAt(row, 4));
+                    e.version = row.getLong(5);
+                    e.idOrder = row.getString(6);
+                    for (String[] t : textRowsAt(row, 7)) {
+                      e.history.add(
+                          new MemberEntity.Terms(
+                              LocalDate.parse(t[0]), t[1], t[2], t[3], uuidOrNull(t[4]), t[5]));
+                    }
+                    read.add(e);
+                  });
+              return read;
+            });
     return claimed.stream().map(MemberMapper::member).toList();
   }
 
   /** The members' assignments in the query's order (assigned_at, id), in one statement. */
   static List<Assignment> assignments(JpaSession session, UUID organization, List<UUID> members) {
-    return read(session, "Assignment", organization, members,
+    return read(
+        session,
+        "Assignment",
+        organization,
+        members,
         "SELECT a.id, a.member_id, a.course_id, a.requirement_id, a.reason, a.policy_version_id,"
-        + " a.dedupe_key, a.assigned_on, a.assigned_at, a.assigned_by, a.anchor_on, a.due_on, a.started_on,"
-        + " a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
-        + " a.closure_completion_id, a.version, a.id_order,"
-        + " ARRAY(SELECT ARRAY[d.granted_on::text, d.new_due_on::text, d.approved_by, d.reason]"
-        + " FROM tp_assignment_due_change d WHERE d.assignment_id = a.id ORDER BY d.seq)"
-        + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_assignment a WHERE a.member_id = k.v AND a.org_id = ?"
-        + " OFFSET 0) a"
-        + " ORDER BY a.assigned_at, a.id", row -> {
+            + " a.dedupe_key, a.assigned_on, a.assigned_at, a.assigned_by, a.anchor_on, a.due_on, a.started_on,"
+            + " a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
+            + " a.closure_completion_id, a.version, a.id_order,"
+            + " ARRAY(SELECT ARRAY[d.granted_on::text, d.new_due_on::text, d.approved_by, d.reason]"
+            + " FROM tp_assignment_due_change d WHERE d.assignment_id = a.id ORDER BY d.seq)"
+            + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_assignment a WHERE a.member_id = k.v AND a.org_id = ?"
+            + " OFFSET 0) a"
+            + " ORDER BY a.assigned_at, a.id",
+        row -> {
           AssignmentEntity e = new AssignmentEntity();
           e.id = Objects.requireNonNull(uuidAt(row, 1));
           e.orgId = organization;
@@ -134,29 +153,36 @@ final class PostgreSqlReads {
           e.version = row.getLong(20);
           e.idOrder = row.getString(21);
           for (String[] d : textRowsAt(row, 22)) {
-            e.dueChanges.add(new AssignmentEntity.DueChange(LocalDate.parse(d[0]), LocalDate.parse(d[1]), d[2], d[3]));
+            e.dueChanges.add(
+                new AssignmentEntity.DueChange(
+                    LocalDate.parse(d[0]), LocalDate.parse(d[1]), d[2], d[3]));
           }
           return TrainingMapper.assignment(e);
         });
   }
 
   /**
-   * The members' completions in the query's order (completed_on, recorded_at, id), as
-   * {@link #assignments} reads assignments.
+   * The members' completions in the query's order (completed_on, recorded_at, id), as {@link
+   * #assignments} reads assignments.
    */
   static List<Completion> completions(JpaSession session, UUID organization, List<UUID> members) {
-    return read(session, "Completion", organization, members,
+    return read(
+        session,
+        "Completion",
+        organization,
+        members,
         "SELECT c.id, c.member_id, c.workforce_type, c.assignment_id, c.course_id,"
-        + " c.course_version_id, c.content_sha256, c.reason, c.change_version_id, c.change_effective_on,"
-        + " c.assigned_on, c.due_on, c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by,"
-        + " c.source, c.source_ref, c.justification, c.retention_until, c.id_order,"
-        + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.completion_id = c.id),"
-        + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.completion_id = c.id),"
-        + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.completion_id = c.id"
-        + " ORDER BY v.seq)"
-        + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_completion c WHERE c.member_id = k.v AND c.org_id = ?"
-        + " OFFSET 0) c"
-        + " ORDER BY c.completed_on, c.recorded_at, c.id", row -> {
+            + " c.course_version_id, c.content_sha256, c.reason, c.change_version_id, c.change_effective_on,"
+            + " c.assigned_on, c.due_on, c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by,"
+            + " c.source, c.source_ref, c.justification, c.retention_until, c.id_order,"
+            + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.completion_id = c.id),"
+            + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.completion_id = c.id),"
+            + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.completion_id = c.id"
+            + " ORDER BY v.seq)"
+            + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_completion c WHERE c.member_id = k.v AND c.org_id = ?"
+            + " OFFSET 0) c"
+            + " ORDER BY c.completed_on, c.recorded_at, c.id",
+        row -> {
           CompletionEntity e = new CompletionEntity(Objects.requireNonNull(uuidAt(row, 1)));
           e.orgId = organization;
           e.memberId = Objects.requireNonNull(uuidAt(row, 2));
@@ -195,53 +221,72 @@ final class PostgreSqlReads {
   }
 
   /**
-   * Which of the (non-empty) keys a table holds in an organization. why: an IN list of hundreds
-   * of keys on a table without statistics yet (a tenant's first bulk load, before autovacuum
-   * analyzes it) is planned as a sequential scan per call, which made a roster load quadratic;
-   * a join from the unnested keys probes the unique index once per key whatever the statistics
-   * say.
+   * Which of the (non-empty) keys a table holds in an organization. why: an IN list of hundreds of
+   * keys on a table without statistics yet (a tenant's first bulk load, before autovacuum analyzes
+   * it) is planned as a sequential scan per call, which made a roster load quadratic; a join from
+   * the unnested keys probes the unique index once per key whatever the statistics say.
    */
-  static Set<String> keysIn(JpaSession session, String table, String keyColumn, UUID organization,
-      List<String> keys) {
+  static Set<String> keysIn(
+      JpaSession session, String table, String keyColumn, UUID organization, List<String> keys) {
     Set<String> found = new HashSet<>();
-    return session.onConnection("key look-up", connection -> {
-      try (PreparedStatement statement = connection.prepareStatement("SELECT t." + keyColumn
-          + " FROM unnest(?) AS k(v) JOIN " + table + " t ON t.org_id = ? AND t." + keyColumn + " = k.v")) {
-        statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
-        statement.setObject(2, organization);
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            found.add(rows.getString(1));
+    return session.onConnection(
+        "key look-up",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT t."
+                      + keyColumn
+                      + " FROM unnest(?) AS k(v) JOIN "
+                      + table
+                      + " t ON t.org_id = ? AND t."
+                      + keyColumn
+                      + " = k.v")) {
+            statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+            statement.setObject(2, organization);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                found.add(rows.getString(1));
+              }
+            }
           }
-        }
-      }
-      return found;
-    });
+          return found;
+        });
   }
 
   /**
-   * Many members' rows of one kind, as a query would give them (pending changes are flushed
-   * first), read with {@link #eachRow} on the transaction's connection; a failure is translated
-   * as the entity's.
+   * Many members' rows of one kind, as a query would give them (pending changes are flushed first),
+   * read with {@link #eachRow} on the transaction's connection; a failure is translated as the
+   * entity's.
    */
-  private static <T> List<T> read(JpaSession session, String entity, UUID organization, List<UUID> members,
-      String sql, RowMapper<T> mapper) {
-    return JpaSession.guard(entity, "members of " + organization, () -> {
-      session.em().flush();
-      return session.onConnection(entity + " read", connection -> {
-        List<T> read = new ArrayList<>();
-        eachRow(connection, sql, members, organization, row -> read.add(mapper.map(row)));
-        return read;
-      });
-    });
+  private static <T> List<T> read(
+      JpaSession session,
+      String entity,
+      UUID organization,
+      List<UUID> members,
+      String sql,
+      RowMapper<T> mapper) {
+    return JpaSession.guard(
+        entity,
+        "members of " + organization,
+        () -> {
+          session.em().flush();
+          return session.onConnection(
+              entity + " read",
+              connection -> {
+                List<T> read = new ArrayList<>();
+                eachRow(connection, sql, members, organization, row -> read.add(mapper.map(row)));
+                return read;
+              });
+        });
   }
 
   /**
    * Runs a query whose first parameter is the members' ids ({@code unnest(?) AS k(v)}) and whose
    * second is the organization, and hands each row to the reader.
    */
-  private static void eachRow(Connection connection, String sql, List<UUID> members, UUID organization,
-      RowReader reader) throws SQLException {
+  private static void eachRow(
+      Connection connection, String sql, List<UUID> members, UUID organization, RowReader reader)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, connection.createArrayOf("uuid", members.toArray()));
       statement.setObject(2, organization);
@@ -273,10 +318,11 @@ final class PostgreSqlReads {
 
   /**
    * The rows of a two-dimensional text array column, built with {@code ARRAY(SELECT ARRAY[...]
-   * ...)}: one string array per collection element, nulls kept; dates are ISO text (the driver
-   * runs sessions with DateStyle ISO).
+   * ...)}: one string array per collection element, nulls kept; dates are ISO text (the driver runs
+   * sessions with DateStyle ISO).
    */
-  private static List<@Nullable String[]> textRowsAt(ResultSet row, int column) throws SQLException {
+  private static List<@Nullable String[]> textRowsAt(ResultSet row, int column)
+      throws SQLException {
     List<@Nullable String[]> rows = new ArrayList<>();
     for (Object element : arrayAt(row, column)) {
       rows.add((String[]) element);

@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Hands out connections at READ COMMITTED. MariaDB defaults to REPEATABLE READ, whose gap
- * locks would make the sweep claim block hires into the claimed range and whose snapshot
- * reads would make a retried read see stale versions. Thread-safe if the delegate is. Not API.
+ * Hands out connections at READ COMMITTED. MariaDB defaults to REPEATABLE READ, whose gap locks
+ * would make the sweep claim block hires into the claimed range and whose snapshot reads would make
+ * a retried read see stale versions. Thread-safe if the delegate is. Not API.
  */
 public final class ReadCommittedDataSource implements DataSource {
   private final DataSource delegate;

@@ -6,8 +6,6 @@ import static io.trainproof.persistence.jpa.internal.Mapper.mapSet;
 import static io.trainproof.persistence.jpa.internal.Mapper.sync;
 import static io.trainproof.persistence.jpa.internal.Mapper.uuid;
 
-import io.trainproof.core.domain.RegulatoryTopic;
-import java.util.Objects;
 import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Certification;
@@ -18,8 +16,10 @@ import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.NotificationKind;
 import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.domain.Tombstone;
+import java.util.Objects;
 
 /**
  * Maps the records kept around the training: the audit chain, the outbox, legal holds and
@@ -47,8 +47,19 @@ final class RecordMapper {
   }
 
   static AuditEntry auditEntry(AuditEntryEntity e) {
-    return new AuditEntry(idOf(e.orgId), e.sequence, e.at, e.actorId, e.actorRole, e.action,
-        e.subjectType, e.subjectId, JsonText.parseObject(e.details), e.previousHash, e.hash, e.tombstone);
+    return new AuditEntry(
+        idOf(e.orgId),
+        e.sequence,
+        e.at,
+        e.actorId,
+        e.actorRole,
+        e.action,
+        e.subjectType,
+        e.subjectId,
+        JsonText.parseObject(e.details),
+        e.previousHash,
+        e.hash,
+        e.tombstone);
   }
 
   // --- outbox --------------------------------------------------------------------------
@@ -68,9 +79,19 @@ final class RecordMapper {
   }
 
   static Notification notification(NotificationEntity e) {
-    return new Notification(idOf(e.id), idOf(e.orgId), e.idempotencyKey,
-        NotificationKind.valueOf(e.kind), id(e.recipientId), e.channel,
-        JsonText.parseObject(e.payload), e.createdAt, e.attempts, e.nextAttemptAt, e.lastError, e.deliveredAt);
+    return new Notification(
+        idOf(e.id),
+        idOf(e.orgId),
+        e.idempotencyKey,
+        NotificationKind.valueOf(e.kind),
+        id(e.recipientId),
+        e.channel,
+        JsonText.parseObject(e.payload),
+        e.createdAt,
+        e.attempts,
+        e.nextAttemptAt,
+        e.lastError,
+        e.deliveredAt);
   }
 
   // --- retention, documentation, grants --------------------------------------------------
@@ -88,8 +109,17 @@ final class RecordMapper {
   }
 
   static LegalHold hold(LegalHoldEntity e) {
-    return new LegalHold(idOf(e.id), idOf(e.orgId), e.matter, id(e.memberId), e.fromOn,
-        e.toOn, e.placedBy, e.placedAt, e.releasedBy, e.releasedAt);
+    return new LegalHold(
+        idOf(e.id),
+        idOf(e.orgId),
+        e.matter,
+        id(e.memberId),
+        e.fromOn,
+        e.toOn,
+        e.placedBy,
+        e.placedAt,
+        e.releasedBy,
+        e.releasedAt);
   }
 
   static void apply(Tombstone t, TombstoneEntity e) {
@@ -102,8 +132,14 @@ final class RecordMapper {
   }
 
   static Tombstone tombstone(TombstoneEntity e) {
-    return new Tombstone(idOf(e.id), idOf(e.orgId),
-        RecordKind.valueOf(e.kind), e.subjectId, e.retentionUntil, e.purgedAt, e.purgedBy);
+    return new Tombstone(
+        idOf(e.id),
+        idOf(e.orgId),
+        RecordKind.valueOf(e.kind),
+        e.subjectId,
+        e.retentionUntil,
+        e.purgedAt,
+        e.purgedBy);
   }
 
   static void apply(PolicyReview r, PolicyReviewEntity e) {
@@ -118,8 +154,16 @@ final class RecordMapper {
   }
 
   static PolicyReview review(PolicyReviewEntity e) {
-    return new PolicyReview(idOf(e.id), idOf(e.orgId), idOf(e.policyId),
-        e.reviewedOn, e.reviewer, e.outcome, e.changesNeeded, e.nextReviewDueOn, e.recordedAt);
+    return new PolicyReview(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.policyId),
+        e.reviewedOn,
+        e.reviewer,
+        e.outcome,
+        e.changesNeeded,
+        e.nextReviewDueOn,
+        e.recordedAt);
   }
 
   static void apply(AddressableDecision d, DecisionEntity e) {
@@ -135,9 +179,17 @@ final class RecordMapper {
   }
 
   static AddressableDecision decision(DecisionEntity e) {
-    return new AddressableDecision(idOf(e.id), idOf(e.orgId),
-        RegulatoryTopic.valueOf(e.topic), e.number, e.implementedAsTraining, e.rationale, e.alternativeMeasure,
-        e.decidedOn, e.decidedBy, e.recordedAt);
+    return new AddressableDecision(
+        idOf(e.id),
+        idOf(e.orgId),
+        RegulatoryTopic.valueOf(e.topic),
+        e.number,
+        e.implementedAsTraining,
+        e.rationale,
+        e.alternativeMeasure,
+        e.decidedOn,
+        e.decidedBy,
+        e.recordedAt);
   }
 
   static void apply(SecurityReminder r, ReminderEntity e) {
@@ -150,15 +202,28 @@ final class RecordMapper {
     e.sentAt = r.sentAt();
     e.sentBy = r.sentBy();
     e.acknowledgementRequired = r.acknowledgementRequired();
-    sync(e.recipients, r.recipients().stream()
-        .map(x -> new ReminderEntity.Recipient(x.member().value(), x.acknowledgedAt())).toList());
+    sync(
+        e.recipients,
+        r.recipients().stream()
+            .map(x -> new ReminderEntity.Recipient(x.member().value(), x.acknowledgedAt()))
+            .toList());
   }
 
   static SecurityReminder reminder(ReminderEntity e) {
-    return new SecurityReminder(idOf(e.id), idOf(e.orgId), e.title, e.content,
-        e.contentSha256, e.channel, e.sentOn, e.sentAt, e.sentBy, e.acknowledgementRequired,
-        e.recipients.stream().map(x -> new SecurityReminder.Recipient(
-            idOf(x.member()), x.acknowledgedAt())).toList());
+    return new SecurityReminder(
+        idOf(e.id),
+        idOf(e.orgId),
+        e.title,
+        e.content,
+        e.contentSha256,
+        e.channel,
+        e.sentOn,
+        e.sentAt,
+        e.sentBy,
+        e.acknowledgementRequired,
+        e.recipients.stream()
+            .map(x -> new SecurityReminder.Recipient(idOf(x.member()), x.acknowledgedAt()))
+            .toList());
   }
 
   static void apply(CrossOrganizationGrant g, GrantEntity e) {
@@ -172,8 +237,15 @@ final class RecordMapper {
   }
 
   static CrossOrganizationGrant grant(GrantEntity e) {
-    return new CrossOrganizationGrant(idOf(e.id), idOf(e.orgId), e.actorId, e.grantedBy,
-        e.reason, e.grantedAt, e.expiresAt, e.revokedAt);
+    return new CrossOrganizationGrant(
+        idOf(e.id),
+        idOf(e.orgId),
+        e.actorId,
+        e.grantedBy,
+        e.reason,
+        e.grantedAt,
+        e.expiresAt,
+        e.revokedAt);
   }
 
   // --- outside certifications -------------------------------------------------------------
@@ -189,8 +261,8 @@ final class RecordMapper {
   }
 
   static CertificationKind kind(CertificationKindEntity e) {
-    return new CertificationKind(idOf(e.id), idOf(e.orgId), e.code, e.name,
-        mapSet(e.satisfies, Mapper::idOf), e.createdAt);
+    return new CertificationKind(
+        idOf(e.id), idOf(e.orgId), e.code, e.name, mapSet(e.satisfies, Mapper::idOf), e.createdAt);
   }
 
   static CertificationEntity toEntity(Certification c) {
@@ -213,11 +285,25 @@ final class RecordMapper {
   }
 
   static Certification certification(CertificationEntity e) {
-    Certification.Verification v = e.verified == null ? null
-        : new Certification.Verification(e.verified,
-            Objects.requireNonNull(e.verificationSummary), Objects.requireNonNull(e.verifiedAt));
-    return new Certification(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
-        idOf(e.kindId), e.issuer, e.credentialId, e.issuedOn, e.expiresOn, e.evidenceSha256, v, e.recordedAt,
+    Certification.Verification v =
+        e.verified == null
+            ? null
+            : new Certification.Verification(
+                e.verified,
+                Objects.requireNonNull(e.verificationSummary),
+                Objects.requireNonNull(e.verifiedAt));
+    return new Certification(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.memberId),
+        idOf(e.kindId),
+        e.issuer,
+        e.credentialId,
+        e.issuedOn,
+        e.expiresOn,
+        e.evidenceSha256,
+        v,
+        e.recordedAt,
         e.recordedBy);
   }
 }

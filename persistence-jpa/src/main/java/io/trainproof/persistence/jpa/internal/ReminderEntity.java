@@ -55,7 +55,9 @@ public class ReminderEntity {
   boolean acknowledgementRequired;
 
   @ElementCollection
-  @CollectionTable(name = "tp_security_reminder_recipient", joinColumns = @JoinColumn(name = "reminder_id"))
+  @CollectionTable(
+      name = "tp_security_reminder_recipient",
+      joinColumns = @JoinColumn(name = "reminder_id"))
   @OrderColumn(name = "seq")
   List<Recipient> recipients = new ArrayList<>();
 

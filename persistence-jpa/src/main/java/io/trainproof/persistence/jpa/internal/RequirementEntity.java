@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row of {@code tp_requirement} with its effective-dated terms in {@code
- * tp_requirement_terms}. Not thread-safe (a JPA entity). Not API.
+ * Row of {@code tp_requirement} with its effective-dated terms in {@code tp_requirement_terms}. Not
+ * thread-safe (a JPA entity). Not API.
  */
 @Entity(name = "TpRequirement")
 @Table(name = "tp_requirement")
@@ -45,7 +45,9 @@ public class RequirementEntity {
   long version;
 
   @ElementCollection
-  @CollectionTable(name = "tp_requirement_terms", joinColumns = @JoinColumn(name = "requirement_id"))
+  @CollectionTable(
+      name = "tp_requirement_terms",
+      joinColumns = @JoinColumn(name = "requirement_id"))
   @OrderColumn(name = "seq")
   List<Terms> history = new ArrayList<>();
 
@@ -57,10 +59,10 @@ public class RequirementEntity {
   }
 
   /**
-   * One row of a requirement's history. The audience sets and reminder day lists are JSON
-   * arrays in single columns (collections inside an element collection cannot be tables in
-   * JPA; they are small and always read with their row). Periods are ISO-8601 text, so
-   * {@code P18M} stays eighteen months and is never normalized.
+   * One row of a requirement's history. The audience sets and reminder day lists are JSON arrays in
+   * single columns (collections inside an element collection cannot be tables in JPA; they are
+   * small and always read with their row). Periods are ISO-8601 text, so {@code P18M} stays
+   * eighteen months and is never normalized.
    *
    * @param effectiveFrom first day in effect
    * @param audienceRoles JSON array of role codes
@@ -86,7 +88,8 @@ public class RequirementEntity {
   public record Terms(
       @Column(name = "effective_from", nullable = false) LocalDate effectiveFrom,
       @Column(name = "audience_roles", nullable = false, length = 4000) String audienceRoles,
-      @Column(name = "audience_departments", nullable = false, length = 4000) String audienceDepartments,
+      @Column(name = "audience_departments", nullable = false, length = 4000)
+          String audienceDepartments,
       @Column(name = "audience_types", nullable = false, length = 200) String audienceTypes,
       @Column(name = "course_id", nullable = false) UUID course,
       @Column(name = "initial_due_days", nullable = false) int initialDueDays,
@@ -98,9 +101,11 @@ public class RequirementEntity {
       @Column(name = "minimum_active", nullable = false, length = 50) String minimumActive,
       @Column(name = "grace_days", nullable = false) int graceDays,
       @Column(name = "retrain_within_days") @Nullable Integer retrainWithinDays,
-      @Column(name = "reminder_days_before", nullable = false, length = 500) String reminderDaysBefore,
+      @Column(name = "reminder_days_before", nullable = false, length = 500)
+          String reminderDaysBefore,
       @Column(name = "reminder_on_due", nullable = false) boolean reminderOnDue,
-      @Column(name = "reminder_days_overdue", nullable = false, length = 500) String reminderDaysOverdue,
+      @Column(name = "reminder_days_overdue", nullable = false, length = 500)
+          String reminderDaysOverdue,
       @Column(name = "reminder_escalate_after", nullable = false) int reminderEscalateAfter,
       @Column(name = "active", nullable = false) boolean active) {}
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** Row of {@code tp_tombstone}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpTombstone")

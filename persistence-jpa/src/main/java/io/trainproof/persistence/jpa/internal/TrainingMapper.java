@@ -10,6 +10,9 @@ import static io.trainproof.persistence.jpa.internal.Mapper.uuid;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.AttestationMethod;
+import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CompletionMethod;
@@ -20,13 +23,10 @@ import io.trainproof.core.domain.WorkforceType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import io.trainproof.core.domain.Attestation;
-import io.trainproof.core.domain.AttestationMethod;
-import io.trainproof.core.domain.Certificate;
 
 /**
- * Maps the training record of a member: assignments, completions, attestations and
- * certificates. Stateless; thread-safe.
+ * Maps the training record of a member: assignments, completions, attestations and certificates.
+ * Stateless; thread-safe.
  */
 final class TrainingMapper {
   private TrainingMapper() {}
@@ -44,9 +44,14 @@ final class TrainingMapper {
     e.assignedBy = a.assignedBy();
     e.anchorOn = a.anchorOn();
     e.dueOn = a.dueOn();
-    sync(e.dueChanges, a.dueChanges().stream()
-        .map(c -> new AssignmentEntity.DueChange(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
-        .toList());
+    sync(
+        e.dueChanges,
+        a.dueChanges().stream()
+            .map(
+                c ->
+                    new AssignmentEntity.DueChange(
+                        c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
+            .toList());
     e.startedOn = a.startedOn();
     Closure c = a.closure();
     e.closureState = c == null ? null : c.state().name();
@@ -58,15 +63,38 @@ final class TrainingMapper {
   }
 
   static Assignment assignment(AssignmentEntity e) {
-    Closure closure = e.closureState == null ? null : new Closure(AssignmentState.valueOf(e.closureState),
-        Objects.requireNonNull(e.closureOn), Objects.requireNonNull(e.closureRecordedAt),
-        Objects.requireNonNull(e.closureBy), Objects.requireNonNull(e.closureReason), id(e.closureCompletionId));
-    List<DueDateChange> changes = e.dueChanges.stream()
-        .map(c -> new DueDateChange(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
-        .toList();
-    return new Assignment(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.courseId), id(e.requirementId),
-        AssignmentReason.valueOf(e.reason), id(e.policyVersionId), e.dedupeKey, e.assignedOn, e.assignedAt,
-        e.assignedBy, e.anchorOn, e.dueOn, changes, e.startedOn, closure, e.version);
+    Closure closure =
+        e.closureState == null
+            ? null
+            : new Closure(
+                AssignmentState.valueOf(e.closureState),
+                Objects.requireNonNull(e.closureOn),
+                Objects.requireNonNull(e.closureRecordedAt),
+                Objects.requireNonNull(e.closureBy),
+                Objects.requireNonNull(e.closureReason),
+                id(e.closureCompletionId));
+    List<DueDateChange> changes =
+        e.dueChanges.stream()
+            .map(c -> new DueDateChange(c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()))
+            .toList();
+    return new Assignment(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.memberId),
+        idOf(e.courseId),
+        id(e.requirementId),
+        AssignmentReason.valueOf(e.reason),
+        id(e.policyVersionId),
+        e.dedupeKey,
+        e.assignedOn,
+        e.assignedAt,
+        e.assignedBy,
+        e.anchorOn,
+        e.dueOn,
+        changes,
+        e.startedOn,
+        closure,
+        e.version);
   }
 
   // --- completions -------------------------------------------------------------------
@@ -104,13 +132,34 @@ final class TrainingMapper {
   }
 
   static Completion completion(CompletionEntity e) {
-    return new Completion(idOf(e.id), idOf(e.orgId), idOf(e.memberId), Set.copyOf(e.roles),
-        WorkforceType.valueOf(e.workforceType), idOf(e.assignmentId), idOf(e.courseId), idOf(e.courseVersionId),
-        e.contentSha256, mapSet(e.policyVersions, Mapper::idOf), AssignmentReason.valueOf(e.reason),
-        id(e.changeVersionId), e.changeEffectiveOn, e.assignedOn, e.dueOn, e.completedOn, e.recordedAt, e.score,
-        e.passed, new Provenance(CompletionMethod.valueOf(e.method), e.recordedBy, e.source, e.sourceRef,
+    return new Completion(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.memberId),
+        Set.copyOf(e.roles),
+        WorkforceType.valueOf(e.workforceType),
+        idOf(e.assignmentId),
+        idOf(e.courseId),
+        idOf(e.courseVersionId),
+        e.contentSha256,
+        mapSet(e.policyVersions, Mapper::idOf),
+        AssignmentReason.valueOf(e.reason),
+        id(e.changeVersionId),
+        e.changeEffectiveOn,
+        e.assignedOn,
+        e.dueOn,
+        e.completedOn,
+        e.recordedAt,
+        e.score,
+        e.passed,
+        new Provenance(
+            CompletionMethod.valueOf(e.method),
+            e.recordedBy,
+            e.source,
+            e.sourceRef,
             e.justification),
-        e.evidence.stream().map(f -> new EvidenceFile(f.name(), f.sha256())).toList(), e.retentionUntil);
+        e.evidence.stream().map(f -> new EvidenceFile(f.name(), f.sha256())).toList(),
+        e.retentionUntil);
   }
 
   // --- attestations --------------------------------------------------------------------
@@ -140,15 +189,33 @@ final class TrainingMapper {
   }
 
   static Attestation attestation(AttestationEntity e) {
-    Attestation.Evidence evidence = e.attestedAt == null ? null
-        : new Attestation.Evidence(Objects.requireNonNull(e.statementText),
-            Objects.requireNonNull(e.statementSha256), Objects.requireNonNull(e.policyTextSha256), e.attestedAt,
-            Objects.requireNonNull(e.attestedOn),
-            AttestationMethod.valueOf(Objects.requireNonNull(e.method)),
-            Objects.requireNonNull(e.actorId), e.typedName, e.justification, Objects.requireNonNull(e.recordHash),
-            e.credentialId, e.credentialJson);
-    return new Attestation(idOf(e.id), idOf(e.orgId), idOf(e.memberId),
-        idOf(e.policyId), idOf(e.policyVersionId), e.requestedOn, e.dueOn, e.requestedBy, e.automatic, evidence,
+    Attestation.Evidence evidence =
+        e.attestedAt == null
+            ? null
+            : new Attestation.Evidence(
+                Objects.requireNonNull(e.statementText),
+                Objects.requireNonNull(e.statementSha256),
+                Objects.requireNonNull(e.policyTextSha256),
+                e.attestedAt,
+                Objects.requireNonNull(e.attestedOn),
+                AttestationMethod.valueOf(Objects.requireNonNull(e.method)),
+                Objects.requireNonNull(e.actorId),
+                e.typedName,
+                e.justification,
+                Objects.requireNonNull(e.recordHash),
+                e.credentialId,
+                e.credentialJson);
+    return new Attestation(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.memberId),
+        idOf(e.policyId),
+        idOf(e.policyVersionId),
+        e.requestedOn,
+        e.dueOn,
+        e.requestedBy,
+        e.automatic,
+        evidence,
         e.version);
   }
 
@@ -173,9 +240,23 @@ final class TrainingMapper {
   }
 
   static Certificate certificate(CertificateEntity e) {
-    return new Certificate(idOf(e.id), idOf(e.orgId), idOf(e.memberId), idOf(e.completionId),
-        idOf(e.courseId), idOf(e.courseVersionId), e.credentialId, e.verificationCode, e.credentialJson,
-        e.statusIndex, e.issuedAt, e.validFrom, e.validUntil,
-        Certificate.Status.valueOf(e.status), e.statusReason, e.statusChangedAt, e.version);
+    return new Certificate(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.memberId),
+        idOf(e.completionId),
+        idOf(e.courseId),
+        idOf(e.courseVersionId),
+        e.credentialId,
+        e.verificationCode,
+        e.credentialJson,
+        e.statusIndex,
+        e.issuedAt,
+        e.validFrom,
+        e.validUntil,
+        Certificate.Status.valueOf(e.status),
+        e.statusReason,
+        e.statusChangedAt,
+        e.version);
   }
 }
