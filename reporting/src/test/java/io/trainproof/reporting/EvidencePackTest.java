@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.workforce.WorkforceService;
 import io.trainproof.reporting.evidence.EvidencePack;
 import io.trainproof.reporting.evidence.EvidencePackRequest;
 import io.trainproof.reporting.evidence.ManifestSignature;
@@ -27,7 +29,10 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -172,6 +177,50 @@ class EvidencePackTest {
     assertThat(pack.sampledMembers()).hasSize(7);
     assertThat(pack.signature()).isNull();
     assertThat(unzip(pack.file())).doesNotContainKey("manifest.sig.json");
+  }
+
+  @Test
+  void externalIdsThatSanitizeAlikeGetDistinctTranscriptFiles() throws Exception {
+    // Regression (issue 17, finding 10): HR/1 and HR:1 both sanitized to HR_1, and Cyrillic ids
+    // to _1, so the pack failed with a duplicate ZIP entry.
+    List<String> ids = List.of("HR/1", "HR:1", "HR_1", "\u04161", "\u04141", "abc", "ABC");
+    for (String id : ids) {
+      clinic
+          .tp
+          .workforce()
+          .hire(
+              clinic.officer,
+              new WorkforceService.NewMember(
+                  id,
+                  "Member " + id,
+                  WorkforceType.EMPLOYEE,
+                  Set.of("clerk"),
+                  "Front",
+                  null,
+                  LocalDate.of(2026, 1, 10)));
+    }
+    EvidencePack pack =
+        reporting
+            .evidencePacks()
+            .build(
+                clinic.officer,
+                new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.everyone()),
+                dir.resolve("colliding.zip"));
+    List<String> transcripts =
+        unzip(pack.file()).keySet().stream()
+            .filter(p -> p.contains("/transcripts/") && p.endsWith(".csv"))
+            .toList();
+    assertThat(transcripts).hasSize(7 + ids.size());
+    assertThat(transcripts.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct())
+        .hasSize(transcripts.size());
+    // an id that is already a safe name and unique ignoring case keeps it
+    assertThat(transcripts).anyMatch(p -> p.endsWith("/transcripts/HR_1.csv"));
+    // the others carry a hash of the id after '~', a character no kept name contains
+    assertThat(transcripts).filteredOn(p -> p.contains("/transcripts/HR_1~")).hasSize(2);
+    assertThat(transcripts).filteredOn(p -> p.contains("/transcripts/_1~")).hasSize(2);
+    assertThat(transcripts)
+        .filteredOn(p -> p.contains("/transcripts/abc~") || p.contains("/transcripts/ABC~"))
+        .hasSize(2);
   }
 
   @Test

@@ -151,12 +151,14 @@ public final class EvidencePackWriter implements EvidencePackService {
           "retraining",
           reports.retraining(s, l),
           "Who each material policy change affected, who completed after its effective date");
+      PackFileNames names =
+          PackFileNames.of(covered.stream().map(WorkforceMember::externalId).toList());
       for (WorkforceMember m : covered) {
         MemberTranscript t = reports.transcript(s, l, m.id());
         report(
             files,
             F_DOCS + "transcripts/",
-            fileName(m.externalId()),
+            names.nameOf(m.externalId()),
             t,
             "Transcript of "
                 + m.externalId()
@@ -321,11 +323,6 @@ public final class EvidencePackWriter implements EvidencePackService {
     files.add(
         new File(
             folder + name + ".pdf", citation, description + " (printable)", pdf.toByteArray()));
-  }
-
-  static String fileName(String externalId) {
-    String safe = externalId.replaceAll("[^A-Za-z0-9._-]", "_");
-    return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
   }
 
   private EvidencePack write(
