@@ -26,8 +26,12 @@ public record Actor(
   public Actor {
     id = Check.notBlank("actor.id", id);
     Check.notNull("actor.role", role);
-    if (organization == null && role != ActorRole.VENDOR_SUPPORT) {
+    if (organization == null && role != ActorRole.PLATFORM) {
       throw new ValidationException("actor.organization", null, "is required for role " + role);
+    }
+    if (organization != null && role == ActorRole.PLATFORM) {
+      throw new ValidationException(
+          "actor.organization", organization, "must be null: the platform acts in no organization");
     }
   }
 
@@ -59,6 +63,6 @@ public record Actor(
    * @return the actor
    */
   public static Actor platform(String id) {
-    return new Actor(id, ActorRole.VENDOR_SUPPORT, null, null);
+    return new Actor(id, ActorRole.PLATFORM, null, null);
   }
 }

@@ -12,6 +12,14 @@ public enum ActorRole {
   MEMBER,
   /** The scheduler and other automated work. */
   SYSTEM,
-  /** The vendor's support staff; may cross organizations only with an explicit grant. */
-  VENDOR_SUPPORT
+  /**
+   * The vendor's support staff: acts in one organization at a time, reading like an auditor, and
+   * only while an explicit grant from the platform lets it in.
+   */
+  VENDOR_SUPPORT,
+  /**
+   * The vendor's platform itself: creates organizations and grants vendor support. It belongs to no
+   * organization and may do nothing inside one.
+   */
+  PLATFORM
 }

@@ -332,7 +332,7 @@ class DomainValuesTest {
   }
 
   @Test
-  void anActorNeedsAnIdARoleAndAnOrganizationUnlessItIsVendorSupport() {
+  void anActorNeedsAnIdARoleAndAnOrganizationUnlessItIsThePlatform() {
     Id<Organization> org = Id.random();
     Actor officer = Actor.complianceOfficer("  officer-1 ", org);
     assertThat(officer.id()).as("stripped").isEqualTo("officer-1");
@@ -343,7 +343,7 @@ class DomainValuesTest {
     assertThat(system.id()).isEqualTo("system");
     assertThat(system.organization()).isEqualTo(org);
     Actor platform = Actor.platform("support-7");
-    assertThat(platform.role()).isEqualTo(ActorRole.VENDOR_SUPPORT);
+    assertThat(platform.role()).isEqualTo(ActorRole.PLATFORM);
     assertThat(platform.organization()).isNull();
     assertThatThrownBy(() -> new Actor("m", ActorRole.MEMBER, null, null))
         .isInstanceOfSatisfying(

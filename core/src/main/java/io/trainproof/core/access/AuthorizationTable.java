@@ -30,7 +30,14 @@ public final class AuthorizationTable {
         "`ForbiddenException`, nothing written, the attempt audited). Auditor and vendor-support\n");
     sb.append(
         "reads are themselves audited; vendor support acts only where it holds an explicit,\n");
-    sb.append("expiring cross-organization grant, and only reads.\n\n");
+    sb.append("expiring cross-organization grant, and only reads. The platform belongs to no\n");
+    sb.append(
+        "organization: only it creates organizations and grants vendor support (never to itself),\n");
+    sb.append(
+        "and every operation below is refused to it. A refused platform-only call, or a read of\n");
+    sb.append(
+        "another organization by id, is audited in the caller's organization and in the one it\n");
+    sb.append("named.\n\n");
     sb.append("| operation | kind |");
     for (ActorRole role : ActorRole.values()) {
       sb.append(' ').append(role.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");

@@ -76,8 +76,10 @@ public record Context(
     Check.notNull("actor", actor);
     Id<Organization> orgId = actor.organization();
     if (orgId == null) {
+      // why: the platform belongs to no organization, so there is no trail to write the refusal in
+      LOG.warn("refused {} for the platform actor: it acts in no organization", operation);
       throw new ForbiddenException(
-          actor.id(), operation.name(), "a platform actor must act in an organization");
+          actor.id(), operation.name(), "the platform acts in no organization");
     }
     Object[] outcome = new Object[2];
     boolean outermost = PENDING.get() == null;
@@ -112,9 +114,9 @@ public record Context(
       return result;
     } catch (ForbiddenException e) {
       if (outermost) {
-        recordRefusal(actor, orgId, operation, e);
+        recordRefusal(actor, orgId, operation.name(), e);
       } else if (PENDING_REFUSAL.get() == null) {
-        PENDING_REFUSAL.set(() -> recordRefusal(actor, orgId, operation, e));
+        PENDING_REFUSAL.set(() -> recordRefusal(actor, orgId, operation.name(), e));
       }
       throw e;
     }
@@ -262,8 +264,35 @@ public record Context(
     tx.audit().appendAll(entries);
   }
 
+  /**
+   * Refuses a call made outside {@link #run} (creating organizations, granting vendor support,
+   * reading an organization by id): records the attempt in the trail of the actor's organization
+   * and of the organization it targeted (each that exists), then returns the exception to throw.
+   *
+   * @param actor the caller
+   * @param target the organization the call named, or null
+   * @param operation what was attempted, in words
+   * @param reason why it is refused
+   * @return the exception to throw
+   */
+  public ForbiddenException refuse(
+      Actor actor, @Nullable Id<Organization> target, String operation, String reason) {
+    ForbiddenException e = new ForbiddenException(actor.id(), operation, reason);
+    Id<Organization> own = actor.organization();
+    if (own != null) {
+      recordRefusal(actor, own, operation, e);
+    }
+    if (target != null && !target.equals(own)) {
+      recordRefusal(actor, target, operation, e);
+    }
+    if (own == null && target == null) {
+      LOG.warn("refused {} for a platform actor: no organization to record it in", operation);
+    }
+    return e;
+  }
+
   private void recordRefusal(
-      Actor actor, Id<Organization> orgId, Operation operation, ForbiddenException e) {
+      Actor actor, Id<Organization> orgId, String operation, ForbiddenException e) {
     try {
       store.inTransaction(
           tx -> {
@@ -271,8 +300,9 @@ public record Context(
             if (org == null) {
               return null;
             }
-            Work w = new Work(tx, org, actor, operation, Scope.NONE, clock.instant());
-            w.audit("FORBIDDEN", "Operation", operation.name(), Map.of("reason", e.getMessage()));
+            Work w =
+                new Work(tx, org, actor, Operation.ORGANIZATION_READ, Scope.NONE, clock.instant());
+            w.audit("FORBIDDEN", "Operation", operation, Map.of("reason", e.getMessage()));
             chain(tx, org, actor, w);
             return null;
           });
@@ -316,7 +346,7 @@ public record Context(
                   .find(grant.organization())
                   .orElseThrow(() -> new NotFoundException("Organization", grant.organization()));
           tx.grants().save(grant);
-          Actor platform = new Actor(grant.grantedBy(), ActorRole.VENDOR_SUPPORT, null, null);
+          Actor platform = Actor.platform(grant.grantedBy());
           Work w =
               new Work(
                   tx,

@@ -2,7 +2,6 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
-import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.CrossOrganizationGrant;
@@ -30,9 +29,9 @@ public final class OrganizationServiceImpl implements OrganizationService {
   @Override
   public Organization create(Actor actor, NewOrganization request) {
     Check.notNull("actor", actor);
-    if (actor.role() != ActorRole.VENDOR_SUPPORT) {
-      throw new ForbiddenException(
-          actor.id(), "create organization", "only a platform actor creates organizations");
+    if (actor.role() != ActorRole.PLATFORM) {
+      throw ctx.refuse(
+          actor, null, "create organization", "only the platform creates organizations");
     }
     Check.notNull("request", request);
     String name = Check.notBlank("name", request.name());
@@ -68,14 +67,22 @@ public final class OrganizationServiceImpl implements OrganizationService {
       String reason,
       Instant expiresAt) {
     Check.notNull("platform", platform);
-    if (platform.role() != ActorRole.VENDOR_SUPPORT || platform.organization() != null) {
-      throw new ForbiddenException(
-          platform.id(),
+    Check.notNull("organization", organization);
+    if (platform.role() != ActorRole.PLATFORM) {
+      throw ctx.refuse(
+          platform,
+          organization,
           "grant vendor support",
           "only the platform grants cross-organization access");
     }
-    Check.notNull("organization", organization);
     String who = Check.notBlank("supportActorId", supportActorId);
+    if (who.equals(platform.id())) {
+      throw ctx.refuse(
+          platform,
+          organization,
+          "grant vendor support",
+          "the platform cannot grant access to itself; name the support actor");
+    }
     String why = Check.notBlank("reason", reason);
     Instant now = ctx.clock().instant();
     Check.notNull("expiresAt", expiresAt);
@@ -94,8 +101,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
     Check.notNull("id", id);
     Organization org = get(actor);
     if (!org.id().equals(id)) {
-      throw new ForbiddenException(
-          actor.id(), "read organization", "acts for another organization");
+      throw ctx.refuse(actor, id, "read organization", "acts for another organization");
     }
     return org;
   }
