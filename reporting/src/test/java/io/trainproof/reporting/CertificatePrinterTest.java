@@ -34,18 +34,22 @@ class CertificatePrinterTest {
     @Override
     public Issued issueCertificate(CertificateClaims c) {
       String id = "urn:uuid:" + c.certificateId();
-      return new Issued(id, "{\"id\":\"" + id + "\"}", "TP-" + (1000 + c.statusIndex()));
+      return new Issued(
+          id,
+          "{\"id\":\"" + id + "\"}",
+          "TP-" + (1000 + c.statusIndex()),
+          "did:example:stub#key-1");
     }
 
     @Override
     public Issued sealAttestation(AttestationClaims c) {
-      return new Issued("urn:uuid:" + c.attestationId(), "{}", null);
+      return new Issued("urn:uuid:" + c.attestationId(), "{}", null, "did:example:stub#key-1");
     }
 
     @Override
-    public String statusListCredential(
+    public Issued statusListCredential(
         Id<Organization> organization, String purpose, List<Integer> setIndexes) {
-      return "{}";
+      return new Issued("https://stub.example/status/" + purpose, "{}", null, "did:example:k#1");
     }
   }
 

@@ -192,7 +192,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
       ProofSigning.checkSigner(cryptosuite, org.signer());
       json = CertificateJson.sign(id, request, status, cryptosuite, created, org.signer(), configs);
     }
-    return new Issued(id, json, VerificationCode.forCredentialId(id));
+    return new Issued(id, json, VerificationCode.forCredentialId(id), org.signer().keyId());
   }
 
   @Override
@@ -210,7 +210,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
             claims.attestedAt(),
             claims.method().toLowerCase(Locale.ROOT).replace('_', '-'));
     String json = sign(UnsignedCredentials.attestation(id, request, List.of()), org);
-    return new Issued(id, json, null);
+    return new Issued(id, json, null, org.signer().keyId());
   }
 
   /**
@@ -222,7 +222,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
    *     or an index is outside the list
    */
   @Override
-  public String statusListCredential(
+  public Issued statusListCredential(
       Id<Organization> organization, String purpose, List<Integer> setIndexes) {
     OrganizationIssuer org = issuer(organization);
     StatusPurpose p =
@@ -237,10 +237,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
                             + " or "
                             + StatusPurpose.SUPERSEDED.value()));
     StatusBitstring bits = StatusBitstring.empty(statusListSize).withBits(setIndexes);
-    ObjectNode list =
-        StatusListCredentials.unsigned(
-            org.did(), statusListUrl(organization, p), p, bits, clock.instant());
-    return sign(list, org);
+    String url = statusListUrl(organization, p);
+    ObjectNode list = StatusListCredentials.unsigned(org.did(), url, p, bits, clock.instant());
+    return new Issued(url, sign(list, org), null, org.signer().keyId());
   }
 
   private String sign(ObjectNode document, OrganizationIssuer org) {

@@ -172,7 +172,8 @@ class SigningCredentialIssuerRulesTest {
     // a key is valid from the very second it becomes active
     assertThat(
             adapter(history, KEY_FROM, SigningCredentialIssuer.DEFAULT_STATUS_LIST_SIZE)
-                .statusListCredential(ORG, "revocation", List.of()))
+                .statusListCredential(ORG, "revocation", List.of())
+                .json())
         .contains("\"proof\"");
   }
 

@@ -24,6 +24,7 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
+import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.spi.Store;
 import io.trainproof.signing.credential.VerificationCode;
 import io.trainproof.signing.jcs.StrictJson;
@@ -492,14 +493,18 @@ class SigningCredentialIssuerTest {
     Id<Organization> org = fx.org().id();
     List<Integer> set = List.of(0, 7, 8, 65_535, 131_071, 7);
 
-    String json = adapter.statusListCredential(org, "revocation", set);
+    CredentialIssuer.Issued issued = adapter.statusListCredential(org, "revocation", set);
+    String json = issued.json();
+    assertThat(issued.credentialId()).isEqualTo(STATUS_BASE + "/" + org + "/revocation");
+    assertThat(issued.verificationMethod()).isEqualTo(DID + "#key-1");
 
     assertThat(setBits(json)).containsExactly(0, 7, 8, 65_535, 131_071);
     JsonNode vc = StrictJson.parse(json);
     assertThat(vc.get("id").asText()).isEqualTo(STATUS_BASE + "/" + org + "/revocation");
     assertThat(vc.get("issuer").asText()).isEqualTo(DID);
     assertThat(vc.at("/credentialSubject/statusPurpose").asText()).isEqualTo("revocation");
-    assertThat(setBits(adapter.statusListCredential(org, "superseded", List.of()))).isEmpty();
+    assertThat(setBits(adapter.statusListCredential(org, "superseded", List.of()).json()))
+        .isEmpty();
     assertThatThrownBy(() -> adapter.statusListCredential(org, "suspension", List.of()))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> adapter.statusListCredential(org, "revocation", List.of(131_072)))

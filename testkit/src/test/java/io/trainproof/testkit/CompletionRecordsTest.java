@@ -171,6 +171,47 @@ class CompletionRecordsTest {
   }
 
   @Test
+  void everySignatureIsAuditedWithItsKeyAndHashAndStatusListsAreSignedOnlyWhenTheyChange() {
+    // Issue 17, finding 1: status lists were signed on every read of their public URL, each
+    // signature without an audit entry, and the trail named no signing key.
+    tp.completions()
+        .record(fx.officer(), CompletionService.Request.inApp(open().id(), TODAY, 95, "o"));
+    Certificate cert = tp.certificates().forMember(fx.officer(), m.id()).get(0);
+    assertThat(last("CERTIFICATE_ISSUED").details())
+        .containsEntry("verificationMethod", "did:example:stub#key-1")
+        .containsEntry("credentialSha256", Fixtures.sha256(cert.credentialJson()));
+
+    String first =
+        tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION);
+    AuditEntry signed = last("STATUS_LIST_SIGNED");
+    assertThat(signed.subjectId()).isEqualTo(CertificateService.REVOCATION);
+    assertThat(signed.details())
+        .containsEntry("verificationMethod", "did:example:stub#key-1")
+        .containsEntry("credentialSha256", Fixtures.sha256(first))
+        .containsEntry("setBits", "0");
+    long signatures = audit().stream().filter(e -> e.action().equals("STATUS_LIST_SIGNED")).count();
+    for (int i = 0; i < 50; i++) {
+      assertThat(
+              tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION))
+          .isEqualTo(first);
+    }
+    assertThat(audit().stream().filter(e -> e.action().equals("STATUS_LIST_SIGNED")).count())
+        .as("unchanged lists are reused, not signed again")
+        .isEqualTo(signatures);
+
+    tp.certificates().revoke(fx.officer(), cert.id(), "issued in error");
+    assertThat(tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION))
+        .contains("[" + cert.statusIndex() + "]");
+    assertThat(last("STATUS_LIST_SIGNED").details()).containsEntry("setBits", "1");
+
+    clock.advance(Duration.ofMinutes(16));
+    tp.certificates().statusListCredential(fx.officer(), CertificateService.REVOCATION);
+    assertThat(audit().stream().filter(e -> e.action().equals("STATUS_LIST_SIGNED")).count())
+        .as("a list older than the reuse period is signed again")
+        .isEqualTo(signatures + 2);
+  }
+
+  @Test
   void aRevokedCertificateIsOnTheRevocationListAndCannotBeRevokedTwice() {
     tp.completions()
         .record(fx.officer(), CompletionService.Request.inApp(open().id(), TODAY, 95, "o"));

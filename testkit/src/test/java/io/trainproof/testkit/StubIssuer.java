@@ -18,19 +18,27 @@ final class StubIssuer implements CredentialIssuer {
     return new Issued(
         id,
         "{\"id\":\"" + id + "\",\"statusIndex\":" + c.statusIndex() + "}",
-        "CODE-" + c.statusIndex());
+        "CODE-" + c.statusIndex(),
+        "did:example:stub#key-1");
   }
 
   @Override
   public Issued sealAttestation(AttestationClaims c) {
     String id = "urn:uuid:" + c.attestationId();
     return new Issued(
-        id, "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}", null);
+        id,
+        "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}",
+        null,
+        "did:example:stub#key-1");
   }
 
   @Override
-  public String statusListCredential(
+  public Issued statusListCredential(
       Id<Organization> organization, String purpose, List<Integer> setIndexes) {
-    return "{\"purpose\":\"" + purpose + "\",\"set\":" + setIndexes + "}";
+    return new Issued(
+        "https://stub.example/status/" + purpose,
+        "{\"purpose\":\"" + purpose + "\",\"set\":" + setIndexes + "}",
+        null,
+        "did:example:stub#key-1");
   }
 }

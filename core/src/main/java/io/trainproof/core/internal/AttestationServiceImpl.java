@@ -217,6 +217,7 @@ public final class AttestationServiceImpl implements AttestationService {
                       actor.id()));
           String credentialId = null;
           String credentialJson = null;
+          String verificationMethod = null;
           CredentialIssuer issuer = ctx.issuer();
           if (issuer != null) {
             Policy policy = w.tx().policies().find(w.org().id(), version.policy()).orElseThrow();
@@ -236,6 +237,7 @@ public final class AttestationServiceImpl implements AttestationService {
                         w.now()));
             credentialId = sealed.credentialId();
             credentialJson = sealed.json();
+            verificationMethod = sealed.verificationMethod();
           }
           Attestation.Evidence evidence =
               new Attestation.Evidence(
@@ -271,6 +273,7 @@ public final class AttestationServiceImpl implements AttestationService {
               && credentialJson != null) { // why: a sealed attestation sets both
             facts.put("credentialId", credentialId);
             facts.put("credentialSha256", AuditChain.sha256(credentialJson));
+            facts.put("verificationMethod", String.valueOf(verificationMethod));
           }
           if (finalJustification != null) {
             facts.put("justification", finalJustification);

@@ -4,18 +4,39 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.CredentialIssuer;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Implements {@link CertificateService}. Thread-safe. Not API. */
 public final class CertificateServiceImpl implements CertificateService {
+  /** Organizations × purposes whose last signed status list is kept for reuse. */
+  private static final int KEPT_LISTS = 10_000;
+
   private final Context ctx;
+
+  /** The last list signed per organization and purpose; reused while no bit changed. */
+  private final Map<String, SignedList> lists =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SignedList> eldest) {
+              return size() > KEPT_LISTS;
+            }
+          });
+
+  private record SignedList(List<Integer> setIndexes, String json, Instant signedAt) {}
 
   /**
    * Creates the service.
@@ -95,11 +116,45 @@ public final class CertificateServiceImpl implements CertificateService {
     if (issuer == null) {
       throw new ValidationException("issuer", null, "no credential issuer is configured");
     }
-    return ctx.run(
-        actor,
-        Operation.CERTIFICATE_READ,
-        w ->
-            issuer.statusListCredential(
-                w.org().id(), purpose, w.tx().certificates().statusIndexes(w.org().id(), status)));
+    // why: every signature is audited, so a list is signed again only when a bit changed or the
+    // last one is older than the issuer's reuse period, not on every read of a public URL
+    String[] key = new String[1];
+    SignedList list =
+        ctx.run(
+            actor,
+            Operation.CERTIFICATE_READ,
+            w -> {
+              key[0] = w.org().id() + "/" + purpose;
+              List<Integer> set =
+                  w.tx().certificates().statusIndexes(w.org().id(), status).stream()
+                      .sorted()
+                      .toList();
+              SignedList last = lists.get(key[0]);
+              if (last != null
+                  && last.setIndexes().equals(set)
+                  && !w.now().isBefore(last.signedAt())
+                  && w.now().isBefore(last.signedAt().plus(issuer.statusListReuse()))) {
+                return last;
+              }
+              CredentialIssuer.Issued signed =
+                  issuer.statusListCredential(w.org().id(), purpose, set);
+              w.audit(
+                  "STATUS_LIST_SIGNED",
+                  "StatusList",
+                  purpose,
+                  Map.of(
+                      "credentialId",
+                      signed.credentialId(),
+                      "credentialSha256",
+                      AuditChain.sha256(signed.json()),
+                      "verificationMethod",
+                      signed.verificationMethod(),
+                      "setBits",
+                      String.valueOf(set.size())));
+              return new SignedList(set, signed.json(), w.now());
+            });
+    // kept only once the signature's audit entry has committed
+    lists.put(key[0], list);
+    return list.json();
   }
 }

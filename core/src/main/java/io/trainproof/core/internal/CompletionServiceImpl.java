@@ -357,7 +357,9 @@ public final class CompletionServiceImpl implements CompletionService {
                 "statusIndex",
                 String.valueOf(index),
                 "credentialSha256",
-                AuditChain.sha256(issued.json())));
+                AuditChain.sha256(issued.json()),
+                "verificationMethod",
+                issued.verificationMethod()));
     if (validUntil != null) {
       facts.put("validUntil", validUntil.toString());
     }

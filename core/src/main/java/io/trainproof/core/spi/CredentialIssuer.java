@@ -3,6 +3,7 @@ package io.trainproof.core.spi;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -90,8 +91,14 @@ public interface CredentialIssuer {
    * @param credentialId its {@code id}
    * @param json the credential as JSON text
    * @param verificationCode the short human code, for certificates
+   * @param verificationMethod the id of the key that signed it (its proof's {@code
+   *     verificationMethod}), recorded in the audit trail with the credential's hash
    */
-  record Issued(String credentialId, String json, @Nullable String verificationCode) {}
+  record Issued(
+      String credentialId,
+      String json,
+      @Nullable String verificationCode,
+      String verificationMethod) {}
 
   /**
    * @return how many entries each of the issuer's status lists has
@@ -115,14 +122,26 @@ public interface CredentialIssuer {
   Issued sealAttestation(AttestationClaims claims);
 
   /**
-   * Builds the organization's signed status list credential from the indexes whose bit is set.
+   * Builds the organization's signed status list credential from the indexes whose bit is set. Core
+   * calls it only when the set bits changed or its last list is older than {@link
+   * #statusListReuse}, and audits every call.
    *
    * @param organization the organization
    * @param purpose {@code revocation} or {@code suspension}-like purposes the issuer supports;
    *     Trainproof uses {@code revocation} and {@code superseded}
    * @param setIndexes indexes whose bit is set
-   * @return the status list credential as JSON text
+   * @return the signed status list credential
    */
-  String statusListCredential(
+  Issued statusListCredential(
       Id<Organization> organization, String purpose, List<Integer> setIndexes);
+
+  /**
+   * How long core may hand out a status list it signed before it asks for a new one, when no bit
+   * has changed. Must be well inside the list's own validity period.
+   *
+   * @return the reuse period; 15 minutes unless an issuer says otherwise
+   */
+  default Duration statusListReuse() {
+    return Duration.ofMinutes(15);
+  }
 }

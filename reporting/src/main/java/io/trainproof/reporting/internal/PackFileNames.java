@@ -1,11 +1,8 @@
 package io.trainproof.reporting.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.trainproof.core.audit.AuditChain;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +52,9 @@ final class PackFileNames {
     for (String id : ids) {
       String safe = sanitize(id);
       boolean keep = safe.equals(id) && caseless.getOrDefault(id.toLowerCase(Locale.ROOT), 0) == 1;
-      String name = keep ? id : safe + "~" + sha256(id).substring(0, SHORT_HASH);
+      String name = keep ? id : safe + "~" + AuditChain.sha256(id).substring(0, SHORT_HASH);
       if (taken.containsKey(name.toLowerCase(Locale.ROOT))) {
-        name = safe + "~" + sha256(id);
+        name = safe + "~" + AuditChain.sha256(id);
       }
       String previous = taken.putIfAbsent(name.toLowerCase(Locale.ROOT), id);
       if (previous != null && !previous.equals(id)) {
@@ -74,15 +71,5 @@ final class PackFileNames {
       safe = safe.substring(0, MAX_BASE);
     }
     return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
-  }
-
-  private static String sha256(String id) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }
