@@ -216,6 +216,30 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   /**
    * {@inheritDoc}
    *
+   * <p>Signs with the organization's active key and this issuer's cryptosuite, after {@link
+   * SignableCredential}'s checks; safe-mode JSON-LD refusals come from {@link DataIntegrity}.
+   *
+   * @throws ValidationException when another cryptosuite is asked for, or the credential names
+   *     another issuer, carries a proof, or is a status list
+   */
+  @Override
+  public Issued signCredential(
+      Id<Organization> organization, String unsignedCredential, @Nullable String requested) {
+    OrganizationIssuer org = issuer(organization);
+    if (requested != null && !requested.equals(cryptosuite.id())) {
+      throw new ValidationException(
+          "cryptosuite", requested, "is not the one this issuer signs with, " + cryptosuite.id());
+    }
+    ObjectNode credential =
+        SignableCredential.check(
+            unsignedCredential, org.did(), statusListBaseUrl + "/" + organization + "/");
+    String json = sign(credential, org);
+    return new Issued(credential.path("id").asText(""), json, null, org.signer().keyId());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>Builds the list from nothing but {@code setIndexes}: exactly those bits are set.
    *
    * @throws ValidationException when the purpose is not {@code revocation} or {@code superseded},

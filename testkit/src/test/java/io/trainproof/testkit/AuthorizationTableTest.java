@@ -267,6 +267,9 @@ class AuthorizationTableTest {
         Operation.CERTIFICATE_REVOKE,
         (w, a, t) -> w.tp.certificates().revoke(a, w.certificateOf(t).id(), "issued in error"));
     on(Operation.CERTIFICATE_READ, (w, a, t) -> w.tp.certificates().forMember(a, t.id()));
+    on(
+        Operation.CREDENTIAL_SIGN,
+        (w, a, t) -> w.tp.certificates().signCredential(a, "{\"id\":\"urn:x\"}", null));
     on(Operation.STATUS_READ, (w, a, t) -> w.tp.status().forMember(a, t.id(), TODAY));
     on(
         Operation.ATTESTATION_REQUEST,

@@ -4,6 +4,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.CredentialIssuer;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A credential issuer for core tests: deterministic JSON, no cryptography. */
 final class StubIssuer implements CredentialIssuer {
@@ -28,6 +29,16 @@ final class StubIssuer implements CredentialIssuer {
     return new Issued(
         id,
         "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}",
+        null,
+        "did:example:stub#key-1");
+  }
+
+  @Override
+  public Issued signCredential(
+      Id<Organization> organization, String unsignedCredential, @Nullable String cryptosuite) {
+    return new Issued(
+        "urn:uuid:stub",
+        unsignedCredential.replaceFirst("\\}$", ",\"proof\":{}}"),
         null,
         "did:example:stub#key-1");
   }

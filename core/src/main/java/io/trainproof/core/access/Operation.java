@@ -98,6 +98,12 @@ public enum Operation {
   /** Read certificates and the status lists. */
   CERTIFICATE_READ(
       true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
+  /**
+   * Sign a credential the host assembled (a VC API issuing endpoint, say) with the organization's
+   * issuer key; every signature is audited.
+   */
+  CREDENTIAL_SIGN(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Run the renewal sweep and the reminder schedule. */
   SCHEDULER_RUN(false, s(Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Read compliance status. */

@@ -1,11 +1,13 @@
 package io.trainproof.core.certificate;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training certificates: issued by the completion service (when a credential issuer is configured
@@ -47,6 +49,23 @@ public interface CertificateService {
    * @return the revoked certificate
    */
   Certificate revoke(Actor actor, Id<Certificate> certificate, String reason);
+
+  /**
+   * Signs a credential the host assembled (for its VC API issuing endpoint, say) with the
+   * organization's issuer key, and records the signature in the audit trail: who asked, which key,
+   * the credential's id and the hash of what was signed. Certificates of completed training are
+   * issued by {@code CompletionService}, not here. The issuer refuses what it must not sign: a
+   * credential naming another issuer, one that already carries a proof, a status list (those are
+   * signed only by Trainproof), or a document whose JSON-LD drops data.
+   *
+   * @param actor the caller (a compliance officer or the organization's system actor)
+   * @param unsignedCredential the credential as JSON text, without a proof
+   * @param cryptosuite the cryptosuite asked for, or null for the issuer's own
+   * @return the signed credential as JSON text
+   * @throws ValidationException when no issuer is configured, the issuer signs no such credentials,
+   *     or it refuses this one (the reason names the field)
+   */
+  String signCredential(Actor actor, String unsignedCredential, @Nullable String cryptosuite);
 
   /**
    * The organization's signed status list credential for a purpose.

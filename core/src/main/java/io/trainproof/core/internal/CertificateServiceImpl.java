@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Implements {@link CertificateService}. Thread-safe. Not API. */
 public final class CertificateServiceImpl implements CertificateService {
@@ -98,6 +100,35 @@ public final class CertificateServiceImpl implements CertificateService {
               c.id(),
               Map.of("reason", why, "statusIndex", String.valueOf(c.statusIndex())));
           return revoked;
+        });
+  }
+
+  @Override
+  public String signCredential(
+      Actor actor, String unsignedCredential, @Nullable String cryptosuite) {
+    String credential = Check.notBlank("credential", unsignedCredential);
+    CredentialIssuer issuer = ctx.issuer();
+    if (issuer == null) {
+      throw new ValidationException("issuer", null, "no credential issuer is configured");
+    }
+    return ctx.run(
+        actor,
+        Operation.CREDENTIAL_SIGN,
+        w -> {
+          CredentialIssuer.Issued signed =
+              issuer.signCredential(w.org().id(), credential, cryptosuite);
+          Map<String, String> facts = new TreeMap<>();
+          facts.put("credentialSha256", AuditChain.sha256(signed.json()));
+          facts.put("verificationMethod", signed.verificationMethod());
+          if (cryptosuite != null) {
+            facts.put("cryptosuite", cryptosuite);
+          }
+          w.audit(
+              "CREDENTIAL_SIGNED",
+              "Credential",
+              signed.credentialId().isEmpty() ? "(no id)" : signed.credentialId(),
+              facts);
+          return signed.json();
         });
   }
 

@@ -1,5 +1,6 @@
 package io.trainproof.core.spi;
 
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
@@ -120,6 +121,22 @@ public interface CredentialIssuer {
    * @return the signed credential
    */
   Issued sealAttestation(AttestationClaims claims);
+
+  /**
+   * Signs a credential the host assembled, for {@code CertificateService.signCredential}, which
+   * audits every call. An issuer that signs only what Trainproof builds keeps this default.
+   *
+   * @param organization the organization whose key signs
+   * @param unsignedCredential the credential as JSON text, without a proof
+   * @param cryptosuite the cryptosuite asked for, or null for the issuer's own
+   * @return the signed credential ({@code credentialId} empty when the credential has no id)
+   * @throws ValidationException when it refuses the credential; the default always refuses
+   */
+  default Issued signCredential(
+      Id<Organization> organization, String unsignedCredential, @Nullable String cryptosuite) {
+    throw new ValidationException(
+        "issuer", null, "this credential issuer signs only what Trainproof builds");
+  }
 
   /**
    * Builds the organization's signed status list credential from the indexes whose bit is set. Core
