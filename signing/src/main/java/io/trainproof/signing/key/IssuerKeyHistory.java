@@ -7,6 +7,8 @@ import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.jcs.StrictJson;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,10 +18,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An issuer's {@code did:web} DID and every key it ever signed with, each with its validity
- * interval: the current active key and the retired ones. Retired keys stay resolvable, so a
- * six-year-old credential still verifies and a verifier can tell whether it was signed while its
- * key was valid.
+ * An issuer's id and every key it ever signed with, each with its validity interval: the current
+ * active key and the retired ones. Retired keys stay resolvable, so a six-year-old credential still
+ * verifies and a verifier can tell whether it was signed while its key was valid.
  *
  * <p>Immutable and thread-safe; {@link #rotate} returns a new history.
  *
@@ -46,6 +47,7 @@ public final class IssuerKeyHistory {
   private static final Pattern DID_WEB =
       Pattern.compile("did:web:[A-Za-z0-9.\\-]+(%3A[0-9]+)?(:[A-Za-z0-9._~\\-%]+)*");
   private static final String TYPE = "TrainproofIssuerKeyHistory";
+  private static final int MAX_ISSUER_URL = 2048;
 
   private final String did;
   private final List<KeyRecord> keys;
@@ -59,7 +61,9 @@ public final class IssuerKeyHistory {
   /**
    * Starts a history with its first key.
    *
-   * @param did the issuer's {@code did:web} DID
+   * @param did the issuer's id: a {@code did:web} DID (Trainproof's own issuers), a {@code did:key}
+   *     DID (whose one key is the DID itself), or an {@code https} URL without query or fragment
+   *     (Open Badges 3.0 issuers); key ids are {@code <did>#<fragment>}
    * @param keyId the key's verification method id, {@code <did>#<fragment>}
    * @param key the public key
    * @param activeFrom when it starts signing
@@ -139,6 +143,31 @@ public final class IssuerKeyHistory {
       }
     }
     return Optional.empty();
+  }
+
+  /** An issuer named by an https URL (Open Badges 3.0 issuers are): host, path, nothing else. */
+  private static boolean isHttpsIssuer(String id) {
+    if (id.length() > MAX_ISSUER_URL || !id.startsWith("https://")) {
+      return false;
+    }
+    try {
+      URI uri = new URI(id);
+      return uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** A did:key names exactly one key: its fragment repeats its value, and that is the key. */
+  private static boolean resolvesTo(KeyRecord record) {
+    try {
+      return DidKey.resolve(record.id()).equals(record.key());
+    } catch (UnusableInputException e) {
+      return false;
+    }
   }
 
   /**
@@ -246,8 +275,17 @@ public final class IssuerKeyHistory {
   }
 
   private void validate() {
-    if (!DID_WEB.matcher(did).matches()) {
-      throw new ValidationException("did", did, "is not a did:web DID");
+    boolean didKey = DidKey.isDidKey(did);
+    if (didKey) {
+      try {
+        DidKey.resolve(did);
+      } catch (UnusableInputException e) {
+        throw new ValidationException(
+            "did", did, "is not a did:key of a supported key: " + e.getMessage());
+      }
+    } else if (!DID_WEB.matcher(did).matches() && !isHttpsIssuer(did)) {
+      throw new ValidationException(
+          "did", did, "is not a did:web or did:key DID or an https URL without fragment");
     }
     List<String> ids = new ArrayList<>();
     List<VerificationKey> seen = new ArrayList<>();
@@ -255,6 +293,10 @@ public final class IssuerKeyHistory {
     for (KeyRecord record : keys) {
       if (!record.id().startsWith(did + "#") || record.id().length() == did.length() + 1) {
         throw new ValidationException("keyId", record.id(), "must be " + did + "#<fragment>");
+      }
+      if (didKey && !resolvesTo(record)) {
+        throw new ValidationException(
+            "keyId", record.id(), "must be " + did + "#<its own multibase>, naming this key");
       }
       if (ids.contains(record.id())) {
         throw new ConflictException("SigningKey", record.id(), "key id appears twice");

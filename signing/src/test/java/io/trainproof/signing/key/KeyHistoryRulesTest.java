@@ -80,11 +80,43 @@ class KeyHistoryRulesTest {
   }
 
   @Test
-  void theIssuerMustBeDidWebAndKeyIdsMustBeFragmentsOfIt() {
+  void theIssuerIsADidWebADidKeyOrAnHttpsUrlAndKeyIdsAreFragmentsOfIt() {
     assertThatThrownBy(
             () -> IssuerKeyHistory.start("did:key:z6Mk", "did:key:z6Mk#k1", k1.publicKey(), FROM))
+        .as("a did:key that encodes no key")
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("did"));
+    for (String notAnIssuer :
+        List.of(
+            "did:example:123",
+            "http://issuer.example/1",
+            "https://issuer.example/1?x=1",
+            "https://user@issuer.example/1",
+            "https://issuer.example/1#frag",
+            "ftp://issuer.example")) {
+      assertThatThrownBy(
+              () -> IssuerKeyHistory.start(notAnIssuer, notAnIssuer + "#k1", k1.publicKey(), FROM))
+          .as(notAnIssuer)
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("did"));
+    }
+    // an https issuer (Open Badges 3.0) with its keys as fragments of its URL
+    String https = "https://issuer.example/issuers/565049";
+    assertThat(IssuerKeyHistory.start(https, https + "#key-1", k1.publicKey(), FROM).did())
+        .isEqualTo(https);
+    // a did:key issuer names exactly its own key: the fragment repeats the value, and the key is it
+    String didKey = "did:key:" + k1.publicKey().multibase();
+    String didKeyId = didKey + "#" + k1.publicKey().multibase();
+    assertThat(IssuerKeyHistory.start(didKey, didKeyId, k1.publicKey(), FROM).find(didKeyId))
+        .isPresent();
+    assertThatThrownBy(() -> IssuerKeyHistory.start(didKey, didKeyId, k2.publicKey(), FROM))
+        .as("a did:key history claiming another key")
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
+    assertThatThrownBy(
+            () -> IssuerKeyHistory.start(didKey, didKey + "#key-1", k1.publicKey(), FROM))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("keyId"));
     assertThatThrownBy(
             () -> IssuerKeyHistory.start(DID, "did:web:b.example#k1", k1.publicKey(), FROM))
         .isInstanceOfSatisfying(
