@@ -14,6 +14,7 @@ import io.trainproof.signing.credential.SubjectIdentifier;
 import io.trainproof.signing.credential.UnsignedCredentials;
 import io.trainproof.signing.credential.VerificationCode;
 import io.trainproof.signing.internal.ProofSigning;
+import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
@@ -183,7 +184,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
                 StatusPurpose.SUPERSEDED,
                 claims.statusIndex()));
     String json;
-    if (cryptosuite.rdfCanonicalization()) {
+    if (cryptosuite.rdfCanonicalization()
+        || org.signer().publicKey().algorithm() == KeyAlgorithm.P384) {
+      // why: CertificateJson writes the proof with SHA-256 hashes; P-384 proofs hash with SHA-384
       json = sign(UnsignedCredentials.certificate(id, request, status), org);
     } else {
       // why: what DataIntegrity.addProofToJson writes for this certificate, byte for byte,

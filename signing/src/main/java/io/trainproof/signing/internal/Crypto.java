@@ -8,13 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -34,15 +31,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The signature primitives, on Bouncy Castle's lightweight API (no JCA provider is installed or
- * looked up): Ed25519 (RFC 8032) and ECDSA P-256 with SHA-256 and deterministic nonces (RFC 6979,
- * {@link HMacDSAKCalculator}), signatures as raw {@code r‖s}. Thread-safe.
+ * looked up): Ed25519 (RFC 8032), ECDSA P-256 with SHA-256 and ECDSA P-384 with SHA-384, with
+ * deterministic nonces (RFC 6979, {@link HMacDSAKCalculator}), signatures as raw {@code r‖s}.
+ * Thread-safe.
  */
 public final class Crypto {
-  private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
-
   /** P-256 domain parameters with their OID, so encodings name the curve. */
-  public static final ECNamedDomainParameters P256_DOMAIN =
-      new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, P256);
+  public static final ECNamedDomainParameters P256_DOMAIN = EcCurve.P256.domain;
 
   private static final MessageDigest SHA256_PROTOTYPE = newSha256();
   private static final PublicKeyCache PUBLIC_KEYS = new PublicKeyCache(1024);
@@ -83,27 +78,54 @@ public final class Crypto {
   }
 
   /**
-   * Generates a private key: an Ed25519 seed or a P-256 scalar, 32 bytes either way.
+   * The hash an algorithm's Data Integrity proofs use for the proof configuration and the document:
+   * SHA-384 for P-384, SHA-256 otherwise.
+   *
+   * @param algorithm the key's algorithm
+   * @param data the bytes
+   * @return the digest
+   */
+  public static byte[] proofHash(KeyAlgorithm algorithm, byte[] data) {
+    return algorithm == KeyAlgorithm.P384 ? EcCurve.P384.hash(data) : sha256(data);
+  }
+
+  /**
+   * The length of an algorithm's private key and of each half of its signature, in bytes.
+   *
+   * @param algorithm the algorithm
+   * @return 32, or 48 for P-384
+   */
+  public static int size(KeyAlgorithm algorithm) {
+    EcCurve curve = EcCurve.orNull(algorithm);
+    return curve == null ? 32 : curve.size;
+  }
+
+  /**
+   * Generates a private key: an Ed25519 seed (32 bytes) or an ECDSA scalar (32 bytes for P-256, 48
+   * for P-384).
    *
    * @param algorithm the algorithm
    * @param random the randomness source
-   * @return the 32 private bytes
+   * @return the private bytes
    */
   public static byte[] generatePrivate(KeyAlgorithm algorithm, SecureRandom random) {
     if (algorithm == KeyAlgorithm.ED25519) {
       return new Ed25519PrivateKeyParameters(random).getEncoded();
     }
+    EcCurve curve = EcCurve.of(algorithm);
     ECKeyPairGenerator generator = new ECKeyPairGenerator();
-    generator.init(new ECKeyGenerationParameters(P256_DOMAIN, random));
+    generator.init(new ECKeyGenerationParameters(curve.domain, random));
     AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-    return BigIntegers.asUnsignedByteArray(32, ((ECPrivateKeyParameters) pair.getPrivate()).getD());
+    return BigIntegers.asUnsignedByteArray(
+        curve.size, ((ECPrivateKeyParameters) pair.getPrivate()).getD());
   }
 
   /**
-   * Derives the public key: 32 bytes for Ed25519, a 33-byte compressed point for P-256.
+   * Derives the public key: 32 bytes for Ed25519, a compressed point for ECDSA (33 bytes for P-256,
+   * 49 for P-384).
    *
    * @param algorithm the algorithm
-   * @param privateBytes the 32 private bytes
+   * @param privateBytes the private bytes
    * @return the public key bytes
    */
   public static byte[] publicFromPrivate(KeyAlgorithm algorithm, byte[] privateBytes) {
@@ -111,7 +133,8 @@ public final class Crypto {
     if (algorithm == KeyAlgorithm.ED25519) {
       return new Ed25519PrivateKeyParameters(privateBytes, 0).generatePublicKey().getEncoded();
     }
-    ECPoint q = P256_DOMAIN.getG().multiply(new BigInteger(1, privateBytes)).normalize();
+    ECPoint q =
+        EcCurve.of(algorithm).domain.getG().multiply(new BigInteger(1, privateBytes)).normalize();
     return q.getEncoded(true);
   }
 
@@ -141,7 +164,7 @@ public final class Crypto {
       }
       return publicBytes.clone();
     }
-    return decodePoint(publicBytes).getEncoded(true);
+    return decodePoint(algorithm, publicBytes).getEncoded(true);
   }
 
   /**
@@ -151,14 +174,26 @@ public final class Crypto {
    * @return the point
    */
   public static ECPoint decodePoint(byte[] encoded) {
+    return decodePoint(KeyAlgorithm.P256, encoded);
+  }
+
+  /**
+   * Decodes a point of an ECDSA algorithm's curve.
+   *
+   * @param algorithm {@link KeyAlgorithm#P256} or {@link KeyAlgorithm#P384}
+   * @param encoded compressed or uncompressed SEC1 encoding
+   * @return the point
+   */
+  public static ECPoint decodePoint(KeyAlgorithm algorithm, byte[] encoded) {
+    EcCurve curve = EcCurve.of(algorithm);
     try {
-      ECPoint point = P256_DOMAIN.getCurve().decodePoint(encoded).normalize();
+      ECPoint point = curve.domain.getCurve().decodePoint(encoded).normalize();
       if (point.isInfinity() || !point.isValid()) {
-        throw new UnusableInputException("key", "P-256 point is not valid");
+        throw new UnusableInputException("key", curve.name + " point is not valid");
       }
       return point;
     } catch (IllegalArgumentException e) {
-      throw new UnusableInputException("key", "not a P-256 point encoding", e);
+      throw new UnusableInputException("key", "not a " + curve.name + " point encoding", e);
     }
   }
 
@@ -192,8 +227,9 @@ public final class Crypto {
       key.generatePublicKey();
       return new PreparedPrivateKey(key, null);
     }
+    EcCurve curve = EcCurve.of(algorithm);
     return new PreparedPrivateKey(
-        null, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), P256_DOMAIN));
+        null, new ECPrivateKeyParameters(new BigInteger(1, privateBytes), curve.domain), curve);
   }
 
   /**
@@ -202,19 +238,28 @@ public final class Crypto {
    */
   public static final class PreparedPrivateKey {
     private final @Nullable Ed25519PrivateKeyParameters ed25519;
-    private final @Nullable ECPrivateKeyParameters p256;
+    private final @Nullable ECPrivateKeyParameters ec;
+    private final EcCurve curve;
 
     private PreparedPrivateKey(
-        @Nullable Ed25519PrivateKeyParameters ed25519, @Nullable ECPrivateKeyParameters p256) {
+        @Nullable Ed25519PrivateKeyParameters ed25519, @Nullable ECPrivateKeyParameters ec) {
+      this(ed25519, ec, EcCurve.P256);
+    }
+
+    private PreparedPrivateKey(
+        @Nullable Ed25519PrivateKeyParameters ed25519,
+        @Nullable ECPrivateKeyParameters ec,
+        EcCurve curve) {
       this.ed25519 = ed25519;
-      this.p256 = p256;
+      this.ec = ec;
+      this.curve = curve;
     }
 
     /**
      * Signs as {@link Crypto#sign} does.
      *
      * @param message the message
-     * @return the signature, 64 bytes
+     * @return the signature, 64 bytes (96 for P-384)
      */
     public byte[] sign(byte[] message) {
       if (ed25519 != null) {
@@ -222,19 +267,20 @@ public final class Crypto {
         ed25519.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         return signature;
       }
-      ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-      signer.init(true, p256);
-      BigInteger[] rs = signer.generateSignature(sha256(message));
-      byte[] out = new byte[64];
-      System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[0]), 0, out, 0, 32);
-      System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[1]), 0, out, 32, 32);
+      ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(curve.nonceDigest()));
+      signer.init(true, ec);
+      BigInteger[] rs = signer.generateSignature(curve.hash(message));
+      int n = curve.size;
+      byte[] out = new byte[2 * n];
+      System.arraycopy(BigIntegers.asUnsignedByteArray(n, rs[0]), 0, out, 0, n);
+      System.arraycopy(BigIntegers.asUnsignedByteArray(n, rs[1]), 0, out, n, n);
       return out;
     }
 
     @Override
     public String toString() {
       return "PreparedPrivateKey["
-          + (ed25519 != null ? KeyAlgorithm.ED25519 : KeyAlgorithm.P256)
+          + (ed25519 != null ? KeyAlgorithm.ED25519 : curve.algorithm)
           + "]";
     }
   }
@@ -251,7 +297,7 @@ public final class Crypto {
    */
   public static boolean verify(
       KeyAlgorithm algorithm, byte[] publicBytes, byte[] message, byte[] signature) {
-    if (signature.length != 64) {
+    if (signature.length != 2 * size(algorithm)) {
       return false;
     }
     if (algorithm == KeyAlgorithm.ED25519) {
@@ -271,10 +317,11 @@ public final class Crypto {
       }
       return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
+    EcCurve curve = EcCurve.of(algorithm);
     ECPublicKeyParameters key = (ECPublicKeyParameters) PUBLIC_KEYS.get(algorithm, publicBytes);
     if (key == null) {
       try {
-        key = new ECPublicKeyParameters(decodePoint(publicBytes), P256_DOMAIN);
+        key = new ECPublicKeyParameters(decodePoint(algorithm, publicBytes), curve.domain);
       } catch (UnusableInputException e) {
         return false;
       }
@@ -282,9 +329,10 @@ public final class Crypto {
     }
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, key);
-    BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
-    BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-    return verifier.verifySignature(sha256(message), r, s);
+    int n = curve.size;
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, n));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, n, 2 * n));
+    return verifier.verifySignature(curve.hash(message), r, s);
   }
 
   /**
@@ -315,7 +363,8 @@ public final class Crypto {
     AsymmetricKeyParameter params =
         algorithm == KeyAlgorithm.ED25519
             ? new Ed25519PublicKeyParameters(publicBytes, 0)
-            : new ECPublicKeyParameters(decodePoint(publicBytes), P256_DOMAIN);
+            : new ECPublicKeyParameters(
+                decodePoint(algorithm, publicBytes), EcCurve.of(algorithm).domain);
     try {
       return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(params).getEncoded("DER");
     } catch (IOException e) {
@@ -350,10 +399,11 @@ public final class Crypto {
     }
     if (key instanceof ECPrivateKeyParameters) {
       ECPrivateKeyParameters ec = (ECPrivateKeyParameters) key;
-      requireP256(ec.getParameters().getCurve().equals(P256_DOMAIN.getCurve()));
-      return new PrivateKeyBytes(KeyAlgorithm.P256, BigIntegers.asUnsignedByteArray(32, ec.getD()));
+      EcCurve curve = supportedCurve(ec.getParameters());
+      return new PrivateKeyBytes(
+          curve.algorithm, BigIntegers.asUnsignedByteArray(curve.size, ec.getD()));
     }
-    throw new UnusableInputException("pkcs8", "only Ed25519 and P-256 keys are supported");
+    throw new UnusableInputException("pkcs8", "only Ed25519, P-256 and P-384 keys are supported");
   }
 
   /**
@@ -375,33 +425,38 @@ public final class Crypto {
     }
     if (key instanceof ECPublicKeyParameters) {
       ECPublicKeyParameters ec = (ECPublicKeyParameters) key;
-      requireP256(ec.getParameters().getCurve().equals(P256_DOMAIN.getCurve()));
-      return new PublicKeyBytes(KeyAlgorithm.P256, ec.getQ().getEncoded(true));
+      EcCurve curve = supportedCurve(ec.getParameters());
+      return new PublicKeyBytes(curve.algorithm, ec.getQ().getEncoded(true));
     }
-    throw new UnusableInputException("spki", "only Ed25519 and P-256 keys are supported");
+    throw new UnusableInputException("spki", "only Ed25519, P-256 and P-384 keys are supported");
   }
 
-  private static void requireP256(boolean isP256) {
-    if (!isP256) {
-      throw new UnusableInputException("key", "only the P-256 curve is supported");
+  private static EcCurve supportedCurve(ECDomainParameters parameters) {
+    EcCurve curve = EcCurve.ofDomain(parameters);
+    if (curve == null) {
+      throw new UnusableInputException("key", "only the P-256 and P-384 curves are supported");
     }
+    return curve;
   }
 
   private static AsymmetricKeyParameter privateParameters(KeyAlgorithm algorithm, byte[] bytes) {
     if (algorithm == KeyAlgorithm.ED25519) {
       return new Ed25519PrivateKeyParameters(bytes, 0);
     }
-    return new ECPrivateKeyParameters(new BigInteger(1, bytes), P256_DOMAIN);
+    return new ECPrivateKeyParameters(new BigInteger(1, bytes), EcCurve.of(algorithm).domain);
   }
 
   private static void checkPrivate(KeyAlgorithm algorithm, byte[] privateBytes) {
-    if (privateBytes.length != 32) {
-      throw new UnusableInputException("key", algorithm + " private key must be 32 bytes");
+    int size = size(algorithm);
+    if (privateBytes.length != size) {
+      throw new UnusableInputException(
+          "key", algorithm + " private key must be " + size + " bytes");
     }
-    if (algorithm == KeyAlgorithm.P256) {
+    EcCurve curve = EcCurve.orNull(algorithm);
+    if (curve != null) {
       BigInteger d = new BigInteger(1, privateBytes);
-      if (d.signum() == 0 || d.compareTo(P256_DOMAIN.getN()) >= 0) {
-        throw new UnusableInputException("key", "P-256 private scalar out of range");
+      if (d.signum() == 0 || d.compareTo(curve.domain.getN()) >= 0) {
+        throw new UnusableInputException("key", curve.name + " private scalar out of range");
       }
     }
   }

@@ -22,12 +22,18 @@ public final class Multibase {
   /** Multicodec {@code p256-priv} (0x1306) as varint. */
   public static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
 
+  /** Multicodec {@code p384-pub} (0x1201) as varint. */
+  public static final byte[] P384_PUB = {(byte) 0x81, 0x24};
+
+  /** Multicodec {@code p384-priv} (0x1307) as varint. */
+  public static final byte[] P384_PRIV = {(byte) 0x87, 0x26};
+
   /**
    * The longest base58btc value {@link #decodeBase58} accepts, header included. Everything this
-   * module decodes is at most 64 bytes (a signature: 88 characters); base58 decoding is quadratic
-   * in the length, so an unbounded value from a hostile credential would cost minutes.
+   * module decodes is at most 96 bytes (a P-384 signature: at most 133 characters); base58 decoding
+   * is quadratic in the length, so an unbounded value from a hostile credential would cost minutes.
    */
-  public static final int MAX_BASE58_CHARS = 128;
+  public static final int MAX_BASE58_CHARS = 140;
 
   private Multibase() {}
 

@@ -19,7 +19,7 @@ public final class ProofSigning {
    * @throws SigningFailedException when the key's algorithm is not the suite's
    */
   public static void checkSigner(Cryptosuite suite, Signer signer) {
-    if (signer.publicKey().algorithm() != suite.algorithm()) {
+    if (!suite.supports(signer.publicKey().algorithm())) {
       throw new SigningFailedException(
           "key "
               + signer.keyId()
@@ -37,8 +37,8 @@ public final class ProofSigning {
    *
    * @param signer the key
    * @param hashData what is signed
-   * @return the 64-byte signature
-   * @throws SigningFailedException when the signer fails or returns anything but 64 bytes
+   * @return the signature (64 bytes; 96 for P-384)
+   * @throws SigningFailedException when the signer fails or returns a signature of another length
    */
   public static byte[] sign(Signer signer, byte[] hashData) {
     byte[] signature;
@@ -49,9 +49,10 @@ public final class ProofSigning {
     } catch (RuntimeException e) {
       throw new SigningFailedException("key " + signer.keyId() + " failed to sign", e);
     }
-    if (signature.length != 64) {
+    int expected = 2 * Crypto.size(signer.publicKey().algorithm());
+    if (signature.length != expected) {
       throw new SigningFailedException(
-          "key " + signer.keyId() + " returned " + signature.length + " bytes, not 64");
+          "key " + signer.keyId() + " returned " + signature.length + " bytes, not " + expected);
     }
     return signature;
   }

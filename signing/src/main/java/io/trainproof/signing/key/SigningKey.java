@@ -97,8 +97,9 @@ public final class SigningKey implements Signer {
     JsonNode jwk = StrictJson.parse(jwkJson);
     VerificationKey claimed = VerificationKey.fromJwkNode(jwk);
     byte[] d = VerificationKey.b64url(jwk, "d");
-    if (d.length != 32) {
-      throw new UnusableInputException("jwk", "private member 'd' must be 32 bytes");
+    int size = Crypto.size(claimed.algorithm());
+    if (d.length != size) {
+      throw new UnusableInputException("jwk", "private member 'd' must be " + size + " bytes");
     }
     SigningKey key = new SigningKey(keyId, claimed.algorithm(), d);
     if (!key.publicKey.equals(claimed)) {
@@ -123,7 +124,10 @@ public final class SigningKey implements Signer {
     if (decoded.length == 34 && Multibase.hasCodec(decoded, Multibase.P256_PRIV)) {
       return new SigningKey(keyId, KeyAlgorithm.P256, Arrays.copyOfRange(decoded, 2, 34));
     }
-    throw new UnusableInputException("multikey", "not an Ed25519 or P-256 private Multikey");
+    if (decoded.length == 50 && Multibase.hasCodec(decoded, Multibase.P384_PRIV)) {
+      return new SigningKey(keyId, KeyAlgorithm.P384, Arrays.copyOfRange(decoded, 2, 50));
+    }
+    throw new UnusableInputException("multikey", "not an Ed25519, P-256 or P-384 private Multikey");
   }
 
   /**
@@ -222,10 +226,15 @@ public final class SigningKey implements Signer {
    */
   public String toPrivateMultikey() {
     return Multibase.encodeWithCodec(
-        algorithm == KeyAlgorithm.ED25519 ? Multibase.ED25519_PRIV : Multibase.P256_PRIV,
-        algorithm == KeyAlgorithm.P256
-            ? BigIntegers.asUnsignedByteArray(32, new BigInteger(1, privateBytes))
-            : privateBytes);
+        switch (algorithm) {
+          case ED25519 -> Multibase.ED25519_PRIV;
+          case P256 -> Multibase.P256_PRIV;
+          case P384 -> Multibase.P384_PRIV;
+        },
+        algorithm == KeyAlgorithm.ED25519
+            ? privateBytes
+            : BigIntegers.asUnsignedByteArray(
+                Crypto.size(algorithm), new BigInteger(1, privateBytes)));
   }
 
   @Override

@@ -47,7 +47,12 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
    */
   public String multibase() {
     return Multibase.encodeWithCodec(
-        algorithm == KeyAlgorithm.ED25519 ? Multibase.ED25519_PUB : Multibase.P256_PUB, bytes);
+        switch (algorithm) {
+          case ED25519 -> Multibase.ED25519_PUB;
+          case P256 -> Multibase.P256_PUB;
+          case P384 -> Multibase.P384_PUB;
+        },
+        bytes);
   }
 
   /**
@@ -84,11 +89,12 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     if (algorithm == KeyAlgorithm.ED25519) {
       jwk.put("kty", "OKP").put("crv", "Ed25519").put("x", b64.encodeToString(bytes));
     } else {
-      byte[] uncompressed = Crypto.decodePoint(bytes).getEncoded(false);
+      int n = Crypto.size(algorithm);
+      byte[] uncompressed = Crypto.decodePoint(algorithm, bytes).getEncoded(false);
       jwk.put("kty", "EC")
-          .put("crv", "P-256")
-          .put("x", b64.encodeToString(Arrays.copyOfRange(uncompressed, 1, 33)))
-          .put("y", b64.encodeToString(Arrays.copyOfRange(uncompressed, 33, 65)));
+          .put("crv", algorithm == KeyAlgorithm.P256 ? "P-256" : "P-384")
+          .put("x", b64.encodeToString(Arrays.copyOfRange(uncompressed, 1, 1 + n)))
+          .put("y", b64.encodeToString(Arrays.copyOfRange(uncompressed, 1 + n, 1 + 2 * n)));
     }
     return jwk;
   }
@@ -108,7 +114,11 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     if (Multibase.hasCodec(decoded, Multibase.P256_PUB) && decoded.length == 35) {
       return new VerificationKey(KeyAlgorithm.P256, Arrays.copyOfRange(decoded, 2, 35));
     }
-    throw new UnusableInputException("multikey", "not an Ed25519 or P-256 public Multikey");
+    if (Multibase.hasCodec(decoded, Multibase.P384_PUB) && decoded.length == 51) {
+      return new VerificationKey(KeyAlgorithm.P384, Arrays.copyOfRange(decoded, 2, 51));
+    }
+    throw new UnusableInputException(
+        "multikey", "not an Ed25519, P-256 or P-384 public Multikey (compressed point)");
   }
 
   /**
@@ -138,19 +148,22 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     if ("OKP".equals(kty) && "Ed25519".equals(crv)) {
       return new VerificationKey(KeyAlgorithm.ED25519, b64url(jwk, "x"));
     }
-    if ("EC".equals(kty) && "P-256".equals(crv)) {
+    if ("EC".equals(kty) && ("P-256".equals(crv) || "P-384".equals(crv))) {
+      KeyAlgorithm algorithm = "P-256".equals(crv) ? KeyAlgorithm.P256 : KeyAlgorithm.P384;
+      int n = Crypto.size(algorithm);
       byte[] x = b64url(jwk, "x");
       byte[] y = b64url(jwk, "y");
-      if (x.length != 32 || y.length != 32) {
-        throw new UnusableInputException("jwk", "P-256 x and y must be 32 bytes each");
+      if (x.length != n || y.length != n) {
+        throw new UnusableInputException("jwk", crv + " x and y must be " + n + " bytes each");
       }
-      byte[] point = new byte[65];
+      byte[] point = new byte[1 + 2 * n];
       point[0] = 4;
-      System.arraycopy(x, 0, point, 1, 32);
-      System.arraycopy(y, 0, point, 33, 32);
-      return new VerificationKey(KeyAlgorithm.P256, point);
+      System.arraycopy(x, 0, point, 1, n);
+      System.arraycopy(y, 0, point, 1 + n, n);
+      return new VerificationKey(algorithm, point);
     }
-    throw new UnusableInputException("jwk", "only OKP/Ed25519 and EC/P-256 are supported");
+    throw new UnusableInputException(
+        "jwk", "only OKP/Ed25519 and EC/P-256 or EC/P-384 are supported");
   }
 
   static byte[] b64url(JsonNode jwk, String member) {

@@ -7,10 +7,18 @@ import java.util.Optional;
 public enum Cryptosuite {
   /** Ed25519 over RFC 8785 canonical JSON; the default. */
   EDDSA_JCS_2022("eddsa-jcs-2022", KeyAlgorithm.ED25519, false),
-  /** ECDSA P-256 (deterministic, raw r‖s) over RFC 8785 canonical JSON. */
+  /**
+   * ECDSA (deterministic, raw r‖s) over RFC 8785 canonical JSON: P-256 with SHA-256, or P-384 with
+   * SHA-384.
+   */
   ECDSA_JCS_2019("ecdsa-jcs-2019", KeyAlgorithm.P256, false),
   /** Ed25519 over RDF Dataset Canonicalization of the JSON-LD; Open Badges 3.0 certification. */
-  EDDSA_RDFC_2022("eddsa-rdfc-2022", KeyAlgorithm.ED25519, true);
+  EDDSA_RDFC_2022("eddsa-rdfc-2022", KeyAlgorithm.ED25519, true),
+  /**
+   * ECDSA over RDF Dataset Canonicalization of the JSON-LD: P-256 with SHA-256, or P-384 with
+   * SHA-384.
+   */
+  ECDSA_RDFC_2019("ecdsa-rdfc-2019", KeyAlgorithm.P256, true);
 
   private final String id;
   private final KeyAlgorithm algorithm;
@@ -30,10 +38,18 @@ public enum Cryptosuite {
   }
 
   /**
-   * @return the key algorithm the suite requires
+   * @return the key algorithm the suite signs with by default (an ECDSA suite also takes P-384)
    */
   public KeyAlgorithm algorithm() {
     return algorithm;
+  }
+
+  /**
+   * @param key a key's algorithm
+   * @return whether the suite signs and verifies with such a key
+   */
+  public boolean supports(KeyAlgorithm key) {
+    return key == algorithm || (algorithm == KeyAlgorithm.P256 && key == KeyAlgorithm.P384);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.CanonicalObject;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
+import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.Signer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,7 +90,10 @@ public final class DataIntegrity {
 
     ProofTrace trace =
         trace(
-            options.cryptosuite(), unsecured, proofConfig(options.cryptosuite(), proof, unsecured));
+            options.cryptosuite(),
+            signer.publicKey().algorithm(),
+            unsecured,
+            proofConfig(options.cryptosuite(), proof, unsecured));
     proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, trace.hashData())));
 
     if (existing.isEmpty()) {
@@ -120,6 +124,7 @@ public final class DataIntegrity {
    */
   public String addProofToJson(ObjectNode document, ProofOptions options, Signer signer) {
     if (options.cryptosuite().rdfCanonicalization()
+        || signer.publicKey().algorithm() == KeyAlgorithm.P384
         || document.has("proof")
         || !options.previousProof().isEmpty()
         || !contextIsKept(document)) {
@@ -213,6 +218,24 @@ public final class DataIntegrity {
    * @return canonical forms and hashes
    */
   public ProofTrace trace(Cryptosuite suite, ObjectNode unsecuredDocument, ObjectNode proofConfig) {
+    return trace(suite, suite.algorithm(), unsecuredDocument, proofConfig);
+  }
+
+  /**
+   * Computes every intermediate of a proof made with a key of a given algorithm (the ECDSA suites
+   * hash with SHA-384 for P-384 keys).
+   *
+   * @param suite the suite
+   * @param algorithm the signing key's algorithm
+   * @param unsecuredDocument the document as signed (no proof, or the chained proofs)
+   * @param proofConfig the proof configuration from {@link #proofConfig}
+   * @return canonical forms and hashes
+   */
+  public ProofTrace trace(
+      Cryptosuite suite,
+      KeyAlgorithm algorithm,
+      ObjectNode unsecuredDocument,
+      ObjectNode proofConfig) {
     String canonicalConfig;
     String canonicalDocument;
     if (suite.rdfCanonicalization()) {
@@ -225,8 +248,8 @@ public final class DataIntegrity {
     return new ProofTrace(
         canonicalConfig,
         canonicalDocument,
-        Crypto.sha256(canonicalConfig.getBytes(StandardCharsets.UTF_8)),
-        Crypto.sha256(canonicalDocument.getBytes(StandardCharsets.UTF_8)));
+        Crypto.proofHash(algorithm, canonicalConfig.getBytes(StandardCharsets.UTF_8)),
+        Crypto.proofHash(algorithm, canonicalDocument.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

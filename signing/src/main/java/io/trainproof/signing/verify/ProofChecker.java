@@ -8,6 +8,7 @@ import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.key.DidKey;
+import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.VerificationKey;
 import io.trainproof.signing.proof.Cryptosuite;
@@ -123,7 +124,7 @@ final class ProofChecker {
       issuerDid = trusted.get().issuerDid();
       key = record.key();
     }
-    if (key.algorithm() != suite.get().algorithm()) {
+    if (!suite.get().supports(key.algorithm())) {
       return fail(
           FailureReason.WRONG_KEY,
           label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
@@ -131,7 +132,7 @@ final class ProofChecker {
 
     byte[] hashData;
     try {
-      hashData = hashData(suite.get(), secured, proof, chained);
+      hashData = hashData(suite.get(), key.algorithm(), secured, proof, chained);
     } catch (UnusableInputException e) {
       return fail(FailureReason.UNCANONICALIZABLE_CONTENT, label + ": " + e.getMessage());
     }
@@ -184,7 +185,11 @@ final class ProofChecker {
    * the chained proofs as {@code proof}), with the proof's {@code @context} when it has one.
    */
   private byte[] hashData(
-      Cryptosuite suite, ObjectNode secured, ObjectNode proof, @Nullable JsonNode chained) {
+      Cryptosuite suite,
+      KeyAlgorithm algorithm,
+      ObjectNode secured,
+      ObjectNode proof,
+      @Nullable JsonNode chained) {
     if (suite.rdfCanonicalization()) {
       ObjectNode unsecured = secured.deepCopy();
       unsecured.remove("proof");
@@ -197,7 +202,11 @@ final class ProofChecker {
       ObjectNode withoutValue = proof.deepCopy();
       withoutValue.remove("proofValue");
       return dataIntegrity
-          .trace(suite, unsecured, dataIntegrity.proofConfig(suite, withoutValue, unsecured))
+          .trace(
+              suite,
+              algorithm,
+              unsecured,
+              dataIntegrity.proofConfig(suite, withoutValue, unsecured))
           .hashData();
     }
     // why: for JCS suites the proof configuration is the proof without proofValue; both
@@ -209,8 +218,10 @@ final class ProofChecker {
     }
     Map<String, @Nullable JsonNode> configChanges = new HashMap<>(2);
     configChanges.put("proofValue", null);
-    byte[] configHash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(proof, configChanges));
-    byte[] documentHash = Crypto.sha256(JsonCanonicalizer.canonicalBytes(secured, documentChanges));
+    byte[] configHash =
+        Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(proof, configChanges));
+    byte[] documentHash =
+        Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(secured, documentChanges));
     byte[] out = Arrays.copyOf(configHash, configHash.length + documentHash.length);
     System.arraycopy(documentHash, 0, out, configHash.length, documentHash.length);
     return out;

@@ -130,17 +130,22 @@ class CryptoKeyRulesTest {
   }
 
   @Test
-  void ecKeysOnOtherCurvesAreRefused() throws Exception {
+  void ecKeysOnCurvesOtherThanP256AndP384AreRefused() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp521r1"));
+    KeyPair p521 = generator.generateKeyPair();
+
+    assertThatThrownBy(() -> Crypto.fromPkcs8(p521.getPrivate().getEncoded()))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("P-256 and P-384");
     generator.initialize(new ECGenParameterSpec("secp384r1"));
     KeyPair p384 = generator.generateKeyPair();
-
-    assertThatThrownBy(() -> Crypto.fromPkcs8(p384.getPrivate().getEncoded()))
+    assertThat(Crypto.fromPkcs8(p384.getPrivate().getEncoded()).algorithm())
+        .isEqualTo(KeyAlgorithm.P384);
+    assertThat(Crypto.fromSpki(p384.getPublic().getEncoded()).publicBytes()).hasSize(49);
+    assertThatThrownBy(() -> Crypto.fromSpki(p521.getPublic().getEncoded()))
         .isInstanceOf(UnusableInputException.class)
-        .hasMessageContaining("P-256");
-    assertThatThrownBy(() -> Crypto.fromSpki(p384.getPublic().getEncoded()))
-        .isInstanceOf(UnusableInputException.class)
-        .hasMessageContaining("P-256");
+        .hasMessageContaining("P-256 and P-384");
 
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair p256 = generator.generateKeyPair();

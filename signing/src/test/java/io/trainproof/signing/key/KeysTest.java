@@ -54,9 +54,20 @@ class KeysTest {
     assertThat(VerificationKey.fromJwk(pub.toJwk())).isEqualTo(pub);
     assertThat(VerificationKey.fromMultibase(pub.multibase())).isEqualTo(pub);
     assertThat(DidKey.resolve(pub.didKeyVerificationMethod())).isEqualTo(pub);
-    assertThat(pub.multibase()).startsWith(algorithm == KeyAlgorithm.ED25519 ? "z6Mk" : "zDna");
+    assertThat(pub.multibase())
+        .startsWith(
+            switch (algorithm) {
+              case ED25519 -> "z6Mk";
+              case P256 -> "zDna";
+              case P384 -> "z82L";
+            });
     assertThat(pub.toJwk())
-        .contains(algorithm == KeyAlgorithm.ED25519 ? "\"crv\":\"Ed25519\"" : "\"crv\":\"P-256\"");
+        .contains(
+            switch (algorithm) {
+              case ED25519 -> "\"crv\":\"Ed25519\"";
+              case P256 -> "\"crv\":\"P-256\"";
+              case P384 -> "\"crv\":\"P-384\"";
+            });
     assertThat(key.toString()).doesNotContain(key.toPrivateMultikey());
   }
 
@@ -76,6 +87,8 @@ class KeysTest {
         KeyPairGenerator.getInstance(algorithm == KeyAlgorithm.ED25519 ? "Ed25519" : "EC", bc);
     if (algorithm == KeyAlgorithm.P256) {
       generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+    } else if (algorithm == KeyAlgorithm.P384) {
+      generator.initialize(new ECGenParameterSpec("secp384r1"), random);
     }
     KeyPair pair = generator.generateKeyPair();
     X500Name name = new X500Name("CN=Trainproof test");
