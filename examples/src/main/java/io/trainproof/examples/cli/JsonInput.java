@@ -52,7 +52,10 @@ public final class JsonInput {
           Pattern.compile("not a PKCS#8 private key"),
           Pattern.compile("only Ed25519 and P-256 keys are supported"),
           Pattern.compile("several key entries; name the alias"),
-          Pattern.compile("no key entry"));
+          Pattern.compile("no key entry"),
+          Pattern.compile(
+              "cannot read keystore: PKCS12 key store mac invalid - wrong password or corrupted"
+                  + " file\\."));
 
   private JsonInput() {}
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
@@ -165,6 +166,32 @@ class FileInputTest {
     Path typeless = Files.writeString(dir.resolve("typeless.json"), "{\"version\": 1}");
     assertThat(run("verify", credential.toString(), "--trust", typeless.toString()).err())
         .contains("typeless.json is not a usable trust bundle: type must be");
+  }
+
+  @Test
+  void onlyReasonsKnownToHoldNoContentArePassedOn() {
+    Path file = Path.of("store.p12");
+    assertThat(
+            JsonInput.unusable(
+                    file,
+                    "PKCS#12 keystore",
+                    new UnusableInputException(
+                        "pkcs12",
+                        "cannot read keystore: PKCS12 key store mac invalid - wrong password or"
+                            + " corrupted file."))
+                .getMessage())
+        .isEqualTo(
+            "store.p12 is not a usable PKCS#12 keystore: cannot read keystore: PKCS12 key store"
+                + " mac invalid - wrong password or corrupted file.");
+    assertThat(
+            JsonInput.unusable(
+                    file,
+                    "PKCS#8 private key PEM",
+                    new UnusableInputException(
+                        "pem", "expected" + " PRIVATE KEY but found ROOT:X:0:0"))
+                .getMessage())
+        .doesNotContain("ROOT")
+        .contains("withheld");
   }
 
   @Test
