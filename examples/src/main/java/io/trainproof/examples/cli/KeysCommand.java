@@ -1,17 +1,21 @@
 package io.trainproof.examples.cli;
 
+import io.trainproof.core.ConflictException;
+import io.trainproof.core.TrainproofException;
+import io.trainproof.examples.cli.OutputFiles.Existing;
+import io.trainproof.examples.cli.OutputFiles.Secrecy;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +28,12 @@ import picocli.CommandLine.Spec;
     description = "Generate, export and rotate issuer keys.",
     subcommands = {KeysCommand.Generate.class, KeysCommand.Export.class, KeysCommand.Rotate.class})
 final class KeysCommand implements Runnable {
+  /** The name of the key history file {@code keys generate} writes. */
+  static final String HISTORY = "issuer-key-history.json";
+
+  /** A key id fragment: it also names the private key file, so it is one plain file name. */
+  static final Pattern FRAGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
   @Spec CommandSpec spec;
 
   @Override
@@ -39,12 +49,51 @@ final class KeysCommand implements Runnable {
     return did + "#" + fragment;
   }
 
+  /**
+   * Checks a {@code --fragment}: it becomes part of a file name, so nothing that could lead out of
+   * the output folder is accepted.
+   */
+  static String fragment(String fragment) {
+    if (!FRAGMENT.matcher(fragment).matches() || fragment.contains("..")) {
+      throw new CliException(
+          "--fragment must be 1 to 64 letters, digits, '.', '_' or '-', start with a letter or a"
+              + " digit, and not contain '..'");
+    }
+    return fragment;
+  }
+
+  /** The private key file of a fragment, checked to be directly inside the output folder. */
+  static Path keyFile(Path out, String fragment) {
+    Path folder = out.toAbsolutePath().normalize();
+    Path file = folder.resolve(fragment(fragment) + ".private.pem").normalize();
+    if (!folder.equals(file.getParent())) {
+      throw new CliException("the key file for --fragment would be outside " + out);
+    }
+    return file;
+  }
+
+  static void refuseExisting(Path file, String advice) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+      throw new CliException(file + " already exists and was left untouched; " + advice);
+    }
+  }
+
+  static IssuerKeyHistory readHistory(Path file) {
+    String json = JsonInput.read(file);
+    try {
+      return IssuerKeyHistory.fromJson(json);
+    } catch (TrainproofException e) {
+      throw JsonInput.unusable(file, "issuer key history", e);
+    }
+  }
+
   /** Generates a key and starts the issuer key history. */
   @Command(
       name = "generate",
       mixinStandardHelpOptions = true,
       description =
-          "Generate an issuer key: writes <fragment>.private.pem (PKCS#8, mode 600) and issuer-key-history.json.")
+          "Generate an issuer key: writes <fragment>.private.pem (PKCS#8, mode 600 from its"
+              + " creation) and issuer-key-history.json. Never replaces either without --force.")
   static final class Generate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -66,21 +115,55 @@ final class KeysCommand implements Runnable {
     @Option(names = "--out", defaultValue = ".", description = "Output folder (default: current).")
     Path out;
 
+    @Option(
+        names = "--force",
+        description =
+            "Replace an existing private key file or key history, except a history that already"
+                + " lists keys of this DID (a key id is never bound to a new key: use keys rotate).")
+    boolean force;
+
     @Override
     public Integer call() {
-      SigningKey key = SigningKey.generate(algorithm, keyId(did, fragment), new SecureRandom());
+      String keyId = keyId(did, fragment(fragment));
+      Path keyFile = keyFile(out, fragment);
+      Path historyFile = keyFile.resolveSibling(HISTORY);
+      Existing existing = force ? Existing.REPLACE : Existing.REFUSE;
+      OutputFiles.checkTarget(keyFile, Existing.REPLACE);
+      OutputFiles.checkTarget(historyFile, Existing.REPLACE);
+      if (!force) {
+        String advice =
+            "keys generate never replaces a key or a key history (to add a key use keys rotate;"
+                + " to start over move the old files away, or give --force)";
+        refuseExisting(keyFile, advice);
+        refuseExisting(historyFile, advice);
+      } else if (Files.exists(historyFile, LinkOption.NOFOLLOW_LINKS)) {
+        IssuerKeyHistory old = readHistory(historyFile);
+        if (old.did().equals(did)) {
+          throw new CliException(
+              historyFile
+                  + " already lists keys of "
+                  + did
+                  + "; even with --force a key history is not replaced by one that drops or rebinds"
+                  + " its key ids (to add a key use keys rotate)");
+        }
+      }
+      OutputFiles.checkTarget(keyFile, existing);
+      OutputFiles.checkTarget(historyFile, existing);
+      SigningKey key = SigningKey.generate(algorithm, keyId, new SecureRandom());
       IssuerKeyHistory history =
           IssuerKeyHistory.start(did, key.keyId(), key.publicKey(), Instant.now());
-      Files2.write(out.resolve(fragment + ".private.pem"), key.toPkcs8Pem(), true);
-      Files2.write(out.resolve("issuer-key-history.json"), history.toJson(), false);
+      OutputFiles.write(keyFile, Secrecy.SECRET, existing, key.toPkcs8Pem());
+      try {
+        OutputFiles.write(historyFile, Secrecy.PUBLIC, existing, history.toJson());
+      } catch (RuntimeException e) {
+        // A key no history lists is of no use: it goes with the failed write.
+        OutputFiles.deleteQuietly(keyFile);
+        throw e;
+      }
       PrintWriter o = spec.commandLine().getOut();
       o.println("key " + key.keyId());
       o.println("public multikey " + key.publicKey().multibase());
-      o.println(
-          "wrote "
-              + out.resolve(fragment + ".private.pem")
-              + " and "
-              + out.resolve("issuer-key-history.json"));
+      o.println("wrote " + keyFile + " (mode 600) and " + historyFile);
       return 0;
     }
   }
@@ -145,16 +228,23 @@ final class KeysCommand implements Runnable {
         throw new IllegalArgumentException("give exactly one of --pem and --pkcs12");
       }
       if (pem != null) {
-        return SigningKey.fromPkcs8Pem(keyId, Files2.read(pem));
+        String text = InputFiles.readText(pem);
+        try {
+          return SigningKey.fromPkcs8Pem(keyId, text);
+        } catch (TrainproofException e) {
+          throw JsonInput.unusable(pem, "PKCS#8 private key PEM", e);
+        }
       }
       String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
       if (password == null) {
         throw new IllegalArgumentException("environment variable " + passwordEnv + " is not set");
       }
-      try (InputStream in = new FileInputStream(pkcs12.toFile())) {
-        return SigningKey.fromPkcs12(keyId, in, password.toCharArray(), alias);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + pkcs12 + ": " + e.getMessage(), e);
+      byte[] keystore = InputFiles.readBytes(pkcs12);
+      try {
+        return SigningKey.fromPkcs12(
+            keyId, new ByteArrayInputStream(keystore), password.toCharArray(), alias);
+      } catch (TrainproofException e) {
+        throw JsonInput.unusable(pkcs12, "PKCS#12 keystore", e);
       }
     }
   }
@@ -164,7 +254,8 @@ final class KeysCommand implements Runnable {
       name = "rotate",
       mixinStandardHelpOptions = true,
       description =
-          "Generate a new key, retire the active one, and update issuer-key-history.json.")
+          "Generate a new key, retire the active one, and update issuer-key-history.json (in one"
+              + " atomic step). The new private key file is never replaced without --force.")
   static final class Rotate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -192,17 +283,48 @@ final class KeysCommand implements Runnable {
         description = "Folder for the new private key (default: current).")
     Path out;
 
+    @Option(
+        names = "--force",
+        description =
+            "Replace an existing private key file of the new fragment (one the history does not"
+                + " list; a listed key id is never reused).")
+    boolean force;
+
     @Override
     public Integer call() {
-      IssuerKeyHistory current = IssuerKeyHistory.fromJson(Files2.read(history));
+      Path keyFile = keyFile(out, fragment);
+      Existing existing = force ? Existing.REPLACE : Existing.REFUSE;
+      IssuerKeyHistory current = readHistory(history);
+      OutputFiles.checkTarget(history, Existing.REPLACE);
       SigningKey key =
           SigningKey.generate(algorithm, keyId(current.did(), fragment), new SecureRandom());
-      IssuerKeyHistory rotated = current.rotate(key.keyId(), key.publicKey(), Instant.now());
-      Files2.write(out.resolve(fragment + ".private.pem"), key.toPkcs8Pem(), true);
-      Files2.write(history, rotated.toJson(), false);
+      IssuerKeyHistory rotated;
+      try {
+        rotated = current.rotate(key.keyId(), key.publicKey(), Instant.now());
+      } catch (ConflictException e) {
+        throw new CliException(
+            "#" + fragment + " is already used in " + history + "; a new key needs a new fragment");
+      }
+      if (!force) {
+        refuseExisting(keyFile, "keys rotate never replaces a private key file without --force");
+      }
+      OutputFiles.checkTarget(keyFile, existing);
+      OutputFiles.write(keyFile, Secrecy.SECRET, existing, key.toPkcs8Pem());
+      try {
+        OutputFiles.write(history, Secrecy.PUBLIC, Existing.REPLACE, rotated.toJson());
+      } catch (RuntimeException e) {
+        OutputFiles.deleteQuietly(keyFile);
+        throw e;
+      }
       spec.commandLine()
           .getOut()
-          .println("active key " + key.keyId() + "; retired keys stay in " + history);
+          .println(
+              "active key "
+                  + key.keyId()
+                  + " (private key "
+                  + keyFile
+                  + ", mode 600); retired keys stay in "
+                  + history);
       return 0;
     }
   }

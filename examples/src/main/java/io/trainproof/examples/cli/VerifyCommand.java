@@ -1,5 +1,6 @@
 package io.trainproof.examples.cli;
 
+import io.trainproof.core.TrainproofException;
 import io.trainproof.signing.verify.Check;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.FailureReason;
@@ -45,21 +46,17 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    String json = Files2.read(credential);
-    TrustBundle bundle =
-        trust == null
-            ? TrustBundle.of(List.of(), List.of())
-            : TrustBundle.fromJson(Files2.read(trust));
+    // Both files are read within bounds and checked as JSON here, so that a problem is reported
+    // without quoting the file (see JsonInput).
+    String json = JsonInput.read(credential);
+    TrustBundle bundle = trust == null ? TrustBundle.of(List.of(), List.of()) : trustBundle(trust);
     VerificationResult result = new CredentialVerifier(bundle, Clock.systemUTC()).verify(json);
     if (result.failureReasons().contains(FailureReason.MALFORMED_JSON)
         || result.failureReasons().contains(FailureReason.INPUT_TOO_LARGE)) {
+      // why no detail: the verifier's detail quotes the input
       spec.commandLine()
           .getErr()
-          .println(
-              "trainproof: "
-                  + credential
-                  + " is not usable JSON: "
-                  + result.checks().get(0).detail());
+          .println("trainproof: " + credential + " is not usable JSON (malformed or too large)");
       return TrainproofCli.UNUSABLE;
     }
     out.println(
@@ -81,5 +78,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.println(result.verified() ? "VALID" : "INVALID: " + result.failureReasons());
     return result.verified() ? 0 : TrainproofCli.INVALID;
+  }
+
+  private static TrustBundle trustBundle(Path file) {
+    String json = JsonInput.read(file);
+    try {
+      return TrustBundle.fromJson(json);
+    } catch (TrainproofException e) {
+      throw JsonInput.unusable(file, "trust bundle", e);
+    }
   }
 }

@@ -33,6 +33,11 @@ import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.core.workforce.WorkforceService;
+import io.trainproof.examples.cli.CliException;
+import io.trainproof.examples.cli.InputFiles;
+import io.trainproof.examples.cli.OutputFiles;
+import io.trainproof.examples.cli.OutputFiles.Existing;
+import io.trainproof.examples.cli.OutputFiles.Secrecy;
 import io.trainproof.persistence.jpa.JpaStore;
 import io.trainproof.persistence.jpa.SqlDialect;
 import io.trainproof.signing.OrganizationIssuer;
@@ -44,10 +49,14 @@ import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.verify.TrustBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -695,16 +704,38 @@ public final class ClinicDemo {
     return p;
   }
 
+  /**
+   * The demo's throwaway issuer key: made on the first run (mode 600 from its creation, written
+   * atomically, never over an existing file), read on later runs.
+   */
   private SigningKey key() {
     Path pem = dir.resolve("keys/key-1.private.pem");
     Path history = dir.resolve("keys/issuer-key-history.json");
-    if (Files.exists(pem) && Files.exists(history)) {
-      return SigningKey.fromPkcs8Pem(DID + "#key-1", read(pem));
+    boolean havePem = Files.exists(pem, LinkOption.NOFOLLOW_LINKS);
+    boolean haveHistory = Files.exists(history, LinkOption.NOFOLLOW_LINKS);
+    if (haveHistory && !havePem) {
+      throw new CliException(
+          history
+              + " is there but the demo's private key is not; delete "
+              + dir
+              + " to start the demo over");
     }
-    SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", new SecureRandom());
-    write(pem, key.toPkcs8Pem());
-    write(
+    SigningKey key;
+    if (havePem) {
+      tightenOlderKey(pem);
+      key = SigningKey.fromPkcs8Pem(DID + "#key-1", InputFiles.readText(pem));
+      if (haveHistory) {
+        return key;
+      }
+    } else {
+      key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", new SecureRandom());
+      OutputFiles.write(pem, Secrecy.SECRET, Existing.REFUSE, key.toPkcs8Pem());
+    }
+    // A run that stopped between the two files keeps its key and gets its history now.
+    OutputFiles.write(
         history,
+        Secrecy.PUBLIC,
+        Existing.REFUSE,
         IssuerKeyHistory.start(
                 DID,
                 key.keyId(),
@@ -712,6 +743,28 @@ public final class ClinicDemo {
                 LocalDate.now(ZONE).minusMonths(MONTHS + 1).atStartOfDay(ZONE).toInstant())
             .toJson());
     return key;
+  }
+
+  /** Earlier versions wrote the demo key with the default mode (often 644): make it 600. */
+  private void tightenOlderKey(Path pem) {
+    if (Files.isSymbolicLink(pem)
+        || !pem.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(pem, LinkOption.NOFOLLOW_LINKS);
+      if (!PosixFilePermissions.fromString("rw-------").containsAll(mode)) {
+        Files.setPosixFilePermissions(pem, PosixFilePermissions.fromString("rw-------"));
+        out.println(
+            "Made "
+                + pem
+                + " readable by its owner only (it was "
+                + PosixFilePermissions.toString(mode)
+                + "); it is a throwaway demo key, but treat it as seen by others.");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the mode of " + pem + ": " + e.getMessage(), e);
+    }
   }
 
   static TrustBundle trustBundle(World w) {
@@ -760,21 +813,14 @@ public final class ClinicDemo {
     }
   }
 
+  /** Reads one of the demo's own files, within the CLI's bounds (a regular file, 2 MiB, UTF-8). */
   static String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    }
+    return InputFiles.readText(path);
   }
 
+  /** Writes an output file atomically (temporary file, then rename); never through a link. */
   static void write(Path path, String text) {
-    try {
-      Files.createDirectories(path.toAbsolutePath().getParent());
-      Files.writeString(path, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(path, Secrecy.PUBLIC, Existing.REPLACE, text);
   }
 
   private static Properties load(Path file) {
@@ -790,11 +836,13 @@ public final class ClinicDemo {
   }
 
   private static void store(Path file, Properties p) {
-    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      p.store(w, "Trainproof demo state");
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, "Trainproof demo state");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    write(file, text.toString());
   }
 
   static boolean isActive(WorkforceMember m, LocalDate d) {

@@ -2,6 +2,9 @@ package io.trainproof.examples.demo;
 
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.examples.cli.OutputFiles;
+import io.trainproof.examples.cli.OutputFiles.Existing;
+import io.trainproof.examples.cli.OutputFiles.Secrecy;
 import io.trainproof.reporting.ReportFormat;
 import io.trainproof.reporting.Reporting;
 import io.trainproof.reporting.evidence.EvidencePack;
@@ -16,7 +19,6 @@ import io.trainproof.signing.key.SigningKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -132,15 +134,9 @@ final class DemoOutputs {
     void to(OutputStream out) throws IOException;
   }
 
+  /** Writes a report atomically (temporary file, then rename); never through a link. */
   private static void stream(Path file, Writing writing) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (OutputStream o = Files.newOutputStream(file)) {
-        writing.to(o);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(file, Secrecy.PUBLIC, Existing.REPLACE, writing::to);
   }
 
   /** The newest (or, for a valid one, the newest still valid) certificate in a status. */

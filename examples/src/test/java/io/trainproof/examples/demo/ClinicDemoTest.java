@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -77,10 +78,25 @@ class ClinicDemoTest {
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.out()).contains("TAMPERED_CONTENT");
 
+    // The throwaway issuer key is still a private key: the owner's alone (issue #17, finding 3).
+    Path key = demo.resolve("keys/key-1.private.pem");
+    boolean posix = key.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+      // A key an older version left readable by others is made private on the next run.
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
     String chain = line(first.out(), "Audit trail:");
     Run second = cli("demo", "--dir", demo.toString());
     assertThat(second.code()).isZero();
     assertThat(second.out()).contains("Reusing the demo database");
+    if (posix) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+      assertThat(second.out()).contains("readable by its owner only (it was rw-r--r--)");
+    }
     assertThat(line(second.out(), "Audit trail:")).isEqualTo(chain);
 
     try (ServerSocket taken = new ServerSocket(0)) {
