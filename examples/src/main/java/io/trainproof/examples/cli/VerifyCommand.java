@@ -1,15 +1,19 @@
 package io.trainproof.examples.cli;
 
 import io.trainproof.core.TrainproofException;
+import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.verify.Check;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.FailureReason;
 import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.TrustBundle;
+import io.trainproof.signing.verify.VerificationPolicy;
 import io.trainproof.signing.verify.VerificationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,6 +47,15 @@ final class VerifyCommand implements Callable<Integer> {
           "Trust bundle: issuer key histories and status list credentials (as the demo writes it).")
   Path trust;
 
+  @Option(
+      names = "--context",
+      paramLabel = "<url>=<context.jsonld>",
+      description = {
+        "A JSON-LD context the credential names that the SDK does not bundle, read from a file",
+        "(never fetched): the URL the credential uses, '=', the file. Repeatable."
+      })
+  List<String> contexts = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,7 +63,13 @@ final class VerifyCommand implements Callable<Integer> {
     // without quoting the file (see JsonInput).
     String json = JsonInput.read(credential);
     TrustBundle bundle = trust == null ? TrustBundle.of(List.of(), List.of()) : trustBundle(trust);
-    VerificationResult result = new CredentialVerifier(bundle, Clock.systemUTC()).verify(json);
+    VerificationResult result =
+        new CredentialVerifier(
+                bundle,
+                Clock.systemUTC(),
+                VerificationPolicy.DEFAULT,
+                new DataIntegrity(contexts(contexts)))
+            .verify(json);
     if (result.failureReasons().contains(FailureReason.MALFORMED_JSON)
         || result.failureReasons().contains(FailureReason.INPUT_TOO_LARGE)) {
       // why no detail: the verifier's detail quotes the input
@@ -78,6 +97,27 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.println(result.verified() ? "VALID" : "INVALID: " + result.failureReasons());
     return result.verified() ? 0 : TrainproofCli.INVALID;
+  }
+
+  /** The bundled contexts and the ones given with {@code --context url=file}. */
+  private static JsonLdContexts contexts(List<String> given) {
+    JsonLdContexts all = JsonLdContexts.bundled();
+    for (String spec : given) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw new CliException(
+            "--context takes <url>=<file>, e.g. --context https://example.org/ctx/v1=ctx.jsonld");
+      }
+      String url = spec.substring(0, eq);
+      Path file = Path.of(spec.substring(eq + 1));
+      String json = JsonInput.read(file);
+      try {
+        all = all.with(url, json);
+      } catch (TrainproofException e) {
+        throw JsonInput.unusable(file, "JSON-LD context", e);
+      }
+    }
+    return all;
   }
 
   private static TrustBundle trustBundle(Path file) {
