@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * What {@link SigningCredentialIssuer#signCredential} checks before it signs a credential a host
- * assembled: a JSON object, without a proof, issued by the organization's own DID (filled in when
- * absent), and not a status list, which only Trainproof signs, from the organization's own status
- * lists. Not thread-confined; stateless.
+ * assembled: a JSON object issued by the organization's own DID (filled in when absent; a proof
+ * already on it stays, and the new one joins it in a proof set), and not a status list, which only
+ * Trainproof signs, from the organization's own status lists. Not thread-confined; stateless.
  */
 final class SignableCredential {
   /** Status list credential types of every generation; none may be signed on request. */
@@ -34,9 +34,6 @@ final class SignableCredential {
     JsonNode parsed = StrictJson.parse(json);
     if (!(parsed instanceof ObjectNode credential)) {
       throw new ValidationException("credential", null, "must be a JSON object");
-    }
-    if (credential.has("proof")) {
-      throw new ValidationException("proof", null, "is present: sign an unsigned credential");
     }
     JsonNode issuer = credential.get("issuer");
     if (issuer == null) {

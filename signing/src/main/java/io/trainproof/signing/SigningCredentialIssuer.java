@@ -223,7 +223,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
    * SignableCredential}'s checks; safe-mode JSON-LD refusals come from {@link DataIntegrity}.
    *
    * @throws ValidationException when another cryptosuite is asked for, or the credential names
-   *     another issuer, carries a proof, or is a status list
+   *     another issuer or is a status list
    */
   @Override
   public Issued signCredential(

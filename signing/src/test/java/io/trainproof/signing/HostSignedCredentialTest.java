@@ -23,6 +23,7 @@ import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.TrustBundle;
 import io.trainproof.testkit.Fixtures;
 import io.trainproof.testkit.SettableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 17, finding 1: the host signed whatever JSON it was sent, with no audit entry. {@code
  * CertificateService.signCredential} is the one way a host signs a credential it assembled: an
- * authorized actor, an audit entry naming the key and the hash, and no status lists, no other
- * issuer, no second proof.
+ * authorized actor, an audit entry naming the key and the hash, and no status lists and no other
+ * issuer.
  */
 class HostSignedCredentialTest {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -112,7 +113,7 @@ class HostSignedCredentialTest {
   }
 
   @Test
-  void statusListsOtherIssuersProofsAndOtherSuitesAreRefusedAndNothingIsSigned() {
+  void statusListsOtherIssuersAndOtherSuitesAreRefusedAndNothingIsSigned() {
     Actor officer = fx.officer();
     String list =
         "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
@@ -138,16 +139,20 @@ class HostSignedCredentialTest {
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("issuer"));
     assertThatThrownBy(
-            () ->
-                tp.certificates()
-                    .signCredential(officer, credential(",\"proof\":{\"type\":\"x\"}"), null))
-        .isInstanceOfSatisfying(
-            ValidationException.class, e -> assertThat(e.field()).isEqualTo("proof"));
-    assertThatThrownBy(
             () -> tp.certificates().signCredential(officer, credential(""), "ecdsa-jcs-2019"))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("cryptosuite"));
     assertThat(signatures()).isEmpty();
+  }
+
+  @Test
+  void signingASignedCredentialAgainMakesAProofSetAndIsAuditedTwice() {
+    String once = tp.certificates().signCredential(fx.officer(), credential(""), null);
+    clock.advance(Duration.ofSeconds(1));
+    String twice = tp.certificates().signCredential(fx.officer(), once, null);
+    assertThat(StrictJson.parse(twice).get("proof").isArray()).isTrue();
+    assertThat(StrictJson.parse(twice).get("proof")).hasSize(2);
+    assertThat(signatures()).hasSize(2);
   }
 
   @Test

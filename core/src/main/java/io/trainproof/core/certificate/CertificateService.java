@@ -55,8 +55,8 @@ public interface CertificateService {
    * organization's issuer key, and records the signature in the audit trail: who asked, which key,
    * the credential's id and the hash of what was signed. Certificates of completed training are
    * issued by {@code CompletionService}, not here. The issuer refuses what it must not sign: a
-   * credential naming another issuer, one that already carries a proof, a status list (those are
-   * signed only by Trainproof), or a document whose JSON-LD drops data.
+   * credential naming another issuer, a status list (those are signed only by Trainproof), or a
+   * document whose JSON-LD drops data. A proof already on the credential stays (a proof set).
    *
    * @param actor the caller (a compliance officer or the organization's system actor)
    * @param unsignedCredential the credential as JSON text, without a proof
