@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * Ed25519 signs {@code hashData}, ECDSA P-256 signs it as its message (hashing it once more with
  * SHA-256); {@code proofValue = "z" + base58btc(signature)}.
  *
+ * <p>{@code eddsa-rdfc-2022} canonicalizes in JSON-LD safe mode and within {@link
+ * CanonicalizationLimits}: a document whose expansion would drop data, or whose canonicalization
+ * would take too much work, is refused ({@link UnusableInputException}) when signing, and fails
+ * verification.
+ *
  * <p>JCS suites copy the document's {@code @context} into the proof (so a verifier can check it is
  * a prefix of the document's); {@code eddsa-rdfc-2022} uses the document's context for the proof
  * configuration without writing it into the proof. A VC 1.1 document (credentials v1 context only)
@@ -49,12 +54,24 @@ public final class DataIntegrity {
   }
 
   /**
-   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}.
+   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}, with {@link
+   * CanonicalizationLimits#DEFAULT}.
    *
    * @param contexts the contexts; nothing else is ever loaded
    */
   public DataIntegrity(JsonLdContexts contexts) {
-    this.rdf = new RdfCanonicalizer(contexts);
+    this(contexts, CanonicalizationLimits.DEFAULT);
+  }
+
+  /**
+   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}, and bounds the work of each RDF
+   * canonicalization (signing and verifying alike).
+   *
+   * @param contexts the contexts; nothing else is ever loaded
+   * @param limits the bounds on one RDF canonicalization
+   */
+  public DataIntegrity(JsonLdContexts contexts, CanonicalizationLimits limits) {
+    this.rdf = new RdfCanonicalizer(contexts, limits);
   }
 
   /**
@@ -67,7 +84,10 @@ public final class DataIntegrity {
    * @param signer the key that signs; its id becomes {@code verificationMethod}
    * @return the signed copy
    * @throws UnusableInputException when the document holds a non-integer number, cannot be
-   *     canonicalized, or {@code previousProof} names a proof that is not present
+   *     canonicalized (for {@code eddsa-rdfc-2022}: JSON-LD safe mode refuses a document from which
+   *     expansion would drop a term, a type or a value, and a document past the {@link
+   *     CanonicalizationLimits} is refused), or {@code previousProof} names a proof that is not
+   *     present
    * @throws SigningFailedException when the signer's key does not fit the suite or fails
    */
   public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {

@@ -24,8 +24,19 @@ public enum FailureReason {
   UNKNOWN_KEY,
   /** The key is of the wrong type for the suite, or is not the issuer's key. */
   WRONG_KEY,
-  /** The content cannot be canonicalized (e.g. a JSON-LD term no context defines). */
+  /** The content cannot be canonicalized (e.g. JSON-LD that is not valid, an unknown context). */
   UNCANONICALIZABLE_CONTENT,
+  /**
+   * JSON-LD safe mode ({@code eddsa-rdfc-2022}): expansion or conversion to RDF would drop a term,
+   * a type or a value (a term or type no context defines, a relative IRI, an ill-formed language
+   * tag, ...), so the signature would not cover everything the credential says.
+   */
+  UNSAFE_JSON_LD,
+  /**
+   * Canonicalizing the content would take more work than the verifier allows ({@code
+   * CanonicalizationLimits}: values, quads, blank nodes, steps or time).
+   */
+  CANONICALIZATION_LIMIT,
   /** The signature does not verify: the content or the proof was changed after signing. */
   TAMPERED_CONTENT,
   /** The proof was created at or after its key was retired. */

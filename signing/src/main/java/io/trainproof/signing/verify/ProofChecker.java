@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.RdfCanonicalizer;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.key.DidKey;
@@ -133,7 +134,13 @@ final class ProofChecker {
     try {
       hashData = hashData(suite.get(), secured, proof, chained);
     } catch (UnusableInputException e) {
-      return fail(FailureReason.UNCANONICALIZABLE_CONTENT, label + ": " + e.getMessage());
+      FailureReason reason =
+          RdfCanonicalizer.SAFE_MODE.equals(e.what())
+              ? FailureReason.UNSAFE_JSON_LD
+              : RdfCanonicalizer.LIMIT.equals(e.what())
+                  ? FailureReason.CANONICALIZATION_LIMIT
+                  : FailureReason.UNCANONICALIZABLE_CONTENT;
+      return fail(reason, label + ": " + e.getMessage());
     }
     if (!Crypto.verify(key.algorithm(), key.bytes(), hashData, signature)) {
       return new Result(

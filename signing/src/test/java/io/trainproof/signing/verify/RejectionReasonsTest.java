@@ -10,6 +10,7 @@ import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
+import io.trainproof.signing.proof.CanonicalizationLimits;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
@@ -170,8 +171,38 @@ class RejectionReasonsTest {
             .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
             .issueCertificate(Fixture.certificate());
     ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
-    vc.put("notInAnyContext", "x");
+    ((ArrayNode) vc.get("@context")).add("https://contexts.example.org/not-bundled");
     assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.UNCANONICALIZABLE_CONTENT);
+  }
+
+  @Test
+  void unsafeJsonLdATermOrTypeNoContextDefines() {
+    Fixture rdf = new Fixture();
+    IssuedCredential signed =
+        rdf.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
+    ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
+    vc.put("notInAnyContext", "x");
+    assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.UNSAFE_JSON_LD);
+    ObjectNode typed = (ObjectNode) StrictJson.parse(signed.json());
+    ((ArrayNode) typed.get("type")).add("UndefinedType");
+    assertRejected(rdf.verifier().verify(typed.toString()), FailureReason.UNSAFE_JSON_LD);
+  }
+
+  @Test
+  void canonicalizationLimit() {
+    Fixture rdf = new Fixture();
+    IssuedCredential signed =
+        rdf.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
+    ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
+    ArrayNode names = vc.putArray("description");
+    for (int i = 0; i <= CanonicalizationLimits.DEFAULT.maxQuads(); i++) {
+      names.add("line " + i);
+    }
+    assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.CANONICALIZATION_LIMIT);
   }
 
   @Test
