@@ -6,7 +6,10 @@ public enum FailureReason {
   MALFORMED_JSON,
   /** The input is larger or deeper than the verifier's limits. */
   INPUT_TOO_LARGE,
-  /** The JSON is not a credential (not an object, no issuer, a date that does not parse). */
+  /**
+   * The JSON is not a credential (not an object, no issuer, a date that does not parse, a status
+   * entry without its list or with an index that is not a number inside the list).
+   */
   MALFORMED_CREDENTIAL,
   /** The credential carries no proof. */
   MISSING_PROOF,
@@ -51,13 +54,26 @@ public enum FailureReason {
   REVOKED,
   /** A renewal superseded the credential. */
   SUPERSEDED,
-  /** A status list the credential refers to is not in the trust bundle or does not verify. */
+  /**
+   * A status list the credential refers to is not in the trust bundle, does not verify, is not a
+   * {@code BitstringStatusListCredential} of the entry's purpose signed by its issuer, or is not
+   * valid yet.
+   */
   STATUS_UNAVAILABLE,
   /**
-   * A status list is past its own {@code validUntil}, or is older than one the verifier has already
-   * seen ({@link SeenStatusLists}): a replayed list from before a revocation.
+   * A status list is past its own {@code validUntil} (or, stating none, older than {@link
+   * VerificationPolicy#statusListMaxAge()}; stating no date at all), or is older than one the
+   * verifier has already seen ({@link SeenStatusLists}): a replayed list from before a revocation.
    */
   STALE_STATUS_LIST,
+  /**
+   * A {@code credentialStatus} entry this verifier cannot check: not an object, a type other than
+   * {@code BitstringStatusListEntry} (e.g. {@code StatusList2021Entry}), a {@code statusPurpose}
+   * other than {@code revocation} or {@code superseded} (e.g. {@code suspension}, {@code
+   * Revocation}), or a {@code statusSize} other than 1. The status is unknown, so the credential is
+   * not accepted.
+   */
+  UNSUPPORTED_STATUS,
   /** The issuer is not in the trust bundle. */
   UNKNOWN_ISSUER
 }
