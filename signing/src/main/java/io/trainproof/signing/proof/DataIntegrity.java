@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.credential.CredentialShape;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.ProofSigning;
@@ -88,11 +89,16 @@ public final class DataIntegrity {
    *     expansion would drop a term, a type or a value, and a document past the {@link
    *     CanonicalizationLimits} is refused), or {@code previousProof} names a proof that is not
    *     present
+   * @throws ValidationException when the document's first {@code @context} is the VC 2.0 or VC 1.1
+   *     context but it does not have a credential's shape ({@link CredentialShape}: no {@code
+   *     credentialSubject}, a {@code type} without {@code VerifiableCredential}, a malformed date,
+   *     ...), naming the field
    * @throws SigningFailedException when the signer's key does not fit the suite or fails
    */
   public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {
     ProofSigning.checkSigner(options.cryptosuite(), signer);
     JsonCanonicalizer.requireIntegersOnly(document);
+    requireCredentialShape(document);
     ObjectNode secured = document.deepCopy();
     addDataIntegrityContextToV1(secured);
     List<ObjectNode> existing = proofs(secured);
@@ -136,6 +142,7 @@ public final class DataIntegrity {
    * @param signer the key that signs; its id becomes {@code verificationMethod}
    * @return the signed document as JSON text
    * @throws UnusableInputException as {@link #addProof}
+   * @throws ValidationException as {@link #addProof}
    * @throws SigningFailedException as {@link #addProof}
    */
   public String addProofToJson(ObjectNode document, ProofOptions options, Signer signer) {
@@ -146,6 +153,7 @@ public final class DataIntegrity {
       return StrictJson.write(addProof(document, options, signer));
     }
     ProofSigning.checkSigner(options.cryptosuite(), signer);
+    requireCredentialShape(document);
     CanonicalObject canonical = CanonicalObject.ofSignedPayload(document);
     ObjectNode proof = newProof(options, signer, document);
     if (document.has("@context")) {
@@ -156,6 +164,13 @@ public final class DataIntegrity {
     byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
     proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, hashData)));
     return canonical.textWithMember("proof", proof);
+  }
+
+  /** A document that claims a credentials context must have a credential's shape. */
+  private static void requireCredentialShape(ObjectNode document) {
+    if (CredentialShape.claimsToBeACredential(document)) {
+      CredentialShape.check(document);
+    }
   }
 
   /**

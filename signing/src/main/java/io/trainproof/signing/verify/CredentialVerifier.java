@@ -97,6 +97,37 @@ public final class CredentialVerifier {
   }
 
   /**
+   * Verifies a credential received as bytes. The bytes must be UTF-8: a malformed sequence is a
+   * failed {@link CheckKind#WELL_FORMED} check ({@link FailureReason#MALFORMED_JSON}, naming the
+   * byte offset), never replaced by U+FFFD.
+   *
+   * @param credentialUtf8 the credential's JSON text as UTF-8, as received
+   * @return every check and its outcome
+   */
+  public VerificationResult verify(byte[] credentialUtf8) {
+    String text;
+    try {
+      if (credentialUtf8.length / 3 > policy.limits().maxChars()) {
+        throw new UnusableInputException(
+            StrictJson.LIMIT,
+            "input of "
+                + credentialUtf8.length
+                + " bytes exceeds the limit of "
+                + policy.limits().maxChars());
+      }
+      text = StrictJson.decodeUtf8(credentialUtf8);
+    } catch (UnusableInputException e) {
+      FailureReason reason =
+          StrictJson.LIMIT.equals(e.what())
+              ? FailureReason.INPUT_TOO_LARGE
+              : FailureReason.MALFORMED_JSON;
+      return new VerificationResult(
+          null, List.of(Check.failed(CheckKind.WELL_FORMED, reason, e.getMessage())));
+    }
+    return verify(text);
+  }
+
+  /**
    * Verifies a credential.
    *
    * @param credentialJson the credential's JSON text, as received

@@ -2,7 +2,7 @@ package io.trainproof.signing.verify;
 
 /** Why a check failed. Each is distinct so that a verification page can say what is wrong. */
 public enum FailureReason {
-  /** The input is not JSON, repeats a key, or has trailing content. */
+  /** The input is not JSON (or, as bytes, not UTF-8), repeats a key, or has trailing content. */
   MALFORMED_JSON,
   /** The input is larger or deeper than the verifier's limits. */
   INPUT_TOO_LARGE,

@@ -40,14 +40,18 @@ class CanonicalizationLimitsTest {
     new DataIntegrity().trace(Cryptosuite.EDDSA_RDFC_2022, clique(2), proofConfigFor(clique(2)));
   }
 
-  /** An unsigned credential whose subjects are n blank nodes, each linked to all the others. */
+  /**
+   * An unsigned credential whose subject knows n blank nodes, each linked to all the others (the
+   * shape of the credential is valid; only its graph is hostile).
+   */
   static ObjectNode clique(int n) {
     ObjectNode vc = StrictJson.mapper().createObjectNode();
     vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V2);
     vc.putArray("type").add("VerifiableCredential");
     vc.put("issuer", Fixture.DID);
     vc.put("validFrom", "2026-03-01T00:00:00Z");
-    ArrayNode subjects = vc.putArray("credentialSubject");
+    ObjectNode holder = vc.putObject("credentialSubject").put("id", "did:example:subject");
+    ArrayNode subjects = holder.putArray("https://example.org/knows");
     for (int i = 0; i < n; i++) {
       ObjectNode subject = subjects.addObject().put("id", "_:b" + i);
       ArrayNode knows = subject.putArray("https://example.org/knows");

@@ -96,9 +96,9 @@ class JsonLdSafeModeTest {
       quoteCharacter = '"',
       value = {
         "relative @type reference | {'type': ['VerifiableCredential', 'OpenBadgeCredential', 'Extra']} | 'Extra'",
-        "relative @id reference | {'id': 'certificate-42'} | 'certificate-42'",
-        "reserved @id value | {'id': '@reserved'} | keyword",
-        "relative object reference | {'evidence': [{'id': 'urn:trainproof:completion:9f1c', 'type': ['Evidence']}, 'see-above']} | 'see-above'",
+        "relative @id reference | {'evidence': [{'id': 'evidence-42', 'type': ['Evidence'], 'name': 'x'}]} | 'evidence-42'",
+        "reserved @id value | {'evidence': [{'id': '@reserved', 'type': ['Evidence'], 'name': 'x'}]} | keyword",
+        "relative object reference | {'credentialSubject': {'type': ['AchievementSubject'], 'achievement': {'id': 'urn:example:a', 'type': ['Achievement'], 'name': 'n', 'criteria': {'narrative': 'c'}, 'image': 'see-above'}}} | 'see-above'",
         "relative datatype | {'name': {'@value': 'x', '@type': 'myType'}} | 'myType'",
         "invalid @language value | {'name': {'@value': 'x', '@language': 'not a tag'}} | 'not a tag'",
         "rdfDirection not set | {'name': {'@value': 'x', '@language': 'ar', '@direction': 'rtl'}} | @direction",
@@ -134,8 +134,11 @@ class JsonLdSafeModeTest {
           ((ArrayNode) vc.get("type")).add("https://example.org/types#Extra");
           vc.set("name", StrictJson.parse("{\"@value\": \"Zertifikat\", \"@language\": \"de\"}"));
           ObjectNode subject = (ObjectNode) vc.get("credentialSubject");
-          subject.put("id", "_:subject");
           subject.put("https://example.org/terms#note", "absolute property");
+          subject
+              .putObject("https://example.org/terms#related")
+              .put("id", "_:related")
+              .put("https://example.org/terms#note", "a blank node");
           ((ArrayNode) vc.get("@context"))
               .addObject()
               .put("colour", "https://example.org/terms#colour");
