@@ -383,7 +383,8 @@ public final class Crypto {
 
   private static void requireP256(boolean isP256) {
     if (!isP256) {
-      throw new UnusableInputException("key", "only the P-256 curve is supported");
+      throw new UnusableInputException(
+          "key", "only the P-256 curve is supported (P-384 and P-521 keys are not)");
     }
   }
 

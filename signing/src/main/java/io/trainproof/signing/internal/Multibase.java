@@ -22,6 +22,12 @@ public final class Multibase {
   /** Multicodec {@code p256-priv} (0x1306) as varint. */
   public static final byte[] P256_PRIV = {(byte) 0x86, 0x26};
 
+  /** Multicodec {@code p384-pub} (0x1201) as varint: recognised, not supported. */
+  public static final byte[] P384_PUB = {(byte) 0x81, 0x24};
+
+  /** Multicodec {@code p521-pub} (0x1202) as varint: recognised, not supported. */
+  public static final byte[] P521_PUB = {(byte) 0x82, 0x24};
+
   /**
    * The longest base58btc value {@link #decodeBase58} accepts, header included. Everything this
    * module decodes is at most 64 bytes (a signature: 88 characters); base58 decoding is quadratic

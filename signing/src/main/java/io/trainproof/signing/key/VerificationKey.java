@@ -98,7 +98,8 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
    *
    * @param multibase {@code z6Mk…} or {@code zDna…}
    * @return the key
-   * @throws UnusableInputException when it is not base58btc multibase of a supported key
+   * @throws UnusableInputException when it is not base58btc multibase of a supported key ({@link
+   *     #UNSUPPORTED_KEY_TYPE} for a P-384 or P-521 key)
    */
   public static VerificationKey fromMultibase(String multibase) {
     byte[] decoded = Multibase.decodeBase58(multibase);
@@ -108,7 +109,27 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     if (Multibase.hasCodec(decoded, Multibase.P256_PUB) && decoded.length == 35) {
       return new VerificationKey(KeyAlgorithm.P256, Arrays.copyOfRange(decoded, 2, 35));
     }
+    if (Multibase.hasCodec(decoded, Multibase.P384_PUB)) {
+      throw unsupported("P-384");
+    }
+    if (Multibase.hasCodec(decoded, Multibase.P521_PUB)) {
+      throw unsupported("P-521");
+    }
     throw new UnusableInputException("multikey", "not an Ed25519 or P-256 public Multikey");
+  }
+
+  /**
+   * {@link UnusableInputException#what()} of a key of a known type that Trainproof does not support
+   * (an ECDSA key on P-384 or P-521), so that a verifier can say so rather than call it malformed.
+   */
+  public static final String UNSUPPORTED_KEY_TYPE = "unsupported-key-type";
+
+  static UnusableInputException unsupported(String curve) {
+    return new UnusableInputException(
+        UNSUPPORTED_KEY_TYPE,
+        curve
+            + " keys are not supported: Trainproof verifies ecdsa-jcs-2019 with P-256 keys and the"
+            + " eddsa suites with Ed25519 keys");
   }
 
   /**
@@ -149,6 +170,9 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
       System.arraycopy(x, 0, point, 1, 32);
       System.arraycopy(y, 0, point, 33, 32);
       return new VerificationKey(KeyAlgorithm.P256, point);
+    }
+    if ("EC".equals(kty) && ("P-384".equals(crv) || "P-521".equals(crv))) {
+      throw unsupported(crv);
     }
     throw new UnusableInputException("jwk", "only OKP/Ed25519 and EC/P-256 are supported");
   }

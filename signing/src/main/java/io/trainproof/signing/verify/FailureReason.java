@@ -27,6 +27,11 @@ public enum FailureReason {
   UNKNOWN_KEY,
   /** The key is of the wrong type for the suite, or is not the issuer's key. */
   WRONG_KEY,
+  /**
+   * The verification method is a key of a type Trainproof recognises but does not support (an ECDSA
+   * key on P-384 or P-521, multicodec {@code 0x1201} / {@code 0x1202}).
+   */
+  UNSUPPORTED_KEY_TYPE,
   /** The content cannot be canonicalized (e.g. JSON-LD that is not valid, an unknown context). */
   UNCANONICALIZABLE_CONTENT,
   /**

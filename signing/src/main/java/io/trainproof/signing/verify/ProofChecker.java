@@ -66,12 +66,6 @@ final class ProofChecker {
         return fail(FailureReason.MALFORMED_PROOF, label + ": missing '" + member + "'");
       }
     }
-    byte[] signature;
-    try {
-      signature = Multibase.decodeBase58(proof.get("proofValue").textValue());
-    } catch (UnusableInputException e) {
-      return fail(FailureReason.MALFORMED_MULTIBASE, label + ": proofValue " + e.getMessage());
-    }
     Instant created;
     try {
       created = parseDateTime(proof.get("created").textValue());
@@ -112,7 +106,11 @@ final class ProofChecker {
       try {
         key = DidKey.resolve(method);
       } catch (UnusableInputException e) {
-        return fail(FailureReason.UNKNOWN_KEY, label + ": " + e.getMessage());
+        return fail(
+            VerificationKey.UNSUPPORTED_KEY_TYPE.equals(e.what())
+                ? FailureReason.UNSUPPORTED_KEY_TYPE
+                : FailureReason.UNKNOWN_KEY,
+            label + ": " + e.getMessage());
       }
     } else {
       Optional<TrustBundle.TrustedKey> trusted = bundle.key(method);
@@ -128,6 +126,14 @@ final class ProofChecker {
       return fail(
           FailureReason.WRONG_KEY,
           label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
+    }
+    // why: decoded once the key is known, so that a key Trainproof does not support (a P-384
+    // signature is longer than any it accepts) is reported as such, not as a malformed value
+    byte[] signature;
+    try {
+      signature = Multibase.decodeBase58(proof.get("proofValue").textValue());
+    } catch (UnusableInputException e) {
+      return fail(FailureReason.MALFORMED_MULTIBASE, label + ": proofValue " + e.getMessage());
     }
 
     byte[] hashData;

@@ -289,6 +289,13 @@ class RejectionReasonsTest {
   }
 
   @Test
+  void unsupportedKeyTypeP384() {
+    assertRejected(
+        verifier.verify(P384KeyTest.signedWithP384(certificate.json())),
+        FailureReason.UNSUPPORTED_KEY_TYPE);
+  }
+
+  @Test
   void unsupportedStatus() {
     // a status entry of another kind, signed with the credential: its status cannot be checked
     ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
