@@ -24,6 +24,7 @@ import io.trainproof.signing.status.StatusEntry;
 import io.trainproof.signing.status.StatusListCredentials;
 import io.trainproof.signing.status.StatusPurpose;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,6 +70,10 @@ import org.jspecify.annotations.Nullable;
  * lists at {@code <base>/<organization id>/revocation} and {@code <base>/<organization
  * id>/superseded}.
  *
+ * <p><b>Status lists</b> ({@link #statusListCredential}) carry {@code validFrom} (the clock's
+ * instant) and {@code validUntil} ({@link Builder#statusListValidity}, 7 days by default), after
+ * which verifiers refuse them.
+ *
  * <p><b>Attestations</b> ({@link UnsignedCredentials#attestation}): subject with the member id, the
  * policy code, the policy version number, the SHA-256 of the policy text and of the exact statement
  * shown, when and how. They carry no status entry: core never revokes an attestation.
@@ -90,6 +95,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   private final Cryptosuite cryptosuite;
   private final Clock clock;
   private final int statusListSize;
+  private final Duration statusListValidity;
   private final DataIntegrity dataIntegrity;
   private final CertificateJson.ConfigCache configs = new CertificateJson.ConfigCache();
 
@@ -99,6 +105,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     this.cryptosuite = b.cryptosuite;
     this.clock = b.clock;
     this.statusListSize = b.statusListSize;
+    this.statusListValidity = b.statusListValidity;
     this.dataIntegrity = b.dataIntegrity;
   }
 
@@ -265,7 +272,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
                             + StatusPurpose.SUPERSEDED.value()));
     StatusBitstring bits = StatusBitstring.empty(statusListSize).withBits(setIndexes);
     String url = statusListUrl(organization, p);
-    ObjectNode list = StatusListCredentials.unsigned(org.did(), url, p, bits, clock.instant());
+    ObjectNode list =
+        StatusListCredentials.unsigned(
+            org.did(), url, p, bits, clock.instant(), statusListValidity);
     return new Issued(url, sign(list, org), null, org.signer().keyId());
   }
 
@@ -331,6 +340,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     private Cryptosuite cryptosuite = Cryptosuite.EDDSA_JCS_2022;
     private Clock clock = Clock.systemUTC();
     private int statusListSize = DEFAULT_STATUS_LIST_SIZE;
+    private Duration statusListValidity = StatusListCredentials.DEFAULT_VALIDITY;
     private DataIntegrity dataIntegrity = new DataIntegrity();
 
     private Builder() {}
@@ -401,6 +411,20 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     public Builder statusListSize(int size) {
       StatusBitstring.empty(size);
       this.statusListSize = size;
+      return this;
+    }
+
+    /**
+     * How long each signed status list is valid (default {@link
+     * StatusListCredentials#DEFAULT_VALIDITY}, 7 days): its {@code validUntil} is its {@code
+     * validFrom} (the clock's instant when it is signed) plus this, and verifiers refuse it
+     * afterwards, so the host signs and publishes the lists again before then.
+     *
+     * @param validity at least one second
+     * @return this builder
+     */
+    public Builder statusListValidity(Duration validity) {
+      this.statusListValidity = StatusListCredentials.requireValidity(validity);
       return this;
     }
 

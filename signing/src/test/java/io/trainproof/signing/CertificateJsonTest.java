@@ -129,7 +129,8 @@ class CertificateJsonTest {
   private static CertificateRequest request(Random random) {
     IssuerProfile issuer =
         new IssuerProfile(
-            "did:" + text(random),
+            // why: never just "did:", which is no URL and which signing refuses
+            "did:" + nonBlank(random),
             nonBlank(random),
             random.nextBoolean() ? null : "https://" + text(random));
     SubjectIdentifier subject =

@@ -103,9 +103,12 @@ public final class Fixture {
         "click-through");
   }
 
-  /** A bundle with the current history and freshly signed status lists. */
+  /**
+   * A bundle with the current history and the status lists as published at {@link #VERIFIED}, when
+   * the verifier of {@link #verifier()} runs (lists are valid for a week from their publication).
+   */
   public TrustBundle bundle() {
-    return bundle(issuer());
+    return bundle(issuer(key1, VERIFIED));
   }
 
   public TrustBundle bundle(StandaloneCredentialIssuer publisher) {

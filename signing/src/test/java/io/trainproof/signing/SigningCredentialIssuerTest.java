@@ -48,6 +48,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -485,6 +486,50 @@ class SigningCredentialIssuerTest {
         .isEqualTo("eddsa-rdfc-2022");
     VerificationResult result = verifierNow(rdfc).verify(cert.credentialJson());
     assertThat(result.verified()).as(result.toString()).isTrue();
+  }
+
+  @Test
+  void statusListsCarryAValidityAfterWhichTheVerifierRefusesThem() {
+    annualCourse();
+    WorkforceMember nurse = fx.hire(today(), "ICU", "nurse");
+    complete(tp, fx, nurse, today(), 92);
+    Certificate cert = tp.certificates().forMember(fx.officer(), nurse.id()).get(0);
+    Id<Organization> org = fx.org().id();
+
+    JsonNode list =
+        StrictJson.parse(
+            adapter(Cryptosuite.EDDSA_JCS_2022)
+                .statusListCredential(org, "revocation", List.of())
+                .json());
+    Instant from = Instant.parse(list.get("validFrom").asText());
+    assertThat(from).isEqualTo(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    assertThat(Instant.parse(list.get("validUntil").asText()))
+        .isEqualTo(from.plus(Duration.ofDays(7)));
+    JsonNode short6h =
+        StrictJson.parse(
+            SigningCredentialIssuer.builder()
+                .issuers(
+                    o -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key), null))
+                .statusListBaseUrl(STATUS_BASE)
+                .statusListValidity(Duration.ofHours(6))
+                .clock(clock)
+                .build()
+                .statusListCredential(org, "superseded", List.of())
+                .json());
+    assertThat(Instant.parse(short6h.get("validUntil").asText()))
+        .isEqualTo(from.plus(Duration.ofHours(6)));
+    assertThatThrownBy(() -> SigningCredentialIssuer.builder().statusListValidity(Duration.ZERO))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("statusListValidity");
+
+    // one verifier, holding the lists of today, as its clock moves on
+    CredentialVerifier verifier = verifierNow(tp);
+    clock.advance(Duration.ofDays(7).minusSeconds(1));
+    assertThat(verifier.verify(cert.credentialJson()).verified()).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    VerificationResult stale = verifier.verify(cert.credentialJson());
+    assertThat(stale.failureReasons()).containsExactly(FailureReason.STALE_STATUS_LIST);
+    assertThat(stale.checks(CheckKind.REVOCATION).get(0).detail()).contains("was valid until");
   }
 
   @Test

@@ -8,8 +8,10 @@ import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
 import io.trainproof.signing.status.IssuerStatusLists;
 import io.trainproof.signing.status.StatusChange;
+import io.trainproof.signing.status.StatusListCredentials;
 import io.trainproof.signing.status.StatusPurpose;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -152,14 +154,26 @@ public final class StandaloneCredentialIssuer {
 
   /**
    * Signs the current state of one status list, ready to publish at its URL (and to put in
-   * verifiers' trust bundles).
+   * verifiers' trust bundles), valid from now for {@link StatusListCredentials#DEFAULT_VALIDITY}.
    *
    * @param purpose the list
    * @return the signed {@code BitstringStatusListCredential}, JSON text
    */
   public String statusListCredential(StatusPurpose purpose) {
+    return statusListCredential(purpose, StatusListCredentials.DEFAULT_VALIDITY);
+  }
+
+  /**
+   * Signs the current state of one status list, valid from now for the given time: verifiers refuse
+   * it afterwards, so it must be signed again and republished before then.
+   *
+   * @param purpose the list
+   * @param validity how long it is valid, at least a second
+   * @return the signed {@code BitstringStatusListCredential}, JSON text
+   */
+  public String statusListCredential(StatusPurpose purpose, Duration validity) {
     Instant now = clock.instant();
-    ObjectNode vc = statusLists.statusListCredential(purpose, now);
+    ObjectNode vc = statusLists.statusListCredential(purpose, now, validity);
     return dataIntegrity.addProofToJson(vc, ProofOptions.of(cryptosuite, now), signer);
   }
 

@@ -28,6 +28,9 @@ public final class Multibase {
   /** Multicodec {@code p384-priv} (0x1307) as varint. */
   public static final byte[] P384_PRIV = {(byte) 0x87, 0x26};
 
+  /** Multicodec {@code p521-pub} (0x1202) as varint: recognised, not supported. */
+  public static final byte[] P521_PUB = {(byte) 0x82, 0x24};
+
   /**
    * The longest base58btc value {@link #decodeBase58} accepts, header included. Everything this
    * module decodes is at most 96 bytes (a P-384 signature: at most 133 characters); base58 decoding

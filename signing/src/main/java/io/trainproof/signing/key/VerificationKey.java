@@ -104,7 +104,8 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
    *
    * @param multibase {@code z6Mk…} or {@code zDna…}
    * @return the key
-   * @throws UnusableInputException when it is not base58btc multibase of a supported key
+   * @throws UnusableInputException when it is not base58btc multibase of a supported key ({@link
+   *     #UNSUPPORTED_KEY_TYPE} for a P-384 or P-521 key)
    */
   public static VerificationKey fromMultibase(String multibase) {
     byte[] decoded = Multibase.decodeBase58(multibase);
@@ -117,8 +118,25 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
     if (Multibase.hasCodec(decoded, Multibase.P384_PUB) && decoded.length == 51) {
       return new VerificationKey(KeyAlgorithm.P384, Arrays.copyOfRange(decoded, 2, 51));
     }
+    if (Multibase.hasCodec(decoded, Multibase.P521_PUB)) {
+      throw unsupported("P-521");
+    }
     throw new UnusableInputException(
         "multikey", "not an Ed25519, P-256 or P-384 public Multikey (compressed point)");
+  }
+
+  /**
+   * {@link UnusableInputException#what()} of a key of a known type that Trainproof does not support
+   * (an ECDSA key on P-521), so that a verifier can say so rather than call it malformed.
+   */
+  public static final String UNSUPPORTED_KEY_TYPE = "unsupported-key-type";
+
+  static UnusableInputException unsupported(String curve) {
+    return new UnusableInputException(
+        UNSUPPORTED_KEY_TYPE,
+        curve
+            + " keys are not supported: Trainproof verifies the ecdsa suites with P-256 and P-384"
+            + " keys and the eddsa suites with Ed25519 keys");
   }
 
   /**
@@ -161,6 +179,9 @@ public record VerificationKey(KeyAlgorithm algorithm, byte[] bytes) {
       System.arraycopy(x, 0, point, 1, n);
       System.arraycopy(y, 0, point, 1 + n, n);
       return new VerificationKey(algorithm, point);
+    }
+    if ("EC".equals(kty) && "P-521".equals(crv)) {
+      throw unsupported(crv);
     }
     throw new UnusableInputException(
         "jwk", "only OKP/Ed25519 and EC/P-256 or EC/P-384 are supported");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.ValidationException;
 import io.trainproof.signing.SigningFailedException;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.credential.CredentialShape;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.ProofSigning;
@@ -31,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * Ed25519 signs {@code hashData}, ECDSA P-256 signs it as its message (hashing it once more with
  * SHA-256); {@code proofValue = "z" + base58btc(signature)}.
  *
+ * <p>{@code eddsa-rdfc-2022} canonicalizes in JSON-LD safe mode and within {@link
+ * CanonicalizationLimits}: a document whose expansion would drop data, or whose canonicalization
+ * would take too much work, is refused ({@link UnusableInputException}) when signing, and fails
+ * verification.
+ *
  * <p>JCS suites copy the document's {@code @context} into the proof (so a verifier can check it is
  * a prefix of the document's); {@code eddsa-rdfc-2022} uses the document's context for the proof
  * configuration without writing it into the proof. A VC 1.1 document (credentials v1 context only)
@@ -50,12 +56,24 @@ public final class DataIntegrity {
   }
 
   /**
-   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}.
+   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}, with {@link
+   * CanonicalizationLimits#DEFAULT}.
    *
    * @param contexts the contexts; nothing else is ever loaded
    */
   public DataIntegrity(JsonLdContexts contexts) {
-    this.rdf = new RdfCanonicalizer(contexts);
+    this(contexts, CanonicalizationLimits.DEFAULT);
+  }
+
+  /**
+   * Uses the given JSON-LD contexts for {@code eddsa-rdfc-2022}, and bounds the work of each RDF
+   * canonicalization (signing and verifying alike).
+   *
+   * @param contexts the contexts; nothing else is ever loaded
+   * @param limits the bounds on one RDF canonicalization
+   */
+  public DataIntegrity(JsonLdContexts contexts, CanonicalizationLimits limits) {
+    this.rdf = new RdfCanonicalizer(contexts, limits);
   }
 
   /**
@@ -68,12 +86,20 @@ public final class DataIntegrity {
    * @param signer the key that signs; its id becomes {@code verificationMethod}
    * @return the signed copy
    * @throws UnusableInputException when the document holds a non-integer number, cannot be
-   *     canonicalized, or {@code previousProof} names a proof that is not present
+   *     canonicalized (for {@code eddsa-rdfc-2022}: JSON-LD safe mode refuses a document from which
+   *     expansion would drop a term, a type or a value, and a document past the {@link
+   *     CanonicalizationLimits} is refused), or {@code previousProof} names a proof that is not
+   *     present
+   * @throws ValidationException when the document's first {@code @context} is the VC 2.0 or VC 1.1
+   *     context but it does not have a credential's shape ({@link CredentialShape}: no {@code
+   *     credentialSubject}, a {@code type} without {@code VerifiableCredential}, a malformed date,
+   *     ...), naming the field
    * @throws SigningFailedException when the signer's key does not fit the suite or fails
    */
   public ObjectNode addProof(ObjectNode document, ProofOptions options, Signer signer) {
     ProofSigning.checkSigner(options.cryptosuite(), signer);
     JsonCanonicalizer.requireIntegersOnly(document);
+    requireCredentialShape(document);
     ObjectNode secured = document.deepCopy();
     addDataIntegrityContextToV1(secured);
     List<ObjectNode> existing = proofs(secured);
@@ -120,6 +146,7 @@ public final class DataIntegrity {
    * @param signer the key that signs; its id becomes {@code verificationMethod}
    * @return the signed document as JSON text
    * @throws UnusableInputException as {@link #addProof}
+   * @throws ValidationException as {@link #addProof}
    * @throws SigningFailedException as {@link #addProof}
    */
   public String addProofToJson(ObjectNode document, ProofOptions options, Signer signer) {
@@ -131,6 +158,7 @@ public final class DataIntegrity {
       return StrictJson.write(addProof(document, options, signer));
     }
     ProofSigning.checkSigner(options.cryptosuite(), signer);
+    requireCredentialShape(document);
     CanonicalObject canonical = CanonicalObject.ofSignedPayload(document);
     ObjectNode proof = newProof(options, signer, document);
     if (document.has("@context")) {
@@ -141,6 +169,13 @@ public final class DataIntegrity {
     byte[] hashData = concat(configHash(proof), Crypto.sha256(canonical.canonicalBytes()));
     proof.put("proofValue", Multibase.encodeBase58(ProofSigning.sign(signer, hashData)));
     return canonical.textWithMember("proof", proof);
+  }
+
+  /** A document that claims a credentials context must have a credential's shape. */
+  private static void requireCredentialShape(ObjectNode document) {
+    if (CredentialShape.claimsToBeACredential(document)) {
+      CredentialShape.check(document);
+    }
   }
 
   /**

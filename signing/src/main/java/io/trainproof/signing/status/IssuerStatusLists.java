@@ -7,6 +7,7 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.jcs.StrictJson;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -188,15 +189,29 @@ public final class IssuerStatusLists {
   }
 
   /**
-   * The unsigned {@code BitstringStatusListCredential} for one list, as of now.
+   * The unsigned {@code BitstringStatusListCredential} for one list, as of now, valid for {@link
+   * StatusListCredentials#DEFAULT_VALIDITY}.
    *
    * @param purpose the list
    * @param validFrom its {@code validFrom}
    * @return the credential, to be signed by the issuer
    */
-  public synchronized ObjectNode statusListCredential(StatusPurpose purpose, Instant validFrom) {
+  public ObjectNode statusListCredential(StatusPurpose purpose, Instant validFrom) {
+    return statusListCredential(purpose, validFrom, StatusListCredentials.DEFAULT_VALIDITY);
+  }
+
+  /**
+   * The unsigned {@code BitstringStatusListCredential} for one list, as of now.
+   *
+   * @param purpose the list
+   * @param validFrom its {@code validFrom}
+   * @param validity its {@code validUntil} is {@code validFrom} plus this
+   * @return the credential, to be signed by the issuer
+   */
+  public synchronized ObjectNode statusListCredential(
+      StatusPurpose purpose, Instant validFrom, Duration validity) {
     return StatusListCredentials.unsigned(
-        issuerId, listCredentialUrl(purpose), purpose, list(purpose), validFrom);
+        issuerId, listCredentialUrl(purpose), purpose, list(purpose), validFrom, validity);
   }
 
   /**

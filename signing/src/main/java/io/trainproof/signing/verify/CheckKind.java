@@ -15,5 +15,10 @@ public enum CheckKind {
   /** The credential is not revoked. */
   REVOCATION,
   /** The credential is not superseded by a renewal. */
-  SUPERSESSION
+  SUPERSESSION,
+  /**
+   * A {@code credentialStatus} entry is one the verifier checks (reported only when it is not: the
+   * entries it checks are {@link #REVOCATION} and {@link #SUPERSESSION}).
+   */
+  STATUS
 }

@@ -6,18 +6,11 @@ import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.status.StatusBitstring;
-import io.trainproof.signing.status.StatusPurpose;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +26,14 @@ import org.slf4j.LoggerFactory;
  * verify what they signed while active); the issuer in the bundle and, under {@link
  * VerificationPolicy#requireIssuerKey()}, signing with its own key; {@code validFrom}/{@code
  * validUntil} (or VC 1.1 {@code issuanceDate}/{@code expirationDate}); revocation and supersession
- * through the bundle's status lists, whose own proofs are verified first, which must not be past
- * their own {@code validUntil}, and which must not be older than a list already seen ({@link
- * SeenStatusLists}: a replayed list from before a revocation is {@link
- * FailureReason#STALE_STATUS_LIST}). All proofs of a proof set must verify.
+ * through the bundle's status lists, whose own proofs are verified first, which must be valid now
+ * (within their {@code validFrom}/{@code validUntil}; a list that states no {@code validUntil} is
+ * taken as valid for {@link VerificationPolicy#statusListMaxAge()} from its {@code validFrom}), and
+ * which must not be older than a list already seen ({@link SeenStatusLists}: a replayed list from
+ * before a revocation is {@link FailureReason#STALE_STATUS_LIST}). Status is fail-closed: a {@code
+ * credentialStatus} entry the verifier does not understand (another type or purpose, a value that
+ * is not an object) fails with {@link FailureReason#UNSUPPORTED_STATUS}, never passes. All proofs
+ * of a proof set must verify.
  *
  * <p>Limitation: a proof's {@code created} is what the signer wrote; a stolen retired key could
  * back-date. Retire a compromised key's history entry by publishing a new bundle and re-issuing,
@@ -51,8 +48,7 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final VerificationPolicy policy;
   private final ProofChecker proofs;
-  private final SeenStatusLists seen;
-  private final Map<String, LoadedList> verifiedLists = new ConcurrentHashMap<>();
+  private final StatusChecker status;
 
   /**
    * Creates a verifier with {@link VerificationPolicy#DEFAULT}.
@@ -97,7 +93,38 @@ public final class CredentialVerifier {
     this.clock = clock;
     this.policy = policy;
     this.proofs = new ProofChecker(bundle, dataIntegrity);
-    this.seen = seen;
+    this.status = new StatusChecker(bundle, clock, policy, proofs, seen);
+  }
+
+  /**
+   * Verifies a credential received as bytes. The bytes must be UTF-8: a malformed sequence is a
+   * failed {@link CheckKind#WELL_FORMED} check ({@link FailureReason#MALFORMED_JSON}, naming the
+   * byte offset), never replaced by U+FFFD.
+   *
+   * @param credentialUtf8 the credential's JSON text as UTF-8, as received
+   * @return every check and its outcome
+   */
+  public VerificationResult verify(byte[] credentialUtf8) {
+    String text;
+    try {
+      if (credentialUtf8.length / 3 > policy.limits().maxChars()) {
+        throw new UnusableInputException(
+            StrictJson.LIMIT,
+            "input of "
+                + credentialUtf8.length
+                + " bytes exceeds the limit of "
+                + policy.limits().maxChars());
+      }
+      text = StrictJson.decodeUtf8(credentialUtf8);
+    } catch (UnusableInputException e) {
+      FailureReason reason =
+          StrictJson.LIMIT.equals(e.what())
+              ? FailureReason.INPUT_TOO_LARGE
+              : FailureReason.MALFORMED_JSON;
+      return new VerificationResult(
+          null, List.of(Check.failed(CheckKind.WELL_FORMED, reason, e.getMessage())));
+    }
+    return verify(text);
   }
 
   /**
@@ -132,7 +159,7 @@ public final class CredentialVerifier {
     List<ProofChecker.Result> proofResults = checkProofs(credential, checks);
     checkIssuer(credential, proofResults, checks);
     checkValidityPeriod(credential, checks);
-    checkStatus(credential, checks);
+    status.check(credential, checks);
 
     VerificationResult result = new VerificationResult(id, checks);
     if (!result.verified()) {
@@ -240,7 +267,12 @@ public final class CredentialVerifier {
     }
   }
 
-  private static @Nullable Instant date(ObjectNode credential, String v2, String v1) {
+  /**
+   * A credential's date, its VC 2.0 name first, else its VC 1.1 name.
+   *
+   * @throws DateTimeParseException when it is not a string holding an XML Schema dateTime
+   */
+  static @Nullable Instant date(ObjectNode credential, String v2, String v1) {
     JsonNode node = credential.has(v2) ? credential.get(v2) : credential.get(v1);
     if (node == null) {
       return null;
@@ -250,133 +282,4 @@ public final class CredentialVerifier {
     }
     return ProofChecker.parseDateTime(node.textValue());
   }
-
-  private void checkStatus(ObjectNode credential, List<Check> checks) {
-    JsonNode status = credential.get("credentialStatus");
-    List<JsonNode> entries = new ArrayList<>();
-    if (status != null && status.isArray()) {
-      status.forEach(entries::add);
-    } else if (status != null) {
-      entries.add(status);
-    }
-    Set<StatusPurpose> purposesSeen = EnumSet.noneOf(StatusPurpose.class);
-    for (JsonNode entry : entries) {
-      if (!"BitstringStatusListEntry".equals(entry.path("type").asText())) {
-        continue;
-      }
-      Optional<StatusPurpose> purpose =
-          StatusPurpose.fromValue(entry.path("statusPurpose").asText());
-      if (purpose.isEmpty()) {
-        continue;
-      }
-      purposesSeen.add(purpose.get());
-      checks.add(checkEntry(entry, purpose.get()));
-    }
-    if (!purposesSeen.contains(StatusPurpose.REVOCATION)) {
-      checks.add(Check.notApplicable(CheckKind.REVOCATION, "no revocation status entry"));
-    }
-    if (!purposesSeen.contains(StatusPurpose.SUPERSEDED)) {
-      checks.add(Check.notApplicable(CheckKind.SUPERSESSION, "no superseded status entry"));
-    }
-  }
-
-  private Check checkEntry(JsonNode entry, StatusPurpose purpose) {
-    CheckKind kind =
-        purpose == StatusPurpose.REVOCATION ? CheckKind.REVOCATION : CheckKind.SUPERSESSION;
-    String url = entry.path("statusListCredential").asText("");
-    int index;
-    try {
-      index = Integer.parseInt(entry.path("statusListIndex").asText(""));
-    } catch (NumberFormatException e) {
-      return Check.failed(
-          kind, FailureReason.MALFORMED_CREDENTIAL, "statusListIndex is not a number");
-    }
-    LoadedList loaded =
-        verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
-    StatusBitstring list = loaded.list();
-    if (list == null) {
-      return Check.failed(kind, loaded.reason(), loaded.detail());
-    }
-    if (index < 0 || index >= list.size()) {
-      return Check.failed(
-          kind,
-          FailureReason.MALFORMED_CREDENTIAL,
-          "statusListIndex " + index + " outside the list");
-    }
-    if (list.get(index)) {
-      return Check.failed(
-          kind,
-          purpose == StatusPurpose.REVOCATION ? FailureReason.REVOKED : FailureReason.SUPERSEDED,
-          purpose.value() + " bit " + index + " is set in " + url);
-    }
-    return Check.passed(kind, purpose.value() + " bit " + index + " is clear in " + url);
-  }
-
-  private LoadedList loadList(String url, StatusPurpose purpose) {
-    LoadedList unavailable =
-        new LoadedList(
-            null,
-            FailureReason.STATUS_UNAVAILABLE,
-            "status list " + url + " is not in the trust bundle or does not verify");
-    Optional<ObjectNode> list = bundle.statusList(url);
-    if (list.isEmpty()) {
-      return unavailable;
-    }
-    ObjectNode credential = list.get();
-    List<ObjectNode> all;
-    try {
-      all = DataIntegrity.proofs(credential);
-    } catch (UnusableInputException e) {
-      return unavailable;
-    }
-    String issuer =
-        credential.path("issuer").isTextual()
-            ? credential.get("issuer").textValue()
-            : credential.path("issuer").path("id").asText("");
-    boolean signedByIssuer = false;
-    for (ObjectNode proof : all) {
-      ProofChecker.Result result = proofs.check(credential, proof, all, "status list proof");
-      if (!result.valid()) {
-        return unavailable;
-      }
-      signedByIssuer |= issuer.equals(result.issuerDid());
-    }
-    JsonNode subject = credential.path("credentialSubject");
-    if (!signedByIssuer || !purpose.value().equals(subject.path("statusPurpose").asText())) {
-      return unavailable;
-    }
-    StatusBitstring bits;
-    try {
-      bits = StatusBitstring.decode(subject.path("encodedList").asText(""));
-    } catch (UnusableInputException e) {
-      return unavailable;
-    }
-    // why: an old list replayed after a revocation carries a valid signature; only its dates
-    // and what this verifier has seen before can tell
-    Instant from;
-    Instant until;
-    try {
-      from = date(credential, "validFrom", "issuanceDate");
-      until = date(credential, "validUntil", "expirationDate");
-    } catch (DateTimeParseException e) {
-      return unavailable;
-    }
-    Instant now = clock.instant();
-    if (until != null && !now.isBefore(until)) {
-      return new LoadedList(
-          null,
-          FailureReason.STALE_STATUS_LIST,
-          "status list " + url + " was valid until " + until + ", now " + now);
-    }
-    // why: an undated list orders before every dated one
-    Instant published = from == null ? Instant.MIN : from;
-    Optional<String> refused = seen.admit(url + "\n" + purpose, published, bits);
-    if (refused.isPresent()) {
-      return new LoadedList(null, FailureReason.STALE_STATUS_LIST, refused.get());
-    }
-    return new LoadedList(bits, FailureReason.STATUS_UNAVAILABLE, "");
-  }
-
-  /** A status list as loaded: its entries, or why there are none. */
-  private record LoadedList(@Nullable StatusBitstring list, FailureReason reason, String detail) {}
 }

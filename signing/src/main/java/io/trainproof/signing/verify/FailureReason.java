@@ -2,11 +2,14 @@ package io.trainproof.signing.verify;
 
 /** Why a check failed. Each is distinct so that a verification page can say what is wrong. */
 public enum FailureReason {
-  /** The input is not JSON, repeats a key, or has trailing content. */
+  /** The input is not JSON (or, as bytes, not UTF-8), repeats a key, or has trailing content. */
   MALFORMED_JSON,
   /** The input is larger or deeper than the verifier's limits. */
   INPUT_TOO_LARGE,
-  /** The JSON is not a credential (not an object, no issuer, a date that does not parse). */
+  /**
+   * The JSON is not a credential (not an object, no issuer, a date that does not parse, a status
+   * entry without its list or with an index that is not a number inside the list).
+   */
   MALFORMED_CREDENTIAL,
   /** The credential carries no proof. */
   MISSING_PROOF,
@@ -24,8 +27,24 @@ public enum FailureReason {
   UNKNOWN_KEY,
   /** The key is of the wrong type for the suite, or is not the issuer's key. */
   WRONG_KEY,
-  /** The content cannot be canonicalized (e.g. a JSON-LD term no context defines). */
+  /**
+   * The verification method is a key of a type Trainproof recognises but does not support (an ECDSA
+   * key on P-384 or P-521, multicodec {@code 0x1201} / {@code 0x1202}).
+   */
+  UNSUPPORTED_KEY_TYPE,
+  /** The content cannot be canonicalized (e.g. JSON-LD that is not valid, an unknown context). */
   UNCANONICALIZABLE_CONTENT,
+  /**
+   * JSON-LD safe mode ({@code eddsa-rdfc-2022}): expansion or conversion to RDF would drop a term,
+   * a type or a value (a term or type no context defines, a relative IRI, an ill-formed language
+   * tag, ...), so the signature would not cover everything the credential says.
+   */
+  UNSAFE_JSON_LD,
+  /**
+   * Canonicalizing the content would take more work than the verifier allows ({@code
+   * CanonicalizationLimits}: values, quads, blank nodes, steps or time).
+   */
+  CANONICALIZATION_LIMIT,
   /** The signature does not verify: the content or the proof was changed after signing. */
   TAMPERED_CONTENT,
   /** The proof was created at or after its key was retired. */
@@ -40,13 +59,26 @@ public enum FailureReason {
   REVOKED,
   /** A renewal superseded the credential. */
   SUPERSEDED,
-  /** A status list the credential refers to is not in the trust bundle or does not verify. */
+  /**
+   * A status list the credential refers to is not in the trust bundle, does not verify, is not a
+   * {@code BitstringStatusListCredential} of the entry's purpose signed by its issuer, or is not
+   * valid yet.
+   */
   STATUS_UNAVAILABLE,
   /**
-   * A status list is past its own {@code validUntil}, or is older than one the verifier has already
-   * seen ({@link SeenStatusLists}): a replayed list from before a revocation.
+   * A status list is past its own {@code validUntil} (or, stating none, older than {@link
+   * VerificationPolicy#statusListMaxAge()}; stating no date at all), or is older than one the
+   * verifier has already seen ({@link SeenStatusLists}): a replayed list from before a revocation.
    */
   STALE_STATUS_LIST,
+  /**
+   * A {@code credentialStatus} entry this verifier cannot check: not an object, a type other than
+   * {@code BitstringStatusListEntry} (e.g. {@code StatusList2021Entry}), a {@code statusPurpose}
+   * other than {@code revocation} or {@code superseded} (e.g. {@code suspension}, {@code
+   * Revocation}), or a {@code statusSize} other than 1. The status is unknown, so the credential is
+   * not accepted.
+   */
+  UNSUPPORTED_STATUS,
   /** The issuer is not in the trust bundle. */
   UNKNOWN_ISSUER
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.internal.RdfCanonicalizer;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.key.DidKey;
@@ -66,12 +67,6 @@ final class ProofChecker {
         return fail(FailureReason.MALFORMED_PROOF, label + ": missing '" + member + "'");
       }
     }
-    byte[] signature;
-    try {
-      signature = Multibase.decodeBase58(proof.get("proofValue").textValue());
-    } catch (UnusableInputException e) {
-      return fail(FailureReason.MALFORMED_MULTIBASE, label + ": proofValue " + e.getMessage());
-    }
     Instant created;
     try {
       created = parseDateTime(proof.get("created").textValue());
@@ -112,7 +107,11 @@ final class ProofChecker {
       try {
         key = DidKey.resolve(method);
       } catch (UnusableInputException e) {
-        return fail(FailureReason.UNKNOWN_KEY, label + ": " + e.getMessage());
+        return fail(
+            VerificationKey.UNSUPPORTED_KEY_TYPE.equals(e.what())
+                ? FailureReason.UNSUPPORTED_KEY_TYPE
+                : FailureReason.UNKNOWN_KEY,
+            label + ": " + e.getMessage());
       }
     } else {
       Optional<TrustBundle.TrustedKey> trusted = bundle.key(method);
@@ -129,12 +128,26 @@ final class ProofChecker {
           FailureReason.WRONG_KEY,
           label + ": " + suiteId + " needs a " + suite.get().algorithm() + " key");
     }
+    // why: decoded once the key is known, so that a key Trainproof does not support (a P-384
+    // signature is longer than any it accepts) is reported as such, not as a malformed value
+    byte[] signature;
+    try {
+      signature = Multibase.decodeBase58(proof.get("proofValue").textValue());
+    } catch (UnusableInputException e) {
+      return fail(FailureReason.MALFORMED_MULTIBASE, label + ": proofValue " + e.getMessage());
+    }
 
     byte[] hashData;
     try {
       hashData = hashData(suite.get(), key.algorithm(), secured, proof, chained);
     } catch (UnusableInputException e) {
-      return fail(FailureReason.UNCANONICALIZABLE_CONTENT, label + ": " + e.getMessage());
+      FailureReason reason =
+          RdfCanonicalizer.SAFE_MODE.equals(e.what())
+              ? FailureReason.UNSAFE_JSON_LD
+              : RdfCanonicalizer.LIMIT.equals(e.what())
+                  ? FailureReason.CANONICALIZATION_LIMIT
+                  : FailureReason.UNCANONICALIZABLE_CONTENT;
+      return fail(reason, label + ": " + e.getMessage());
     }
     if (!Crypto.verify(key.algorithm(), key.bytes(), hashData, signature)) {
       return new Result(

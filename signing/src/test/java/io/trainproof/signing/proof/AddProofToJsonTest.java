@@ -80,6 +80,9 @@ class AddProofToJsonTest {
     ProofOptions options = ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED);
     ObjectNode v1 = certificate();
     v1.putArray("@context").add(JsonLdContexts.CREDENTIALS_V1);
+    // a VC 1.1 credential states issuanceDate and expirationDate
+    v1.set("issuanceDate", v1.remove("validFrom"));
+    v1.set("expirationDate", v1.remove("validUntil"));
     ObjectNode signedOnce = di.addProof(certificate(), options.withId("urn:uuid:p1"), f.key1);
 
     for (ObjectNode document : List.of(v1, signedOnce)) {

@@ -35,6 +35,21 @@ class DataIntegrityRulesTest {
     return (ObjectNode) StrictJson.parse(json);
   }
 
+  /**
+   * A minimal credential under a {@code @context} (JSON text): VC 1.1-shaped when that starts with
+   * the VC 1.1 context, VC 2.0-shaped otherwise (signing refuses what is not shaped like one).
+   */
+  private static ObjectNode credential(String context) {
+    ObjectNode vc = doc("{\"@context\":" + context + "}");
+    vc.putArray("type").add("VerifiableCredential");
+    vc.put("issuer", "did:example:issuer");
+    if (context.replace("[", "").startsWith("\"" + JsonLdContexts.CREDENTIALS_V1)) {
+      vc.put("issuanceDate", "2026-03-01T09:30:00Z");
+    }
+    vc.putObject("credentialSubject").put("name", "x");
+    return vc;
+  }
+
   /** A signer that hands the key's signature through a function. */
   private Signer signer(UnaryOperator<byte[]> signature) {
     return new Signer() {
@@ -88,7 +103,7 @@ class DataIntegrityRulesTest {
   void aVersionOneCredentialGetsTheDataIntegrityContextAndNothingElseDoes() {
     ObjectNode v1 =
         di.addProof(
-            doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"],\"name\":\"x\"}"),
+            credential("[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"]"),
             ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
             key);
     assertThat(v1.get("@context").toString())
@@ -101,7 +116,7 @@ class DataIntegrityRulesTest {
     assertThat(v1.get("proof").get("@context")).isEqualTo(v1.get("@context"));
     ObjectNode v1Text =
         di.addProof(
-            doc("{\"@context\":\"" + JsonLdContexts.CREDENTIALS_V1 + "\"}"),
+            credential("\"" + JsonLdContexts.CREDENTIALS_V1 + "\""),
             ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
             key);
     assertThat(v1Text.get("@context").toString())
@@ -115,17 +130,15 @@ class DataIntegrityRulesTest {
         List.of(JsonLdContexts.CREDENTIALS_V2, JsonLdContexts.DATA_INTEGRITY_V2)) {
       ObjectNode kept =
           di.addProof(
-              doc("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + already + "\"]}"),
+              credential("[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + already + "\"]"),
               ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
               key);
       assertThat(kept.get("@context")).hasSize(2);
     }
     ObjectNode v2 =
         di.addProof(
-            doc(
-                "{\"@context\":[\""
-                    + JsonLdContexts.CREDENTIALS_V2
-                    + "\",{\"ex\":\"https://x.example/\"}]}"),
+            credential(
+                "[\"" + JsonLdContexts.CREDENTIALS_V2 + "\",{\"ex\":\"https://x.example/\"}]"),
             ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, CREATED),
             key);
     assertThat(v2.get("@context")).hasSize(2);

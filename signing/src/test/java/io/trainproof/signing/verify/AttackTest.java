@@ -51,13 +51,13 @@ class AttackTest {
       IssuerKeyHistory.start(OTHER_DID, otherKey.keyId(), otherKey.publicKey(), Fixture.KEY1_FROM);
   final IssuedCredential certificate = f.issuer().issueCertificate(Fixture.certificate());
 
-  /** Both issuers trusted, with freshly signed status lists of the first. */
+  /** Both issuers trusted, with the status lists of the first as published at VERIFIED. */
   TrustBundle twoIssuers() {
     return TrustBundle.of(
         List.of(f.history, other),
         List.of(
-            f.issuer().statusListCredential(StatusPurpose.REVOCATION),
-            f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+            f.issuer(f.key1, Fixture.VERIFIED).statusListCredential(StatusPurpose.REVOCATION),
+            f.issuer(f.key1, Fixture.VERIFIED).statusListCredential(StatusPurpose.SUPERSEDED)));
   }
 
   static ObjectNode unsigned(String json) {
@@ -207,7 +207,7 @@ class AttackTest {
 
     TrustBundle rotated() {
       f.history = f.history.rotate(key2.keyId(), key2.publicKey(), rotation);
-      return f.bundle(f.issuer(key2, Fixture.ISSUED));
+      return f.bundle(f.issuer(key2, Fixture.VERIFIED));
     }
 
     @Test
@@ -246,8 +246,10 @@ class AttackTest {
 
   @Nested
   class ReplayedStatusList {
-    final Instant published = Instant.parse("2026-04-01T00:00:00Z");
+    // lists are valid for a week: the replay happens while the old list is still within it
+    final Instant published = Instant.parse("2026-04-30T12:00:00Z");
     final Instant revokedAt = Instant.parse("2026-05-01T00:00:00Z");
+    final Instant verified = Instant.parse("2026-05-02T00:00:00Z");
 
     TrustBundle bundleAt(Instant at) {
       StandaloneCredentialIssuer publisher = f.issuer(f.key1, at);
@@ -264,7 +266,7 @@ class AttackTest {
       VerificationResult current =
           new CredentialVerifier(
                   after,
-                  Fixture.at(Fixture.VERIFIED),
+                  Fixture.at(verified),
                   VerificationPolicy.DEFAULT,
                   new DataIntegrity(),
                   seen)
@@ -275,7 +277,7 @@ class AttackTest {
       VerificationResult replayed =
           new CredentialVerifier(
                   before,
-                  Fixture.at(Fixture.VERIFIED),
+                  Fixture.at(verified),
                   VerificationPolicy.DEFAULT,
                   new DataIntegrity(),
                   seen)
@@ -293,16 +295,12 @@ class AttackTest {
       TrustBundle after = bundleAt(revokedAt);
       SeenStatusLists seen = new SeenStatusLists();
       new CredentialVerifier(
-              after,
-              Fixture.at(Fixture.VERIFIED),
-              VerificationPolicy.DEFAULT,
-              new DataIntegrity(),
-              seen)
+              after, Fixture.at(verified), VerificationPolicy.DEFAULT, new DataIntegrity(), seen)
           .verify(certificate.json());
       VerificationResult replayed =
           new CredentialVerifier(
                   before,
-                  Fixture.at(Fixture.VERIFIED),
+                  Fixture.at(verified),
                   VerificationPolicy.DEFAULT,
                   new DataIntegrity(),
                   seen)
@@ -318,7 +316,7 @@ class AttackTest {
       assertThat(
               new CredentialVerifier(
                       bundleAt(published),
-                      Fixture.at(Fixture.VERIFIED),
+                      Fixture.at(verified),
                       VerificationPolicy.DEFAULT,
                       new DataIntegrity(),
                       seen)
@@ -328,7 +326,7 @@ class AttackTest {
       assertThat(
               new CredentialVerifier(
                       bundleAt(revokedAt),
-                      Fixture.at(Fixture.VERIFIED),
+                      Fixture.at(verified),
                       VerificationPolicy.DEFAULT,
                       new DataIntegrity(),
                       seen)
@@ -351,7 +349,9 @@ class AttackTest {
           TrustBundle.of(
               List.of(f.history),
               List.of(
-                  signed.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+                  signed.toString(),
+                  f.issuer(f.key1, Instant.parse("2026-04-29T00:00:00Z"))
+                      .statusListCredential(StatusPurpose.SUPERSEDED)));
       assertThat(
               f.verifier(bundle, Instant.parse("2026-04-30T00:00:00Z"))
                   .verify(certificate.json())

@@ -23,8 +23,9 @@ class KeyRotationTest {
     f.history = f.history.rotate(key2.keyId(), key2.publicKey(), ROTATION);
     // the verifier loads the history from its published JSON form, offline
     f.history = IssuerKeyHistory.fromJson(f.history.toJson());
-    TrustBundle bundle = TrustBundle.fromJson(f.bundle(f.issuer(key2, ROTATION)).toJson());
     Instant later = Instant.parse("2026-12-01T00:00:00Z");
+    // status lists signed by the new key, as published when the verifier runs
+    TrustBundle bundle = TrustBundle.fromJson(f.bundle(f.issuer(key2, later)).toJson());
 
     VerificationResult old = f.verifier(bundle, later).verify(before.json());
     assertThat(old.verified()).as(old.checks().toString()).isTrue();

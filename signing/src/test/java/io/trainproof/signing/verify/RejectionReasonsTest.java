@@ -10,6 +10,7 @@ import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
+import io.trainproof.signing.proof.CanonicalizationLimits;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
@@ -170,8 +171,38 @@ class RejectionReasonsTest {
             .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
             .issueCertificate(Fixture.certificate());
     ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
-    vc.put("notInAnyContext", "x");
+    ((ArrayNode) vc.get("@context")).add("https://contexts.example.org/not-bundled");
     assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.UNCANONICALIZABLE_CONTENT);
+  }
+
+  @Test
+  void unsafeJsonLdATermOrTypeNoContextDefines() {
+    Fixture rdf = new Fixture();
+    IssuedCredential signed =
+        rdf.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
+    ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
+    vc.put("notInAnyContext", "x");
+    assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.UNSAFE_JSON_LD);
+    ObjectNode typed = (ObjectNode) StrictJson.parse(signed.json());
+    ((ArrayNode) typed.get("type")).add("UndefinedType");
+    assertRejected(rdf.verifier().verify(typed.toString()), FailureReason.UNSAFE_JSON_LD);
+  }
+
+  @Test
+  void canonicalizationLimit() {
+    Fixture rdf = new Fixture();
+    IssuedCredential signed =
+        rdf.issuer()
+            .withCryptosuite(Cryptosuite.EDDSA_RDFC_2022)
+            .issueCertificate(Fixture.certificate());
+    ObjectNode vc = (ObjectNode) StrictJson.parse(signed.json());
+    ArrayNode names = vc.putArray("description");
+    for (int i = 0; i <= CanonicalizationLimits.DEFAULT.maxQuads(); i++) {
+      names.add("line " + i);
+    }
+    assertRejected(rdf.verifier().verify(vc.toString()), FailureReason.CANONICALIZATION_LIMIT);
   }
 
   @Test
@@ -189,19 +220,16 @@ class RejectionReasonsTest {
 
   @Test
   void revoked() {
-    var issuer = f.issuer();
-    issuer.revoke(certificate.statusIndex(), "issued in error");
+    f.issuer().revoke(certificate.statusIndex(), "issued in error");
+    // the lists as published when the verifier runs
     assertRejected(
-        f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json()),
-        FailureReason.REVOKED);
+        f.verifier(f.bundle(), Fixture.VERIFIED).verify(certificate.json()), FailureReason.REVOKED);
   }
 
   @Test
   void superseded() {
-    var issuer = f.issuer();
-    issuer.supersede(certificate.statusIndex(), "urn:uuid:renewal");
-    VerificationResult result =
-        f.verifier(f.bundle(issuer), Fixture.VERIFIED).verify(certificate.json());
+    f.issuer().supersede(certificate.statusIndex(), "urn:uuid:renewal");
+    VerificationResult result = f.verifier(f.bundle(), Fixture.VERIFIED).verify(certificate.json());
     assertRejected(result, FailureReason.SUPERSEDED);
     assertThat(result.failureReasons()).doesNotContain(FailureReason.REVOKED);
   }
@@ -213,8 +241,9 @@ class RejectionReasonsTest {
         f.verifier(noLists, Fixture.VERIFIED).verify(certificate.json()),
         FailureReason.STATUS_UNAVAILABLE);
     // a status list whose encodedList was altered does not verify, so it is not used
+    var publisher = f.issuer(f.key1, Fixture.VERIFIED);
     ObjectNode list =
-        (ObjectNode) StrictJson.parse(f.issuer().statusListCredential(StatusPurpose.REVOCATION));
+        (ObjectNode) StrictJson.parse(publisher.statusListCredential(StatusPurpose.REVOCATION));
     ((ObjectNode) list.get("credentialSubject"))
         .put(
             "encodedList",
@@ -222,7 +251,7 @@ class RejectionReasonsTest {
     TrustBundle forgedList =
         TrustBundle.of(
             List.of(f.history),
-            List.of(list.toString(), f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+            List.of(list.toString(), publisher.statusListCredential(StatusPurpose.SUPERSEDED)));
     assertRejected(
         f.verifier(forgedList, Fixture.VERIFIED).verify(certificate.json()),
         FailureReason.STATUS_UNAVAILABLE);
@@ -231,8 +260,10 @@ class RejectionReasonsTest {
   @Test
   void staleStatusList() {
     // the list of before the revocation, presented to a verifier that has seen the newer one
-    String before = f.issuer().statusListCredential(StatusPurpose.REVOCATION);
-    var issuer = f.issuer(f.key1, Fixture.ISSUED.plusSeconds(60));
+    String before =
+        f.issuer(f.key1, Fixture.VERIFIED.minusSeconds(60))
+            .statusListCredential(StatusPurpose.REVOCATION);
+    var issuer = f.issuer(f.key1, Fixture.VERIFIED);
     issuer.revoke(certificate.statusIndex(), "issued in error");
     SeenStatusLists seen = new SeenStatusLists();
     new CredentialVerifier(
@@ -245,7 +276,7 @@ class RejectionReasonsTest {
     TrustBundle replayed =
         TrustBundle.of(
             List.of(f.history),
-            List.of(before, f.issuer().statusListCredential(StatusPurpose.SUPERSEDED)));
+            List.of(before, issuer.statusListCredential(StatusPurpose.SUPERSEDED)));
     assertRejected(
         new CredentialVerifier(
                 replayed,
@@ -255,6 +286,27 @@ class RejectionReasonsTest {
                 seen)
             .verify(certificate.json()),
         FailureReason.STALE_STATUS_LIST);
+  }
+
+  @Test
+  void unsupportedKeyTypeP521() {
+    assertRejected(
+        verifier.verify(P384KeyTest.signedWithP521(certificate.json())),
+        FailureReason.UNSUPPORTED_KEY_TYPE);
+  }
+
+  @Test
+  void unsupportedStatus() {
+    // a status entry of another kind, signed with the credential: its status cannot be checked
+    ObjectNode vc = (ObjectNode) StrictJson.parse(certificate.json());
+    vc.remove("proof");
+    ((ObjectNode) vc.withArray("credentialStatus").get(0)).put("statusPurpose", "suspension");
+    ObjectNode signed =
+        new DataIntegrity()
+            .addProof(vc, ProofOptions.of(Cryptosuite.EDDSA_JCS_2022, Fixture.ISSUED), f.key1);
+    VerificationResult result = verifier.verify(StrictJson.write(signed));
+    assertRejected(result, FailureReason.UNSUPPORTED_STATUS);
+    assertThat(result.failureReasons()).containsExactly(FailureReason.UNSUPPORTED_STATUS);
   }
 
   @Test

@@ -156,7 +156,9 @@ class VerifierChecksTest {
   }
 
   @Test
-  void statusEntriesTheVerifierDoesNotUnderstandAreNotApplicable() {
+  void statusEntriesTheVerifierDoesNotUnderstandFailClosed() {
+    // why: this test once asserted that such entries were NOT_APPLICABLE, which let a credential
+    // with a status the verifier cannot check pass as valid (issue #17, finding 7)
     VerificationResult single =
         verifyMutated(
             vc -> vc.set("credentialStatus", ((ArrayNode) vc.get("credentialStatus")).get(0)));
@@ -164,6 +166,7 @@ class VerifierChecksTest {
         .as("one entry, not in an array")
         .isEqualTo(Outcome.PASSED);
     assertThat(only(single, CheckKind.SUPERSESSION).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(single.checks(CheckKind.STATUS)).isEmpty();
     VerificationResult otherType =
         verifyMutated(
             vc ->
@@ -171,6 +174,9 @@ class VerifierChecksTest {
                     .forEach(e -> ((ObjectNode) e).put("type", "StatusList2021Entry")));
     assertThat(only(otherType, CheckKind.REVOCATION).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     assertThat(only(otherType, CheckKind.SUPERSESSION).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(otherType.checks(CheckKind.STATUS))
+        .hasSize(2)
+        .allSatisfy(c -> assertThat(c.reason()).isEqualTo(FailureReason.UNSUPPORTED_STATUS));
     VerificationResult otherPurpose =
         verifyMutated(
             vc ->
@@ -178,9 +184,13 @@ class VerifierChecksTest {
                     .forEach(e -> ((ObjectNode) e).put("statusPurpose", "suspension")));
     assertThat(only(otherPurpose, CheckKind.REVOCATION).outcome())
         .isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(otherPurpose.checks(CheckKind.STATUS))
+        .hasSize(2)
+        .allSatisfy(c -> assertThat(c.detail()).contains("'suspension'"));
     VerificationResult none = verifyMutated(vc -> vc.remove("credentialStatus"));
     assertThat(only(none, CheckKind.REVOCATION).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     assertThat(only(none, CheckKind.SUPERSESSION).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(none.checks(CheckKind.STATUS)).isEmpty();
   }
 
   @Test
