@@ -105,9 +105,6 @@ final class VcApi {
     if (!(request.get("credential") instanceof ObjectNode unsigned)) {
       return Response.refused(422, "credential: must be an object");
     }
-    if (unsigned.has("proof")) {
-      return Response.refused(422, "proof: the credential to sign must have none");
-    }
     Optional<String> problem = CredentialShape.problem(unsigned);
     if (problem.isPresent()) {
       return Response.refused(422, problem.get());

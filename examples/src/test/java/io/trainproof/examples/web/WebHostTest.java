@@ -77,6 +77,16 @@ class WebHostTest {
   }
 
   @Test
+  void aCredentialInTheUrlFitsTheHeaderLimit() throws Exception {
+    // what VerificationPageBrowserTest opens: a whole (tampered) certificate in the query
+    String tampered = clinic.certificate().credentialJson().replace("HIPAA course", "HIPAA COURSE");
+    HttpResponse<String> r =
+        get("/verify?credential=" + URLEncoder.encode(tampered, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("tampered");
+  }
+
+  @Test
   void theVcApiIssuesAndVerifiesInTheTestSuitesShape() throws Exception {
     ObjectNode request = JSON.createObjectNode();
     ObjectNode credential = request.putObject("credential");
