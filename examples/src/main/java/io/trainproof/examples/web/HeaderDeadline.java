@@ -11,6 +11,8 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A deadline for a request's headers, which Jetty's idle timeout (time without a byte) does not
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * headers holds a connection slot for at most the timeout and never a thread. Thread-safe.
  */
 final class HeaderDeadline implements Connection.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(WebHost.class);
   private static final String TIMEOUT_BODY = "the request took too long";
   private static final byte[] TIMEOUT =
       ("HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -105,6 +108,11 @@ final class HeaderDeadline implements Connection.Listener {
       partial = connection.getBytesIn() > s.bytesInAtArm;
     }
     EndPoint endPoint = connection.getEndPoint();
+    LOG.info(
+        "ended a connection from {}: {} within {} ms",
+        endPoint.getRemoteSocketAddress(),
+        partial ? "408, the request did not arrive" : "no request",
+        timeoutMillis);
     if (partial) {
       endPoint.write(
           Callback.from(endPoint::close, x -> endPoint.close()), ByteBuffer.wrap(TIMEOUT));

@@ -43,6 +43,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -270,6 +271,7 @@ public final class WebHost implements AutoCloseable {
     server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
     this.deadline = new HeaderDeadline(connector.getScheduler(), settings.headerTimeout());
     connector.addEventListener(deadline);
+    server.setErrorHandler(new LoggedErrors());
     server.setHandler(
         new Handler.Abstract() {
           @Override
@@ -642,6 +644,28 @@ public final class WebHost implements AutoCloseable {
     }
     LOG.info("dashboard read by {} ({})", caller.id(), caller.via());
     x.send(200, HTML, dashboard.apply(caller.actor(site.organization(), ActorRole.AUDITOR)));
+  }
+
+  /**
+   * Jetty's own refusals (a request line or headers too long, a malformed request, a request Jetty
+   * fails before the host sees it), logged like the host's: status, path, remote address.
+   */
+  private static final class LoggedErrors extends ErrorHandler {
+    LoggedErrors() {
+      setShowStacks(false);
+      setShowMessageInTitle(false);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      LOG.info(
+          "refused {} {}: {} (by the server, from {})",
+          request.getMethod(),
+          request.getHttpURI().getPath(),
+          request.getAttribute(ERROR_STATUS),
+          Request.getRemoteAddr(request));
+      return super.handle(request, response, callback);
+    }
   }
 
   private static String sha256(String text) {
