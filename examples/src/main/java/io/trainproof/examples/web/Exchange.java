@@ -37,6 +37,7 @@ final class Exchange {
   private final Response response;
   private final Callback callback;
   private final AtomicBoolean answered = new AtomicBoolean();
+  private volatile boolean bodyRead;
   private final boolean json;
   private @Nullable String callerId;
 
@@ -95,10 +96,18 @@ final class Exchange {
     if (callerId != null) {
       h.put(HttpHeader.CACHE_CONTROL, "no-store");
     }
-    if (close) {
+    if (close || (hasBody() && !bodyRead)) {
+      // why: a body left unread makes the connection unusable for the next request; say so, so
+      // that the client opens a new one instead of finding this one closed under it
       h.put(HttpHeader.CONNECTION, "close");
     }
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  private boolean hasBody() {
+    HttpFields headers = request.getHeaders();
+    return headers.contains(HttpHeader.TRANSFER_ENCODING)
+        || (headers.contains(HttpHeader.CONTENT_LENGTH) && request.getLength() != 0);
   }
 
   void header(String name, String value) {
@@ -223,6 +232,7 @@ final class Exchange {
         boolean last = chunk.isLast();
         chunk.release();
         if (last) {
+          bodyRead = true;
           settle(
               () -> {
                 try {

@@ -249,13 +249,18 @@ public final class WebHost implements AutoCloseable {
   private final ServerConnector connector;
   private final HeaderDeadline deadline;
   private final VcApi vcApi;
-  private volatile Set<String> hosts = Set.of();
-  private volatile Set<String> origins = Set.of();
+  private final Set<String> extraOrigins;
 
   private WebHost(Site site, Settings settings, int port) {
     this.site = site;
     this.settings = settings;
     this.vcApi = new VcApi(site, new DataIntegrity());
+    Set<String> origins = new LinkedHashSet<>();
+    for (String h : settings.hostNames()) {
+      origins.add("http://" + h);
+      origins.add("https://" + h);
+    }
+    this.extraOrigins = Set.copyOf(origins);
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
     threads.setName("web-host");
     this.server = new Server(threads);
@@ -321,17 +326,6 @@ public final class WebHost implements AutoCloseable {
       throw new IOException("the web host did not start", e);
     }
     int bound = host.connector.getLocalPort();
-    Set<String> hosts = new LinkedHashSet<>(List.of("127.0.0.1:" + bound, "localhost:" + bound));
-    hosts.addAll(settings.hostNames());
-    Set<String> origins = new LinkedHashSet<>();
-    for (String h : hosts) {
-      origins.add("http://" + h);
-    }
-    for (String h : settings.hostNames()) {
-      origins.add("https://" + h);
-    }
-    host.hosts = Set.copyOf(hosts);
-    host.origins = Set.copyOf(origins);
     LOG.info(
         "web host listening on http://127.0.0.1:{}/{}",
         bound,
@@ -379,7 +373,7 @@ public final class WebHost implements AutoCloseable {
       x.refuse(400, "exactly one Host header is required");
       return;
     }
-    if (!hosts.contains(host.get(0).strip().toLowerCase(Locale.ROOT))) {
+    if (!ownHost(host.get(0).strip().toLowerCase(Locale.ROOT))) {
       x.refuse(421, "the Host header is not one of this host's names");
       return;
     }
@@ -399,6 +393,20 @@ public final class WebHost implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** 127.0.0.1:port, localhost:port, or a configured name. */
+  private boolean ownHost(String host) {
+    int port = connector.getLocalPort();
+    return host.equals("127.0.0.1:" + port)
+        || host.equals("localhost:" + port)
+        || settings.hostNames().contains(host);
+  }
+
+  /** http:// and one of the host's names; https:// too for a configured name (behind TLS). */
+  private boolean ownOrigin(String origin) {
+    return (origin.startsWith("http://") && ownHost(origin.substring("http://".length())))
+        || extraOrigins.contains(origin);
   }
 
   private static boolean get(Exchange x) {
@@ -424,8 +432,7 @@ public final class WebHost implements AutoCloseable {
     }
     List<String> origin = x.headers(HttpHeader.ORIGIN.asString());
     if (origin.size() > 1
-        || (origin.size() == 1
-            && !origins.contains(origin.get(0).strip().toLowerCase(Locale.ROOT)))) {
+        || (origin.size() == 1 && !ownOrigin(origin.get(0).strip().toLowerCase(Locale.ROOT)))) {
       x.refuse(403, "requests from another origin are refused");
       return true;
     }
