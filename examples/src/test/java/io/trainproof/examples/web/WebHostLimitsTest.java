@@ -235,6 +235,38 @@ class WebHostLimitsTest {
   }
 
   @Test
+  void theConnectionLimitHoldsAndAWaitingClientIsServedWhenASlotFrees() throws Exception {
+    fx.close();
+    fx =
+        new WebFixture(
+            new WebHost.Settings(
+                List.of(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                2,
+                WebHost.Settings.DEFAULT.maxThreads()));
+    List<Socket> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.host.port());
+        s.getOutputStream().write(ascii("GET / HT"));
+        idle.add(s);
+      }
+      long start = System.nanoTime();
+      // a third client waits in the kernel's queue until the deadline ends an idle one
+      WebFixture.Raw third = raw("GET / HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(third.status()).isEqualTo(200);
+      assertThat(millis).as("milliseconds the third client waited").isGreaterThan(500);
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void aBodyThatStopsHalfWayIs408() throws Exception {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.host.port())) {
       s.setSoTimeout(15_000);
