@@ -23,14 +23,22 @@ final class Pages {
         textarea { width: 100%; height: 10rem; font-family: monospace; } input[type=text] { font-size: 1.2rem; width: 16rem; }
         table { border-collapse: collapse; margin-top: 1rem; } td { padding: .25rem .6rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
         .drop { border: 2px dashed #9ca3af; padding: 1rem; margin: .5rem 0; }
+        .test { background: #fff4d6; color: #713f12; border: 2px solid #d97706; padding: .5rem 1rem; font-weight: 700; }
       </style>""";
+
+  /** What every page of a test issuer says first. */
+  static final String TEST_ISSUER =
+      "TEST issuer: this host signs with a throwaway demo key under a test DID."
+          + " Its certificates prove nothing about real training.";
 
   private Pages() {}
 
-  static String form(String issuerDid) {
+  static String form(String issuerDid, boolean testIssuer) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Verify a training certificate</title>"
         + STYLE
-        + "</head><body><h1>Verify a training certificate</h1>"
+        + "</head><body>"
+        + banner(testIssuer)
+        + "<h1>Verify a training certificate</h1>"
         + "<p>Issued by <code>"
         + esc(issuerDid)
         + "</code>. Verification checks the signature, the key, the dates and "
@@ -46,10 +54,11 @@ final class Pages {
         + "</script></body></html>";
   }
 
-  static String notFound(String code) {
+  static String notFound(String code, boolean testIssuer) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>"
         + STYLE
         + "</head><body>"
+        + banner(testIssuer)
         + "<p class=\"verdict invalid\" id=\"verdict\">No certificate has the code "
         + esc(code)
         + "</p>"
@@ -57,14 +66,19 @@ final class Pages {
   }
 
   static String result(
-      VerificationResult result, String credentialJson, @Nullable String revocationReason) {
+      VerificationResult result,
+      String credentialJson,
+      @Nullable String revocationReason,
+      boolean testIssuer) {
     String verdict = verdict(result, revocationReason);
     StringBuilder sb = new StringBuilder();
     sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(verdict))
         .append("</title>")
         .append(STYLE)
-        .append("</head><body><h1>Certificate verification</h1>")
+        .append("</head><body>")
+        .append(banner(testIssuer))
+        .append("<h1>Certificate verification</h1>")
         .append("<p class=\"verdict ")
         .append(result.verified() ? "valid" : "invalid")
         .append("\" id=\"verdict\">")
@@ -105,6 +119,10 @@ final class Pages {
     }
     sb.append("</table><p><a href=\"/\">Verify another</a></p></body></html>");
     return sb.toString();
+  }
+
+  private static String banner(boolean testIssuer) {
+    return testIssuer ? "<p class=\"test\" id=\"test-issuer\">" + esc(TEST_ISSUER) + "</p>" : "";
   }
 
   /** One plain-language sentence for the outcome. */

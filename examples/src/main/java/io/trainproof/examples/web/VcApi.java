@@ -10,7 +10,6 @@ import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.proof.ProofOptions;
 import io.trainproof.signing.verify.Check;
 import io.trainproof.signing.verify.CheckKind;
 import io.trainproof.signing.verify.CredentialVerifier;
@@ -19,18 +18,28 @@ import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.TrustBundle;
 import io.trainproof.signing.verify.VerificationPolicy;
 import io.trainproof.signing.verify.VerificationResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The VC API of the web host without HTTP: a request body in, a status and a JSON body out ({@code
- * POST /credentials/issue} and {@code POST /credentials/verify}). Bodies are parsed strictly
- * ({@link StrictJson}: duplicate keys refused, size and depth limits), so what is verified or
- * signed is exactly what was sent. A refusal is 400 (not JSON) or 422 (not a credential this host
- * signs, or not verified); an exception other than a typed {@link TrainproofException} is a bug and
- * escapes. Thread-safe.
+ * POST /credentials/issue} and {@code POST /credentials/verify}). Bodies are decoded as strict
+ * UTF-8 (a malformed sequence is refused, never replaced by U+FFFD) and parsed strictly ({@link
+ * StrictJson}: duplicate keys refused, size and depth limits), so what is verified or signed is
+ * exactly what was sent. A refusal is 400 (not UTF-8, not JSON) or 422 (not a credential this host
+ * signs: see {@link CredentialShape}, the issuer, and status lists, which only the SDK signs; or
+ * not verified); an exception other than a typed {@link TrainproofException} is a bug and escapes.
+ * Authentication is the caller's business ({@link WebHost}): {@link #issue} is given the
+ * authenticated caller. Thread-safe.
  */
 final class VcApi {
   /** The largest request body, in bytes. */
@@ -45,8 +54,13 @@ final class VcApi {
    *
    * @param status the HTTP status
    * @param body the JSON body
+   * @param reason what happened, for the log: names fields, never holds request content
    */
-  record Response(int status, ObjectNode body) {}
+  record Response(int status, ObjectNode body, String reason) {
+    static Response refused(int status, String message) {
+      return new Response(status, error(message), message);
+    }
+  }
 
   private final WebHost.Site site;
   private final DataIntegrity dataIntegrity;
@@ -69,35 +83,44 @@ final class VcApi {
   }
 
   /**
-   * {@code POST /credentials/issue} with {@code {credential, options}}.
+   * {@code POST /credentials/issue} with {@code {credential, options}}, for an authenticated caller
+   * allowed to issue.
    *
+   * @param caller who asked (passed to the signing seam)
    * @param body the request body
    * @return 201 with {@code {verifiableCredential}}, 400 or 422
    */
-  Response issue(String body) {
+  Response issue(Caller caller, byte[] body) {
+    String text = strictUtf8(body);
+    if (text == null) {
+      return Response.refused(400, "the body is not valid UTF-8");
+    }
     JsonNode request;
     try {
-      request = StrictJson.parse(body, BODY_LIMITS);
+      request = StrictJson.parse(text, BODY_LIMITS);
     } catch (UnusableInputException e) {
-      return new Response(400, error("the body is not strict JSON: " + e.getMessage()));
-    }
-    JsonNode credential = request.get("credential");
-    if (!(credential instanceof ObjectNode unsigned)
-        || !unsigned.has("@context")
-        || !hasType(unsigned, "VerifiableCredential")) {
       return new Response(
-          422, error("credential must be an object with @context and type VerifiableCredential"));
+          400, error("the body is not strict JSON: " + e.getMessage()), "the body is not JSON");
+    }
+    if (!(request.get("credential") instanceof ObjectNode unsigned)) {
+      return Response.refused(422, "credential: must be an object");
+    }
+    Optional<String> problem = CredentialShape.problem(unsigned);
+    if (problem.isPresent()) {
+      return Response.refused(422, problem.get());
     }
     String did = site.history().did();
     JsonNode issuer = unsigned.get("issuer");
     String issuerId =
-        issuer == null
-            ? null
-            : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+        issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.get("id").asText();
     if (issuerId == null) {
       unsigned.put("issuer", did);
     } else if (!issuerId.equals(did)) {
-      return new Response(422, error("this issuer signs only as " + did));
+      return Response.refused(422, "issuer: this issuer signs only as " + did);
+    }
+    Optional<String> statusList = statusListProblem(unsigned);
+    if (statusList.isPresent()) {
+      return Response.refused(422, statusList.get());
     }
     Cryptosuite suite = Cryptosuite.EDDSA_JCS_2022;
     String requested = request.path("options").path("cryptosuite").asText("");
@@ -105,20 +128,92 @@ final class VcApi {
       Optional<Cryptosuite> match =
           Arrays.stream(Cryptosuite.values()).filter(c -> c.id().equals(requested)).findFirst();
       if (match.isEmpty()) {
-        return new Response(422, error("unsupported cryptosuite " + requested));
+        return new Response(
+            422, error("unsupported cryptosuite " + requested), "options.cryptosuite: unsupported");
       }
       suite = match.get();
     }
     try {
-      ObjectNode signed =
-          dataIntegrity.addProof(
-              unsigned, ProofOptions.of(suite, site.clock().instant()), site.signer());
+      ObjectNode signed = site.signing().sign(caller, unsigned, suite);
       ObjectNode response = StrictJson.mapper().createObjectNode();
       response.set("verifiableCredential", signed);
-      return new Response(201, response);
+      return new Response(201, response, "signed with " + suite.id());
     } catch (TrainproofException e) {
       // why: only typed refusals (undefined terms in safe mode, floats, a malformed @context)
-      return new Response(422, error(String.valueOf(e.getMessage())));
+      return new Response(
+          422, error(String.valueOf(e.getMessage())), "the signer refused the credential");
+    }
+  }
+
+  /**
+   * Refuses what would let a caller forge the issuer's status: a status list credential (a list
+   * re-signed with its bits cleared un-revokes every certificate on it), a credential whose id or
+   * subject id is one of the issuer's status list URLs, or a status entry in one of its lists (the
+   * SDK assigns those).
+   */
+  private Optional<String> statusListProblem(ObjectNode credential) {
+    for (JsonNode types :
+        List.of(credential.path("type"), credential.path("credentialSubject").path("type"))) {
+      for (JsonNode t : types.isArray() ? types : List.of(types)) {
+        String type = t.asText("").toLowerCase(Locale.ROOT);
+        if (type.contains("statuslist") || type.contains("revocationlist")) {
+          return Optional.of("type: status list credentials are signed only by the SDK");
+        }
+      }
+    }
+    Set<String> lists = statusListIds();
+    if (lists.contains(withoutFragment(credential.path("id").asText("")))) {
+      return Optional.of("id: is one of this issuer's status list URLs");
+    }
+    JsonNode subject = credential.get("credentialSubject");
+    for (JsonNode s : subject.isArray() ? subject : List.of(subject)) {
+      if (lists.contains(withoutFragment(s.path("id").asText("")))) {
+        return Optional.of("credentialSubject.id: is one of this issuer's status list URLs");
+      }
+    }
+    JsonNode status = credential.path("credentialStatus");
+    for (JsonNode s : status.isArray() ? status : List.of(status)) {
+      if (lists.contains(withoutFragment(s.path("statusListCredential").asText("")))) {
+        return Optional.of(
+            "credentialStatus: entries in this issuer's status lists are assigned by the SDK");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Set<String> statusListIds() {
+    Set<String> ids = new HashSet<>();
+    CertificateService certs = site.trainproof().certificates();
+    for (String purpose : List.of(CertificateService.REVOCATION, CertificateService.SUPERSEDED)) {
+      JsonNode list = StrictJson.parse(certs.statusListCredential(site.reader(), purpose));
+      ids.add(withoutFragment(list.path("id").asText("")));
+      ids.add(withoutFragment(list.path("credentialSubject").path("id").asText("")));
+    }
+    ids.remove("");
+    return ids;
+  }
+
+  private static String withoutFragment(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
+  }
+
+  /**
+   * Decodes strict UTF-8.
+   *
+   * @param bytes the bytes
+   * @return the text, or null when the bytes are not well-formed UTF-8
+   */
+  static @Nullable String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
     }
   }
 
@@ -129,16 +224,21 @@ final class VcApi {
    * @return 200 when verified; 400 when the body is not JSON or holds no credential; 422 when the
    *     credential does not verify
    */
-  Response verify(String body) {
+  Response verify(byte[] body) {
+    String text = strictUtf8(body);
+    if (text == null) {
+      return Response.refused(400, "the body is not valid UTF-8");
+    }
     JsonNode request;
     try {
-      request = StrictJson.parse(body, BODY_LIMITS);
+      request = StrictJson.parse(text, BODY_LIMITS);
     } catch (UnusableInputException e) {
-      return new Response(400, error("the body is not strict JSON: " + e.getMessage()));
+      return new Response(
+          400, error("the body is not strict JSON: " + e.getMessage()), "the body is not JSON");
     }
     JsonNode vc = request.get("verifiableCredential");
     if (vc == null || !vc.isObject()) {
-      return new Response(400, error("verifiableCredential must be an object"));
+      return Response.refused(400, "verifiableCredential: must be an object");
     }
     // The VC API checks proofs; whether the issuer is trusted is the relying party's call.
     CredentialVerifier verifier =
@@ -163,7 +263,7 @@ final class VcApi {
       }
     }
     response.put("verified", verified);
-    return new Response(verified ? 200 : 422, response);
+    return new Response(verified ? 200 : 422, response, verified ? "verified" : "did not verify");
   }
 
   /**
@@ -177,21 +277,5 @@ final class VcApi {
     n.put("verified", false);
     n.putArray("errors").addObject().put("message", message);
     return n;
-  }
-
-  private static boolean hasType(ObjectNode credential, String type) {
-    JsonNode t = credential.get("type");
-    if (t == null) {
-      return false;
-    }
-    if (t.isTextual()) {
-      return t.textValue().equals(type);
-    }
-    for (JsonNode n : t) {
-      if (n.isTextual() && n.textValue().equals(type)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,47 +1,108 @@
 package io.trainproof.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.Actor;
+import io.trainproof.core.ActorRole;
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.domain.Certificate;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.signing.jcs.JsonCanonicalizer;
+import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.VerificationResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small web host on the JDK's HTTP server: a verification page for people, the VC API endpoints
- * the W3C Data Integrity test suites drive ({@code POST /credentials/issue} and {@code POST
+ * A small web host on embedded Jetty 12: a verification page for people, the VC API endpoints the
+ * W3C Data Integrity test suites drive ({@code POST /credentials/issue} and {@code POST
  * /credentials/verify}), the issuer's status lists, its {@code did:web} document, and the
  * compliance dashboard when one is supplied. Not an API: an example of hosting Trainproof.
  * Thread-safe.
+ *
+ * <p><b>Who may do what.</b> Verifying ({@code /}, {@code /verify}, {@code POST
+ * /credentials/verify}), the status lists and the DID document are public. Signing ({@code POST
+ * /credentials/issue}, scope {@value Caller#ISSUE}) and the dashboard ({@code GET /dashboard},
+ * scope {@value Caller#DASHBOARD}) need {@code Authorization: Bearer} with an API key or an access
+ * token ({@link Access}): 401 with {@code WWW-Authenticate: Bearer} without a valid one, 403 with
+ * {@code error="insufficient_scope"} without the scope. Signing goes through {@link
+ * CredentialSigning} with the authenticated {@link Caller}.
+ *
+ * <p><b>Request hygiene.</b> The {@code Host} header must be one of the host's names ({@code
+ * 127.0.0.1:port}, {@code localhost:port} and those configured), else 421. Every POST and the
+ * dashboard refuse cross-site requests: {@code Sec-Fetch-Site: cross-site}, or an {@code Origin}
+ * other than the host's own, is 403 (no {@code Origin} is a non-browser client and passes). A VC
+ * API body must be JSON ({@code application/json}, {@code application/ld+json} or {@code
+ * application/vc+ld+json}), a {@code /verify} POST a form, else 415.
+ *
+ * <p><b>Bounds.</b> Listens on 127.0.0.1 only. Headers are parsed by Jetty's selector without a
+ * thread per connection; a request line and headers over {@value #MAX_HEADER_BYTES} bytes are 431
+ * (414 for the request line alone); a connection idle for {@link Settings#idleTimeout()} is closed;
+ * a request whose headers are not complete within {@link Settings#headerTimeout()} is answered 408
+ * and closed ({@link HeaderDeadline}); bodies are read asynchronously, at most {@value
+ * #MAX_FORM_BYTES} bytes for the form and {@value #MAX_JSON_BYTES} for the VC API (413 beyond, at
+ * once when Content-Length says so) within {@link Settings#bodyTimeout()} (408 beyond); at most
+ * {@link Settings#maxConnections()} connections are accepted at once (the rest wait in the kernel's
+ * accept queue) and served by at most {@link Settings#maxThreads()} threads. A malformed request is
+ * answered 400 (a bad percent-escape, invalid UTF-8, a code over {@value #MAX_CODE_CHARS}
+ * characters), never dropped.
  */
 public final class WebHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebHost.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The longest verification code looked up, in characters (codes are far shorter). */
+  public static final int MAX_CODE_CHARS = 64;
+
+  /** The largest {@code /verify} form body, in bytes (a pasted certificate fits many times). */
+  public static final int MAX_FORM_BYTES = 64 * 1024;
+
+  /** The largest VC API request body, in bytes. */
+  public static final int MAX_JSON_BYTES = VcApi.MAX_BODY;
+
+  /** The largest request line plus headers, in bytes. */
+  public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  private static final List<String> JSON_TYPES =
+      List.of("application/json", "application/ld+json", "application/vc+ld+json");
+  private static final List<String> FORM_TYPES = List.of("application/x-www-form-urlencoded");
+  private static final String HTML = "text/html; charset=utf-8";
 
   /**
    * What the host serves.
@@ -49,51 +110,226 @@ public final class WebHost implements AutoCloseable {
    * @param trainproof the instance whose certificates the page looks up by code
    * @param reader the actor the host reads certificates as (the organization's system actor)
    * @param history the issuer's key history (its DID document and verification keys)
-   * @param signer the signer of the history's active key, for {@code /credentials/issue}
+   * @param signing signs for {@code /credentials/issue}, told who asked
    * @param clock the clock
-   * @param dashboard the compliance dashboard HTML, or null when there is none
+   * @param dashboard renders the compliance dashboard for a viewer (the authenticated caller as an
+   *     auditor of the reader's organization, so every view is audited), or null for none
+   * @param access who may issue and read the dashboard
+   * @param testIssuer true when the key is a throwaway test key: every page and the DID document
+   *     say so
    */
   public record Site(
       Trainproof trainproof,
       Actor reader,
       IssuerKeyHistory history,
-      Signer signer,
+      CredentialSigning signing,
       Clock clock,
-      @Nullable Supplier<String> dashboard) {}
+      @Nullable Function<Actor, String> dashboard,
+      Access access,
+      boolean testIssuer) {
+
+    /**
+     * The site as it was before authentication: signing directly with a signer, and no one allowed
+     * to issue or read the dashboard ({@link Access#none()}).
+     *
+     * @param trainproof the instance
+     * @param reader the actor the host reads certificates as
+     * @param history the issuer's key history
+     * @param signer the signer of the history's active key
+     * @param clock the clock
+     * @param dashboard the dashboard HTML, or null
+     */
+    public Site(
+        Trainproof trainproof,
+        Actor reader,
+        IssuerKeyHistory history,
+        Signer signer,
+        Clock clock,
+        @Nullable Supplier<String> dashboard) {
+      this(
+          trainproof,
+          reader,
+          history,
+          CredentialSigning.withSigner(signer, clock),
+          clock,
+          dashboard == null ? null : viewer -> dashboard.get(),
+          Access.none(),
+          false);
+    }
+
+    /**
+     * @param access who may issue and read the dashboard
+     * @return this site with that access
+     */
+    public Site withAccess(Access access) {
+      return new Site(trainproof, reader, history, signing, clock, dashboard, access, testIssuer);
+    }
+
+    /**
+     * @param test whether the key is a throwaway test key
+     * @return this site, marked accordingly
+     */
+    public Site withTestIssuer(boolean test) {
+      return new Site(trainproof, reader, history, signing, clock, dashboard, access, test);
+    }
+
+    Id<Organization> organization() {
+      return Objects.requireNonNull(reader.organization(), "the reader acts in an organization");
+    }
+  }
+
+  /**
+   * How the server is bounded.
+   *
+   * @param hostNames names the {@code Host} header may carry besides {@code 127.0.0.1:port} and
+   *     {@code localhost:port} (e.g. the name a reverse proxy forwards, {@code verify.example.org})
+   * @param idleTimeout a connection with no byte for this long is closed
+   * @param headerTimeout a request's line and headers must arrive within this, from the opening of
+   *     the connection or the end of the previous response
+   * @param bodyTimeout a request body must arrive within this
+   * @param maxConnections connections accepted at once
+   * @param maxThreads threads serving requests
+   */
+  public record Settings(
+      List<String> hostNames,
+      Duration idleTimeout,
+      Duration headerTimeout,
+      Duration bodyTimeout,
+      int maxConnections,
+      int maxThreads) {
+    /** 30 s idle, 10 s for headers, 30 s for a body, 256 connections, 32 threads. */
+    public static final Settings DEFAULT =
+        new Settings(
+            List.of(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            256,
+            32);
+
+    /** Checks and copies the values. */
+    public Settings {
+      hostNames = hostNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+      if (idleTimeout.isNegative()
+          || idleTimeout.isZero()
+          || headerTimeout.isNegative()
+          || headerTimeout.isZero()
+          || bodyTimeout.isNegative()
+          || bodyTimeout.isZero()) {
+        throw new IllegalArgumentException("timeouts are positive");
+      }
+      if (maxConnections < 1 || maxThreads < 8) {
+        throw new IllegalArgumentException("at least 1 connection and 8 threads");
+      }
+    }
+
+    /**
+     * @param names extra names for the {@code Host} header
+     * @return these settings with those names
+     */
+    public Settings withHostNames(List<String> names) {
+      return new Settings(
+          names, idleTimeout, headerTimeout, bodyTimeout, maxConnections, maxThreads);
+    }
+
+    /**
+     * @param idle the idle timeout
+     * @param header the header timeout
+     * @param body the body timeout
+     * @return these settings with those timeouts
+     */
+    public Settings withTimeouts(Duration idle, Duration header, Duration body) {
+      return new Settings(hostNames, idle, header, body, maxConnections, maxThreads);
+    }
+  }
 
   private final Site site;
-  private final HttpServer server;
+  private final Settings settings;
+  private final Server server;
+  private final ServerConnector connector;
+  private final HeaderDeadline deadline;
   private final VcApi vcApi;
+  private final Set<String> extraOrigins;
 
-  private WebHost(Site site, HttpServer server) {
+  private WebHost(Site site, Settings settings, int port) {
     this.site = site;
-    this.server = server;
+    this.settings = settings;
     this.vcApi = new VcApi(site, new DataIntegrity());
+    Set<String> origins = new LinkedHashSet<>();
+    for (String h : settings.hostNames()) {
+      origins.add("http://" + h);
+      origins.add("https://" + h);
+    }
+    this.extraOrigins = Set.copyOf(origins);
+    QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
+    threads.setName("web-host");
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
+    this.deadline = new HeaderDeadline(connector.getScheduler(), settings.headerTimeout());
+    connector.addEventListener(deadline);
+    server.setErrorHandler(new LoggedErrors());
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            return WebHost.this.handle(request, response, callback);
+          }
+        });
+  }
+
+  /**
+   * Starts serving with the default {@link Settings}.
+   *
+   * @param site what to serve
+   * @param port the port (0 for any free one)
+   * @return the running host
+   * @throws IOException when the port cannot be bound ({@link BindException} when in use)
+   */
+  public static WebHost start(Site site, int port) throws IOException {
+    return start(site, Settings.DEFAULT, port);
   }
 
   /**
    * Starts serving.
    *
    * @param site what to serve
+   * @param settings the server's bounds and names
    * @param port the port (0 for any free one)
    * @return the running host
-   * @throws IOException when the port cannot be bound (in use, say)
+   * @throws IOException when the port cannot be bound ({@link BindException} when in use)
    */
-  public static WebHost start(Site site, int port) throws IOException {
-    HttpServer server =
-        HttpServer.create(
-            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
-    WebHost host = new WebHost(site, server);
-    server.createContext("/", host::page);
-    server.createContext("/verify", host::verifyForm);
-    server.createContext("/credentials/issue", host::issue);
-    server.createContext("/credentials/verify", host::verifyApi);
-    server.createContext("/status/", host::statusList);
-    server.createContext("/.well-known/did.json", host::didDocument);
-    server.createContext("/dashboard", host::dashboard);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
-    LOG.info("web host listening on http://127.0.0.1:{}/", server.getAddress().getPort());
+  public static WebHost start(Site site, Settings settings, int port) throws IOException {
+    WebHost host = new WebHost(site, settings, port);
+    try {
+      host.server.start();
+    } catch (Exception e) {
+      host.close();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          BindException bind = new BindException("port " + port + " is in use");
+          bind.initCause(e);
+          throw bind;
+        }
+      }
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("the web host did not start", e);
+    }
+    int bound = host.connector.getLocalPort();
+    LOG.info(
+        "web host listening on http://127.0.0.1:{}/{}",
+        bound,
+        site.testIssuer() ? " as a TEST issuer" : "");
     return host;
   }
 
@@ -101,47 +337,190 @@ public final class WebHost implements AutoCloseable {
    * @return the port it listens on
    */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    if (server.getExecutor() instanceof ExecutorService pool) {
-      pool.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // why: stopping is best effort; a failure to stop leaves nothing the caller can act on
+      LOG.warn("the web host did not stop cleanly", e);
     }
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  private boolean handle(Request request, Response response, Callback callback) {
+    Connection connection = request.getConnectionMetaData().getConnection();
+    deadline.requestStarted(connection);
+    Request.addCompletionListener(request, failure -> deadline.requestEnded(connection));
+    String path = request.getHttpURI().getPath();
+    Exchange x =
+        new Exchange(request, response, callback, path != null && path.startsWith("/credentials/"));
+    try {
+      route(x);
+    } catch (RuntimeException e) {
+      x.internalError(e);
+    }
+    return true;
+  }
+
+  private void route(Exchange x) {
+    List<String> host = x.headers(HttpHeader.HOST.asString());
+    if (host.size() != 1) {
+      x.refuse(400, "exactly one Host header is required");
+      return;
+    }
+    if (!ownHost(host.get(0).strip().toLowerCase(Locale.ROOT))) {
+      x.refuse(421, "the Host header is not one of this host's names");
+      return;
+    }
+    String path = x.path();
+    switch (path) {
+      case "/" -> page(x);
+      case "/verify" -> verifyForm(x);
+      case "/credentials/issue" -> issue(x);
+      case "/credentials/verify" -> verifyApi(x);
+      case "/.well-known/did.json" -> didDocument(x);
+      case "/dashboard" -> dashboard(x);
+      default -> {
+        if (path.startsWith("/status/")) {
+          statusList(x);
+        } else {
+          x.send(404, "text/plain; charset=utf-8", "not found");
+        }
+      }
+    }
+  }
+
+  /** 127.0.0.1:port, localhost:port, or a configured name. */
+  private boolean ownHost(String host) {
+    int port = connector.getLocalPort();
+    return host.equals("127.0.0.1:" + port)
+        || host.equals("localhost:" + port)
+        || settings.hostNames().contains(host);
+  }
+
+  /** http:// and one of the host's names; https:// too for a configured name (behind TLS). */
+  private boolean ownOrigin(String origin) {
+    return (origin.startsWith("http://") && ownHost(origin.substring("http://".length())))
+        || extraOrigins.contains(origin);
+  }
+
+  private static boolean get(Exchange x) {
+    if (x.method().equals("GET")) {
+      return true;
+    }
+    x.header("Allow", "GET");
+    x.refuse(405, "GET only");
+    return false;
+  }
+
+  /**
+   * Refuses a cross-site request (403) to a POST or a protected resource: a browser says {@code
+   * Sec-Fetch-Site: cross-site}, or sends an {@code Origin} that is not this host's.
+   *
+   * @return true when refused
+   */
+  private boolean crossSite(Exchange x) {
+    List<String> fetchSite = x.headers("Sec-Fetch-Site");
+    if (fetchSite.stream().anyMatch(s -> s.strip().equalsIgnoreCase("cross-site"))) {
+      x.refuse(403, "cross-site requests are refused");
+      return true;
+    }
+    List<String> origin = x.headers(HttpHeader.ORIGIN.asString());
+    if (origin.size() > 1
+        || (origin.size() == 1 && !ownOrigin(origin.get(0).strip().toLowerCase(Locale.ROOT)))) {
+      x.refuse(403, "requests from another origin are refused");
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Authenticates the caller and checks a scope: 401 or 403 with {@code WWW-Authenticate}.
+   *
+   * @return the caller, or null when refused
+   */
+  private @Nullable Caller authorize(Exchange x, String scope) {
+    Access.Outcome outcome = site.access().authenticate(x.headers("Authorization"));
+    if (outcome instanceof Access.Missing) {
+      x.header("WWW-Authenticate", "Bearer realm=\"trainproof\"");
+      x.refuse(401, "authentication required (Authorization: Bearer)");
+      return null;
+    }
+    if (!(outcome instanceof Access.Authenticated authenticated)) {
+      x.header(
+          "WWW-Authenticate",
+          "Bearer realm=\"trainproof\", error=\"invalid_token\","
+              + " error_description=\"the API key or access token is not valid\"");
+      x.refuse(401, "the API key or access token is not valid");
+      return null;
+    }
+    Caller caller = authenticated.caller();
+    x.caller(caller.id());
+    if (!caller.has(scope)) {
+      x.header(
+          "WWW-Authenticate",
+          "Bearer realm=\"trainproof\", error=\"insufficient_scope\", scope=\"" + scope + "\"");
+      x.refuse(403, "the caller lacks the scope " + scope);
+      return null;
+    }
+    return caller;
   }
 
   // ---------------------------------------------------------------- verification page
 
-  private void page(HttpExchange x) throws IOException {
-    if (!x.getRequestURI().getPath().equals("/")) {
-      send(x, 404, "text/plain", "not found");
-      return;
+  private void page(Exchange x) {
+    if (get(x)) {
+      x.send(200, HTML, Pages.form(site.history().did(), site.testIssuer()));
     }
-    send(x, 200, "text/html; charset=utf-8", Pages.form(site.history().did()));
   }
 
-  private void verifyForm(HttpExchange x) throws IOException {
+  private void verifyForm(Exchange x) {
     // GET /verify?code=... is what a certificate's QR code opens; POST carries the form.
-    String query = x.getRequestURI().getRawQuery();
+    if (x.method().equals("POST")) {
+      if (crossSite(x)) {
+        return;
+      }
+      if (!x.contentType(FORM_TYPES)) {
+        x.refuse(415, "POST the form as application/x-www-form-urlencoded");
+        return;
+      }
+      x.readBody(MAX_FORM_BYTES, settings.bodyTimeout(), body -> verifyFields(x, body));
+      return;
+    }
+    String query = x.rawQuery();
+    if (x.method().equals("GET") && query != null) {
+      verifyFields(x, Form.bytes(query));
+      return;
+    }
+    x.header("Allow", "GET, POST");
+    x.refuse(405, "POST a code or a credential, or GET /verify?code=...");
+  }
+
+  private void verifyFields(Exchange x, byte[] raw) {
     Map<String, String> form;
-    if ("POST".equals(x.getRequestMethod())) {
-      form = form(body(x));
-    } else if ("GET".equals(x.getRequestMethod()) && query != null) {
-      form = form(query);
-    } else {
-      send(x, 405, "text/plain", "POST a code or a credential, or GET /verify?code=...");
+    try {
+      form = Form.decode(raw);
+    } catch (Form.Malformed e) {
+      x.refuse(400, String.valueOf(e.getMessage()));
       return;
     }
     String code = form.getOrDefault("code", "").strip();
     String json = form.getOrDefault("credential", "").strip();
+    if (code.length() > MAX_CODE_CHARS) {
+      x.refuse(400, "a verification code has at most " + MAX_CODE_CHARS + " characters");
+      return;
+    }
     String revocationReason = null;
     if (json.isEmpty() && !code.isEmpty()) {
       Optional<Certificate> found =
           site.trainproof().certificates().findByCode(site.reader(), code.toUpperCase(Locale.ROOT));
       if (found.isEmpty()) {
-        send(x, 404, "text/html; charset=utf-8", Pages.notFound(code));
+        x.send(404, HTML, Pages.notFound(code, site.testIssuer()));
         return;
       }
       json = found.get().credentialJson();
@@ -149,137 +528,160 @@ public final class WebHost implements AutoCloseable {
           found.get().status() == Certificate.Status.REVOKED ? found.get().statusReason() : null;
     }
     if (json.isEmpty()) {
-      send(x, 400, "text/html; charset=utf-8", Pages.notFound(""));
+      x.send(400, HTML, Pages.notFound("", site.testIssuer()));
       return;
     }
     VerificationResult result =
         new CredentialVerifier(vcApi.trustBundle(), site.clock()).verify(json);
-    send(x, 200, "text/html; charset=utf-8", Pages.result(result, json, revocationReason));
+    x.send(200, HTML, Pages.result(result, json, revocationReason, site.testIssuer()));
   }
 
   // ---------------------------------------------------------------- VC API
 
-  private void issue(HttpExchange x) throws IOException {
-    if (!"POST".equals(x.getRequestMethod())) {
-      sendJson(x, 405, VcApi.error("POST {credential, options}"));
+  private void issue(Exchange x) {
+    if (!x.method().equals("POST")) {
+      x.header("Allow", "POST");
+      x.refuse(405, "POST {credential, options}");
       return;
     }
-    String body;
-    try {
-      body = body(x);
-    } catch (IOException e) {
-      sendJson(
-          x,
-          400,
-          VcApi.error(
-              Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
+    if (crossSite(x)) {
       return;
     }
-    respond(x, () -> vcApi.issue(body));
+    Caller caller = authorize(x, Caller.ISSUE);
+    if (caller == null) {
+      return;
+    }
+    if (!x.contentType(JSON_TYPES)) {
+      x.refuse(415, "POST the request as application/json");
+      return;
+    }
+    x.readBody(
+        MAX_JSON_BYTES,
+        settings.bodyTimeout(),
+        body -> {
+          VcApi.Response response = vcApi.issue(caller, body);
+          if (response.status() == 201) {
+            logSigned(caller, response.body().path("verifiableCredential"));
+            x.send(201, "application/json", StrictJson.write(response.body()));
+          } else {
+            x.logRefusal(response.status(), response.reason());
+            x.send(response.status(), "application/json", StrictJson.write(response.body()));
+          }
+        });
   }
 
-  private void verifyApi(HttpExchange x) throws IOException {
-    if (!"POST".equals(x.getRequestMethod())) {
-      sendJson(x, 405, VcApi.error("POST {verifiableCredential, options}"));
-      return;
-    }
-    String body;
-    try {
-      body = body(x);
-    } catch (IOException e) {
-      sendJson(
-          x,
-          400,
-          VcApi.error(
-              Objects.requireNonNullElse(e.getMessage(), "the request body could not be read")));
-      return;
-    }
-    respond(x, () -> vcApi.verify(body));
+  private static void logSigned(Caller caller, JsonNode signed) {
+    JsonNode proof = signed.path("proof");
+    LOG.info(
+        "signed a credential for {} ({}): {} with {}, credential sha256 {}",
+        caller.id(),
+        caller.via(),
+        proof.path("cryptosuite").asText(),
+        proof.path("verificationMethod").asText(),
+        sha256(JsonCanonicalizer.canonicalize(signed)));
   }
 
-  private static void respond(HttpExchange x, Supplier<VcApi.Response> handler) throws IOException {
-    VcApi.Response response;
-    try {
-      response = handler.get();
-    } catch (RuntimeException e) {
-      // why: VcApi answers every typed refusal itself; anything else is a bug, said as one
-      LOG.error("VC API request failed", e);
-      sendJson(x, 500, VcApi.error("internal error"));
+  private void verifyApi(Exchange x) {
+    if (!x.method().equals("POST")) {
+      x.header("Allow", "POST");
+      x.refuse(405, "POST {verifiableCredential, options}");
       return;
     }
-    sendJson(x, response.status(), response.body());
+    if (crossSite(x)) {
+      return;
+    }
+    if (!x.contentType(JSON_TYPES)) {
+      x.refuse(415, "POST the request as application/json");
+      return;
+    }
+    x.readBody(
+        MAX_JSON_BYTES,
+        settings.bodyTimeout(),
+        body -> {
+          VcApi.Response response = vcApi.verify(body);
+          if (response.status() == 400) {
+            x.logRefusal(400, response.reason());
+          }
+          x.send(response.status(), "application/json", StrictJson.write(response.body()));
+        });
   }
 
   // ---------------------------------------------------------------- publication
 
-  private void statusList(HttpExchange x) throws IOException {
-    String path = x.getRequestURI().getPath();
-    String purpose = path.substring(path.lastIndexOf('/') + 1);
-    if (!purpose.equals(CertificateService.REVOCATION)
-        && !purpose.equals(CertificateService.SUPERSEDED)) {
-      send(x, 404, "text/plain", "no such status list");
+  private void statusList(Exchange x) {
+    if (!get(x)) {
       return;
     }
-    send(
-        x,
+    String path = x.path();
+    String purpose = path.substring("/status/".length());
+    if (!purpose.equals(CertificateService.REVOCATION)
+        && !purpose.equals(CertificateService.SUPERSEDED)) {
+      x.send(404, "text/plain; charset=utf-8", "no such status list");
+      return;
+    }
+    x.send(
         200,
         "application/vc+ld+json",
         site.trainproof().certificates().statusListCredential(site.reader(), purpose));
   }
 
-  private void didDocument(HttpExchange x) throws IOException {
-    sendJson(x, 200, site.history().didDocument());
-  }
-
-  private void dashboard(HttpExchange x) throws IOException {
-    Supplier<String> dashboard = site.dashboard();
-    if (dashboard == null) {
-      send(x, 404, "text/plain", "no dashboard configured");
+  private void didDocument(Exchange x) {
+    if (!get(x)) {
       return;
     }
-    send(x, 200, "text/html; charset=utf-8", dashboard.get());
+    ObjectNode did = site.history().didDocument();
+    if (site.testIssuer()) {
+      did.put("trainproofTestIssuer", Pages.TEST_ISSUER);
+    }
+    x.send(200, "application/json", StrictJson.write(did));
   }
 
-  // ---------------------------------------------------------------- plumbing
+  private void dashboard(Exchange x) {
+    if (!get(x) || crossSite(x)) {
+      return;
+    }
+    Caller caller = authorize(x, Caller.DASHBOARD);
+    if (caller == null) {
+      return;
+    }
+    Function<Actor, String> dashboard = site.dashboard();
+    if (dashboard == null) {
+      x.send(404, "text/plain; charset=utf-8", "no dashboard configured");
+      return;
+    }
+    LOG.info("dashboard read by {} ({})", caller.id(), caller.via());
+    x.send(200, HTML, dashboard.apply(caller.actor(site.organization(), ActorRole.AUDITOR)));
+  }
 
-  private static String body(HttpExchange x) throws IOException {
-    try (InputStream in = x.getRequestBody()) {
-      byte[] bytes = in.readNBytes(VcApi.MAX_BODY + 1);
-      if (bytes.length > VcApi.MAX_BODY) {
-        throw new IOException("request body larger than " + VcApi.MAX_BODY + " bytes");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
+  /**
+   * Jetty's own refusals (a request line or headers too long, a malformed request, a request Jetty
+   * fails before the host sees it), logged like the host's: status, path, remote address.
+   */
+  private static final class LoggedErrors extends ErrorHandler {
+    LoggedErrors() {
+      setShowStacks(false);
+      setShowMessageInTitle(false);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      LOG.info(
+          "refused {} {}: {} (by the server, from {})",
+          request.getMethod(),
+          request.getHttpURI().getPath(),
+          request.getAttribute(ERROR_STATUS),
+          Request.getRemoteAddr(request));
+      return super.handle(request, response, callback);
     }
   }
 
-  private static Map<String, String> form(String body) {
-    Map<String, String> values = new HashMap<>();
-    for (String pair : body.split("&", -1)) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        values.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
-    return values;
-  }
-
-  private static void sendJson(HttpExchange x, int status, JsonNode body) throws IOException {
-    send(x, status, "application/json", JSON.writeValueAsString(body));
-  }
-
-  private static void send(HttpExchange x, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", type);
-    x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    x.getResponseHeaders()
-        .set(
-            "Content-Security-Policy",
-            "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
-    x.sendResponseHeaders(status, bytes.length);
-    x.getResponseBody().write(bytes);
-    x.close();
   }
 }

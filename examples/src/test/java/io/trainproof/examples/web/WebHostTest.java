@@ -11,10 +11,7 @@ import io.trainproof.examples.SignedClinic;
 import io.trainproof.signing.key.InMemoryKeyProvider;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -24,43 +21,30 @@ import org.junit.jupiter.api.Test;
 /** The web host over real HTTP on a free local port. */
 class WebHostTest {
   static final ObjectMapper JSON = new ObjectMapper();
+  WebFixture fx;
   SignedClinic clinic;
   WebHost host;
-  HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws IOException {
-    clinic = new SignedClinic();
-    host =
-        WebHost.start(
-            new WebHost.Site(
-                clinic.tp,
-                clinic.system(),
-                clinic.history,
-                new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(),
-                clinic.clock,
-                () -> "<html>dashboard</html>"),
-            0);
+    fx = new WebFixture();
+    clinic = fx.clinic;
+    host = fx.host;
   }
 
   @AfterEach
   void stop() {
-    host.close();
+    fx.close();
   }
 
   HttpResponse<String> post(String path, String type, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
-            .header("Content-Type", type)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return path.equals("/credentials/issue")
+        ? fx.post(path, type, body, "Authorization", WebFixture.bearer(fx.issueKey))
+        : fx.post(path, type, body);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return fx.get(path);
   }
 
   String form(String field, String value) {
@@ -90,6 +74,16 @@ class WebHostTest {
     assertThat(
             post("/verify", "application/x-www-form-urlencoded", form("code", "NOPE")).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aCredentialInTheUrlFitsTheHeaderLimit() throws Exception {
+    // what VerificationPageBrowserTest opens: a whole (tampered) certificate in the query
+    String tampered = clinic.certificate().credentialJson().replace("HIPAA course", "HIPAA COURSE");
+    HttpResponse<String> r =
+        get("/verify?credential=" + URLEncoder.encode(tampered, StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("tampered");
   }
 
   @Test
@@ -145,7 +139,13 @@ class WebHostTest {
     assertThat(get("/status/other").statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(get("/.well-known/did.json").body()).path("id").asText())
         .isEqualTo("did:web:clinic.example.org");
-    assertThat(get("/dashboard").body()).contains("dashboard");
+    // The dashboard holds personal data: it needs a caller with the dashboard scope.
+    assertThat(get("/dashboard").statusCode()).isEqualTo(401);
+    HttpResponse<String> dashboard =
+        fx.get("/dashboard", "Authorization", WebFixture.bearer(fx.dashboardKey));
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(dashboard.body()).contains("dashboard for privacy-officer");
+    assertThat(dashboard.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   @Test

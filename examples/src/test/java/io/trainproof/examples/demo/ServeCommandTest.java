@@ -1,0 +1,199 @@
+package io.trainproof.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainproof.examples.web.ApiKeys;
+import io.trainproof.examples.web.Caller;
+import io.trainproof.signing.key.IssuerKeyHistory;
+import io.trainproof.signing.key.KeyAlgorithm;
+import io.trainproof.signing.key.SigningKey;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code trainproof serve} on the demo: a TEST issuer with the demo's throwaway key unless a real
+ * key is given on purpose, and issuing and the dashboard only with the printed one-time API key or
+ * a key file.
+ */
+@Tag("slow")
+class ServeCommandTest {
+  static final String ISSUE_BODY =
+      "{\"credential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+          + "\"type\":[\"VerifiableCredential\"],\"credentialSubject\":{\"id\":\"did:example:s\"}},"
+          + "\"options\":{}}";
+
+  @TempDir static Path dir;
+  static Path demo;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void runTheDemoOnce() {
+    demo = dir.resolve("demo");
+    new ClinicDemo(demo, new PrintWriter(new StringWriter())).open().close();
+  }
+
+  static ServeCommand command(String... args) {
+    ServeCommand c = new ServeCommand();
+    new CommandLine(c).parseArgs(args);
+    return c;
+  }
+
+  HttpResponse<String> send(String url, String method, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                method,
+                body.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void serveIsATestIssuerAndOnlyItsOneTimeKeyIssuesOrReadsTheDashboard() throws Exception {
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Running r =
+        command("--dir", demo.toString(), "--port", "0").start(new PrintWriter(out, true))) {
+      String base = "http://127.0.0.1:" + r.host().port();
+      String printed = out.toString();
+      assertThat(printed).contains("as a TEST issuer", "One-time API key");
+      String key =
+          printed
+              .lines()
+              .map(String::strip)
+              .filter(l -> l.startsWith(ApiKeys.PREFIX))
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(send(base + "/", "GET", "").body()).contains("id=\"test-issuer\"", "TEST issuer");
+      assertThat(send(base + "/.well-known/did.json", "GET", "").body())
+          .contains("trainproofTestIssuer");
+
+      String json = "application/json";
+      assertThat(
+              send(base + "/credentials/issue", "POST", ISSUE_BODY, "Content-Type", json)
+                  .statusCode())
+          .isEqualTo(401);
+      HttpResponse<String> issued =
+          send(
+              base + "/credentials/issue",
+              "POST",
+              ISSUE_BODY,
+              "Content-Type",
+              json,
+              "Authorization",
+              "Bearer " + key);
+      assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+
+      assertThat(send(base + "/dashboard", "GET", "").statusCode()).isEqualTo(401);
+      HttpResponse<String> dashboard =
+          send(base + "/dashboard", "GET", "", "Authorization", "Bearer " + key);
+      assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
+      assertThat(dashboard.body()).contains("<html");
+    }
+  }
+
+  @Test
+  void aKeyFileReplacesTheOneTimeKey() throws Exception {
+    String key = ApiKeys.generate(new SecureRandom());
+    Path keys =
+        Files.writeString(
+            dir.resolve("keys.txt"), ApiKeys.line(key, "auditor-1", Set.of(Caller.DASHBOARD)));
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Running r =
+        command("--dir", demo.toString(), "--port", "0", "--api-keys", keys.toString())
+            .start(new PrintWriter(out, true))) {
+      assertThat(out.toString()).doesNotContain("One-time", ApiKeys.PREFIX);
+      String base = "http://127.0.0.1:" + r.host().port();
+      assertThat(
+              send(
+                      base + "/credentials/issue",
+                      "POST",
+                      ISSUE_BODY,
+                      "Content-Type",
+                      "application/json",
+                      "Authorization",
+                      "Bearer " + key)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              send(base + "/dashboard", "GET", "", "Authorization", "Bearer " + key).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRealKeyNeedsBothOptionsAndIsNotMarkedTest() throws Exception {
+    String did = "did:web:real.example.org";
+    SigningKey real = SigningKey.generate(KeyAlgorithm.ED25519, did + "#k1", new SecureRandom());
+    Path history =
+        Files.writeString(
+            dir.resolve("history.json"),
+            IssuerKeyHistory.start(
+                    did, real.keyId(), real.publicKey(), Instant.now().minusSeconds(3600))
+                .toJson());
+    Path pem = Files.writeString(dir.resolve("real.pem"), real.toPkcs8Pem());
+    assertThatThrownBy(
+            () ->
+                command("--dir", demo.toString(), "--port", "0", "--key", pem.toString())
+                    .start(new PrintWriter(new StringWriter())))
+        .hasMessageContaining("go together");
+    Path other =
+        Files.writeString(
+            dir.resolve("other.pem"),
+            SigningKey.generate(KeyAlgorithm.ED25519, did + "#k1", new SecureRandom())
+                .toPkcs8Pem());
+    assertThatThrownBy(
+            () ->
+                command(
+                        "--dir",
+                        demo.toString(),
+                        "--port",
+                        "0",
+                        "--key-history",
+                        history.toString(),
+                        "--key",
+                        other.toString())
+                    .start(new PrintWriter(new StringWriter())))
+        .hasMessageContaining("is not the private key");
+
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Running r =
+        command(
+                "--dir",
+                demo.toString(),
+                "--port",
+                "0",
+                "--key-history",
+                history.toString(),
+                "--key",
+                pem.toString())
+            .start(new PrintWriter(out, true))) {
+      assertThat(out.toString()).contains("as " + did).doesNotContain("TEST issuer");
+      String base = "http://127.0.0.1:" + r.host().port();
+      assertThat(send(base + "/", "GET", "").body()).doesNotContain("test-issuer");
+      assertThat(send(base + "/.well-known/did.json", "GET", "").body())
+          .contains(did)
+          .doesNotContain("trainproofTestIssuer");
+    }
+  }
+}
