@@ -226,24 +226,35 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   /**
    * {@inheritDoc}
    *
-   * <p>Signs with the organization's active key and this issuer's cryptosuite, after {@link
-   * SignableCredential}'s checks; safe-mode JSON-LD refusals come from {@link DataIntegrity}.
+   * <p>Signs with the organization's active key, in the cryptosuite asked for when it fits the key
+   * (this issuer's own otherwise), after {@link SignableCredential}'s checks; safe-mode JSON-LD
+   * refusals come from {@link DataIntegrity}.
    *
-   * @throws ValidationException when another cryptosuite is asked for, or the credential names
-   *     another issuer or is a status list
+   * @throws ValidationException when the cryptosuite asked for is unknown or does not fit the
+   *     organization's key, or the credential names another issuer or is a status list
    */
   @Override
   public Issued signCredential(
       Id<Organization> organization, String unsignedCredential, @Nullable String requested) {
     OrganizationIssuer org = issuer(organization);
-    if (requested != null && !requested.equals(cryptosuite.id())) {
-      throw new ValidationException(
-          "cryptosuite", requested, "is not the one this issuer signs with, " + cryptosuite.id());
+    Cryptosuite suite = cryptosuite;
+    if (requested != null) {
+      suite =
+          Cryptosuite.fromId(requested)
+              .orElseThrow(
+                  () -> new ValidationException("cryptosuite", requested, "is not supported"));
+      KeyAlgorithm algorithm = org.signer().publicKey().algorithm();
+      if (!suite.supports(algorithm)) {
+        throw new ValidationException(
+            "cryptosuite", requested, "does not sign with the issuer's " + algorithm + " key");
+      }
     }
     ObjectNode credential =
         SignableCredential.check(
             unsignedCredential, org.did(), statusListBaseUrl + "/" + organization + "/");
-    String json = sign(credential, org);
+    String json =
+        dataIntegrity.addProofToJson(
+            credential, ProofOptions.of(suite, activeKeyCheckedAt(org)), org.signer());
     return new Issued(credential.path("id").asText(""), json, null, org.signer().keyId());
   }
 

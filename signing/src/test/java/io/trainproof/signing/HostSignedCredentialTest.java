@@ -140,9 +140,21 @@ class HostSignedCredentialTest {
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("issuer"));
     assertThatThrownBy(
             () -> tp.certificates().signCredential(officer, credential(""), "ecdsa-jcs-2019"))
+        .as("an ECDSA suite with the organization's Ed25519 key")
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("cryptosuite"));
+    assertThatThrownBy(() -> tp.certificates().signCredential(officer, credential(""), "rsa-1"))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("cryptosuite"));
     assertThat(signatures()).isEmpty();
+  }
+
+  @Test
+  void anotherSuiteThatFitsTheKeyIsUsedWhenAskedFor() {
+    String signed =
+        tp.certificates().signCredential(fx.officer(), credential(""), "eddsa-rdfc-2022");
+    assertThat(StrictJson.parse(signed).at("/proof/cryptosuite").asText())
+        .isEqualTo("eddsa-rdfc-2022");
   }
 
   @Test

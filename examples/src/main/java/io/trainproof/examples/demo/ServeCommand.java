@@ -183,7 +183,9 @@ public final class ServeCommand implements Callable<Integer> {
               w.tp(),
               Actor.system(w.org().id()),
               history,
-              CredentialSigning.withSigner(signer, w.clock()),
+              realHistory == null
+                  ? CredentialSigning.audited(w.tp(), w.org().id())
+                  : CredentialSigning.withSigner(signer, w.clock()),
               w.clock(),
               viewer -> {
                 ByteArrayOutputStream html = new ByteArrayOutputStream();

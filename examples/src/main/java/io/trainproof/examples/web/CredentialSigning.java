@@ -1,6 +1,11 @@
 package io.trainproof.examples.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.ActorRole;
+import io.trainproof.core.Trainproof;
+import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.Organization;
+import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.Cryptosuite;
 import io.trainproof.signing.proof.DataIntegrity;
@@ -32,8 +37,31 @@ public interface CredentialSigning {
   ObjectNode sign(Caller caller, ObjectNode unsigned, Cryptosuite suite);
 
   /**
-   * Signs directly with a signer, recording nothing: the interim wiring until the audited SDK call
-   * replaces it.
+   * Signs through the SDK ({@code CertificateService.signCredential}): the caller acts as the
+   * organization's system actor under its own id, and the SDK records every signature in the
+   * organization's audit trail (who asked, which key, the credential id and its hash) and refuses
+   * status lists and other issuers itself.
+   *
+   * @param trainproof the instance
+   * @param organization the organization whose issuer key signs
+   * @return the signing seam
+   */
+  static CredentialSigning audited(Trainproof trainproof, Id<Organization> organization) {
+    return (caller, unsigned, suite) ->
+        (ObjectNode)
+            StrictJson.parse(
+                trainproof
+                    .certificates()
+                    .signCredential(
+                        caller.actor(organization, ActorRole.SYSTEM),
+                        StrictJson.write(unsigned),
+                        suite.id()));
+  }
+
+  /**
+   * Signs directly with a signer, recording nothing in the SDK's trail (the host logs it): only for
+   * a key that is not the organization's configured issuer key ({@code serve --key}), whose
+   * signatures the SDK cannot make.
    *
    * @param signer the signer of the issuer's active key
    * @param clock the clock the proof's {@code created} comes from

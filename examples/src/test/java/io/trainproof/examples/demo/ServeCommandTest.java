@@ -3,8 +3,11 @@ package io.trainproof.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trainproof.core.audit.AuditChain;
+import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.examples.web.ApiKeys;
 import io.trainproof.examples.web.Caller;
+import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -103,6 +107,24 @@ class ServeCommandTest {
               "Authorization",
               "Bearer " + key);
       assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+      // the signature is the SDK's, audited in the organization's trail with the caller's id
+      List<AuditEntry> signatures =
+          r
+              .world()
+              .tp()
+              .audit()
+              .entries(r.world().officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+              .stream()
+              .filter(e -> e.action().equals("CREDENTIAL_SIGNED"))
+              .toList();
+      assertThat(signatures).hasSize(1);
+      assertThat(signatures.get(0).actorId()).isEqualTo(ServeCommand.ONE_TIME_ACTOR);
+      assertThat(signatures.get(0).details())
+          .containsEntry("verificationMethod", r.world().key().keyId())
+          .containsEntry(
+              "credentialSha256",
+              AuditChain.sha256(
+                  StrictJson.write(StrictJson.parse(issued.body()).get("verifiableCredential"))));
 
       assertThat(send(base + "/dashboard", "GET", "").statusCode()).isEqualTo(401);
       HttpResponse<String> dashboard =
