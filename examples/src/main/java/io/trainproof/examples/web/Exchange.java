@@ -160,18 +160,23 @@ final class Exchange {
 
   /**
    * Reads the body, then calls {@code then} with it, on a pool thread; no thread waits while the
-   * client sends. A body over {@code max} bytes is answered 413 (at once when its Content-Length
-   * says so), one not complete within {@code timeout} 408, one that fails 400; each closes the
-   * connection.
+   * client sends. A body over {@code max} bytes is answered 413 once the rest of it (up to {@link
+   * #SWALLOW} bytes) has been read and dropped, or at once when its Content-Length says it is
+   * larger than that: closing a connection with unread bytes makes the kernel reset it, and the
+   * client then loses the 413 it was sent. One not complete within {@code timeout} is 408, one that
+   * fails 400; each closes the connection.
    */
   void readBody(int max, Duration timeout, Consumer<byte[]> then) {
     long declared = request.getLength();
-    if (declared > max) {
+    if (declared > max && declared > SWALLOW) {
       refuse(413, "the body is larger than " + max + " bytes", true);
       return;
     }
     new BodyReader(max, timeout, then).start();
   }
+
+  /** The most of an oversized body read and dropped so that the client sees its 413. */
+  static final long SWALLOW = 4L * 1024 * 1024;
 
   private final class BodyReader implements Runnable {
     private final int max;
@@ -179,6 +184,7 @@ final class Exchange {
     private final Consumer<byte[]> then;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final AtomicBoolean settled = new AtomicBoolean();
+    private long dropped;
     private Scheduler.@Nullable Task deadline;
 
     BodyReader(int max, Duration timeout, Consumer<byte[]> then) {
@@ -221,10 +227,16 @@ final class Exchange {
         }
         ByteBuffer buffer = chunk.getByteBuffer();
         int n = buffer.remaining();
-        if (bytes.size() + (long) n > max) {
+        if (dropped > 0 || bytes.size() + (long) n > max) {
+          // why: over the limit; the rest is read and dropped (up to SWALLOW) before the 413
+          dropped += n;
+          boolean last = chunk.isLast();
           chunk.release();
-          settle(() -> refuse(413, "the body is larger than " + max + " bytes", true));
-          return;
+          if (last || dropped + bytes.size() > SWALLOW) {
+            settle(() -> refuse(413, "the body is larger than " + max + " bytes", true));
+            return;
+          }
+          continue;
         }
         byte[] part = new byte[n];
         buffer.get(part);
