@@ -6,6 +6,7 @@ import io.trainproof.examples.web.AccessTokens;
 import io.trainproof.examples.web.ApiKeys;
 import io.trainproof.examples.web.Caller;
 import io.trainproof.examples.web.CredentialSigning;
+import io.trainproof.examples.web.TestIssuers;
 import io.trainproof.examples.web.WebHost;
 import io.trainproof.reporting.ReportFormat;
 import io.trainproof.reporting.Reporting;
@@ -197,6 +198,9 @@ public final class ServeCommand implements Callable<Integer> {
               },
               access,
               test);
+      if (test) {
+        site = site.withTestIssuers(TestIssuers.generate(new SecureRandom()));
+      }
       host = WebHost.start(site, WebHost.Settings.DEFAULT.withHostNames(hostNames), port);
     } catch (BindException e) {
       w.close();

@@ -1,6 +1,7 @@
 package io.trainproof.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
@@ -14,6 +15,7 @@ import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.VerificationResult;
 import java.io.IOException;
@@ -105,6 +107,15 @@ public final class WebHost implements AutoCloseable {
   private static final String HTML = "text/html; charset=utf-8";
 
   /**
+   * The VC 2.0 examples context, which the W3C test suites' credentials use; a TEST host knows it
+   * (it maps every undefined term into the examples vocabulary, so a real host does not).
+   */
+  static final String EXAMPLES_V2_URL = "https://www.w3.org/ns/credentials/examples/v2";
+
+  static final String EXAMPLES_V2_CONTEXT =
+      "{\"@context\":{\"@vocab\":\"https://www.w3.org/ns/credentials/examples#\"}}";
+
+  /**
    * What the host serves.
    *
    * @param trainproof the instance whose certificates the page looks up by code
@@ -117,6 +128,8 @@ public final class WebHost implements AutoCloseable {
    * @param access who may issue and read the dashboard
    * @param testIssuer true when the key is a throwaway test key: every page and the DID document
    *     say so
+   * @param testIssuers throwaway did:key issuers (Ed25519, P-256, P-384) a TEST host also signs as,
+   *     for the W3C conformance suites; {@link TestIssuers#none()} otherwise
    */
   public record Site(
       Trainproof trainproof,
@@ -126,7 +139,41 @@ public final class WebHost implements AutoCloseable {
       Clock clock,
       @Nullable Function<Actor, String> dashboard,
       Access access,
-      boolean testIssuer) {
+      boolean testIssuer,
+      TestIssuers testIssuers) {
+
+    /**
+     * A site without throwaway did:key issuers.
+     *
+     * @param trainproof the instance
+     * @param reader the actor the host reads certificates as
+     * @param history the issuer's key history
+     * @param signing signs for {@code /credentials/issue}
+     * @param clock the clock
+     * @param dashboard renders the dashboard for a viewer, or null
+     * @param access who may issue and read the dashboard
+     * @param testIssuer true when the key is a throwaway test key
+     */
+    public Site(
+        Trainproof trainproof,
+        Actor reader,
+        IssuerKeyHistory history,
+        CredentialSigning signing,
+        Clock clock,
+        @Nullable Function<Actor, String> dashboard,
+        Access access,
+        boolean testIssuer) {
+      this(
+          trainproof,
+          reader,
+          history,
+          signing,
+          clock,
+          dashboard,
+          access,
+          testIssuer,
+          TestIssuers.none());
+    }
 
     /**
      * The site as it was before authentication: signing directly with a signer, and no one allowed
@@ -162,7 +209,8 @@ public final class WebHost implements AutoCloseable {
      * @return this site with that access
      */
     public Site withAccess(Access access) {
-      return new Site(trainproof, reader, history, signing, clock, dashboard, access, testIssuer);
+      return new Site(
+          trainproof, reader, history, signing, clock, dashboard, access, testIssuer, testIssuers);
     }
 
     /**
@@ -170,7 +218,17 @@ public final class WebHost implements AutoCloseable {
      * @return this site, marked accordingly
      */
     public Site withTestIssuer(boolean test) {
-      return new Site(trainproof, reader, history, signing, clock, dashboard, access, test);
+      return new Site(
+          trainproof, reader, history, signing, clock, dashboard, access, test, testIssuers);
+    }
+
+    /**
+     * @param issuers throwaway did:key issuers to sign as besides the organization
+     * @return this site with them
+     */
+    public Site withTestIssuers(TestIssuers issuers) {
+      return new Site(
+          trainproof, reader, history, signing, clock, dashboard, access, testIssuer, issuers);
     }
 
     Id<Organization> organization() {
@@ -254,7 +312,13 @@ public final class WebHost implements AutoCloseable {
   private WebHost(Site site, Settings settings, int port) {
     this.site = site;
     this.settings = settings;
-    this.vcApi = new VcApi(site, new DataIntegrity());
+    this.vcApi =
+        new VcApi(
+            site,
+            site.testIssuer()
+                ? new DataIntegrity(
+                    JsonLdContexts.bundled().with(EXAMPLES_V2_URL, EXAMPLES_V2_CONTEXT))
+                : new DataIntegrity());
     Set<String> origins = new LinkedHashSet<>();
     for (String h : settings.hostNames()) {
       origins.add("http://" + h);
@@ -384,6 +448,7 @@ public final class WebHost implements AutoCloseable {
       case "/credentials/issue" -> issue(x);
       case "/credentials/verify" -> verifyApi(x);
       case "/.well-known/did.json" -> didDocument(x);
+      case "/credentials/issuers" -> issuers(x);
       case "/dashboard" -> dashboard(x);
       default -> {
         if (path.startsWith("/status/")) {
@@ -623,6 +688,30 @@ public final class WebHost implements AutoCloseable {
         200,
         "application/vc+ld+json",
         site.trainproof().certificates().statusListCredential(site.reader(), purpose));
+  }
+
+  /** {@code GET /credentials/issuers}: the issuer ids this host signs as, with their key types. */
+  private void issuers(Exchange x) {
+    if (!get(x)) {
+      return;
+    }
+    ArrayNode list = site.testIssuers().list();
+    list.insertObject(0).put("id", site.history().did()).put("keyType", keyType(site.history()));
+    x.send(200, "application/json", StrictJson.write(list));
+  }
+
+  private static String keyType(IssuerKeyHistory history) {
+    return history.keys().stream()
+        .filter(k -> k.active())
+        .findFirst()
+        .map(
+            k ->
+                switch (k.key().algorithm()) {
+                  case ED25519 -> "Ed25519";
+                  case P256 -> "P-256";
+                  case P384 -> "P-384";
+                })
+        .orElse("none");
   }
 
   private void didDocument(Exchange x) {

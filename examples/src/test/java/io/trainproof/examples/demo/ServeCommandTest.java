@@ -3,6 +3,7 @@ package io.trainproof.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.examples.web.ApiKeys;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -131,6 +134,82 @@ class ServeCommandTest {
           send(base + "/dashboard", "GET", "", "Authorization", "Bearer " + key);
       assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
       assertThat(dashboard.body()).contains("<html");
+    }
+  }
+
+  @Test
+  void aTestHostAlsoSignsAsThrowawayDidKeyIssuersOfEachKeyTypeForTheW3cSuites() throws Exception {
+    StringWriter out = new StringWriter();
+    try (ServeCommand.Running r =
+        command("--dir", demo.toString(), "--port", "0").start(new PrintWriter(out, true))) {
+      String base = "http://127.0.0.1:" + r.host().port();
+      String key =
+          out.toString()
+              .lines()
+              .map(String::strip)
+              .filter(l -> l.startsWith(ApiKeys.PREFIX))
+              .findFirst()
+              .orElseThrow();
+      JsonNode issuers = StrictJson.parse(send(base + "/credentials/issuers", "GET", "").body());
+      assertThat(issuers).hasSize(4);
+      assertThat(issuers.get(0).get("id").asText()).startsWith("did:web:");
+      Map<String, String> byType = new HashMap<>();
+      issuers.forEach(i -> byType.put(i.get("keyType").asText(), i.get("id").asText()));
+      assertThat(byType).containsKeys("Ed25519", "P-256", "P-384");
+      assertThat(byType.get("P-384")).startsWith("did:key:z82L");
+
+      String[] suites = {"eddsa-rdfc-2022", "ecdsa-jcs-2019", "ecdsa-rdfc-2019"};
+      String[] types = {"Ed25519", "P-256", "P-384"};
+      for (int i = 0; i < suites.length; i++) {
+        String body =
+            "{\"credential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
+                + "\"https://www.w3.org/ns/credentials/examples/v2\"],"
+                + "\"type\":[\"VerifiableCredential\",\"ExampleCredential\"],"
+                + "\"issuer\":\""
+                + byType.get(types[i])
+                + "\",\"credentialSubject\":{\"id\":\"did:example:s\",\"name\":\"x\"}},"
+                + "\"options\":{\"cryptosuite\":\""
+                + suites[i]
+                + "\"}}";
+        HttpResponse<String> issued =
+            send(
+                base + "/credentials/issue",
+                "POST",
+                body,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + key);
+        assertThat(issued.statusCode()).as(suites[i] + " " + issued.body()).isEqualTo(201);
+        JsonNode vc = StrictJson.parse(issued.body()).get("verifiableCredential");
+        assertThat(vc.at("/proof/cryptosuite").asText()).isEqualTo(suites[i]);
+        HttpResponse<String> verified =
+            send(
+                base + "/credentials/verify",
+                "POST",
+                "{\"verifiableCredential\":" + StrictJson.write(vc) + "}",
+                "Content-Type",
+                "application/json");
+        assertThat(verified.statusCode()).as(suites[i] + " " + verified.body()).isEqualTo(200);
+      }
+      // a suite that does not fit the key is refused with the reason
+      String mismatch =
+          ISSUE_BODY
+              .replace(
+                  "\"type\":[\"VerifiableCredential\"],",
+                  "\"type\":[\"VerifiableCredential\"],\"issuer\":\"" + byType.get("P-256") + "\",")
+              .replace("\"options\":{}", "\"options\":{\"cryptosuite\":\"eddsa-jcs-2022\"}");
+      HttpResponse<String> refused =
+          send(
+              base + "/credentials/issue",
+              "POST",
+              mismatch,
+              "Content-Type",
+              "application/json",
+              "Authorization",
+              "Bearer " + key);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+      assertThat(refused.body()).contains("does not sign with a P256 key");
     }
   }
 
