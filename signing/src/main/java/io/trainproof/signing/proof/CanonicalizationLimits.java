@@ -17,7 +17,7 @@ import java.time.Duration;
  *
  * @param maxDuration the longest RDFC-1.0 may run for one document, from its first step (wall
  *     clock; expansion is bounded by {@code maxQuads} instead, since it cannot be interrupted)
- * @param maxQuads the most values (JSON objects and scalars outside {@code @context}) a document
+ * @param maxQuads the most values (JSON objects and scalars, embedded contexts included) a document
  *     may hold before it is expanded, and the most quads it may produce
  * @param maxBlankNodes the most distinct blank nodes its quads may name
  * @param maxSteps the most RDFC-1.0 steps (titanium-rdfc's ticks: one per blank node hashed, per

@@ -60,9 +60,8 @@ public enum FailureReason {
   /** A renewal superseded the credential. */
   SUPERSEDED,
   /**
-   * A status list the credential refers to is not in the trust bundle, does not verify, is not a
-   * {@code BitstringStatusListCredential} of the entry's purpose signed by its issuer, or is not
-   * valid yet.
+   * A status list the credential refers to is not in the trust bundle, does not verify, or is not a
+   * {@code BitstringStatusListCredential} of the entry's purpose signed by its issuer.
    */
   STATUS_UNAVAILABLE,
   /**

@@ -238,7 +238,7 @@ final class StatusChecker {
     if (refused.isPresent()) {
       return VerifiedList.refused(FailureReason.STALE_STATUS_LIST, refused.get());
     }
-    return new VerifiedList(bits, from, until, FailureReason.STATUS_UNAVAILABLE, "");
+    return new VerifiedList(bits, until, FailureReason.STATUS_UNAVAILABLE, "");
   }
 
   private static boolean hasType(JsonNode credential, String type) {
@@ -258,31 +258,26 @@ final class StatusChecker {
    * A status list as loaded: its entries and validity, or why it cannot be used.
    *
    * @param bits the entries, or null when refused
-   * @param from its validFrom, or null
    * @param until its validUntil (or validFrom plus the policy's maximum age), or null when refused
    * @param reason why it is refused
    * @param detail the sentence for people
    */
   private record VerifiedList(
       @Nullable StatusBitstring bits,
-      @Nullable Instant from,
       @Nullable Instant until,
       FailureReason reason,
       String detail) {
     static VerifiedList refused(FailureReason reason, String detail) {
-      return new VerifiedList(null, null, null, reason, detail);
+      return new VerifiedList(null, null, reason, detail);
     }
 
+    /**
+     * Why the list cannot be used now, if it cannot. A list whose {@code validFrom} is later than
+     * now is used: the issuer's clock runs ahead of the verifier's, and it is the newest list.
+     */
     Optional<Check> unusableAt(Instant now, CheckKind kind, String url) {
       if (bits == null || until == null) {
         return Optional.of(Check.failed(kind, reason, detail));
-      }
-      if (from != null && now.isBefore(from)) {
-        return Optional.of(
-            Check.failed(
-                kind,
-                FailureReason.STATUS_UNAVAILABLE,
-                "status list " + url + " is valid from " + from + ", now " + now));
       }
       if (!now.isBefore(until)) {
         return Optional.of(
