@@ -2,6 +2,7 @@ package io.trainproof.signing.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.core.ValidationException;
+import io.trainproof.signing.internal.Sanitized;
 import io.trainproof.signing.proof.JsonLdContexts;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -301,12 +302,6 @@ public final class CredentialShape {
     if (!node.isTextual()) {
       return "a " + node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
-    String text = node.textValue();
-    StringBuilder out = new StringBuilder("'");
-    for (int i = 0; i < Math.min(text.length(), 40); i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.append(text.length() > 40 ? "…'" : "'").toString();
+    return Sanitized.quoted(node.textValue(), 40);
   }
 }

@@ -399,12 +399,6 @@ final class JsonLdSafeMode {
    * @return the bounded, sanitized text
    */
   static String shown(String text) {
-    StringBuilder out = new StringBuilder("'");
-    int limit = Math.min(text.length(), 60);
-    for (int i = 0; i < limit; i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.append(text.length() > limit ? "…'" : "'").toString();
+    return Sanitized.quoted(text, 60);
   }
 }

@@ -6,6 +6,7 @@ import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.RdfCanonicalizer;
+import io.trainproof.signing.internal.Sanitized;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.key.DidKey;
@@ -60,7 +61,8 @@ final class ProofChecker {
     Optional<Cryptosuite> suite = Cryptosuite.fromId(suiteId);
     if (suite.isEmpty()) {
       return fail(
-          FailureReason.UNKNOWN_CRYPTOSUITE, label + ": unknown cryptosuite '" + suiteId + "'");
+          FailureReason.UNKNOWN_CRYPTOSUITE,
+          label + ": unknown cryptosuite " + Sanitized.quoted(suiteId, 60));
     }
     for (String member : List.of("verificationMethod", "proofPurpose", "created", "proofValue")) {
       if (!proof.path(member).isTextual()) {
@@ -100,6 +102,7 @@ final class ProofChecker {
     }
 
     String method = proof.get("verificationMethod").textValue();
+    String shownMethod = Sanitized.text(method, 200);
     VerificationKey key;
     KeyRecord record = null;
     String issuerDid = null;
@@ -117,7 +120,7 @@ final class ProofChecker {
       Optional<TrustBundle.TrustedKey> trusted = bundle.key(method);
       if (trusted.isEmpty()) {
         return fail(
-            FailureReason.UNKNOWN_KEY, label + ": " + method + " is not in the trust bundle");
+            FailureReason.UNKNOWN_KEY, label + ": " + shownMethod + " is not in the trust bundle");
       }
       record = trusted.get().record();
       issuerDid = trusted.get().issuerDid();
@@ -154,13 +157,13 @@ final class ProofChecker {
           Check.failed(
               CheckKind.PROOF,
               FailureReason.TAMPERED_CONTENT,
-              label + ": signature does not verify with " + method),
+              label + ": signature does not verify with " + shownMethod),
           null,
           issuerDid);
     }
     Check proofCheck =
         Check.passed(
-            CheckKind.PROOF, label + ": " + suiteId + " signature by " + method + " verifies");
+            CheckKind.PROOF, label + ": " + suiteId + " signature by " + shownMethod + " verifies");
     Check keyCheck;
     if (record == null) {
       keyCheck =

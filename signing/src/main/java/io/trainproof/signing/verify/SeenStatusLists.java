@@ -31,12 +31,25 @@ public final class SeenStatusLists {
    * Admits a verified status list or says why it is refused; an admitted list may become the newest
    * seen.
    *
-   * @param url the list's id
+   * @param url the list's id, also as messages show it
    * @param validFrom the list's {@code validFrom} ({@link Instant#MIN} when it has none)
    * @param list its entries
    * @return empty when admitted, else a sentence saying why not
    */
   Optional<String> admit(String url, Instant validFrom, StatusBitstring list) {
+    return admit(url, url, validFrom, list);
+  }
+
+  /**
+   * Admits a verified status list or says why it is refused, naming it as given.
+   *
+   * @param url the list's id (with its purpose: the key it is remembered under)
+   * @param shownUrl the list's id as messages show it
+   * @param validFrom the list's {@code validFrom} ({@link Instant#MIN} when it has none)
+   * @param list its entries
+   * @return empty when admitted, else a sentence saying why not
+   */
+  Optional<String> admit(String url, String shownUrl, Instant validFrom, StatusBitstring list) {
     String[] refusal = new String[1];
     newest.compute(
         url,
@@ -47,7 +60,7 @@ public final class SeenStatusLists {
           if (validFrom.isBefore(seen.validFrom)) {
             refusal[0] =
                 "status list "
-                    + url
+                    + shownUrl
                     + " of "
                     + validFrom
                     + " is older than the one of "
@@ -59,7 +72,7 @@ public final class SeenStatusLists {
           if (cleared >= 0) {
             refusal[0] =
                 "status list "
-                    + url
+                    + shownUrl
                     + " of "
                     + validFrom
                     + " clears entry "

@@ -3,6 +3,7 @@ package io.trainproof.signing.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.internal.Sanitized;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.status.StatusBitstring;
 import io.trainproof.signing.status.StatusPurpose;
@@ -123,13 +124,7 @@ final class StatusChecker {
   }
 
   private static String shown(JsonNode node) {
-    String text = node.isTextual() ? node.textValue() : node.toString();
-    StringBuilder out = new StringBuilder("'");
-    for (int i = 0; i < Math.min(text.length(), 40); i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.append(text.length() > 40 ? "…'" : "'").toString();
+    return Sanitized.quoted(node.isTextual() ? node.textValue() : node.toString(), 40);
   }
 
   private Check checkEntry(JsonNode entry, StatusPurpose purpose, String label) {
@@ -141,6 +136,7 @@ final class StatusChecker {
           kind, FailureReason.MALFORMED_CREDENTIAL, label + ": statusListCredential is missing");
     }
     String url = urlNode.textValue();
+    String shownUrl = Sanitized.text(url, 200);
     JsonNode indexNode = entry.get("statusListIndex");
     if (indexNode == null || !INDEX.matcher(indexNode.asText()).matches()) {
       return Check.failed(
@@ -150,8 +146,8 @@ final class StatusChecker {
     }
     long index = Long.parseLong(indexNode.asText());
     VerifiedList loaded =
-        verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, purpose));
-    Optional<Check> unusable = loaded.unusableAt(clock.instant(), kind, url);
+        verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, shownUrl, purpose));
+    Optional<Check> unusable = loaded.unusableAt(clock.instant(), kind, shownUrl);
     if (unusable.isPresent()) {
       return unusable.get();
     }
@@ -166,17 +162,17 @@ final class StatusChecker {
       return Check.failed(
           kind,
           purpose == StatusPurpose.REVOCATION ? FailureReason.REVOKED : FailureReason.SUPERSEDED,
-          purpose.value() + " bit " + index + " is set in " + url);
+          purpose.value() + " bit " + index + " is set in " + shownUrl);
     }
-    return Check.passed(kind, purpose.value() + " bit " + index + " is clear in " + url);
+    return Check.passed(kind, purpose.value() + " bit " + index + " is clear in " + shownUrl);
   }
 
   /** Loads, verifies and admits a list once per verifier; its dates are checked at every use. */
-  private VerifiedList loadList(String url, StatusPurpose purpose) {
+  private VerifiedList loadList(String url, String shownUrl, StatusPurpose purpose) {
     VerifiedList unavailable =
         VerifiedList.refused(
             FailureReason.STATUS_UNAVAILABLE,
-            "status list " + url + " is not in the trust bundle or does not verify");
+            "status list " + shownUrl + " is not in the trust bundle or does not verify");
     Optional<ObjectNode> list = bundle.statusList(url);
     if (list.isEmpty()) {
       return unavailable;
@@ -225,7 +221,7 @@ final class StatusChecker {
         return VerifiedList.refused(
             FailureReason.STALE_STATUS_LIST,
             "status list "
-                + url
+                + shownUrl
                 + " states neither validFrom nor validUntil, so its age is unknown");
       }
       // why: a list that states no end is taken as fresh for the policy's maximum age only
@@ -234,7 +230,7 @@ final class StatusChecker {
     // why: an old list replayed after a revocation carries a valid signature; only its dates
     // and what this verifier has seen before can tell
     Instant published = from == null ? Instant.MIN : from;
-    Optional<String> refused = seen.admit(url + "\n" + purpose, published, bits);
+    Optional<String> refused = seen.admit(url + "\n" + purpose, shownUrl, published, bits);
     if (refused.isPresent()) {
       return VerifiedList.refused(FailureReason.STALE_STATUS_LIST, refused.get());
     }
