@@ -690,13 +690,17 @@ public final class WebHost implements AutoCloseable {
         site.trainproof().certificates().statusListCredential(site.reader(), purpose));
   }
 
-  /** {@code GET /credentials/issuers}: the issuer ids this host signs as, with their key types. */
+  /**
+   * {@code GET /credentials/issuers}: the issuer ids this host signs as, with their key types; the
+   * did:key TEST issuers first (the W3C suites take the first of a key type), the organization's
+   * own last.
+   */
   private void issuers(Exchange x) {
     if (!get(x)) {
       return;
     }
     ArrayNode list = site.testIssuers().list();
-    list.insertObject(0).put("id", site.history().did()).put("keyType", keyType(site.history()));
+    list.addObject().put("id", site.history().did()).put("keyType", keyType(site.history()));
     x.send(200, "application/json", StrictJson.write(list));
   }
 
