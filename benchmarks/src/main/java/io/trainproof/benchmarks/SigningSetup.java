@@ -77,10 +77,13 @@ final class SigningSetup {
     credentialJson = issuer.issueCertificate(claims).json();
     List<String> lists =
         List.of(
-            issuer.statusListCredential(
-                organization, StatusPurpose.REVOCATION.value(), List.of(1, 17)),
-            issuer.statusListCredential(
-                organization, StatusPurpose.SUPERSEDED.value(), List.of(2)));
+            issuer
+                .statusListCredential(
+                    organization, StatusPurpose.REVOCATION.value(), List.of(1, 17))
+                .json(),
+            issuer
+                .statusListCredential(organization, StatusPurpose.SUPERSEDED.value(), List.of(2))
+                .json());
     verifier =
         new CredentialVerifier(
             TrustBundle.of(List.of(history), lists), Clock.fixed(VERIFIED, ZoneOffset.UTC));
