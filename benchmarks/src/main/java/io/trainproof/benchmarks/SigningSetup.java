@@ -16,6 +16,7 @@ import io.trainproof.signing.verify.TrustBundle;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,13 +76,21 @@ final class SigningSetup {
             4711,
             ISSUED);
     credentialJson = issuer.issueCertificate(claims).json();
+    // why: status lists are valid for 7 days from their signing, so the verifier holds the lists
+    // as published the day before it verifies, as a host refreshing its bundle would
+    SigningCredentialIssuer listIssuer =
+        SigningCredentialIssuer.builder()
+            .issuers(id -> org)
+            .statusListBaseUrl(STATUS_BASE)
+            .clock(Clock.fixed(VERIFIED.minus(Duration.ofDays(1)), ZoneOffset.UTC))
+            .build();
     List<String> lists =
         List.of(
-            issuer
+            listIssuer
                 .statusListCredential(
                     organization, StatusPurpose.REVOCATION.value(), List.of(1, 17))
                 .json(),
-            issuer
+            listIssuer
                 .statusListCredential(organization, StatusPurpose.SUPERSEDED.value(), List.of(2))
                 .json());
     verifier =
