@@ -471,6 +471,20 @@ class FaultInjectionTest {
             }));
     cases.add(
         new Case(
+            "certificates.signCredential",
+            Set.of(Operation.CREDENTIAL_SIGN),
+            w ->
+                () ->
+                    w.tp
+                        .certificates()
+                        .signCredential(
+                            w.officer,
+                            "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+                                + "\"type\":[\"VerifiableCredential\"],"
+                                + "\"credentialSubject\":{\"id\":\"did:example:s\"}}",
+                            null)));
+    cases.add(
+        new Case(
             "scheduler.sweep",
             Set.of(Operation.SCHEDULER_RUN),
             w -> {
