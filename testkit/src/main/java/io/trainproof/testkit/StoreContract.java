@@ -92,9 +92,9 @@ import org.junit.jupiter.api.Test;
  * io.trainproof.core.spi.StoreCapabilities}) choose what is tested: the tests of a store shared
  * across processes, and of a durable one, run only when the store declares it (they then need
  * {@link #openAnotherStore()}) and are skipped with the reason otherwise; no test is skipped by the
- * store's class.
+ * store's class. The cases of {@link IssuedCredentialContract} run here too.
  */
-public abstract class StoreContract {
+public abstract class StoreContract implements IssuedCredentialContract {
   /** Instants with microsecond precision, which every supported database keeps exactly. */
   protected static final Instant T0 = Instant.parse("2026-01-05T14:15:30.123456Z");
 
@@ -130,6 +130,11 @@ public abstract class StoreContract {
         "the store declares "
             + store.capabilities()
             + ": its contract test must override openAnotherStore() so the contract can test that");
+  }
+
+  @Override
+  public Store store() {
+    return store;
   }
 
   /** Creates the store before each test. */

@@ -5,6 +5,7 @@ import static io.trainproof.core.memory.MemoryTables.key;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.CertificateRepository;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The in-memory store's issued certificates, with the status-list index each one holds. Not
- * thread-safe: used under the store's lock.
+ * The in-memory store's issued certificates and other issued credentials, with the status-list
+ * index each one holds (one index space for both). Not thread-safe: used under the store's lock.
  */
 final class MemoryCertificateRepository implements CertificateRepository {
   private static final Versioned<Certificate> VERSIONED =
@@ -43,6 +44,26 @@ final class MemoryCertificateRepository implements CertificateRepository {
                   c.statusChangedAt(),
                   version));
 
+  private static final Versioned<IssuedCredential> VERSIONED_CREDENTIAL =
+      new Versioned<>(
+          "IssuedCredential",
+          IssuedCredential::id,
+          IssuedCredential::organization,
+          IssuedCredential::version,
+          (c, version) ->
+              new IssuedCredential(
+                  c.id(),
+                  c.organization(),
+                  c.kind(),
+                  c.credentialId(),
+                  c.credentialSha256(),
+                  c.statusIndex(),
+                  c.issuedAt(),
+                  c.status(),
+                  c.statusReason(),
+                  c.statusChangedAt(),
+                  version));
+
   private final MemoryTables t;
 
   MemoryCertificateRepository(MemoryTables tables) {
@@ -52,7 +73,7 @@ final class MemoryCertificateRepository implements CertificateRepository {
   @Override
   public void insert(Certificate c) {
     String index = key(c.organization(), c.statusIndex());
-    if (t.certificates.containsKey(c.id()) || t.certificateByIndex.containsKey(index)) {
+    if (t.certificates.containsKey(c.id()) || statusIndexTaken(c.organization(), c.statusIndex())) {
       throw new ConflictException(
           "Certificate", "statusIndex=" + c.statusIndex(), "id or status index already taken");
     }
@@ -87,7 +108,8 @@ final class MemoryCertificateRepository implements CertificateRepository {
 
   @Override
   public boolean statusIndexTaken(Id<Organization> organization, int index) {
-    return t.certificateByIndex.containsKey(key(organization, index));
+    String key = key(organization, index);
+    return t.certificateByIndex.containsKey(key) || t.issuedCredentialByIndex.containsKey(key);
   }
 
   @Override
@@ -95,6 +117,50 @@ final class MemoryCertificateRepository implements CertificateRepository {
     return t.certificates.values().stream()
         .filter(c -> c.organization().equals(organization) && c.status() == status)
         .map(Certificate::statusIndex)
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public void insertCredential(IssuedCredential c) {
+    if (t.issuedCredentials.containsKey(c.id())) {
+      throw new ConflictException("IssuedCredential", c.id(), "id already taken");
+    }
+    if (statusIndexTaken(c.organization(), c.statusIndex())) {
+      throw new ConflictException(
+          "IssuedCredential", "statusIndex=" + c.statusIndex(), "status index already taken");
+    }
+    String credentialKey = key(c.organization(), c.credentialId());
+    if (t.issuedCredentialByCredentialId.containsKey(credentialKey)) {
+      throw new ConflictException(
+          "IssuedCredential", "credentialId=" + c.credentialId(), "credential id already issued");
+    }
+    t.put(t.issuedCredentials, c.id(), VERSIONED_CREDENTIAL.initial(c));
+    t.put(t.issuedCredentialByIndex, key(c.organization(), c.statusIndex()), c.id());
+    t.put(t.issuedCredentialByCredentialId, credentialKey, c.id());
+  }
+
+  @Override
+  public IssuedCredential updateCredential(IssuedCredential c) {
+    return VERSIONED_CREDENTIAL.update(t, t.issuedCredentials, c);
+  }
+
+  @Override
+  public Optional<IssuedCredential> findCredential(
+      Id<Organization> organization, String credentialId) {
+    Id<IssuedCredential> id = t.issuedCredentialByCredentialId.get(key(organization, credentialId));
+    return id == null
+        ? Optional.empty()
+        : MemoryTables.findInOrg(
+            t.issuedCredentials, id, organization, IssuedCredential::organization);
+  }
+
+  @Override
+  public List<Integer> credentialStatusIndexes(
+      Id<Organization> organization, IssuedCredential.Status status) {
+    return t.issuedCredentials.values().stream()
+        .filter(c -> c.organization().equals(organization) && c.status() == status)
+        .map(IssuedCredential::statusIndex)
         .sorted()
         .toList();
   }

@@ -13,6 +13,7 @@ import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.CrossOrganizationGrant;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.Organization;
@@ -82,6 +83,9 @@ final class MemoryTables {
 
   final Map<Id<Certificate>, Certificate> certificates = new HashMap<>();
   final Map<String, Id<Certificate>> certificateByIndex = new HashMap<>();
+  final Map<Id<IssuedCredential>, IssuedCredential> issuedCredentials = new HashMap<>();
+  final Map<String, Id<IssuedCredential>> issuedCredentialByIndex = new HashMap<>();
+  final Map<String, Id<IssuedCredential>> issuedCredentialByCredentialId = new HashMap<>();
   final Map<Id<Attestation>, Attestation> attestations = new HashMap<>();
   final Map<String, Id<Attestation>> attestationByMemberVersion = new HashMap<>();
   final Map<Id<Organization>, List<AuditEntry>> auditChains = new HashMap<>();

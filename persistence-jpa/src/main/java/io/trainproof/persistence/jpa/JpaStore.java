@@ -15,6 +15,7 @@ import io.trainproof.persistence.jpa.internal.CourseVersionEntity;
 import io.trainproof.persistence.jpa.internal.DecisionEntity;
 import io.trainproof.persistence.jpa.internal.Errors;
 import io.trainproof.persistence.jpa.internal.GrantEntity;
+import io.trainproof.persistence.jpa.internal.IssuedCredentialEntity;
 import io.trainproof.persistence.jpa.internal.JpaTransaction;
 import io.trainproof.persistence.jpa.internal.LegalHoldEntity;
 import io.trainproof.persistence.jpa.internal.MemberEntity;
@@ -187,6 +188,7 @@ public final class JpaStore implements Store, AutoCloseable {
         AuditEntryEntity.class,
         AttestationEntity.class,
         CertificateEntity.class,
+        IssuedCredentialEntity.class,
         NotificationEntity.class,
         LegalHoldEntity.class,
         TombstoneEntity.class,

@@ -32,6 +32,8 @@ public final class Errors {
           Map.entry("uq_tp_audit_sequence", "AuditEntry"),
           Map.entry("uq_tp_attestation_member_version", "Attestation"),
           Map.entry("uq_tp_certificate_status_index", "Certificate"),
+          Map.entry("uq_tp_issued_credential_status_index", "IssuedCredential"),
+          Map.entry("uq_tp_issued_credential_credential_id", "IssuedCredential"),
           Map.entry("uq_tp_outbox_key", "Notification"),
           Map.entry("uq_tp_decision_number", "AddressableDecision"),
           Map.entry("uq_tp_certification_kind_code", "CertificationKind"),

@@ -18,6 +18,7 @@ import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.CompletionMethod;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.EvidenceFile;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.Provenance;
 import io.trainproof.core.domain.WorkforceType;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Maps the training record of a member: assignments, completions, attestations and certificates.
- * Stateless; thread-safe.
+ * Maps the training record of a member: assignments, completions, attestations and certificates,
+ * and the other credentials the SDK signed. Stateless; thread-safe.
  */
 final class TrainingMapper {
   private TrainingMapper() {}
@@ -255,6 +256,35 @@ final class TrainingMapper {
         e.validFrom,
         e.validUntil,
         Certificate.Status.valueOf(e.status),
+        e.statusReason,
+        e.statusChangedAt,
+        e.version);
+  }
+
+  // --- other issued credentials ------------------------------------------------------
+
+  static void apply(IssuedCredential c, IssuedCredentialEntity e) {
+    e.orgId = c.organization().value();
+    e.kind = c.kind().name();
+    e.credentialId = c.credentialId();
+    e.credentialSha256 = c.credentialSha256();
+    e.statusIndex = c.statusIndex();
+    e.issuedAt = c.issuedAt();
+    e.status = c.status().name();
+    e.statusReason = c.statusReason();
+    e.statusChangedAt = c.statusChangedAt();
+  }
+
+  static IssuedCredential issuedCredential(IssuedCredentialEntity e) {
+    return new IssuedCredential(
+        idOf(e.id),
+        idOf(e.orgId),
+        IssuedCredential.Kind.valueOf(e.kind),
+        e.credentialId,
+        e.credentialSha256,
+        e.statusIndex,
+        e.issuedAt,
+        IssuedCredential.Status.valueOf(e.status),
         e.statusReason,
         e.statusChangedAt,
         e.version);
