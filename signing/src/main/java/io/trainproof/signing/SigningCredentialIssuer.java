@@ -76,7 +76,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Attestations</b> ({@link UnsignedCredentials#attestation}): subject with the member id, the
  * policy code, the policy version number, the SHA-256 of the policy text and of the exact statement
- * shown, when and how. They carry no status entry: core never revokes an attestation.
+ * shown, when and how; {@code credentialStatus} a {@code revocation} {@code
+ * BitstringStatusListEntry} at core's status index.
+ *
+ * <p><b>Credentials a host assembled</b> ({@link #signCredential}): the same {@code revocation}
+ * entry at core's status index is written into the credential before it is signed, and an {@code
+ * id} ({@code urn:uuid:<random>}) when it has none; a credential that brings its own {@code
+ * credentialStatus}, or a proof the entry would break, is refused. Certificates, attestations and
+ * these credentials share one index space per organization (core draws the indexes), so one
+ * revocation list covers them all.
  *
  * <p>Every proof is created at this issuer's clock's instant, with the organization's active key; a
  * key that is retired or not yet active at that instant is refused ({@link
@@ -143,10 +151,10 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   @Override
   public Issued issueCertificate(CertificateClaims claims) {
     OrganizationIssuer org = issuer(claims.organization());
-    if (claims.statusIndex() < 0 || claims.statusIndex() >= statusListSize) {
-      throw new ValidationException(
-          "statusIndex", claims.statusIndex(), "is outside 0.." + (statusListSize - 1));
-    }
+    List<StatusEntry> status =
+        List.of(
+            statusEntry(claims.organization(), StatusPurpose.REVOCATION, claims.statusIndex()),
+            statusEntry(claims.organization(), StatusPurpose.SUPERSEDED, claims.statusIndex()));
     String id = "urn:uuid:" + claims.certificateId();
     String criteria =
         "Completed version "
@@ -180,16 +188,6 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
                         + claims.completedOn()
                         + (claims.score() == null ? "" : " with a score of " + claims.score()),
                     null)));
-    List<StatusEntry> status =
-        List.of(
-            new StatusEntry(
-                statusListUrl(claims.organization(), StatusPurpose.REVOCATION),
-                StatusPurpose.REVOCATION,
-                claims.statusIndex()),
-            new StatusEntry(
-                statusListUrl(claims.organization(), StatusPurpose.SUPERSEDED),
-                StatusPurpose.SUPERSEDED,
-                claims.statusIndex()));
     String json;
     if (cryptosuite.rdfCanonicalization()
         || org.signer().publicKey().algorithm() == KeyAlgorithm.P384) {
@@ -208,6 +206,8 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   @Override
   public Issued sealAttestation(AttestationClaims claims) {
     OrganizationIssuer org = issuer(claims.organization());
+    StatusEntry revocation =
+        statusEntry(claims.organization(), StatusPurpose.REVOCATION, claims.statusIndex());
     String id = credentialId(claims.attestationId());
     AttestationRequest request =
         new AttestationRequest(
@@ -219,7 +219,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
             claims.statementSha256(),
             claims.attestedAt(),
             claims.method().toLowerCase(Locale.ROOT).replace('_', '-'));
-    String json = sign(UnsignedCredentials.attestation(id, request, List.of()), org);
+    String json = sign(UnsignedCredentials.attestation(id, request, List.of(revocation)), org);
     return new Issued(id, json, null, org.signer().keyId());
   }
 
@@ -227,16 +227,24 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
    * {@inheritDoc}
    *
    * <p>Signs with the organization's active key, in the cryptosuite asked for when it fits the key
-   * (this issuer's own otherwise), after {@link SignableCredential}'s checks; safe-mode JSON-LD
-   * refusals come from {@link DataIntegrity}.
+   * (this issuer's own otherwise), after {@link SignableCredential}'s checks, with a {@code
+   * revocation} entry at {@code statusIndex} in {@link #statusListUrl the organization's revocation
+   * list} written as its {@code credentialStatus}; safe-mode JSON-LD refusals come from {@link
+   * DataIntegrity} (a VC 1.1 credential, whose context does not define the entry's terms, cannot be
+   * signed with an RDFC suite).
    *
    * @throws ValidationException when the cryptosuite asked for is unknown or does not fit the
-   *     organization's key, or the credential names another issuer or is a status list
+   *     organization's key, the credential names another issuer, is a status list, brings its own
+   *     {@code credentialStatus} or a proof, or the index is outside the lists
    */
   @Override
   public Issued signCredential(
-      Id<Organization> organization, String unsignedCredential, @Nullable String requested) {
+      Id<Organization> organization,
+      String unsignedCredential,
+      @Nullable String requested,
+      int statusIndex) {
     OrganizationIssuer org = issuer(organization);
+    StatusEntry revocation = statusEntry(organization, StatusPurpose.REVOCATION, statusIndex);
     Cryptosuite suite = cryptosuite;
     if (requested != null) {
       suite =
@@ -252,10 +260,11 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     ObjectNode credential =
         SignableCredential.check(
             unsignedCredential, org.did(), statusListBaseUrl + "/" + organization + "/");
+    UnsignedCredentials.addStatus(credential, List.of(revocation));
     String json =
         dataIntegrity.addProofToJson(
             credential, ProofOptions.of(suite, activeKeyCheckedAt(org)), org.signer());
-    return new Issued(credential.path("id").asText(""), json, null, org.signer().keyId());
+    return new Issued(credential.path("id").asText(), json, null, org.signer().keyId());
   }
 
   /**
@@ -287,6 +296,18 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
         StatusListCredentials.unsigned(
             org.did(), url, p, bits, clock.instant(), statusListValidity);
     return new Issued(url, sign(list, org), null, org.signer().keyId());
+  }
+
+  /**
+   * One status entry of a credential: at core's index, in the organization's list for the purpose.
+   *
+   * @throws ValidationException when the index is outside the lists
+   */
+  private StatusEntry statusEntry(Id<Organization> organization, StatusPurpose purpose, int index) {
+    if (index < 0 || index >= statusListSize) {
+      throw new ValidationException("statusIndex", index, "is outside 0.." + (statusListSize - 1));
+    }
+    return new StatusEntry(statusListUrl(organization, purpose), purpose, index);
   }
 
   private String sign(ObjectNode document, OrganizationIssuer org) {

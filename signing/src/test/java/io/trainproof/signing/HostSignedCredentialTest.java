@@ -158,13 +158,20 @@ class HostSignedCredentialTest {
   }
 
   @Test
-  void signingASignedCredentialAgainMakesAProofSetAndIsAuditedTwice() {
+  void aSignedCredentialIsNotSignedAgainItsStatusEntryWouldBreakItsProof() {
     String once = tp.certificates().signCredential(fx.officer(), credential(""), null);
     clock.advance(Duration.ofSeconds(1));
-    String twice = tp.certificates().signCredential(fx.officer(), once, null);
-    assertThat(StrictJson.parse(twice).get("proof").isArray()).isTrue();
-    assertThat(StrictJson.parse(twice).get("proof")).hasSize(2);
-    assertThat(signatures()).hasSize(2);
+    assertThatThrownBy(() -> tp.certificates().signCredential(fx.officer(), once, null))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("credentialStatus"));
+    String otherwiseSigned =
+        credential(",\"proof\":{\"type\":\"DataIntegrityProof\"}")
+            .replace(
+                "6e1c3f1e-2a0b-4f6a-9c1d-0b7e9f3a2c11", "0c9b8a7d-6e5f-4a3b-8c1d-2e3f4a5b6c7d");
+    assertThatThrownBy(() -> tp.certificates().signCredential(fx.officer(), otherwiseSigned, null))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("proof"));
+    assertThat(signatures()).hasSize(1);
   }
 
   @Test

@@ -94,7 +94,8 @@ class SigningCredentialIssuerRulesTest {
         "a".repeat(64),
         "b".repeat(64),
         "TYPED_NAME",
-        NOW);
+        NOW,
+        7);
   }
 
   @Test
@@ -237,7 +238,8 @@ class SigningCredentialIssuerRulesTest {
                         "a".repeat(64),
                         "b".repeat(64),
                         "CLICK",
-                        NOW)))
+                        NOW,
+                        0)))
         .isInstanceOf(SigningFailedException.class);
   }
 

@@ -44,6 +44,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,7 @@ class AuthorizationTableTest {
     final PolicyVersion version;
     final Course course;
     final SecurityReminder reminder;
+    final String hostSigned;
     final Map<ActorRole, Actor> actors = new EnumMap<>(ActorRole.class);
 
     World() {
@@ -139,6 +141,8 @@ class AuthorizationTableTest {
                   "email",
                   Audience.everyone(),
                   true);
+      hostSigned = "urn:uuid:" + UUID.randomUUID();
+      tp.certificates().signCredential(officer, "{\"id\":\"" + hostSigned + "\"}", null);
       tp.organizations()
           .grantVendorSupport(
               Actor.platform("platform"),
@@ -270,6 +274,9 @@ class AuthorizationTableTest {
     on(
         Operation.CREDENTIAL_SIGN,
         (w, a, t) -> w.tp.certificates().signCredential(a, "{\"id\":\"urn:x\"}", null));
+    on(
+        Operation.CREDENTIAL_REVOKE,
+        (w, a, t) -> w.tp.certificates().revokeCredential(a, w.hostSigned, "signed in error"));
     on(Operation.STATUS_READ, (w, a, t) -> w.tp.status().forMember(a, t.id(), TODAY));
     on(
         Operation.ATTESTATION_REQUEST,

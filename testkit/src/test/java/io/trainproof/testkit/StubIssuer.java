@@ -4,13 +4,34 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.CredentialIssuer;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** A credential issuer for core tests: deterministic JSON, no cryptography. */
+/**
+ * A credential issuer for core tests: deterministic JSON, no cryptography. A host credential keeps
+ * its {@code "id":"…"} (the first one in the text) or gets a random {@code urn:uuid:}, and its
+ * status index is written into it as {@code "statusIndex"}.
+ */
 final class StubIssuer implements CredentialIssuer {
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+  private final int statusListSize;
+
+  StubIssuer() {
+    this(131_072);
+  }
+
+  /**
+   * @param statusListSize entries per status list (small ones make index collisions likely)
+   */
+  StubIssuer(int statusListSize) {
+    this.statusListSize = statusListSize;
+  }
+
   @Override
   public int statusListSize() {
-    return 131_072;
+    return statusListSize;
   }
 
   @Override
@@ -28,17 +49,28 @@ final class StubIssuer implements CredentialIssuer {
     String id = "urn:uuid:" + c.attestationId();
     return new Issued(
         id,
-        "{\"id\":\"" + id + "\",\"statement\":\"" + c.statementSha256() + "\"}",
+        "{\"id\":\""
+            + id
+            + "\",\"statusIndex\":"
+            + c.statusIndex()
+            + ",\"statement\":\""
+            + c.statementSha256()
+            + "\"}",
         null,
         "did:example:stub#key-1");
   }
 
   @Override
   public Issued signCredential(
-      Id<Organization> organization, String unsignedCredential, @Nullable String cryptosuite) {
+      Id<Organization> organization,
+      String unsignedCredential,
+      @Nullable String cryptosuite,
+      int statusIndex) {
+    Matcher id = ID.matcher(unsignedCredential);
     return new Issued(
-        "urn:uuid:stub",
-        unsignedCredential.replaceFirst("\\}$", ",\"proof\":{}}"),
+        id.find() ? id.group(1) : "urn:uuid:" + UUID.randomUUID(),
+        unsignedCredential.replaceFirst(
+            "\\}$", ",\"statusIndex\":" + statusIndex + ",\"proof\":{}}"),
         null,
         "did:example:stub#key-1");
   }

@@ -104,6 +104,12 @@ public enum Operation {
    */
   CREDENTIAL_SIGN(
       false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
+  /**
+   * Revoke a credential the SDK signed that is not a certificate (a host-signed credential or a
+   * sealed attestation): whoever may sign one may revoke one.
+   */
+  CREDENTIAL_REVOKE(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Run the renewal sweep and the reminder schedule. */
   SCHEDULER_RUN(false, s(Scope.NONE, Scope.NONE, Scope.NONE, Scope.NONE, Scope.ORGANIZATION)),
   /** Read compliance status. */

@@ -1,9 +1,11 @@
 package io.trainproof.core.certificate;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Training certificates: issued by the completion service (when a credential issuer is configured
- * and the course version issues certificates), read here, revoked here. Revocation never deletes
- * anything. Thread-safe.
+ * and the course version issues certificates), read here, revoked here. Credentials a host
+ * assembles are signed here too; they, sealed attestations and certificates share one status index
+ * space per organization, so each can be revoked and its bit set in the organization's {@link
+ * #REVOCATION} list. Revocation never deletes anything. Thread-safe.
  */
 public interface CertificateService {
 
@@ -53,10 +57,18 @@ public interface CertificateService {
   /**
    * Signs a credential the host assembled (for its VC API issuing endpoint, say) with the
    * organization's issuer key, and records the signature in the audit trail: who asked, which key,
-   * the credential's id and the hash of what was signed. Certificates of completed training are
-   * issued by {@code CompletionService}, not here. The issuer refuses what it must not sign: a
-   * credential naming another issuer, a status list (those are signed only by Trainproof), or a
-   * document whose JSON-LD drops data. A proof already on the credential stays (a proof set).
+   * the credential's id, the hash of what was signed and its status index. Certificates of
+   * completed training are issued by {@code CompletionService}, not here.
+   *
+   * <p>Every credential signed here gets a status entry: a free index is drawn from the
+   * organization's status index space (the one its certificates use), the issuer writes a {@code
+   * revocation} {@code BitstringStatusListEntry} at that index in the organization's revocation
+   * list into the credential before signing (and an {@code id}, {@code urn:uuid:…}, when it has
+   * none), and the credential's id, hash and index are kept in the same transaction, so {@link
+   * #revokeCredential} can revoke it later. The issuer refuses what it must not sign: a credential
+   * that brings its own {@code credentialStatus} or already carries a proof (the entry would break
+   * that proof), a credential naming another issuer, a status list (those are signed only by
+   * Trainproof), or a document whose JSON-LD drops data.
    *
    * @param actor the caller (a compliance officer or the organization's system actor)
    * @param unsignedCredential the credential as JSON text, without a proof
@@ -64,8 +76,25 @@ public interface CertificateService {
    * @return the signed credential as JSON text
    * @throws ValidationException when no issuer is configured, the issuer signs no such credentials,
    *     or it refuses this one (the reason names the field)
+   * @throws io.trainproof.core.ConflictException when the organization already issued a credential
+   *     with this id
    */
   String signCredential(Actor actor, String unsignedCredential, @Nullable String cryptosuite);
+
+  /**
+   * Revokes a credential the SDK signed that is not a certificate (one {@link #signCredential}
+   * signed, or a sealed attestation) with a reason: its bit is set in the organization's next
+   * {@link #REVOCATION} list. Nothing is deleted; the revocation is audited ({@code
+   * CREDENTIAL_REVOKED}, with the status index). Revoke certificates with {@link #revoke}.
+   *
+   * @param actor the caller (a compliance officer or the organization's system actor)
+   * @param credentialId the credential's {@code id}, as in the credential
+   * @param reason why (kept with the record; the status list shows only the bit)
+   * @return the revoked credential's record
+   * @throws NotFoundException when the organization issued no such credential
+   * @throws ValidationException when it is already revoked, or an argument is blank
+   */
+  IssuedCredential revokeCredential(Actor actor, String credentialId, String reason);
 
   /**
    * The organization's signed status list credential for a purpose.

@@ -1,5 +1,6 @@
 package io.trainproof.core.domain;
 
+import io.trainproof.core.ValidationException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param id the record's id
  * @param organization the organization (the issuer)
  * @param kind what was signed
- * @param credentialId the credential's {@code id}; unique per organization
+ * @param credentialId the credential's {@code id}; unique per organization, at most {@value
+ *     #MAX_CREDENTIAL_ID} characters
  * @param credentialSha256 SHA-256 of the signed credential's JSON text, lowercase hex
  * @param statusIndex its index in the organization's status lists; unique per organization, among
  *     certificates and these credentials together
@@ -36,6 +38,35 @@ public record IssuedCredential(
     @Nullable String statusReason,
     @Nullable Instant statusChangedAt,
     long version) {
+
+  /** The longest credential id kept, in characters (what every store's column holds). */
+  public static final int MAX_CREDENTIAL_ID = 500;
+
+  /**
+   * Checks the credential id and the status index.
+   *
+   * @throws ValidationException when the credential id is blank or longer than {@value
+   *     #MAX_CREDENTIAL_ID} characters, or the index is negative
+   */
+  public IssuedCredential {
+    if (credentialId.isBlank()) {
+      throw new ValidationException(
+          "credentialId", credentialId, "is required: it names the credential to revoke it");
+    }
+    if (credentialId.length() > MAX_CREDENTIAL_ID) {
+      throw new ValidationException(
+          "credentialId",
+          credentialId.substring(0, 40) + "…",
+          "is "
+              + credentialId.length()
+              + " characters; at most "
+              + MAX_CREDENTIAL_ID
+              + " are kept");
+    }
+    if (statusIndex < 0) {
+      throw new ValidationException("statusIndex", statusIndex, "must not be negative");
+    }
+  }
 
   /** What the SDK signed. */
   public enum Kind {

@@ -13,6 +13,7 @@ import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.AttestationMethod;
 import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.NotificationKind;
 import io.trainproof.core.domain.Policy;
@@ -218,9 +219,11 @@ public final class AttestationServiceImpl implements AttestationService {
           String credentialId = null;
           String credentialJson = null;
           String verificationMethod = null;
+          Integer statusIndex = null;
           CredentialIssuer issuer = ctx.issuer();
           if (issuer != null) {
             Policy policy = w.tx().policies().find(w.org().id(), version.policy()).orElseThrow();
+            int index = StatusIndexes.free(w, issuer.statusListSize());
             CredentialIssuer.Issued sealed =
                 issuer.sealAttestation(
                     new CredentialIssuer.AttestationClaims(
@@ -234,7 +237,10 @@ public final class AttestationServiceImpl implements AttestationService {
                         version.textSha256(),
                         statementHash,
                         method.name(),
-                        w.now()));
+                        w.now(),
+                        index));
+            StatusIndexes.keep(w, IssuedCredential.Kind.ATTESTATION, sealed, index);
+            statusIndex = index;
             credentialId = sealed.credentialId();
             credentialJson = sealed.json();
             verificationMethod = sealed.verificationMethod();
@@ -274,6 +280,7 @@ public final class AttestationServiceImpl implements AttestationService {
             facts.put("credentialId", credentialId);
             facts.put("credentialSha256", AuditChain.sha256(credentialJson));
             facts.put("verificationMethod", String.valueOf(verificationMethod));
+            facts.put("statusIndex", String.valueOf(statusIndex));
           }
           if (finalJustification != null) {
             facts.put("justification", finalJustification);

@@ -8,9 +8,11 @@ import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.CredentialIssuer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,34 +117,63 @@ public final class CertificateServiceImpl implements CertificateService {
         actor,
         Operation.CREDENTIAL_SIGN,
         w -> {
+          int index = StatusIndexes.free(w, issuer.statusListSize());
           CredentialIssuer.Issued signed =
-              issuer.signCredential(w.org().id(), credential, cryptosuite);
+              issuer.signCredential(w.org().id(), credential, cryptosuite, index);
+          IssuedCredential issued =
+              StatusIndexes.keep(w, IssuedCredential.Kind.HOST_SIGNED, signed, index);
           Map<String, String> facts = new TreeMap<>();
-          facts.put("credentialSha256", AuditChain.sha256(signed.json()));
+          facts.put("credentialSha256", issued.credentialSha256());
           facts.put("verificationMethod", signed.verificationMethod());
+          facts.put("statusIndex", String.valueOf(index));
           if (cryptosuite != null) {
             facts.put("cryptosuite", cryptosuite);
           }
-          w.audit(
-              "CREDENTIAL_SIGNED",
-              "Credential",
-              signed.credentialId().isEmpty() ? "(no id)" : signed.credentialId(),
-              facts);
+          w.audit("CREDENTIAL_SIGNED", "Credential", issued.credentialId(), facts);
           return signed.json();
+        });
+  }
+
+  @Override
+  public IssuedCredential revokeCredential(Actor actor, String credentialId, String reason) {
+    String id = Check.notBlank("credentialId", credentialId);
+    String why = Check.notBlank("reason", reason);
+    return ctx.run(
+        actor,
+        Operation.CREDENTIAL_REVOKE,
+        w -> {
+          IssuedCredential c =
+              w.tx()
+                  .certificates()
+                  .findCredential(w.org().id(), id)
+                  .orElseThrow(() -> new NotFoundException("Credential", id));
+          if (c.status() == IssuedCredential.Status.REVOKED) {
+            throw new ValidationException("credential", id, "is already revoked");
+          }
+          IssuedCredential revoked =
+              w.tx().certificates().updateCredential(c.revoked(why, w.now()));
+          w.audit(
+              "CREDENTIAL_REVOKED",
+              "Credential",
+              id,
+              Map.of(
+                  "reason",
+                  why,
+                  "statusIndex",
+                  String.valueOf(c.statusIndex()),
+                  "kind",
+                  c.kind().name()));
+          return revoked;
         });
   }
 
   @Override
   public String statusListCredential(Actor actor, String purpose) {
     Check.notNull("purpose", purpose);
-    Certificate.Status status =
-        switch (purpose) {
-          case REVOCATION -> Certificate.Status.REVOKED;
-          case SUPERSEDED -> Certificate.Status.SUPERSEDED;
-          default ->
-              throw new ValidationException(
-                  "purpose", purpose, "is not " + REVOCATION + " or " + SUPERSEDED);
-        };
+    if (!purpose.equals(REVOCATION) && !purpose.equals(SUPERSEDED)) {
+      throw new ValidationException(
+          "purpose", purpose, "is not " + REVOCATION + " or " + SUPERSEDED);
+    }
     CredentialIssuer issuer = ctx.issuer();
     if (issuer == null) {
       throw new ValidationException("issuer", null, "no credential issuer is configured");
@@ -156,10 +187,7 @@ public final class CertificateServiceImpl implements CertificateService {
             Operation.CERTIFICATE_READ,
             w -> {
               key[0] = w.org().id() + "/" + purpose;
-              List<Integer> set =
-                  w.tx().certificates().statusIndexes(w.org().id(), status).stream()
-                      .sorted()
-                      .toList();
+              List<Integer> set = setBits(w, purpose);
               SignedList last = lists.get(key[0]);
               if (last != null
                   && last.setIndexes().equals(set)
@@ -187,5 +215,25 @@ public final class CertificateServiceImpl implements CertificateService {
     // kept only once the signature's audit entry has committed
     lists.put(key[0], list);
     return list.json();
+  }
+
+  /**
+   * The indexes whose bit is set in one of the organization's lists, ascending: superseded
+   * certificates; or revoked certificates and revoked issued credentials, which share the index
+   * space.
+   */
+  private static List<Integer> setBits(Work w, String purpose) {
+    List<Integer> set = new ArrayList<>();
+    if (purpose.equals(REVOCATION)) {
+      set.addAll(w.tx().certificates().statusIndexes(w.org().id(), Certificate.Status.REVOKED));
+      set.addAll(
+          w.tx()
+              .certificates()
+              .credentialStatusIndexes(w.org().id(), IssuedCredential.Status.REVOKED));
+    } else {
+      set.addAll(w.tx().certificates().statusIndexes(w.org().id(), Certificate.Status.SUPERSEDED));
+    }
+    set.sort(null);
+    return List.copyOf(set);
   }
 }

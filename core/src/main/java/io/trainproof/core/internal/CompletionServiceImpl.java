@@ -1,7 +1,6 @@
 package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
-import io.trainproof.core.ConflictException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.audit.AuditChain;
@@ -27,7 +26,6 @@ import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.spi.CredentialIssuer;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,10 +39,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Implements {@link CompletionService}. Thread-safe. Not API. */
 public final class CompletionServiceImpl implements CompletionService {
-  private static final int INDEX_ATTEMPTS = 64;
   private final Context ctx;
   private final AssignmentEngine engine;
-  private final SecureRandom random = new SecureRandom();
 
   /**
    * Creates the service.
@@ -297,7 +293,7 @@ public final class CompletionServiceImpl implements CompletionService {
       List<Assignment> closed) {
     Course course = w.tx().courses().find(w.org().id(), version.course()).orElseThrow();
     LocalDate validUntil = validUntil(w, completion, closed);
-    int index = freeStatusIndex(w, issuer.statusListSize());
+    int index = StatusIndexes.free(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
     CredentialIssuer.Issued issued =
         issuer.issueCertificate(
@@ -364,17 +360,6 @@ public final class CompletionServiceImpl implements CompletionService {
       facts.put("validUntil", validUntil.toString());
     }
     w.audit("CERTIFICATE_ISSUED", "Certificate", id, facts);
-  }
-
-  private int freeStatusIndex(Work w, int size) {
-    for (int i = 0; i < INDEX_ATTEMPTS; i++) {
-      int candidate = random.nextInt(size);
-      if (!w.tx().certificates().statusIndexTaken(w.org().id(), candidate)) {
-        return candidate;
-      }
-    }
-    throw new ConflictException(
-        "Certificate", "statusIndex", "no free status list index found; the list is nearly full");
   }
 
   /**

@@ -12,9 +12,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issues signed credentials: training certificates and sealed attestations. The signing module
- * implements it; core calls it inside the unit of work that records the completion or the
- * attestation, so the credential and the record commit together. Implementations must be
+ * Issues signed credentials: training certificates, sealed attestations and credentials a host
+ * assembled. The signing module implements it; core calls it inside the unit of work that records
+ * the completion, the attestation or the signature, so the credential and the record commit
+ * together. Every credential gets a status entry at an index core draws from the organization's one
+ * index space ({@code statusIndex}), so every credential can be revoked. Implementations must be
  * thread-safe and must not keep state that is not in the store (several nodes issue at once).
  */
 public interface CredentialIssuer {
@@ -72,6 +74,8 @@ public interface CredentialIssuer {
    * @param statementSha256 hash of the exact statement shown
    * @param method how it was given
    * @param attestedAt when
+   * @param statusIndex the index reserved for it in the issuer's status lists (its revocation
+   *     entry)
    */
   record AttestationClaims(
       Id<Organization> organization,
@@ -84,7 +88,8 @@ public interface CredentialIssuer {
       String policyTextSha256,
       String statementSha256,
       String method,
-      Instant attestedAt) {}
+      Instant attestedAt,
+      int statusIndex) {}
 
   /**
    * A signed credential.
@@ -124,16 +129,24 @@ public interface CredentialIssuer {
 
   /**
    * Signs a credential the host assembled, for {@code CertificateService.signCredential}, which
-   * audits every call. An issuer that signs only what Trainproof builds keeps this default.
+   * records it (to revoke it later) and audits every call. Before signing, the issuer adds a {@code
+   * revocation} status entry at {@code statusIndex} in the organization's revocation list, and
+   * gives a credential without an {@code id} one; it refuses a credential that carries a {@code
+   * credentialStatus} of its own. An issuer that signs only what Trainproof builds keeps this
+   * default.
    *
    * @param organization the organization whose key signs
    * @param unsignedCredential the credential as JSON text, without a proof
    * @param cryptosuite the cryptosuite asked for, or null for the issuer's own
-   * @return the signed credential ({@code credentialId} empty when the credential has no id)
+   * @param statusIndex the index core reserved for it in the organization's status lists
+   * @return the signed credential, with its {@code credentialId}
    * @throws ValidationException when it refuses the credential; the default always refuses
    */
   default Issued signCredential(
-      Id<Organization> organization, String unsignedCredential, @Nullable String cryptosuite) {
+      Id<Organization> organization,
+      String unsignedCredential,
+      @Nullable String cryptosuite,
+      int statusIndex) {
     throw new ValidationException(
         "issuer", null, "this credential issuer signs only what Trainproof builds");
   }

@@ -94,7 +94,14 @@ public final class UnsignedCredentials {
     return vc;
   }
 
-  private static void addStatus(ObjectNode vc, List<StatusEntry> status) {
+  /**
+   * Writes status entries into a credential as its {@code credentialStatus} (an array), as every
+   * credential built here has them.
+   *
+   * @param vc the unsigned credential, without a {@code credentialStatus}
+   * @param status its status entries; empty for none (nothing is written)
+   */
+  public static void addStatus(ObjectNode vc, List<StatusEntry> status) {
     if (!status.isEmpty()) {
       ArrayNode array = vc.putArray("credentialStatus");
       status.forEach(entry -> array.add(entry.toJson()));
