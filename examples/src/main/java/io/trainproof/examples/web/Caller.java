@@ -15,7 +15,10 @@ import java.util.Set;
  * @param via how the caller authenticated
  */
 public record Caller(String id, Set<String> scopes, Via via) {
-  /** The scope that lets a caller have the host sign a credential ({@code /credentials/issue}). */
+  /**
+   * The scope that lets a caller have the host sign a credential ({@code /credentials/issue}) and
+   * revoke one the SDK signed ({@code /credentials/status}): who may issue may withdraw.
+   */
   public static final String ISSUE = "credentials:issue";
 
   /** The scope that lets a caller read the compliance dashboard (personal data). */

@@ -55,13 +55,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A small web host on embedded Jetty 12: a verification page for people, the VC API endpoints the
  * W3C Data Integrity test suites drive ({@code POST /credentials/issue} and {@code POST
- * /credentials/verify}), the issuer's status lists, its {@code did:web} document, and the
- * compliance dashboard when one is supplied. Not an API: an example of hosting Trainproof.
- * Thread-safe.
+ * /credentials/verify}) and {@code POST /credentials/status} (revoking what it issued), the
+ * issuer's status lists, its {@code did:web} document, and the compliance dashboard when one is
+ * supplied. Not an API: an example of hosting Trainproof. Thread-safe.
  *
  * <p><b>Who may do what.</b> Verifying ({@code /}, {@code /verify}, {@code POST
  * /credentials/verify}), the status lists and the DID document are public. Signing ({@code POST
- * /credentials/issue}, scope {@value Caller#ISSUE}) and the dashboard ({@code GET /dashboard},
+ * /credentials/issue}) and revoking what the SDK signed ({@code POST /credentials/status}: {@link
+ * StatusUpdates}), both scope {@value Caller#ISSUE}, and the dashboard ({@code GET /dashboard},
  * scope {@value Caller#DASHBOARD}) need {@code Authorization: Bearer} with an API key or an access
  * token ({@link Access}): 401 with {@code WWW-Authenticate: Bearer} without a valid one, 403 with
  * {@code error="insufficient_scope"} without the scope. Signing goes through {@link
@@ -307,6 +308,7 @@ public final class WebHost implements AutoCloseable {
   private final ServerConnector connector;
   private final HeaderDeadline deadline;
   private final VcApi vcApi;
+  private final StatusUpdates statusUpdates;
   private final Set<String> extraOrigins;
 
   private WebHost(Site site, Settings settings, int port) {
@@ -319,6 +321,7 @@ public final class WebHost implements AutoCloseable {
                 ? new DataIntegrity(
                     JsonLdContexts.bundled().with(EXAMPLES_V2_URL, EXAMPLES_V2_CONTEXT))
                 : new DataIntegrity());
+    this.statusUpdates = new StatusUpdates(site);
     Set<String> origins = new LinkedHashSet<>();
     for (String h : settings.hostNames()) {
       origins.add("http://" + h);
@@ -446,6 +449,7 @@ public final class WebHost implements AutoCloseable {
       case "/" -> page(x);
       case "/verify" -> verifyForm(x);
       case "/credentials/issue" -> issue(x);
+      case "/credentials/status" -> updateStatus(x);
       case "/credentials/verify" -> verifyApi(x);
       case "/.well-known/did.json" -> didDocument(x);
       case "/credentials/issuers" -> issuers(x);
@@ -632,6 +636,37 @@ public final class WebHost implements AutoCloseable {
             x.logRefusal(response.status(), response.reason());
             x.send(response.status(), "application/json", StrictJson.write(response.body()));
           }
+        });
+  }
+
+  private void updateStatus(Exchange x) {
+    if (!x.method().equals("POST")) {
+      x.header("Allow", "POST");
+      x.refuse(405, "POST {credentialId, credentialStatus, status}");
+      return;
+    }
+    if (crossSite(x)) {
+      return;
+    }
+    Caller caller = authorize(x, Caller.ISSUE);
+    if (caller == null) {
+      return;
+    }
+    if (!x.contentType(JSON_TYPES)) {
+      x.refuse(415, "POST the request as application/json");
+      return;
+    }
+    x.readBody(
+        MAX_JSON_BYTES,
+        settings.bodyTimeout(),
+        body -> {
+          VcApi.Response response = statusUpdates.update(caller, body);
+          if (response.status() == 200) {
+            LOG.info("{} for {} ({})", response.reason(), caller.id(), caller.via());
+          } else {
+            x.logRefusal(response.status(), response.reason());
+          }
+          x.send(response.status(), "application/json", StrictJson.write(response.body()));
         });
   }
 
