@@ -485,6 +485,23 @@ class FaultInjectionTest {
                             null)));
     cases.add(
         new Case(
+            "certificates.revokeCredential",
+            Set.of(Operation.CREDENTIAL_REVOKE),
+            w -> {
+              String id = "urn:uuid:6f1d2c3b-4a59-4e68-8d7c-1b2a3f4e5d6c";
+              w.tp
+                  .certificates()
+                  .signCredential(
+                      w.officer,
+                      "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"id\":\""
+                          + id
+                          + "\",\"type\":[\"VerifiableCredential\"],"
+                          + "\"credentialSubject\":{\"id\":\"did:example:s\"}}",
+                      null);
+              return () -> w.tp.certificates().revokeCredential(w.officer, id, "signed in error");
+            }));
+    cases.add(
+        new Case(
             "scheduler.sweep",
             Set.of(Operation.SCHEDULER_RUN),
             w -> {

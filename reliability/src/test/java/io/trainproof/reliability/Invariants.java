@@ -16,10 +16,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What must hold in the store whatever happened to it: every dedupe key, certificate status index,
- * outbox idempotency key and audit sequence held once per organization; no assignment closed by a
- * completion that does not exist; no completion without its assignment; and every organization's
- * audit chain verifies from genesis. Stateless; thread-safe.
+ * What must hold in the store whatever happened to it: every dedupe key, status index (of a
+ * certificate or another issued credential: one index space), credential id of an issued
+ * credential, outbox idempotency key and audit sequence held once per organization; no assignment
+ * closed by a completion that does not exist; no completion without its assignment; and every
+ * organization's audit chain verifies from genesis. Stateless; thread-safe.
  */
 final class Invariants {
   private static final String[][] UNIQUE = {
@@ -28,8 +29,14 @@ final class Invariants {
       "SELECT org_id, dedupe_key, COUNT(*) FROM tp_assignment GROUP BY org_id, dedupe_key HAVING COUNT(*) > 1"
     },
     {
-      "certificate status index",
-      "SELECT org_id, status_index, COUNT(*) FROM tp_certificate GROUP BY org_id, status_index HAVING COUNT(*) > 1"
+      "status index",
+      "SELECT org_id, status_index, COUNT(*) FROM (SELECT org_id, status_index FROM tp_certificate"
+          + " UNION ALL SELECT org_id, status_index FROM tp_issued_credential) AS held"
+          + " GROUP BY org_id, status_index HAVING COUNT(*) > 1"
+    },
+    {
+      "issued credential id",
+      "SELECT org_id, credential_id, COUNT(*) FROM tp_issued_credential GROUP BY org_id, credential_id HAVING COUNT(*) > 1"
     },
     {
       "outbox idempotency key",
