@@ -206,4 +206,21 @@ class CredentialStatusEntryTest {
     tp.certificates().signCredential(host, credential(",\"id\":\"" + ID + "\""), null);
     assertThat(trail("CREDENTIAL_SIGNED")).hasSize(1);
   }
+
+  @Test
+  void aVc11CredentialGetsTheEntryWithJcsButRdfcRefusesItsUndefinedTerms() {
+    String v1 =
+        "{\"@context\":[\"https://www.w3.org/2018/credentials/v1\"],"
+            + "\"type\":[\"VerifiableCredential\"],\"issuanceDate\":\"2026-01-01T00:00:00Z\","
+            + "\"credentialSubject\":{\"id\":\"did:example:holder\"}}";
+    String signed = tp.certificates().signCredential(host, v1, "eddsa-jcs-2022");
+    assertOneRevocationEntry(
+        StrictJson.parse(signed), trail("CREDENTIAL_SIGNED").get(0).details().get("statusIndex"));
+    assertThat(verifier().verify(signed).verified()).isTrue();
+    // why: the v1 context defines no BitstringStatusListEntry terms; safe mode refuses, typed
+    assertThatThrownBy(() -> tp.certificates().signCredential(host, v1, "eddsa-rdfc-2022"))
+        .isInstanceOf(UnusableInputException.class)
+        .hasMessageContaining("statusPurpose");
+    assertThat(trail("CREDENTIAL_SIGNED")).hasSize(1);
+  }
 }
