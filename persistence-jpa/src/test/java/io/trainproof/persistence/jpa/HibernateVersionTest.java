@@ -1,0 +1,39 @@
+package io.trainproof.persistence.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Version;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which Hibernate ORM and Jakarta Persistence API this run tests the store on. The build passes the
+ * versions it asked for ({@code hibernate.version} and {@code jakarta.persistence.version}, which
+ * the {@code hibernate6} and {@code hibernate72} profiles change) as system properties, so a run
+ * whose class path quietly brought another Hibernate fails here instead of passing as a test of the
+ * version it named.
+ */
+class HibernateVersionTest {
+  private static final Logger LOG = LoggerFactory.getLogger(HibernateVersionTest.class);
+
+  @Test
+  void theRunUsesTheHibernateTheBuildAskedFor() {
+    String asked = System.getProperty("trainproof.hibernate.version");
+    String running = Version.getVersionString();
+    LOG.info("the store runs on Hibernate ORM {} (the build asked for {})", running, asked);
+    assumeTrue(asked != null, "not run by the build: no trainproof.hibernate.version");
+    assertThat(running).as("Hibernate ORM on the test class path").isEqualTo(asked);
+  }
+
+  @Test
+  void theRunUsesTheJakartaPersistenceApiTheBuildAskedFor() {
+    String asked = System.getProperty("trainproof.jakarta.persistence.version");
+    String running = EntityManager.class.getPackage().getImplementationVersion();
+    LOG.info("the store runs on Jakarta Persistence {} (the build asked for {})", running, asked);
+    assumeTrue(asked != null, "not run by the build: no trainproof.jakarta.persistence.version");
+    assertThat(running).as("jakarta.persistence-api on the test class path").isEqualTo(asked);
+  }
+}
