@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * versions it asked for ({@code hibernate.version} and {@code jakarta.persistence.version}, which
  * the {@code hibernate6} and {@code hibernate72} profiles change) as system properties, so a run
  * whose class path quietly brought another Hibernate fails here instead of passing as a test of the
- * version it named.
+ * version it named. A caller may also say which line it means ({@code
+ * -Dtrainproof.hibernate.expect=6.6.}, as {@code .ci/run} does), which fails a run whose profile
+ * was not applied at all (a misspelt {@code -P} only warns, and the build then asks for 7.4).
  */
 class HibernateVersionTest {
   private static final Logger LOG = LoggerFactory.getLogger(HibernateVersionTest.class);
@@ -26,6 +28,15 @@ class HibernateVersionTest {
     LOG.info("the store runs on Hibernate ORM {} (the build asked for {})", running, asked);
     assumeTrue(asked != null, "not run by the build: no trainproof.hibernate.version");
     assertThat(running).as("Hibernate ORM on the test class path").isEqualTo(asked);
+  }
+
+  @Test
+  void theRunUsesTheHibernateLineTheCallerExpects() {
+    String expected = System.getProperty("trainproof.hibernate.expect");
+    assumeTrue(expected != null, "no -Dtrainproof.hibernate.expect given");
+    assertThat(Version.getVersionString())
+        .as("Hibernate ORM on the test class path, against -Dtrainproof.hibernate.expect")
+        .startsWith(expected);
   }
 
   @Test
