@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Persistence 3.1 has no call for. why: 3.2 added {@code EntityManager.callWithConnection}
  * (Hibernate 7 implements it), 3.1 has nothing, and Hibernate 6.6 implements 3.1 (Spring Boot 3.5
  * manages both); Hibernate's own {@code Session.doReturningWork}, in 6.6 and 7 alike, hands out the
- * same connection. The store compiles against the 3.1 API, so both are found by reflection, once
- * per class of entity manager: the standard call when that entity manager implements it, else
- * Hibernate's. Stateless; thread-safe.
+ * same connection. The store's code uses only the 3.1 API (the hibernate6 build compiles it against
+ * 3.1), so both are found by reflection, once per class of entity manager: the standard call when
+ * that entity manager implements it, else Hibernate's. Stateless; thread-safe.
  */
 final class ConnectionAccess {
   /** How one class of entity manager reaches its connection. */
