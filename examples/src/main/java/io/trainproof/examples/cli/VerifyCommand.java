@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,7 +86,8 @@ final class VerifyCommand implements Callable<Integer> {
           check.outcome() == Outcome.PASSED
               ? "PASS"
               : check.outcome() == Outcome.FAILED ? "FAIL" : "n/a ";
-      String reason = check.reason() == null ? "" : " [" + check.reason() + "]";
+      FailureReason why = check.reason();
+      String reason = why == null ? "" : " (" + why.description() + ")";
       out.println(
           "  "
               + mark
@@ -95,7 +97,14 @@ final class VerifyCommand implements Callable<Integer> {
               + ": "
               + check.detail());
     }
-    out.println(result.verified() ? "VALID" : "INVALID: " + result.failureReasons());
+    out.println(
+        result.verified()
+            ? "VALID"
+            : "INVALID: "
+                + result.failureReasons().stream()
+                    .map(FailureReason::description)
+                    .sorted()
+                    .collect(Collectors.joining("; ")));
     return result.verified() ? 0 : TrainproofCli.INVALID;
   }
 

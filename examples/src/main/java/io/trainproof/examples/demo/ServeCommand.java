@@ -1,6 +1,7 @@
 package io.trainproof.examples.demo;
 
 import io.trainproof.core.Actor;
+import io.trainproof.core.Trainproof;
 import io.trainproof.examples.web.Access;
 import io.trainproof.examples.web.AccessTokens;
 import io.trainproof.examples.web.ApiKeys;
@@ -10,15 +11,17 @@ import io.trainproof.examples.web.TestIssuers;
 import io.trainproof.examples.web.WebHost;
 import io.trainproof.reporting.ReportFormat;
 import io.trainproof.reporting.Reporting;
+import io.trainproof.signing.OrganizationIssuer;
+import io.trainproof.signing.SigningCredentialIssuer;
 import io.trainproof.signing.key.InMemoryKeyProvider;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyRecord;
-import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.key.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,22 +174,32 @@ public final class ServeCommand implements Callable<Integer> {
     Access access = Access.of(keys, tokens());
     boolean test = keyHistory == null;
     IssuerKeyHistory realHistory = test ? null : realHistory();
+    SigningKey realKey = realHistory == null ? null : realKey(realHistory);
     ClinicDemo.World w = new ClinicDemo(dir, out).open();
     WebHost host;
-    Signer signer;
+    SigningKey signingKey;
     IssuerKeyHistory history;
     try {
       history = realHistory == null ? w.history() : realHistory;
-      signer = realHistory == null ? signer(w.key()) : realSigner(realHistory);
+      signingKey = realKey == null ? w.key() : realKey;
+      // why: the SDK signs and audits everything the host signs, with the real key too: an
+      // instance on the same store whose issuer holds that key (the demo was made with the demo
+      // key, which a real key never signs for)
+      Trainproof tp =
+          realHistory == null
+              ? w.tp()
+              : Trainproof.builder()
+                  .store(w.store())
+                  .clock(w.clock())
+                  .credentialIssuer(realIssuer(realHistory, signingKey, w.clock()))
+                  .build();
       Reporting reporting = DemoOutputs.reporting(w);
       WebHost.Site site =
           new WebHost.Site(
-              w.tp(),
+              tp,
               Actor.system(w.org().id()),
               history,
-              realHistory == null
-                  ? CredentialSigning.audited(w.tp(), w.org().id())
-                  : CredentialSigning.withSigner(signer, w.clock()),
+              CredentialSigning.audited(tp, w.org().id()),
               w.clock(),
               viewer -> {
                 ByteArrayOutputStream html = new ByteArrayOutputStream();
@@ -218,9 +231,9 @@ public final class ServeCommand implements Callable<Integer> {
             + base
             + (test
                 ? " as a TEST issuer: the demo's throwaway key "
-                    + signer.keyId()
+                    + signingKey.keyId()
                     + " signs, so its certificates prove nothing about real training"
-                : " as " + history.did() + " with key " + signer.keyId())
+                : " as " + history.did() + " with key " + signingKey.keyId())
             + "; Ctrl-C stops.");
     out.println(
         "POST /credentials/issue (scope "
@@ -260,7 +273,7 @@ public final class ServeCommand implements Callable<Integer> {
     return IssuerKeyHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
   }
 
-  private Signer realSigner(IssuerKeyHistory history) throws IOException {
+  private SigningKey realKey(IssuerKeyHistory history) throws IOException {
     if (key == null) {
       throw new IllegalArgumentException("--key-history and --key go together");
     }
@@ -274,10 +287,42 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           key + " is not the private key of the active key " + active.id());
     }
-    return signer(signingKey);
+    publicUrl(history.did());
+    return signingKey;
   }
 
-  private static Signer signer(SigningKey key) {
-    return new InMemoryKeyProvider().add(key).signer(key.keyId()).orElseThrow();
+  private static SigningCredentialIssuer realIssuer(
+      IssuerKeyHistory history, SigningKey key, Clock clock) {
+    String url = publicUrl(history.did());
+    return SigningCredentialIssuer.builder()
+        .issuers(org -> OrganizationIssuer.of(history, new InMemoryKeyProvider().add(key), url))
+        .statusListBaseUrl(url + "/status")
+        .clock(clock)
+        .build();
+  }
+
+  /**
+   * Where a real issuer's status lists are published: the web origin (and path) its DID names.
+   *
+   * @param did a {@code did:web} DID or an {@code https} URL
+   * @return the URL, without a trailing slash
+   */
+  static String publicUrl(String did) {
+    if (did.startsWith("did:web:")) {
+      String[] parts = did.substring("did:web:".length()).split(":", -1);
+      StringBuilder url = new StringBuilder("https://").append(parts[0].replace("%3A", ":"));
+      for (int i = 1; i < parts.length; i++) {
+        url.append('/').append(parts[i]);
+      }
+      return url.toString();
+    }
+    if (did.startsWith("https://")) {
+      URI uri = URI.create(did);
+      return "https://" + uri.getRawAuthority();
+    }
+    throw new IllegalArgumentException(
+        "the key history's issuer "
+            + did
+            + " has no web address for its status lists: serve a did:web or https issuer");
   }
 }

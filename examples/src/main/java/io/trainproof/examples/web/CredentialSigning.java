@@ -6,11 +6,7 @@ import io.trainproof.core.Trainproof;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.signing.jcs.StrictJson;
-import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.Cryptosuite;
-import io.trainproof.signing.proof.DataIntegrity;
-import io.trainproof.signing.proof.ProofOptions;
-import java.time.Clock;
 
 /**
  * The one place where the web host has a credential signed ({@code POST /credentials/issue}): the
@@ -56,20 +52,5 @@ public interface CredentialSigning {
                         caller.actor(organization, ActorRole.SYSTEM),
                         StrictJson.write(unsigned),
                         suite.id()));
-  }
-
-  /**
-   * Signs directly with a signer, recording nothing in the SDK's trail (the host logs it): only for
-   * a key that is not the organization's configured issuer key ({@code serve --key}), whose
-   * signatures the SDK cannot make.
-   *
-   * @param signer the signer of the issuer's active key
-   * @param clock the clock the proof's {@code created} comes from
-   * @return the signing seam
-   */
-  static CredentialSigning withSigner(Signer signer, Clock clock) {
-    DataIntegrity dataIntegrity = new DataIntegrity();
-    return (caller, unsigned, suite) ->
-        dataIntegrity.addProof(unsigned, ProofOptions.of(suite, clock.instant()), signer);
   }
 }

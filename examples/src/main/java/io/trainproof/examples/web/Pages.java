@@ -1,5 +1,7 @@
 package io.trainproof.examples.web;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainproof.signing.verify.Check;
@@ -108,6 +110,7 @@ final class Pages {
     }
     sb.append("<h2>Checks</h2><table id=\"checks\">");
     for (Check c : result.checks()) {
+      FailureReason why = c.reason();
       String mark =
           c.outcome() == Outcome.PASSED
               ? "passed"
@@ -115,7 +118,7 @@ final class Pages {
       row(
           sb,
           c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          mark + (c.reason() == null ? "" : " (" + c.reason() + ")") + ": " + c.detail());
+          mark + (why == null ? "" : " (" + why.description() + ")") + ": " + c.detail());
     }
     sb.append("</table><p><a href=\"/\">Verify another</a></p></body></html>");
     return sb.toString();
@@ -156,7 +159,8 @@ final class Pages {
         || reasons.contains(FailureReason.MALFORMED_CREDENTIAL)) {
       return "Not valid: this is not a certificate";
     }
-    return "Not valid: " + reasons;
+    return "Not valid: "
+        + reasons.stream().map(FailureReason::description).sorted().collect(joining("; "));
   }
 
   private static @Nullable JsonNode parse(String json) {

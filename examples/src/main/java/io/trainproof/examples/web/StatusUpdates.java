@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * sealed attestation), so its bit is set in the organization's next revocation list and verifiers
  * report it revoked. The request is parsed strictly (UTF-8, {@link StrictJson}, no member outside
  * the VC API's schema). Authentication is the caller's business ({@link WebHost}: scope {@value
- * Caller#ISSUE}). A credential signed outside the SDK ({@code serve --key}) has no status entry the
- * SDK knows: 404. Thread-safe.
+ * Caller#ISSUE}). A credential the SDK did not sign for the organization (one a throwaway did:key
+ * TEST issuer signed, or another issuer's) is not found: 404. Thread-safe.
  */
 final class StatusUpdates {
   /** What the host records as the reason when a credential is revoked through the VC API. */

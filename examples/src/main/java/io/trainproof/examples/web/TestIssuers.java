@@ -76,13 +76,7 @@ public final class TestIssuers {
             e ->
                 list.addObject()
                     .put("id", e.getKey())
-                    .put(
-                        "keyType",
-                        switch (e.getValue().publicKey().algorithm()) {
-                          case ED25519 -> "Ed25519";
-                          case P256 -> "P-256";
-                          case P384 -> "P-384";
-                        }));
+                    .put("keyType", e.getValue().publicKey().algorithm().label()));
     return list;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.TrainproofException;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.credential.CredentialShape;
 import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.KeyAlgorithm;
@@ -112,7 +113,7 @@ final class VcApi {
     if (!(request.get("credential") instanceof ObjectNode unsigned)) {
       return Response.refused(422, "credential: must be an object");
     }
-    Optional<String> problem = CredentialShape.problem(unsigned);
+    Optional<String> problem = shapeProblem(unsigned);
     if (problem.isPresent()) {
       return Response.refused(422, problem.get());
     }
@@ -155,6 +156,21 @@ final class VcApi {
       return new Response(
           422, error(String.valueOf(e.getMessage())), "the signer refused the credential");
     }
+  }
+
+  /**
+   * The VC data model checks the signer makes ({@link CredentialShape}), made before signing so
+   * that the answer names the field; a credential may leave {@code issuer} out (the host names
+   * itself).
+   *
+   * @param credential the credential without a proof
+   * @return the first problem as {@code field: reason}, or empty
+   */
+  static Optional<String> shapeProblem(ObjectNode credential) {
+    return CredentialShape.problems(credential).stream()
+        .filter(p -> credential.has("issuer") || !p.field().equals("issuer"))
+        .findFirst()
+        .map(p -> p.field() + ": " + p.reason());
   }
 
   /**
@@ -249,7 +265,11 @@ final class VcApi {
     if (!suite.supports(algorithm)) {
       return Response.refused(
           422,
-          "options.cryptosuite: " + suite.id() + " does not sign with a " + algorithm + " key");
+          "options.cryptosuite: "
+              + suite.id()
+              + " does not sign with a "
+              + algorithm.label()
+              + " key");
     }
     try {
       ObjectNode signed =

@@ -13,7 +13,6 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.signing.jcs.JsonCanonicalizer;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.IssuerKeyHistory;
-import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.verify.CredentialVerifier;
@@ -34,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -174,35 +172,6 @@ public final class WebHost implements AutoCloseable {
           access,
           testIssuer,
           TestIssuers.none());
-    }
-
-    /**
-     * The site as it was before authentication: signing directly with a signer, and no one allowed
-     * to issue or read the dashboard ({@link Access#none()}).
-     *
-     * @param trainproof the instance
-     * @param reader the actor the host reads certificates as
-     * @param history the issuer's key history
-     * @param signer the signer of the history's active key
-     * @param clock the clock
-     * @param dashboard the dashboard HTML, or null
-     */
-    public Site(
-        Trainproof trainproof,
-        Actor reader,
-        IssuerKeyHistory history,
-        Signer signer,
-        Clock clock,
-        @Nullable Supplier<String> dashboard) {
-      this(
-          trainproof,
-          reader,
-          history,
-          CredentialSigning.withSigner(signer, clock),
-          clock,
-          dashboard == null ? null : viewer -> dashboard.get(),
-          Access.none(),
-          false);
     }
 
     /**
@@ -743,13 +712,7 @@ public final class WebHost implements AutoCloseable {
     return history.keys().stream()
         .filter(k -> k.active())
         .findFirst()
-        .map(
-            k ->
-                switch (k.key().algorithm()) {
-                  case ED25519 -> "Ed25519";
-                  case P256 -> "P-256";
-                  case P384 -> "P-384";
-                })
+        .map(k -> k.key().algorithm().label())
         .orElse("none");
   }
 

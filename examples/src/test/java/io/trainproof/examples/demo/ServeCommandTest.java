@@ -210,7 +210,7 @@ class ServeCommandTest {
               "Authorization",
               "Bearer " + key);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-      assertThat(refused.body()).contains("does not sign with a P256 key");
+      assertThat(refused.body()).contains("does not sign with a P-256 key");
     }
   }
 
@@ -296,6 +296,60 @@ class ServeCommandTest {
       assertThat(send(base + "/.well-known/did.json", "GET", "").body())
           .contains(did)
           .doesNotContain("trainproofTestIssuer");
+
+      // a real key signs through the SDK too: every signature is in the organization's trail
+      String apiKey =
+          out.toString()
+              .lines()
+              .map(String::strip)
+              .filter(l -> l.startsWith(ApiKeys.PREFIX))
+              .findFirst()
+              .orElseThrow();
+      HttpResponse<String> issued =
+          send(
+              base + "/credentials/issue",
+              "POST",
+              ISSUE_BODY,
+              "Content-Type",
+              "application/json",
+              "Authorization",
+              "Bearer " + apiKey);
+      assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+      JsonNode credential = StrictJson.parse(issued.body()).get("verifiableCredential");
+      assertThat(credential.get("proof").get("verificationMethod").asText())
+          .isEqualTo(real.keyId());
+      List<AuditEntry> signatures =
+          r
+              .world()
+              .tp()
+              .audit()
+              .entries(r.world().officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+              .stream()
+              .filter(e -> e.action().equals("CREDENTIAL_SIGNED"))
+              .filter(e -> real.keyId().equals(e.details().get("verificationMethod")))
+              .toList();
+      assertThat(signatures).hasSize(1);
+      assertThat(signatures.get(0).actorId()).isEqualTo(ServeCommand.ONE_TIME_ACTOR);
+      assertThat(signatures.get(0).details())
+          .containsEntry("credentialSha256", AuditChain.sha256(StrictJson.write(credential)));
+      // and the status lists it publishes are the real issuer's, at its own web address
+      JsonNode list = StrictJson.parse(send(base + "/status/revocation", "GET", "").body());
+      assertThat(list.get("proof").get("verificationMethod").asText()).isEqualTo(real.keyId());
+      assertThat(list.get("id").asText()).startsWith("https://real.example.org/status");
     }
+  }
+
+  @Test
+  void aRealIssuersStatusListsLiveAtTheAddressItsDidNames() {
+    assertThat(ServeCommand.publicUrl("did:web:real.example.org"))
+        .isEqualTo("https://real.example.org");
+    assertThat(ServeCommand.publicUrl("did:web:example.org%3A8443:clinics:lakeside"))
+        .isEqualTo("https://example.org:8443/clinics/lakeside");
+    assertThat(ServeCommand.publicUrl("https://issuer.example.org/badges/issuer.json"))
+        .isEqualTo("https://issuer.example.org");
+    assertThatThrownBy(
+            () ->
+                ServeCommand.publicUrl("did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"))
+        .hasMessageContaining("no web address");
   }
 }

@@ -92,7 +92,7 @@ class VcApiFuzzTest {
     READER = Actor.system(fx.org().id());
     API =
         new VcApi(
-            new WebHost.Site(
+            TestSites.site(
                 TP,
                 READER,
                 history,

@@ -76,7 +76,7 @@ final class WebFixture implements AutoCloseable {
 
   WebHost.Site site() {
     CredentialSigning direct =
-        CredentialSigning.withSigner(
+        TestSites.direct(
             new InMemoryKeyProvider().add(clinic.key).signer(clinic.key.keyId()).orElseThrow(),
             clinic.clock);
     return new WebHost.Site(

@@ -153,7 +153,7 @@ class WebHostTest {
     assertThatThrownBy(
             () ->
                 WebHost.start(
-                    new WebHost.Site(
+                    TestSites.site(
                         clinic.tp,
                         clinic.system(),
                         clinic.history,

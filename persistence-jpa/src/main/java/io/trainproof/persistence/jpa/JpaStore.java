@@ -27,14 +27,12 @@ import io.trainproof.persistence.jpa.internal.PolicyVersionEntity;
 import io.trainproof.persistence.jpa.internal.ReadCommittedDataSource;
 import io.trainproof.persistence.jpa.internal.ReminderEntity;
 import io.trainproof.persistence.jpa.internal.RequirementEntity;
+import io.trainproof.persistence.jpa.internal.StorePersistenceUnit;
 import io.trainproof.persistence.jpa.internal.TombstoneEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
-import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,10 +131,6 @@ public final class JpaStore implements Store, AutoCloseable {
     Objects.requireNonNull(dialect, "dialect");
     DataSource effective =
         dialect == SqlDialect.MARIADB ? new ReadCommittedDataSource(dataSource) : dataSource;
-    PersistenceConfiguration configuration =
-        new PersistenceConfiguration(PERSISTENCE_UNIT)
-            .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-            .mappingFile(MAPPING_FILE);
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("jakarta.persistence.nonJtaDataSource", effective);
     props.put("jakarta.persistence.schema-generation.database.action", "none");
@@ -149,8 +143,8 @@ public final class JpaStore implements Store, AutoCloseable {
     props.put("hibernate.jdbc.time_zone", "UTC");
     props.put("hibernate.boot.allow_jdbc_metadata_access", "true");
     props.putAll(properties);
-    props.forEach(configuration::property);
-    EntityManagerFactory factory = Persistence.createEntityManagerFactory(configuration);
+    EntityManagerFactory factory =
+        StorePersistenceUnit.createFactory(PERSISTENCE_UNIT, effective, MAPPING_FILE, props);
     LOG.debug("Trainproof JPA store started on {}", dialect);
     return new JpaStore(factory, dialect, true);
   }

@@ -28,8 +28,6 @@ import io.trainproof.testkit.Fixtures;
 import io.trainproof.testkit.SettableClock;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import jakarta.persistence.PersistenceConfiguration;
-import jakarta.persistence.PersistenceUnitTransactionType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +35,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -497,13 +496,10 @@ abstract class JpaStoreBehaviourTest {
 
   @Test
   void aHostsOwnEntityManagerFactoryWorksThroughTheMappingFile() {
-    PersistenceConfiguration unit =
-        new PersistenceConfiguration("host-unit")
-            .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-            .mappingFile(JpaStore.MAPPING_FILE)
-            .property("jakarta.persistence.nonJtaDataSource", database.dataSource())
-            .property("hibernate.hbm2ddl.auto", "validate");
-    EntityManagerFactory factory = Persistence.createEntityManagerFactory(unit);
+    // The unit in META-INF/persistence.xml (test resources) lists JpaStore.MAPPING_FILE.
+    EntityManagerFactory factory =
+        Persistence.createEntityManagerFactory(
+            "host-unit", Map.of("jakarta.persistence.nonJtaDataSource", database.dataSource()));
     try {
       JpaStore hosted = JpaStore.using(factory, dialect());
       SettableClock clock = SettableClock.at(T0);

@@ -26,12 +26,13 @@ import org.jspecify.annotations.Nullable;
  * contexts above; {@code type} a string or an array of strings containing {@code
  * VerifiableCredential}; {@code issuer} a URL or an object whose {@code id} is a URL; {@code
  * credentialSubject} a non-empty object or a non-empty array of non-empty objects; {@code id}, when
- * present, a URL. Dates are XML Schema dateTimeStamps (a date, a time to the second or finer, and a
- * time zone): for VC 2.0 {@code validFrom} and {@code validUntil} (both optional; {@code
- * validUntil} not before {@code validFrom}), and no VC 1.1 date; for VC 1.1 {@code issuanceDate}
- * (required) and {@code expirationDate} (optional, not before {@code issuanceDate}). {@code
- * credentialStatus}, {@code credentialSchema}, {@code evidence}, {@code termsOfUse} and {@code
- * refreshService}, when present, are objects (or arrays of objects) with a {@code type}.
+ * present, a URL; every {@code @context} entry a URL or an object. Dates are XML Schema
+ * dateTimeStamps (a date, a time to the second or finer, and a time zone): for VC 2.0 {@code
+ * validFrom} and {@code validUntil} (both optional; {@code validUntil} not before {@code
+ * validFrom}), and no VC 1.1 date; for VC 1.1 {@code issuanceDate} (required) and {@code
+ * expirationDate} (optional, not before {@code issuanceDate}). {@code credentialStatus}, {@code
+ * credentialSchema}, {@code evidence}, {@code termsOfUse} and {@code refreshService}, when present,
+ * are objects (or arrays of objects) with a {@code type}.
  *
  * <p>A {@code VerifiablePresentation} is not a credential and is not checked here. Messages name
  * the field and never echo its content, except a date, shown bounded and sanitized. Stateless and
@@ -45,6 +46,7 @@ public final class CredentialShape {
       Pattern.compile(
           "-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
               + "(Z|[+-][0-9]{2}:[0-9]{2})");
+  private static final int MAX_OFFSET_SECONDS = 14 * 3600;
   private static final List<String> TYPED_MEMBERS =
       List.of("credentialStatus", "credentialSchema", "evidence", "termsOfUse", "refreshService");
 
@@ -97,6 +99,7 @@ public final class CredentialShape {
                   + JsonLdContexts.CREDENTIALS_V1
                   + " (VC 1.1)"));
     }
+    checkContexts(credential.get("@context"), problems);
     JsonNode id = credential.get("id");
     if (id != null && !isUrl(id)) {
       problems.add(new Problem("id", "must be a URL"));
@@ -171,6 +174,18 @@ public final class CredentialShape {
       }
     }
     return false;
+  }
+
+  private static void checkContexts(@Nullable JsonNode context, List<Problem> problems) {
+    if (context == null || !context.isArray()) {
+      return;
+    }
+    for (JsonNode entry : context) {
+      if (!entry.isTextual() && !entry.isObject()) {
+        problems.add(new Problem("@context", "every entry must be a URL or an object"));
+        return;
+      }
+    }
   }
 
   private static void checkType(JsonNode credential, List<Problem> problems) {
@@ -251,7 +266,11 @@ public final class CredentialShape {
   private static @Nullable Instant date(String name, JsonNode node, List<Problem> problems) {
     if (node.isTextual() && DATE_TIME_STAMP.matcher(node.textValue()).matches()) {
       try {
-        return OffsetDateTime.parse(node.textValue()).toInstant();
+        OffsetDateTime parsed = OffsetDateTime.parse(node.textValue());
+        // why: XML Schema time zones run from -14:00 to +14:00
+        if (Math.abs(parsed.getOffset().getTotalSeconds()) <= MAX_OFFSET_SECONDS) {
+          return parsed.toInstant();
+        }
       } catch (DateTimeException e) {
         // why: a field out of range (month 13, 30 February); reported below
       }

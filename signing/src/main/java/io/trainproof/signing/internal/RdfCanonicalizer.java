@@ -108,8 +108,10 @@ public final class RdfCanonicalizer {
               + limits.maxQuads()
               + " values (CanonicalizationLimits.maxQuads); it is not expanded");
     }
-    safeMode.checkInput(jsonLd);
-    JsonStructure structure = JSON.createReader(new StringReader(StrictJson.write(jsonLd))).read();
+    JsonNode document = WrappedContexts.unwrap(jsonLd);
+    safeMode.checkInput(document);
+    JsonStructure structure =
+        JSON.createReader(new StringReader(StrictJson.write(document))).read();
     JsonLdOptions options = new JsonLdOptions(loader);
     options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
     RdfWorkBudget budget = new RdfWorkBudget(limits);

@@ -15,5 +15,18 @@ public enum KeyAlgorithm {
    * ECDSA on NIST P-384 with SHA-384 (proofs hash with SHA-384 too); {@code ecdsa-jcs-2019} and
    * {@code ecdsa-rdfc-2019}.
    */
-  P384
+  P384;
+
+  /**
+   * The algorithm's usual name, for people and for {@code keyType}-style fields.
+   *
+   * @return "Ed25519", "P-256" or "P-384"
+   */
+  public String label() {
+    return switch (this) {
+      case ED25519 -> "Ed25519";
+      case P256 -> "P-256";
+      case P384 -> "P-384";
+    };
+  }
 }

@@ -79,5 +79,43 @@ public enum FailureReason {
    */
   UNSUPPORTED_STATUS,
   /** The issuer is not in the trust bundle. */
-  UNKNOWN_ISSUER
+  UNKNOWN_ISSUER;
+
+  /**
+   * What this reason means, in words a person reads (a verification page, a command's output): the
+   * one wording of each reason, so that no page shows the constant's name.
+   *
+   * @return a short lower-case phrase, e.g. "changed after it was signed"
+   */
+  public String description() {
+    return switch (this) {
+      case MALFORMED_JSON -> "not well-formed JSON";
+      case INPUT_TOO_LARGE -> "larger or more deeply nested than a verifier accepts";
+      case MALFORMED_CREDENTIAL -> "not shaped like a credential";
+      case MISSING_PROOF -> "carries no signature";
+      case MALFORMED_PROOF -> "its signature block is incomplete or malformed";
+      case UNKNOWN_CRYPTOSUITE -> "signed with a method this verifier does not implement";
+      case MALFORMED_MULTIBASE -> "its signature value is not encoded as the standard requires";
+      case PROOF_CONTEXT_NOT_PREFIX -> "its signature's contexts do not match the credential's";
+      case UNKNOWN_PREVIOUS_PROOF -> "a chained signature names one that is not there";
+      case UNKNOWN_KEY -> "signed with a key this verifier does not know";
+      case WRONG_KEY -> "signed with a key that is not the issuer's or not of the right kind";
+      case UNSUPPORTED_KEY_TYPE -> "signed with a kind of key this verifier does not support";
+      case UNCANONICALIZABLE_CONTENT -> "its content cannot be put in the form that was signed";
+      case UNSAFE_JSON_LD ->
+          "it says things its vocabulary does not define, which a signature" + " would not cover";
+      case CANONICALIZATION_LIMIT -> "checking it would take more work than a verifier allows";
+      case TAMPERED_CONTENT -> "changed after it was signed";
+      case KEY_RETIRED_BEFORE_PROOF -> "signed after the issuer retired the key";
+      case KEY_NOT_YET_ACTIVE -> "signed before the key came into use";
+      case EXPIRED -> "expired";
+      case NOT_YET_VALID -> "not valid yet";
+      case REVOKED -> "revoked by the issuer";
+      case SUPERSEDED -> "replaced by a newer credential";
+      case STATUS_UNAVAILABLE -> "the issuer's status list cannot be checked";
+      case STALE_STATUS_LIST -> "the issuer's status list is out of date";
+      case UNSUPPORTED_STATUS -> "it has a status this verifier cannot check";
+      case UNKNOWN_ISSUER -> "the issuer is not one this verifier trusts";
+    };
+  }
 }

@@ -125,6 +125,20 @@ class CredentialShapeTest {
   }
 
   @Test
+  void aContextEntryThatIsNeitherAUrlNorAnObjectAndAnOffsetPastFourteenHoursAreRefused() {
+    assertRefused(
+        changed(v2(), vc -> vc.withArray("@context").add(5)), "@context", "URL or an object");
+    assertRefused(
+        changed(v2(), vc -> vc.put("validUntil", "2027-03-01T00:00:00+15:00")),
+        "validUntil",
+        "dateTimeStamp");
+    assertThat(
+            CredentialShape.problems(
+                changed(v2(), vc -> vc.put("validUntil", "2027-03-01T00:00:00-14:00"))))
+        .isEmpty();
+  }
+
+  @Test
   void malformedVc11Dates() {
     assertRefused(changed(v1(), vc -> vc.remove("issuanceDate")), "issuanceDate", "required");
     assertRefused(

@@ -8,8 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -268,33 +266,12 @@ final class JpaSession {
     return result;
   }
 
-  /** JDBC work on the transaction's own connection. */
-  @FunctionalInterface
-  interface ConnectionWork<T> {
-    T apply(Connection connection) throws SQLException;
-  }
-
   /**
-   * Runs JDBC work on the transaction's connection (JPA 3.2 {@code callWithConnection}). The
-   * provider wraps whatever the function throws in a bare RuntimeException, so the driver's failure
-   * is carried out as a value and thrown here as a {@link PersistenceException}, as the provider
-   * throws its own (so {@link #guard} translates it).
+   * Runs JDBC work on the transaction's connection (see {@link ConnectionAccess}): a failure of the
+   * driver is thrown as a {@link PersistenceException}, as the provider throws its own (so {@link
+   * #guard} translates it).
    */
-  <T> T onConnection(String what, ConnectionWork<T> work) {
-    SQLException[] failure = new SQLException[1];
-    T result =
-        em.callWithConnection(
-            (Connection connection) -> {
-              try {
-                return work.apply(connection);
-              } catch (SQLException e) {
-                failure[0] = e;
-                return null;
-              }
-            });
-    if (failure[0] != null) {
-      throw new PersistenceException(what + " failed: " + failure[0].getMessage(), failure[0]);
-    }
-    return result;
+  <T> T onConnection(String what, ConnectionAccess.Work<T> work) {
+    return ConnectionAccess.call(em, what, work);
   }
 }
