@@ -68,7 +68,9 @@ class ClinicDemoTest {
     Run revoked =
         cli("verify", out.resolve("certificates/revoked.json").toString(), "--trust", trust);
     assertThat(revoked.code()).isEqualTo(1);
-    assertThat(revoked.out()).contains("INVALID: ", "revoked by the issuer").doesNotContain("REVOKED");
+    assertThat(revoked.out())
+        .contains("INVALID: ", "revoked by the issuer")
+        .doesNotContain("REVOKED");
     Path tampered =
         Files.writeString(
             dir.resolve("tampered.json"),
