@@ -11,6 +11,7 @@ import io.trainproof.core.documentation.DocumentationService;
 import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.external.CertificationService;
 import io.trainproof.core.internal.Check;
+import io.trainproof.core.internal.MicrosecondClock;
 import io.trainproof.core.internal.Services;
 import io.trainproof.core.notification.NotificationDispatcher;
 import io.trainproof.core.notification.NotificationSink;
@@ -47,7 +48,8 @@ public final class Trainproof {
   private final Clock clock;
 
   private Trainproof(Builder b) {
-    this.clock = b.clock;
+    // why: instants are recorded (and hashed into the audit chain) as the store keeps them
+    this.clock = MicrosecondClock.of(b.clock);
     this.services =
         new Services(
             clock, Check.notNull("store", b.store), b.listeners, b.issuer, b.dueSoonDays, b.sink);
@@ -285,7 +287,9 @@ public final class Trainproof {
     }
 
     /**
-     * The clock (default: system UTC). Tests pass a settable clock.
+     * The clock (default: system UTC). Tests pass a settable clock. The SDK reads it to the
+     * microsecond, the precision SQL stores keep, so an instant read back from a store equals the
+     * one the SDK recorded (and hashed into the audit chain).
      *
      * @param clock the clock
      * @return this builder

@@ -59,12 +59,15 @@ import io.trainproof.core.spi.Transaction;
 import io.trainproof.core.status.AssignmentSummary;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.workforce.WorkforceService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -2417,6 +2420,33 @@ public abstract class StoreContract implements IssuedCredentialContract {
             });
     assertThat(tp.workforce().list(fx.officer())).containsExactly(existing);
     assertThat(auditActions(fx)).hasSize(auditBefore);
+  }
+
+  /**
+   * A host clock that reads nanoseconds (as {@code Clock.systemUTC()} does on Linux): the entries
+   * the store keeps still verify, because the SDK records instants to the microsecond that SQL
+   * timestamps keep. Before the fix, entries were hashed at nanoseconds and read back at
+   * microseconds, so every stored entry failed its hash check on the JPA store.
+   */
+  @Test
+  void theAuditChainVerifiesWhenTheHostClockReadsNanoseconds() {
+    Instant withNanos = T0.plusNanos(123_456_789);
+    Trainproof tp =
+        Trainproof.builder().store(store).clock(Clock.fixed(withNanos, ZoneOffset.UTC)).build();
+    Fixtures fx = Fixtures.organization(tp, ZoneId.of("America/Chicago"));
+    Policy privacy = fx.policy("PRIV", LocalDate.of(2025, 1, 1));
+    fx.course("HIPAA", privacy);
+    fx.hire(fx.org().dateOf(withNanos), "ICU", "nurse");
+    List<AuditEntry> stored =
+        tx(
+            (Transaction t) ->
+                t.audit().between(fx.org().id(), Instant.EPOCH, withNanos.plusSeconds(1)));
+    assertThat(stored)
+        .isNotEmpty()
+        .extracting(AuditEntry::at)
+        .containsOnly(withNanos.truncatedTo(ChronoUnit.MICROS));
+    assertThat(AuditChain.verify(stored, 0, AuditChain.GENESIS).intact()).isTrue();
+    assertThat(tp.audit().verify(fx.officer()).intact()).isTrue();
   }
 
   @Test
