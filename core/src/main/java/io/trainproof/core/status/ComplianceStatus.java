@@ -6,17 +6,33 @@ package io.trainproof.core.status;
  */
 public enum ComplianceStatus {
   /** An open assignment is past its due date plus the grace period. */
-  OVERDUE,
+  OVERDUE("overdue"),
   /** The last completion has expired and the renewal is not yet overdue. */
-  EXPIRED,
+  EXPIRED("expired"),
   /** Required, but neither a valid completion nor an open assignment exists (a gap). */
-  UNASSIGNED,
+  UNASSIGNED("required, not assigned"),
   /** Due within the due-soon horizon (or past due but inside the grace period). */
-  DUE_SOON,
+  DUE_SOON("due soon"),
   /** Assigned, never completed, not yet due soon (e.g. a new hire inside onboarding). */
-  PENDING,
+  PENDING("assigned, not yet due"),
   /** The current cycle was waived by an approver. */
-  WAIVED,
+  WAIVED("waived"),
   /** A valid completion covers the date. */
-  COMPLIANT
+  COMPLIANT("compliant");
+
+  private final String description;
+
+  ComplianceStatus(String description) {
+    this.description = description;
+  }
+
+  /**
+   * The status in words, for what a person reads (reports, pages, CLI output); never the constant's
+   * name.
+   *
+   * @return lower-case words, e.g. {@code "due soon"}
+   */
+  public String description() {
+    return description;
+  }
 }
