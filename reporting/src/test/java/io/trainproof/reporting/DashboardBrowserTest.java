@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,31 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("browser")
 class DashboardBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /**
+   * The browser: {@code TRAINPROOF_CHROMIUM} when set (any Chromium or Chrome binary), otherwise
+   * where Debian, macOS or Windows installs it.
+   */
+  static final Path CHROMIUM = chromium();
+
+  static Path chromium() {
+    String configured = System.getenv("TRAINPROOF_CHROMIUM");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("mac")) {
+      return Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium");
+    }
+    if (os.contains("win")) {
+      return Path.of(
+          System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files"),
+          "Chromium",
+          "Application",
+          "chrome.exe");
+    }
+    return Path.of("/usr/bin/chromium");
+  }
+
   static final Path OUT = Path.of(System.getProperty("trainproof.reportDir", "target"), "browser");
 
   @BeforeAll
@@ -39,13 +64,13 @@ class DashboardBrowserTest {
         fail(
             "TRAINPROOF_REQUIRE_BROWSER=true but "
                 + CHROMIUM
-                + " is missing (apt-get install chromium)");
+                + " is missing (apt-get install chromium, or set TRAINPROOF_CHROMIUM to a Chromium or Chrome binary)");
       }
       Assumptions.abort(
           "SKIPPED: "
               + CHROMIUM
               + " is not installed, so the dashboard was not opened in a browser."
-              + " Install Debian's chromium package, or set TRAINPROOF_REQUIRE_BROWSER=true to make this a failure.");
+              + " Install Chromium (or set TRAINPROOF_CHROMIUM to its path), or set TRAINPROOF_REQUIRE_BROWSER=true to make this a failure.");
     }
   }
 

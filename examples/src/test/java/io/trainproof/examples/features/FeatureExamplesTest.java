@@ -14,5 +14,6 @@ class FeatureExamplesTest {
     assertThatCode(() -> HostSchedulerHook.main(new String[0])).doesNotThrowAnyException();
     assertThatCode(() -> NotificationSinkExample.main(new String[0])).doesNotThrowAnyException();
     assertThatCode(() -> CustomStoreAgainstContract.main(new String[0])).doesNotThrowAnyException();
+    assertThatCode(() -> RosterImport.main(new String[0])).doesNotThrowAnyException();
   }
 }

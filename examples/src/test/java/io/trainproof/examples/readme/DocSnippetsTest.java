@@ -35,6 +35,7 @@ class DocSnippetsTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern MARKER =
       Pattern.compile("<!-- snippet: (?<file>[^#\\s]+)#(?<region>[A-Za-z0-9_-]+) -->");
+  private static final Pattern WHOLE_FILE = Pattern.compile("<!-- snippet: (?<file>[^#\\s]+) -->");
   private static final Pattern REGION_LINE = Pattern.compile("\\s*// (snippet|end):[A-Za-z0-9_-]+");
 
   record Block(Path doc, int line, String marker, String code) {}
@@ -59,6 +60,55 @@ class DocSnippetsTest {
     }
   }
 
+  /**
+   * A block of another language may also name a file, whole ({@code <!-- snippet: FILE -->}); it
+   * must then equal it. The README's host pom.xml is such a block, and it imports the BOM of this
+   * build's version and names the compiler plugin's version (Maven 3.8's default, 3.1, ignores
+   * maven.compiler.release).
+   */
+  @Test
+  void everyWholeFileBlockEqualsItsFileAndTheHostPomFitsThisBuild() throws IOException {
+    int checked = 0;
+    for (Path doc : docs()) {
+      List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        Matcher m = WHOLE_FILE.matcher(lines.get(i).strip());
+        if (!m.matches()) {
+          continue;
+        }
+        assertThat(lines.get(i + 1))
+            .as("%s line %d: a fenced block follows", doc, i + 2)
+            .startsWith("```");
+        StringBuilder code = new StringBuilder();
+        int j = i + 2;
+        while (j < lines.size() && !lines.get(j).strip().equals("```")) {
+          code.append(lines.get(j)).append('\n');
+          j++;
+        }
+        assertThat(code.toString())
+            .as("%s line %d shows %s", doc, i + 1, m.group("file"))
+            .isEqualTo(Files.readString(ROOT.resolve(m.group("file")), StandardCharsets.UTF_8));
+        checked++;
+      }
+    }
+    assertThat(checked).as("whole-file blocks").isPositive();
+    String hostPom = Files.readString(Path.of("src/test/resources/host/pom.xml"));
+    String version = projectVersion();
+    assertThat(hostPom)
+        .contains(
+            "<artifactId>trainproof-bom</artifactId>\n        <version>" + version + "</version>")
+        .contains("<maven.compiler.release>17</maven.compiler.release>")
+        .containsPattern("<artifactId>maven-compiler-plugin</artifactId>\\s*<version>3\\.1[0-9]");
+  }
+
+  private static String projectVersion() throws IOException {
+    Matcher m =
+        Pattern.compile("<artifactId>trainproof-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
   @Test
   void theEmbeddingExampleRecordsAStatusInWordsAndWritesTheReport(@TempDir Path dir)
       throws IOException {
@@ -77,7 +127,7 @@ class DocSnippetsTest {
     assertThat(Files.readString(csv)).contains("compliant").contains("nurse");
   }
 
-  private static List<Block> blocks() throws IOException {
+  private static List<Path> docs() throws IOException {
     List<Path> docs = new ArrayList<>();
     try (Stream<Path> top = Files.list(ROOT)) {
       top.filter(p -> p.toString().endsWith(".md")).forEach(docs::add);
@@ -85,8 +135,12 @@ class DocSnippetsTest {
     try (Stream<Path> tree = Files.walk(ROOT.resolve("docs"))) {
       tree.filter(p -> p.toString().endsWith(".md")).forEach(docs::add);
     }
+    return docs;
+  }
+
+  private static List<Block> blocks() throws IOException {
     List<Block> out = new ArrayList<>();
-    for (Path doc : docs) {
+    for (Path doc : docs()) {
       List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {
         if (!lines.get(i).strip().equals("```java")) {

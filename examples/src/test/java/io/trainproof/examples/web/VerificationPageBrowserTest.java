@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,31 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("browser")
 class VerificationPageBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /**
+   * The browser: {@code TRAINPROOF_CHROMIUM} when set (any Chromium or Chrome binary), otherwise
+   * where Debian, macOS or Windows installs it.
+   */
+  static final Path CHROMIUM = chromium();
+
+  static Path chromium() {
+    String configured = System.getenv("TRAINPROOF_CHROMIUM");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("mac")) {
+      return Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium");
+    }
+    if (os.contains("win")) {
+      return Path.of(
+          System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files"),
+          "Chromium",
+          "Application",
+          "chrome.exe");
+    }
+    return Path.of("/usr/bin/chromium");
+  }
+
   static final Path OUT = Path.of("target", "browser");
 
   @BeforeAll
@@ -36,7 +61,7 @@ class VerificationPageBrowserTest {
         fail(
             "TRAINPROOF_REQUIRE_BROWSER=true but "
                 + CHROMIUM
-                + " is missing (apt-get install chromium)");
+                + " is missing (apt-get install chromium, or set TRAINPROOF_CHROMIUM to a Chromium or Chrome binary)");
       }
       Assumptions.abort(
           "SKIPPED: "
