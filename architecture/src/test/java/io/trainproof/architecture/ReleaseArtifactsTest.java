@@ -49,6 +49,9 @@ class ReleaseArtifactsTest {
         assertSigned(target.resolve(base + ".jar"), false);
         assertSigned(target.resolve(base + "-sources.jar"), false);
         assertSigned(target.resolve(base + "-javadoc.jar"), false);
+        assertThat(entries(target.resolve(base + ".jar")))
+            .as("%s jar", m.artifactId())
+            .contains("META-INF/LICENSE", "META-INF/NOTICE");
         assertThat(entries(target.resolve(base + "-sources.jar")))
             .as("%s sources", m.artifactId())
             .anyMatch(e -> e.endsWith(".java"));
