@@ -98,6 +98,54 @@ class CompletionRecordsTest {
         .orElseThrow();
   }
 
+  /**
+   * "Member M completed course C on date D": the open assignment due first is the one answered (its
+   * reason is recorded), whatever order the caller would have picked; the others close too.
+   */
+  @Test
+  void aCompletionByMemberAndCourseAnswersTheOpenAssignmentDueFirstAndClosesTheOthers() {
+    Assignment onboarding = open();
+    Assignment remediation =
+        tp.assignments()
+            .assign(
+                fx.officer(),
+                new AssignmentService.ManualAssignment(
+                    m.id(), course.id(), TODAY.plusDays(2), true, "incident 42"));
+    assertThat(remediation.currentDueOn()).isBefore(onboarding.currentDueOn());
+    CompletionService.Outcome outcome =
+        tp.completions()
+            .recordForCourse(
+                fx.officer(),
+                CompletionService.CourseCompletion.inApp(m.id(), course.id(), TODAY, 95, "o"));
+    assertThat(outcome.completion().assignment()).isEqualTo(remediation.id());
+    assertThat(outcome.closed())
+        .extracting(Assignment::id)
+        .containsExactlyInAnyOrder(remediation.id(), onboarding.id());
+    assertThat(tp.assignments().forMember(fx.officer(), m.id())).noneMatch(Assignment::isOpen);
+  }
+
+  @Test
+  void aCompletionByMemberAndCourseWithNothingOpenIsRefusedNamingTheCourseAndWritesNothing() {
+    tp.completions()
+        .recordForCourse(
+            fx.officer(),
+            CompletionService.CourseCompletion.inApp(m.id(), course.id(), TODAY, 95, "o"));
+    int entries = audit().size();
+    assertThatThrownBy(
+            () ->
+                tp.completions()
+                    .recordForCourse(
+                        fx.officer(),
+                        CompletionService.CourseCompletion.inApp(
+                            m.id(), course.id(), TODAY, 95, "o")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("course")
+        .hasMessageContaining(course.id().toString())
+        .hasMessageContaining("no open assignment");
+    assertThat(tp.completions().forMember(fx.officer(), m.id())).hasSize(1);
+    assertThat(audit()).hasSize(entries);
+  }
+
   @Test
   void aScoreExactlyAtThePassMarkPassesAndIssuesACertificateValidUntilTheNextCycle() {
     Assignment a = open();

@@ -81,6 +81,63 @@ public interface CompletionService {
   Outcome record(Actor actor, Request request);
 
   /**
+   * A completion of a course by a member, when the caller knows the member and the course but not
+   * the assignment (see {@link #recordForCourse}).
+   *
+   * @param member who
+   * @param course which course
+   * @param completedOn when; not before engagement, not in the future
+   * @param score the score 0 to 100, or null when unscored
+   * @param courseVersion the version taken, or null for the newest released
+   * @param provenance how it was obtained and who recorded it
+   * @param evidence evidence file hashes
+   */
+  record CourseCompletion(
+      Id<WorkforceMember> member,
+      Id<Course> course,
+      LocalDate completedOn,
+      @Nullable Integer score,
+      @Nullable Id<CourseVersion> courseVersion,
+      Provenance provenance,
+      List<EvidenceFile> evidence) {
+
+    /**
+     * An in-app completion with a score.
+     *
+     * @param member who
+     * @param course which course
+     * @param completedOn when
+     * @param score the score, or null
+     * @param recordedBy the actor id
+     * @return the request
+     */
+    public static CourseCompletion inApp(
+        Id<WorkforceMember> member,
+        Id<Course> course,
+        LocalDate completedOn,
+        @Nullable Integer score,
+        String recordedBy) {
+      return new CourseCompletion(
+          member, course, completedOn, score, null, Provenance.inApp(recordedBy), List.of());
+    }
+  }
+
+  /**
+   * Records that a member completed a course, choosing the assignment by the documented rule: of
+   * the member's open assignments for the course, the one due first (then the one assigned first,
+   * then by id). That assignment's reason is the one the completion answers; a passing completion
+   * closes the member's other open assignments for the course too, as {@link #record} does. Unlike
+   * {@link #importCompletion}, nothing is assigned when none is open: that is refused.
+   *
+   * @param actor the caller
+   * @param request the completion
+   * @return what it did
+   * @throws io.trainproof.core.ValidationException when the member has no open assignment for the
+   *     course, naming the course
+   */
+  Outcome recordForCourse(Actor actor, CourseCompletion request);
+
+  /**
    * A member's completions and attempts, oldest first.
    *
    * @param actor the caller

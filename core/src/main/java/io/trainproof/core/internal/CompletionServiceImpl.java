@@ -81,6 +81,57 @@ public final class CompletionServiceImpl implements CompletionService {
   }
 
   @Override
+  public Outcome recordForCourse(Actor actor, CourseCompletion request) {
+    Check.notNull("request", request);
+    Check.notNull("member", request.member());
+    Check.notNull("course", request.course());
+    LocalDate completedOn = Check.notNull("completedOn", request.completedOn());
+    Provenance provenance = provenance(request.provenance());
+    if (request.score() != null) {
+      Check.inRange("score", request.score(), 0, 100);
+    }
+    List<EvidenceFile> evidence = evidence(request.evidence());
+    return ctx.run(
+        actor,
+        Operation.COMPLETION_RECORD,
+        w -> {
+          WorkforceMember member = Validate.member(w, request.member());
+          Assignment assignment =
+              openDueFirst(w, member, request.course())
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "course",
+                              request.course(),
+                              "has no open assignment for this member; record training nobody"
+                                  + " assigned with importCompletion"));
+          return complete(
+              w,
+              assignment,
+              completedOn,
+              request.score(),
+              null,
+              request.courseVersion(),
+              provenance,
+              evidence);
+        });
+  }
+
+  /**
+   * The rule {@link CompletionService#recordForCourse} documents: the member's open assignment for
+   * the course due first, then assigned first, then by id.
+   */
+  private static Optional<Assignment> openDueFirst(
+      Work w, WorkforceMember member, Id<Course> course) {
+    return w.tx().assignments().forMember(w.org().id(), member.id()).stream()
+        .filter(a -> a.isOpen() && a.course().equals(course))
+        .min(
+            Comparator.comparing(Assignment::currentDueOn)
+                .thenComparing(Assignment::assignedOn)
+                .thenComparing(a -> a.id().toString()));
+  }
+
+  @Override
   public Outcome importCompletion(Actor actor, Import request) {
     Check.notNull("request", request);
     Check.notNull("member", request.member());
@@ -105,11 +156,7 @@ public final class CompletionServiceImpl implements CompletionService {
           }
           WorkforceMember member = Validate.member(w, request.member());
           Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
-          Assignment assignment =
-              w.tx().assignments().forMember(w.org().id(), member.id()).stream()
-                  .filter(a -> a.isOpen() && a.course().equals(request.course()))
-                  .min(Comparator.comparing(Assignment::currentDueOn))
-                  .orElse(null);
+          Assignment assignment = openDueFirst(w, member, request.course()).orElse(null);
           if (assignment == null) {
             Check.notBefore(
                 "completedOn", completedOn, member.engagedOn(), "the member's engagement date");

@@ -3,10 +3,9 @@ package io.trainproof.examples.readme;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.completion.CompletionService.Request;
+import io.trainproof.core.completion.CompletionService.CourseCompletion;
 import io.trainproof.core.course.CourseService.NewCourse;
 import io.trainproof.core.course.CourseService.NewVersion;
-import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.Organization;
@@ -101,21 +100,26 @@ public final class EmbeddingInFiveMinutes {
         trainproof,
         officer,
         nurse,
+        course,
         today,
         Path.of(args.length > 0 ? args[0] : "organization-summary.csv"));
   }
 
   // snippet:everyday
   static void everydayTasks(
-      Trainproof trainproof, Actor officer, WorkforceMember nurse, LocalDate today, Path csv)
+      Trainproof trainproof,
+      Actor officer,
+      WorkforceMember nurse,
+      Course course,
+      LocalDate today,
+      Path csv)
       throws IOException {
-    // Record a completion: the member's open assignment, completed today with a score of 92.
-    Assignment open =
-        trainproof.assignments().forMember(officer, nurse.id()).stream()
-            .filter(Assignment::isOpen)
-            .findFirst()
-            .orElseThrow();
-    trainproof.completions().record(officer, Request.inApp(open.id(), today, 92, officer.id()));
+    // Record a completion: the member finished the course today with a score of 92 (it answers
+    // the member's open assignment for the course that is due first).
+    trainproof
+        .completions()
+        .recordForCourse(
+            officer, CourseCompletion.inApp(nurse.id(), course.id(), today, 92, officer.id()));
 
     // Print where the member stands, in words.
     for (RequirementStatus s : trainproof.status().forMember(officer, nurse.id(), today)) {
