@@ -1,6 +1,7 @@
 package io.trainproof.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.completion.CompletionService;
@@ -15,9 +16,11 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
+import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.workforce.WorkforceService;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
@@ -150,6 +153,61 @@ class ScenarioTest {
     complete(open(nurse).get(0), 100);
     assertThat(tp.completions().forMember(fx.officer(), nurse.id()).get(1).policyVersions())
         .contains(change.id());
+  }
+
+  /**
+   * Publishing says what it decided: retraining assigned, members active in each affected role, and
+   * a role nobody holds (a typo, "nures") named as unknown, in the result and the audit entry.
+   */
+  @Test
+  void publishingAMaterialVersionSaysWhatItDecidedAndNamesRolesNobodyHolds() {
+    Policy security = fx.policy("SEC", LocalDate.of(2025, 1, 1));
+    Course course = fx.course("SEC-101", security);
+    fx.requirement(
+        "Security", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).retrainWithinDays(30).build());
+    fx.hire(today(), "ICU", "nurse");
+    fx.hire(today(), "ICU", "nurse");
+    fx.hire(today(), "IT", "it");
+    PolicyService.Publication outcome =
+        tp.policies()
+            .publishWithOutcome(
+                fx.officer(),
+                security.id(),
+                new PolicyService.NewVersion(
+                    LocalDate.of(2026, 2, 1),
+                    Fixtures.sha256("SEC v2"),
+                    "New rules",
+                    true,
+                    Set.of("nurse", "nures")));
+    assertThat(outcome.retrainingAssigned()).isEqualTo(2);
+    assertThat(outcome.activeMembersByRole()).containsExactly(entry("nures", 0), entry("nurse", 2));
+    assertThat(outcome.unknownRoles()).containsExactly("nures");
+    assertThat(
+            tp
+                .audit()
+                .entries(fx.officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                .stream()
+                .filter(e -> e.action().equals("POLICY_VERSION_PUBLISHED"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .details())
+        .containsEntry("unknownRoles", "nures");
+
+    PolicyService.Publication everyone =
+        tp.policies()
+            .publishWithOutcome(
+                fx.officer(),
+                security.id(),
+                new PolicyService.NewVersion(
+                    LocalDate.of(2026, 3, 1),
+                    Fixtures.sha256("SEC v3"),
+                    "Editorial",
+                    false,
+                    Set.of()));
+    assertThat(everyone.retrainingAssigned()).isZero();
+    assertThat(everyone.activeMembersByRole())
+        .containsExactly(entry(PolicyService.Publication.ALL_ROLES, 3));
+    assertThat(everyone.unknownRoles()).isEmpty();
   }
 
   @Test

@@ -6,19 +6,29 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.AttestationTrigger;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.internal.engine.AssignmentEngine;
 import io.trainproof.core.policy.PolicyService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Implements {@link PolicyService}. Thread-safe. Not API. */
 public final class PolicyServiceImpl implements PolicyService {
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyServiceImpl.class);
   private final Context ctx;
   private final AssignmentEngine engine;
   private final AttestationServiceImpl attestations;
@@ -73,6 +83,11 @@ public final class PolicyServiceImpl implements PolicyService {
 
   @Override
   public PolicyVersion publish(Actor actor, Id<Policy> policyId, NewVersion request) {
+    return publishWithOutcome(actor, policyId, request).version();
+  }
+
+  @Override
+  public Publication publishWithOutcome(Actor actor, Id<Policy> policyId, NewVersion request) {
     Check.notNull("request", request);
     LocalDate effectiveFrom = Check.notNull("effectiveFrom", request.effectiveFrom());
     String hash = Check.sha256Hex("textSha256", request.textSha256());
@@ -121,6 +136,23 @@ public final class PolicyServiceImpl implements PolicyService {
                   null,
                   w.now());
           w.tx().policies().insertVersion(version);
+          LocalDate on = Dates.max(w.today(), effectiveFrom);
+          SortedMap<String, Integer> holders = holders(w, affected, on);
+          SortedSet<String> unknown = new TreeSet<>();
+          holders.forEach(
+              (role, n) -> {
+                if (n == 0 && !heldByAnyone(w, role)) {
+                  unknown.add(role);
+                }
+              });
+          if (!unknown.isEmpty()) {
+            // why: a typo in a role name assigns nothing; role codes are not personal data
+            LOG.warn(
+                "policy {} version {} names roles no workforce member holds: {}",
+                policy.code(),
+                number,
+                unknown);
+          }
           w.audit(
               "POLICY_VERSION_PUBLISHED",
               "PolicyVersion",
@@ -137,11 +169,10 @@ public final class PolicyServiceImpl implements PolicyService {
                   "material",
                   String.valueOf(request.material()),
                   "affectedRoles",
-                  String.join(",", new TreeSet<>(affected))));
-          LocalDate on = Dates.max(w.today(), effectiveFrom);
-          if (version.material()) {
-            engine.retrain(w, version, on);
-          }
+                  String.join(",", new TreeSet<>(affected)),
+                  "unknownRoles",
+                  String.join(",", unknown)));
+          int retraining = version.material() ? engine.retrain(w, version, on) : 0;
           boolean attest =
               policy.attestOn() == AttestationTrigger.EVERY_VERSION
                   || (policy.attestOn() == AttestationTrigger.MATERIAL_ONLY && version.material());
@@ -149,8 +180,41 @@ public final class PolicyServiceImpl implements PolicyService {
             attestations.requestForAudience(
                 w, policy, version, on.plusDays(policy.attestWithinDays()));
           }
-          return version;
+          return new Publication(version, retraining, holders, unknown);
         });
+  }
+
+  /**
+   * For each affected role, how many members are active in it on the date; an empty set of roles
+   * means everyone, counted under {@link Publication#ALL_ROLES}.
+   */
+  private static SortedMap<String, Integer> holders(Work w, Set<String> roles, LocalDate on) {
+    SortedMap<String, Integer> out = new TreeMap<>();
+    if (roles.isEmpty()) {
+      out.put(Publication.ALL_ROLES, 0);
+    } else {
+      roles.forEach(r -> out.put(r, 0));
+    }
+    for (WorkforceMember m : w.tx().members().list(w.org().id())) {
+      Optional<MemberTerms> terms = m.termsOn(on);
+      if (terms.isEmpty() || terms.get().status() != MemberStatus.ACTIVE) {
+        continue;
+      }
+      if (roles.isEmpty()) {
+        out.merge(Publication.ALL_ROLES, 1, Integer::sum);
+      } else {
+        for (String role : terms.get().roles()) {
+          out.computeIfPresent(role, (r, n) -> n + 1);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether any member, in any status, holds the role in their latest terms. */
+  private static boolean heldByAnyone(Work w, String role) {
+    return w.tx().members().list(w.org().id()).stream()
+        .anyMatch(m -> m.latestTerms().roles().contains(role));
   }
 
   @Override

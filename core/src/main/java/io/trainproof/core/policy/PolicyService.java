@@ -7,8 +7,13 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +78,45 @@ public interface PolicyService {
    * @return the policy
    */
   Policy create(Actor actor, NewPolicy request);
+
+  /**
+   * What publishing a version decided.
+   *
+   * @param version the version published
+   * @param retrainingAssigned retraining assignments created (0 for a version that is not material,
+   *     or when everyone affected was already trained on it)
+   * @param activeMembersByRole for each affected role, the members active in it on the later of
+   *     today and the effective date; a version affecting everyone counts them under {@link
+   *     #ALL_ROLES}
+   * @param unknownRoles affected roles that no workforce member holds, in any status (usually a
+   *     typo: nothing was assigned for them); also logged as a warning and in the audit entry
+   */
+  record Publication(
+      PolicyVersion version,
+      int retrainingAssigned,
+      SortedMap<String, Integer> activeMembersByRole,
+      SortedSet<String> unknownRoles) {
+
+    /** The key under which a version affecting every role counts its members. */
+    public static final String ALL_ROLES = "(all roles)";
+
+    /** Makes the collections immutable. */
+    public Publication {
+      activeMembersByRole = Collections.unmodifiableSortedMap(new TreeMap<>(activeMembersByRole));
+      unknownRoles = Collections.unmodifiableSortedSet(new TreeSet<>(unknownRoles));
+    }
+  }
+
+  /**
+   * Publishes a version, as {@link #publish}, and says what that decided: retraining assigned,
+   * members affected by role, and affected roles nobody holds.
+   *
+   * @param actor the caller
+   * @param policy the policy
+   * @param request the version
+   * @return the version and what publishing it decided
+   */
+  Publication publishWithOutcome(Actor actor, Id<Policy> policy, NewVersion request);
 
   /**
    * Publishes a version. The previous version's last-in-effect date becomes the day before this
