@@ -10,6 +10,7 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Attestation;
+import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
@@ -18,9 +19,12 @@ import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
+import io.trainproof.core.policy.PolicyService;
+import io.trainproof.core.retention.RetainedRecord;
 import io.trainproof.core.retention.RetentionService.PurgeReport;
 import io.trainproof.core.retention.RetentionService.PurgeRequest;
 import java.time.Duration;
@@ -32,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,69 @@ class RetentionServiceTest {
                 CompletionService.Request.inApp(leaversAssignment.id(), START, 90, "o"))
             .completion();
     assertThat(tp.notifications().dispatch().delivered()).isEqualTo(2); // one ASSIGNED notice each
+  }
+
+  /**
+   * Every organization record the six-year rule covers answers "kept until": six years after the
+   * later of its creation and the last day it was in effect, and nothing while it is in effect.
+   */
+  @Test
+  void policyVersionsDecisionsReviewsRemindersAndMemberRecordsSayUntilWhenTheyAreKept() {
+    Policy privacy = fx.policy("PRIV", START);
+    tp.documentation()
+        .decide(
+            fx.officer(),
+            RegulatoryTopic.MALWARE_PROTECTION,
+            true,
+            "Covered by the course",
+            null,
+            START);
+    LocalDate later = LocalDate.of(2021, 1, 10);
+    clock.set(on(later));
+    tp.policies()
+        .publish(
+            fx.officer(),
+            privacy.id(),
+            new PolicyService.NewVersion(
+                LocalDate.of(2021, 2, 1),
+                Fixtures.sha256("PRIV v2"),
+                "Editorial",
+                false,
+                Set.of()));
+    tp.documentation()
+        .decide(
+            fx.officer(),
+            RegulatoryTopic.MALWARE_PROTECTION,
+            false,
+            "Endpoint protection instead",
+            "EDR on every workstation",
+            later);
+    tp.documentation().recordReview(fx.officer(), privacy.id(), later, "Still right", false, null);
+    tp.securityReminders()
+        .send(fx.officer(), "Phishing", "Check the sender", "email", Audience.everyone(), false);
+    tp.workforce().terminate(fx.officer(), leaver.id(), later);
+
+    Map<String, RetainedRecord> byDescription = new TreeMap<>();
+    for (RetainedRecord r : tp.retention().organizationRecords(fx.officer())) {
+      byDescription.put(r.description(), r);
+    }
+    assertThat(byDescription.get("policy PRIV version 1").keptUntil())
+        .isEqualTo(LocalDate.of(2027, 1, 31)); // last in effect the day before version 2
+    assertThat(byDescription.get("policy PRIV version 2").keptUntil()).isNull(); // in effect
+    assertThat(byDescription.get("decision 1 on 45 CFR 164.308(a)(5)(ii)(B)").keptUntil())
+        .isEqualTo(LocalDate.of(2027, 1, 9));
+    assertThat(byDescription.get("decision 2 on 45 CFR 164.308(a)(5)(ii)(B)").lastInEffectOn())
+        .isNull();
+    assertThat(byDescription.get("review of policy PRIV on 2021-01-10").keptUntil())
+        .isEqualTo(LocalDate.of(2027, 1, 10));
+    assertThat(byDescription.get("security reminder sent on 2021-01-10").keptUntil())
+        .isEqualTo(LocalDate.of(2027, 1, 10));
+    assertThat(byDescription.get("workforce member " + leaver.externalId()).keptUntil())
+        .isEqualTo(LocalDate.of(2027, 1, 10));
+    assertThat(byDescription.get("workforce member " + stayer.externalId()).keptUntil()).isNull();
+    assertThat(byDescription.values())
+        .extracting(RetainedRecord::kind)
+        .containsOnly(RetainedRecord.Kind.values());
   }
 
   static Instant on(LocalDate date) {

@@ -5,22 +5,30 @@ import io.trainproof.core.IntegrityException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.LegalHold;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.Organization;
+import io.trainproof.core.domain.Policy;
+import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.RecordKind;
+import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.retention.RetainedRecord;
 import io.trainproof.core.retention.RetentionService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -151,6 +159,100 @@ public final class RetentionServiceImpl implements RetentionService {
           }
           return result;
         });
+  }
+
+  @Override
+  public List<RetainedRecord> organizationRecords(Actor actor) {
+    return ctx.run(
+        actor,
+        Operation.RETENTION_READ,
+        w -> {
+          Id<Organization> org = w.org().id();
+          Organization o = w.org();
+          List<RetainedRecord> out = new ArrayList<>();
+          for (Policy p : w.tx().policies().list(org)) {
+            for (PolicyVersion v : w.tx().policies().versions(org, p.id())) {
+              LocalDate created = o.dateOf(v.publishedAt());
+              out.add(
+                  retained(
+                      o,
+                      RetainedRecord.Kind.POLICY_VERSION,
+                      v.id().toString(),
+                      "policy " + p.code() + " version " + v.number(),
+                      created,
+                      v.lastInEffectOn()));
+            }
+            for (PolicyReview r : w.tx().documentation().reviews(org, p.id())) {
+              out.add(
+                  retained(
+                      o,
+                      RetainedRecord.Kind.POLICY_REVIEW,
+                      r.id().toString(),
+                      "review of policy " + p.code() + " on " + r.reviewedOn(),
+                      r.reviewedOn(),
+                      r.reviewedOn()));
+            }
+          }
+          List<AddressableDecision> decisions = w.tx().documentation().decisions(org);
+          for (AddressableDecision d : decisions) {
+            // why: a decision is in effect until a later decision on the same topic is made
+            LocalDate lastInEffect =
+                decisions.stream()
+                    .filter(n -> n.topic() == d.topic() && n.number() > d.number())
+                    .map(AddressableDecision::decidedOn)
+                    .min(Comparator.naturalOrder())
+                    .map(next -> Dates.max(d.decidedOn(), next.minusDays(1)))
+                    .orElse(null);
+            out.add(
+                retained(
+                    o,
+                    RetainedRecord.Kind.ADDRESSABLE_DECISION,
+                    d.id().toString(),
+                    "decision " + d.number() + " on " + "45 CFR " + d.topic().citation(),
+                    d.decidedOn(),
+                    lastInEffect));
+          }
+          for (SecurityReminder r : w.tx().documentation().reminders(org)) {
+            out.add(
+                retained(
+                    o,
+                    RetainedRecord.Kind.SECURITY_REMINDER,
+                    r.id().toString(),
+                    "security reminder sent on " + r.sentOn(),
+                    r.sentOn(),
+                    r.sentOn()));
+          }
+          for (WorkforceMember m : w.tx().members().list(org)) {
+            MemberTerms last = m.latestTerms();
+            LocalDate ended =
+                last.status() == MemberStatus.TERMINATED ? last.effectiveFrom() : null;
+            out.add(
+                retained(
+                    o,
+                    RetainedRecord.Kind.WORKFORCE_MEMBER,
+                    m.id().toString(),
+                    "workforce member " + m.externalId(),
+                    m.engagedOn(),
+                    ended));
+          }
+          out.sort(
+              Comparator.comparing(RetainedRecord::kind)
+                  .thenComparing(RetainedRecord::createdOn)
+                  .thenComparing(RetainedRecord::id));
+          return List.copyOf(out);
+        });
+  }
+
+  private static RetainedRecord retained(
+      Organization org,
+      RetainedRecord.Kind kind,
+      String id,
+      String description,
+      LocalDate createdOn,
+      @Nullable LocalDate lastInEffectOn) {
+    LocalDate keptUntil =
+        lastInEffectOn == null ? null : org.keepUntil(Dates.max(createdOn, lastInEffectOn));
+    return new RetainedRecord(kind, id, description, createdOn, lastInEffectOn, keptUntil);
   }
 
   /** One record a purge matched. */

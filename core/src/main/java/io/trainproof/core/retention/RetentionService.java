@@ -104,6 +104,17 @@ public interface RetentionService {
   Map<RecordKind, Map<String, LocalDate>> retentionDates(Actor actor, Id<WorkforceMember> member);
 
   /**
+   * Until when the organization's own records are kept: every policy version, addressable decision,
+   * policy review, security reminder and workforce member record, each with the day it was created,
+   * the last day it was in effect (null while it still is) and the last day it must be kept (null
+   * while in effect). Members' training records are answered by {@link #retentionDates}.
+   *
+   * @param actor the caller
+   * @return the records, by kind, then creation date, then id
+   */
+  List<RetainedRecord> organizationRecords(Actor actor);
+
+  /**
    * The tombstones of purged records.
    *
    * @param actor the caller
