@@ -54,6 +54,13 @@ public class TestHost {
     Certificate certificate() {
       return trainproof.certificates().forMember(fixtures.officer(), member.id()).get(0);
     }
+
+    /** A new member's certificate, for a test that changes it. */
+    Certificate newCertificate() {
+      WorkforceMember hired = fixtures.hire(LocalDate.now(CLOCK), "ICU", "nurse");
+      complete(trainproof, fixtures, hired);
+      return trainproof.certificates().forMember(fixtures.officer(), hired.id()).get(0);
+    }
   }
 
   @Bean
@@ -80,12 +87,16 @@ public class TestHost {
     fx.requirement(
         "R", Fixtures.terms(fx.course("HIPAA"), LocalDate.now(CLOCK).minusYears(1)).build());
     WorkforceMember member = fx.hire(LocalDate.now(CLOCK), "ICU", "nurse");
+    complete(tp, fx, member);
+    return new Clinic(tp, fx, member);
+  }
+
+  static void complete(Trainproof tp, Fixtures fx, WorkforceMember member) {
     Assignment a = tp.assignments().forMember(fx.officer(), member.id()).get(0);
     tp.completions()
         .record(
             fx.officer(),
             CompletionService.Request.inApp(a.id(), LocalDate.now(CLOCK), 95, "officer"));
-    return new Clinic(tp, fx, member);
   }
 
   @Bean
