@@ -15,6 +15,7 @@ import io.trainproof.core.domain.Certificate;
 import io.trainproof.signing.verify.FailureReason;
 import io.trainproof.web.vcapi.ApiKeys;
 import io.trainproof.web.vcapi.Caller;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -235,6 +236,26 @@ class TrainproofWebTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("code=" + code));
     assertThat(accepted.getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void aPastedCredentialIsVerifiedAndATamperedOneIsNotValid() throws Exception {
+    String json = clinic.certificate().credentialJson();
+    MockHttpServletResponse valid = paste(json);
+    assertThat(valid.getStatus()).isEqualTo(200);
+    assertThat(valid.getContentAsString()).contains("id=\"verdict\">Valid<");
+    String tampered = json.replace(TestHost.DID + "\"", TestHost.DID + "x\"");
+    assertThat(tampered).isNotEqualTo(json);
+    String html = paste(tampered).getContentAsString();
+    assertThat(html).contains("id=\"verdict\">Not valid<").doesNotContain("TAMPERED", "WRONG_KEY");
+  }
+
+  private MockHttpServletResponse paste(String credential) throws Exception {
+    return send(
+        post("/trainproof/verify")
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8)));
   }
 
   // ---------------------------------------------------------------- the dashboard
