@@ -12,6 +12,8 @@ import io.trainproof.testkit.Fixtures;
 import io.trainproof.web.internal.VcApiController;
 import io.trainproof.web.vcapi.ApiKeys;
 import io.trainproof.web.vcapi.VcApi;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -130,5 +132,15 @@ class TrainproofWebAutoConfigurationTest {
   void withoutAnIssuerStartUpFailsNamingTheMissingBean() {
     web.withBean(Trainproof.class, () -> TRAINPROOF)
         .run(c -> assertThat(c).getFailure().hasMessageContaining("TrainproofWebIssuer"));
+  }
+
+  @Test
+  void thePropertiesHaveMetadataForIdes() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("the configuration processor's output").isNotNull();
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"trainproof.web.base-path\"", "\"trainproof.web.api-keys\"");
+    }
   }
 }
