@@ -199,7 +199,7 @@ class TrainproofWebTest {
     String html =
         send(get("/trainproof/verify").param("code", c.verificationCode())).getContentAsString();
     assertThat(html)
-        .contains("id=\"verdict\">Revoked<")
+        .contains("id=\"verdict\">Revoked: issued in error<")
         .contains("<li>" + FailureReason.REVOKED.description() + "</li>")
         .doesNotContain("REVOKED");
   }
@@ -247,7 +247,7 @@ class TrainproofWebTest {
     String tampered = json.replace(TestHost.DID + "\"", TestHost.DID + "x\"");
     assertThat(tampered).isNotEqualTo(json);
     String html = paste(tampered).getContentAsString();
-    assertThat(html).contains("id=\"verdict\">Not valid<").doesNotContain("TAMPERED", "WRONG_KEY");
+    assertThat(html).contains("id=\"verdict\">Not valid: ").doesNotContain("TAMPERED", "WRONG_KEY");
   }
 
   private MockHttpServletResponse paste(String credential) throws Exception {

@@ -108,24 +108,6 @@ final class Html {
         + close(base);
   }
 
-  /** One plain-language sentence for the outcome. */
-  static String verdict(VerificationResult result, boolean revoked) {
-    if (result.verified()) {
-      return "Valid";
-    }
-    Set<FailureReason> reasons = result.failureReasons();
-    if (revoked || reasons.contains(FailureReason.REVOKED)) {
-      return "Revoked";
-    }
-    if (reasons.contains(FailureReason.SUPERSEDED)) {
-      return "Superseded: a newer certificate replaced this one";
-    }
-    if (reasons.contains(FailureReason.EXPIRED)) {
-      return "Expired";
-    }
-    return "Not valid";
-  }
-
   private static void row(StringBuilder sb, String label, String value) {
     sb.append("<tr><th scope=\"row\">")
         .append(esc(label))

@@ -12,6 +12,7 @@ import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.VerificationResult;
 import io.trainproof.web.vcapi.IssuerSite;
 import io.trainproof.web.vcapi.VcApi;
+import io.trainproof.web.vcapi.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +142,9 @@ public class VerificationController extends Endpoints {
             org.name(),
             c.validFrom().toString(),
             until == null ? "does not expire" : until.toString());
-    String verdict = Html.verdict(result, c.status() == Certificate.Status.REVOKED);
+    String verdict =
+        Verdict.sentence(
+            result, c.status() == Certificate.Status.REVOKED ? c.statusReason() : null);
     return html(200, Html.result(base(request), result, verdict, shown));
   }
 
@@ -163,7 +166,7 @@ public class VerificationController extends Endpoints {
             issuer.isTextual() ? issuer.asText() : text(issuer.path("name")),
             localDate(text(vc.path("validFrom")), org),
             localDate(text(vc.path("validUntil")), org));
-    return html(200, Html.result(base(request), result, Html.verdict(result, false), shown));
+    return html(200, Html.result(base(request), result, Verdict.sentence(result, null), shown));
   }
 
   private CredentialVerifier verifier() {
