@@ -32,6 +32,7 @@ class ModuleBoundaryTest {
           "io.trainproof.signing",
           "io.trainproof.reporting",
           "io.trainproof.integrations",
+          "io.trainproof.web",
           "io.trainproof.examples",
           "io.trainproof.benchmarks");
 

@@ -4,9 +4,6 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
 import io.trainproof.examples.web.Access;
 import io.trainproof.examples.web.AccessTokens;
-import io.trainproof.examples.web.ApiKeys;
-import io.trainproof.examples.web.Caller;
-import io.trainproof.examples.web.CredentialSigning;
 import io.trainproof.examples.web.TestIssuers;
 import io.trainproof.examples.web.WebHost;
 import io.trainproof.reporting.ReportFormat;
@@ -17,6 +14,9 @@ import io.trainproof.signing.key.InMemoryKeyProvider;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.key.SigningKey;
+import io.trainproof.web.vcapi.ApiKeys;
+import io.trainproof.web.vcapi.Caller;
+import io.trainproof.web.vcapi.CredentialSigning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -199,7 +199,7 @@ public final class ServeCommand implements Callable<Integer> {
               tp,
               Actor.system(w.org().id()),
               history,
-              CredentialSigning.audited(tp, w.org().id()),
+              CredentialSigning.audited(tp),
               w.clock(),
               viewer -> {
                 ByteArrayOutputStream html = new ByteArrayOutputStream();

@@ -1,5 +1,7 @@
 package io.trainproof.examples.web;
 
+import io.trainproof.web.vcapi.ApiKeys;
+import io.trainproof.web.vcapi.Caller;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

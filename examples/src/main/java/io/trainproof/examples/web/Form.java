@@ -1,5 +1,6 @@
 package io.trainproof.examples.web;
 
+import io.trainproof.web.vcapi.VcApi;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

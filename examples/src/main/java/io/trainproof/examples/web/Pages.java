@@ -1,16 +1,14 @@
 package io.trainproof.examples.web;
 
-import static java.util.stream.Collectors.joining;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainproof.signing.verify.Check;
 import io.trainproof.signing.verify.FailureReason;
 import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.VerificationResult;
+import io.trainproof.web.vcapi.Verdict;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The verification page's HTML: self-contained, every value escaped. */
@@ -72,7 +70,7 @@ final class Pages {
       String credentialJson,
       @Nullable String revocationReason,
       boolean testIssuer) {
-    String verdict = verdict(result, revocationReason);
+    String verdict = Verdict.sentence(result, revocationReason);
     StringBuilder sb = new StringBuilder();
     sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(verdict))
@@ -126,41 +124,6 @@ final class Pages {
 
   private static String banner(boolean testIssuer) {
     return testIssuer ? "<p class=\"test\" id=\"test-issuer\">" + esc(TEST_ISSUER) + "</p>" : "";
-  }
-
-  /** One plain-language sentence for the outcome. */
-  static String verdict(VerificationResult result, @Nullable String revocationReason) {
-    if (result.verified()) {
-      return "Valid";
-    }
-    Set<FailureReason> reasons = result.failureReasons();
-    if (reasons.contains(FailureReason.TAMPERED_CONTENT)
-        || reasons.contains(FailureReason.UNCANONICALIZABLE_CONTENT)) {
-      return "Not valid: the certificate was changed after it was signed (tampered)";
-    }
-    if (reasons.contains(FailureReason.REVOKED)) {
-      return "Revoked" + (revocationReason == null ? "" : ": " + revocationReason);
-    }
-    if (reasons.contains(FailureReason.SUPERSEDED)) {
-      return "Superseded: a newer certificate replaced this one";
-    }
-    if (reasons.contains(FailureReason.EXPIRED)) {
-      return "Expired";
-    }
-    if (reasons.contains(FailureReason.NOT_YET_VALID)) {
-      return "Not yet valid";
-    }
-    if (reasons.contains(FailureReason.UNKNOWN_ISSUER)
-        || reasons.contains(FailureReason.WRONG_KEY)
-        || reasons.contains(FailureReason.UNKNOWN_KEY)) {
-      return "Not valid: not signed by a trusted issuer's key";
-    }
-    if (reasons.contains(FailureReason.MALFORMED_JSON)
-        || reasons.contains(FailureReason.MALFORMED_CREDENTIAL)) {
-      return "Not valid: this is not a certificate";
-    }
-    return "Not valid: "
-        + reasons.stream().map(FailureReason::description).sorted().collect(joining("; "));
   }
 
   private static @Nullable JsonNode parse(String json) {

@@ -6,6 +6,7 @@ import io.trainproof.signing.key.InMemoryKeyProvider;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.key.SigningKey;
+import io.trainproof.web.vcapi.Caller;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -17,6 +17,11 @@ import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.JsonLdContexts;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.VerificationResult;
+import io.trainproof.web.vcapi.Caller;
+import io.trainproof.web.vcapi.CredentialSigning;
+import io.trainproof.web.vcapi.IssuerSite;
+import io.trainproof.web.vcapi.StatusUpdates;
+import io.trainproof.web.vcapi.VcApi;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +69,9 @@ import org.slf4j.LoggerFactory;
  * scope {@value Caller#DASHBOARD}) need {@code Authorization: Bearer} with an API key or an access
  * token ({@link Access}): 401 with {@code WWW-Authenticate: Bearer} without a valid one, 403 with
  * {@code error="insufficient_scope"} without the scope. Signing goes through {@link
- * CredentialSigning} with the authenticated {@link Caller}.
+ * CredentialSigning} with the authenticated {@link Caller} as the organization's system actor under
+ * the caller's id. The VC API itself ({@link VcApi}, {@link StatusUpdates}) lives in the web
+ * module, which serves it on Spring MVC for production hosts.
  *
  * <p><b>Request hygiene.</b> The {@code Host} header must be one of the host's names ({@code
  * 127.0.0.1:port}, {@code localhost:port} and those configured), else 421. Every POST and the
@@ -204,6 +211,13 @@ public final class WebHost implements AutoCloseable {
     Id<Organization> organization() {
       return Objects.requireNonNull(reader.organization(), "the reader acts in an organization");
     }
+
+    /**
+     * @return what the VC API (in the web module) needs of this site
+     */
+    public IssuerSite issuerSite() {
+      return new IssuerSite(trainproof, reader, history, signing, clock, testIssuers::signer);
+    }
   }
 
   /**
@@ -285,12 +299,12 @@ public final class WebHost implements AutoCloseable {
     this.settings = settings;
     this.vcApi =
         new VcApi(
-            site,
+            site.issuerSite(),
             site.testIssuer()
                 ? new DataIntegrity(
                     JsonLdContexts.bundled().with(EXAMPLES_V2_URL, EXAMPLES_V2_CONTEXT))
                 : new DataIntegrity());
-    this.statusUpdates = new StatusUpdates(site);
+    this.statusUpdates = new StatusUpdates(site.issuerSite());
     Set<String> origins = new LinkedHashSet<>();
     for (String h : settings.hostNames()) {
       origins.add("http://" + h);
@@ -597,7 +611,8 @@ public final class WebHost implements AutoCloseable {
         MAX_JSON_BYTES,
         settings.bodyTimeout(),
         body -> {
-          VcApi.Response response = vcApi.issue(caller, body);
+          VcApi.Response response =
+              vcApi.issue(caller.actor(site.organization(), ActorRole.SYSTEM), body);
           if (response.status() == 201) {
             logSigned(caller, response.body().path("verifiableCredential"));
             x.send(201, "application/json", StrictJson.write(response.body()));
@@ -629,7 +644,8 @@ public final class WebHost implements AutoCloseable {
         MAX_JSON_BYTES,
         settings.bodyTimeout(),
         body -> {
-          VcApi.Response response = statusUpdates.update(caller, body);
+          VcApi.Response response =
+              statusUpdates.update(caller.actor(site.organization(), ActorRole.SYSTEM), body);
           if (response.status() == 200) {
             LOG.info("{} for {} ({})", response.reason(), caller.id(), caller.via());
           } else {

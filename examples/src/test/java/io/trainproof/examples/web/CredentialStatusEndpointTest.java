@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.examples.SignedClinic;
+import io.trainproof.web.vcapi.ApiKeys;
+import io.trainproof.web.vcapi.Caller;
+import io.trainproof.web.vcapi.CredentialSigning;
+import io.trainproof.web.vcapi.StatusUpdates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +48,7 @@ class CredentialStatusEndpointTest {
                 clinic.tp,
                 clinic.system(),
                 clinic.history,
-                CredentialSigning.audited(clinic.tp, clinic.fx.org().id()),
+                CredentialSigning.audited(clinic.tp),
                 clinic.clock,
                 null,
                 Access.of(

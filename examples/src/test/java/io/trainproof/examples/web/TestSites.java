@@ -6,6 +6,7 @@ import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.Signer;
 import io.trainproof.signing.proof.DataIntegrity;
 import io.trainproof.signing.proof.ProofOptions;
+import io.trainproof.web.vcapi.CredentialSigning;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;

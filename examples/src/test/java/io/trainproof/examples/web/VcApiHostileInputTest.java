@@ -3,6 +3,7 @@ package io.trainproof.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainproof.signing.jcs.StrictJson;
+import io.trainproof.web.vcapi.VcApi;
 import org.junit.jupiter.api.Test;
 
 /** Hostile VC API bodies, in process: each a 400 or 422 with a reason, never a 200 or a 500. */

@@ -15,6 +15,8 @@ import io.trainproof.core.ActorRole;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.FailureReason;
+import io.trainproof.web.vcapi.ApiKeys;
+import io.trainproof.web.vcapi.Caller;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

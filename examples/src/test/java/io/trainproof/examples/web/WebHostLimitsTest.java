@@ -5,6 +5,7 @@ import static io.trainproof.examples.web.WebFixture.bearer;
 import static io.trainproof.examples.web.WebFixture.issueRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainproof.web.vcapi.VcApi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

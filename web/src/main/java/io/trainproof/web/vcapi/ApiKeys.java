@@ -1,4 +1,4 @@
-package io.trainproof.examples.web;
+package io.trainproof.web.vcapi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

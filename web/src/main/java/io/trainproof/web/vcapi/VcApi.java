@@ -1,8 +1,9 @@
-package io.trainproof.examples.web;
+package io.trainproof.web.vcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.Actor;
 import io.trainproof.core.TrainproofException;
 import io.trainproof.core.certificate.CertificateService;
 import io.trainproof.signing.UnusableInputException;
@@ -44,14 +45,15 @@ import org.slf4j.LoggerFactory;
  * exactly what was sent. A refusal is 400 (not UTF-8, not JSON) or 422 (not a credential this host
  * signs: see {@link CredentialShape}, the issuer, and status lists, which only the SDK signs; or
  * not verified); an exception other than a typed {@link TrainproofException} is a bug and escapes.
- * Authentication is the caller's business ({@link WebHost}): {@link #issue} is given the
- * authenticated caller. Thread-safe.
+ * Authentication is the caller's business (the HTTP host: the Spring module's controllers, or the
+ * example Jetty host): {@link #issue} is given the actor the authenticated caller maps to. Written
+ * without Spring, so any host can use it. Thread-safe.
  */
-final class VcApi {
+public final class VcApi {
   private static final Logger LOG = LoggerFactory.getLogger(VcApi.class);
 
   /** The largest request body, in bytes. */
-  static final int MAX_BODY = 1 << 20;
+  public static final int MAX_BODY = 1 << 20;
 
   /** The body wraps the credential in one more object than the verifier's depth limit. */
   private static final JsonLimits BODY_LIMITS =
@@ -64,16 +66,27 @@ final class VcApi {
    * @param body the JSON body
    * @param reason what happened, for the log: names fields, never holds request content
    */
-  record Response(int status, ObjectNode body, String reason) {
-    static Response refused(int status, String message) {
+  public record Response(int status, ObjectNode body, String reason) {
+    /**
+     * A refusal with one error message.
+     *
+     * @param status the HTTP status
+     * @param message what was wrong; names the field, never echoes request content
+     * @return the response
+     */
+    public static Response refused(int status, String message) {
       return new Response(status, error(message), message);
     }
   }
 
-  private final WebHost.Site site;
+  private final IssuerSite site;
   private final DataIntegrity dataIntegrity;
 
-  VcApi(WebHost.Site site, DataIntegrity dataIntegrity) {
+  /**
+   * @param site the issuer this API signs and verifies for
+   * @param dataIntegrity the proof engine (its bundled JSON-LD contexts)
+   */
+  public VcApi(IssuerSite site, DataIntegrity dataIntegrity) {
     this.site = site;
     this.dataIntegrity = dataIntegrity;
   }
@@ -81,7 +94,7 @@ final class VcApi {
   /**
    * @return the issuer's key history and its current signed status lists
    */
-  TrustBundle trustBundle() {
+  public TrustBundle trustBundle() {
     CertificateService certs = site.trainproof().certificates();
     return TrustBundle.of(
         List.of(site.history()),
@@ -94,11 +107,11 @@ final class VcApi {
    * {@code POST /credentials/issue} with {@code {credential, options}}, for an authenticated caller
    * allowed to issue.
    *
-   * @param caller who asked (passed to the signing seam)
+   * @param caller who asked, as the SDK's actor (passed to the signing seam)
    * @param body the request body
    * @return 201 with {@code {verifiableCredential}}, 400 or 422
    */
-  Response issue(Caller caller, byte[] body) {
+  public Response issue(Actor caller, byte[] body) {
     String text = strictUtf8(body);
     if (text == null) {
       return Response.refused(400, "the body is not valid UTF-8");
@@ -122,7 +135,7 @@ final class VcApi {
     String issuerId =
         issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.get("id").asText();
     Optional<Signer> testSigner =
-        issuerId == null ? Optional.empty() : site.testIssuers().signer(issuerId);
+        issuerId == null ? Optional.empty() : site.testSigners().apply(issuerId);
     if (issuerId == null) {
       unsigned.put("issuer", did);
     } else if (!issuerId.equals(did) && testSigner.isEmpty()) {
@@ -166,7 +179,7 @@ final class VcApi {
    * @param credential the credential without a proof
    * @return the first problem as {@code field: reason}, or empty
    */
-  static Optional<String> shapeProblem(ObjectNode credential) {
+  public static Optional<String> shapeProblem(ObjectNode credential) {
     return CredentialShape.problems(credential).stream()
         .filter(p -> credential.has("issuer") || !p.field().equals("issuer"))
         .findFirst()
@@ -232,7 +245,7 @@ final class VcApi {
    * @param bytes the bytes
    * @return the text, or null when the bytes are not well-formed UTF-8
    */
-  static @Nullable String strictUtf8(byte[] bytes) {
+  public static @Nullable String strictUtf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -250,7 +263,7 @@ final class VcApi {
    * the key's JCS suite), which must fit the key. Logged, not audited: not an organization's key.
    */
   private Response signAsTestIssuer(
-      Caller caller, ObjectNode unsigned, JsonNode request, Signer signer) {
+      Actor caller, ObjectNode unsigned, JsonNode request, Signer signer) {
     KeyAlgorithm algorithm = signer.publicKey().algorithm();
     String requested = request.path("options").path("cryptosuite").asText("");
     Cryptosuite suite =
@@ -291,7 +304,7 @@ final class VcApi {
    * @return 200 when verified; 400 when the body is not JSON or holds no credential; 422 when the
    *     credential does not verify
    */
-  Response verify(byte[] body) {
+  public Response verify(byte[] body) {
     String text = strictUtf8(body);
     if (text == null) {
       return Response.refused(400, "the body is not valid UTF-8");
@@ -339,7 +352,7 @@ final class VcApi {
    * @param message what was wrong
    * @return {@code {verified: false, errors: [{message}]}}
    */
-  static ObjectNode error(String message) {
+  public static ObjectNode error(String message) {
     ObjectNode n = StrictJson.mapper().createObjectNode();
     n.put("verified", false);
     n.putArray("errors").addObject().put("message", message);

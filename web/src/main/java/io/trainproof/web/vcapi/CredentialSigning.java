@@ -1,10 +1,8 @@
-package io.trainproof.examples.web;
+package io.trainproof.web.vcapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trainproof.core.ActorRole;
+import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
-import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.Organization;
 import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.proof.Cryptosuite;
 
@@ -25,32 +23,28 @@ public interface CredentialSigning {
   /**
    * Signs a credential.
    *
-   * @param caller who asked
+   * @param caller who asked, as the SDK's actor
    * @param unsigned the credential without a proof (the host's own copy; it may be changed)
    * @param suite the cryptosuite asked for
    * @return the signed credential
    */
-  ObjectNode sign(Caller caller, ObjectNode unsigned, Cryptosuite suite);
+  ObjectNode sign(Actor caller, ObjectNode unsigned, Cryptosuite suite);
 
   /**
-   * Signs through the SDK ({@code CertificateService.signCredential}): the caller acts as the
-   * organization's system actor under its own id, and the SDK records every signature in the
+   * Signs through the SDK ({@code CertificateService.signCredential}) as the caller's actor: the
+   * actor's organization's issuer key signs, and the SDK records every signature in that
    * organization's audit trail (who asked, which key, the credential id and its hash) and refuses
    * status lists and other issuers itself.
    *
    * @param trainproof the instance
-   * @param organization the organization whose issuer key signs
    * @return the signing seam
    */
-  static CredentialSigning audited(Trainproof trainproof, Id<Organization> organization) {
+  static CredentialSigning audited(Trainproof trainproof) {
     return (caller, unsigned, suite) ->
         (ObjectNode)
             StrictJson.parse(
                 trainproof
                     .certificates()
-                    .signCredential(
-                        caller.actor(organization, ActorRole.SYSTEM),
-                        StrictJson.write(unsigned),
-                        suite.id()));
+                    .signCredential(caller, StrictJson.write(unsigned), suite.id()));
   }
 }

@@ -1,8 +1,8 @@
-package io.trainproof.examples.web;
+package io.trainproof.web.vcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trainproof.core.ActorRole;
+import io.trainproof.core.Actor;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
@@ -20,13 +20,14 @@ import java.util.TreeSet;
  * credential the SDK signed for the host's organization (through {@code /credentials/issue}, or a
  * sealed attestation), so its bit is set in the organization's next revocation list and verifiers
  * report it revoked. The request is parsed strictly (UTF-8, {@link StrictJson}, no member outside
- * the VC API's schema). Authentication is the caller's business ({@link WebHost}: scope {@value
+ * the VC API's schema). Authentication is the caller's business (the HTTP host: scope {@value
  * Caller#ISSUE}). A credential the SDK did not sign for the organization (one a throwaway did:key
  * TEST issuer signed, or another issuer's) is not found: 404. Thread-safe.
  */
-final class StatusUpdates {
+public final class StatusUpdates {
   /** What the host records as the reason when a credential is revoked through the VC API. */
-  static final String REVOKED_THROUGH_API = "revoked through the VC API (POST /credentials/status)";
+  public static final String REVOKED_THROUGH_API =
+      "revoked through the VC API (POST /credentials/status)";
 
   /** The members of an updateCredentialStatus request, and of its {@code credentialStatus}. */
   private static final Set<String> REQUEST = Set.of("credentialId", "credentialStatus", "status");
@@ -34,9 +35,12 @@ final class StatusUpdates {
   private static final Set<String> ENTRY =
       Set.of("id", "type", "statusPurpose", "statusListIndex", "statusListCredential");
 
-  private final WebHost.Site site;
+  private final IssuerSite site;
 
-  StatusUpdates(WebHost.Site site) {
+  /**
+   * @param site the issuer whose credentials this revokes
+   */
+  public StatusUpdates(IssuerSite site) {
     this.site = site;
   }
 
@@ -44,18 +48,18 @@ final class StatusUpdates {
    * {@code POST /credentials/status}, the VC API's updateCredentialStatus: {@code {credentialId,
    * credentialStatus: {type, statusPurpose, id?, statusListIndex?, statusListCredential?}, status}}
    * with {@code status: true} and {@code statusPurpose: revocation} revokes a credential the SDK
-   * signed for this organization ({@code CertificateService.revokeCredential}, as the
-   * organization's system actor under the caller's id, so the revocation is audited). The entry's
-   * optional members, when sent, must name the credential's own entry, or nothing is revoked.
+   * signed for this organization ({@code CertificateService.revokeCredential}, as the actor the
+   * caller maps to, so the revocation is audited under it). The entry's optional members, when
+   * sent, must name the credential's own entry, or nothing is revoked.
    *
-   * @param caller who asked
+   * @param caller who asked, as the SDK's actor
    * @param body the request body
    * @return 200 with the entry revoked; 400 when the body is not such a request; 404 when this
    *     organization signed no credential with that id; 409 when a concurrent update changed it;
    *     422 when the request asks what this host does not do (another purpose or list, undoing a
    *     revocation), names another entry, or the credential is already revoked
    */
-  VcApi.Response update(Caller caller, byte[] body) {
+  public VcApi.Response update(Actor caller, byte[] body) {
     String text = VcApi.strictUtf8(body);
     if (text == null) {
       return refused(400, "the body is not valid UTF-8");
@@ -101,10 +105,7 @@ final class StatusUpdates {
               .atomically(
                   () -> {
                     IssuedCredential r =
-                        certs.revokeCredential(
-                            caller.actor(site.organization(), ActorRole.SYSTEM),
-                            credentialId,
-                            REVOKED_THROUGH_API);
+                        certs.revokeCredential(caller, credentialId, REVOKED_THROUGH_API);
                     String index = Integer.toString(r.statusIndex());
                     // why: an entry the caller names must be the credential's own; throwing here
                     // rolls the revocation back with its audit entry

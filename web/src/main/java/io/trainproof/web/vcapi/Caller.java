@@ -1,4 +1,4 @@
-package io.trainproof.examples.web;
+package io.trainproof.web.vcapi;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
