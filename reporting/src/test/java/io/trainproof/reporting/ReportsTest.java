@@ -207,6 +207,15 @@ class ReportsTest {
     assertThat(early.assignments())
         .singleElement()
         .satisfies(x -> assertThat(x.state().isOpen()).isTrue());
+    // What the engine assigned reads as the system's, with why, in words.
+    assertThat(early.table().rows())
+        .filteredOn(row -> row.get(0).equals("assignment"))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(String.join(" | ", row))
+                    .contains("assigned by the system, because of onboarding of a new member")
+                    .doesNotContain("ONBOARDING"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.trainproof.core.Trainproof;
+import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
@@ -27,6 +28,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,42 @@ class ScenarioTest {
     assertThat(everyone.activeMembersByRole())
         .containsExactly(entry(PolicyService.Publication.ALL_ROLES, 3));
     assertThat(everyone.unknownRoles()).isEmpty();
+  }
+
+  /**
+   * What the engine decides is assigned by the system, not by the officer whose call set it off;
+   * the audit entry names that call and its caller. An assignment made by hand keeps its author.
+   */
+  @Test
+  void theEngineAssignsAsTheSystemAndTheAuditEntryNamesWhatTriggeredIt() {
+    Course course = fx.course("HIPAA-101");
+    fx.requirement("Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).build());
+    WorkforceMember m = fx.hire(today(), "Front desk", "clerk");
+    Assignment onboarding = open(m).get(0);
+    assertThat(onboarding.assignedBy()).isEqualTo("system");
+    assertThat(onboarding.reason().description()).isEqualTo("onboarding of a new member");
+    Map<String, String> facts =
+        tp
+            .audit()
+            .entries(fx.officer(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+            .stream()
+            .filter(
+                e ->
+                    e.action().equals("ASSIGNMENT_CREATED")
+                        && e.subjectId().equals(onboarding.id().toString()))
+            .findFirst()
+            .orElseThrow()
+            .details();
+    assertThat(facts)
+        .containsEntry("trigger", "MEMBER_HIRE")
+        .containsEntry("triggeredBy", fx.officer().id());
+    Assignment byHand =
+        tp.assignments()
+            .assign(
+                fx.officer(),
+                new AssignmentService.ManualAssignment(
+                    m.id(), course.id(), today().plusDays(5), false, "refresher"));
+    assertThat(byHand.assignedBy()).isEqualTo(fx.officer().id());
   }
 
   @Test

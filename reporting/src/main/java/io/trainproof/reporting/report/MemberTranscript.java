@@ -211,13 +211,22 @@ public record MemberTranscript(
       String status,
       @Nullable String statusReason) {}
 
+  /**
+   * Who assigned it, in words: a person's id, or for what the engine decided, the system and why
+   * (its reason; the audit entry names the call that set the engine off and its caller).
+   */
+  static String assignedBy(AssignmentEntry a) {
+    return "system".equals(a.assignedBy())
+        ? "assigned by the system, because of " + a.reason().description()
+        : "assigned by " + a.assignedBy();
+  }
+
   @Override
   public Table table() {
     List<List<String>> rows = new ArrayList<>();
     for (AssignmentEntry a : assignments) {
       StringBuilder detail =
-          new StringBuilder(
-              "assigned by " + a.assignedBy() + ", originally due " + a.originalDueOn());
+          new StringBuilder(assignedBy(a) + ", originally due " + a.originalDueOn());
       for (Extension e : a.extensions()) {
         detail
             .append("; extended on ")
@@ -243,7 +252,8 @@ public record MemberTranscript(
               "assignment",
               Cells.of(a.assignedOn()),
               a.course(),
-              a.reason() + (a.policyVersion() == null ? "" : " " + a.policyVersion()),
+              a.reason().description()
+                  + (a.policyVersion() == null ? "" : " (" + a.policyVersion() + ")"),
               a.state().name(),
               "due " + a.dueOn(),
               detail.toString()));

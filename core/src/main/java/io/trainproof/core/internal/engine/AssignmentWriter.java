@@ -38,6 +38,18 @@ final class AssignmentWriter {
   }
 
   /**
+   * A draft for an assignment the engine decided (onboarding, a new requirement, a renewal cycle, a
+   * role change, retraining): its creator is {@link #SYSTEM}, whoever's call set the engine off;
+   * the call and its caller are recorded in the audit entry as the trigger.
+   */
+  Assignment.Builder decided(Work w) {
+    return draft(w).assignedBy(SYSTEM);
+  }
+
+  /** The creator of assignments the engine decided; the reason says why. */
+  static final String SYSTEM = "system";
+
+  /**
    * Writes new assignments with one insert-if-absent call; each one the store added (its dedupe key
    * was free) is audited and announced, the announcements with one outbox call.
    *
@@ -58,7 +70,13 @@ final class AssignmentWriter {
         continue;
       }
       stored.add(a);
-      w.audit("ASSIGNMENT_CREATED", "Assignment", a.id(), facts(a, note));
+      Map<String, String> facts = facts(a, note);
+      if (SYSTEM.equals(a.assignedBy())) {
+        // why: the engine decided it, set off by this call: say which call and whose
+        facts.put("trigger", w.operation().name());
+        facts.put("triggeredBy", w.actor().id());
+      }
+      w.audit("ASSIGNMENT_CREATED", "Assignment", a.id(), facts);
       messages.add(
           w.message(
               "assigned:" + a.id(),

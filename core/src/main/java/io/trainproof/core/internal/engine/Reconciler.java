@@ -134,7 +134,7 @@ final class Reconciler {
       case CREATE ->
           creates.add(
               writer
-                  .draft(w)
+                  .decided(w)
                   .member(member.id())
                   .course(Objects.requireNonNull(owed.terms()).course())
                   .requirement(requirement.id())

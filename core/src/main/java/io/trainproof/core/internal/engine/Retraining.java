@@ -67,7 +67,7 @@ final class Retraining {
         }
         creates.add(
             writer
-                .draft(w)
+                .decided(w)
                 .member(member.id())
                 .course(rt.course())
                 .requirement(requirement.id())
