@@ -4,6 +4,7 @@ import io.trainproof.core.Trainproof;
 import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.notification.NotificationSink;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.persistence.jpa.JpaStore;
 import io.trainproof.persistence.jpa.SqlDialect;
@@ -82,8 +83,8 @@ public class TrainproofAutoConfiguration {
   }
 
   /**
-   * @return the instance, on the store, with the issuer, notification sink and listeners the
-   *     context has
+   * @return the instance, on the store, with the issuer, notification sink, listeners and operation
+   *     observer the context has
    */
   @Bean
   @ConditionalOnMissingBean
@@ -94,7 +95,8 @@ public class TrainproofAutoConfiguration {
       TrainproofProperties properties,
       ObjectProvider<CredentialIssuer> issuer,
       ObjectProvider<NotificationSink> sink,
-      ObjectProvider<TrainproofListener> listeners) {
+      ObjectProvider<TrainproofListener> listeners,
+      ObjectProvider<OperationObserver> observer) {
     int dueSoonDays = properties.getDueSoonDays();
     if (dueSoonDays < 0 || dueSoonDays > 365) {
       throw new TrainproofPropertyException(
@@ -104,6 +106,7 @@ public class TrainproofAutoConfiguration {
         Trainproof.builder().store(store).clock(clock).dueSoonDays(dueSoonDays);
     issuer.ifUnique(builder::credentialIssuer);
     sink.ifUnique(builder::notificationSink);
+    observer.ifUnique(builder::operationObserver);
     listeners.orderedStream().forEach(builder::listener);
     return builder.build();
   }

@@ -11,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the starters' actuator health indicators report, independent of the Boot line: the store
- * answers, and the renewal sweep succeeded within {@code trainproof.health.max-sweep-age}. Error
- * details name the failure's type and message, never a credential. Thread-safe.
+ * answers, the notifications not delivered yet are no more than {@code
+ * trainproof.health.outbox-backlog-threshold}, and the renewal sweep succeeded within {@code
+ * trainproof.health.max-sweep-age}. Error details name the failure's type and message, never a
+ * credential. Thread-safe.
  */
 public final class TrainproofHealth {
   private final Store store;
   private final @Nullable TrainproofSweep sweep;
   private final Duration maxSweepAge;
+  private final long outboxBacklogThreshold;
   private final Clock clock;
 
   /**
@@ -37,11 +40,24 @@ public final class TrainproofHealth {
    * @param store the store
    * @param sweep the scheduled sweep, or null when the sweep is off on this node
    * @param maxSweepAge the longest time since the last successful sweep
+   * @param outboxBacklogThreshold the most notifications not delivered yet
    * @param clock Trainproof's clock
-   * @throws TrainproofPropertyException when {@code maxSweepAge} is not positive
+   * @throws TrainproofPropertyException when {@code maxSweepAge} is not positive or the threshold
+   *     is negative
    */
   public TrainproofHealth(
-      Store store, @Nullable TrainproofSweep sweep, Duration maxSweepAge, Clock clock) {
+      Store store,
+      @Nullable TrainproofSweep sweep,
+      Duration maxSweepAge,
+      long outboxBacklogThreshold,
+      Clock clock) {
+    if (outboxBacklogThreshold < 0) {
+      throw new TrainproofPropertyException(
+          "trainproof.health.outbox-backlog-threshold",
+          outboxBacklogThreshold,
+          "must not be negative");
+    }
+    this.outboxBacklogThreshold = outboxBacklogThreshold;
     if (maxSweepAge == null || maxSweepAge.isNegative() || maxSweepAge.isZero()) {
       throw new TrainproofPropertyException(
           "trainproof.health.max-sweep-age", maxSweepAge, "must be a positive duration");
@@ -61,8 +77,18 @@ public final class TrainproofHealth {
     Map<String, Object> details = new LinkedHashMap<>();
     boolean up = true;
     try {
-      store.inTransaction(tx -> Boolean.TRUE);
+      long backlog = store.inTransaction(tx -> tx.outbox().countPending());
       details.put("store", "reachable");
+      details.put("outboxBacklog", backlog);
+      if (backlog > outboxBacklogThreshold) {
+        up = false;
+        details.put(
+            "outbox",
+            backlog
+                + " notifications not delivered, more than "
+                + outboxBacklogThreshold
+                + " (trainproof.health.outbox-backlog-threshold)");
+      }
     } catch (RuntimeException e) {
       up = false;
       details.put("store", "unreachable: " + describe(e));

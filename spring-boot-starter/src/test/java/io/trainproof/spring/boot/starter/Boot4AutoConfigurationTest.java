@@ -7,6 +7,7 @@ import io.trainproof.spring.boot.autoconfigure.TrainproofAutoConfigurationContra
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -21,7 +22,7 @@ class Boot4AutoConfigurationTest extends TrainproofAutoConfigurationContract {
 
   @Override
   protected Class<?> hostFlywayAutoConfiguration() {
-    return org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class;
+    return FlywayAutoConfiguration.class;
   }
 
   @Test

@@ -42,7 +42,11 @@ public class TrainproofHealthAutoConfiguration {
       @Qualifier(TrainproofAutoConfiguration.CLOCK) Clock clock) {
     TrainproofHealth health =
         new TrainproofHealth(
-            store, sweep.getIfUnique(), properties.getHealth().getMaxSweepAge(), clock);
+            store,
+            sweep.getIfUnique(),
+            properties.getHealth().getMaxSweepAge(),
+            properties.getHealth().getOutboxBacklogThreshold(),
+            clock);
     return () -> {
       TrainproofHealth.Report report = health.check();
       return (report.up() ? Health.up() : Health.down()).withDetails(report.details()).build();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
 /** The shared auto-configuration suite on Spring Boot 3.5, and this line's health indicator. */
@@ -21,7 +22,7 @@ class Boot3AutoConfigurationTest extends TrainproofAutoConfigurationContract {
 
   @Override
   protected Class<?> hostFlywayAutoConfiguration() {
-    return org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class;
+    return FlywayAutoConfiguration.class;
   }
 
   @Test
