@@ -22,10 +22,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.Trigger;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The auto-configuration's conditionals, run by each starter on its Spring Boot line: with and
@@ -271,6 +278,45 @@ public abstract class TrainproofAutoConfigurationContract extends BootLineSuppor
     withDatabase()
         .withPropertyValues("trainproof.health.outbox-backlog-threshold=-1")
         .run(context -> assertFailure(context, "trainproof.health.outbox-backlog-threshold", "-1"));
+  }
+
+  @Test
+  void theSweepRunsOnTheHostsTaskScheduler() {
+    List<Trigger> scheduled = new CopyOnWriteArrayList<>();
+    ThreadPoolTaskScheduler host =
+        new ThreadPoolTaskScheduler() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
+            scheduled.add(trigger);
+            return super.schedule(task, trigger);
+          }
+        };
+    host.initialize();
+    try {
+      withDatabase()
+          .withBean("taskScheduler", TaskScheduler.class, () -> host)
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean("trainproofTaskScheduler");
+                assertThat(context.getBean(TrainproofSweep.class).isRunning()).isTrue();
+                assertThat(scheduled).singleElement().isInstanceOf(CronTrigger.class);
+              });
+    } finally {
+      host.shutdown();
+    }
+  }
+
+  @Test
+  void withoutAHostTaskSchedulerTheSweepHasItsOwn() {
+    withDatabase()
+        .run(
+            context -> {
+              assertThat(context).hasBean("trainproofTaskScheduler");
+              assertThat(context.getBean(TrainproofSweep.class).isRunning()).isTrue();
+            });
   }
 
   @Test
