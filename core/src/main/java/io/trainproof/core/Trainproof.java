@@ -22,6 +22,7 @@ import io.trainproof.core.renewal.RenewalScheduler;
 import io.trainproof.core.requirement.RequirementService;
 import io.trainproof.core.retention.RetentionService;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.status.StatusService;
 import io.trainproof.core.workforce.WorkforceService;
@@ -52,7 +53,13 @@ public final class Trainproof {
     this.clock = MicrosecondClock.of(b.clock);
     this.services =
         new Services(
-            clock, Check.notNull("store", b.store), b.listeners, b.issuer, b.dueSoonDays, b.sink);
+            clock,
+            Check.notNull("store", b.store),
+            b.listeners,
+            b.issuer,
+            b.dueSoonDays,
+            b.sink,
+            b.observer);
   }
 
   /**
@@ -237,8 +244,21 @@ public final class Trainproof {
     private final List<TrainproofListener> listeners = new ArrayList<>();
     private @Nullable CredentialIssuer issuer;
     private @Nullable NotificationSink sink;
+    private OperationObserver observer = OperationObserver.NONE;
 
     private Builder() {}
+
+    /**
+     * Called around every service operation, e.g. to time it or trace it (the Spring Boot starters
+     * map it to Micrometer Observations). Default: none.
+     *
+     * @param operationObserver the observer
+     * @return this builder
+     */
+    public Builder operationObserver(OperationObserver operationObserver) {
+      this.observer = Check.notNull("operationObserver", operationObserver);
+      return this;
+    }
 
     /**
      * The credential issuer (the signing module) that issues certificates and seals attestations;

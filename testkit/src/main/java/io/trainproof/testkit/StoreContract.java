@@ -1587,6 +1587,41 @@ public abstract class StoreContract implements IssuedCredentialContract {
   }
 
   @Test
+  void theOutboxCountsWhatIsNotDeliveredYet() {
+    // why: the store is shared by the suite's tests; other organizations' messages are counted
+    // too, so the test compares counts before and after its own writes
+    long before = tx((Transaction t) -> t.outbox().countPending());
+    Organization org = newOrg();
+    Notification first =
+        Notification.pending(
+            org.id(), "p-1", NotificationKind.REMINDER, null, "email", Map.of(), T0);
+    Notification second =
+        Notification.pending(org.id(), "p-2", NotificationKind.DUE, null, "email", Map.of(), T0);
+    tx((Transaction t) -> t.outbox().enqueueAll(List.of(first, second)));
+    assertThat(tx((Transaction t) -> t.outbox().countPending())).isEqualTo(before + 2);
+    Notification delivered =
+        new Notification(
+            first.id(),
+            first.organization(),
+            first.idempotencyKey(),
+            first.kind(),
+            first.recipient(),
+            first.channel(),
+            first.payload(),
+            first.createdAt(),
+            1,
+            first.nextAttemptAt(),
+            null,
+            T0.plusSeconds(1));
+    tx(
+        (Transaction t) -> {
+          t.outbox().update(delivered);
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.outbox().countPending())).isEqualTo(before + 1);
+  }
+
+  @Test
   void bulkOutboxWritesKeepOneMessagePerKey() {
     Instant later = CENTURY_ON;
     Organization org = newOrg();

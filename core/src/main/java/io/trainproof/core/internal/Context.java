@@ -16,6 +16,7 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.event.TrainproofListener;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What every service shares, and the one way they touch the store: {@link #run} opens a
@@ -41,12 +43,14 @@ import org.slf4j.LoggerFactory;
  * @param store the store
  * @param listeners host listeners for domain events
  * @param issuer the credential issuer, when the signing module is configured
+ * @param observer called around every operation
  */
 public record Context(
     Clock clock,
     Store store,
     List<TrainproofListener> listeners,
-    @Nullable CredentialIssuer issuer) {
+    @Nullable CredentialIssuer issuer,
+    OperationObserver observer) {
   private static final Logger LOG = LoggerFactory.getLogger(Context.class);
 
   /**
@@ -81,6 +85,22 @@ public record Context(
       throw new ForbiddenException(
           actor.id(), operation.name(), "the platform acts in no organization");
     }
+    // why: a nested call (inside atomically) restores the outer call's value, not nothing
+    String outerOrg = MDC.get(OperationObserver.MDC_ORGANIZATION);
+    MDC.put(OperationObserver.MDC_ORGANIZATION, orgId.value().toString());
+    try {
+      return observer.observe(operation, orgId, () -> runIn(orgId, actor, operation, body));
+    } finally {
+      if (outerOrg == null) {
+        MDC.remove(OperationObserver.MDC_ORGANIZATION);
+      } else {
+        MDC.put(OperationObserver.MDC_ORGANIZATION, outerOrg);
+      }
+    }
+  }
+
+  private <T> T runIn(
+      Id<Organization> orgId, Actor actor, Operation operation, Function<Work, T> body) {
     Object[] outcome = new Object[2];
     boolean outermost = PENDING.get() == null;
     try {

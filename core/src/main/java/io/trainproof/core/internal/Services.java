@@ -21,6 +21,7 @@ import io.trainproof.core.renewal.RenewalScheduler;
 import io.trainproof.core.requirement.RequirementService;
 import io.trainproof.core.retention.RetentionService;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.status.StatusService;
 import io.trainproof.core.workforce.WorkforceService;
@@ -63,6 +64,7 @@ public final class Services {
    * @param issuer what signs credentials, or null for none
    * @param dueSoonDays how many days before a due date counts as due soon
    * @param sink where notifications go, or null when the host delivers none
+   * @param observer called around every operation
    */
   public Services(
       Clock clock,
@@ -70,8 +72,9 @@ public final class Services {
       List<TrainproofListener> listeners,
       @Nullable CredentialIssuer issuer,
       int dueSoonDays,
-      @Nullable NotificationSink sink) {
-    this.context = new Context(clock, store, listeners, issuer);
+      @Nullable NotificationSink sink,
+      OperationObserver observer) {
+    this.context = new Context(clock, store, listeners, issuer, observer);
     AssignmentEngine engine = new AssignmentEngine();
     AttestationServiceImpl attestationService = new AttestationServiceImpl(context);
     this.attestations = attestationService;

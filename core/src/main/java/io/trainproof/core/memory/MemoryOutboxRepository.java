@@ -68,6 +68,11 @@ final class MemoryOutboxRepository implements OutboxRepository {
   }
 
   @Override
+  public long countPending() {
+    return t.notifications.values().stream().filter(n -> n.deliveredAt() == null).count();
+  }
+
+  @Override
   public void update(Notification n) {
     if (!t.notifications.containsKey(n.id())) {
       throw new ConflictException("Notification", n.id(), "does not exist");

@@ -50,6 +50,14 @@ public interface OutboxRepository {
   List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
 
   /**
+   * The backlog: messages of every organization not delivered yet (whether due now, leased to a
+   * dispatcher, or waiting for a retry). A health check compares it with a threshold.
+   *
+   * @return how many
+   */
+  long countPending();
+
+  /**
    * Records a delivery.
    *
    * @param notification the message as delivered (with {@code deliveredAt} and attempts set)

@@ -168,6 +168,15 @@ final class JpaOutboxRepository implements OutboxRepository {
   }
 
   @Override
+  public long countPending() {
+    return session
+        .em()
+        .createQuery(
+            "select count(n) from TpNotification n where n.deliveredAt is null", Long.class)
+        .getSingleResult();
+  }
+
+  @Override
   public void update(Notification notification) {
     NotificationEntity e =
         session.existing(
