@@ -203,6 +203,27 @@ public class TrainproofProperties {
     private @Nullable String keyId;
 
     /**
+     * The organization (its Trainproof id) whose certificates the web module's pages and VC API
+     * issue and verify with this key; with {@code trainproof-web} on the class path, setting it is
+     * what turns the web module on.
+     */
+    private @Nullable String organization;
+
+    /**
+     * @return the organization id, or null
+     */
+    public @Nullable String getOrganization() {
+      return organization;
+    }
+
+    /**
+     * @param organization the organization id
+     */
+    public void setOrganization(@Nullable String organization) {
+      this.organization = organization;
+    }
+
+    /**
      * Where the status lists are published; default the DID's web origin followed by {@code
      * /status}. Written into every certificate: never change it once certificates are issued.
      */

@@ -48,7 +48,8 @@ public abstract class BootLineSupport {
       TrainproofAutoConfiguration.class,
       TrainproofObservationAutoConfiguration.class,
       TrainproofSchedulingAutoConfiguration.class,
-      TrainproofMetricsAutoConfiguration.class
+      TrainproofMetricsAutoConfiguration.class,
+      TrainproofWebIssuerAutoConfiguration.class
     };
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ours))

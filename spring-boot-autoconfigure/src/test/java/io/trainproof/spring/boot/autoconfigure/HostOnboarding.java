@@ -7,7 +7,11 @@ import io.trainproof.core.organization.OrganizationService.NewOrganization;
 import java.time.ZoneId;
 import org.springframework.stereotype.Service;
 
-/** The README's Spring Boot example, verbatim (ReadmeSpringBootExample checks it is). */
+/**
+ * The README's Spring Boot example, verbatim (examples' DocSnippetsTest checks the region; the
+ * starters' theReadmeExampleRuns runs it).
+ */
+// snippet:host
 @Service
 public class HostOnboarding {
   private final Trainproof trainproof;
@@ -23,3 +27,4 @@ public class HostOnboarding {
             Actor.platform("vendor-admin"), NewOrganization.of(name, ZoneId.of("America/Chicago")));
   }
 }
+// end:host

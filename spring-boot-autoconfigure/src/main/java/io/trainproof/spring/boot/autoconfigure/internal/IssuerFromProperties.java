@@ -83,6 +83,22 @@ public final class IssuerFromProperties {
     return builder.issuers(organization -> signer).clock(clock).build();
   }
 
+  /**
+   * The issuer key history {@code trainproof.issuer.*} names: the history file, or a history of the
+   * one key at {@code key-location} under {@code did}.
+   *
+   * @param issuer the properties
+   * @return the history
+   * @throws TrainproofPropertyException when a property is missing or wrong
+   */
+  public static IssuerKeyHistory keyHistory(TrainproofProperties.Issuer issuer) {
+    Resource keyLocation = issuer.getKeyLocation();
+    if (keyLocation == null) {
+      throw new TrainproofPropertyException(KEY, null, "is required for a credential issuer");
+    }
+    return history(issuer, keyLocation);
+  }
+
   private static IssuerKeyHistory history(TrainproofProperties.Issuer issuer, Resource key) {
     Resource historyLocation = issuer.getKeyHistoryLocation();
     String did = issuer.getDid();
