@@ -61,7 +61,7 @@ public class DashboardController extends Endpoints {
     headers.setContentType(MediaType.parseMediaType("text/html;charset=UTF-8"));
     headers.set("Content-Security-Policy", policyFor(html));
     headers.setCacheControl("no-store");
-    return new ResponseEntity<>(html, headers, 200);
+    return ResponseEntity.status(200).headers(headers).body(html);
   }
 
   /**
@@ -73,7 +73,7 @@ public class DashboardController extends Endpoints {
     headers.setContentType(MediaType.parseMediaType("text/csv;charset=UTF-8"));
     headers.set("Content-Disposition", "attachment; filename=\"dashboard.csv\"");
     headers.setCacheControl("no-store");
-    return new ResponseEntity<>(render(ReportFormat.CSV), headers, 200);
+    return ResponseEntity.status(200).headers(headers).body(render(ReportFormat.CSV));
   }
 
   private String render(ReportFormat format) {

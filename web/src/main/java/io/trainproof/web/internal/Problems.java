@@ -74,7 +74,9 @@ public final class Problems {
   private static ResponseEntity<String> entity(int status, ObjectNode problem) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType(MEDIA_TYPE));
-    return new ResponseEntity<>(StrictJson.write(problem), headers, status);
+    // why: the builder, not new ResponseEntity(body, headers, status): compiled against Spring 6.2
+    // that constructor takes a MultiValueMap, which Spring 7's HttpHeaders no longer implements
+    return ResponseEntity.status(status).headers(headers).body(StrictJson.write(problem));
   }
 
   /**

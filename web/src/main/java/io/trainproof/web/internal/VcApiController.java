@@ -151,6 +151,6 @@ public class VcApiController extends Endpoints {
   private static ResponseEntity<String> json(int status, String body, String mediaType) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType(mediaType));
-    return new ResponseEntity<>(body, headers, status);
+    return ResponseEntity.status(status).headers(headers).body(body);
   }
 }

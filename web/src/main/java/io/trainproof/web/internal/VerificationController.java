@@ -109,7 +109,7 @@ public class VerificationController extends Endpoints {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType("text/css;charset=UTF-8"));
     headers.setCacheControl("public, max-age=3600");
-    return new ResponseEntity<>(Html.CSS, headers, 200);
+    return ResponseEntity.status(200).headers(headers).body(Html.CSS);
   }
 
   private ResponseEntity<String> byCode(HttpServletRequest request, String raw) {
@@ -196,6 +196,6 @@ public class VerificationController extends Endpoints {
   private static ResponseEntity<String> html(int status, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(HTML);
-    return new ResponseEntity<>(body, headers, status);
+    return ResponseEntity.status(status).headers(headers).body(body);
   }
 }
