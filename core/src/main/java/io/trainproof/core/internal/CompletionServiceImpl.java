@@ -59,9 +59,7 @@ public final class CompletionServiceImpl implements CompletionService {
     Check.notNull("assignment", request.assignment());
     LocalDate completedOn = Check.notNull("completedOn", request.completedOn());
     Provenance provenance = provenance(request.provenance());
-    if (request.score() != null) {
-      Check.inRange("score", request.score(), 0, 100);
-    }
+    score(request.score());
     List<EvidenceFile> evidence = evidence(request.evidence());
     return ctx.run(
         actor,
@@ -87,9 +85,7 @@ public final class CompletionServiceImpl implements CompletionService {
     Check.notNull("course", request.course());
     LocalDate completedOn = Check.notNull("completedOn", request.completedOn());
     Provenance provenance = provenance(request.provenance());
-    if (request.score() != null) {
-      Check.inRange("score", request.score(), 0, 100);
-    }
+    score(request.score());
     List<EvidenceFile> evidence = evidence(request.evidence());
     return ctx.run(
         actor,
@@ -140,9 +136,7 @@ public final class CompletionServiceImpl implements CompletionService {
     Provenance provenance = provenance(request.provenance());
     String source = Check.notBlank("provenance.source", provenance.source());
     String sourceRef = Check.notBlank("provenance.sourceRef", provenance.sourceRef());
-    if (request.score() != null) {
-      Check.inRange("score", request.score(), 0, 100);
-    }
+    score(request.score());
     List<EvidenceFile> evidence = evidence(request.evidence());
     return ctx.run(
         actor,
@@ -203,6 +197,13 @@ public final class CompletionServiceImpl implements CompletionService {
                 (cursor, n) -> w.tx().completions().page(w.org().id(), cursor, n),
                 Completion::id,
                 Completion::member));
+  }
+
+  /** A score, when given, is 0 to 100. */
+  private static void score(@Nullable Integer score) {
+    if (score != null) {
+      Check.inRange("score", score, 0, 100);
+    }
   }
 
   private static List<EvidenceFile> evidence(List<EvidenceFile> evidence) {

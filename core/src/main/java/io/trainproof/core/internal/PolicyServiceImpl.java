@@ -137,12 +137,16 @@ public final class PolicyServiceImpl implements PolicyService {
                   w.now());
           w.tx().policies().insertVersion(version);
           LocalDate on = Dates.max(w.today(), effectiveFrom);
-          SortedMap<String, Integer> holders = holders(w, affected, on);
-          SortedSet<String> unknown = new TreeSet<>();
+          // why: one read of the roster answers both questions (who is active in each role, and
+          // which roles nobody holds at all)
+          List<WorkforceMember> roster = w.tx().members().list(w.org().id());
+          SortedMap<String, Integer> holders = holders(roster, affected, on);
+          SortedSet<String> unknown = new TreeSet<>(affected);
+          roster.forEach(m -> unknown.removeAll(m.latestTerms().roles()));
           holders.forEach(
-              (role, n) -> {
-                if (n == 0 && !heldByAnyone(w, role)) {
-                  unknown.add(role);
+              (role, active) -> {
+                if (active > 0) {
+                  unknown.remove(role);
                 }
               });
           if (!unknown.isEmpty()) {
@@ -188,14 +192,15 @@ public final class PolicyServiceImpl implements PolicyService {
    * For each affected role, how many members are active in it on the date; an empty set of roles
    * means everyone, counted under {@link Publication#ALL_ROLES}.
    */
-  private static SortedMap<String, Integer> holders(Work w, Set<String> roles, LocalDate on) {
+  private static SortedMap<String, Integer> holders(
+      List<WorkforceMember> roster, Set<String> roles, LocalDate on) {
     SortedMap<String, Integer> out = new TreeMap<>();
     if (roles.isEmpty()) {
       out.put(Publication.ALL_ROLES, 0);
     } else {
       roles.forEach(r -> out.put(r, 0));
     }
-    for (WorkforceMember m : w.tx().members().list(w.org().id())) {
+    for (WorkforceMember m : roster) {
       Optional<MemberTerms> terms = m.termsOn(on);
       if (terms.isEmpty() || terms.get().status() != MemberStatus.ACTIVE) {
         continue;
@@ -209,12 +214,6 @@ public final class PolicyServiceImpl implements PolicyService {
       }
     }
     return out;
-  }
-
-  /** Whether any member, in any status, holds the role in their latest terms. */
-  private static boolean heldByAnyone(Work w, String role) {
-    return w.tx().members().list(w.org().id()).stream()
-        .anyMatch(m -> m.latestTerms().roles().contains(role));
   }
 
   @Override
