@@ -80,6 +80,55 @@ class ReleaseArtifactsTest {
     assertThat(pinned).isEqualTo(jars);
   }
 
+  /**
+   * Every published module runs from a fat jar: the runtime libraries from the command line's
+   * {@code examples/target/trainproof.jar} (shaded: each keeps its {@code META-INF/maven} entry),
+   * the Spring Boot line's starter, its auto-configuration and the web module from the Spring Boot
+   * example host's {@code trainproof-boot-demo.jar} (nested in {@code BOOT-INF/lib}). Three are in
+   * neither, by design: the test kit (JUnit code for store authors' tests), and the Spring Boot 3.5
+   * starter, the same auto-configuration as the 4.0 one, built against the other Boot line.
+   */
+  @Test
+  void everyPublishedLibraryIsInTheCommandLineJarOrTheSpringBootHostJar() throws Exception {
+    Element parent = read(ROOT.resolve("pom.xml"));
+    String version = text(parent, "version");
+    Set<String> cli =
+        entries(ROOT.resolve("examples/target/trainproof.jar")).stream()
+            .filter(e -> e.startsWith("META-INF/maven/io.trainproof/") && e.endsWith("/pom.xml"))
+            .map(e -> e.substring("META-INF/maven/io.trainproof/".length(), e.length() - 8))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    Set<String> boot =
+        entries(ROOT.resolve("examples-spring-boot/target/trainproof-boot-demo.jar")).stream()
+            .filter(
+                e -> e.startsWith("BOOT-INF/lib/trainproof-") && e.endsWith("-" + version + ".jar"))
+            .map(e -> e.substring("BOOT-INF/lib/".length(), e.length() - version.length() - 5))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    Set<String> byDesignInNeither = Set.of("trainproof-testkit", "trainproof-spring-boot3-starter");
+    for (Module m : published(parent)) {
+      if (m.packaging().equals("jar") && !byDesignInNeither.contains(m.artifactId())) {
+        assertThat(cli.contains(m.artifactId()) || boot.contains(m.artifactId()))
+            .as(
+                "%s is in trainproof.jar %s or trainproof-boot-demo.jar %s",
+                m.artifactId(), cli, boot)
+            .isTrue();
+      }
+    }
+    assertThat(cli)
+        .contains(
+            "trainproof-core",
+            "trainproof-signing",
+            "trainproof-persistence-jpa",
+            "trainproof-reporting",
+            "trainproof-integrations",
+            "trainproof-web");
+    assertThat(boot)
+        .contains(
+            "trainproof-spring-boot-starter",
+            "trainproof-spring-boot-autoconfigure",
+            "trainproof-web",
+            "trainproof-core");
+  }
+
   /** The file, and its signature, which GnuPG verifies with the run's key. */
   private static void assertSigned(Path file, boolean pomFromSource) throws Exception {
     Path pom = pomFromSource ? file.resolveSibling("../pom.xml").normalize() : file;
