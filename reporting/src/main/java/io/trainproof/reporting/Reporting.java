@@ -12,6 +12,7 @@ import io.trainproof.reporting.internal.HtmlRenderer;
 import io.trainproof.reporting.internal.JsonRenderer;
 import io.trainproof.reporting.internal.PdfRenderer;
 import io.trainproof.reporting.internal.ReportServiceImpl;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.ReportService;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,10 +43,12 @@ public final class Reporting {
   private final EvidencePackService evidencePacks;
   private final AssignmentExport assignmentExport;
   private final CertificatePrinter certificates;
+  private final Labels labels;
 
   private Reporting(Builder b) {
     this.reports = new ReportServiceImpl(b.trainproof, b.clock, b.pageSize);
-    this.evidencePacks = new EvidencePackWriter(b.trainproof, reports, b.signer);
+    this.labels = b.labels;
+    this.evidencePacks = new EvidencePackWriter(b.trainproof, reports, b.signer, b.labels);
     this.assignmentExport = new AssignmentExport(b.trainproof, b.clock, b.pageSize);
     this.certificates = new CertificatePrinter(b.trainproof, b.clock, b.verificationUrl);
   }
@@ -103,12 +107,12 @@ public final class Reporting {
       switch (format) {
         case CSV -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CsvRenderer.write(report.table(), w);
+          CsvRenderer.write(report.table(labels), w);
           w.flush();
         }
         case JSON -> JsonRenderer.write(report, out);
-        case HTML -> out.write(HtmlRenderer.page(report).getBytes(StandardCharsets.UTF_8));
-        case PDF -> PdfRenderer.write(report, out);
+        case HTML -> out.write(HtmlRenderer.page(report, labels).getBytes(StandardCharsets.UTF_8));
+        case PDF -> PdfRenderer.write(report, labels, out);
         default -> throw new ValidationException("format", format, "is not supported");
       }
       out.flush();
@@ -125,6 +129,7 @@ public final class Reporting {
     private int pageSize = 1000;
     private @Nullable ManifestSigner signer;
     private @Nullable String verificationUrl;
+    private Labels labels = Labels.english();
 
     private Builder(Trainproof trainproof) {
       this.trainproof = trainproof;
@@ -184,6 +189,19 @@ public final class Reporting {
         throw new ValidationException("verificationUrl", value, "must be an absolute http(s) URL");
       }
       this.verificationUrl = value;
+      return this;
+    }
+
+    /**
+     * The language of what people read: the codes in words and the column headings of CSV, HTML and
+     * PDF reports and evidence packs (default US English; Spanish ships too, {@code
+     * Locale.forLanguageTag("es-US")}). JSON keeps the codes. See {@link Labels}.
+     *
+     * @param value the readers' locale
+     * @return this builder
+     */
+    public Builder locale(Locale value) {
+      this.labels = Labels.of(value);
       return this;
     }
 

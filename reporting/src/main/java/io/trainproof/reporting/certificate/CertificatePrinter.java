@@ -13,6 +13,7 @@ import io.trainproof.reporting.ReportOutputException;
 import io.trainproof.reporting.internal.CertificatePdf;
 import io.trainproof.reporting.internal.Scope;
 import io.trainproof.reporting.internal.Statuses;
+import io.trainproof.reporting.report.Labels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -95,7 +96,9 @@ public final class CertificatePrinter {
             .map(CourseVersion::label)
             .findFirst()
             .orElse("");
-    String status = Statuses.certificate(c, scope);
+    // In words, as the verification page says it: "Valid", "Revoked", "Expired".
+    String code = Labels.english().code("CertificateStatus", Statuses.certificate(c, scope));
+    String status = Character.toUpperCase(code.charAt(0)) + code.substring(1);
     try {
       CertificatePdf.write(
           new CertificatePdf.Content(

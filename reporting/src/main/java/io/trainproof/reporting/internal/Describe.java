@@ -1,5 +1,6 @@
 package io.trainproof.reporting.internal;
 
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.MemberTranscript;
 import io.trainproof.reporting.report.NewHireTimeliness;
 import io.trainproof.reporting.report.Report;
@@ -14,65 +15,62 @@ import java.util.TreeSet;
 final class Describe {
   private Describe() {}
 
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   static List<String> lines(Report report) {
+    return lines(report, Labels.english());
+  }
+
+  static List<String> lines(Report report, Labels labels) {
     ReportHeader h = report.header();
     List<String> out = new ArrayList<>();
-    out.add("Organization: " + h.organization() + " (dates in " + h.zone() + ")");
+    out.add(labels.phrase("organization", h.organization(), h.zone()));
     out.add(
-        "As of: "
-            + h.asOf()
+        labels.phrase("as_of", h.asOf())
             + (h.period() == null
                 ? ""
-                : "    Period: " + h.period().from() + " to " + h.period().to()));
-    out.add("45 CFR: " + h.citation());
+                : "    " + labels.phrase("period", h.period().from(), h.period().to())));
+    out.add(labels.phrase("citation", h.citation()));
+    // The instant as the organization's local time, to the minute: one date rule for people.
     out.add(
-        "Generated "
-            + DateTimeFormatter.ISO_INSTANT.format(h.generatedAt())
-            + " for "
-            + h.generatedBy()
-            + "; scoped to the records that actor may see.");
+        labels.phrase(
+            "generated",
+            LOCAL_TIME.format(h.generatedAt().atZone(h.zone())),
+            h.zone(),
+            h.generatedBy()));
     if (report instanceof NewHireTimeliness n) {
+      // People and assignments are counted apart: a new hire can owe several courses.
       out.add(
-          "New hires in the period: "
-              + n.population()
-              + "; covered: "
-              + n.sampled()
-              + "; on time: "
-              + n.count(NewHireTimeliness.Outcome.ON_TIME)
-              + "; late: "
-              + n.count(NewHireTimeliness.Outcome.LATE)
-              + "; still open: "
-              + (n.count(NewHireTimeliness.Outcome.OPEN)
+          labels.phrase(
+              "new_hires",
+              n.population(),
+              n.sampled(),
+              n.rows().size(),
+              n.count(NewHireTimeliness.Outcome.ON_TIME),
+              n.count(NewHireTimeliness.Outcome.LATE),
+              n.count(NewHireTimeliness.Outcome.OPEN)
                   + n.count(NewHireTimeliness.Outcome.OPEN_OVERDUE)));
     } else if (report instanceof MemberTranscript t) {
       out.add(
-          "Member: "
-              + t.displayName()
-              + " ("
-              + t.externalId()
-              + "), engaged "
-              + t.engagedOn()
+          labels.phrase("member", t.displayName(), t.externalId(), t.engagedOn())
               + ", "
-              + t.type()
+              + labels.of(t.type())
               + ", "
               + t.department()
-              + ", roles "
-              + String.join(", ", new TreeSet<>(t.roles()))
               + ", "
-              + t.status());
+              + labels.phrase("roles", String.join(", ", new TreeSet<>(t.roles())))
+              + ", "
+              + labels.code("MemberStatus", t.status()));
     } else if (report instanceof RetrainingReport r) {
       for (RetrainingReport.Change c : r.changes()) {
         out.add(
-            c.policy()
-                + " v"
-                + c.version()
-                + " effective "
-                + c.effectiveFrom()
-                + ": "
-                + c.members().size()
-                + " affected, "
-                + c.completedAfterEffectiveDate()
-                + " completed after the effective date");
+            labels.phrase(
+                "retraining",
+                c.policy() + " v" + c.version(),
+                c.effectiveFrom(),
+                c.members().size(),
+                c.completedAfterEffectiveDate()));
       }
     }
     return out;

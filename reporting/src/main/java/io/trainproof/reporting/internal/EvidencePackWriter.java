@@ -20,6 +20,7 @@ import io.trainproof.reporting.evidence.ManifestSignature;
 import io.trainproof.reporting.evidence.ManifestSigner;
 import io.trainproof.reporting.evidence.Sample;
 import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.MemberTranscript;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
@@ -69,6 +70,7 @@ public final class EvidencePackWriter implements EvidencePackService {
   private final Trainproof tp;
   private final ReportServiceImpl reports;
   private final @Nullable ManifestSigner signer;
+  private final Labels labels;
 
   /**
    * Creates the writer.
@@ -76,12 +78,17 @@ public final class EvidencePackWriter implements EvidencePackService {
    * @param trainproof the instance
    * @param reports the report service
    * @param signer the manifest signer, or null
+   * @param labels the words the pack's CSV and PDF reports use
    */
   public EvidencePackWriter(
-      Trainproof trainproof, ReportServiceImpl reports, @Nullable ManifestSigner signer) {
+      Trainproof trainproof,
+      ReportServiceImpl reports,
+      @Nullable ManifestSigner signer,
+      Labels labels) {
     this.tp = trainproof;
     this.reports = reports;
     this.signer = signer;
+    this.labels = labels;
   }
 
   // why: a private carrier from building to writing; never compared, hashed or exposed, so the
@@ -309,17 +316,17 @@ public final class EvidencePackWriter implements EvidencePackService {
     }
   }
 
-  private static void report(
+  private void report(
       List<File> files, String folder, String name, Report report, String description)
       throws IOException {
     String citation = report.header().citation();
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     try (Writer w = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
-      CsvRenderer.write(report.table(), w);
+      CsvRenderer.write(report.table(labels), w);
     }
     files.add(new File(folder + name + ".csv", citation, description, csv.toByteArray()));
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    PdfRenderer.write(report, pdf);
+    PdfRenderer.write(report, labels, pdf);
     files.add(
         new File(
             folder + name + ".pdf", citation, description + " (printable)", pdf.toByteArray()));

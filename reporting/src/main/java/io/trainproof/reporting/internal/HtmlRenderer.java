@@ -2,6 +2,7 @@ package io.trainproof.reporting.internal;
 
 import io.trainproof.reporting.report.Dashboard;
 import io.trainproof.reporting.report.Dimension;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.OrganizationSummary;
 import io.trainproof.reporting.report.RenewalForecast;
 import io.trainproof.reporting.report.Report;
@@ -91,14 +92,25 @@ public final class HtmlRenderer {
    * @return the page
    */
   public static String page(Report report) {
+    return page(report, Labels.english());
+  }
+
+  /**
+   * A report as one HTML page in the reader's language (codes and columns; see {@link Labels}).
+   *
+   * @param report the report
+   * @param labels the reader's labels
+   * @return the page
+   */
+  public static String page(Report report, Labels labels) {
     if (report instanceof Dashboard d) {
-      return dashboard(d);
+      return dashboard(d, labels);
     }
     StringBuilder b = new StringBuilder();
     open(b, report.header().title());
     b.append("<h1>").append(esc(report.header().title())).append("</h1>\n");
-    lines(b, Describe.lines(report));
-    table(b, report.table(), "report");
+    lines(b, Describe.lines(report, labels));
+    table(b, report.table(labels), "report");
     return b.append("</body></html>\n").toString();
   }
 
@@ -127,30 +139,31 @@ public final class HtmlRenderer {
    * @return the page
    */
   public static String dashboard(Dashboard d) {
+    return dashboard(d, Labels.english());
+  }
+
+  private static String dashboard(Dashboard d, Labels labels) {
     StringBuilder b = new StringBuilder();
     open(b, d.header().title());
     b.append("<h1>").append(esc(d.header().title())).append("</h1>\n");
-    lines(b, Describe.lines(d));
+    lines(b, Describe.lines(d, labels));
     OrganizationSummary.Row all = d.summary().by(Dimension.ALL).get(0);
     b.append("<p class=\"meta\" id=\"headline\" data-members=\"")
         .append(all.members())
         .append("\" data-compliant=\"")
         .append(all.compliant())
         .append("\">")
-        .append(all.compliant())
-        .append(" of ")
-        .append(all.members())
-        .append(" active members compliant (")
-        .append(all.compliantPercent())
-        .append("%)</p>\n");
+        .append(
+            esc(labels.phrase("headline", all.compliant(), all.members(), all.compliantPercent())))
+        .append("</p>\n");
     b.append("<div class=\"charts\">\n");
     departments(b, d.summary().by(Dimension.DEPARTMENT));
     trend(b, d.overdueTrend());
     forecast(b, d.forecast());
-    b.append("</div>\n<h2>Summary by role, department and workforce type</h2>\n");
-    table(b, d.summary().table(), "summary");
-    b.append("<h2>Overdue trend</h2>\n");
-    table(b, d.table(), "trend");
+    b.append("</div>\n<h2>").append(esc(labels.word("summary_heading"))).append("</h2>\n");
+    table(b, d.summary().table(labels), "summary");
+    b.append("<h2>").append(esc(labels.word("trend_heading"))).append("</h2>\n");
+    table(b, d.table(labels), "trend");
     b.append("<script>\n").append(SCRIPT).append("</script>\n");
     return b.append("</body></html>\n").toString();
   }

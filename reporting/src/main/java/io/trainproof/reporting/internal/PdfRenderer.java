@@ -1,5 +1,6 @@
 package io.trainproof.reporting.internal;
 
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
 import java.io.IOException;
@@ -83,7 +84,19 @@ public final class PdfRenderer {
    * @throws IOException when writing fails
    */
   public static void write(Report report, OutputStream out) throws IOException {
-    write(report.header().title(), Describe.lines(report), report.table(), out);
+    write(report, Labels.english(), out);
+  }
+
+  /**
+   * Writes a report as PDF in the reader's language (codes and columns; see {@link Labels}).
+   *
+   * @param report the report
+   * @param labels the reader's labels
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   */
+  public static void write(Report report, Labels labels, OutputStream out) throws IOException {
+    write(report.header().title(), Describe.lines(report, labels), report.table(labels), out);
   }
 
   /**

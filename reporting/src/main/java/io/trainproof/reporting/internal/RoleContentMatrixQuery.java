@@ -9,6 +9,8 @@ import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
 import io.trainproof.reporting.report.RoleContentMatrix;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,18 +88,60 @@ final class RoleContentMatrixQuery {
     }
     if (!a.types().isEmpty()) {
       parts.add(
-          "types " + a.types().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+          "types "
+              + a.types().stream()
+                  .map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                  .sorted()
+                  .collect(Collectors.joining(", ")));
     }
     return String.join("; ", parts);
   }
 
-  private static String recurrence(Recurrence r) {
+  /**
+   * A recurrence in words: "every 2 years, counted from the completion", "every year on January
+   * 31".
+   */
+  static String recurrence(Recurrence r) {
     if (r instanceof Recurrence.Every e) {
-      return "every " + e.period() + " from " + e.from().name().toLowerCase(Locale.ROOT);
+      return "every "
+          + period(e.period())
+          + ", counted from "
+          + switch (e.from()) {
+            case COMPLETION -> "the completion";
+            case DUE_DATE -> "the due date";
+            case EXPIRY -> "the expiry when renewed early, else the completion";
+          };
     }
     if (r instanceof Recurrence.FixedDate f) {
-      return "every year on " + f.date();
+      return "every year on "
+          + f.date().getMonth().getDisplayName(TextStyle.FULL, Locale.US)
+          + " "
+          + f.date().getDayOfMonth();
     }
     return "once";
+  }
+
+  /** A period in words: "year", "2 years", "18 months", "1 year and 6 months", "90 days". */
+  // why: each part of the period is written in words, years, months and days alike
+  @SuppressWarnings("JavaPeriodGetDays")
+  static String period(Period p) {
+    List<String> parts = new ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(unit(p.getYears(), "year"));
+    }
+    if (p.getMonths() != 0) {
+      parts.add(unit(p.getMonths(), "month"));
+    }
+    if (p.getDays() != 0) {
+      parts.add(unit(p.getDays(), "day"));
+    }
+    if (parts.size() == 1 && parts.get(0).startsWith("1 ")) {
+      return parts.get(0).substring(2);
+    }
+    return parts.isEmpty() ? "day" : String.join(" and ", parts);
+  }
+
+  private static String unit(int n, String name) {
+    return n + " " + name + (n == 1 ? "" : "s");
   }
 }

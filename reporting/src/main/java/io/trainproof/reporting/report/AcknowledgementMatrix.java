@@ -62,20 +62,24 @@ public record AcknowledgementMatrix(
    * @param attestedOn when attested, if so
    */
   public record Cell(String state, @Nullable LocalDate attestedOn) {
-    @Override
-    public String toString() {
-      return attestedOn == null ? state : state + " " + attestedOn;
+    /**
+     * @param labels the reader's labels
+     * @return the state in words, with the date attested when there is one
+     */
+    public String text(Labels labels) {
+      String words = labels.code("AttestationCell", state);
+      return attestedOn == null ? words : words + " " + attestedOn;
     }
   }
 
   @Override
-  public Table table() {
-    List<String> columns = new ArrayList<>(List.of("external id", "member"));
+  public Table table(Labels labels) {
+    List<String> columns = new ArrayList<>(labels.columns("external id", "member"));
     versions.forEach(v -> columns.add(v.label()));
     List<List<String>> rows = new ArrayList<>();
     for (MemberRow m : members) {
       List<String> row = new ArrayList<>(List.of(m.externalId(), m.member()));
-      m.cells().forEach(c -> row.add(c.toString()));
+      m.cells().forEach(c -> row.add(c.text(labels)));
       rows.add(row);
     }
     return new Table(columns, rows);

@@ -42,9 +42,9 @@ public record AddressableDecisions(ReportHeader header, List<Row> rows) implemen
       String decidedBy) {}
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "topic",
             "citation",
             "version",
@@ -58,11 +58,11 @@ public record AddressableDecisions(ReportHeader header, List<Row> rows) implemen
             .map(
                 r ->
                     List.of(
-                        r.topic(),
+                        labels.code("RegulatoryTopic", r.topic()),
                         r.citation(),
                         Cells.of(r.number()),
-                        r.inForce() ? "yes" : "no",
-                        r.implementedAsTraining() ? "yes" : "no",
+                        labels.yesNo(r.inForce()),
+                        labels.yesNo(r.implementedAsTraining()),
                         r.rationale(),
                         Cells.of(r.alternativeMeasure()),
                         Cells.of(r.decidedOn()),

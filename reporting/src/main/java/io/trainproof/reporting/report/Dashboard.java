@@ -36,7 +36,7 @@ public record Dashboard(
   public record TrendPoint(LocalDate on, int members, int overdue, int expired) {}
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     List<List<String>> rows = new ArrayList<>();
     for (TrendPoint p : overdueTrend) {
       rows.add(
@@ -46,6 +46,6 @@ public record Dashboard(
               Cells.of(p.overdue()),
               Cells.of(p.expired())));
     }
-    return new Table(List.of("date", "members", "overdue", "expired"), rows);
+    return new Table(labels.columns("date", "members", "overdue", "expired"), rows);
   }
 }

@@ -215,105 +215,105 @@ public record MemberTranscript(
    * Who assigned it, in words: a person's id, or for what the engine decided, the system and why
    * (its reason; the audit entry names the call that set the engine off and its caller).
    */
-  static String assignedBy(AssignmentEntry a) {
+  private static String assignedBy(AssignmentEntry a, Labels labels) {
     return "system".equals(a.assignedBy())
-        ? "assigned by the system, because of " + a.reason().description()
-        : "assigned by " + a.assignedBy();
+        ? labels.phrase("assigned_by_system", labels.of(a.reason()))
+        : labels.phrase("assigned_by", a.assignedBy());
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     List<List<String>> rows = new ArrayList<>();
     for (AssignmentEntry a : assignments) {
       StringBuilder detail =
-          new StringBuilder(assignedBy(a) + ", originally due " + a.originalDueOn());
+          new StringBuilder(assignedBy(a, labels))
+              .append(", ")
+              .append(labels.phrase("originally_due", a.originalDueOn()));
       for (Extension e : a.extensions()) {
         detail
-            .append("; extended on ")
-            .append(e.grantedOn())
-            .append(" to ")
-            .append(e.newDueOn())
-            .append(" by ")
-            .append(e.approvedBy())
-            .append(": ")
-            .append(e.reason());
+            .append("; ")
+            .append(
+                labels.phrase("extended", e.grantedOn(), e.newDueOn(), e.approvedBy(), e.reason()));
       }
       if (a.closedOn() != null) {
         detail
-            .append("; closed ")
-            .append(a.closedOn())
-            .append(" by ")
-            .append(a.closedBy())
-            .append(": ")
-            .append(a.closureReason());
+            .append("; ")
+            .append(
+                labels.phrase(
+                    "closed", a.closedOn(), Cells.of(a.closedBy()), Cells.of(a.closureReason())));
       }
       rows.add(
           List.of(
-              "assignment",
+              labels.word("assignment"),
               Cells.of(a.assignedOn()),
               a.course(),
-              a.reason().description()
+              labels.of(a.reason())
                   + (a.policyVersion() == null ? "" : " (" + a.policyVersion() + ")"),
-              a.state().name(),
-              "due " + a.dueOn(),
+              labels.of(a.state()),
+              labels.phrase("due", a.dueOn()),
               detail.toString()));
     }
     for (CompletionEntry c : completions) {
-      String how =
-          c.method()
-              + " recorded by "
-              + c.recordedBy()
-              + (c.source() == null ? "" : " from " + c.source() + " " + Cells.of(c.sourceRef()))
-              + (c.justification() == null ? "" : " (" + c.justification() + ")");
+      StringBuilder how =
+          new StringBuilder(labels.phrase("recorded", labels.of(c.method()), c.recordedBy()));
+      if (c.source() != null) {
+        how.append(' ').append(labels.phrase("from", c.source(), Cells.of(c.sourceRef())).strip());
+      }
+      if (c.justification() != null) {
+        how.append(" (").append(c.justification()).append(')');
+      }
+      if (!c.policyVersions().isEmpty()) {
+        how.append("; ").append(labels.phrase("covers", Cells.of(c.policyVersions())));
+      }
+      if (!c.roles().isEmpty()) {
+        how.append("; ").append(labels.phrase("roles", Cells.of(c.roles())));
+      }
+      how.append("; ").append(labels.phrase("keep_until", c.retentionUntil()));
       rows.add(
           List.of(
-              "completion",
+              labels.word("completion"),
               Cells.of(c.completedOn()),
               c.course() + " v" + c.courseVersion(),
-              c.reason().name(),
-              c.passed() ? "PASSED" : "FAILED",
-              "score " + Cells.of(c.score()) + ", due " + c.dueOn(),
-              how
-                  + "; covers "
-                  + Cells.of(c.policyVersions())
-                  + "; roles "
-                  + Cells.of(c.roles())
-                  + "; keep until "
-                  + c.retentionUntil()));
+              labels.of(c.reason()),
+              labels.word(c.passed() ? "passed" : "failed"),
+              (c.score() == null ? "" : labels.phrase("score", c.score()) + ", ")
+                  + labels.phrase("due", c.dueOn()),
+              how.toString()));
     }
     for (AttestationEntry t : attestations) {
       rows.add(
           List.of(
-              "attestation",
+              labels.word("attestation"),
               Cells.of(t.requestedOn()),
               t.policyVersion(),
-              "requested",
-              t.state().name(),
-              "due " + t.dueOn(),
+              labels.word("requested"),
+              labels.of(t.state()),
+              labels.phrase("due", t.dueOn()),
               t.attestedOn() == null
                   ? ""
-                  : "attested "
-                      + t.attestedOn()
-                      + " "
-                      + Cells.of(t.method())
-                      + " by "
-                      + Cells.of(t.recordedBy())
-                      + "; statement "
-                      + Cells.of(t.statementSha256())));
+                  : labels.phrase(
+                      "attested",
+                      t.attestedOn(),
+                      t.method() == null ? "" : labels.code("AttestationMethod", t.method()),
+                      Cells.of(t.recordedBy()),
+                      Cells.of(t.statementSha256()))));
     }
     for (CertificateEntry c : certificates) {
       rows.add(
           List.of(
-              "certificate",
+              labels.word("certificate"),
               Cells.of(c.validFrom()),
               c.course(),
-              "code " + c.verificationCode(),
-              c.status(),
-              "valid until " + (c.validUntil() == null ? "no expiry" : c.validUntil()),
+              labels.phrase("code", c.verificationCode()),
+              labels.code("CertificateStatus", c.status()),
+              c.validUntil() == null
+                  ? labels.word("no_expiry")
+                  : labels.phrase("valid_until", c.validUntil()),
               c.credentialId() + (c.statusReason() == null ? "" : "; " + c.statusReason())));
     }
     return new Table(
-        List.of("record", "date", "course / policy", "reason", "state", "due / result", "detail"),
+        labels.columns(
+            "record", "date", "course / policy", "reason", "state", "due / result", "detail"),
         rows);
   }
 }

@@ -76,9 +76,9 @@ public record NewHireTimeliness(ReportHeader header, int population, int sampled
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "external id",
             "member",
             "department",
@@ -101,7 +101,7 @@ public record NewHireTimeliness(ReportHeader header, int population, int sampled
                         Cells.of(r.assignedOn()),
                         Cells.of(r.dueOn()),
                         Cells.of(r.completedOn()),
-                        r.outcome().name(),
+                        labels.of(r.outcome()),
                         Cells.of(r.daysLate())))
             .toList());
   }

@@ -60,13 +60,17 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     List<List<String>> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(
           List.of(
-              r.dimension().name(),
-              r.group(),
+              labels.of(r.dimension()),
+              switch (r.dimension()) {
+                case ALL -> labels.word("all");
+                case WORKFORCE_TYPE -> labels.code("WorkforceType", r.group());
+                default -> r.group();
+              },
               Cells.of(r.members()),
               Cells.of(r.compliant()),
               Cells.of(r.compliantPercent()),
@@ -78,7 +82,7 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
               Cells.of(r.waived())));
     }
     return new Table(
-        List.of(
+        labels.columns(
             "dimension",
             "group",
             "members",

@@ -67,9 +67,9 @@ public record OverdueAndExpiring(ReportHeader header, List<Row> rows) implements
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "bucket",
             "external id",
             "member",
@@ -83,13 +83,13 @@ public record OverdueAndExpiring(ReportHeader header, List<Row> rows) implements
             .map(
                 r ->
                     List.of(
-                        r.bucket().name(),
+                        labels.of(r.bucket()),
                         r.externalId(),
                         r.member(),
                         r.department(),
                         r.course(),
                         Cells.of(r.requirement()),
-                        r.status().name(),
+                        labels.of(r.status()),
                         Cells.of(r.date()),
                         Cells.of(r.days())))
             .toList());

@@ -54,9 +54,9 @@ public record PolicyVersionsInForce(ReportHeader header, List<Row> rows) impleme
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "policy",
             "title",
             "version",
@@ -78,10 +78,12 @@ public record PolicyVersionsInForce(ReportHeader header, List<Row> rows) impleme
                         Cells.of(r.effectiveFrom()),
                         Cells.of(r.lastInEffectOn()),
                         r.textSha256(),
-                        r.material() ? "yes" : "no",
+                        labels.yesNo(r.material()),
                         Cells.of(r.affectedRoles()),
                         r.changeNotes(),
-                        Cells.of(r.lastReviewedOn()),
+                        r.lastReviewedOn() == null
+                            ? labels.word("no_review_recorded")
+                            : Cells.of(r.lastReviewedOn()),
                         Cells.of(r.reviewDueOn())))
             .toList());
   }

@@ -33,9 +33,9 @@ public record RenewalForecast(ReportHeader header, List<Month> months) implement
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of("month", "assignments due", "completions expiring", "total"),
+        labels.columns("month", "assignments due", "completions expiring", "total"),
         months.stream()
             .map(
                 m ->

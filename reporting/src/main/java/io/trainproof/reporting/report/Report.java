@@ -8,7 +8,19 @@ public interface Report {
   ReportHeader header();
 
   /**
-   * @return the report as rows of text
+   * The report as rows of text in English: what CSV, HTML and PDF print.
+   *
+   * @return the table
    */
-  Table table();
+  default Table table() {
+    return table(Labels.english());
+  }
+
+  /**
+   * The report as rows of text for a reader of a language: codes in words, columns named in it.
+   *
+   * @param labels the reader's labels
+   * @return the table
+   */
+  Table table(Labels labels);
 }

@@ -89,7 +89,7 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
       Outcome outcome) {}
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     List<List<String>> rows = new ArrayList<>();
     for (Change c : changes) {
       String version = c.policy() + " v" + c.version();
@@ -105,7 +105,7 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
                 "",
                 "",
                 "",
-                "no member affected"));
+                labels.word("no_member_affected")));
       }
       for (Affected a : c.members()) {
         rows.add(
@@ -119,11 +119,11 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
                 Cells.of(a.assignedOn()),
                 Cells.of(a.dueOn()),
                 Cells.of(a.completedOn()),
-                a.outcome().name()));
+                labels.of(a.outcome())));
       }
     }
     return new Table(
-        List.of(
+        labels.columns(
             "policy version",
             "effective from",
             "affected roles",

@@ -55,9 +55,9 @@ public record RoleContentMatrix(ReportHeader header, List<Row> rows) implements 
   }
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "role",
             "requirement",
             "audience",

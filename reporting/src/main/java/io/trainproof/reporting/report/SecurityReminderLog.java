@@ -44,9 +44,9 @@ public record SecurityReminderLog(ReportHeader header, List<Row> rows) implement
       int acknowledged) {}
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "sent on",
             "title",
             "channel",
@@ -64,7 +64,7 @@ public record SecurityReminderLog(ReportHeader header, List<Row> rows) implement
                         r.channel(),
                         r.sentBy(),
                         Cells.of(r.recipients()),
-                        r.acknowledgementRequired() ? "yes" : "no",
+                        labels.yesNo(r.acknowledgementRequired()),
                         Cells.of(r.acknowledged()),
                         r.contentSha256()))
             .toList());

@@ -52,9 +52,9 @@ public record WaiversAndExtensions(ReportHeader header, List<Row> rows) implemen
       String reason) {}
 
   @Override
-  public Table table() {
+  public Table table(Labels labels) {
     return new Table(
-        List.of(
+        labels.columns(
             "kind",
             "date",
             "external id",
@@ -69,7 +69,7 @@ public record WaiversAndExtensions(ReportHeader header, List<Row> rows) implemen
             .map(
                 r ->
                     List.of(
-                        r.kind().name(),
+                        labels.of(r.kind()),
                         Cells.of(r.on()),
                         r.externalId(),
                         r.member(),

@@ -1,0 +1,189 @@
+package io.trainproof.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trainproof.core.attestation.AttestationState;
+import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.AssignmentState;
+import io.trainproof.core.domain.AttestationMethod;
+import io.trainproof.core.domain.CompletionMethod;
+import io.trainproof.core.domain.MemberStatus;
+import io.trainproof.core.domain.RegulatoryTopic;
+import io.trainproof.core.domain.WorkforceType;
+import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Dimension;
+import io.trainproof.reporting.report.Labels;
+import io.trainproof.reporting.report.NewHireTimeliness;
+import io.trainproof.reporting.report.OverdueAndExpiring;
+import io.trainproof.reporting.report.Report;
+import io.trainproof.reporting.report.ReportService;
+import io.trainproof.reporting.report.RetrainingReport;
+import io.trainproof.reporting.report.Table;
+import io.trainproof.reporting.report.WaiversAndExtensions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What people read comes from one place, in English and US Spanish: every code the reports print
+ * has a label in both, both files have the same keys, and no report in any language prints a
+ * constant's name.
+ */
+class LabelsTest {
+  private static final Locale SPANISH = Locale.forLanguageTag("es-US");
+
+  /**
+   * Any constant's name of a code the reports print, as a whole word (SCORM and cmi5 are names).
+   */
+  private static Pattern constants() {
+    Set<String> names =
+        new java.util.TreeSet<>(List.of("NOT_YET_ENGAGED", "NOT_REQUESTED", "VALID"));
+    for (Class<? extends Enum<?>> type : CODES) {
+      for (Enum<?> code : type.getEnumConstants()) {
+        names.add(code.name());
+      }
+    }
+    names.removeAll(Set.of("SCORM", "CMI5"));
+    return Pattern.compile("\\b(" + String.join("|", names) + ")\\b");
+  }
+
+  private static final List<Class<? extends Enum<?>>> CODES =
+      List.of(
+          Dimension.class,
+          NewHireTimeliness.Outcome.class,
+          OverdueAndExpiring.Bucket.class,
+          RetrainingReport.Outcome.class,
+          WaiversAndExtensions.Kind.class,
+          AssignmentState.class,
+          AttestationState.class,
+          ComplianceStatus.class,
+          WorkforceType.class,
+          RegulatoryTopic.class,
+          AssignmentReason.class,
+          MemberStatus.class,
+          AttestationMethod.class,
+          CompletionMethod.class);
+
+  @Test
+  void everyCodeHasALabelInEnglishAndSpanish() {
+    Labels spanish = Labels.of(SPANISH);
+    for (Class<? extends Enum<?>> type : CODES) {
+      for (Enum<?> code : type.getEnumConstants()) {
+        String en = Labels.english().of(code);
+        String es = spanish.of(code);
+        assertThat(en).as("%s", code).isNotBlank().isNotEqualTo(code.name());
+        assertThat(es).as("%s", code).isNotBlank().isNotEqualTo(code.name());
+      }
+    }
+    assertThat(spanish.missing()).isEmpty();
+  }
+
+  @Test
+  void theEnglishLabelsAreTheDescriptionsCoreGives() {
+    for (ComplianceStatus s : ComplianceStatus.values()) {
+      assertThat(Labels.english().of(s)).isEqualTo(s.description());
+    }
+    for (AssignmentReason r : AssignmentReason.values()) {
+      assertThat(Labels.english().of(r)).isEqualTo(r.description());
+    }
+  }
+
+  @Test
+  void bothLanguagesHaveTheSameKeys() throws IOException {
+    Properties en = load("labels.properties");
+    Properties es = load("labels_es.properties");
+    assertThat(es.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+    for (String key : en.stringPropertyNames()) {
+      if (key.startsWith("phrase.")) {
+        assertThat(placeholders(es.getProperty(key)))
+            .as("placeholders of %s", key)
+            .isEqualTo(placeholders(en.getProperty(key)));
+      }
+    }
+  }
+
+  @Test
+  void noReportPrintsAConstantsNameInEitherLanguageAndSpanishReadsAsSpanish() {
+    Clinic clinic = new Clinic();
+    Pattern constant = constants();
+    for (Locale locale : List.of(Locale.US, SPANISH)) {
+      Reporting reporting = Reporting.builder(clinic.tp).clock(clinic.clock).locale(locale).build();
+      Labels labels = Labels.of(locale);
+      for (Report report : everyReport(reporting.reports(), clinic)) {
+        Table table = report.table(labels);
+        for (List<String> row : table.rows()) {
+          for (String cell : row) {
+            assertThat(constant.matcher(cell).find())
+                .as("%s %s cell %s", locale, report.header().title(), cell)
+                .isFalse();
+          }
+        }
+        for (ReportFormat format : List.of(ReportFormat.CSV, ReportFormat.HTML)) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          reporting.render(report, format, out);
+          String text = out.toString(StandardCharsets.UTF_8);
+          assertThat(text)
+              .as("%s %s as %s", locale, report.header().title(), format)
+              .doesNotContain("DUE_SOON", "WITHIN_30_DAYS", "WORKFORCE_TYPE", "COMPLETED_ON_TIME");
+        }
+      }
+      assertThat(labels.missing()).as("keys missing in %s", locale).isEmpty();
+    }
+    Reporting spanish = Reporting.builder(clinic.tp).clock(clinic.clock).locale(SPANISH).build();
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    spanish.render(
+        spanish.reports().organizationSummary(clinic.officer, Clinic.TODAY), ReportFormat.CSV, csv);
+    assertThat(csv.toString(StandardCharsets.UTF_8))
+        .contains("dimensión", "en cumplimiento", "todos", "puesto", "departamento");
+  }
+
+  private static List<Report> everyReport(ReportService r, Clinic c) {
+    LocalDate asOf = Clinic.TODAY;
+    DateRange half = DateRange.of(LocalDate.of(2026, 1, 1), asOf);
+    List<Report> all = new ArrayList<>();
+    all.add(r.organizationSummary(c.officer, asOf));
+    all.add(r.memberTranscript(c.officer, c.a.id(), asOf));
+    all.add(r.memberTranscript(c.officer, c.b.id(), asOf));
+    all.add(r.overdueAndExpiring(c.officer, asOf));
+    all.add(r.newHireTimeliness(c.officer, half, asOf));
+    all.add(r.retraining(c.officer, asOf));
+    all.add(r.acknowledgementMatrix(c.officer, asOf));
+    all.add(r.securityReminderLog(c.officer, half, asOf));
+    all.add(r.waiversAndExtensions(c.officer, asOf));
+    all.add(r.roleContentMatrix(c.officer, asOf));
+    all.add(r.renewalForecast(c.officer, asOf));
+    all.add(r.policyVersionsInForce(c.officer, asOf));
+    all.add(r.addressableDecisions(c.officer, asOf));
+    all.add(r.dashboard(c.officer, asOf));
+    return all;
+  }
+
+  private static Set<String> placeholders(String pattern) {
+    Set<String> out = new java.util.TreeSet<>();
+    var m = Pattern.compile("\\{\\d+}").matcher(pattern);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Labels.class.getResourceAsStream("/io/trainproof/reporting/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+}
