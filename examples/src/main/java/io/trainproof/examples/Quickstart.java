@@ -64,8 +64,8 @@ public final class Quickstart {
                 OrganizationService.NewOrganization.of("Lakeside Family Clinic", ZONE));
     Actor officer = Actor.complianceOfficer("u-privacy-officer", clinic.id());
     say(
-        "Organization %s (zone %s, retention %s)",
-        clinic.name(), clinic.zone(), clinic.retention());
+        "Organization %s (dates in %s; records kept %d years)",
+        clinic.name(), clinic.zone(), clinic.retention().getYears());
 
     Policy privacy =
         tp.policies()
@@ -153,7 +153,9 @@ public final class Quickstart {
 
     clock.advanceDays(300);
     var sweep = tp.scheduler().sweep();
-    say("%s: renewal sweep created %d assignments", clock.today(), sweep.created());
+    say(
+        "%s: renewal sweep created %d %s",
+        clock.today(), sweep.created(), sweep.created() == 1 ? "assignment" : "assignments");
 
     say("%nStatus on %s:", clock.today());
     Map<ComplianceStatus, Integer> totals = new EnumMap<>(ComplianceStatus.class);
@@ -161,11 +163,21 @@ public final class Quickstart {
       for (RequirementStatus s : tp.status().forMember(officer, m.id(), clock.today())) {
         totals.merge(s.status(), 1, Integer::sum);
         say(
-            "  %-14s %-10s due %s, last completed %s",
-            m.displayName(), s.status(), s.dueOn(), s.lastCompletedOn());
+            "  %-14s %-10s due %s, %s",
+            m.displayName(),
+            s.status().description(),
+            s.dueOn(),
+            s.lastCompletedOn() == null
+                ? "never completed"
+                : "last completed " + s.lastCompletedOn());
       }
     }
-    say("Totals: %s", totals);
+    // One line per status, most urgent first, in words: "2 overdue, 1 due soon".
+    say(
+        "Totals: %s",
+        totals.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().description())
+            .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   private static WorkforceMember hire(

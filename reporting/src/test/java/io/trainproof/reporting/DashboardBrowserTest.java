@@ -134,11 +134,11 @@ class DashboardBrowserTest {
                   + r.group()
                   + "\" data-value=\""
                   + r.members()
-                  + "\" data-compliant=\""
-                  + r.compliant()
+                  + "\" data-in-compliance=\""
+                  + r.inCompliance()
                   + "\"");
       assertThat(dom)
-          .contains(r.compliant() + "/" + r.members() + " (" + r.compliantPercent() + "%)");
+          .contains(r.inCompliance() + "/" + r.members() + " (" + r.inCompliancePercent() + "%)");
     }
     assertThat(d.summary().by(Dimension.DEPARTMENT))
         .extracting(OrganizationSummary.Row::members)

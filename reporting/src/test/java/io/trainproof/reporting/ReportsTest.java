@@ -65,6 +65,14 @@ class ReportsTest {
                 + all.unassigned()
                 + all.waived())
         .isEqualTo(7);
+    // In compliance by the one definition: the members whose overall status counts as such.
+    assertThat(all.inCompliance())
+        .isEqualTo(
+            expected.entrySet().stream()
+                .filter(e -> e.getKey().inCompliance())
+                .mapToLong(Map.Entry::getValue)
+                .sum())
+        .isLessThan(7);
     assertThat(s.by(Dimension.DEPARTMENT))
         .extracting(OrganizationSummary.Row::group, OrganizationSummary.Row::members)
         .containsExactly(

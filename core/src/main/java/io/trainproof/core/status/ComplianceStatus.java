@@ -35,4 +35,21 @@ public enum ComplianceStatus {
   public String description() {
     return description;
   }
+
+  /**
+   * Whether a member with this status meets the requirement on the date: the one definition of "in
+   * compliance" behind every figure the SDK reports (the organization summary, the dashboard's
+   * headline and charts, evidence packs, the demo's console). In compliance: compliant, due soon
+   * and assigned but not yet due (the member is inside the time the organization allows, which 45
+   * CFR 164.530(b)(2)(i) and 164.308(a)(5)(i) leave to its policy), and waived by an approver (a
+   * documented exception). Not in compliance: overdue, expired, and required but not assigned.
+   *
+   * @return true when the status counts as in compliance
+   */
+  public boolean inCompliance() {
+    return switch (this) {
+      case COMPLIANT, DUE_SOON, PENDING, WAIVED -> true;
+      case OVERDUE, EXPIRED, UNASSIGNED -> false;
+    };
+  }
 }

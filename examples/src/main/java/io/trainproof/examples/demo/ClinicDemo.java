@@ -31,7 +31,6 @@ import io.trainproof.core.event.TrainproofEvent;
 import io.trainproof.core.organization.OrganizationService;
 import io.trainproof.core.policy.PolicyService;
 import io.trainproof.core.status.ComplianceStatus;
-import io.trainproof.core.status.RequirementStatus;
 import io.trainproof.core.workforce.WorkforceService;
 import io.trainproof.examples.cli.CliException;
 import io.trainproof.examples.cli.InputFiles;
@@ -67,6 +66,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,6 +76,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -428,8 +429,8 @@ public final class ClinicDemo {
       boolean firstOfMonth = clock.today().getDayOfMonth() == start.getDayOfMonth();
       if (firstOfMonth && day > 0) {
         out.printf(
-            "  month %2d (%s): %d active, %s%n",
-            month, clock.today(), active(tp, officer).size(), overall(tp, officer));
+            "  month %2d (%s): %d active members: %s%n",
+            month, clock.today(), active(tp, officer).size(), inWords(overall(tp, officer)));
         out.flush();
         switch (month) {
           case 2, 7, 10, 13, 16 -> {
@@ -519,8 +520,8 @@ public final class ClinicDemo {
       day++;
     }
     out.printf(
-        "  month %2d (%s): %d active, %s%n",
-        MONTHS, clock.today(), active(tp, officer).size(), overall(tp, officer));
+        "  month %2d (%s): %d active members: %s%n",
+        MONTHS, clock.today(), active(tp, officer).size(), inWords(overall(tp, officer)));
     return new World(tp, org, officer, history, key, clock, store, ds, true);
   }
 
@@ -659,6 +660,21 @@ public final class ClinicDemo {
     return tp.workforce().list(officer).stream().filter(m -> m.activeOn(today)).toList();
   }
 
+  /**
+   * Counts by status in words, most urgent first, leaving out zeros: "2 overdue, 30 compliant".
+   *
+   * @param counts members by status
+   * @return the words, or "nobody" when all are zero
+   */
+  static String inWords(Map<ComplianceStatus, Integer> counts) {
+    String words =
+        Arrays.stream(ComplianceStatus.values())
+            .filter(st -> counts.getOrDefault(st, 0) > 0)
+            .map(st -> counts.get(st) + " " + st.description())
+            .collect(Collectors.joining(", "));
+    return words.isEmpty() ? "nobody" : words;
+  }
+
   static Map<ComplianceStatus, Integer> overall(Trainproof tp, Actor officer) {
     LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
     Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
@@ -666,20 +682,6 @@ public final class ClinicDemo {
       counts.merge(tp.status().overall(officer, m.id(), today), 1, Integer::sum);
     }
     return counts;
-  }
-
-  static Map<String, Map<ComplianceStatus, Integer>> byDepartment(Trainproof tp, Actor officer) {
-    LocalDate today = tp.clock().instant().atZone(ZONE).toLocalDate();
-    Map<String, Map<ComplianceStatus, Integer>> result = new TreeMap<>();
-    for (WorkforceMember m : active(tp, officer)) {
-      String dept = m.termsOn(today).map(t -> t.department()).orElse("?");
-      for (RequirementStatus s : tp.status().forMember(officer, m.id(), today)) {
-        result
-            .computeIfAbsent(dept, d -> new EnumMap<>(ComplianceStatus.class))
-            .merge(s.status(), 1, Integer::sum);
-      }
-    }
-    return result;
   }
 
   private static Policy policy(

@@ -4,9 +4,15 @@ import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.status.ComplianceStatus;
+import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Dimension;
+import io.trainproof.reporting.report.OrganizationSummary;
+import io.trainproof.reporting.report.ReportService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,21 +54,23 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   static void summary(ClinicDemo.World w, PrintWriter out) {
-    List<WorkforceMember> active = ClinicDemo.active(w.tp(), w.officer());
-    Map<ComplianceStatus, Integer> overall = ClinicDemo.overall(w.tp(), w.officer());
-    int compliant =
-        overall.getOrDefault(ComplianceStatus.COMPLIANT, 0)
-            + overall.getOrDefault(ComplianceStatus.WAIVED, 0)
-            + overall.getOrDefault(ComplianceStatus.DUE_SOON, 0)
-            + overall.getOrDefault(ComplianceStatus.PENDING, 0);
+    // Every figure here comes from the same reports the CSV, PDF and dashboard files are written
+    // from, on the same dates, so the console and the files cannot disagree.
+    LocalDate today = w.clock().today();
+    ReportService reports = DemoOutputs.reporting(w).reports();
+    OrganizationSummary summary = reports.organizationSummary(w.officer(), today);
+    OrganizationSummary.Row all = summary.by(Dimension.ALL).get(0);
     out.println();
-    out.println("Compliance summary for " + w.org().name() + " on " + w.clock().today());
+    out.println("Compliance summary for " + w.org().name() + " on " + today);
     out.printf(
-        "  %d active workforce members; %d in good standing (%d%%); overall status: %s%n",
-        active.size(), compliant, active.isEmpty() ? 0 : 100 * compliant / active.size(), overall);
-    out.println("  By department (requirement statuses):");
-    ClinicDemo.byDepartment(w.tp(), w.officer())
-        .forEach((dept, counts) -> out.printf("    %-10s %s%n", dept, counts));
+        "  %d active workforce members; %d in compliance (%d%%): %s%n",
+        all.members(), all.inCompliance(), all.inCompliancePercent(), breakdown(all));
+    out.println("  By department (members, by their worst status):");
+    for (OrganizationSummary.Row r : summary.by(Dimension.DEPARTMENT)) {
+      out.printf(
+          "    %-10s %d of %d in compliance: %s%n",
+          r.group(), r.inCompliance(), r.members(), breakdown(r));
+    }
     List<Certificate> certs = new ArrayList<>();
     for (WorkforceMember m : w.tp().workforce().list(w.officer())) {
       certs.addAll(w.tp().certificates().forMember(w.officer(), m.id()));
@@ -79,14 +87,29 @@ public final class DemoCommand implements Callable<Integer> {
         chain.entriesChecked(),
         chain.intact() ? "intact" : "BROKEN " + chain.problems(),
         chain.headHash().substring(0, 16));
+    DateRange lastYear = DemoOutputs.lastYear(today);
     out.printf(
-        "  Security reminders sent: %d%n",
-        w.tp()
-            .securityReminders()
-            .log(w.officer(), w.clock().today().minusYears(5), w.clock().today())
-            .size());
+        "  Security reminders sent from %s to %s: %d%n",
+        lastYear.from(),
+        lastYear.to(),
+        reports.securityReminderLog(w.officer(), lastYear, today).rows().size());
     out.println(
         "  Not legal advice: cadences and deadlines here are the demo clinic's own choices.");
     out.flush();
+  }
+
+  /**
+   * The members of a row by their worst status, in words: "30 compliant, 2 due soon, 1 overdue".
+   */
+  static String breakdown(OrganizationSummary.Row r) {
+    Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
+    counts.put(ComplianceStatus.COMPLIANT, r.compliant());
+    counts.put(ComplianceStatus.DUE_SOON, r.dueSoon());
+    counts.put(ComplianceStatus.PENDING, r.pending());
+    counts.put(ComplianceStatus.WAIVED, r.waived());
+    counts.put(ComplianceStatus.OVERDUE, r.overdue());
+    counts.put(ComplianceStatus.EXPIRED, r.expired());
+    counts.put(ComplianceStatus.UNASSIGNED, r.unassigned());
+    return ClinicDemo.inWords(counts);
   }
 }

@@ -58,7 +58,7 @@ final class DemoOutputs {
                     outDir.resolve("certificates/valid.pdf"),
                     o -> reporting.certificates().pdf(w.officer(), c.verificationCode(), o)));
     ReportService reports = reporting.reports();
-    DateRange lastYear = DateRange.of(today.minusYears(1), today);
+    DateRange lastYear = lastYear(today);
     List<Report> all =
         List.of(
             reports.organizationSummary(w.officer(), today),
@@ -105,6 +105,16 @@ final class DemoOutputs {
   }
 
   /** Reporting with the demo's issuer key signing evidence-pack manifests. */
+  /**
+   * The period the demo's period reports cover, and the console states: the year up to today.
+   *
+   * @param today the demo's today
+   * @return the period
+   */
+  static DateRange lastYear(LocalDate today) {
+    return DateRange.of(today.minusYears(1), today);
+  }
+
   static Reporting reporting(ClinicDemo.World w) {
     SigningKey key = w.key();
     String spki =

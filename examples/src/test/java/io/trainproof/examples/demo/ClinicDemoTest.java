@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,7 @@ class ClinicDemoTest {
         }) {
       assertThat(out.resolve(file)).as(file).isRegularFile();
     }
+    theFiguresAgreeAcrossConsoleCsvAndDashboard(first.out(), out);
     try (ZipFile pack = new ZipFile(out.resolve("evidence-pack.zip").toFile())) {
       assertThat(pack.getEntry("manifest.json")).isNotNull();
       assertThat(pack.getEntry("manifest.sig.json")).isNotNull();
@@ -110,6 +114,51 @@ class ClinicDemoTest {
       assertThat(serve.err().strip()).contains("is in use").doesNotContain("\tat ");
     }
     assertThat(CommandLine.ExitCode.OK).isZero();
+  }
+
+  /**
+   * One definition of each headline figure: the console's "in compliance" count and percentage, the
+   * organization summary CSV's whole-workforce row and the dashboard's headline say the same; the
+   * console's security reminder count is the CSV log's row count for the period it states.
+   */
+  private static void theFiguresAgreeAcrossConsoleCsvAndDashboard(String console, Path out)
+      throws Exception {
+    Matcher headline =
+        Pattern.compile("(\\d+) active workforce members; (\\d+) in compliance \\((\\d+)%\\)")
+            .matcher(console);
+    assertThat(headline.find()).as(console).isTrue();
+    String members = headline.group(1);
+    String inCompliance = headline.group(2);
+    String percent = headline.group(3);
+    assertThat(Integer.parseInt(members)).isGreaterThan(Integer.parseInt(inCompliance));
+
+    List<String> csv =
+        Files.readAllLines(out.resolve("reports/OrganizationSummary.csv")).stream()
+            .map(l -> l.replace("\uFEFF", ""))
+            .toList();
+    List<String> header = List.of(csv.get(0).split(",", -1));
+    String[] all =
+        csv.stream().filter(l -> l.startsWith("all,all,")).findFirst().orElseThrow().split(",", -1);
+    assertThat(all[header.indexOf("members")]).isEqualTo(members);
+    assertThat(all[header.indexOf("in compliance")]).isEqualTo(inCompliance);
+    assertThat(all[header.indexOf("in compliance %")]).isEqualTo(percent);
+
+    String dashboard = Files.readString(out.resolve("dashboard.html"));
+    assertThat(dashboard)
+        .contains(
+            "data-members=\"" + members + "\" data-in-compliance=\"" + inCompliance + "\"",
+            inCompliance + " of " + members + " active members in compliance (" + percent + "%)");
+
+    Matcher reminders =
+        Pattern.compile("Security reminders sent from (\\S+) to (\\S+): (\\d+)").matcher(console);
+    assertThat(reminders.find()).as(console).isTrue();
+    long logged =
+        Files.readAllLines(out.resolve("reports/SecurityReminderLog.csv")).stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .count();
+    assertThat(reminders.group(3)).isEqualTo(String.valueOf(logged));
+    assertThat(console).doesNotContain("COMPLIANT", "DUE_SOON", "{");
   }
 
   private static String line(String text, String prefix) {

@@ -150,11 +150,13 @@ public final class HtmlRenderer {
     OrganizationSummary.Row all = d.summary().by(Dimension.ALL).get(0);
     b.append("<p class=\"meta\" id=\"headline\" data-members=\"")
         .append(all.members())
-        .append("\" data-compliant=\"")
-        .append(all.compliant())
+        .append("\" data-in-compliance=\"")
+        .append(all.inCompliance())
         .append("\">")
         .append(
-            esc(labels.phrase("headline", all.compliant(), all.members(), all.compliantPercent())))
+            esc(
+                labels.phrase(
+                    "headline", all.inCompliance(), all.members(), all.inCompliancePercent())))
         .append("</p>\n");
     b.append("<div class=\"charts\">\n");
     departments(b, d.summary().by(Dimension.DEPARTMENT));
@@ -173,9 +175,9 @@ public final class HtmlRenderer {
     int rowH = 26;
     int h = 30 + rows.size() * rowH;
     int total = rows.stream().mapToInt(OrganizationSummary.Row::members).sum();
-    b.append("<figure><figcaption>Compliance by department</figcaption>")
+    b.append("<figure><figcaption>In compliance, by department</figcaption>")
         .append(
-            "<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"Compliance by department\"")
+            "<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"In compliance, by department\"")
         .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"")
         .append(h)
         .append("\" data-total=\"")
@@ -183,15 +185,15 @@ public final class HtmlRenderer {
         .append("\">\n");
     int y = 10;
     for (OrganizationSummary.Row r : rows) {
-      int okW = r.members() == 0 ? 0 : Math.round((float) barW * r.compliant() / r.members());
+      int okW = r.members() == 0 ? 0 : Math.round((float) barW * r.inCompliance() / r.members());
       b.append("<g class=\"bar\" data-label=\"")
           .append(esc(r.group()))
           .append("\" data-value=\"")
           .append(r.members())
-          .append("\" data-compliant=\"")
-          .append(r.compliant())
+          .append("\" data-in-compliance=\"")
+          .append(r.inCompliance())
           .append("\" data-percent=\"")
-          .append(r.compliantPercent())
+          .append(r.inCompliancePercent())
           .append("\">")
           .append("<text x=\"0\" y=\"")
           .append(y + 14)
@@ -213,11 +215,11 @@ public final class HtmlRenderer {
           .append("\" y=\"")
           .append(y + 14)
           .append("\">")
-          .append(r.compliant())
+          .append(r.inCompliance())
           .append("/")
           .append(r.members())
           .append(" (")
-          .append(r.compliantPercent())
+          .append(r.inCompliancePercent())
           .append("%)</text></g>\n");
       y += rowH;
     }
@@ -392,7 +394,7 @@ public final class HtmlRenderer {
             sum += v;
             var label = g.querySelector('text.value');
             if (!label || label.textContent.indexOf(String(svg.id === 'chart-departments'
-                ? g.getAttribute('data-compliant') : v)) !== 0) {
+                ? g.getAttribute('data-in-compliance') : v)) !== 0) {
               console.error('chart ' + svg.id + ': bar ' + g.getAttribute('data-label') + ' shows the wrong value');
             }
           });

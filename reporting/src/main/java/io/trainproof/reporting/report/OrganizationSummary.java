@@ -1,11 +1,13 @@
 package io.trainproof.reporting.report;
 
+import io.trainproof.core.status.ComplianceStatus;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Members active on the as-of date by role, department and workforce type, counted by their worst
- * status that day (164.308(a)(5)(i) coverage). Immutable.
+ * status that day (164.308(a)(5)(i) coverage), and how many of them are in compliance by the one
+ * definition ({@link ComplianceStatus#inCompliance()}). Immutable.
  *
  * @param header the header
  * @param rows one row per group, the {@link Dimension#ALL} row first
@@ -42,10 +44,20 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
       int unassigned,
       int waived) {
     /**
-     * @return compliant members as a whole percentage of members, 0 when there are none
+     * Members in compliance, by the one definition ({@link ComplianceStatus#inCompliance()}): those
+     * whose worst status is compliant, due soon, pending or waived.
+     *
+     * @return members in compliance
      */
-    public int compliantPercent() {
-      return members == 0 ? 0 : Math.round(100f * compliant / members);
+    public int inCompliance() {
+      return compliant + dueSoon + pending + waived;
+    }
+
+    /**
+     * @return members in compliance as a whole percentage of members, 0 when there are none
+     */
+    public int inCompliancePercent() {
+      return members == 0 ? 0 : Math.round(100f * inCompliance() / members);
     }
   }
 
@@ -72,8 +84,9 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
                 default -> r.group();
               },
               Cells.of(r.members()),
+              Cells.of(r.inCompliance()),
+              Cells.of(r.inCompliancePercent()),
               Cells.of(r.compliant()),
-              Cells.of(r.compliantPercent()),
               Cells.of(r.dueSoon()),
               Cells.of(r.pending()),
               Cells.of(r.overdue()),
@@ -86,8 +99,9 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
             "dimension",
             "group",
             "members",
+            "in compliance",
+            "in compliance %",
             "compliant",
-            "compliant %",
             "due soon",
             "pending",
             "overdue",
