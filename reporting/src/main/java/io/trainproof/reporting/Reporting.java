@@ -44,10 +44,12 @@ public final class Reporting {
   private final AssignmentExport assignmentExport;
   private final CertificatePrinter certificates;
   private final Labels labels;
+  private final boolean csvByteOrderMark;
 
   private Reporting(Builder b) {
     this.reports = new ReportServiceImpl(b.trainproof, b.clock, b.pageSize);
     this.labels = b.labels;
+    this.csvByteOrderMark = b.csvByteOrderMark;
     this.evidencePacks = new EvidencePackWriter(b.trainproof, reports, b.signer, b.labels);
     this.assignmentExport = new AssignmentExport(b.trainproof, b.clock, b.pageSize);
     this.certificates = new CertificatePrinter(b.trainproof, b.clock, b.verificationUrl);
@@ -107,7 +109,7 @@ public final class Reporting {
       switch (format) {
         case CSV -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CsvRenderer.write(report.table(labels), w);
+          CsvRenderer.write(report.table(labels), w, csvByteOrderMark);
           w.flush();
         }
         case JSON -> JsonRenderer.write(report, out);
@@ -130,6 +132,7 @@ public final class Reporting {
     private @Nullable ManifestSigner signer;
     private @Nullable String verificationUrl;
     private Labels labels = Labels.english();
+    private boolean csvByteOrderMark;
 
     private Builder(Trainproof trainproof) {
       this.trainproof = trainproof;
@@ -202,6 +205,19 @@ public final class Reporting {
      */
     public Builder locale(Locale value) {
       this.labels = Labels.of(value);
+      return this;
+    }
+
+    /**
+     * Whether CSV from {@link Reporting#render} begins with a UTF-8 byte order mark, which Excel
+     * needs to read names such as "Zoë" as UTF-8 (default off: most programs read UTF-8 without it;
+     * an evidence pack's CSVs always have it).
+     *
+     * @param value true for the mark
+     * @return this builder
+     */
+    public Builder csvByteOrderMark(boolean value) {
+      this.csvByteOrderMark = value;
       return this;
     }
 

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams every assignment the actor may see, as it stood on the as-of date, to CSV. Walks {@code
@@ -80,7 +79,7 @@ public final class AssignmentExport {
     long rows = 0;
     long pages = 0;
     try {
-      CSVPrinter printer = CsvRenderer.open(out, COLUMNS);
+      CsvRenderer.Printer printer = CsvRenderer.open(out, COLUMNS, false);
       String cursor = null;
       do {
         Page<Assignment> page = trainproof.assignments().page(actor, cursor, pageSize);
@@ -93,8 +92,7 @@ public final class AssignmentExport {
           boolean closed = a.closure() != null && !a.closure().on().isAfter(asOf);
           long extensions =
               a.dueChanges().stream().filter(c -> !c.grantedOn().isAfter(asOf)).count();
-          CsvRenderer.row(
-              printer,
+          printer.row(
               List.of(
                   a.id().toString(),
                   a.member().toString(),

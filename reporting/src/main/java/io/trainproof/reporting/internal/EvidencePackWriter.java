@@ -322,7 +322,8 @@ public final class EvidencePackWriter implements EvidencePackService {
     String citation = report.header().citation();
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     try (Writer w = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
-      CsvRenderer.write(report.table(labels), w);
+      // Excel reads the pack's CSVs as UTF-8 only with a byte order mark.
+      CsvRenderer.write(report.table(labels), w, true);
     }
     files.add(new File(folder + name + ".csv", citation, description, csv.toByteArray()));
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
