@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       ServeCommand.class,
       VerifyCommand.class,
+      VerifyPackCommand.class,
       KeysCommand.class,
       QuickstartCommand.class,
       CommandLine.HelpCommand.class

@@ -67,6 +67,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,6 +80,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An 18-month life of a 40-person clinic on an embedded H2 database: policies with one material
@@ -103,6 +105,43 @@ public final class ClinicDemo {
   private @org.jspecify.annotations.Nullable DemoClock liveClock;
   private @org.jspecify.annotations.Nullable Organization liveOrg;
   private boolean failedOnce;
+
+  /** The member who fails a first attempt once: a nurse hired in the simulation. */
+  private static final String FAILS_FIRST = "HR-1031";
+
+  /**
+   * A draw that depends only on what it is about (a member's HR id, a date, a course), never on the
+   * order the SDK reports events in (which follows random ids): two runs on the same day make the
+   * same choices, so they give the same figures.
+   */
+  private static int draw(String about, int bound) {
+    long h = 1_125_899_906_842_597L;
+    for (int i = 0; i < about.length(); i++) {
+      h = 31 * h + about.charAt(i);
+    }
+    return new java.util.SplittableRandom(20_261_125L ^ h).nextInt(bound);
+  }
+
+  /** A course's code, stable across runs (ids are not). */
+  private String courseCode(@Nullable String courseId) {
+    if (courseId == null) {
+      return "";
+    }
+    Actor system = Actor.system(Objects.requireNonNull(liveOrg).id());
+    return Objects.requireNonNull(live).courses().list(system).stream()
+        .filter(c -> c.id().toString().equals(courseId))
+        .map(Course::code)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** A member's HR id, stable across runs (ids are not). */
+  private String hrId(Id<WorkforceMember> member) {
+    return Objects.requireNonNull(live)
+        .workforce()
+        .get(Actor.system(Objects.requireNonNull(liveOrg).id()), member)
+        .externalId();
+  }
 
   /** What the demo left behind, for the summary and the outputs. */
   record World(
@@ -496,7 +535,9 @@ public final class ClinicDemo {
                       Audience.everyone(),
                       true);
           for (var r : reminder.recipients()) {
-            if (random.nextInt(10) < 8) {
+            String about =
+                "ack " + tp.workforce().get(officer, r.member()).externalId() + " " + clock.today();
+            if (draw(about, 10) < 8) {
               tp.securityReminders()
                   .acknowledge(
                       new Actor("u-" + r.member(), ActorRole.MEMBER, org.id(), r.member()),
@@ -540,12 +581,23 @@ public final class ClinicDemo {
         Id<WorkforceMember> member = Id.parse(event.details().get("member"));
         LocalDate due = LocalDate.parse(event.details().get("dueOn"));
         long window = Math.max(1, due.toEpochDay() - today.toEpochDay());
-        boolean late = random.nextInt(100) < 12;
+        String about =
+            hrId(member)
+                + " "
+                + courseCode(event.details().get("course"))
+                + " "
+                + event.details().get("reason")
+                + " "
+                + today
+                + " "
+                + due;
+        boolean late = draw("late " + about, 100) < 12;
         LocalDate when =
             late
-                ? AssignmentDates.later(due, today).plusDays(3 + random.nextInt(30))
-                : today.plusDays(random.nextInt((int) Math.min(window, 60)));
-        boolean failFirst = !failedOnce && !late;
+                ? AssignmentDates.later(due, today).plusDays(3 + draw("delay " + about, 30))
+                : today.plusDays(draw("when " + about, (int) Math.min(window, 60)));
+        // One member fails a first attempt (then passes a week later): always the same one.
+        boolean failFirst = !failedOnce && !late && hrId(member).equals(FAILS_FIRST);
         failedOnce |= failFirst;
         agenda
             .computeIfAbsent(when, d -> new ArrayList<>())
@@ -554,7 +606,7 @@ public final class ClinicDemo {
       case "ATTESTATION_REQUESTED" -> {
         Id<Attestation> attestation = Id.parse(event.subjectId());
         Id<WorkforceMember> member = Id.parse(event.details().get("member"));
-        LocalDate when = today.plusDays(2 + random.nextInt(25));
+        LocalDate when = today.plusDays(2 + draw("attest " + hrId(member) + " " + today, 25));
         agenda.computeIfAbsent(when, d -> new ArrayList<>()).add(() -> attest(member, attestation));
       }
       default -> {}
@@ -571,7 +623,10 @@ public final class ClinicDemo {
           .record(
               self,
               CompletionService.Request.inApp(
-                  assignment, today, failFirst ? 62 : 82 + random.nextInt(18), self.id()));
+                  assignment,
+                  today,
+                  failFirst ? 62 : 82 + draw("score " + hrId(member) + " " + today, 18),
+                  self.id()));
       if (failFirst) {
         agenda
             .computeIfAbsent(today.plusDays(7), d -> new ArrayList<>())
@@ -613,7 +668,15 @@ public final class ClinicDemo {
     boolean waived = false;
     boolean extended = false;
     for (WorkforceMember m : staff) {
-      for (Assignment a : tp.assignments().forMember(officer, m.id())) {
+      // In a stable order (ids are random): oldest first, then by due date and reason.
+      List<Assignment> theirs =
+          tp.assignments().forMember(officer, m.id()).stream()
+              .sorted(
+                  Comparator.comparing((Assignment a) -> a.assignedOn())
+                      .thenComparing(a -> a.dueOn())
+                      .thenComparing(a -> a.reason().name()))
+              .toList();
+      for (Assignment a : theirs) {
         if (!a.isOpen()) {
           continue;
         }
@@ -642,7 +705,11 @@ public final class ClinicDemo {
 
   private void revokeOne(Trainproof tp, Actor officer, List<WorkforceMember> staff) {
     for (WorkforceMember m : staff) {
-      for (Certificate c : tp.certificates().forMember(officer, m.id())) {
+      List<Certificate> theirs =
+          tp.certificates().forMember(officer, m.id()).stream()
+              .sorted(Comparator.comparing(Certificate::issuedAt))
+              .toList();
+      for (Certificate c : theirs) {
         if (c.status() == Certificate.Status.VALID) {
           tp.certificates()
               .revoke(

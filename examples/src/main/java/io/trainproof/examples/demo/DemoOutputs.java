@@ -102,9 +102,13 @@ final class DemoOutputs {
             + outDir.resolve("certificates/valid.json")
             + " --trust "
             + outDir.resolve("trust-bundle.json"));
+    out.println(
+        "  check the evidence pack: java -jar examples/target/trainproof.jar verify-pack "
+            + outDir.resolve("evidence-pack.zip")
+            + " --trust "
+            + outDir.resolve("trust-bundle.json"));
   }
 
-  /** Reporting with the demo's issuer key signing evidence-pack manifests. */
   /**
    * The period the demo's period reports cover, and the console states: the year up to today.
    *
@@ -115,6 +119,7 @@ final class DemoOutputs {
     return DateRange.of(today.minusYears(1), today);
   }
 
+  /** Reporting with the demo's issuer key signing evidence-pack manifests. */
   static Reporting reporting(ClinicDemo.World w) {
     SigningKey key = w.key();
     String spki =

@@ -11,6 +11,7 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.WorkforceMember;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,16 +137,25 @@ final class Lookups {
     return (p == null ? v.policy().toString() : p.code()) + " v" + v.number();
   }
 
-  /** Every member the actor may see, in id order. */
+  /**
+   * Every member the actor may see, in HR id order (then name, then id): the order every report's
+   * rows follow, meaningful to a reader and the same in every run (ids are random).
+   */
   Map<Id<WorkforceMember>, WorkforceMember> members() {
     if (members == null) {
-      Map<Id<WorkforceMember>, WorkforceMember> m = new LinkedHashMap<>();
+      List<WorkforceMember> all = new ArrayList<>();
       String cursor = null;
       do {
         Page<WorkforceMember> page = tp.workforce().page(scope.actor(), cursor, pageSize);
-        page.items().forEach(w -> m.put(w.id(), w));
+        all.addAll(page.items());
         cursor = page.next();
       } while (cursor != null);
+      all.sort(
+          Comparator.comparing(WorkforceMember::externalId)
+              .thenComparing(WorkforceMember::displayName)
+              .thenComparing(w -> w.id().toString()));
+      Map<Id<WorkforceMember>, WorkforceMember> m = new LinkedHashMap<>();
+      all.forEach(w -> m.put(w.id(), w));
       members = m;
     }
     return members;

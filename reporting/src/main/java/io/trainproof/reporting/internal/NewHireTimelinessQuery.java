@@ -11,6 +11,7 @@ import io.trainproof.reporting.report.NewHireTimeliness;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -109,6 +110,11 @@ final class NewHireTimelinessQuery {
                 late));
       }
     }
+    // By HR id, then course and date: a stable order a reader can follow.
+    rows.sort(
+        Comparator.comparing(NewHireTimeliness.Row::externalId)
+            .thenComparing(r -> r.course() == null ? "" : r.course())
+            .thenComparing(r -> r.assignedOn() == null ? LocalDate.MIN : r.assignedOn()));
     return new NewHireTimeliness(
         s.header("New-hire training timeliness", "164.530(b)(2)(i)(B)", period),
         population,
