@@ -399,8 +399,36 @@ class ScenarioTest {
         .isEqualTo(ComplianceStatus.DUE_SOON);
     assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(1)))
         .isEqualTo(ComplianceStatus.EXPIRED);
+    // Past the grace period it still reads expired (issue 20: a lapsed renewal read "overdue", so
+    // an auditor asking who holds an expired certification did not see the word), with the date
+    // it expired, which stays after the lapse.
     assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(8)))
-        .isEqualTo(ComplianceStatus.OVERDUE);
+        .isEqualTo(ComplianceStatus.EXPIRED);
+    assertThat(tp.status().forMember(fx.officer(), m.id(), expiry.plusDays(8)))
+        .singleElement()
+        .satisfies(
+            st -> {
+              assertThat(st.validUntil()).isEqualTo(expiry);
+              assertThat(st.lastCompletedOn()).isNotNull();
+            });
+  }
+
+  @Test
+  void aMemberWhoNeverCompletedIsOverdueNotExpired() {
+    Course course = fx.course("ONCE");
+    fx.requirement(
+        "Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).graceDays(7).build());
+    WorkforceMember m = fx.hire(today(), "ICU", "nurse");
+    LocalDate due = open(m).get(0).dueOn();
+    var late = tp.status().forMember(fx.officer(), m.id(), due.plusDays(8));
+    assertThat(late)
+        .singleElement()
+        .satisfies(
+            st -> {
+              assertThat(st.status()).isEqualTo(ComplianceStatus.OVERDUE);
+              assertThat(st.validUntil()).isNull();
+              assertThat(st.lastCompletedOn()).isNull();
+            });
   }
 
   @Test

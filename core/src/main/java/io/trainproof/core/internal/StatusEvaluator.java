@@ -148,7 +148,9 @@ public final class StatusEvaluator {
     if (open != null) {
       LocalDate openDue = open.dueOn(d);
       if (d.isAfter(openDue.plusDays(rt.graceDays()))) {
-        status = ComplianceStatus.OVERDUE;
+        // Past due and grace: a member whose last completion lapsed holds an expired
+        // certification (and says so, with its date); one who never completed is overdue.
+        status = lapsed ? ComplianceStatus.EXPIRED : ComplianceStatus.OVERDUE;
       } else if (covered) {
         status =
             dueSoon(d, openDue)
@@ -184,7 +186,8 @@ public final class StatusEvaluator {
             open == null ? null : open.id(),
             due,
             last == null ? null : last.completedOn(),
-            covered ? validUntil : null));
+            // The last day covered, kept after it lapses: an expired status says since when.
+            covered || lapsed ? validUntil : null));
   }
 
   /**

@@ -5,9 +5,16 @@ package io.trainproof.core.status;
  * flag). Declared from worst to best, so the worst of several is the smallest.
  */
 public enum ComplianceStatus {
-  /** An open assignment is past its due date plus the grace period. */
+  /**
+   * An open assignment is past its due date plus the grace period and the member holds no lapsed
+   * completion for it: never completed, or a retraining or manual assignment not done in time.
+   */
   OVERDUE("overdue"),
-  /** The last completion has expired and the renewal is not yet overdue. */
+  /**
+   * The member completed the requirement once, its validity ended ({@link
+   * RequirementStatus#validUntil()} says when) and the renewal is not done, whether or not the
+   * renewal is past its due date.
+   */
   EXPIRED("expired"),
   /** Required, but neither a valid completion nor an open assignment exists (a gap). */
   UNASSIGNED("required, not assigned"),

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param openAssignment the open assignment that date, if any
  * @param dueOn its due date as it stood that date, if any
  * @param lastCompletedOn the last passing completion on or before the date, if any
- * @param validUntil until when that completion (or waiver) covers the requirement; null when it
- *     never expires or there is none
+ * @param validUntil the last day that completion (or waiver, or outside certification) covers the
+ *     requirement, kept after it lapses (then it is before {@code asOf} and the status is {@link
+ *     ComplianceStatus#EXPIRED}); null when it never expires or there is none
  */
 public record RequirementStatus(
     Id<WorkforceMember> member,
