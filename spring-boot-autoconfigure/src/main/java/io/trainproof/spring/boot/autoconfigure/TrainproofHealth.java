@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,7 +257,7 @@ public final class TrainproofHealth {
         }
         chains.put(organization.value().toString(), found);
       }
-      details.put("auditChain", chains);
+      details.put("auditChain", Collections.unmodifiableMap(chains));
     }
     return new Report(up, details);
   }

@@ -322,7 +322,9 @@ public class TrainproofProperties {
      * their hashes recompute and they link to each other. The full chain is verified by {@code
      * AuditService.verify}, not by each probe.
      */
-    private int auditHeadEntries = TrainproofHealth.DEFAULT_AUDIT_HEAD_ENTRIES;
+    // why: a literal (TrainproofHealth.DEFAULT_AUDIT_HEAD_ENTRIES), so the metadata shows the
+    // default
+    private int auditHeadEntries = 100;
 
     /**
      * @return the organizations whose audit chain head is checked
