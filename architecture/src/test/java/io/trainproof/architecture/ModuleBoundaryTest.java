@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.trainproof.architecture.planted.ReachesIntoAutoConfigurationInternals;
 import io.trainproof.architecture.planted.ReachesIntoCoreEngine;
 import io.trainproof.architecture.planted.ReachesIntoJpaInternals;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * No module reaches into another module's {@code internal} packages (ARCHITECTURE.md, "API, SPI and
  * internal"). The rule reads the main classes of every module, so a class of one module that
  * depends on a class in another module's {@code internal} package, at any depth, fails the build.
- * There is no exemption: not for a module's root package, not for examples or benchmarks.
+ * There is no exemption: not for a module's root package, not for the Spring Boot modules (the
+ * auto-configuration and both starters), not for examples or benchmarks.
  */
 class ModuleBoundaryTest {
   /** Each module's root package; its implementation lives in {@code <root>..internal..}. */
@@ -33,6 +35,9 @@ class ModuleBoundaryTest {
           "io.trainproof.reporting",
           "io.trainproof.integrations",
           "io.trainproof.web",
+          "io.trainproof.spring.boot.autoconfigure",
+          "io.trainproof.spring.boot.starter",
+          "io.trainproof.spring.boot3.starter",
           "io.trainproof.examples",
           "io.trainproof.benchmarks");
 
@@ -90,6 +95,23 @@ class ModuleBoundaryTest {
             internalsStayInside("io.trainproof.persistence.jpa").evaluate(planted).hasViolation())
         .isTrue();
     assertThat(internalsStayInside("io.trainproof.signing").evaluate(planted).hasViolation())
+        .as("only the module whose internals are reached is named")
+        .isFalse();
+  }
+
+  @Test
+  void aClassOutsideTheAutoConfigurationThatReachesIntoItsInternalsBreaksTheRule() {
+    JavaClasses planted =
+        new ClassFileImporter().importClasses(ReachesIntoAutoConfigurationInternals.class);
+    assertThat(
+            internalsStayInside("io.trainproof.spring.boot.autoconfigure")
+                .evaluate(planted)
+                .hasViolation())
+        .isTrue();
+    assertThat(
+            internalsStayInside("io.trainproof.spring.boot.starter")
+                .evaluate(planted)
+                .hasViolation())
         .as("only the module whose internals are reached is named")
         .isFalse();
   }

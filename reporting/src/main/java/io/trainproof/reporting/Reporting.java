@@ -39,18 +39,26 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Reporting {
+  /** The name an evidence pack is observed under ({@link ReportObserver}). */
+  public static final String EVIDENCE_PACK = "evidence-pack";
+
   private final ReportServiceImpl reports;
   private final EvidencePackService evidencePacks;
   private final AssignmentExport assignmentExport;
   private final CertificatePrinter certificates;
   private final Labels labels;
   private final boolean csvByteOrderMark;
+  private final ReportObserver observer;
 
   private Reporting(Builder b) {
+    this.observer = b.observer;
     this.reports = new ReportServiceImpl(b.trainproof, b.clock, b.pageSize);
     this.labels = b.labels;
     this.csvByteOrderMark = b.csvByteOrderMark;
-    this.evidencePacks = new EvidencePackWriter(b.trainproof, reports, b.signer, b.labels);
+    EvidencePackService writer = new EvidencePackWriter(b.trainproof, reports, b.signer, b.labels);
+    this.evidencePacks =
+        (actor, request, target) ->
+            observer.observe(EVIDENCE_PACK, "zip", () -> writer.build(actor, request, target));
     this.assignmentExport = new AssignmentExport(b.trainproof, b.clock, b.pageSize);
     this.certificates = new CertificatePrinter(b.trainproof, b.clock, b.verificationUrl);
   }
@@ -105,6 +113,38 @@ public final class Reporting {
    * @throws ReportOutputException when writing fails
    */
   public void render(Report report, ReportFormat format, OutputStream out) {
+    if (report == null) {
+      throw new ValidationException("report", null, "is required");
+    }
+    if (format == null) {
+      throw new ValidationException("format", null, "is required");
+    }
+    Boolean unused =
+        observer.observe(
+            reportName(report),
+            format.name().toLowerCase(Locale.ROOT),
+            () -> {
+              write(report, format, out);
+              return Boolean.TRUE;
+            });
+  }
+
+  /**
+   * The name a report is observed under: its type's name in lowercase words joined by hyphens
+   * ({@code OrganizationSummary} is {@code organization-summary}).
+   *
+   * @param report the report
+   * @return its name
+   */
+  public static String reportName(Report report) {
+    String type = report.getClass().getSimpleName();
+    if (type.isEmpty()) {
+      return "report";
+    }
+    return type.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  private void write(Report report, ReportFormat format, OutputStream out) {
     try {
       switch (format) {
         case CSV -> {
@@ -133,6 +173,7 @@ public final class Reporting {
     private @Nullable String verificationUrl;
     private Labels labels = Labels.english();
     private boolean csvByteOrderMark;
+    private ReportObserver observer = ReportObserver.NONE;
 
     private Builder(Trainproof trainproof) {
       this.trainproof = trainproof;
@@ -218,6 +259,21 @@ public final class Reporting {
      */
     public Builder csvByteOrderMark(boolean value) {
       this.csvByteOrderMark = value;
+      return this;
+    }
+
+    /**
+     * Wraps each rendering ({@link Reporting#render}) and evidence pack, e.g. to time and count
+     * them (default: observes nothing).
+     *
+     * @param value the observer
+     * @return this builder
+     */
+    public Builder observer(ReportObserver value) {
+      if (value == null) {
+        throw new ValidationException("observer", null, "is required");
+      }
+      this.observer = value;
       return this;
     }
 

@@ -1447,6 +1447,34 @@ public abstract class StoreContract implements IssuedCredentialContract {
   }
 
   @Test
+  void theNewestAuditEntriesComeInChainOrderPerOrganization() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    assertThat(tx((Transaction t) -> t.audit().latest(org.id(), 3))).isEmpty();
+    List<AuditEntry> entries = new ArrayList<>();
+    String previous = AuditChain.GENESIS;
+    for (long seq = 1; seq <= 5; seq++) {
+      AuditEntry e = entry(org, seq, previous);
+      entries.add(e);
+      previous = e.hash();
+    }
+    tx(
+        (Transaction t) -> {
+          t.audit().appendAll(entries);
+          t.audit().append(entry(other, 1, AuditChain.GENESIS));
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.audit().latest(org.id(), 3)))
+        .containsExactlyElementsOf(entries.subList(2, 5));
+    assertThat(tx((Transaction t) -> t.audit().latest(org.id(), 1)))
+        .containsExactly(entries.get(4));
+    assertThat(tx((Transaction t) -> t.audit().latest(org.id(), 50)))
+        .containsExactlyElementsOf(entries);
+    assertThat(AuditChain.verifyHead(tx((Transaction t) -> t.audit().latest(org.id(), 3))).intact())
+        .isTrue();
+  }
+
+  @Test
   void attestationsAreUniquePerMemberAndVersionAndKeepTheirEvidence() {
     Organization org = newOrg();
     WorkforceMember m = tx((Transaction t) -> t.members().insert(member(org, "E1")));

@@ -1,8 +1,10 @@
 package io.trainproof.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.core.Trainproof;
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.audit.ChainVerification.Kind;
@@ -27,13 +29,15 @@ import org.junit.jupiter.api.Test;
 class AuditChainEdgesTest {
   static final ZoneId ZONE = ZoneId.of("Australia/Eucla");
   List<AuditEntry> chain;
+  Trainproof tp;
+  Fixtures fx;
 
   @BeforeEach
   void setUp() {
     SettableClock clock =
         SettableClock.at(ZonedDateTime.of(2026, 2, 1, 9, 0, 0, 0, ZONE).toInstant());
-    Trainproof tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
-    Fixtures fx = Fixtures.organization(tp, ZONE);
+    tp = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
+    fx = Fixtures.organization(tp, ZONE);
     Course course = fx.course("HIPAA", fx.policy("PRIV", LocalDate.of(2025, 1, 1)));
     fx.requirement("Onboarding", Fixtures.terms(course, LocalDate.of(2025, 1, 1)).build());
     for (int i = 0; i < 3; i++) {
@@ -73,6 +77,70 @@ class AuditChainEdgesTest {
         previousHash,
         AuditChain.hashOf(draft),
         false);
+  }
+
+  @Test
+  void theHeadVerifiesOnItsOwnAndAModifiedHeadEntryIsNamed() {
+    List<AuditEntry> newest = chain.subList(chain.size() - 4, chain.size());
+    ChainVerification ok = AuditChain.verifyHead(newest);
+    assertThat(ok.intact()).isTrue();
+    assertThat(ok.entriesChecked()).isEqualTo(4);
+    assertThat(ok.lastSequence()).isEqualTo(chain.get(chain.size() - 1).sequence());
+    assertThat(ok.headHash()).isEqualTo(chain.get(chain.size() - 1).hash());
+    assertThat(AuditChain.verifyHead(List.of()).intact()).isTrue();
+
+    // The anchor's own facts are checked too, not only the links after it.
+    for (int index = 0; index < newest.size(); index++) {
+      List<AuditEntry> tampered = new ArrayList<>(newest);
+      AuditEntry original = tampered.get(index);
+      tampered.set(index, withActor(original, "someone-else"));
+      assertThat(AuditChain.verifyHead(tampered).problems())
+          .extracting(ChainVerification.Problem::kind, ChainVerification.Problem::sequence)
+          .first()
+          .isEqualTo(org.assertj.core.groups.Tuple.tuple(Kind.MODIFIED, original.sequence()));
+    }
+  }
+
+  @Test
+  void aTombstoneInTheHeadNeedsAPurgeEntryAfterIt() {
+    List<AuditEntry> newest = new ArrayList<>(chain.subList(chain.size() - 3, chain.size()));
+    AuditEntry hidden = newest.get(1);
+    newest.set(1, hidden.toTombstone());
+    assertThat(AuditChain.verifyHead(newest).problems())
+        .extracting(ChainVerification.Problem::kind, ChainVerification.Problem::sequence)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.MODIFIED, hidden.sequence()));
+  }
+
+  @Test
+  void theServiceChecksTheNewestEntriesItIsAskedFor() {
+    ChainVerification head = tp.audit().verifyHead(fx.officer(), 5);
+    assertThat(head.intact()).isTrue();
+    assertThat(head.entriesChecked()).isEqualTo(5);
+    assertThat(head.lastSequence()).isEqualTo(tp.audit().verify(fx.officer()).lastSequence());
+    assertThat(tp.audit().verifyHead(fx.officer(), 100_000).entriesChecked())
+        .as("a chain shorter than asked for is checked whole")
+        .isEqualTo(chain.size());
+    for (int bad : new int[] {0, -1, 100_001}) {
+      assertThatThrownBy(() -> tp.audit().verifyHead(fx.officer(), bad))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("entries");
+    }
+  }
+
+  private static AuditEntry withActor(AuditEntry e, String actor) {
+    return new AuditEntry(
+        e.organization(),
+        e.sequence(),
+        e.at(),
+        actor,
+        e.actorRole(),
+        e.action(),
+        e.subjectType(),
+        e.subjectId(),
+        e.details(),
+        e.previousHash(),
+        e.hash(),
+        e.tombstone());
   }
 
   @Test

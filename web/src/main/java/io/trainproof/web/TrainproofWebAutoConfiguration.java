@@ -2,8 +2,10 @@ package io.trainproof.web;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.Trainproof;
+import io.trainproof.reporting.ReportObserver;
 import io.trainproof.reporting.Reporting;
 import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.verify.VerificationObserver;
 import io.trainproof.web.internal.Actors;
 import io.trainproof.web.internal.ApiKeyFilter;
 import io.trainproof.web.internal.DashboardController;
@@ -102,12 +104,15 @@ public class TrainproofWebAutoConfiguration {
 
   /**
    * @param site the issuer
+   * @param observers the verification observer, if the context has one (the starters provide one
+   *     with Micrometer)
    * @return the VC API, with the bundled JSON-LD contexts only
    */
   @Bean
   @ConditionalOnMissingBean
-  public VcApi trainproofVcApi(IssuerSite site) {
-    return new VcApi(site, new DataIntegrity());
+  public VcApi trainproofVcApi(IssuerSite site, ObjectProvider<VerificationObserver> observers) {
+    return new VcApi(
+        site, new DataIntegrity(), observers.getIfUnique(() -> VerificationObserver.NONE));
   }
 
   /**
@@ -122,12 +127,17 @@ public class TrainproofWebAutoConfiguration {
 
   /**
    * @param trainproof the instance
+   * @param observers the report observer, if the context has one (the starters provide one with
+   *     Micrometer)
    * @return the reporting the dashboard renders with
    */
   @Bean
   @ConditionalOnMissingBean
-  public Reporting trainproofReporting(Trainproof trainproof) {
-    return Reporting.builder(trainproof).clock(trainproof.clock()).build();
+  public Reporting trainproofReporting(
+      Trainproof trainproof, ObjectProvider<ReportObserver> observers) {
+    Reporting.Builder builder = Reporting.builder(trainproof).clock(trainproof.clock());
+    observers.ifUnique(builder::observer);
+    return builder.build();
   }
 
   /**

@@ -14,11 +14,16 @@ import io.trainproof.signing.key.InMemoryKeyProvider;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
+import io.trainproof.signing.verify.VerificationObserver;
+import io.trainproof.signing.verify.VerificationResult;
 import io.trainproof.testkit.Fixtures;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -97,6 +102,23 @@ public class TestHost {
         .record(
             fx.officer(),
             CompletionService.Request.inApp(a.id(), LocalDate.now(CLOCK), 95, "officer"));
+  }
+
+  /** What each verification found, in order (the VC API's and the page's). */
+  static final class Verifications implements VerificationObserver {
+    final List<Boolean> verified = new CopyOnWriteArrayList<>();
+
+    @Override
+    public VerificationResult observe(Supplier<VerificationResult> verification) {
+      VerificationResult result = verification.get();
+      verified.add(result.verified());
+      return result;
+    }
+  }
+
+  @Bean
+  Verifications verifications() {
+    return new Verifications();
   }
 
   @Bean

@@ -4,20 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainproof.core.Trainproof;
 import io.trainproof.core.memory.InMemoryStore;
+import io.trainproof.reporting.ReportFormat;
+import io.trainproof.reporting.ReportObserver;
+import io.trainproof.reporting.Reporting;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.verify.VerificationObserver;
+import io.trainproof.signing.verify.VerificationResult;
 import io.trainproof.testkit.Fixtures;
 import io.trainproof.web.internal.VcApiController;
 import io.trainproof.web.vcapi.ApiKeys;
 import io.trainproof.web.vcapi.VcApi;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -87,6 +96,41 @@ class TrainproofWebAutoConfigurationTest {
             c -> {
               assertThat(c.getBean(VcApi.class)).isSameAs(own);
               assertThat(c.getBean(ApiKeys.class)).isSameAs(keys);
+            });
+  }
+
+  @Test
+  void theContextsObserversReachTheVcApiAndTheReporting() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    VerificationObserver verifications =
+        verification -> {
+          VerificationResult result = verification.get();
+          seen.add("verify " + result.verified());
+          return result;
+        };
+    ReportObserver reports =
+        new ReportObserver() {
+          @Override
+          public <T> T observe(String report, String format, Supplier<T> rendering) {
+            seen.add(report + " " + format);
+            return rendering.get();
+          }
+        };
+    withInstance()
+        .withBean(VerificationObserver.class, () -> verifications)
+        .withBean(ReportObserver.class, () -> reports)
+        .run(
+            c -> {
+              // what the VC API and the page verify with (TrainproofWebTest sees it verify)
+              assertThat(c.getBean(VcApi.class).verificationObserver()).isSameAs(verifications);
+              Reporting reporting = c.getBean(Reporting.class);
+              reporting.render(
+                  reporting
+                      .reports()
+                      .organizationSummary(FIXTURES.officer(), LocalDate.of(2026, 3, 1)),
+                  ReportFormat.JSON,
+                  new ByteArrayOutputStream());
+              assertThat(seen).containsExactly("organization-summary json");
             });
   }
 

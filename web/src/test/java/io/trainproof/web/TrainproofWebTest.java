@@ -70,6 +70,7 @@ class TrainproofWebTest {
   @Autowired MockMvc mvc;
   @Autowired TestHost.Clinic clinic;
   @Autowired Trainproof trainproof;
+  @Autowired TestHost.Verifications verifications;
 
   // ---------------------------------------------------------------- who may do what
 
@@ -114,9 +115,13 @@ class TrainproofWebTest {
     assertThat(vc.path("issuer").asText()).isEqualTo(TestHost.DID);
     assertThat(vc.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
 
+    int observed = verifications.verified.size();
     MockHttpServletResponse verified = send(verify(vc));
     assertThat(verified.getStatus()).as(verified.getContentAsString()).isEqualTo(200);
     assertThat(JSON.readTree(verified.getContentAsString()).path("verified").asBoolean()).isTrue();
+    assertThat(verifications.verified.subList(observed, verifications.verified.size()))
+        .as("the host's verification observer saw the VC API's verification")
+        .containsExactly(true);
 
     List<AuditEntry> trail =
         trainproof
@@ -241,6 +246,7 @@ class TrainproofWebTest {
   @Test
   void aPastedCredentialIsVerifiedAndATamperedOneIsNotValid() throws Exception {
     String json = clinic.certificate().credentialJson();
+    int observed = verifications.verified.size();
     MockHttpServletResponse valid = paste(json);
     assertThat(valid.getStatus()).isEqualTo(200);
     assertThat(valid.getContentAsString()).contains("id=\"verdict\">Valid<");
@@ -248,6 +254,9 @@ class TrainproofWebTest {
     assertThat(tampered).isNotEqualTo(json);
     String html = paste(tampered).getContentAsString();
     assertThat(html).contains("id=\"verdict\">Not valid: ").doesNotContain("TAMPERED", "WRONG_KEY");
+    assertThat(verifications.verified.subList(observed, verifications.verified.size()))
+        .as("the host's verification observer saw the page's verifications")
+        .containsExactly(true, false);
   }
 
   private MockHttpServletResponse paste(String credential) throws Exception {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -193,5 +194,59 @@ public final class AuditChain {
       prevHash = e.hash();
     }
     return new ChainVerification(entries.size(), prevSeq, prevHash, problems);
+  }
+
+  /**
+   * Verifies the newest entries of a chain on their own, without the entries before them: the first
+   * entry is the anchor (its hash must still match its facts, its link is taken as given), each
+   * later entry must link to the one before it and match its own hash, sequences must run without
+   * gaps, and a tombstone among them must be covered by a later purge entry among them. A cheap
+   * check of the head, for a health probe; it cannot see tampering older than the run (only {@link
+   * AuditService#verify} does).
+   *
+   * @param newest the newest entries, in chain order (as {@code AuditRepository.latest} returns
+   *     them)
+   * @return the result; for an empty list, intact with nothing checked
+   */
+  public static ChainVerification verifyHead(List<AuditEntry> newest) {
+    if (newest.isEmpty()) {
+      return new ChainVerification(0, 0, GENESIS, List.of());
+    }
+    AuditEntry first = newest.get(0);
+    ChainVerification chain = verify(newest, first.sequence() - 1, first.previousHash());
+    List<ChainVerification.Problem> problems = new ArrayList<>(chain.problems());
+    for (int i = 0; i < newest.size(); i++) {
+      AuditEntry e = newest.get(i);
+      if (e.tombstone() && !purgedLater(newest, i)) {
+        problems.add(
+            new ChainVerification.Problem(
+                e.sequence(),
+                ChainVerification.Kind.MODIFIED,
+                "a tombstone that no purge entry accounts for"));
+      }
+    }
+    problems.sort(Comparator.comparingLong(ChainVerification.Problem::sequence));
+    return new ChainVerification(
+        chain.entriesChecked(), chain.lastSequence(), chain.headHash(), problems);
+  }
+
+  /** Whether an entry after {@code index} records the purge of the entry at {@code index}. */
+  private static boolean purgedLater(List<AuditEntry> entries, int index) {
+    long sequence = entries.get(index).sequence();
+    for (int j = index + 1; j < entries.size(); j++) {
+      AuditEntry e = entries.get(j);
+      if (!e.tombstone() && e.action().equals("AUDIT_PURGED")) {
+        try {
+          long from = Long.parseLong(e.details().getOrDefault("fromSequence", "0"));
+          long to = Long.parseLong(e.details().getOrDefault("toSequence", "-1"));
+          if (sequence >= from && sequence <= to) {
+            return true;
+          }
+        } catch (NumberFormatException notANumber) {
+          // why: a purge entry with unreadable bounds accounts for nothing (its hash still holds)
+        }
+      }
+    }
+    return false;
   }
 }

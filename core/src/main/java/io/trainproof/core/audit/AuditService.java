@@ -27,6 +27,17 @@ public interface AuditService {
   ChainVerification verify(Actor actor);
 
   /**
+   * Verifies the newest entries of the organization's chain only ({@link AuditChain#verifyHead}):
+   * cheap however long the chain is, for a frequent check; {@link #verify} is the full one.
+   *
+   * @param actor the caller
+   * @param entries how many of the newest entries to check, 1 to 100,000
+   * @return what was found
+   * @throws io.trainproof.core.ValidationException when {@code entries} is out of range
+   */
+  ChainVerification verifyHead(Actor actor, int entries);
+
+  /**
    * Exports a time range with what a third party needs to check it.
    *
    * @param actor the caller

@@ -21,6 +21,8 @@ import java.util.Set;
 
 /** Implements {@link AuditService}. Thread-safe. Not API. */
 public final class AuditServiceImpl implements AuditService {
+  private static final int MAX_HEAD_ENTRIES = 100_000;
+
   private final Context ctx;
 
   /**
@@ -42,6 +44,17 @@ public final class AuditServiceImpl implements AuditService {
   @Override
   public ChainVerification verify(Actor actor) {
     return ctx.run(actor, Operation.AUDIT_READ, w -> verifyAll(w.tx(), w.org().id()));
+  }
+
+  @Override
+  public ChainVerification verifyHead(Actor actor, int entries) {
+    if (entries < 1 || entries > MAX_HEAD_ENTRIES) {
+      throw new ValidationException("entries", entries, "must be 1 to " + MAX_HEAD_ENTRIES);
+    }
+    return ctx.run(
+        actor,
+        Operation.AUDIT_READ,
+        w -> AuditChain.verifyHead(w.tx().audit().latest(w.org().id(), entries)));
   }
 
   /**

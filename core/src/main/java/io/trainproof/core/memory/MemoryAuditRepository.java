@@ -63,6 +63,12 @@ final class MemoryAuditRepository implements AuditRepository {
   }
 
   @Override
+  public List<AuditEntry> latest(Id<Organization> organization, int count) {
+    List<AuditEntry> chain = chain(organization);
+    return List.copyOf(chain.subList(Math.max(0, chain.size() - count), chain.size()));
+  }
+
+  @Override
   public List<AuditEntry> between(Id<Organization> organization, Instant from, Instant to) {
     return chain(organization).stream()
         .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))

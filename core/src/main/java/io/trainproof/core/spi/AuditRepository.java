@@ -61,6 +61,25 @@ public interface AuditRepository {
   List<AuditEntry> range(Id<Organization> organization, long fromSequence, long toSequence);
 
   /**
+   * The newest entries of the organization's chain, without taking the chain lock: what a cheap
+   * check of the chain's head reads (a health probe, say). The default takes the head with {@link
+   * #lockHead}, so the lock until the transaction ends, and reads the range before it; stores
+   * override it to read the entries with one query and no lock.
+   *
+   * @param organization the organization
+   * @param count how many entries at most, 1 or more
+   * @return the newest {@code count} entries (fewer when the chain is shorter), by sequence
+   */
+  default List<AuditEntry> latest(Id<Organization> organization, int count) {
+    Optional<AuditEntry> head = lockHead(organization);
+    if (head.isEmpty()) {
+      return List.of();
+    }
+    long last = head.get().sequence();
+    return range(organization, Math.max(1, last - count + 1), last);
+  }
+
+  /**
    * Entries written in a time range.
    *
    * @param organization the organization

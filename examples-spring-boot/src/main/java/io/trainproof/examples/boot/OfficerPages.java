@@ -8,6 +8,7 @@ import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.status.RequirementStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -163,7 +164,7 @@ class OfficerPages {
         .append(csrf(csrf))
         .append("<button type=\"submit\">Sign out</button></form></main></body></html>");
     return ResponseEntity.status(status)
-        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(html.toString());
   }
 

@@ -2,6 +2,7 @@ package io.trainproof.signing.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trainproof.core.ValidationException;
 import io.trainproof.signing.UnusableInputException;
 import io.trainproof.signing.internal.XsdDateTime;
 import io.trainproof.signing.jcs.StrictJson;
@@ -49,6 +50,7 @@ public final class CredentialVerifier {
   private final VerificationPolicy policy;
   private final ProofChecker proofs;
   private final StatusChecker status;
+  private final VerificationObserver observer;
 
   /**
    * Creates a verifier with {@link VerificationPolicy#DEFAULT}.
@@ -94,6 +96,31 @@ public final class CredentialVerifier {
     this.policy = policy;
     this.proofs = new ProofChecker(bundle, dataIntegrity);
     this.status = new StatusChecker(bundle, clock, policy, proofs, seen);
+    this.observer = VerificationObserver.NONE;
+  }
+
+  private CredentialVerifier(CredentialVerifier verifier, VerificationObserver observer) {
+    this.bundle = verifier.bundle;
+    this.clock = verifier.clock;
+    this.policy = verifier.policy;
+    this.proofs = verifier.proofs;
+    this.status = verifier.status;
+    this.observer = observer;
+  }
+
+  /**
+   * The same verifier (same trust, clock, policy and memory of status lists), with each
+   * verification run through an observer, e.g. to time and count it.
+   *
+   * @param observer wraps each verification
+   * @return the observed verifier; this one is unchanged
+   * @throws ValidationException when {@code observer} is null
+   */
+  public CredentialVerifier observedBy(VerificationObserver observer) {
+    if (observer == null) {
+      throw new ValidationException("observer", null, "is required");
+    }
+    return new CredentialVerifier(this, observer);
   }
 
   /**
@@ -105,6 +132,10 @@ public final class CredentialVerifier {
    * @return every check and its outcome
    */
   public VerificationResult verify(byte[] credentialUtf8) {
+    return observer.observe(() -> verifyUtf8(credentialUtf8));
+  }
+
+  private VerificationResult verifyUtf8(byte[] credentialUtf8) {
     String text;
     try {
       if (credentialUtf8.length / 3 > policy.limits().maxChars()) {
@@ -124,7 +155,7 @@ public final class CredentialVerifier {
       return new VerificationResult(
           null, List.of(Check.failed(CheckKind.WELL_FORMED, reason, e.getMessage())));
     }
-    return verify(text);
+    return verifyText(text);
   }
 
   /**
@@ -134,6 +165,10 @@ public final class CredentialVerifier {
    * @return every check and its outcome
    */
   public VerificationResult verify(String credentialJson) {
+    return observer.observe(() -> verifyText(credentialJson));
+  }
+
+  private VerificationResult verifyText(String credentialJson) {
     List<Check> checks = new ArrayList<>();
     JsonNode parsed;
     try {

@@ -170,7 +170,8 @@ public class VerificationController extends Endpoints {
   }
 
   private CredentialVerifier verifier() {
-    return new CredentialVerifier(api.trustBundle(), site.clock());
+    return new CredentialVerifier(api.trustBundle(), site.clock())
+        .observedBy(api.verificationObserver());
   }
 
   /** An instant as the organization's calendar date (as the printed certificate shows it). */

@@ -21,6 +21,7 @@ import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.FailureReason;
 import io.trainproof.signing.verify.Outcome;
 import io.trainproof.signing.verify.TrustBundle;
+import io.trainproof.signing.verify.VerificationObserver;
 import io.trainproof.signing.verify.VerificationPolicy;
 import io.trainproof.signing.verify.VerificationResult;
 import java.nio.ByteBuffer;
@@ -31,6 +32,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -81,14 +83,32 @@ public final class VcApi {
 
   private final IssuerSite site;
   private final DataIntegrity dataIntegrity;
+  private final VerificationObserver observer;
 
   /**
    * @param site the issuer this API signs and verifies for
    * @param dataIntegrity the proof engine (its bundled JSON-LD contexts)
    */
   public VcApi(IssuerSite site, DataIntegrity dataIntegrity) {
+    this(site, dataIntegrity, VerificationObserver.NONE);
+  }
+
+  /**
+   * @param site the issuer this API signs and verifies for
+   * @param dataIntegrity the proof engine (its bundled JSON-LD contexts)
+   * @param observer wraps each verification, the API's and the verification page's
+   */
+  public VcApi(IssuerSite site, DataIntegrity dataIntegrity, VerificationObserver observer) {
     this.site = site;
     this.dataIntegrity = dataIntegrity;
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * @return what wraps each verification
+   */
+  public VerificationObserver verificationObserver() {
+    return observer;
   }
 
   /**
@@ -323,10 +343,11 @@ public final class VcApi {
     // The VC API checks proofs; whether the issuer is trusted is the relying party's call.
     CredentialVerifier verifier =
         new CredentialVerifier(
-            trustBundle(),
-            site.clock(),
-            new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false),
-            dataIntegrity);
+                trustBundle(),
+                site.clock(),
+                new VerificationPolicy(VerificationPolicy.DEFAULT.limits(), false),
+                dataIntegrity)
+            .observedBy(observer);
     VerificationResult result = verifier.verify(StrictJson.write(vc));
     ObjectNode response = StrictJson.mapper().createObjectNode();
     ArrayNode checks = response.putArray("checks");

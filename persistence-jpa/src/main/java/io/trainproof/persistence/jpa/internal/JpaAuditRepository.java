@@ -7,6 +7,7 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.AuditRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,6 +223,27 @@ final class JpaAuditRepository implements AuditRepository {
         .stream()
         .map(session.detached(RecordMapper::auditEntry))
         .toList();
+  }
+
+  @Override
+  public List<AuditEntry> latest(Id<Organization> organization, int count) {
+    // why: newest first through the (org_id, seq_no) index, so the query reads count rows however
+    // long the chain is; reversed into chain order here
+    List<AuditEntry> newestFirst =
+        session
+            .em()
+            .createQuery(
+                "select a from TpAuditEntry a where a.orgId = :org order by a.sequence desc",
+                AuditEntryEntity.class)
+            .setParameter("org", organization.value())
+            .setMaxResults(count)
+            .getResultList()
+            .stream()
+            .map(session.detached(RecordMapper::auditEntry))
+            .toList();
+    List<AuditEntry> inOrder = new ArrayList<>(newestFirst);
+    Collections.reverse(inOrder);
+    return List.copyOf(inOrder);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.trainproof.spring.boot.autoconfigure;
 
 import io.trainproof.persistence.jpa.SqlDialect;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
@@ -307,6 +309,50 @@ public class TrainproofProperties {
 
     /** The most notifications waiting in the outbox before health is DOWN. */
     private long outboxBacklogThreshold = 10_000;
+
+    /**
+     * The organizations (their Trainproof ids) whose audit chain head the health indicator checks;
+     * when empty, the organization in {@code trainproof.issuer.organization}, if set. Health is
+     * DOWN when one of their chains' newest entries does not verify.
+     */
+    private List<String> auditOrganizations = new ArrayList<>();
+
+    /**
+     * How many of each watched audit chain's newest entries a health check verifies (1 to 10,000):
+     * their hashes recompute and they link to each other. The full chain is verified by {@code
+     * AuditService.verify}, not by each probe.
+     */
+    // why: a literal (TrainproofHealth.DEFAULT_AUDIT_HEAD_ENTRIES), so the metadata shows the
+    // default
+    private int auditHeadEntries = 100;
+
+    /**
+     * @return the organizations whose audit chain head is checked
+     */
+    public List<String> getAuditOrganizations() {
+      return auditOrganizations;
+    }
+
+    /**
+     * @param auditOrganizations the organizations whose audit chain head is checked
+     */
+    public void setAuditOrganizations(List<String> auditOrganizations) {
+      this.auditOrganizations = auditOrganizations;
+    }
+
+    /**
+     * @return how many of the newest audit entries are checked
+     */
+    public int getAuditHeadEntries() {
+      return auditHeadEntries;
+    }
+
+    /**
+     * @param auditHeadEntries how many of the newest audit entries are checked
+     */
+    public void setAuditHeadEntries(int auditHeadEntries) {
+      this.auditHeadEntries = auditHeadEntries;
+    }
 
     /**
      * @return the longest time since the last successful sweep

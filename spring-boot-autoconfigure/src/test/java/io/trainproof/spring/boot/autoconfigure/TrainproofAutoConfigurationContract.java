@@ -320,6 +320,20 @@ public abstract class TrainproofAutoConfigurationContract extends BootLineSuppor
   }
 
   @Test
+  void anAuditOrganizationThatIsNotAnIdFailsNamingThePropertyAndTheValue() {
+    assertThat(new TrainproofProperties().getHealth().getAuditHeadEntries())
+        .as("the default the metadata shows")
+        .isEqualTo(TrainproofHealth.DEFAULT_AUDIT_HEAD_ENTRIES);
+    withDatabase()
+        .withPropertyValues(
+            "trainproof.health.audit-organizations=6c0e4b8e-9d7a-4b43-9a55-0d6f3e1c2a11,Harbor")
+        .run(context -> assertFailure(context, "trainproof.health.audit-organizations", "Harbor"));
+    withDatabase()
+        .withPropertyValues("trainproof.health.audit-head-entries=0")
+        .run(context -> assertFailure(context, "trainproof.health.audit-head-entries", "0"));
+  }
+
+  @Test
   void theSweepRunsOnTheHostsTaskScheduler() {
     List<Trigger> scheduled = new CopyOnWriteArrayList<>();
     ThreadPoolTaskScheduler host =

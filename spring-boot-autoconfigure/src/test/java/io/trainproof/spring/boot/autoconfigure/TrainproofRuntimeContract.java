@@ -2,6 +2,7 @@ package io.trainproof.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -18,15 +19,32 @@ import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.persistence.jpa.SqlDialect;
+import io.trainproof.reporting.ReportFormat;
+import io.trainproof.reporting.ReportObserver;
+import io.trainproof.reporting.Reporting;
+import io.trainproof.reporting.report.OrganizationSummary;
+import io.trainproof.signing.verify.Check;
+import io.trainproof.signing.verify.CheckKind;
+import io.trainproof.signing.verify.CredentialVerifier;
+import io.trainproof.signing.verify.Outcome;
+import io.trainproof.signing.verify.TrustBundle;
+import io.trainproof.signing.verify.VerificationObserver;
+import io.trainproof.signing.verify.VerificationResult;
 import io.trainproof.spring.boot.autoconfigure.internal.DeferredJpaStore;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -230,6 +248,118 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
   }
 
   @Test
+  void healthChecksTheHeadOfTheAuditChainAndATamperedEntryIsDown() throws SQLException {
+    JdbcDataSource database = TestDatabases.newH2();
+    Organization[] created = new Organization[1];
+    runner()
+        .withBean(DataSource.class, () -> database)
+        .run(
+            context -> {
+              Trainproof trainproof = context.getBean(Trainproof.class);
+              created[0] = createOrganization(trainproof);
+              Actor officer = Actor.complianceOfficer("u-1", created[0].id());
+              for (int i = 0; i < 5; i++) { // each export is audited: a chain of several entries
+                trainproof
+                    .audit()
+                    .export(officer, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+              }
+            });
+    Id<Organization> org = created[0].id();
+    String id = org.value().toString();
+    runner()
+        .withBean(DataSource.class, () -> database)
+        .withPropertyValues(
+            "trainproof.health.audit-organizations=" + id, "trainproof.health.audit-head-entries=3")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              Trainproof trainproof = context.getBean(Trainproof.class);
+              long head =
+                  trainproof.audit().verify(Actor.complianceOfficer("u-1", org)).lastSequence();
+              assertThat(head).isGreaterThan(3);
+              TrainproofHealth health =
+                  TrainproofHealth.from(
+                      context.getBean(Store.class),
+                      null,
+                      context.getBean(TrainproofProperties.class),
+                      Clock.systemUTC());
+              TrainproofHealth.Report healthy = health.check();
+              assertThat(healthy.up()).isTrue();
+              assertThat(healthy.details().get("auditChain"))
+                  .isEqualTo(Map.of(id, "entries " + (head - 2) + " to " + head + " verify"));
+
+              // An entry older than the newest three is the full verification's business, not
+              // the probe's: the probe reads three entries however long the chain is.
+              tamper(database, org, 1);
+              assertThat(health.check().up()).isTrue();
+
+              tamper(database, org, head - 1);
+              TrainproofHealth.Report tampered = health.check();
+              assertThat(tampered.up()).isFalse();
+              assertThat(tampered.details().get("auditChain"))
+                  .isEqualTo(
+                      Map.of(
+                          id,
+                          "does not verify: entry "
+                              + (head - 1)
+                              + ": its content does not match its hash"));
+              assertThat(tampered.details().toString()).doesNotContain("tampered-by-sql");
+            });
+  }
+
+  @Test
+  void theIssuersOrganizationIsTheAuditChainHealthWatchesByDefault() {
+    withDatabase()
+        .run(
+            context -> {
+              Trainproof trainproof = context.getBean(Trainproof.class);
+              Organization org = createOrganization(trainproof);
+              TrainproofProperties properties = context.getBean(TrainproofProperties.class);
+              Store store = context.getBean(Store.class);
+              assertThat(
+                      TrainproofHealth.from(store, null, properties, Clock.systemUTC())
+                          .check()
+                          .details())
+                  .doesNotContainKey("auditChain");
+              properties.getIssuer().setOrganization(org.id().value().toString());
+              assertThat(
+                      TrainproofHealth.from(store, null, properties, Clock.systemUTC())
+                          .check()
+                          .details()
+                          .get("auditChain"))
+                  .isEqualTo(Map.of(org.id().value().toString(), "no entries yet"));
+              Actor officer = Actor.complianceOfficer("u-1", org.id());
+              trainproof
+                  .audit()
+                  .export(officer, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+              long head = trainproof.audit().verify(officer).lastSequence();
+              assertThat(
+                      TrainproofHealth.from(store, null, properties, Clock.systemUTC())
+                          .check()
+                          .details()
+                          .get("auditChain"))
+                  .isEqualTo(
+                      Map.of(
+                          org.id().value().toString(),
+                          head == 1 ? "entry 1 verifies" : "entries 1 to " + head + " verify"));
+            });
+  }
+
+  /** Changes an audit entry behind Trainproof's back, as someone with database access could. */
+  private static void tamper(DataSource database, Id<Organization> org, long sequence)
+      throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE tp_audit_entry SET actor_id = 'tampered-by-sql'"
+                    + " WHERE org_id = ? AND seq_no = ?")) {
+      update.setObject(1, org.value());
+      update.setLong(2, sequence);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void withAnObservationRegistryEachSweepIsObserved() {
     List<String> observed = new CopyOnWriteArrayList<>();
     ObservationRegistry registry = ObservationRegistry.create();
@@ -268,6 +398,70 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
   }
 
   @Test
+  void withAnObservationRegistryVerifyingAndRenderingAreObservedWithTheirKeys() {
+    List<String> observed = new CopyOnWriteArrayList<>();
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<Observation.Context>() {
+              @Override
+              public void onStop(Observation.Context context) {
+                StringBuilder keys = new StringBuilder(context.getName());
+                context.getLowCardinalityKeyValues().stream()
+                    .sorted(Comparator.comparing(KeyValue::getKey))
+                    .forEach(
+                        k -> keys.append(' ').append(k.getKey()).append('=').append(k.getValue()));
+                observed.add(keys.toString());
+              }
+
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
+    withDatabase()
+        .withBean(ObservationRegistry.class, () -> registry)
+        .run(
+            context -> {
+              VerificationObserver verifications = context.getBean(VerificationObserver.class);
+              CredentialVerifier verifier =
+                  new CredentialVerifier(TrustBundle.of(List.of(), List.of()), Clock.systemUTC())
+                      .observedBy(verifications);
+              assertThat(verifier.verify("{\"not\": json").verified()).isFalse();
+              assertThat(observed)
+                  .containsExactly("trainproof.verify outcome=failed reason=malformed-json");
+              VerificationResult passed =
+                  new VerificationResult(
+                      "urn:uuid:1",
+                      List.of(new Check(CheckKind.WELL_FORMED, Outcome.PASSED, null, "parsed")));
+              assertThat(verifications.observe(() -> passed)).isSameAs(passed);
+              assertThat(observed).contains("trainproof.verify outcome=verified reason=none");
+
+              Trainproof trainproof = context.getBean(Trainproof.class);
+              Organization org = createOrganization(trainproof);
+              Reporting reporting =
+                  Reporting.builder(trainproof)
+                      .observer(context.getBean(ReportObserver.class))
+                      .build();
+              OrganizationSummary summary =
+                  reporting
+                      .reports()
+                      .organizationSummary(
+                          Actor.complianceOfficer("u-1", org.id()), LocalDate.of(2026, 3, 1));
+              observed.clear();
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              reporting.render(summary, ReportFormat.CSV, out);
+              reporting.render(summary, ReportFormat.PDF, out);
+              assertThat(out.size()).isPositive();
+              assertThat(observed)
+                  .containsExactly(
+                      "trainproof.report format=csv report=organization-summary",
+                      "trainproof.report format=pdf report=organization-summary");
+            });
+  }
+
+  @Test
   void withoutMicrometerOnTheClassPathTheSweepIsUnobserved() {
     withDatabase()
         .withClassLoader(new FilteredClassLoader("io.micrometer.observation", "io.micrometer.core"))
@@ -276,6 +470,8 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(SweepObserver.class);
               assertThat(context).doesNotHaveBean(OperationObserver.class);
+              assertThat(context).doesNotHaveBean(VerificationObserver.class);
+              assertThat(context).doesNotHaveBean(ReportObserver.class);
               assertThat(context).doesNotHaveBean("trainproofMetrics");
               assertThat(context.getBean(TrainproofSweep.class).runNow()).isPresent();
             });

@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * With Spring Boot 3.5's health support on the class path, a health indicator named {@code
- * trainproof}: DOWN when the store does not answer or the last successful renewal sweep is older
- * than {@code trainproof.health.max-sweep-age} ({@link TrainproofHealth}).
+ * trainproof}: DOWN when the store does not answer, the outbox backlog passes {@code
+ * trainproof.health.outbox-backlog-threshold}, the last successful renewal sweep is older than
+ * {@code trainproof.health.max-sweep-age}, or the head of a watched organization's audit chain does
+ * not verify ({@link TrainproofHealth}).
  */
 @AutoConfiguration(
     after = {TrainproofAutoConfiguration.class, TrainproofSchedulingAutoConfiguration.class})
@@ -40,13 +42,7 @@ public class TrainproofHealthAutoConfiguration {
       ObjectProvider<TrainproofSweep> sweep,
       TrainproofProperties properties,
       @Qualifier(TrainproofAutoConfiguration.CLOCK) Clock clock) {
-    TrainproofHealth health =
-        new TrainproofHealth(
-            store,
-            sweep.getIfUnique(),
-            properties.getHealth().getMaxSweepAge(),
-            properties.getHealth().getOutboxBacklogThreshold(),
-            clock);
+    TrainproofHealth health = TrainproofHealth.from(store, sweep.getIfUnique(), properties, clock);
     return () -> {
       TrainproofHealth.Report report = health.check();
       return (report.up() ? Health.up() : Health.down()).withDetails(report.details()).build();
