@@ -35,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,7 +178,7 @@ public final class Quickstart {
         "Totals: %s",
         totals.entrySet().stream()
             .map(e -> e.getValue() + " " + e.getKey().description())
-            .collect(java.util.stream.Collectors.joining(", ")));
+            .collect(Collectors.joining(", ")));
   }
 
   private static WorkforceMember hire(

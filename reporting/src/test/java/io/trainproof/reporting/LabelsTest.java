@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,7 @@ class LabelsTest {
    * Any constant's name of a code the reports print, as a whole word (SCORM and cmi5 are names).
    */
   private static Pattern constants() {
-    Set<String> names =
-        new java.util.TreeSet<>(List.of("NOT_YET_ENGAGED", "NOT_REQUESTED", "VALID"));
+    Set<String> names = new TreeSet<>(List.of("NOT_YET_ENGAGED", "NOT_REQUESTED", "VALID"));
     for (Class<? extends Enum<?>> type : CODES) {
       for (Enum<?> code : type.getEnumConstants()) {
         names.add(code.name());
@@ -170,7 +170,7 @@ class LabelsTest {
   }
 
   private static Set<String> placeholders(String pattern) {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     var m = Pattern.compile("\\{\\d+}").matcher(pattern);
     while (m.find()) {
       out.add(m.group());

@@ -12,6 +12,7 @@ import io.trainproof.web.internal.DashboardController;
 import io.trainproof.web.internal.FormLimitFilter;
 import io.trainproof.web.internal.JwtBearerTokens;
 import io.trainproof.web.internal.JwtResourceServer;
+import io.trainproof.web.internal.ReportsController;
 import io.trainproof.web.internal.SecurityProblems;
 import io.trainproof.web.internal.VcApiController;
 import io.trainproof.web.internal.VerificationController;
@@ -56,13 +57,14 @@ import org.springframework.web.servlet.DispatcherServlet;
  * its own: the chain by its name {@value #CHAIN}, the rest by type.
  *
  * <p>Who may do what: {@code POST credentials/issue} and {@code POST credentials/status} need the
- * scope {@value Caller#ISSUE}; {@code GET dashboard} and {@code dashboard.csv} need {@value
- * Caller#DASHBOARD}; verifying, the status lists and {@code did.json} are public. A caller is an
- * API key ({@code trainproof.web.api-keys}, held as hashes) or, when the host configures {@code
- * spring.security.oauth2.resourceserver.jwt.*}, a JWT access token whose {@code scope} claim grants
- * the scopes. Pages get a strict Content-Security-Policy without {@code unsafe-inline}, {@code
- * X-Content-Type-Options: nosniff} and {@code frame-ancestors 'none'}; the page's form is
- * CSRF-protected, the bearer-token JSON API is not (it carries no cookie authority).
+ * scope {@value Caller#ISSUE}; {@code GET dashboard}, {@code dashboard.csv}, {@code reports} and
+ * {@code reports/<name>.<format>} need {@value Caller#DASHBOARD}; verifying, the status lists and
+ * {@code did.json} are public. A caller is an API key ({@code trainproof.web.api-keys}, held as
+ * hashes) or, when the host configures {@code spring.security.oauth2.resourceserver.jwt.*}, a JWT
+ * access token whose {@code scope} claim grants the scopes. Pages get a strict
+ * Content-Security-Policy without {@code unsafe-inline}, {@code X-Content-Type-Options: nosniff}
+ * and {@code frame-ancestors 'none'}; the page's form is CSRF-protected, the bearer-token JSON API
+ * is not (it carries no cookie authority).
  */
 @AutoConfiguration(
     afterName = "io.trainproof.spring.boot.autoconfigure.TrainproofAutoConfiguration")
@@ -195,6 +197,23 @@ public class TrainproofWebAutoConfiguration {
   }
 
   /**
+   * @param trainproof the instance
+   * @param reporting the reporting
+   * @param actors the caller's actor
+   * @param properties the settings
+   * @return the reports' controller
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ReportsController trainproofReportsController(
+      Trainproof trainproof,
+      Reporting reporting,
+      Actors actors,
+      TrainproofWebProperties properties) {
+    return new ReportsController(trainproof, reporting, actors, properties.basePath());
+  }
+
+  /**
    * The chain for the base path only ({@code securityMatcher}), before the host's chains.
    *
    * @param http the builder
@@ -224,7 +243,10 @@ public class TrainproofWebAutoConfiguration {
                         paths.matcher(HttpMethod.POST, base + "/credentials/status"))
                     .hasAuthority("SCOPE_" + Caller.ISSUE)
                     .requestMatchers(
-                        paths.matcher(base + "/dashboard"), paths.matcher(base + "/dashboard.csv"))
+                        paths.matcher(base + "/dashboard"),
+                        paths.matcher(base + "/dashboard.csv"),
+                        paths.matcher(base + "/reports"),
+                        paths.matcher(base + "/reports/**"))
                     .hasAuthority("SCOPE_" + Caller.DASHBOARD)
                     .anyRequest()
                     .permitAll())

@@ -283,6 +283,84 @@ class TrainproofWebTest {
     assertThat(csv.getContentType()).startsWith("text/csv");
   }
 
+  @Test
+  void everyReportIsServedInEveryFormatBehindTheDashboardScope() throws Exception {
+    assertThat(send(get("/trainproof/reports")).getStatus()).isEqualTo(401);
+    assertThat(send(get("/trainproof/reports/organization-summary.csv")).getStatus())
+        .isEqualTo(401);
+    assertThat(send(bearer(get("/trainproof/reports"), ISSUE_KEY)).getStatus()).isEqualTo(403);
+    MockHttpServletResponse index = send(bearer(get("/trainproof/reports"), DASHBOARD_KEY));
+    assertThat(index.getStatus()).isEqualTo(200);
+    String list = index.getContentAsString();
+    for (String name :
+        List.of(
+            "organization-summary",
+            "overdue-and-expiring",
+            "new-hire-timeliness",
+            "retraining",
+            "acknowledgement-matrix",
+            "security-reminder-log",
+            "waivers-and-extensions",
+            "role-content-matrix",
+            "renewal-forecast",
+            "policy-versions-in-force",
+            "addressable-decisions")) {
+      for (String format : List.of("csv", "html", "pdf", "json")) {
+        String path = "/trainproof/reports/" + name + "." + format;
+        assertThat(list).contains(path);
+        MockHttpServletResponse r = send(bearer(get(path), DASHBOARD_KEY));
+        assertThat(r.getStatus()).as(path + ": " + r.getContentAsString()).isEqualTo(200);
+        if (format.equals("html")) {
+          assertThat(r.getHeader("Content-Security-Policy")).doesNotContain("unsafe-inline");
+        } else {
+          assertThat(r.getHeader("Content-Disposition")).contains(name);
+        }
+      }
+    }
+    MockHttpServletResponse pdf =
+        send(bearer(get("/trainproof/reports/organization-summary.pdf"), DASHBOARD_KEY));
+    assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+    assertThat(new String(pdf.getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    MockHttpServletResponse period =
+        send(
+            bearer(
+                get("/trainproof/reports/security-reminder-log.csv")
+                    .param("from", "2026-01-01")
+                    .param("to", "2026-03-31"),
+                DASHBOARD_KEY));
+    assertThat(period.getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void aReportAskedForWronglyIsAProblemNamingTheParameter() throws Exception {
+    MockHttpServletResponse unknown =
+        send(bearer(get("/trainproof/reports/everything.csv"), DASHBOARD_KEY));
+    assertProblem(unknown, 404, "no such report or format");
+    assertThat(unknown.getContentAsString()).doesNotContain("everything");
+    assertProblem(
+        send(bearer(get("/trainproof/reports/organization-summary.docx"), DASHBOARD_KEY)),
+        404,
+        "no such report");
+    assertProblem(
+        send(
+            bearer(
+                get("/trainproof/reports/organization-summary.csv").param("asOf", "yesterday"),
+                DASHBOARD_KEY)),
+        400,
+        "YYYY-MM-DD");
+    assertProblem(
+        send(bearer(get("/trainproof/reports/member-transcript.csv"), DASHBOARD_KEY)),
+        400,
+        "member is required");
+    assertThat(
+            send(bearer(
+                    get("/trainproof/reports/member-transcript.csv").param("member", "HR-404"),
+                    DASHBOARD_KEY))
+                .getStatus())
+        .isEqualTo(404);
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test

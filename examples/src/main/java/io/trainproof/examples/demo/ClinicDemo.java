@@ -76,6 +76,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -119,7 +120,7 @@ public final class ClinicDemo {
     for (int i = 0; i < about.length(); i++) {
       h = 31 * h + about.charAt(i);
     }
-    return new java.util.SplittableRandom(20_261_125L ^ h).nextInt(bound);
+    return new SplittableRandom(20_261_125L ^ h).nextInt(bound);
   }
 
   /** A course's code, stable across runs (ids are not). */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -175,7 +176,7 @@ public final class Labels {
     if (pattern == null) {
       return name.replace('_', ' ')
           + " "
-          + String.join(" ", java.util.Arrays.stream(text).map(String::valueOf).toList());
+          + String.join(" ", Arrays.stream(text).map(String::valueOf).toList());
     }
     return new MessageFormat(pattern, locale).format(text);
   }
