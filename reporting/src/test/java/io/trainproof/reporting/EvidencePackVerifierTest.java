@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.reporting.evidence.EvidencePackRequest;
-import io.trainproof.reporting.evidence.EvidencePackVerifier;
 import io.trainproof.reporting.evidence.ManifestKeys;
 import io.trainproof.reporting.evidence.ManifestSignature;
 import io.trainproof.reporting.evidence.PackVerification;

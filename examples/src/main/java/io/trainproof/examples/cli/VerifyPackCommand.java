@@ -1,7 +1,7 @@
 package io.trainproof.examples.cli;
 
 import io.trainproof.core.TrainproofException;
-import io.trainproof.reporting.evidence.EvidencePackVerifier;
+import io.trainproof.reporting.EvidencePackVerifier;
 import io.trainproof.reporting.evidence.ManifestKeys;
 import io.trainproof.reporting.evidence.PackVerification;
 import io.trainproof.signing.verify.TrustBundle;

@@ -1,4 +1,4 @@
-package io.trainproof.reporting.evidence;
+package io.trainproof.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trainproof.core.ValidationException;
@@ -6,6 +6,8 @@ import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.audit.ChainVerification;
 import io.trainproof.core.domain.AuditEntry;
 import io.trainproof.core.domain.Id;
+import io.trainproof.reporting.evidence.ManifestKeys;
+import io.trainproof.reporting.evidence.PackVerification;
 import io.trainproof.reporting.evidence.PackVerification.Check;
 import io.trainproof.reporting.evidence.PackVerification.Outcome;
 import io.trainproof.reporting.internal.JsonRenderer;
