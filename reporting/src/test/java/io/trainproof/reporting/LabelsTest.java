@@ -30,10 +30,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +149,30 @@ class LabelsTest {
         spanish.reports().organizationSummary(clinic.officer, Clinic.TODAY), ReportFormat.CSV, csv);
     assertThat(csv.toString(StandardCharsets.UTF_8))
         .contains("dimensión", "en cumplimiento", "todos", "puesto", "departamento");
+  }
+
+  @Test
+  void reportsPrintOnUsLetterForUsReadersAndA4WhereTheLocaleUsesIt() throws Exception {
+    Clinic clinic = new Clinic();
+    for (var c :
+        List.of(
+            Map.entry(Locale.US, PDRectangle.LETTER),
+            Map.entry(SPANISH, PDRectangle.LETTER),
+            Map.entry(Locale.UK, PDRectangle.A4))) {
+      Reporting reporting =
+          Reporting.builder(clinic.tp).clock(clinic.clock).locale(c.getKey()).build();
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+      reporting.render(
+          reporting.reports().organizationSummary(clinic.officer, Clinic.TODAY),
+          ReportFormat.PDF,
+          pdf);
+      try (var doc = Loader.loadPDF(pdf.toByteArray())) {
+        var box = doc.getPage(0).getMediaBox();
+        // Landscape: the paper turned.
+        assertThat(box.getWidth()).as("%s", c.getKey()).isEqualTo(c.getValue().getHeight());
+        assertThat(box.getHeight()).as("%s", c.getKey()).isEqualTo(c.getValue().getWidth());
+      }
+    }
   }
 
   private static List<Report> everyReport(ReportService r, Clinic c) {

@@ -392,7 +392,7 @@ public final class EvidencePackWriter implements EvidencePackService {
               "This index",
               HtmlRenderer.simple(title, meta, index).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-      PdfRenderer.write(title, meta, index, pdf);
+      PdfRenderer.write(title, meta, index, PdfRenderer.paper(labels.locale()), pdf);
       all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));
       all.addAll(content);
       List<EvidencePack.Entry> listed = new ArrayList<>();

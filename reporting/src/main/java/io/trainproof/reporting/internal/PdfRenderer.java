@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -19,11 +20,12 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Printable PDF (PDFBox): landscape A4 pages with the report's header lines, a table whose cells
- * wrap, the header row repeated on each page, and "page n of m" footers. Text is set in DejaVu Sans
- * (bundled, embedded as a subset), which covers Latin, Greek, Cyrillic, Armenian, Georgian and
- * Hebrew letters among others; a character it has no glyph for (CJK, emoji) prints as {@code ?}.
- * Not thread-safe per instance; {@link #write} creates its own.
+ * Printable PDF (PDFBox): landscape pages (US Letter, or A4 where the reader's locale uses it) with
+ * the report's header lines, a table whose cells wrap, the header row repeated on each page, and
+ * "page n of m" footers. Text is set in DejaVu Sans (bundled, embedded as a subset), which covers
+ * Latin, Greek, Cyrillic, Armenian, Georgian and Hebrew letters among others; a character it has no
+ * glyph for (CJK, emoji) prints as {@code ?}. Not thread-safe per instance; {@link #write} creates
+ * its own.
  */
 public final class PdfRenderer {
   private static final float MARGIN = 36;
@@ -96,7 +98,29 @@ public final class PdfRenderer {
    * @throws IOException when writing fails
    */
   public static void write(Report report, Labels labels, OutputStream out) throws IOException {
-    write(report.header().title(), Describe.lines(report, labels), report.table(labels), out);
+    write(
+        report.header().title(),
+        Describe.lines(report, labels),
+        report.table(labels),
+        paper(labels.locale()),
+        out);
+  }
+
+  /**
+   * The paper a reader's locale uses: US Letter in the United States and the other countries that
+   * print on it (Canada, Mexico, the Philippines, Chile, Colombia, Venezuela, Central America's
+   * Letter users), A4 elsewhere; Letter when the locale names no country, as the SDK's readers are
+   * US covered entities first.
+   *
+   * @param locale the reader's locale
+   * @return the portrait page size
+   */
+  static PDRectangle paper(Locale locale) {
+    return switch (locale.getCountry()) {
+      case "", "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "DO", "PR", "SV", "PA" ->
+          PDRectangle.LETTER;
+      default -> PDRectangle.A4;
+    };
   }
 
   /**
@@ -110,8 +134,24 @@ public final class PdfRenderer {
    */
   public static void write(String title, List<String> meta, Table table, OutputStream out)
       throws IOException {
+    write(title, meta, table, PDRectangle.LETTER, out);
+  }
+
+  /**
+   * Writes a titled table as PDF on the given paper, turned to landscape.
+   *
+   * @param title the title
+   * @param meta lines under the title
+   * @param table the table
+   * @param paper the portrait page size ({@link #paper(Locale)})
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   */
+  public static void write(
+      String title, List<String> meta, Table table, PDRectangle paper, OutputStream out)
+      throws IOException {
     try (PDDocument doc = new PDDocument()) {
-      new PdfRenderer(doc).render(doc, title, meta, table);
+      new PdfRenderer(doc).render(doc, title, meta, table, paper);
       doc.save(out);
     }
   }
@@ -185,14 +225,15 @@ public final class PdfRenderer {
     return lines;
   }
 
-  private void render(PDDocument doc, String title, List<String> meta, Table table)
+  private void render(
+      PDDocument doc, String title, List<String> meta, Table table, PDRectangle paper)
       throws IOException {
     PDDocumentInformation info = doc.getDocumentInformation();
     info.setTitle(title);
     info.setCreator("Trainproof reporting");
-    // A4 landscape: the portrait page turned, so its height is the width.
-    float width = PDRectangle.A4.getHeight();
-    float height = PDRectangle.A4.getWidth();
+    // Landscape: the portrait page turned, so its height is the width.
+    float width = paper.getHeight();
+    float height = paper.getWidth();
     PDRectangle size = new PDRectangle(width, height);
     float usable = size.getWidth() - 2 * MARGIN;
     float[] widths = columnWidths(table, usable);

@@ -65,7 +65,10 @@ public final class Labels {
       throw new ValidationException("locale", null, "is required");
     }
     if (locale.getLanguage().equals("en") || locale.getLanguage().isEmpty()) {
-      return ENGLISH;
+      // English words; the locale still says which paper PDFs print on (en-GB: A4).
+      return locale.getCountry().isEmpty() || locale.getCountry().equals("US")
+          ? ENGLISH
+          : new Labels(locale, ENGLISH_TEXT);
     }
     Properties text = load("_" + locale.getLanguage());
     if (!locale.getCountry().isEmpty()) {
