@@ -15,6 +15,7 @@ import io.trainproof.reporting.evidence.ManifestSignature;
 import io.trainproof.reporting.evidence.Sample;
 import io.trainproof.reporting.report.DateRange;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -149,9 +151,31 @@ class EvidencePackTest {
               "a sample of 2 of 4 new hires (seed 42)",
               "164.530(b)(2)(i)(B)");
     }
-    assertThat(new String(files.get("index.html"), StandardCharsets.UTF_8))
-        .contains("164.308(a)(5)(ii)(A)")
-        .doesNotContain("src=\"http", "href=\"http");
+    String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
+    assertThat(index).contains("164.308(a)(5)(ii)(A)").doesNotContain("src=\"http", "href=\"http");
+    // The index links every file it lists, says how to check the pack, and, for a sampled pack,
+    // which reports cover the sample and which the whole organization.
+    for (JsonNode f : manifest.get("files")) {
+      String path = f.get("path").asText();
+      if (!path.startsWith("index.")) {
+        String href =
+            String.join(
+                "/",
+                Arrays.stream(path.split("/"))
+                    .map(
+                        segment ->
+                            URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                    .toList());
+        assertThat(index).as(path).contains("<a href=\"" + href.replace("&", "&amp;") + "\">");
+      }
+    }
+    assertThat(index)
+        .contains(
+            "How to check this pack",
+            "verify-pack",
+            "Policy acknowledgements, member by policy version (the sample only)",
+            "Members by role, department and type, by status (the whole organization, beyond"
+                + " the sample)");
 
     // the same seed over the same records picks the same members
     EvidencePack again =

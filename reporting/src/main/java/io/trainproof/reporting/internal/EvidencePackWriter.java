@@ -130,6 +130,11 @@ public final class EvidencePackWriter implements EvidencePackService {
             ? covered
             : hires.stream().sorted(Comparator.comparing(WorkforceMember::externalId)).toList();
 
+    // A sampled pack says, report by report, whether it covers the sample or the whole
+    // organization: an auditor must not read an organization-wide figure as the sample's.
+    boolean sampledPack = request.sample() instanceof Sample.NewHires;
+    String onlySample = sampledPack ? " (the sample only)" : "";
+    String wholeOrganization = sampledPack ? " (the whole organization, beyond the sample)" : "";
     List<File> files = new ArrayList<>();
     try {
       report(
@@ -137,7 +142,7 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_TRAINING,
           "role-content-matrix",
           reports.roleContentMatrix(actor, s.asOf()),
-          "Role to required content with rationale");
+          "Role to required content with rationale" + wholeOrganization);
       Set<Id<WorkforceMember>> coveredIds = new HashSet<>();
       covered.forEach(m -> coveredIds.add(m.id()));
       report(
@@ -145,19 +150,20 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_TRAINING,
           "acknowledgement-matrix",
           reports.acknowledgements(s, l, m -> coveredIds.contains(m.id())),
-          "Policy acknowledgements, member by policy version");
+          "Policy acknowledgements, member by policy version" + onlySample);
       report(
           files,
           F_NEW_HIRES,
           "new-hire-timeliness",
           reports.newHires(s, l, period, hires.size(), sampledHires),
-          "New hires in the period: trained on time, late, still open");
+          "New hires in the period: trained on time, late, still open" + onlySample);
       report(
           files,
           F_CHANGES,
           "retraining",
           reports.retraining(s, l),
-          "Who each material policy change affected, who completed after its effective date");
+          "Who each material policy change affected, who completed after its effective date"
+              + wholeOrganization);
       PackFileNames names =
           PackFileNames.of(covered.stream().map(WorkforceMember::externalId).toList());
       for (WorkforceMember m : covered) {
@@ -176,7 +182,7 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_DOCS,
           "waivers-and-extensions",
           reports.waiversAndExtensions(actor, s.asOf()),
-          "Waivers and extensions with approvers");
+          "Waivers and extensions with approvers" + wholeOrganization);
       credentials(files, s, covered);
       var policies = reports.policyVersionsInForce(actor, s.asOf());
       report(
@@ -184,7 +190,8 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_POLICIES,
           "policy-versions-in-force",
           policies,
-          "Policy versions in force on the as-of date with text hashes; review dates");
+          "Policy versions in force on the as-of date with text hashes; review dates"
+              + wholeOrganization);
       files.add(
           new File(
               F_POLICIES + "policy-versions-in-force.json",
@@ -196,31 +203,33 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_COVERAGE,
           "organization-summary",
           reports.summaryIn(s),
-          "Members by role, department and type, by status");
+          "Members by role, department and type, by status" + wholeOrganization);
       report(
           files,
           F_COVERAGE,
           "overdue-and-expiring",
           reports.overdueAndExpiring(actor, s.asOf()),
-          "Overdue, expired, and due within 30 / 60 / 90 days");
+          "Overdue, expired, and due within 30 / 60 / 90 days" + wholeOrganization);
       report(
           files,
           F_COVERAGE,
           "renewal-forecast",
           reports.renewalForecast(actor, s.asOf()),
-          "What comes due in each of the next 12 months");
+          "What comes due in each of the next 12 months" + wholeOrganization);
       report(
           files,
           F_REMINDERS,
           "security-reminder-log",
           reports.securityReminderLog(actor, period, s.asOf()),
-          "Security reminders sent in the period: date, channel, recipients, acknowledgements");
+          "Security reminders sent in the period: date, channel, recipients, acknowledgements"
+              + wholeOrganization);
       report(
           files,
           F_ADDRESSABLE,
           "addressable-decisions",
           reports.addressableDecisions(actor, s.asOf()),
-          "Decisions on malware protection, log-in monitoring, password management");
+          "Decisions on malware protection, log-in monitoring, password management"
+              + wholeOrganization);
       files.add(
           new File(
               F_AUDIT + "audit-excerpt.json",
@@ -383,14 +392,30 @@ public final class EvidencePackWriter implements EvidencePackService {
                   + " for "
                   + s.actor().id()
                   + ". manifest.json lists the SHA-256 of every file"
-                  + (signer == null ? "." : "; manifest.sig.json signs it."));
+                  + (signer == null ? "." : "; manifest.sig.json signs it."),
+              request.sample() instanceof Sample.NewHires
+                  ? "Scope: the new-hire timeliness report, the acknowledgement matrix, the"
+                      + " transcripts and the credentials cover the sample only; every other"
+                      + " report covers the whole organization, beyond the sample, as its"
+                      + " description says."
+                  : "Scope: every report covers the whole organization visible to "
+                      + s.actor().id()
+                      + ".",
+              "How to check this pack: run `trainproof verify-pack <this zip> --trust"
+                  + " <trust-bundle.json>`, which checks every file's SHA-256 against"
+                  + " manifest.json, the signature in manifest.sig.json (an "
+                  + "Ed25519 or ECDSA signature over the exact bytes of manifest.json by the key"
+                  + " it names, which must be the issuer's key active when the pack was made),"
+                  + " and the audit excerpt's hashes and links from its anchor. By hand: compare"
+                  + " `sha256sum` of each file with manifest.json, verify the signature with the"
+                  + " issuer's public key, and recompute the audit chain as AuditChain documents.");
       String title = "Training evidence pack: " + s.org().name();
       all.add(
           new File(
               "index.html",
               "index",
               "This index",
-              HtmlRenderer.simple(title, meta, index).getBytes(StandardCharsets.UTF_8)));
+              HtmlRenderer.simple(title, meta, index, 1).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
       PdfRenderer.write(title, meta, index, PdfRenderer.paper(labels.locale()), pdf);
       all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));

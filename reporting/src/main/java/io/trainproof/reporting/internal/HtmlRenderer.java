@@ -7,6 +7,8 @@ import io.trainproof.reporting.report.OrganizationSummary;
 import io.trainproof.reporting.report.RenewalForecast;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.Table;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -74,15 +76,45 @@ public final class HtmlRenderer {
   }
 
   static void table(StringBuilder b, Table t, String id) {
+    table(b, t, id, -1);
+  }
+
+  /** A table; the cells of {@code linkColumn} (a relative path) become links to that path. */
+  private static void table(StringBuilder b, Table t, String id, int linkColumn) {
     b.append("<table id=\"").append(esc(id)).append("\"><thead><tr>");
     t.columns().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
     b.append("</tr></thead><tbody>\n");
     for (List<String> row : t.rows()) {
       b.append("<tr>");
-      row.forEach(c -> b.append("<td>").append(esc(c)).append("</td>"));
+      for (int i = 0; i < row.size(); i++) {
+        String c = row.get(i);
+        b.append("<td>");
+        if (i == linkColumn) {
+          b.append("<a href=\"")
+              .append(esc(relativeUrl(c)))
+              .append("\">")
+              .append(esc(c))
+              .append("</a>");
+        } else {
+          b.append(esc(c));
+        }
+        b.append("</td>");
+      }
       b.append("</tr>\n");
     }
     b.append("</tbody></table>\n");
+  }
+
+  /** A relative path as a URL: each segment percent-encoded (spaces, parentheses). */
+  private static String relativeUrl(String path) {
+    StringBuilder url = new StringBuilder();
+    for (String segment : path.split("/", -1)) {
+      if (url.length() > 0) {
+        url.append('/');
+      }
+      url.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return url.toString();
   }
 
   /**
@@ -123,11 +155,25 @@ public final class HtmlRenderer {
    * @return the page
    */
   public static String simple(String title, List<String> meta, Table table) {
+    return simple(title, meta, table, -1);
+  }
+
+  /**
+   * A page with a heading, lines and a table whose {@code linkColumn} holds relative paths, each
+   * made a link (the evidence-pack index links every file).
+   *
+   * @param title the title
+   * @param meta lines under the title
+   * @param table the table
+   * @param linkColumn the column of paths, or -1
+   * @return the page
+   */
+  public static String simple(String title, List<String> meta, Table table, int linkColumn) {
     StringBuilder b = new StringBuilder();
     open(b, title);
     b.append("<h1>").append(esc(title)).append("</h1>\n");
     lines(b, meta);
-    table(b, table, "index");
+    table(b, table, "index", linkColumn);
     return b.append("</body></html>\n").toString();
   }
 
