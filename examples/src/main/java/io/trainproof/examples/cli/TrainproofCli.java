@@ -64,6 +64,12 @@ public final class TrainproofCli {
    * @return the exit code
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // Hibernate logs through JBoss Logging, which would print its INFO lines through
+    // java.util.logging; through SLF4J the CLI's simplelogger.properties keeps libraries to
+    // warnings.
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
     CommandLine cli = new CommandLine(new TrainproofCli());
     cli.setOut(out);
     cli.setErr(err);
