@@ -80,6 +80,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -121,6 +122,17 @@ public final class ClinicDemo {
       h = 31 * h + about.charAt(i);
     }
     return new SplittableRandom(20_261_125L ^ h).nextInt(bound);
+  }
+
+  /** Whether H2 refused the file because another process holds it (error 90020). */
+  static boolean inUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A course's code, stable across runs (ids are not). */
@@ -207,12 +219,23 @@ public final class ClinicDemo {
             + dir.toAbsolutePath().resolve("db")
             + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
     ds.setUser("sa");
-    Flyway.configure()
-        .dataSource(ds)
-        .locations(SqlDialect.H2.migrationLocation())
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations(SqlDialect.H2.migrationLocation())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      if (inUse(e)) {
+        throw new CliException(
+            "the demo database in "
+                + dir
+                + " is in use by another trainproof process (a running 'serve' or 'demo');"
+                + " stop it first, or give this run another --dir");
+      }
+      throw e;
+    }
     JpaStore store = JpaStore.create(ds, SqlDialect.H2);
     SigningKey key = key();
     IssuerKeyHistory history =
