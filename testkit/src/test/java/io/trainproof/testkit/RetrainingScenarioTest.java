@@ -119,6 +119,19 @@ class RetrainingScenarioTest {
   }
 
   @Test
+  void aHireRecordedBeforePublicationStartingBeforeTheDueDateOwesTheRetraining() {
+    moveTo(LocalDate.of(2026, 2, 1));
+    WorkforceMember future = fx.hire(LocalDate.of(2026, 3, 20), "ICU", "nurse");
+    WorkforceMember tooLate = fx.hire(LocalDate.of(2026, 4, 14), "ICU", "nurse");
+    PolicyVersion change = publishChange();
+    // Starts after the effective date, before the due date: the new-hire rule's date is later.
+    assertThat(retraining(future, change))
+        .singleElement()
+        .satisfies(a -> assertThat(a.dueOn()).isEqualTo(LocalDate.of(2026, 4, 19)));
+    assertThat(retraining(tooLate, change)).isEmpty();
+  }
+
+  @Test
   void aJoinerCloseToTheDueDateGetsTheNewHireRulesTime() {
     PolicyVersion change = publishChange();
     moveTo(LocalDate.of(2026, 4, 10));

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Retraining after a material policy change (45 CFR 164.530(b)(2)(i)(C)): one assignment per
@@ -56,17 +57,10 @@ final class Retraining {
       List<PolicyVersion> policyVersions = tx.policies().versions(org.id(), version.policy());
       List<Assignment> creates = new ArrayList<>();
       for (WorkforceMember member : tx.members().list(org.id())) {
-        Optional<MemberTerms> mt = member.termsOn(on);
-        if (mt.isEmpty()
-            || mt.get().status() != MemberStatus.ACTIVE
-            || !rt.audience().matches(mt.get())) {
-          continue;
-        }
-        if (!version.affectedRoles().isEmpty()
-            && mt.get().roles().stream().noneMatch(version.affectedRoles()::contains)) {
-          continue;
-        }
-        if (trained(tx, org, member, version, policyVersions)) {
+        // why: a hire or role change already recorded with a later date, before the retraining is
+        // due, would otherwise be missed: its own call ran before this version existed
+        LocalDate entered = entry(member, rt, version, on, due);
+        if (entered == null || trained(tx, org, member, version, policyVersions)) {
           continue;
         }
         creates.add(
@@ -78,13 +72,43 @@ final class Retraining {
                 .reason(AssignmentReason.POLICY_CHANGE)
                 .policyVersion(version.id())
                 .dedupeKey(dedupeKey(requirement, member, version))
-                .anchorOn(version.effectiveFrom())
-                .dueOn(due)
+                .anchorOn(Dates.max(version.effectiveFrom(), entered))
+                .dueOn(entered.isAfter(on) ? Dates.max(due, DueDates.initialDue(rt, entered)) : due)
                 .build());
       }
       created += writer.create(w, creates, null).size();
     }
     return created;
+  }
+
+  /**
+   * The day the member is affected as far as the store knows today: {@code on} when they are then,
+   * else the first later recorded change before the due date that makes them so; null when neither.
+   */
+  private static @Nullable LocalDate entry(
+      WorkforceMember member,
+      RequirementTerms rt,
+      PolicyVersion version,
+      LocalDate on,
+      LocalDate due) {
+    if (member.termsOn(on).filter(t -> affected(t, rt, version)).isPresent()) {
+      return on;
+    }
+    for (MemberTerms t : member.history()) {
+      if (t.effectiveFrom().isAfter(on)
+          && t.effectiveFrom().isBefore(due)
+          && affected(t, rt, version)) {
+        return t.effectiveFrom();
+      }
+    }
+    return null;
+  }
+
+  private static boolean affected(MemberTerms t, RequirementTerms rt, PolicyVersion version) {
+    return t.status() == MemberStatus.ACTIVE
+        && rt.audience().matches(t)
+        && (version.affectedRoles().isEmpty()
+            || t.roles().stream().anyMatch(version.affectedRoles()::contains));
   }
 
   private static String dedupeKey(
