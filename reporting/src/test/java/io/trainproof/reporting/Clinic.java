@@ -111,6 +111,8 @@ final class Clinic {
     on(2026, 4, 1);
     change = fx.materialChange(policy, LocalDate.of(2026, 4, 15), "nurse");
     on(2026, 5, 1);
+    // why: retraining counts only on content that teaches the change (issue 20), released after it
+    fx.reviseCourse(course, "2", policy);
     complete(a, AssignmentReason.POLICY_CHANGE, 2026, 5, 1);
     on(2026, 6, 1);
     tp.securityReminders()

@@ -5,6 +5,7 @@ import io.trainproof.core.Trainproof;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.Audience;
 import io.trainproof.core.domain.Course;
+import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
@@ -220,6 +221,34 @@ public final class Fixtures {
                 true,
                 sha256(code + " content")));
     return course;
+  }
+
+  /**
+   * Releases a new version of a course's content teaching policies (after a policy change, the
+   * content that covers the new version; completions from now on use it).
+   *
+   * @param course the course
+   * @param label the version label, unique per course
+   * @param policies the policies it teaches
+   * @return the released version
+   */
+  public CourseVersion reviseCourse(Course course, String label, Policy... policies) {
+    Set<Id<Policy>> ids = new HashSet<>();
+    for (Policy p : policies) {
+      ids.add(p.id());
+    }
+    return trainproof
+        .courses()
+        .release(
+            officer,
+            course.id(),
+            new CourseService.NewVersion(
+                label,
+                ids,
+                Set.of(RegulatoryTopic.PRIVACY_RULE),
+                80,
+                true,
+                sha256(course.code() + " content " + label)));
   }
 
   /**

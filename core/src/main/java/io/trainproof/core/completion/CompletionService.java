@@ -72,11 +72,19 @@ public interface CompletionService {
   }
 
   /**
-   * Records a completion or a failing attempt.
+   * Records a completion or a failing attempt. The completion covers, for each policy the course
+   * content teaches, the newest version published (the earlier of its publication day and its
+   * effective date) by both the completion date and the content's release date. A passing
+   * completion closes the member's open assignments for the course, except retraining after a
+   * material change that it does not cover (that version or a later one of the policy): training
+   * before a change was published, or on content released before it, did not teach the change (45
+   * CFR 164.530(b)(2)(i)(C)).
    *
    * @param actor the caller
    * @param request the completion
    * @return what it did
+   * @throws io.trainproof.core.ValidationException when the assignment is such a retraining and the
+   *     completion does not cover its version
    */
   Outcome record(Actor actor, Request request);
 
@@ -124,10 +132,12 @@ public interface CompletionService {
 
   /**
    * Records that a member completed a course, choosing the assignment by the documented rule: of
-   * the member's open assignments for the course, the one due first (then the one assigned first,
-   * then by id). That assignment's reason is the one the completion answers; a passing completion
-   * closes the member's other open assignments for the course too, as {@link #record} does. Unlike
-   * {@link #importCompletion}, nothing is assigned when none is open: that is refused.
+   * the member's open assignments for the course that the completion can close (retraining only
+   * when it covers the changed version, as {@link #record} says), the one due first (then the one
+   * assigned first, then by id). That assignment's reason is the one the completion answers; a
+   * passing completion closes the member's other open assignments for the course too, as {@link
+   * #record} does. Unlike {@link #importCompletion}, nothing is assigned when none is open: that is
+   * refused.
    *
    * @param actor the caller
    * @param request the completion
@@ -184,9 +194,10 @@ public interface CompletionService {
 
   /**
    * Records an imported completion: it answers the member's open assignment for the course if there
-   * is one, otherwise an assignment is created for it (reason manual, dated the completion date) so
-   * the record has its evidence context. Idempotent on the provenance's source and reference:
-   * importing the same statement or row again returns the first result and writes nothing.
+   * is one it can close (chosen as {@link #recordForCourse} chooses), otherwise an assignment is
+   * created for it (reason manual, dated the completion date) so the record has its evidence
+   * context. Idempotent on the provenance's source and reference: importing the same statement or
+   * row again returns the first result and writes nothing.
    *
    * @param actor the caller (recorded as who ran the import)
    * @param request the completion

@@ -92,15 +92,25 @@ public final class CompletionServiceImpl implements CompletionService {
         Operation.COMPLETION_RECORD,
         w -> {
           WorkforceMember member = Validate.member(w, request.member());
+          Set<Id<PolicyVersion>> covered =
+              coveredVersions(
+                  w,
+                  courseVersion(w, request.course(), request.courseVersion(), completedOn),
+                  completedOn);
           Assignment assignment =
-              openDueFirst(w, member, request.course())
+              openDueFirst(w, member, request.course(), covered)
                   .orElseThrow(
                       () ->
                           new ValidationException(
                               "course",
                               request.course(),
-                              "has no open assignment for this member; record training nobody"
-                                  + " assigned with importCompletion"));
+                              openDueFirst(w, member, request.course(), null).isPresent()
+                                  ? "has only retraining open for this member, and this"
+                                      + " completion does not cover the changed policy version"
+                                      + " (completed before its publication, or of content"
+                                      + " released before it)"
+                                  : "has no open assignment for this member; record training"
+                                      + " nobody assigned with importCompletion"));
           return complete(
               w,
               assignment,
@@ -114,13 +124,18 @@ public final class CompletionServiceImpl implements CompletionService {
   }
 
   /**
-   * The rule {@link CompletionService#recordForCourse} documents: the member's open assignment for
-   * the course due first, then assigned first, then by id.
+   * The rule {@link CompletionService#recordForCourse} documents: among the member's open
+   * assignments for the course that the completion can close (a retraining only when the completion
+   * covers its policy version, see {@link Coverage}), the one due first, then assigned first, then
+   * by id.
+   *
+   * @param covered the policy versions the completion covers; null to consider every open one
    */
   private static Optional<Assignment> openDueFirst(
-      Work w, WorkforceMember member, Id<Course> course) {
+      Work w, WorkforceMember member, Id<Course> course, @Nullable Set<Id<PolicyVersion>> covered) {
     return w.tx().assignments().forMember(w.org().id(), member.id()).stream()
         .filter(a -> a.isOpen() && a.course().equals(course))
+        .filter(a -> covered == null || satisfiedBy(w, a, covered))
         .min(
             Comparator.comparing(Assignment::currentDueOn)
                 .thenComparing(Assignment::assignedOn)
@@ -150,7 +165,12 @@ public final class CompletionServiceImpl implements CompletionService {
           }
           WorkforceMember member = Validate.member(w, request.member());
           Validate.releasedCourse(w.tx(), w.org(), "course", request.course());
-          Assignment assignment = openDueFirst(w, member, request.course()).orElse(null);
+          Set<Id<PolicyVersion>> covered =
+              coveredVersions(
+                  w,
+                  courseVersion(w, request.course(), request.courseVersion(), completedOn),
+                  completedOn);
+          Assignment assignment = openDueFirst(w, member, request.course(), covered).orElse(null);
           if (assignment == null) {
             Check.notBefore(
                 "completedOn", completedOn, member.engagedOn(), "the member's engagement date");
@@ -239,7 +259,7 @@ public final class CompletionServiceImpl implements CompletionService {
       throw new ValidationException(
           "completedOn", completedOn, "is in the future (today is " + today + ")");
     }
-    CourseVersion version = courseVersion(w, assignment, requestedVersion, completedOn);
+    CourseVersion version = courseVersion(w, assignment.course(), requestedVersion, completedOn);
     boolean passed = score != null ? score >= version.passMark() : success == null || success;
     MemberTerms terms = member.termsOn(completedOn).orElse(member.latestTerms());
     PolicyVersion change =
@@ -247,6 +267,27 @@ public final class CompletionServiceImpl implements CompletionService {
             ? null
             : w.tx().policies().findVersion(w.org().id(), assignment.policyVersion()).orElse(null);
     Set<Id<PolicyVersion>> covered = coveredVersions(w, version, completedOn);
+    if (!satisfiedBy(w, assignment, covered)) {
+      // why: training before the change was published, or on content released before it, did not
+      // teach the change; counting it would close the retraining with nothing left to record the
+      // real one on (issue 20)
+      throw new ValidationException(
+          "assignment",
+          assignment.id(),
+          "is retraining for a changed policy version"
+              + (change == null
+                  ? ""
+                  : " (published "
+                      + Coverage.publishedOn(w.org(), change)
+                      + ", in effect from "
+                      + change.effectiveFrom()
+                      + ")")
+              + "; a completion on "
+              + completedOn
+              + " of content released "
+              + w.org().dateOf(version.releasedAt())
+              + " does not cover it: both must be on or after the version's publication");
+    }
     Completion completion =
         Completion.builder()
             .id(Id.random())
@@ -304,7 +345,7 @@ public final class CompletionServiceImpl implements CompletionService {
     List<Assignment> closed = new ArrayList<>();
     if (passed) {
       for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
-        if (a.isOpen() && a.course().equals(assignment.course())) {
+        if (a.isOpen() && a.course().equals(assignment.course()) && satisfiedBy(w, a, covered)) {
           closed.add(
               w.tx()
                   .assignments()
@@ -452,13 +493,12 @@ public final class CompletionServiceImpl implements CompletionService {
   }
 
   private static CourseVersion courseVersion(
-      Work w, Assignment assignment, @Nullable Id<CourseVersion> requested, LocalDate on) {
+      Work w, Id<Course> course, @Nullable Id<CourseVersion> requested, LocalDate on) {
     if (requested == null) {
-      CourseVersion newest =
-          Validate.releasedCourse(w.tx(), w.org(), "course", assignment.course());
+      CourseVersion newest = Validate.releasedCourse(w.tx(), w.org(), "course", course);
       // The version released by the completion date (the first one for older history).
       CourseVersion atTheTime = null;
-      for (CourseVersion v : w.tx().courses().versions(w.org().id(), assignment.course())) {
+      for (CourseVersion v : w.tx().courses().versions(w.org().id(), course)) {
         if (atTheTime == null || !w.org().dateOf(v.releasedAt()).isAfter(on)) {
           atTheTime = v;
         }
@@ -475,7 +515,7 @@ public final class CompletionServiceImpl implements CompletionService {
                         "courseVersion",
                         requested,
                         "is not a course version of this organization"));
-    if (!v.course().equals(assignment.course())) {
+    if (!v.course().equals(course)) {
       throw new ValidationException("courseVersion", requested, "is a version of another course");
     }
     return v;
@@ -483,22 +523,34 @@ public final class CompletionServiceImpl implements CompletionService {
 
   /**
    * The policy versions a completion covered: for each policy the content teaches, the newest
-   * version that was either in effect or already published on the completion date.
+   * version published by both the completion date and the content's release ({@link Coverage}).
    */
   private static Set<Id<PolicyVersion>> coveredVersions(Work w, CourseVersion cv, LocalDate on) {
     Set<Id<PolicyVersion>> covered = new HashSet<>();
     for (Id<Policy> policy : cv.policies()) {
-      PolicyVersion newest = null;
-      for (PolicyVersion v : w.tx().policies().versions(w.org().id(), policy)) {
-        LocalDate known = Dates.min(v.effectiveFrom(), w.org().dateOf(v.publishedAt()));
-        if (!known.isAfter(on)) {
-          newest = v;
-        }
-      }
+      PolicyVersion newest =
+          Coverage.covered(w.org(), cv, w.tx().policies().versions(w.org().id(), policy), on);
       if (newest != null) {
         covered.add(newest.id());
       }
     }
     return covered;
+  }
+
+  /**
+   * Whether a completion covering these versions can close the assignment: any assignment but a
+   * retraining, and a retraining when they cover its version or a later one ({@link Coverage}).
+   */
+  private static boolean satisfiedBy(Work w, Assignment a, Set<Id<PolicyVersion>> covered) {
+    if (a.reason() != AssignmentReason.POLICY_CHANGE || a.policyVersion() == null) {
+      return true;
+    }
+    PolicyVersion change =
+        w.tx().policies().findVersion(w.org().id(), a.policyVersion()).orElse(null);
+    if (change == null) {
+      return covered.contains(a.policyVersion());
+    }
+    return Coverage.satisfies(
+        covered, change, w.tx().policies().versions(w.org().id(), change.policy()));
   }
 }

@@ -62,6 +62,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
           w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
           LocalDate on = Dates.max(w.today(), hire.engagedOn());
           engine.reconcileMember(w, member, on);
+          engine.retrainJoiners(w, List.of(member), on);
           attestations.requestInForce(w, member, on);
           return member;
         });
@@ -109,6 +110,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
           List<Requirement> requirements = w.tx().requirements().list(w.org().id());
           for (Map.Entry<LocalDate, List<WorkforceMember>> group : byDate.entrySet()) {
             engine.reconcileNewMembers(w, group.getValue(), requirements, group.getKey());
+            engine.retrainJoiners(w, group.getValue(), group.getKey());
             attestations.requestInForce(w, group.getValue(), group.getKey());
           }
           return members;
@@ -178,7 +180,10 @@ public final class WorkforceServiceImpl implements WorkforceService {
                   department == null ? latest.department() : department,
                   change.manager() == null ? latest.manager() : change.manager(),
                   latest.status());
-          return apply(w, member.withTerms(next), on, "MEMBER_CHANGED", termsFacts(next));
+          WorkforceMember updated =
+              apply(w, member.withTerms(next), on, "MEMBER_CHANGED", termsFacts(next));
+          engine.retrainJoiners(w, List.of(updated), Dates.max(w.today(), on));
+          return updated;
         });
   }
 

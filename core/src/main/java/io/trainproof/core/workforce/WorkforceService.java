@@ -67,7 +67,8 @@ public interface WorkforceService {
   }
 
   /**
-   * Records a hire and assigns what the member's requirements ask.
+   * Records a hire and assigns what the member's requirements ask, and the retraining of any
+   * material policy change still open to newcomers ({@link #change} says when).
    *
    * @param actor the caller
    * @param request the hire
@@ -98,7 +99,14 @@ public interface WorkforceService {
 
   /**
    * Records a change of terms; assigns newly required training and cancels what is no longer
-   * required (with the reason; history is kept).
+   * required (with the reason; history is kept). Retraining after a material policy change follows
+   * the role: a member who enters an affected role after the version was published and before its
+   * retraining is due (the effective date plus the requirement's retraining period) owes it, due on
+   * that date, or on the requirement's initial due date counted from the change when that is later
+   * (so a newcomer is never overdue on arrival), unless already trained on the version; a member
+   * who no longer holds an affected role on the effective date, by a change dated on or before it,
+   * no longer owes it (the open retraining is cancelled, as leaving a requirement's audience
+   * cancels its assignments). A change after the effective date keeps it: they were affected.
    *
    * @param actor the caller
    * @param member the member

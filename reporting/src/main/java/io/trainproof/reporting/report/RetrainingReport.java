@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Retraining after each material policy change in effect by the as-of date: who was affected and
- * who completed after the effective date (164.530(b)(2)(i)(C)). Immutable.
+ * who was trained on the change (164.530(b)(2)(i)(C)). Affected: everyone in an affected role on
+ * the effective date, and everyone who entered one (a hire, a role change) before the retraining
+ * was due. A retraining is completed only by training on the new version: completed on or after the
+ * version's publication, on course content released on or after it; training before the change was
+ * published, or on older content, never closes it, so no row reads completed with a date before the
+ * change was published. Immutable.
  *
  * @param header the header
  * @param changes one entry per material version, oldest first
@@ -21,7 +26,10 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
 
   /** How one retraining assignment turned out by the as-of date. */
   public enum Outcome {
-    /** Completed after the effective date, by the due date. */
+    /**
+     * Completed by the due date, on content covering the new version, on or after its publication
+     * (a member trained between publication and the effective date was trained ahead of it).
+     */
     COMPLETED_ON_TIME,
     /** Completed after the due date. */
     COMPLETED_LATE,
@@ -59,7 +67,7 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
     }
 
     /**
-     * @return how many affected members completed after the effective date
+     * @return how many affected members completed on or after the effective date
      */
     public long completedAfterEffectiveDate() {
       return members.stream()

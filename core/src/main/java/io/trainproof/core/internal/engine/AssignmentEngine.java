@@ -117,6 +117,27 @@ public final class AssignmentEngine {
   }
 
   /**
+   * Retraining for members who entered an affected role after a material version was published (a
+   * hire or a role change), and for no one who left it before it took effect. For each material
+   * version published by the date whose retraining is not yet due (its effective date plus the
+   * requirement's retraining period), under each requirement whose course teaches the policy: a
+   * member active on the date, in the requirement's audience and in an affected role, and not
+   * already trained on that version or a later one, gets the retraining, due on the same date as
+   * everyone else's but never before the requirement's initial due date counted from that day. A
+   * member's open retraining for a version not yet in effect (or taking effect on the date) is
+   * cancelled when they no longer hold an affected role on its effective date. Idempotent (the same
+   * dedupe key as publication).
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param members the members hired or changed
+   * @param on the date they entered their current terms (never before today)
+   * @return the number of assignments created
+   */
+  public int retrainJoiners(Work w, List<WorkforceMember> members, LocalDate on) {
+    return retraining.joiners(w, members, on);
+  }
+
+  /**
    * Cancels every open assignment of a member (termination).
    *
    * @param w the unit of work (transaction, organization, actor)
