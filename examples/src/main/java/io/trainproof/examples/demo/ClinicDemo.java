@@ -523,18 +523,36 @@ public final class ClinicDemo {
           case 4 -> tp.workforce().startLeave(officer, staff.get(4).id(), clock.today());
           case 5 -> tp.workforce().terminate(officer, staff.get(20).id(), clock.today());
           case 6 -> tp.workforce().returnFromLeave(officer, staff.get(4).id(), clock.today());
-          case 9 ->
-              tp.policies()
-                  .publish(
-                      officer,
-                      security.id(),
-                      new PolicyService.NewVersion(
-                          clock.today().plusDays(14),
-                          sha256(
-                              "Information security v2: multi-factor authentication for remote access"),
-                          "Multi-factor authentication is now required for remote access",
-                          true,
-                          Set.of("nurse", "physician", "it")));
+          case 9 -> {
+            tp.policies()
+                .publish(
+                    officer,
+                    security.id(),
+                    new PolicyService.NewVersion(
+                        clock.today().plusDays(14),
+                        sha256(
+                            "Information security v2: multi-factor authentication for remote access"),
+                        "Multi-factor authentication is now required for remote access",
+                        true,
+                        Set.of("nurse", "physician", "it")));
+            // The course is revised the same day to teach the change: only training on content
+            // released for the new version counts as retraining on it.
+            tp.courses()
+                .release(
+                    officer,
+                    securityCourse.id(),
+                    new CourseService.NewVersion(
+                        "2025.2",
+                        Set.of(security.id()),
+                        Set.of(
+                            RegulatoryTopic.SECURITY_AWARENESS,
+                            RegulatoryTopic.SECURITY_REMINDERS,
+                            RegulatoryTopic.MALWARE_PROTECTION,
+                            RegulatoryTopic.PASSWORD_MANAGEMENT),
+                        80,
+                        true,
+                        sha256("security course package, multi-factor authentication")));
+          }
           case 11 -> {
             tp.workforce().terminate(officer, staff.get(15).id(), clock.today());
             tp.workforce()
