@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -250,8 +251,11 @@ class ServeCommandTest {
     Path history =
         Files.writeString(
             dir.resolve("history.json"),
+            // why two days back: the demo store's clock reads its own simulated time (today at
+            // 09:00 in Chicago), so a key active only from an hour ago would not yet be active
+            // when the demo's clock signs after 16:00 UTC; the test failed at that hour.
             IssuerKeyHistory.start(
-                    did, real.keyId(), real.publicKey(), Instant.now().minusSeconds(3600))
+                    did, real.keyId(), real.publicKey(), Instant.now().minus(Duration.ofDays(2)))
                 .toJson());
     Path pem = Files.writeString(dir.resolve("real.pem"), real.toPkcs8Pem());
     assertThatThrownBy(
