@@ -185,13 +185,17 @@ public final class ServeCommand implements Callable<Integer> {
       // why: the SDK signs and audits everything the host signs, with the real key too: an
       // instance on the same store whose issuer holds that key (the demo was made with the demo
       // key, which a real key never signs for)
+      // why the real clock for a real key: what it signs is signed now, and its history (from
+      // keys generate) starts now; the demo's clock reads its simulated time (today 09:00 in
+      // Chicago), before which a key made later today is not active, so every signature failed.
+      Clock clock = realHistory == null ? w.clock() : Clock.systemUTC();
       Trainproof tp =
           realHistory == null
               ? w.tp()
               : Trainproof.builder()
                   .store(w.store())
-                  .clock(w.clock())
-                  .credentialIssuer(realIssuer(realHistory, signingKey, w.clock()))
+                  .clock(clock)
+                  .credentialIssuer(realIssuer(realHistory, signingKey, clock))
                   .build();
       Reporting reporting = DemoOutputs.reporting(w);
       WebHost.Site site =
@@ -200,7 +204,7 @@ public final class ServeCommand implements Callable<Integer> {
               Actor.system(w.org().id()),
               history,
               CredentialSigning.audited(tp),
-              w.clock(),
+              clock,
               viewer -> {
                 ByteArrayOutputStream html = new ByteArrayOutputStream();
                 reporting.render(

@@ -251,11 +251,11 @@ class ServeCommandTest {
     Path history =
         Files.writeString(
             dir.resolve("history.json"),
-            // why two days back: the demo store's clock reads its own simulated time (today at
-            // 09:00 in Chicago), so a key active only from an hour ago would not yet be active
-            // when the demo's clock signs after 16:00 UTC; the test failed at that hour.
+            // A key made a minute ago, as keys generate makes one: serve signs with it at the
+            // real time (the demo's clock reads today 09:00 in Chicago, before such a key was
+            // active, and every signature after 15:00 UTC failed).
             IssuerKeyHistory.start(
-                    did, real.keyId(), real.publicKey(), Instant.now().minus(Duration.ofDays(2)))
+                    did, real.keyId(), real.publicKey(), Instant.now().minus(Duration.ofMinutes(1)))
                 .toJson());
     Path pem = Files.writeString(dir.resolve("real.pem"), real.toPkcs8Pem());
     assertThatThrownBy(
