@@ -54,6 +54,29 @@ class PdfTextTest {
   }
 
   @Test
+  void aWideTableNeverBreaksADateOrAWordAcrossLines() throws Exception {
+    List<String> columns = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      columns.add("date " + i);
+      row.add("2026-06-0" + (i + 1));
+    }
+    columns.add("kind");
+    row.add("waiver");
+    for (int i = 0; i < 6; i++) {
+      columns.add("note " + i);
+      row.add("a long explanation of why the due date moved, written by the approver " + i);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRenderer.write("Wide", List.of(), new Table(columns, List.of(row)), out);
+    String text = text(out.toByteArray());
+    for (int i = 0; i < 6; i++) {
+      assertThat(text).contains("2026-06-0" + (i + 1));
+    }
+    assertThat(text).contains("waiver");
+  }
+
+  @Test
   void longCellsWithCharactersOutsideTheBasicPlaneWrapWithoutSplittingThem() throws Exception {
     String cell = "𝐀𝐁𝐂".repeat(80) + " " + "Ǆ".repeat(200);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

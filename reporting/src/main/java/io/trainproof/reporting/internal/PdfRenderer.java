@@ -365,7 +365,64 @@ public final class PdfRenderer {
     for (int i = 0; i < n; i++) {
       want[i] *= scale;
     }
-    return want;
+    return keepWordsWhole(table, want, usable);
+  }
+
+  /**
+   * Widens a column whose longest word (a date, a code, "waiver") would not fit, taking the room
+   * from columns with more than their own longest word, so that wrapping breaks at spaces and never
+   * splits a word or a date. When the words of all columns cannot fit side by side, the widths are
+   * left as they are (a word then breaks where it must).
+   */
+  private float[] keepWordsWhole(Table table, float[] widths, float usable) throws IOException {
+    int n = widths.length;
+    float[] word = new float[n];
+    for (int i = 0; i < n; i++) {
+      word[i] = longestWord(table.columns().get(i), bold);
+    }
+    int sampled = 0;
+    for (List<String> row : table.rows()) {
+      if (sampled++ > 200) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        word[i] = Math.max(word[i], longestWord(row.get(i), regular));
+      }
+    }
+    float needed = 0;
+    for (int i = 0; i < n; i++) {
+      word[i] = Math.min(word[i] + 2 * PAD + 1, 220);
+      needed += word[i];
+    }
+    if (needed > usable) {
+      return widths;
+    }
+    float deficit = 0;
+    float slack = 0;
+    for (int i = 0; i < n; i++) {
+      if (widths[i] < word[i]) {
+        deficit += word[i] - widths[i];
+      } else {
+        slack += widths[i] - word[i];
+      }
+    }
+    if (deficit == 0) {
+      return widths;
+    }
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] =
+          widths[i] < word[i] ? word[i] : widths[i] - (widths[i] - word[i]) * (deficit / slack);
+    }
+    return out;
+  }
+
+  private float longestWord(String text, PDFont font) throws IOException {
+    float longest = 0;
+    for (String w : printable(text, font).split(" ", -1)) {
+      longest = Math.max(longest, width(w, font, CELL_FONT));
+    }
+    return longest;
   }
 
   static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
