@@ -8,9 +8,11 @@ import io.trainproof.reporting.report.Table;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** Workforce names are not all ASCII: printed reports and certificates keep them. */
@@ -25,6 +27,21 @@ class PdfTextTest {
           "Γιώργος Παπαδόπουλος",
           "Nguyễn Thị Hương",
           "Şükrü Çağlar");
+
+  /** The baseline of the first chunk of text that starts with the given words. */
+  private static float yOf(List<List<TextPosition>> chunks, String start) {
+    return chunks.stream()
+        .filter(
+            l ->
+                l.stream()
+                    .map(TextPosition::getUnicode)
+                    .reduce("", String::concat)
+                    .startsWith(start))
+        .findFirst()
+        .orElseThrow()
+        .get(0)
+        .getYDirAdj();
+  }
 
   private static String text(byte[] pdf) throws Exception {
     try (var doc = Loader.loadPDF(pdf)) {
@@ -111,5 +128,33 @@ class PdfTextTest {
             "Clínica São José certifies that",
             "Zoë Ångström-Łukasiewicz",
             "Конфиденциальность пациентов");
+
+    // Every label ends before its value starts: "Status on 2026-06-30" ran into "Valid".
+    List<List<TextPosition>> lines = new ArrayList<>();
+    PDFTextStripper positions =
+        new PDFTextStripper() {
+          @Override
+          protected void writeString(String string, List<TextPosition> glyphs) {
+            lines.add(List.copyOf(glyphs));
+          }
+        };
+    positions.setSortByPosition(true);
+    try (var doc = Loader.loadPDF(out.toByteArray())) {
+      positions.getText(doc);
+    }
+    List<TextPosition> glyphs =
+        lines.stream()
+            .filter(l -> !l.isEmpty())
+            .filter(l -> Math.abs(l.get(0).getYDirAdj() - yOf(lines, "Status on")) < 1)
+            .flatMap(List::stream)
+            .sorted(Comparator.comparingDouble(TextPosition::getXDirAdj))
+            .toList();
+    String line = glyphs.stream().map(TextPosition::getUnicode).reduce("", String::concat);
+    assertThat(line).startsWith("Status on 2026-06-30").contains("VALID");
+    TextPosition lastOfLabel = glyphs.get("Status on 2026-06-30".length() - 1);
+    TextPosition firstOfValue = glyphs.get(line.indexOf("VALID"));
+    assertThat(firstOfValue.getXDirAdj())
+        .as("the value starts after the label ends")
+        .isGreaterThan(lastOfLabel.getXDirAdj() + lastOfLabel.getWidthDirAdj());
   }
 }

@@ -124,9 +124,16 @@ public final class CertificatePdf {
           {"Credential", c.credentialId()},
           {"Verification code", c.verificationCode()},
         };
+        // The values start after the widest label and a gap, so no label runs into its value
+        // ("Status on 2026-12-06" is wider than the others).
+        float labels = 0;
         for (String[] r : rows) {
-          PdfRenderer.text(cs, bold, 11, 90, y, r[0]);
-          PdfRenderer.text(cs, regular, 11, 220, y, text.printable(r[1], regular));
+          labels = Math.max(labels, bold.getStringWidth(text.printable(r[0], bold)) / 1000 * 11);
+        }
+        float valueX = Math.max(220, 90 + labels + 14);
+        for (String[] r : rows) {
+          PdfRenderer.text(cs, bold, 11, 90, y, text.printable(r[0], bold));
+          PdfRenderer.text(cs, regular, 11, valueX, y, text.printable(r[1], regular));
           y -= 18;
         }
         float size = 170;
