@@ -52,8 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--context",
       paramLabel = "<url>=<context.jsonld>",
       description = {
-        "A JSON-LD context the credential names that the SDK does not bundle, read from a file",
-        "(never fetched): the URL the credential uses, '=', the file. Repeatable."
+        "A JSON-LD context the credential names that the SDK does not bundle, read from a file"
+            + " (never fetched): the URL the credential uses, '=', the file. Repeatable."
       })
   List<String> contexts = new ArrayList<>();
 

@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
     name = "verify-pack",
     mixinStandardHelpOptions = true,
     description = {
-      "Check an evidence pack offline and print every check: each file's size and SHA-256 against",
-      "the manifest (and no file the manifest does not list), the manifest's signature by a key in",
-      "the trust bundle that was active when the pack was made, and the audit-trail excerpt's",
-      "hashes and links. Exit 0 verified, 1 not verified, 2 unusable input."
+      "Check an evidence pack offline, as an auditor would, and print every check.",
+      "Each file's size and SHA-256 against the manifest (and no file the manifest does not list),"
+          + " the manifest's signature by a key in the trust bundle that was active when the pack"
+          + " was made, and the audit-trail excerpt's hashes and links.",
+      "Exit 0 verified, 1 not verified, 2 unusable input."
     })
 final class VerifyPackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -50,10 +50,13 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the verification page, the VC API, the status lists, the issuer's DID document and the",
-      "compliance dashboard on the demo database (runs the demo first if there is none). Stop with Ctrl-C.",
-      "Signs as a TEST issuer with the demo's throwaway key unless --key-history and --key are given.",
-      "POST /credentials/issue and /dashboard need 'Authorization: Bearer <API key or access token>'."
+      "Serve the verification page, the VC API and the dashboard on the demo database.",
+      "Also the status lists and the issuer's DID document; runs the demo first if there is none."
+          + " Stop with Ctrl-C.",
+      "Signs as a TEST issuer with the demo's throwaway key unless --key-history and --key are"
+          + " given.",
+      "POST /credentials/issue and /dashboard need 'Authorization: Bearer <API key or access"
+          + " token>'."
     })
 public final class ServeCommand implements Callable<Integer> {
   /** The actor id of the one-time API key printed at startup. */
@@ -89,9 +92,11 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--api-keys",
       paramLabel = "FILE",
       description = {
-        "API keys, one a line: sha256:<hex SHA-256 of the key> <actor id> <scope>...",
-        "(scopes: " + Caller.ISSUE + ", " + Caller.DASHBOARD + "). Without it a one-time key is",
-        "printed at startup."
+        "API keys, one a line: sha256:<hex SHA-256 of the key> <actor id> <scope>... (scopes: "
+            + Caller.ISSUE
+            + ", "
+            + Caller.DASHBOARD
+            + "). Without it a one-time key is printed at startup."
       })
   @Nullable Path apiKeys;
 

@@ -11,10 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The CLI as a user meets it: exit codes, one-line errors, keys, verification. */
 @Tag("slow")
@@ -134,5 +137,40 @@ class TrainproofCliTest {
     assertThat(invalid.out())
         .contains("FAIL proof", "changed after it was signed")
         .doesNotContain("TAMPERED_CONTENT");
+  }
+
+  /**
+   * No help text is cut mid-sentence: picocli prints each description line as it is and lists a
+   * command by its first line, so every line of every command's and option's description ends a
+   * sentence (or a list introduced by a colon).
+   */
+  @Test
+  void everyHelpLineEndsASentence() {
+    List<String> cut = new ArrayList<>();
+    check(new CommandLine(new TrainproofCli()), cut);
+    assertThat(cut).isEmpty();
+  }
+
+  private static void check(CommandLine command, List<String> cut) {
+    String name = command.getCommandSpec().qualifiedName();
+    for (String line : command.getCommandSpec().usageMessage().description()) {
+      if (!endsASentence(line)) {
+        cut.add(name + ": " + line);
+      }
+    }
+    for (OptionSpec option : command.getCommandSpec().options()) {
+      for (String line : option.description()) {
+        if (!endsASentence(line)) {
+          cut.add(name + " " + option.longestName() + ": " + line);
+        }
+      }
+    }
+    command.getSubcommands().values().forEach(sub -> check(sub, cut));
+  }
+
+  private static boolean endsASentence(String line) {
+    // picocli's own help command ends its lines with a format line break
+    String l = line.strip().replaceAll("(%n)+$", "");
+    return l.isEmpty() || ".:!?)'\"".indexOf(l.charAt(l.length() - 1)) >= 0;
   }
 }
