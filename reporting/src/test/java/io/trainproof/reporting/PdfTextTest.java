@@ -7,6 +7,7 @@ import io.trainproof.reporting.internal.PdfRenderer;
 import io.trainproof.reporting.report.Table;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -121,13 +122,15 @@ class PdfTextTest {
             LocalDate.of(2026, 6, 30),
             "urn:uuid:1",
             "TP-1001",
-            "https://verify.example.com/c?code=TP-1001"),
+            "https://verify.example.com/c?code=TP-1001",
+            ZoneId.of("America/Chicago")),
         out);
     assertThat(text(out.toByteArray()))
         .contains(
             "Clínica São José certifies that",
             "Zoë Ångström-Łukasiewicz",
-            "Конфиденциальность пациентов");
+            "Конфиденциальность пациентов",
+            "Dates are calendar dates in America/Chicago");
 
     // Every label ends before its value starts: "Status on 2026-06-30" ran into "Valid".
     List<List<TextPosition>> lines = new ArrayList<>();

@@ -114,7 +114,8 @@ public final class CertificatePrinter {
               today,
               c.credentialId(),
               c.verificationCode(),
-              url),
+              url,
+              org.zone()),
           out);
     } catch (IOException e) {
       throw new ReportOutputException("writing certificate " + verificationCode + " failed", e);

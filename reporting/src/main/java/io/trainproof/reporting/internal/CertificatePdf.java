@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,6 +40,7 @@ public final class CertificatePdf {
    * @param credentialId the credential's id
    * @param verificationCode the code
    * @param verificationUrl the URL the QR code carries
+   * @param zone the issuer's time zone, whose calendar dates the page prints
    */
   public record Content(
       String organization,
@@ -53,7 +55,8 @@ public final class CertificatePdf {
       LocalDate statusOn,
       String credentialId,
       String verificationCode,
-      String verificationUrl) {}
+      String verificationUrl,
+      ZoneId zone) {}
 
   /**
    * Writes the page.
@@ -165,6 +168,18 @@ public final class CertificatePdf {
             w,
             86,
             "Scan the code or enter the verification code on the issuer's verification page.");
+        // One date rule, stated: the page, the verification page and the report give the same
+        // calendar dates, in the issuer's zone.
+        centered(
+            cs,
+            text,
+            regular,
+            8,
+            w,
+            74,
+            "Dates are calendar dates in "
+                + text.printable(c.zone().getId(), regular)
+                + ", as on the verification page.");
       }
       doc.save(out);
     }
