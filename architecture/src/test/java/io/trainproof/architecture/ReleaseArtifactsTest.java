@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -96,13 +97,13 @@ class ReleaseArtifactsTest {
         entries(ROOT.resolve("examples/target/trainproof.jar")).stream()
             .filter(e -> e.startsWith("META-INF/maven/io.trainproof/") && e.endsWith("/pom.xml"))
             .map(e -> e.substring("META-INF/maven/io.trainproof/".length(), e.length() - 8))
-            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> boot =
         entries(ROOT.resolve("examples-spring-boot/target/trainproof-boot-demo.jar")).stream()
             .filter(
                 e -> e.startsWith("BOOT-INF/lib/trainproof-") && e.endsWith("-" + version + ".jar"))
             .map(e -> e.substring("BOOT-INF/lib/".length(), e.length() - version.length() - 5))
-            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> byDesignInNeither = Set.of("trainproof-testkit", "trainproof-spring-boot3-starter");
     for (Module m : published(parent)) {
       if (m.packaging().equals("jar") && !byDesignInNeither.contains(m.artifactId())) {
