@@ -398,7 +398,8 @@ public abstract class StoreContract implements IssuedCredentialContract {
             80,
             true,
             Fixtures.sha256("c"),
-            T0);
+            T0,
+            Period.ofMonths(24));
     CourseVersion v2 =
         new CourseVersion(
             Id.random(),

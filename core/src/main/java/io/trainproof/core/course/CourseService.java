@@ -6,6 +6,7 @@ import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.RegulatoryTopic;
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,9 @@ public interface CourseService {
    * @param passMark lowest passing score, 0 to 100
    * @param issuesCertificate whether a pass issues a certificate
    * @param contentSha256 SHA-256 of the content package, if known
+   * @param certificateValidity how long its certificates are valid from the completion date (a
+   *     positive period, e.g. {@code Period.ofMonths(24)}); null: until the requirement's next due
+   *     date, the default
    */
   record NewVersion(
       String label,
@@ -37,7 +41,29 @@ public interface CourseService {
       Set<RegulatoryTopic> topics,
       int passMark,
       boolean issuesCertificate,
-      @Nullable String contentSha256) {}
+      @Nullable String contentSha256,
+      @Nullable Period certificateValidity) {
+
+    /**
+     * A new version whose certificates are valid until the requirement's next due date.
+     *
+     * @param label version label, unique per course
+     * @param policies the policies it teaches
+     * @param topics the regulatory topics it covers
+     * @param passMark lowest passing score, 0 to 100
+     * @param issuesCertificate whether a pass issues a certificate
+     * @param contentSha256 SHA-256 of the content package, if known
+     */
+    public NewVersion(
+        String label,
+        Set<Id<Policy>> policies,
+        Set<RegulatoryTopic> topics,
+        int passMark,
+        boolean issuesCertificate,
+        @Nullable String contentSha256) {
+      this(label, policies, topics, passMark, issuesCertificate, contentSha256, null);
+    }
+  }
 
   /**
    * Creates a course (with no version yet; it cannot be required or assigned until released).

@@ -381,7 +381,12 @@ public final class CompletionServiceImpl implements CompletionService {
       CourseVersion version,
       List<Assignment> closed) {
     Course course = w.tx().courses().find(w.org().id(), version.course()).orElseThrow();
-    LocalDate validUntil = validUntil(w, completion, closed);
+    // The course version's own validity when it sets one ("valid 24 months"), else the
+    // requirement's next due date.
+    LocalDate validUntil =
+        version.certificateValidity() != null
+            ? completion.completedOn().plus(version.certificateValidity())
+            : validUntil(w, completion, closed);
     int index = StatusIndexes.free(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
     CredentialIssuer.Issued issued =

@@ -8,6 +8,7 @@ import io.trainproof.core.domain.Course;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,17 @@ public final class CourseServiceImpl implements CourseService {
     if (request.contentSha256() != null) {
       Check.sha256Hex("contentSha256", request.contentSha256());
     }
+    Period validity = request.certificateValidity();
+    if (validity != null
+        && (validity.isNegative()
+            || validity.isZero()
+            || validity.getYears() < 0
+            || validity.getMonths() < 0
+            || validity.getDays() < 0
+            || validity.toTotalMonths() > 12L * 50)) {
+      throw new ValidationException(
+          "certificateValidity", validity, "must be a positive period of at most 50 years");
+    }
     return ctx.run(
         actor,
         Operation.COURSE_WRITE,
@@ -72,7 +84,8 @@ public final class CourseServiceImpl implements CourseService {
                   request.passMark(),
                   request.issuesCertificate(),
                   request.contentSha256(),
-                  w.now());
+                  w.now(),
+                  request.certificateValidity());
           w.tx().courses().insertVersion(version);
           w.audit(
               "COURSE_VERSION_RELEASED",

@@ -139,6 +139,8 @@ final class CatalogMapper {
     e.issuesCertificate = v.issuesCertificate();
     e.contentSha256 = v.contentSha256();
     e.releasedAt = v.releasedAt();
+    e.certificateValidity =
+        v.certificateValidity() == null ? null : v.certificateValidity().toString();
     return e;
   }
 
@@ -153,7 +155,8 @@ final class CatalogMapper {
         e.passMark,
         e.issuesCertificate,
         e.contentSha256,
-        e.releasedAt);
+        e.releasedAt,
+        e.certificateValidity == null ? null : Period.parse(e.certificateValidity));
   }
 
   // --- requirements ------------------------------------------------------------------

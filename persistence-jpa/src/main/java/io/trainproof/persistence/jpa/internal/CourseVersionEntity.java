@@ -59,6 +59,10 @@ public class CourseVersionEntity {
   @Column(name = "released_at", nullable = false)
   Instant releasedAt = Instant.EPOCH;
 
+  /** ISO-8601 period, or null for the default (the requirement's next due date). */
+  @Column(name = "certificate_validity", length = 32)
+  @Nullable String certificateValidity;
+
   /** For JPA. */
   protected CourseVersionEntity() {}
 

@@ -89,7 +89,10 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .containsExactly(
-            "V1__trainproof_core.sql", "V2__sweep_claim_index.sql", "V3__issued_credentials.sql");
+            "V1__trainproof_core.sql",
+            "V2__sweep_claim_index.sql",
+            "V3__issued_credentials.sql",
+            "V4__course_version_certificate_validity.sql");
     assertThat(Files.readString(files.get(0))).contains("CREATE TABLE");
   }
 
