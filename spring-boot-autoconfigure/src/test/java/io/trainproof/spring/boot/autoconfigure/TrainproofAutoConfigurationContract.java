@@ -68,7 +68,7 @@ public abstract class TrainproofAutoConfigurationContract extends BootLineSuppor
                           dataSource,
                           "SELECT COUNT(*) FROM \"trainproof_schema_history\" WHERE \"success\""
                               + " AND \"type\" = 'SQL'"))
-                  .isEqualTo(3);
+                  .isEqualTo(TestDatabases.TRAINPROOF_MIGRATIONS);
               Organization org = createOrganization(context.getBean(Trainproof.class));
               assertThat(TestDatabases.count(dataSource, "SELECT COUNT(*) FROM tp_organization"))
                   .isEqualTo(1);

@@ -126,7 +126,7 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
                           dataSource,
                           "SELECT COUNT(*) FROM \"trainproof_schema_history\""
                               + " WHERE \"success\" AND \"type\" = 'SQL'"))
-                  .isEqualTo(3);
+                  .isEqualTo(TestDatabases.TRAINPROOF_MIGRATIONS);
               assertThat(TestDatabases.count(dataSource, "SELECT COUNT(*) FROM host_patient"))
                   .isZero();
               createOrganization(context.getBean(Trainproof.class));
@@ -161,7 +161,7 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
             TestDatabases.count(
                 database,
                 "SELECT COUNT(*) FROM \"trainproof_schema_history\" WHERE \"type\" = 'SQL'"))
-        .isEqualTo(3);
+        .isEqualTo(TestDatabases.TRAINPROOF_MIGRATIONS);
   }
 
   @Test
