@@ -69,6 +69,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -135,18 +136,40 @@ public final class ClinicDemo {
     return false;
   }
 
+  /** The security course's content: one version's policies, topics and pass mark. */
+  private static CourseService.NewVersion securityVersion(
+      String label, Policy security, String content) {
+    return new CourseService.NewVersion(
+        label,
+        Set.of(security.id()),
+        Set.of(
+            RegulatoryTopic.SECURITY_AWARENESS,
+            RegulatoryTopic.SECURITY_REMINDERS,
+            RegulatoryTopic.MALWARE_PROTECTION,
+            RegulatoryTopic.PASSWORD_MANAGEMENT),
+        80,
+        true,
+        sha256(content));
+  }
+
   /** A course's code, stable across runs (ids are not). */
   private String courseCode(@Nullable String courseId) {
     if (courseId == null) {
       return "";
     }
-    Actor system = Actor.system(Objects.requireNonNull(liveOrg).id());
-    return Objects.requireNonNull(live).courses().list(system).stream()
-        .filter(c -> c.id().toString().equals(courseId))
-        .map(Course::code)
-        .findFirst()
-        .orElse("");
+    // The catalog is read once (the demo has two courses), not once per assignment event.
+    if (!courseCodes.containsKey(courseId)) {
+      Actor system = Actor.system(Objects.requireNonNull(liveOrg).id());
+      Objects.requireNonNull(live)
+          .courses()
+          .list(system)
+          .forEach(c -> courseCodes.put(c.id().toString(), c.code()));
+    }
+    return courseCodes.getOrDefault(courseId, "");
   }
+
+  /** Course codes by course id, filled on first use. */
+  private final Map<String, String> courseCodes = new HashMap<>();
 
   /** A member's HR id, stable across runs (ids are not). */
   private String hrId(Id<WorkforceMember> member) {
@@ -357,17 +380,7 @@ public final class ClinicDemo {
         .release(
             officer,
             securityCourse.id(),
-            new CourseService.NewVersion(
-                "2025.1",
-                Set.of(security.id()),
-                Set.of(
-                    RegulatoryTopic.SECURITY_AWARENESS,
-                    RegulatoryTopic.SECURITY_REMINDERS,
-                    RegulatoryTopic.MALWARE_PROTECTION,
-                    RegulatoryTopic.PASSWORD_MANAGEMENT),
-                80,
-                true,
-                sha256("security course package")));
+            securityVersion("2025.1", security, "security course package"));
     tp.requirements()
         .create(
             officer,
@@ -541,17 +554,10 @@ public final class ClinicDemo {
                 .release(
                     officer,
                     securityCourse.id(),
-                    new CourseService.NewVersion(
+                    securityVersion(
                         "2025.2",
-                        Set.of(security.id()),
-                        Set.of(
-                            RegulatoryTopic.SECURITY_AWARENESS,
-                            RegulatoryTopic.SECURITY_REMINDERS,
-                            RegulatoryTopic.MALWARE_PROTECTION,
-                            RegulatoryTopic.PASSWORD_MANAGEMENT),
-                        80,
-                        true,
-                        sha256("security course package, multi-factor authentication")));
+                        security,
+                        "security course package, multi-factor authentication"));
           }
           case 11 -> {
             tp.workforce().terminate(officer, staff.get(15).id(), clock.today());
