@@ -60,7 +60,7 @@ public final class Reporting {
         (actor, request, target) ->
             observer.observe(EVIDENCE_PACK, "zip", () -> writer.build(actor, request, target));
     this.assignmentExport = new AssignmentExport(b.trainproof, b.clock, b.pageSize);
-    this.certificates = new CertificatePrinter(b.trainproof, b.clock, b.verificationUrl);
+    this.certificates = new CertificatePrinter(b.trainproof, b.clock, b.verificationUrl, b.labels);
   }
 
   /**

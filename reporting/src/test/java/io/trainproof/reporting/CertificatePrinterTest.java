@@ -17,7 +17,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,40 @@ class CertificatePrinterTest {
   }
 
   @Test
+  void aCertificateReadsInTheReadersLanguageOnThePaperItsLocaleUses() throws Exception {
+    Clinic clinic = new Clinic(new StubIssuer());
+    Certificate cert = clinic.tp.certificates().forMember(clinic.officer, clinic.a.id()).get(0);
+    for (var c :
+        List.of(
+            Map.entry(Locale.forLanguageTag("es-US"), PDRectangle.LETTER),
+            Map.entry(Locale.forLanguageTag("es-ES"), PDRectangle.A4),
+            Map.entry(Locale.UK, PDRectangle.A4))) {
+      Reporting reporting =
+          Reporting.builder(clinic.tp)
+              .clock(clinic.clock)
+              .locale(c.getKey())
+              .verificationUrl("https://verify.example.com/certificates")
+              .build();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      reporting.certificates().pdf(clinic.officer, cert.verificationCode(), out);
+      String text = PdfChecks.check(out.toByteArray(), "certificate " + c.getKey());
+      try (var doc = Loader.loadPDF(out.toByteArray())) {
+        assertThat(doc.getPage(0).getMediaBox().getWidth())
+            .as("%s", c.getKey())
+            .isEqualTo(c.getValue().getWidth());
+        assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo(c.getKey().toLanguageTag());
+      }
+      if (c.getKey().getLanguage().equals("es")) {
+        assertThat(text)
+            .contains("Certificado de finalización", "Completado el 2026-02-01", "Verifique en")
+            .doesNotContain("Certificate of Completion", "Completed on");
+      } else {
+        assertThat(text).contains("Certificate of Completion", "Completed on 2026-02-01");
+      }
+    }
+  }
+
+  @Test
   void thePrintedCertificateStatesTheFactsAndItsQrCodeCarriesTheVerificationUrl() throws Exception {
     Clinic clinic = new Clinic(new StubIssuer());
     Reporting reporting =
@@ -68,7 +105,11 @@ class CertificatePrinterTest {
     Files.write(kept, out.toByteArray());
 
     String url = "https://verify.example.com/certificates?code=" + cert.verificationCode();
+    PdfChecks.check(out.toByteArray(), "certificate");
     try (var doc = Loader.loadPDF(out.toByteArray())) {
+      assertThat(doc.getPage(0).getMediaBox().getWidth())
+          .as("US Letter for a US reader")
+          .isEqualTo(PDRectangle.LETTER.getWidth());
       String text = new PDFTextStripper().getText(doc);
       assertThat(text)
           .contains(

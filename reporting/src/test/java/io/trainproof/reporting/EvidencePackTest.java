@@ -100,6 +100,15 @@ class EvidencePackTest {
                 target);
     assertThat(pack.sampledMembers()).hasSize(2);
     Map<String, byte[]> files = unzip(target);
+    // Every printable file in the pack is a tagged PDF with embedded fonts and whole dates.
+    long pdfs = 0;
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      if (f.getKey().endsWith(".pdf")) {
+        PdfChecks.check(f.getValue(), f.getKey());
+        pdfs++;
+      }
+    }
+    assertThat(pdfs).isGreaterThan(10);
     assertThat(files.keySet())
         .contains(
             "index.html",

@@ -175,7 +175,7 @@ class LabelsTest {
     }
   }
 
-  private static List<Report> everyReport(ReportService r, Clinic c) {
+  static List<Report> everyReport(ReportService r, Clinic c) {
     LocalDate asOf = Clinic.TODAY;
     DateRange half = DateRange.of(LocalDate.of(2026, 1, 1), asOf);
     List<Report> all = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.trainproof.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.reporting.internal.CertificatePdf;
 import io.trainproof.reporting.internal.PdfRenderer;
@@ -12,6 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
@@ -50,25 +56,70 @@ class PdfTextTest {
     }
   }
 
+  /** Names a US clinic has that the Latin, Greek and Cyrillic font alone cannot print. */
+  private static final List<String> WORLD_NAMES =
+      List.of("王小明", "山田太郎", "やまだ たろう", "김민준", "محمد عبد الله", "דוד כהן", "Հայկ Սարգսյան");
+
   @Test
-  void reportTablesPrintNamesInLatinGreekAndCyrillicScriptsAsWritten() throws Exception {
+  void reportTablesPrintNamesInEveryScriptAClinicHasAsWritten() throws Exception {
     List<List<String>> rows = new ArrayList<>();
     for (String name : NAMES) {
       rows.add(List.of(name, "ICU"));
     }
-    rows.add(List.of("王小明", "Lab"));
+    for (String name : WORLD_NAMES) {
+      rows.add(List.of(name, "Lab"));
+    }
+    rows.add(List.of("Ana \uD80C\uDC00 Ruiz", "Lab"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRenderer.write(
         "Résumé of training — Ελληνικά",
         List.of("As of 2026-06-30 · Ω"),
         new Table(List.of("name", "department"), rows),
         out);
-    String text = text(out.toByteArray());
+    String text = PdfChecks.check(out.toByteArray(), "names");
     assertThat(text)
         .contains(NAMES)
+        .contains(WORLD_NAMES)
         .contains("Résumé of training — Ελληνικά", "As of 2026-06-30 · Ω");
-    // No glyph in the bundled font: one '?' per character, never a dropped row or an exception.
-    assertThat(text).contains("??? Lab").doesNotContain("王");
+    // No glyph in any bundled font (an Egyptian hieroglyph): a '?', never a dropped row or an
+    // exception.
+    assertThat(text).contains("Ana ? Ruiz");
+  }
+
+  @Test
+  void theChecksRefuseAnUntaggedPdfWithAFontThatIsNotEmbedded() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        cs.newLineAtOffset(50, 700);
+        cs.showText("Due 2026-06-30");
+        cs.endText();
+      }
+      doc.save(out);
+    }
+    assertThatThrownBy(() -> PdfChecks.check(out.toByteArray(), "plain"))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void extractedTextHasNoLigatures() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRenderer.write(
+        "Office efficiency",
+        List.of("fifteen official affidavits, filed in the flow"),
+        new Table(List.of("first", "office"), List.of(List.of("fluffy waffle", "affirmed"))),
+        out);
+    String text = PdfChecks.check(out.toByteArray(), "ligatures");
+    assertThat(text)
+        .contains(
+            "Office efficiency",
+            "fifteen official affidavits, filed in the flow",
+            "fluffy waffle",
+            "affirmed");
   }
 
   @Test
@@ -92,6 +143,41 @@ class PdfTextTest {
       assertThat(text).contains("2026-06-0" + (i + 1));
     }
     assertThat(text).contains("waiver");
+  }
+
+  @Test
+  void aTableTooWideForItsWordsIsSetSmallerInsteadOfSplittingThem() throws Exception {
+    List<String> columns = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      columns.add("due " + i);
+      row.add("2026-06-" + (10 + i));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRenderer.write("Very wide", List.of(), new Table(columns, List.of(row)), out);
+    String text = PdfChecks.check(out.toByteArray(), "very wide");
+    for (String date : row) {
+      assertThat(text).contains(date);
+    }
+    List<TextPosition> glyphs = new ArrayList<>();
+    PDFTextStripper positions =
+        new PDFTextStripper() {
+          @Override
+          protected void writeString(String string, List<TextPosition> g) {
+            glyphs.addAll(g);
+          }
+        };
+    try (var doc = Loader.loadPDF(out.toByteArray())) {
+      positions.getText(doc);
+    }
+    float cellSize =
+        glyphs.stream()
+            .filter(g -> g.getUnicode().equals("6"))
+            .map(TextPosition::getFontSizeInPt)
+            .min(Float::compare)
+            .orElseThrow();
+    assertThat(cellSize).as("the cells are set smaller than 7.5 pt").isLessThan(7.5f);
+    assertThat(cellSize).as("but not below 5 pt").isGreaterThanOrEqualTo(5f);
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class CertificatePrinter {
   private final Trainproof trainproof;
   private final Clock clock;
   private final @Nullable String verificationUrl;
+  private final Labels labels;
 
   /**
    * Creates the printer.
@@ -41,9 +42,24 @@ public final class CertificatePrinter {
    *     code is appended as the {@code code} query parameter; null when not configured
    */
   public CertificatePrinter(Trainproof trainproof, Clock clock, @Nullable String verificationUrl) {
+    this(trainproof, clock, verificationUrl, Labels.english());
+  }
+
+  /**
+   * Creates a printer whose certificates read in a language and print on the paper its locale uses
+   * (US Letter in the United States, A4 where the locale prints on it).
+   *
+   * @param trainproof the instance to read
+   * @param clock the clock (today's status)
+   * @param verificationUrl the host's verification page, or null when not configured
+   * @param labels the readers' labels ({@link Labels#of})
+   */
+  public CertificatePrinter(
+      Trainproof trainproof, Clock clock, @Nullable String verificationUrl, Labels labels) {
     this.trainproof = trainproof;
     this.clock = clock;
     this.verificationUrl = verificationUrl;
+    this.labels = labels;
   }
 
   /**
@@ -97,7 +113,7 @@ public final class CertificatePrinter {
             .findFirst()
             .orElse("");
     // In words, as the verification page says it: "Valid", "Revoked", "Expired".
-    String code = Labels.english().code("CertificateStatus", Statuses.certificate(c, scope));
+    String code = labels.code("CertificateStatus", Statuses.certificate(c, scope));
     String status = Character.toUpperCase(code.charAt(0)) + code.substring(1);
     try {
       CertificatePdf.write(
@@ -116,6 +132,7 @@ public final class CertificatePrinter {
               c.verificationCode(),
               url,
               org.zone()),
+          labels,
           out);
     } catch (IOException e) {
       throw new ReportOutputException("writing certificate " + verificationCode + " failed", e);

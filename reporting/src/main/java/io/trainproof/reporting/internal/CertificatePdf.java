@@ -1,10 +1,12 @@
 package io.trainproof.reporting.internal;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.trainproof.reporting.report.Labels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,20 +61,33 @@ public final class CertificatePdf {
       ZoneId zone) {}
 
   /**
-   * Writes the page.
+   * Writes the page in English on US Letter.
    *
    * @param c the content
    * @param out where to write; not closed
    * @throws IOException when writing fails
    */
   public static void write(Content c, OutputStream out) throws IOException {
+    write(c, Labels.english(), out);
+  }
+
+  /**
+   * Writes the page in the reader's language, on the paper the reader's locale uses (US Letter in
+   * the United States, A4 where the locale prints on it), tagged for screen readers and search.
+   *
+   * @param c the content
+   * @param labels the reader's labels
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   */
+  public static void write(Content c, Labels labels, OutputStream out) throws IOException {
     BitMatrix qr;
     try {
       qr =
           new QRCodeWriter()
               .encode(
                   c.verificationUrl(),
-                  com.google.zxing.BarcodeFormat.QR_CODE,
+                  BarcodeFormat.QR_CODE,
                   0,
                   0,
                   Map.of(
@@ -85,116 +100,120 @@ public final class CertificatePdf {
     }
     try (PDDocument doc = new PDDocument()) {
       PdfRenderer text = PdfRenderer.forDocument(doc);
-      PDFont regular = text.regular();
-      PDFont bold = text.bold();
-      doc.getDocumentInformation().setTitle("Certificate " + c.verificationCode());
+      PdfFace regular = text.regular();
+      PdfFace bold = text.bold();
+      String title = labels.phrase("certificate_title", c.verificationCode());
+      PdfTags tags = PdfTags.start(doc, title, labels.locale());
       doc.getDocumentInformation().setCreator("Trainproof reporting");
-      PDPage page = new PDPage(PDRectangle.A4);
+      doc.getDocumentInformation().setProducer("Trainproof reporting");
+      PDRectangle paper = PdfRenderer.paper(labels.locale());
+      PDPage page = new PDPage(paper);
       doc.addPage(page);
-      float w = PDRectangle.A4.getWidth();
-      float h = PDRectangle.A4.getHeight();
+      float w = paper.getWidth();
+      float h = paper.getHeight();
+      PDStructureElement root = tags.document();
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        cs.setLineWidth(2);
-        cs.addRect(30, 30, w - 60, h - 60);
-        cs.stroke();
-        centered(cs, text, bold, 26, w, h - 110, "Certificate of Completion");
-        centered(
+        PdfTags.artifact(
             cs,
-            text,
-            regular,
-            13,
-            w,
-            h - 150,
-            text.printable(c.organization(), regular) + " certifies that");
-        centered(cs, text, bold, 22, w, h - 195, text.printable(c.member(), bold));
-        centered(
-            cs, text, regular, 11, w, h - 215, "(" + text.printable(c.externalId(), regular) + ")");
-        centered(cs, text, regular, 13, w, h - 250, "completed the training course");
-        centered(cs, text, bold, 17, w, h - 285, text.printable(c.course(), bold));
-        centered(
-            cs,
-            text,
+            () -> {
+              cs.setLineWidth(2);
+              cs.addRect(30, 30, w - 60, h - 60);
+              cs.stroke();
+            });
+        Line line =
+            (type, face, size, y, s) -> centered(tags, root, type, cs, page, face, size, w, y, s);
+        line.draw("H1", bold, 26, h - 110, labels.word("certificate_heading"));
+        line.draw("P", regular, 13, h - 150, labels.phrase("certifies_that", c.organization()));
+        line.draw("P", bold, 22, h - 195, c.member());
+        line.draw("P", regular, 11, h - 215, "(" + c.externalId() + ")");
+        line.draw("P", regular, 13, h - 250, labels.word("completed_the_course"));
+        line.draw("P", bold, 17, h - 285, c.course());
+        line.draw(
+            "P",
             regular,
             11,
-            w,
             h - 305,
-            text.printable(c.courseCode() + ", version " + c.courseVersion(), regular));
+            labels.phrase("course_version", c.courseCode(), c.courseVersion()));
         float y = h - 350;
         String[][] rows = {
-          {"Completed on", c.validFrom().toString()},
-          {"Valid until", c.validUntil() == null ? "does not expire" : c.validUntil().toString()},
-          {"Status on " + c.statusOn(), c.status()},
-          {"Credential", c.credentialId()},
-          {"Verification code", c.verificationCode()},
+          {labels.word("completed_on"), c.validFrom().toString()},
+          {
+            labels.word("valid_until"),
+            c.validUntil() == null ? labels.word("does_not_expire") : c.validUntil().toString()
+          },
+          {labels.phrase("status_on", c.statusOn()), c.status()},
+          {labels.word("credential"), c.credentialId()},
+          {labels.word("verification_code"), c.verificationCode()},
         };
         // The values start after the widest label and a gap, so no label runs into its value
         // ("Status on 2026-12-06" is wider than the others).
-        float labels = 0;
+        float labelWidth = 0;
         for (String[] r : rows) {
-          labels = Math.max(labels, bold.getStringWidth(text.printable(r[0], bold)) / 1000 * 11);
+          labelWidth = Math.max(labelWidth, bold.width(r[0], 11));
         }
-        float valueX = Math.max(220, 90 + labels + 14);
+        float valueX = Math.max(220, 90 + labelWidth + 14);
+        PDStructureElement table = tags.add(root, "Table");
         for (String[] r : rows) {
-          PdfRenderer.text(cs, bold, 11, 90, y, text.printable(r[0], bold));
-          PdfRenderer.text(cs, regular, 11, valueX, y, text.printable(r[1], regular));
+          PDStructureElement tr = tags.add(table, "TR");
+          float ry = y;
+          PDStructureElement th = tags.add(tr, "TH");
+          tags.content(cs, page, th, () -> bold.draw(cs, 11, 90, ry, r[0]));
+          PDStructureElement td = tags.add(tr, "TD");
+          tags.content(cs, page, td, () -> regular.draw(cs, 11, valueX, ry, r[1]));
           y -= 18;
         }
         float size = 170;
         float module = size / qr.getWidth();
         float x0 = (w - size) / 2;
         float y0 = 120;
-        cs.setNonStrokingColor(0f, 0f, 0f);
-        for (int row = 0; row < qr.getHeight(); row++) {
-          for (int col = 0; col < qr.getWidth(); col++) {
-            if (qr.get(col, row)) {
-              cs.addRect(x0 + col * module, y0 + size - (row + 1) * module, module, module);
-            }
-          }
-        }
-        cs.fill();
-        centered(
+        PDStructureElement figure = tags.add(root, "Figure");
+        figure.setAlternateDescription(labels.phrase("qr_description", c.verificationUrl()));
+        tags.content(
             cs,
-            text,
-            regular,
-            9,
-            w,
-            100,
-            "Verify at " + text.printable(c.verificationUrl(), regular));
-        centered(
-            cs,
-            text,
-            regular,
-            8,
-            w,
-            86,
-            "Scan the code or enter the verification code on the issuer's verification page.");
+            page,
+            figure,
+            () -> {
+              cs.setNonStrokingColor(0f, 0f, 0f);
+              for (int row = 0; row < qr.getHeight(); row++) {
+                for (int col = 0; col < qr.getWidth(); col++) {
+                  if (qr.get(col, row)) {
+                    cs.addRect(x0 + col * module, y0 + size - (row + 1) * module, module, module);
+                  }
+                }
+              }
+              cs.fill();
+            });
+        line.draw("P", regular, 9, 100, labels.phrase("verify_at", c.verificationUrl()));
+        line.draw("P", regular, 8, 86, labels.word("scan_hint"));
         // One date rule, stated: the page, the verification page and the report give the same
         // calendar dates, in the issuer's zone.
-        centered(
-            cs,
-            text,
-            regular,
-            8,
-            w,
-            74,
-            "Dates are calendar dates in "
-                + text.printable(c.zone().getId(), regular)
-                + ", as on the verification page.");
+        line.draw("P", regular, 8, 74, labels.phrase("date_rule", c.zone().getId()));
       }
+      tags.finish();
       doc.save(out);
     }
   }
 
+  /** Draws one centred line as a structure element of the page. */
+  @FunctionalInterface
+  private interface Line {
+    void draw(String type, PdfFace face, float size, float y, String s) throws IOException;
+  }
+
   private static void centered(
+      PdfTags tags,
+      PDStructureElement parent,
+      String type,
       PDPageContentStream cs,
-      PdfRenderer t,
-      PDFont font,
+      PDPage page,
+      PdfFace face,
       float size,
       float pageW,
       float y,
       String s)
       throws IOException {
-    float tw = t.width(s, font, size);
-    PdfRenderer.text(cs, font, size, (pageW - tw) / 2, y, s);
+    float tw = face.width(s, size);
+    tags.content(
+        cs, page, tags.add(parent, type), () -> face.draw(cs, size, (pageW - tw) / 2, y, s));
   }
 }

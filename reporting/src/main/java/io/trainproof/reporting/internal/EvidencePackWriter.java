@@ -417,7 +417,7 @@ public final class EvidencePackWriter implements EvidencePackService {
               "This index",
               HtmlRenderer.simple(title, meta, index, 1).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-      PdfRenderer.write(title, meta, index, PdfRenderer.paper(labels.locale()), pdf);
+      PdfRenderer.write(title, meta, index, labels, pdf);
       all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));
       all.addAll(content);
       List<EvidencePack.Entry> listed = new ArrayList<>();
