@@ -59,6 +59,7 @@ class ReportsTest {
     assertThat(
             all.overdue()
                 + all.compliant()
+                + all.dueForRenewal()
                 + all.dueSoon()
                 + all.pending()
                 + all.expired()

@@ -397,6 +397,20 @@ class ScenarioTest {
     assertThat(tp.scheduler().sweep().created()).isEqualTo(1);
     assertThat(tp.scheduler().sweep().created()).isZero();
     assertThat(open(m)).singleElement().satisfies(a -> assertThat(a.dueOn()).isEqualTo(expiry));
+    // Still valid with the window open: "due for renewal", saying the window's dates (issue 20),
+    // until the renewal is due soon.
+    assertThat(tp.status().forMember(fx.officer(), m.id(), expiry.minusDays(45)))
+        .singleElement()
+        .satisfies(
+            st -> {
+              assertThat(st.status()).isEqualTo(ComplianceStatus.DUE_FOR_RENEWAL);
+              assertThat(st.status().inCompliance()).isTrue();
+              assertThat(st.openedOn()).isEqualTo(expiry.minusDays(60));
+              assertThat(st.dueOn()).isEqualTo(expiry);
+              assertThat(st.validUntil()).isEqualTo(expiry);
+            });
+    assertThat(tp.status().overall(fx.officer(), m.id(), expiry.minusDays(61)))
+        .isEqualTo(ComplianceStatus.COMPLIANT);
     assertThat(tp.status().overall(fx.officer(), m.id(), expiry))
         .isEqualTo(ComplianceStatus.DUE_SOON);
     assertThat(tp.status().overall(fx.officer(), m.id(), expiry.plusDays(1)))

@@ -152,10 +152,15 @@ public final class StatusEvaluator {
         // certification (and says so, with its date); one who never completed is overdue.
         status = lapsed ? ComplianceStatus.EXPIRED : ComplianceStatus.OVERDUE;
       } else if (covered) {
+        // Still valid with the renewal window open: due for renewal, until it is due soon.
         status =
             dueSoon(d, openDue)
                 ? ComplianceStatus.DUE_SOON
-                : waived ? ComplianceStatus.WAIVED : ComplianceStatus.COMPLIANT;
+                : waived
+                    ? ComplianceStatus.WAIVED
+                    : open.reason() == AssignmentReason.PERIODIC
+                        ? ComplianceStatus.DUE_FOR_RENEWAL
+                        : ComplianceStatus.COMPLIANT;
       } else if (lapsed) {
         status = ComplianceStatus.EXPIRED;
       } else {
@@ -185,6 +190,7 @@ public final class StatusEvaluator {
             status,
             open == null ? null : open.id(),
             due,
+            open == null ? null : open.assignedOn(),
             last == null ? null : last.completedOn(),
             // The last day covered, kept after it lapses: an expired status says since when.
             covered || lapsed ? validUntil : null));
@@ -226,6 +232,7 @@ public final class StatusEvaluator {
             status,
             open ? a.id() : null,
             open ? due : null,
+            open ? a.assignedOn() : null,
             completedOn,
             null));
   }

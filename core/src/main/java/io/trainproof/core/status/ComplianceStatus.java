@@ -22,6 +22,12 @@ public enum ComplianceStatus {
   DUE_SOON("due soon"),
   /** Assigned, never completed, not yet due soon (e.g. a new hire inside onboarding). */
   PENDING("assigned, not yet due"),
+  /**
+   * Still covered by a valid completion, and the renewal window is open: a renewal is assigned
+   * (from {@link RequirementStatus#openedOn()} to {@link RequirementStatus#dueOn()}) and not yet
+   * due soon.
+   */
+  DUE_FOR_RENEWAL("due for renewal"),
   /** The current cycle was waived by an approver. */
   WAIVED("waived"),
   /** A valid completion covers the date. */
@@ -46,16 +52,17 @@ public enum ComplianceStatus {
   /**
    * Whether a member with this status meets the requirement on the date: the one definition of "in
    * compliance" behind every figure the SDK reports (the organization summary, the dashboard's
-   * headline and charts, evidence packs, the demo's console). In compliance: compliant, due soon
-   * and assigned but not yet due (the member is inside the time the organization allows, which 45
-   * CFR 164.530(b)(2)(i) and 164.308(a)(5)(i) leave to its policy), and waived by an approver (a
-   * documented exception). Not in compliance: overdue, expired, and required but not assigned.
+   * headline and charts, evidence packs, the demo's console). In compliance: compliant, due for
+   * renewal (still valid), due soon and assigned but not yet due (the member is inside the time the
+   * organization allows, which 45 CFR 164.530(b)(2)(i) and 164.308(a)(5)(i) leave to its policy),
+   * and waived by an approver (a documented exception). Not in compliance: overdue, expired, and
+   * required but not assigned.
    *
    * @return true when the status counts as in compliance
    */
   public boolean inCompliance() {
     return switch (this) {
-      case COMPLIANT, DUE_SOON, PENDING, WAIVED -> true;
+      case COMPLIANT, DUE_FOR_RENEWAL, DUE_SOON, PENDING, WAIVED -> true;
       case OVERDUE, EXPIRED, UNASSIGNED -> false;
     };
   }

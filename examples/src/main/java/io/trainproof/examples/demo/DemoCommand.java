@@ -106,6 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
   static String breakdown(OrganizationSummary.Row r) {
     Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
     counts.put(ComplianceStatus.COMPLIANT, r.compliant());
+    counts.put(ComplianceStatus.DUE_FOR_RENEWAL, r.dueForRenewal());
     counts.put(ComplianceStatus.DUE_SOON, r.dueSoon());
     counts.put(ComplianceStatus.PENDING, r.pending());
     counts.put(ComplianceStatus.WAIVED, r.waived());

@@ -87,6 +87,7 @@ final class ComplianceSummaryQuery {
                               group,
                               c.members,
                               c.at(ComplianceStatus.COMPLIANT),
+                              c.at(ComplianceStatus.DUE_FOR_RENEWAL),
                               c.at(ComplianceStatus.DUE_SOON),
                               c.at(ComplianceStatus.PENDING),
                               c.at(ComplianceStatus.OVERDUE),

@@ -25,6 +25,7 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
    * @param group the role, department or type (or {@code all})
    * @param members active members in the group
    * @param compliant members whose worst status is compliant (or who have nothing required)
+   * @param dueForRenewal worst status due for renewal (still valid, renewal window open)
    * @param dueSoon worst status due soon
    * @param pending worst status pending
    * @param overdue worst status overdue
@@ -37,6 +38,7 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
       String group,
       int members,
       int compliant,
+      int dueForRenewal,
       int dueSoon,
       int pending,
       int overdue,
@@ -45,12 +47,12 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
       int waived) {
     /**
      * Members in compliance, by the one definition ({@link ComplianceStatus#inCompliance()}): those
-     * whose worst status is compliant, due soon, pending or waived.
+     * whose worst status is compliant, due for renewal, due soon, pending or waived.
      *
      * @return members in compliance
      */
     public int inCompliance() {
-      return compliant + dueSoon + pending + waived;
+      return compliant + dueForRenewal + dueSoon + pending + waived;
     }
 
     /**
@@ -87,6 +89,7 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
               Cells.of(r.inCompliance()),
               Cells.of(r.inCompliancePercent()),
               Cells.of(r.compliant()),
+              Cells.of(r.dueForRenewal()),
               Cells.of(r.dueSoon()),
               Cells.of(r.pending()),
               Cells.of(r.overdue()),
@@ -102,6 +105,7 @@ public record OrganizationSummary(ReportHeader header, List<Row> rows) implement
             "in compliance",
             "in compliance %",
             "compliant",
+            "due for renewal",
             "due soon",
             "pending",
             "overdue",
