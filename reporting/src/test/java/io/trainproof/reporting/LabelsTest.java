@@ -25,9 +25,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +37,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -173,6 +177,87 @@ class LabelsTest {
         assertThat(box.getHeight()).as("%s", c.getKey()).isEqualTo(c.getValue().getWidth());
       }
     }
+  }
+
+  /** Every report type the service offers, read from its methods so a new report is covered. */
+  private static Set<Class<?>> reportTypes() {
+    Set<Class<?>> types = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
+    for (Method m : ReportService.class.getMethods()) {
+      if (Report.class.isAssignableFrom(m.getReturnType())) {
+        types.add(m.getReturnType());
+      }
+    }
+    return types;
+  }
+
+  @Test
+  void everyReportHasATitleInEnglishAndSpanishAndTheSpanishOneIsNotEnglish() throws IOException {
+    Properties en = load("labels.properties");
+    Properties es = load("labels_es.properties");
+    Set<Class<?>> types = reportTypes();
+    assertThat(types).hasSizeGreaterThanOrEqualTo(13);
+    for (Class<?> type : types) {
+      String key = "title." + type.getSimpleName();
+      assertThat(en.getProperty(key)).as("%s in English", key).isNotBlank();
+      assertThat(es.getProperty(key)).as("%s in Spanish", key).isNotBlank();
+      assertThat(es.getProperty(key))
+          .as("%s in Spanish is not the English title", key)
+          .isNotEqualToIgnoringCase(en.getProperty(key));
+    }
+    for (String caption :
+        List.of("compliance_by_department", "overdue_trend", "renewal_forecast")) {
+      String key = "caption." + caption;
+      assertThat(en.getProperty(key)).as("%s in English", key).isNotBlank();
+      assertThat(es.getProperty(key)).as("%s in Spanish", key).isNotBlank();
+      assertThat(es.getProperty(key)).as(key).isNotEqualToIgnoringCase(en.getProperty(key));
+    }
+  }
+
+  @Test
+  void spanishPagesAndPdfsCarrySpanishTitlesAndChartCaptionsAndNoEnglishOnes() throws Exception {
+    Clinic clinic = new Clinic();
+    Reporting spanish = Reporting.builder(clinic.tp).clock(clinic.clock).locale(SPANISH).build();
+    Labels es = Labels.of(SPANISH);
+    Labels en = Labels.english();
+    List<Report> reports = everyReport(spanish.reports(), clinic);
+    assertThat(reports.stream().<Class<?>>map(Object::getClass).collect(Collectors.toSet()))
+        .as("every report type is rendered")
+        .containsAll(reportTypes());
+    for (Report report : reports) {
+      String title = report.title(es);
+      String english = report.header().title();
+      assertThat(report.title(en)).as("the header keeps the English title").isEqualTo(english);
+      assertThat(title).as("%s", english).isNotEqualTo(english);
+      ByteArrayOutputStream html = new ByteArrayOutputStream();
+      spanish.render(report, ReportFormat.HTML, html);
+      String page = html.toString(StandardCharsets.UTF_8);
+      assertThat(page)
+          .as("%s as HTML", english)
+          .contains("<title>" + title + "</title>", "<h1>" + title + "</h1>", "lang=\"es-US\"")
+          .doesNotContain(english);
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+      spanish.render(report, ReportFormat.PDF, pdf);
+      try (var doc = Loader.loadPDF(pdf.toByteArray())) {
+        assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(title);
+        assertThat(new PDFTextStripper().getText(doc))
+            .as("%s as PDF", english)
+            .contains(title)
+            .doesNotContain(english);
+      }
+    }
+    ByteArrayOutputStream html = new ByteArrayOutputStream();
+    spanish.render(
+        spanish.reports().dashboard(clinic.officer, Clinic.TODAY), ReportFormat.HTML, html);
+    String page = html.toString(StandardCharsets.UTF_8);
+    for (String caption :
+        List.of("compliance_by_department", "overdue_trend", "renewal_forecast")) {
+      assertThat(page)
+          .contains("<figcaption>" + es.caption(caption) + "</figcaption>")
+          .contains("aria-label=\"" + es.caption(caption) + "\"")
+          .doesNotContain(en.caption(caption));
+    }
+    assertThat(page).contains(" vencidos, ").doesNotContain(" overdue, ", " expiring</title>");
+    assertThat(es.missing()).as("keys missing in Spanish").isEmpty();
   }
 
   private static List<Report> everyReport(ReportService r, Clinic c) {

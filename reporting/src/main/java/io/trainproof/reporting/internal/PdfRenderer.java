@@ -99,7 +99,7 @@ public final class PdfRenderer {
    */
   public static void write(Report report, Labels labels, OutputStream out) throws IOException {
     write(
-        report.header().title(),
+        report.title(labels),
         Describe.lines(report, labels),
         report.table(labels),
         paper(labels.locale()),
