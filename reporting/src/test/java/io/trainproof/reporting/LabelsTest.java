@@ -11,7 +11,6 @@ import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.status.ComplianceStatus;
-import io.trainproof.reporting.report.DateRange;
 import io.trainproof.reporting.report.Dimension;
 import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.NewHireTimeliness;
@@ -27,8 +26,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +125,7 @@ class LabelsTest {
     for (Locale locale : List.of(Locale.US, SPANISH)) {
       Reporting reporting = Reporting.builder(clinic.tp).clock(clinic.clock).locale(locale).build();
       Labels labels = Labels.of(locale);
-      for (Report report : everyReport(reporting.reports(), clinic)) {
+      for (Report report : clinic.everyReport(reporting.reports()).values()) {
         Table table = report.table(labels);
         for (List<String> row : table.rows()) {
           for (String cell : row) {
@@ -219,7 +217,7 @@ class LabelsTest {
     Reporting spanish = Reporting.builder(clinic.tp).clock(clinic.clock).locale(SPANISH).build();
     Labels es = Labels.of(SPANISH);
     Labels en = Labels.english();
-    List<Report> reports = everyReport(spanish.reports(), clinic);
+    Collection<Report> reports = clinic.everyReport(spanish.reports()).values();
     assertThat(reports.stream().<Class<?>>map(Object::getClass).collect(Collectors.toSet()))
         .as("every report type is rendered")
         .containsAll(reportTypes());
@@ -258,27 +256,6 @@ class LabelsTest {
     }
     assertThat(page).contains(" vencidos, ").doesNotContain(" overdue, ", " expiring</title>");
     assertThat(es.missing()).as("keys missing in Spanish").isEmpty();
-  }
-
-  private static List<Report> everyReport(ReportService r, Clinic c) {
-    LocalDate asOf = Clinic.TODAY;
-    DateRange half = DateRange.of(LocalDate.of(2026, 1, 1), asOf);
-    List<Report> all = new ArrayList<>();
-    all.add(r.organizationSummary(c.officer, asOf));
-    all.add(r.memberTranscript(c.officer, c.a.id(), asOf));
-    all.add(r.memberTranscript(c.officer, c.b.id(), asOf));
-    all.add(r.overdueAndExpiring(c.officer, asOf));
-    all.add(r.newHireTimeliness(c.officer, half, asOf));
-    all.add(r.retraining(c.officer, asOf));
-    all.add(r.acknowledgementMatrix(c.officer, asOf));
-    all.add(r.securityReminderLog(c.officer, half, asOf));
-    all.add(r.waiversAndExtensions(c.officer, asOf));
-    all.add(r.roleContentMatrix(c.officer, asOf));
-    all.add(r.renewalForecast(c.officer, asOf));
-    all.add(r.policyVersionsInForce(c.officer, asOf));
-    all.add(r.addressableDecisions(c.officer, asOf));
-    all.add(r.dashboard(c.officer, asOf));
-    return all;
   }
 
   private static Set<String> placeholders(String pattern) {
