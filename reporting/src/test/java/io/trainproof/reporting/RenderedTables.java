@@ -102,10 +102,11 @@ final class RenderedTables {
   /**
    * A printed report read back: the header row's cells (bold, at the table's size) give the
    * columns' left edges; every other piece of text at that size is a line of the cell whose column
-   * it starts in, and a row ends where the next one starts again at the first column (every cell,
-   * empty or not, is drawn, in order). A cell's lines join with a space, as the renderer wrapped
-   * them at spaces; a word or date broken mid-way therefore reads differently from the other
-   * formats. Header rows repeated on later pages are skipped.
+   * it starts in. Cells are drawn row by row, left to right, each from its row's top line, so a
+   * piece starts a new row when it goes back to an earlier column, or moves to a later column below
+   * (or on another page than) the current row's top line. A cell's lines join with a space, as the
+   * renderer wrapped them at spaces; a word or date broken mid-way therefore reads differently from
+   * the other formats. Header rows repeated on later pages are skipped.
    *
    * @param pdf the document
    * @return its text lines and table
@@ -124,6 +125,7 @@ final class RenderedTables {
                   new Piece(
                       getCurrentPageNo(),
                       at.getTranslateX(),
+                      at.getTranslateY(),
                       state.getFontSize(),
                       state.getFont().getName().contains("Bold"),
                       new StringBuilder()));
@@ -170,12 +172,13 @@ final class RenderedTables {
     List<List<String>> rows = new ArrayList<>();
     List<StringBuilder> row = null;
     int last = Integer.MAX_VALUE;
+    Piece top = null;
     for (Piece p : pieces) {
       int column = column(p.x(), edges);
-      if (row == null || column < last) {
-        if (column != 0) {
-          throw new AssertionError("a row that does not start in the first column: " + p.text());
-        }
+      boolean elsewhere =
+          top != null && (p.page() != top.page() || Math.abs(p.y() - top.y()) > 0.5f);
+      if (row == null || column < last || (column > last && elsewhere)) {
+        top = p;
         if (row != null) {
           rows.add(row.stream().map(StringBuilder::toString).toList());
         }
@@ -207,6 +210,6 @@ final class RenderedTables {
     return found;
   }
 
-  /** One piece of text as drawn: its page, left edge, size and whether bold. */
-  private record Piece(int page, float x, float size, boolean bold, StringBuilder text) {}
+  /** One piece of text as drawn: its page, left edge, baseline, size and whether bold. */
+  private record Piece(int page, float x, float y, float size, boolean bold, StringBuilder text) {}
 }
