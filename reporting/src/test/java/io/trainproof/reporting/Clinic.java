@@ -18,12 +18,17 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Report;
+import io.trainproof.reporting.report.ReportService;
 import io.trainproof.testkit.Fixtures;
 import io.trainproof.testkit.SettableClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small clinic whose history is played forward day by day with a settable clock, so every record
@@ -161,6 +166,34 @@ final class Clinic {
             officer,
             CompletionService.Request.inApp(
                 open(m, reason).id(), LocalDate.of(year, month, day), 95, officer.id()));
+  }
+
+  /**
+   * Every report the service offers, as of {@link #TODAY} for the officer (periods: the first half
+   * of 2026), each under a stable name: the report's observed name, and for transcripts the
+   * member's letter in this clinic. In the service's order, so tests and golden files list them
+   * alike.
+   */
+  Map<String, Report> everyReport(ReportService r) {
+    LocalDate asOf = TODAY;
+    DateRange half = DateRange.of(LocalDate.of(2026, 1, 1), asOf);
+    Map<String, Report> all = new LinkedHashMap<>();
+    all.put("organization-summary", r.organizationSummary(officer, asOf));
+    all.put("member-transcript-a", r.memberTranscript(officer, a.id(), asOf));
+    all.put("member-transcript-b", r.memberTranscript(officer, b.id(), asOf));
+    all.put("member-transcript-f", r.memberTranscript(officer, f.id(), asOf));
+    all.put("overdue-and-expiring", r.overdueAndExpiring(officer, asOf));
+    all.put("new-hire-timeliness", r.newHireTimeliness(officer, half, asOf));
+    all.put("retraining", r.retraining(officer, asOf));
+    all.put("acknowledgement-matrix", r.acknowledgementMatrix(officer, asOf));
+    all.put("security-reminder-log", r.securityReminderLog(officer, half, asOf));
+    all.put("waivers-and-extensions", r.waiversAndExtensions(officer, asOf));
+    all.put("role-content-matrix", r.roleContentMatrix(officer, asOf));
+    all.put("renewal-forecast", r.renewalForecast(officer, asOf));
+    all.put("policy-versions-in-force", r.policyVersionsInForce(officer, asOf));
+    all.put("addressable-decisions", r.addressableDecisions(officer, asOf));
+    all.put("dashboard", r.dashboard(officer, asOf));
+    return all;
   }
 
   Id<WorkforceMember> id(WorkforceMember m) {

@@ -11,7 +11,6 @@ import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.status.ComplianceStatus;
-import io.trainproof.reporting.report.DateRange;
 import io.trainproof.reporting.report.Dimension;
 import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.NewHireTimeliness;
@@ -25,9 +24,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +35,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,7 +125,7 @@ class LabelsTest {
     for (Locale locale : List.of(Locale.US, SPANISH)) {
       Reporting reporting = Reporting.builder(clinic.tp).clock(clinic.clock).locale(locale).build();
       Labels labels = Labels.of(locale);
-      for (Report report : everyReport(reporting.reports(), clinic)) {
+      for (Report report : clinic.everyReport(reporting.reports()).values()) {
         Table table = report.table(labels);
         for (List<String> row : table.rows()) {
           for (String cell : row) {
@@ -175,25 +177,85 @@ class LabelsTest {
     }
   }
 
-  static List<Report> everyReport(ReportService r, Clinic c) {
-    LocalDate asOf = Clinic.TODAY;
-    DateRange half = DateRange.of(LocalDate.of(2026, 1, 1), asOf);
-    List<Report> all = new ArrayList<>();
-    all.add(r.organizationSummary(c.officer, asOf));
-    all.add(r.memberTranscript(c.officer, c.a.id(), asOf));
-    all.add(r.memberTranscript(c.officer, c.b.id(), asOf));
-    all.add(r.overdueAndExpiring(c.officer, asOf));
-    all.add(r.newHireTimeliness(c.officer, half, asOf));
-    all.add(r.retraining(c.officer, asOf));
-    all.add(r.acknowledgementMatrix(c.officer, asOf));
-    all.add(r.securityReminderLog(c.officer, half, asOf));
-    all.add(r.waiversAndExtensions(c.officer, asOf));
-    all.add(r.roleContentMatrix(c.officer, asOf));
-    all.add(r.renewalForecast(c.officer, asOf));
-    all.add(r.policyVersionsInForce(c.officer, asOf));
-    all.add(r.addressableDecisions(c.officer, asOf));
-    all.add(r.dashboard(c.officer, asOf));
-    return all;
+  /** Every report type the service offers, read from its methods so a new report is covered. */
+  private static Set<Class<?>> reportTypes() {
+    Set<Class<?>> types = new TreeSet<>(Comparator.comparing(Class::getSimpleName));
+    for (Method m : ReportService.class.getMethods()) {
+      if (Report.class.isAssignableFrom(m.getReturnType())) {
+        types.add(m.getReturnType());
+      }
+    }
+    return types;
+  }
+
+  @Test
+  void everyReportHasATitleInEnglishAndSpanishAndTheSpanishOneIsNotEnglish() throws IOException {
+    Properties en = load("labels.properties");
+    Properties es = load("labels_es.properties");
+    Set<Class<?>> types = reportTypes();
+    assertThat(types).hasSizeGreaterThanOrEqualTo(13);
+    for (Class<?> type : types) {
+      String key = "title." + type.getSimpleName();
+      assertThat(en.getProperty(key)).as("%s in English", key).isNotBlank();
+      assertThat(es.getProperty(key)).as("%s in Spanish", key).isNotBlank();
+      assertThat(es.getProperty(key))
+          .as("%s in Spanish is not the English title", key)
+          .isNotEqualToIgnoringCase(en.getProperty(key));
+    }
+    for (String caption :
+        List.of("compliance_by_department", "overdue_trend", "renewal_forecast")) {
+      String key = "caption." + caption;
+      assertThat(en.getProperty(key)).as("%s in English", key).isNotBlank();
+      assertThat(es.getProperty(key)).as("%s in Spanish", key).isNotBlank();
+      assertThat(es.getProperty(key)).as(key).isNotEqualToIgnoringCase(en.getProperty(key));
+    }
+  }
+
+  @Test
+  void spanishPagesAndPdfsCarrySpanishTitlesAndChartCaptionsAndNoEnglishOnes() throws Exception {
+    Clinic clinic = new Clinic();
+    Reporting spanish = Reporting.builder(clinic.tp).clock(clinic.clock).locale(SPANISH).build();
+    Labels es = Labels.of(SPANISH);
+    Labels en = Labels.english();
+    Collection<Report> reports = clinic.everyReport(spanish.reports()).values();
+    assertThat(reports.stream().<Class<?>>map(Object::getClass).collect(Collectors.toSet()))
+        .as("every report type is rendered")
+        .containsAll(reportTypes());
+    for (Report report : reports) {
+      String title = report.title(es);
+      String english = report.header().title();
+      assertThat(report.title(en)).as("the header keeps the English title").isEqualTo(english);
+      assertThat(title).as("%s", english).isNotEqualTo(english);
+      ByteArrayOutputStream html = new ByteArrayOutputStream();
+      spanish.render(report, ReportFormat.HTML, html);
+      String page = html.toString(StandardCharsets.UTF_8);
+      assertThat(page)
+          .as("%s as HTML", english)
+          .contains("<title>" + title + "</title>", "<h1>" + title + "</h1>", "lang=\"es-US\"")
+          .doesNotContain(english);
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+      spanish.render(report, ReportFormat.PDF, pdf);
+      try (var doc = Loader.loadPDF(pdf.toByteArray())) {
+        assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(title);
+        assertThat(new PDFTextStripper().getText(doc))
+            .as("%s as PDF", english)
+            .contains(title)
+            .doesNotContain(english);
+      }
+    }
+    ByteArrayOutputStream html = new ByteArrayOutputStream();
+    spanish.render(
+        spanish.reports().dashboard(clinic.officer, Clinic.TODAY), ReportFormat.HTML, html);
+    String page = html.toString(StandardCharsets.UTF_8);
+    for (String caption :
+        List.of("compliance_by_department", "overdue_trend", "renewal_forecast")) {
+      assertThat(page)
+          .contains("<figcaption>" + es.caption(caption) + "</figcaption>")
+          .contains("aria-label=\"" + es.caption(caption) + "\"")
+          .doesNotContain(en.caption(caption));
+    }
+    assertThat(page).contains(" vencidos, ").doesNotContain(" overdue, ", " expiring</title>");
+    assertThat(es.missing()).as("keys missing in Spanish").isEmpty();
   }
 
   private static Set<String> placeholders(String pattern) {

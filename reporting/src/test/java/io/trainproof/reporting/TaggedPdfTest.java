@@ -25,7 +25,7 @@ class TaggedPdfTest {
     for (Locale locale : List.of(Locale.US, Locale.forLanguageTag("es-US"))) {
       Reporting reporting = Reporting.builder(clinic.tp).clock(clinic.clock).locale(locale).build();
       Labels labels = Labels.of(locale);
-      for (Report report : LabelsTest.everyReport(reporting.reports(), clinic)) {
+      for (Report report : clinic.everyReport(reporting.reports()).values()) {
         String name = locale + " " + report.header().title();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         reporting.render(report, ReportFormat.PDF, pdf);

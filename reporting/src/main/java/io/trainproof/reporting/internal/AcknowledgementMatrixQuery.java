@@ -7,6 +7,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.reporting.report.AcknowledgementMatrix;
+import io.trainproof.reporting.report.Labels;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +83,10 @@ final class AcknowledgementMatrixQuery {
       rows.add(new AcknowledgementMatrix.MemberRow(m.externalId(), m.displayName(), cells));
     }
     return new AcknowledgementMatrix(
-        s.header("Policy acknowledgement matrix", "164.530(b)(1), 164.530(j)(1)", null),
+        s.header(
+            Labels.english().title(AcknowledgementMatrix.class),
+            "164.530(b)(1), 164.530(j)(1)",
+            null),
         columns,
         rows);
   }

@@ -4,6 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.domain.AddressableDecision;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.reporting.report.AddressableDecisions;
+import io.trainproof.reporting.report.Labels;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -50,7 +51,8 @@ final class AddressableDecisionsQuery {
                         d.decidedBy()))
             .toList();
     return new AddressableDecisions(
-        s.header("Addressable implementation specifications", "164.308(a)(5)(ii)(B)-(D)", null),
+        s.header(
+            Labels.english().title(AddressableDecisions.class), "164.308(a)(5)(ii)(B)-(D)", null),
         rows);
   }
 }

@@ -5,6 +5,7 @@ import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.MemberStanding;
 import io.trainproof.reporting.report.Dimension;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.OrganizationSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,7 +96,11 @@ final class ComplianceSummaryQuery {
                               c.at(ComplianceStatus.UNASSIGNED),
                               c.at(ComplianceStatus.WAIVED)))));
       return new OrganizationSummary(
-          s.header("Organization summary", "164.308(a)(5)(i), 164.530(b)(1)", null), rows);
+          s.header(
+              Labels.english().title(OrganizationSummary.class),
+              "164.308(a)(5)(i), 164.530(b)(1)",
+              null),
+          rows);
     }
 
     private Map<String, Tally> groups(Dimension d) {

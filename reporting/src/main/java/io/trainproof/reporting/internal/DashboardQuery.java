@@ -3,6 +3,7 @@ package io.trainproof.reporting.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.reporting.report.Dashboard;
+import io.trainproof.reporting.report.Labels;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class DashboardQuery {
       trend.add(new Dashboard.TrendPoint(on, c[0], c[1], c[2]));
     }
     return new Dashboard(
-        s.header("Training compliance dashboard", "164.308(a)(5)(i), 164.530(b)", null),
+        s.header(Labels.english().title(Dashboard.class), "164.308(a)(5)(i), 164.530(b)", null),
         summary.report(s),
         trend,
         forecast.report(s));

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Self-contained HTML: one file with inline CSS, inline SVG charts and an inline script, no
@@ -56,8 +55,10 @@ public final class HtmlRenderer {
     return b.toString();
   }
 
-  private static void open(StringBuilder b, String title) {
-    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+  private static void open(StringBuilder b, String title, Labels labels) {
+    b.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(esc(labels.locale().toLanguageTag()))
+        .append("\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
         .append(CSP)
         .append("\">")
@@ -139,8 +140,8 @@ public final class HtmlRenderer {
       return dashboard(d, labels);
     }
     StringBuilder b = new StringBuilder();
-    open(b, report.header().title());
-    b.append("<h1>").append(esc(report.header().title())).append("</h1>\n");
+    open(b, report.title(labels), labels);
+    b.append("<h1>").append(esc(report.title(labels))).append("</h1>\n");
     lines(b, Describe.lines(report, labels));
     table(b, report.table(labels), "report");
     return b.append("</body></html>\n").toString();
@@ -170,7 +171,7 @@ public final class HtmlRenderer {
    */
   public static String simple(String title, List<String> meta, Table table, int linkColumn) {
     StringBuilder b = new StringBuilder();
-    open(b, title);
+    open(b, title, Labels.english());
     b.append("<h1>").append(esc(title)).append("</h1>\n");
     lines(b, meta);
     table(b, table, "index", linkColumn);
@@ -190,8 +191,8 @@ public final class HtmlRenderer {
 
   private static String dashboard(Dashboard d, Labels labels) {
     StringBuilder b = new StringBuilder();
-    open(b, d.header().title());
-    b.append("<h1>").append(esc(d.header().title())).append("</h1>\n");
+    open(b, d.title(labels), labels);
+    b.append("<h1>").append(esc(d.title(labels))).append("</h1>\n");
     lines(b, Describe.lines(d, labels));
     OrganizationSummary.Row all = d.summary().by(Dimension.ALL).get(0);
     b.append("<p class=\"meta\" id=\"headline\" data-members=\"")
@@ -205,9 +206,9 @@ public final class HtmlRenderer {
                     "headline", all.inCompliance(), all.members(), all.inCompliancePercent())))
         .append("</p>\n");
     b.append("<div class=\"charts\">\n");
-    departments(b, d.summary().by(Dimension.DEPARTMENT));
-    trend(b, d.overdueTrend());
-    forecast(b, d.forecast());
+    departments(b, d.summary().by(Dimension.DEPARTMENT), labels);
+    trend(b, d.overdueTrend(), labels);
+    forecast(b, d.forecast(), labels);
     b.append("</div>\n<h2>").append(esc(labels.word("summary_heading"))).append("</h2>\n");
     table(b, d.summary().table(labels), "summary");
     b.append("<h2>").append(esc(labels.word("trend_heading"))).append("</h2>\n");
@@ -216,15 +217,19 @@ public final class HtmlRenderer {
     return b.append("</body></html>\n").toString();
   }
 
-  private static void departments(StringBuilder b, List<OrganizationSummary.Row> rows) {
+  private static void departments(
+      StringBuilder b, List<OrganizationSummary.Row> rows, Labels labels) {
+    String caption = esc(labels.caption("compliance_by_department"));
     int barW = 260;
     int rowH = 26;
     int h = 30 + rows.size() * rowH;
     int total = rows.stream().mapToInt(OrganizationSummary.Row::members).sum();
-    b.append("<figure><figcaption>In compliance, by department</figcaption>")
-        .append(
-            "<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"In compliance, by department\"")
-        .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"")
+    b.append("<figure><figcaption>")
+        .append(caption)
+        .append("</figcaption>")
+        .append("<svg id=\"chart-departments\" class=\"chart\" role=\"img\" aria-label=\"")
+        .append(caption)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"460\" height=\"")
         .append(h)
         .append("\" data-total=\"")
         .append(total)
@@ -272,12 +277,12 @@ public final class HtmlRenderer {
     b.append("</svg></figure>\n");
   }
 
-  private static void trend(StringBuilder b, List<Dashboard.TrendPoint> points) {
+  private static void trend(StringBuilder b, List<Dashboard.TrendPoint> points, Labels labels) {
     bars(
         b,
-        "Overdue and expired members, month-ends",
+        labels,
+        labels.caption("overdue_trend"),
         "chart-overdue",
-        "Overdue trend",
         "bad",
         "overdue",
         "expired",
@@ -286,12 +291,12 @@ public final class HtmlRenderer {
             .toList());
   }
 
-  private static void forecast(StringBuilder b, RenewalForecast f) {
+  private static void forecast(StringBuilder b, RenewalForecast f, Labels labels) {
     bars(
         b,
-        "Renewal forecast, next 12 months",
+        labels,
+        labels.caption("renewal_forecast"),
         "chart-forecast",
-        "Renewal forecast",
         "due",
         "due",
         "expiring",
@@ -326,9 +331,9 @@ public final class HtmlRenderer {
    */
   private static void bars(
       StringBuilder b,
+      Labels labels,
       String caption,
       String id,
-      String ariaLabel,
       String lowerClass,
       String lowerName,
       String upperName,
@@ -338,12 +343,12 @@ public final class HtmlRenderer {
     int colW = 34;
     int total = bars.stream().mapToInt(Bar::total).sum();
     b.append("<figure><figcaption>")
-        .append(caption)
+        .append(esc(caption))
         .append("</figcaption>")
         .append("<svg id=\"")
         .append(id)
         .append("\" class=\"chart\" role=\"img\" aria-label=\"")
-        .append(ariaLabel)
+        .append(esc(caption))
         .append("\"")
         .append(" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         .append(20 + bars.size() * colW)
@@ -379,11 +384,11 @@ public final class HtmlRenderer {
           .append(": ")
           .append(bar.lower())
           .append(" ")
-          .append(lowerName)
+          .append(esc(labels.word("chart_" + lowerName)))
           .append(", ")
           .append(bar.upper())
           .append(" ")
-          .append(upperName)
+          .append(esc(labels.word("chart_" + upperName)))
           .append("</title>")
           .append("<rect class=\"")
           .append(lowerClass)
@@ -414,7 +419,7 @@ public final class HtmlRenderer {
           .append("\" y=\"")
           .append(base + 14)
           .append("\">")
-          .append(bar.month().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+          .append(esc(bar.month().getDisplayName(TextStyle.SHORT, labels.locale())))
           .append("</text></g>\n");
       x += colW;
     }

@@ -11,6 +11,7 @@ import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.MemberTranscript;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -150,7 +151,10 @@ final class MemberTranscriptQuery {
               changed ? c.statusReason() : null));
     }
     return new MemberTranscript(
-        s.header("Member transcript: " + m.externalId(), "164.530(b)(2)(ii), 164.530(j)(1)", null),
+        s.header(
+            Labels.english().title(MemberTranscript.class, m.externalId()),
+            "164.530(b)(2)(ii), 164.530(j)(1)",
+            null),
         m.id().toString(),
         m.externalId(),
         m.displayName(),

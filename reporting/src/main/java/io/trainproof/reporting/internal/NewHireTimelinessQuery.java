@@ -7,6 +7,7 @@ import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.NewHireTimeliness;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -116,7 +117,7 @@ final class NewHireTimelinessQuery {
             .thenComparing(r -> r.course() == null ? "" : r.course())
             .thenComparing(r -> r.assignedOn() == null ? LocalDate.MIN : r.assignedOn()));
     return new NewHireTimeliness(
-        s.header("New-hire training timeliness", "164.530(b)(2)(i)(B)", period),
+        s.header(Labels.english().title(NewHireTimeliness.class), "164.530(b)(2)(i)(B)", period),
         population,
         sample.size(),
         rows);

@@ -4,6 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.core.status.RequirementStatus;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.OverdueAndExpiring;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -78,6 +79,6 @@ final class OverdueAndExpiringQuery {
             .thenComparing(OverdueAndExpiring.Row::date)
             .thenComparing(OverdueAndExpiring.Row::externalId));
     return new OverdueAndExpiring(
-        s.header("Overdue and expiring in 30 / 60 / 90 days", "164.308(a)(5)(i)", null), rows);
+        s.header(Labels.english().title(OverdueAndExpiring.class), "164.308(a)(5)(i)", null), rows);
   }
 }

@@ -86,8 +86,7 @@ public final class PdfRenderer {
    * @throws IOException when writing fails
    */
   public static void write(Report report, Labels labels, OutputStream out) throws IOException {
-    write(
-        report.header().title(), Describe.lines(report, labels), report.table(labels), labels, out);
+    write(report.title(labels), Describe.lines(report, labels), report.table(labels), labels, out);
   }
 
   /**
@@ -216,40 +215,39 @@ public final class PdfRenderer {
       }
     }
     y -= 6;
+    PDStructureElement t = tags.add(tags.document(), "Table");
+    PDStructureElement headerRow = tags.add(t, "TR");
+    y = headerRow(tags, cs, page, headerRow, table.columns(), widths, y);
+    for (List<String> row : table.rows()) {
+      List<List<String>> cells = wrapCells(row, regular, widths);
+      float h = height(cells);
+      if (y - h < MARGIN + 14) {
+        cs.close();
+        page = new PDPage(size);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        // The header row again, for the eye only: the table's structure has it once.
+        y = headerRow(null, cs, page, null, table.columns(), widths, size.getHeight() - MARGIN);
+      }
+      PDStructureElement tr = tags.add(t, "TR");
+      drawCells(tags, cs, page, tr, "TD", regular, cells, widths, y);
+      y -= h;
+      float ruleY = y;
+      PDPageContentStream rules = cs;
+      PdfTags.artifact(
+          cs,
+          () -> {
+            rules.setLineWidth(0.3f);
+            rules.moveTo(MARGIN, ruleY);
+            rules.lineTo(MARGIN + usable, ruleY);
+            rules.stroke();
+          });
+    }
     if (table.rows().isEmpty()) {
       PDStructureElement p = tags.add(tags.document(), "P");
       float ly = y - 14;
-      tags.content(
-          cs, page, p, () -> regular.draw(first, 9, MARGIN, ly, labels.word("no_records")));
-    } else {
-      PDStructureElement t = tags.add(tags.document(), "Table");
-      PDStructureElement headerRow = tags.add(t, "TR");
-      y = headerRow(tags, cs, page, headerRow, table.columns(), widths, y);
-      for (List<String> row : table.rows()) {
-        List<List<String>> cells = wrapCells(row, regular, widths);
-        float h = height(cells);
-        if (y - h < MARGIN + 14) {
-          cs.close();
-          page = new PDPage(size);
-          doc.addPage(page);
-          cs = new PDPageContentStream(doc, page);
-          // The header row again, for the eye only: the table's structure has it once.
-          y = headerRow(null, cs, page, null, table.columns(), widths, size.getHeight() - MARGIN);
-        }
-        PDStructureElement tr = tags.add(t, "TR");
-        drawCells(tags, cs, page, tr, "TD", regular, cells, widths, y);
-        y -= h;
-        float ruleY = y;
-        PDPageContentStream rules = cs;
-        PdfTags.artifact(
-            cs,
-            () -> {
-              rules.setLineWidth(0.3f);
-              rules.moveTo(MARGIN, ruleY);
-              rules.lineTo(MARGIN + usable, ruleY);
-              rules.stroke();
-            });
-      }
+      PDPageContentStream last = cs;
+      tags.content(cs, page, p, () -> regular.draw(last, 9, MARGIN, ly, labels.word("no_records")));
     }
     cs.close();
     int n = doc.getNumberOfPages();

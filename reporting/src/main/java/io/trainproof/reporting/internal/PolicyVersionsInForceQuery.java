@@ -5,6 +5,7 @@ import io.trainproof.core.Trainproof;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyReview;
 import io.trainproof.core.domain.PolicyVersion;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.PolicyVersionsInForce;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,6 +65,10 @@ final class PolicyVersionsInForceQuery {
     }
     rows.sort(Comparator.comparing(PolicyVersionsInForce.Row::policy));
     return new PolicyVersionsInForce(
-        s.header("Policy versions in force", "164.316(b)(2)(i), 164.316(b)(2)(iii)", null), rows);
+        s.header(
+            Labels.english().title(PolicyVersionsInForce.class),
+            "164.316(b)(2)(i), 164.316(b)(2)(iii)",
+            null),
+        rows);
   }
 }

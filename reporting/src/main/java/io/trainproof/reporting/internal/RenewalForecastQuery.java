@@ -3,6 +3,7 @@ package io.trainproof.reporting.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.status.MemberStanding;
 import io.trainproof.core.status.RequirementStatus;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.RenewalForecast;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,7 +72,7 @@ final class RenewalForecastQuery {
       List<RenewalForecast.Month> out = new ArrayList<>();
       months.forEach((ym, c) -> out.add(new RenewalForecast.Month(ym, c[0], c[1])));
       return new RenewalForecast(
-          s.header("Renewal forecast, next 12 months", "164.308(a)(5)(i)", null), out);
+          s.header(Labels.english().title(RenewalForecast.class), "164.308(a)(5)(i)", null), out);
     }
   }
 }

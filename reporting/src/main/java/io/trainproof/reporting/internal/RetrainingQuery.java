@@ -8,6 +8,7 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.RetrainingReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ final class RetrainingQuery {
               affected));
     }
     return new RetrainingReport(
-        s.header("Retraining after material policy changes", "164.530(b)(2)(i)(C)", null), changes);
+        s.header(Labels.english().title(RetrainingReport.class), "164.530(b)(2)(i)(C)", null),
+        changes);
   }
 }

@@ -7,6 +7,7 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.RequirementTerms;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.RoleContentMatrix;
 import java.time.LocalDate;
 import java.time.Period;
@@ -72,7 +73,9 @@ final class RoleContentMatrixQuery {
         Comparator.comparing(RoleContentMatrix.Row::role)
             .thenComparing(RoleContentMatrix.Row::requirement));
     return new RoleContentMatrix(
-        s.header("Role to required content", "164.530(b)(1), 164.308(a)(5)", null), rows);
+        s.header(
+            Labels.english().title(RoleContentMatrix.class), "164.530(b)(1), 164.308(a)(5)", null),
+        rows);
   }
 
   private static String audience(Audience a) {

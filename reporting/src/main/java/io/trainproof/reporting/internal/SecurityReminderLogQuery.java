@@ -3,6 +3,7 @@ package io.trainproof.reporting.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.reporting.report.DateRange;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.SecurityReminderLog;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class SecurityReminderLogQuery {
               acknowledged));
     }
     return new SecurityReminderLog(
-        s.header("Security reminder log", "164.308(a)(5)(ii)(A)", period), rows);
+        s.header(Labels.english().title(SecurityReminderLog.class), "164.308(a)(5)(ii)(A)", period),
+        rows);
   }
 }

@@ -4,6 +4,7 @@ import io.trainproof.core.Actor;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.DueDateChange;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.reporting.report.Labels;
 import io.trainproof.reporting.report.WaiversAndExtensions;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,6 +70,6 @@ final class WaiversAndExtensionsQuery {
         Comparator.comparing(WaiversAndExtensions.Row::on)
             .thenComparing(WaiversAndExtensions.Row::externalId));
     return new WaiversAndExtensions(
-        s.header("Waivers and extensions", "164.530(j)(1)", null), rows);
+        s.header(Labels.english().title(WaiversAndExtensions.class), "164.530(j)(1)", null), rows);
   }
 }

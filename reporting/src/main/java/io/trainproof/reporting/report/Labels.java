@@ -28,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys: a code of an enum is {@code <Type>.<CONSTANT>} (a nested type as {@code
  * <Outer>.<Inner>}, for example {@code OverdueAndExpiring.Bucket.WITHIN_30_DAYS}); a column is
  * {@code column.<name>} with every run of characters other than letters and digits written as
- * {@code _} ({@code column.compliant_}); other words are {@code word.<name>}. A key missing from
- * the language falls back to English, and a code missing from English reads as its name in lower
- * case with spaces, never as the constant; {@link #missing()} lists what was missing, for
- * translators and tests. JSON keeps the codes: it is read by programs. Thread-safe.
+ * {@code _} ({@code column.compliant_}); a report's title is {@code title.<ReportType>} ({@code
+ * title.OrganizationSummary}); a chart's caption is {@code caption.<name>}; other words are {@code
+ * word.<name>}. A key missing from the language falls back to English, and a code missing from
+ * English reads as its name in lower case with spaces, never as the constant; {@link #missing()}
+ * lists what was missing, for translators and tests. JSON keeps the codes: it is read by programs.
+ * Thread-safe.
  */
 public final class Labels {
   private static final String BUNDLE = "io/trainproof/reporting/labels";
@@ -182,6 +184,43 @@ public final class Labels {
           + String.join(" ", Arrays.stream(text).map(String::valueOf).toList());
     }
     return new MessageFormat(pattern, locale).format(text);
+  }
+
+  private String format(String pattern, Object... values) {
+    Object[] text = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      text[i] = String.valueOf(values[i]);
+    }
+    return new MessageFormat(pattern, locale).format(text);
+  }
+
+  /**
+   * A report's title ({@code title.<Type>}, a {@link MessageFormat} pattern like a {@link
+   * #phrase}). The title in a report's header is the English one; {@link Report#title(Labels)}
+   * gives it in the reader's language.
+   *
+   * @param type the report's type (its simple name is the key's suffix)
+   * @param values the values the title names, in the pattern's order (a member's external id)
+   * @return the title in this language; the type's name in words when no bundle has it
+   */
+  public String title(Class<?> type, Object... values) {
+    String pattern = find("title." + type.getSimpleName());
+    if (pattern == null) {
+      String words = type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1 $2");
+      return values.length == 0 ? words : words + ": " + values[0];
+    }
+    return format(pattern, values);
+  }
+
+  /**
+   * A chart's caption ({@code caption.<name>}).
+   *
+   * @param name the name after {@code caption.}
+   * @return it in this language
+   */
+  public String caption(String name) {
+    String found = find("caption." + name);
+    return found != null ? found : name.replace('_', ' ');
   }
 
   /**

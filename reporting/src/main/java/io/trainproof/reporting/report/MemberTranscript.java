@@ -222,6 +222,11 @@ public record MemberTranscript(
   }
 
   @Override
+  public String title(Labels labels) {
+    return labels.title(MemberTranscript.class, externalId);
+  }
+
+  @Override
   public Table table(Labels labels) {
     List<List<String>> rows = new ArrayList<>();
     for (AssignmentEntry a : assignments) {

@@ -8,6 +8,17 @@ public interface Report {
   ReportHeader header();
 
   /**
+   * The report's title for a reader of a language ({@code title.<ReportType>} in {@link Labels});
+   * {@link ReportHeader#title()} is the English one, kept in JSON for programs.
+   *
+   * @param labels the reader's labels
+   * @return the title in that language
+   */
+  default String title(Labels labels) {
+    return labels.title(getClass());
+  }
+
+  /**
    * The report as rows of text in English: what CSV, HTML and PDF print.
    *
    * @return the table
