@@ -35,8 +35,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Retraining at the edges of a material policy change (issue 20), over random publication,
- * effective, content-release, hire, role-change and completion dates. The oracle below is written
- * from the rule as the documentation states it, from the generated dates alone:
+ * effective, content-release, hire, role-change, leave and completion dates. The oracle below is
+ * written from the rule as the documentation states it, from the generated dates alone:
  *
  * <ul>
  *   <li>everyone in an affected role on the effective date, or joining one (a hire, a role change)
@@ -45,11 +45,15 @@ import net.jqwik.api.Provide;
  *   <li>only a completion on or after the version's publication, of content released on or after
  *       it, covers the version and closes the retraining;
  *   <li>a joiner's retraining is due on everyone's due date, or on the requirement's new-hire due
- *       date counted from the day they joined when that is later.
+ *       date counted from the day they joined when that is later;
+ *   <li>a member on leave still holds the role, so owes it like everyone else; the leave rule moves
+ *       the due date on return by the length of the leave, when the retraining is still open then
+ *       and was not yet due when the leave began.
  * </ul>
  *
- * Days are counted from the start, 2026-01-05, in a zone with a 45-minute offset; on one day, hires
- * and role changes happen first, then the publication, then the content release, then completions.
+ * Days are counted from the start, 2026-01-05, in a zone with a 45-minute offset; on one day,
+ * hires, role changes, leaves and returns happen first, then the publication, then the content
+ * release, then completions.
  */
 class RetrainingPropertiesTest {
   static final ZoneId ZONE = ZoneId.of("Asia/Kathmandu");
@@ -66,6 +70,8 @@ class RetrainingPropertiesTest {
       int hired,
       int joinedRole,
       int leftRole,
+      int awayFrom,
+      int awayDays,
       Map<Who, Integer> completions) {
     int effective() {
       return published + effectiveAfter;
@@ -79,6 +85,11 @@ class RetrainingPropertiesTest {
       return effective() + retrainDays;
     }
 
+    /** The first day back from the leave (after {@link #END} when it has not ended by then). */
+    int back() {
+      return awayFrom + awayDays;
+    }
+
     /** Whether a completion on that day covers the new version: both on/after the publication. */
     boolean covers(int day) {
       return content() >= published && day >= content() && day >= published;
@@ -86,14 +97,16 @@ class RetrainingPropertiesTest {
   }
 
   /**
-   * The four members: always a nurse; hired as a nurse on a random day; a clerk who becomes a
-   * nurse; a nurse who becomes a clerk.
+   * The five members: always a nurse; hired as a nurse on a random day; a clerk who becomes a
+   * nurse; a nurse who becomes a clerk; a nurse throughout who takes a leave on a random day, for a
+   * random length (before, across or after the publication, the effective date and the due date).
    */
   enum Who {
     STAYS,
     HIRED,
     JOINS,
-    LEAVES
+    LEAVES,
+    AWAY
   }
 
   @Provide
@@ -108,7 +121,10 @@ class RetrainingPropertiesTest {
             Arbitraries.integers().between(1, 160), // hire
             Arbitraries.integers().between(1, 160), // role change into nurse
             Arbitraries.integers().between(1, 160), // role change out of nurse
+            Arbitraries.integers().between(1, 160), // leave starts
+            Arbitraries.integers().between(1, 90), // leave's length (may outlast the run)
             Arbitraries.integers().between(1, END), // completions, one per member
+            Arbitraries.integers().between(1, END),
             Arbitraries.integers().between(1, END),
             Arbitraries.integers().between(1, END),
             Arbitraries.integers().between(1, END));
@@ -116,13 +132,13 @@ class RetrainingPropertiesTest {
         .as(
             d -> {
               Map<Who, Integer> c = new EnumMap<>(Who.class);
-              int next = 8;
+              int next = 10;
               for (Who who : Who.values()) {
                 c.put(who, d.get(next++));
               }
               return new Plan(
                   d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), d.get(5), d.get(6), d.get(7),
-                  c);
+                  d.get(8), d.get(9), c);
             });
   }
 
@@ -164,8 +180,9 @@ class RetrainingPropertiesTest {
     r.members.put(Who.STAYS, r.fx.hire(START, "ICU", "nurse"));
     r.members.put(Who.JOINS, r.fx.hire(START, "Front", "clerk"));
     r.members.put(Who.LEAVES, r.fx.hire(START, "ICU", "nurse"));
+    r.members.put(Who.AWAY, r.fx.hire(START, "ICU", "nurse"));
     // Onboarding done on day 0 with the first content, before anything changes.
-    for (Who who : List.of(Who.STAYS, Who.JOINS, Who.LEAVES)) {
+    for (Who who : List.of(Who.STAYS, Who.JOINS, Who.LEAVES, Who.AWAY)) {
       Assignment onboarding =
           r.tp.assignments().forMember(r.fx.officer(), r.members.get(who).id()).get(0);
       r.tp
@@ -201,6 +218,22 @@ class RetrainingPropertiesTest {
                     r.members.get(Who.LEAVES).id(),
                     WorkforceService.MemberChange.roles(
                         START.plusDays(plan.leftRole()), Set.of("clerk"))));
+    at.accept(
+        plan.awayFrom(),
+        () ->
+            r.tp
+                .workforce()
+                .startLeave(
+                    r.fx.officer(), r.members.get(Who.AWAY).id(), START.plusDays(plan.awayFrom())));
+    if (plan.back() <= END) {
+      at.accept(
+          plan.back(),
+          () ->
+              r.tp
+                  .workforce()
+                  .returnFromLeave(
+                      r.fx.officer(), r.members.get(Who.AWAY).id(), START.plusDays(plan.back())));
+    }
     at.accept(
         plan.published(),
         () -> r.change = r.fx.materialChange(r.policy, START.plusDays(plan.effective()), "nurse"));
@@ -263,7 +296,23 @@ class RetrainingPropertiesTest {
       case HIRED -> p.hired() < p.due();
       case JOINS -> p.joinedRole() < p.due();
       case LEAVES -> p.leftRole() > p.effective();
+      case AWAY -> true; // on leave or not, a nurse on the effective date
     };
+  }
+
+  /**
+   * The days the leave rule adds to the member's retraining: the leave's length when the member
+   * came back by the end with the retraining open (assigned at the publication, not yet closed by a
+   * covering completion before the return) and not yet due when the leave began; else none.
+   */
+  static int leaveExtension(Plan p, Who who) {
+    if (who != Who.AWAY || p.back() > END || p.due() < p.awayFrom()) {
+      return 0;
+    }
+    int completedOn = p.completions().get(who);
+    boolean openOnReturn =
+        p.published() < p.back() && !(p.covers(completedOn) && completedOn < p.back());
+    return openOnReturn ? p.awayDays() : 0;
   }
 
   /** The day the member entered the affected role, for joiners after the publication. */
@@ -302,6 +351,9 @@ class RetrainingPropertiesTest {
                 ? START.plusDays(Math.max(p.due(), entered + p.newHireDays()))
                 : START.plusDays(p.due());
         assertThat(a.dueOn()).as("due: " + what).isEqualTo(due);
+        assertThat(a.currentDueOn())
+            .as("due after any leave: " + what)
+            .isEqualTo(due.plusDays(leaveExtension(p, who)));
         assertThat(a.assignedBy()).isEqualTo("system");
       } else if (!owes(p, who)) {
         // Someone who owes nothing has no retraining standing open; one closed before they left

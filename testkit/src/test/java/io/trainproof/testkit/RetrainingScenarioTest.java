@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three cases issue 20 found at the edges of a material policy change, and the leaver: who owes
- * retraining, and which completion closes it.
+ * The three cases issue 20 found at the edges of a material policy change, the leaver, and members
+ * on leave: who owes retraining, by when, and which completion closes it.
  */
 class RetrainingScenarioTest {
   static final ZoneId ZONE = ZoneId.of("America/St_Johns");
@@ -247,5 +247,96 @@ class RetrainingScenarioTest {
     assertThat(retraining(stays, change))
         .singleElement()
         .satisfies(a -> assertThat(a.isOpen()).isTrue());
+  }
+
+  @Test
+  void aMemberOnLeaveWhenTheChangeIsPublishedOwesItAndTheLeaveMovesItsDueDateOnReturn() {
+    WorkforceMember away = onboarded("nurse");
+    moveTo(LocalDate.of(2026, 2, 15));
+    tp.workforce().startLeave(fx.officer(), away.id(), today());
+    PolicyVersion change = publishChange();
+
+    // Still a nurse while on leave: assigned with everyone, due with everyone (2026-04-14).
+    assertThat(retraining(away, change)).hasSize(1);
+    Assignment retrain = retraining(away, change).get(0);
+    assertThat(retrain.isOpen()).isTrue();
+    assertThat(retrain.assignedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(retrain.dueOn()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(retrain.assignedBy()).isEqualTo("system");
+    // On leave past that date: the requirement does not apply, so nothing reads overdue.
+    moveTo(LocalDate.of(2026, 4, 20));
+    assertThat(tp.status().forMember(fx.officer(), away.id(), today())).isEmpty();
+
+    // Back after 75 days of leave (2026-02-15 to 2026-05-01): the due date moves by 75 days.
+    moveTo(LocalDate.of(2026, 5, 1));
+    tp.workforce().returnFromLeave(fx.officer(), away.id(), today());
+    Assignment back = tp.assignments().get(fx.officer(), retrain.id());
+    assertThat(back.currentDueOn()).isEqualTo(LocalDate.of(2026, 6, 28));
+    assertThat(back.dueChanges())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.approvedBy()).isEqualTo("system");
+              assertThat(c.grantedOn()).isEqualTo(LocalDate.of(2026, 5, 1));
+            });
+
+    // Training on content that teaches the change closes it, on time by the moved date.
+    moveTo(LocalDate.of(2026, 6, 1));
+    fx.reviseCourse(course, "2", security);
+    tp.completions()
+        .recordForCourse(
+            fx.officer(),
+            CompletionService.CourseCompletion.inApp(away.id(), course.id(), today(), 100, "o"));
+    assertThat(tp.assignments().get(fx.officer(), retrain.id()).state())
+        .isEqualTo(AssignmentState.COMPLETED);
+  }
+
+  @Test
+  void aLeaveStartingAfterPublicationBeforeTheDueDateMovesTheDueDateOnReturn() {
+    WorkforceMember nurse = onboarded("nurse");
+    PolicyVersion change = publishChange();
+    Assignment retrain = retraining(nurse, change).get(0);
+    assertThat(retrain.dueOn()).isEqualTo(LocalDate.of(2026, 4, 14));
+
+    moveTo(LocalDate.of(2026, 3, 20));
+    tp.workforce().startLeave(fx.officer(), nurse.id(), today());
+    moveTo(LocalDate.of(2026, 4, 30));
+    tp.workforce().returnFromLeave(fx.officer(), nurse.id(), today());
+
+    // 41 days of leave (2026-03-20 to 2026-04-30): due 2026-05-25 instead of 2026-04-14.
+    assertThat(retraining(nurse, change))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.isOpen()).isTrue();
+              assertThat(a.currentDueOn()).isEqualTo(LocalDate.of(2026, 5, 25));
+              assertThat(a.dueOn(LocalDate.of(2026, 4, 29))).isEqualTo(LocalDate.of(2026, 4, 14));
+            });
+  }
+
+  @Test
+  void aRoleChangeIntoAnAffectedRoleWhileOnLeaveOwesTheRetraining() {
+    WorkforceMember clerk = onboarded("clerk");
+    moveTo(LocalDate.of(2026, 2, 15));
+    tp.workforce().startLeave(fx.officer(), clerk.id(), today());
+    PolicyVersion change = publishChange();
+    assertThat(retraining(clerk, change)).isEmpty();
+
+    moveTo(LocalDate.of(2026, 3, 5));
+    tp.workforce()
+        .change(
+            fx.officer(),
+            clerk.id(),
+            WorkforceService.MemberChange.roles(today(), Set.of("nurse")));
+    assertThat(retraining(clerk, change))
+        .singleElement()
+        .satisfies(a -> assertThat(a.dueOn()).isEqualTo(LocalDate.of(2026, 4, 14)));
+
+    // Back after 38 days (2026-02-15 to 2026-03-25): due 2026-05-22.
+    moveTo(LocalDate.of(2026, 3, 25));
+    tp.workforce().returnFromLeave(fx.officer(), clerk.id(), today());
+    assertThat(retraining(clerk, change))
+        .singleElement()
+        .satisfies(a -> assertThat(a.currentDueOn()).isEqualTo(LocalDate.of(2026, 5, 22)));
   }
 }

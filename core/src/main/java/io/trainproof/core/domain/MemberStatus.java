@@ -4,7 +4,10 @@ package io.trainproof.core.domain;
 public enum MemberStatus {
   /** Working; requirements apply. */
   ACTIVE,
-  /** On leave; no new assignments, open ones are extended on return. */
+  /**
+   * On leave; no new assignments except retraining after a material policy change (the member still
+   * holds their roles), open ones are extended on return.
+   */
   ON_LEAVE,
   /** No longer engaged; open assignments were cancelled. */
   TERMINATED

@@ -6,15 +6,12 @@ import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.domain.AddressableDecision;
-import io.trainproof.core.domain.Assignment;
-import io.trainproof.core.domain.Attestation;
 import io.trainproof.core.domain.AuditEntry;
-import io.trainproof.core.domain.Completion;
+import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
-import io.trainproof.core.domain.Notification;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyReview;
@@ -23,6 +20,7 @@ import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.domain.WorkforceMember;
+import io.trainproof.core.internal.RetentionRecords.Candidate;
 import io.trainproof.core.retention.RetainedRecord;
 import io.trainproof.core.retention.RetentionService;
 import java.time.Instant;
@@ -150,7 +148,7 @@ public final class RetentionServiceImpl implements RetentionService {
                       RecordKind.NOTIFICATION),
                   member,
                   null);
-          for (Candidate c : candidates(w, all)) {
+          for (Candidate c : RetentionRecords.candidates(w, all)) {
             if (c.retentionUntil() != null) {
               result
                   .computeIfAbsent(c.kind(), k -> new TreeMap<>())
@@ -158,6 +156,59 @@ public final class RetentionServiceImpl implements RetentionService {
             }
           }
           return result;
+        });
+  }
+
+  @Override
+  public List<RetainedRecord> memberRecords(Actor actor, Id<WorkforceMember> member) {
+    Check.notNull("member", member);
+    return ctx.run(
+        actor,
+        Operation.RETENTION_READ,
+        w -> {
+          Validate.member(w, member);
+          List<RetainedRecord> out = new ArrayList<>();
+          PurgeRequest all =
+              new PurgeRequest(
+                  EnumSet.of(
+                      RecordKind.COMPLETION,
+                      RecordKind.ASSIGNMENT,
+                      RecordKind.ATTESTATION,
+                      RecordKind.NOTIFICATION),
+                  member,
+                  null);
+          for (Candidate c : RetentionRecords.candidates(w, all)) {
+            out.add(c.record());
+          }
+          for (Certificate c : w.tx().certificates().forMember(w.org().id(), member)) {
+            out.add(RetentionRecords.certificate(w.org(), c, w.today()));
+          }
+          out.sort(
+              Comparator.comparing(RetainedRecord::kind)
+                  .thenComparing(RetainedRecord::createdOn)
+                  .thenComparing(RetainedRecord::id));
+          return List.copyOf(out);
+        });
+  }
+
+  @Override
+  public List<RetainedRecord> auditRecords(Actor actor, Instant from, Instant to) {
+    Check.notNull("from", from);
+    Check.notNull("to", to);
+    if (to.isBefore(from)) {
+      throw new ValidationException("to", to, "is before from (" + from + ")");
+    }
+    return ctx.run(
+        actor,
+        Operation.RETENTION_READ,
+        w -> {
+          List<RetainedRecord> out = new ArrayList<>();
+          for (AuditEntry e : w.tx().audit().between(w.org().id(), from, to)) {
+            if (!e.tombstone()) {
+              out.add(RetentionRecords.audit(w.org(), e));
+            }
+          }
+          return List.copyOf(out);
         });
   }
 
@@ -174,7 +225,7 @@ public final class RetentionServiceImpl implements RetentionService {
             for (PolicyVersion v : w.tx().policies().versions(org, p.id())) {
               LocalDate created = o.dateOf(v.publishedAt());
               out.add(
-                  retained(
+                  RetentionRecords.retained(
                       o,
                       RetainedRecord.Kind.POLICY_VERSION,
                       v.id().toString(),
@@ -184,7 +235,7 @@ public final class RetentionServiceImpl implements RetentionService {
             }
             for (PolicyReview r : w.tx().documentation().reviews(org, p.id())) {
               out.add(
-                  retained(
+                  RetentionRecords.retained(
                       o,
                       RetainedRecord.Kind.POLICY_REVIEW,
                       r.id().toString(),
@@ -204,7 +255,7 @@ public final class RetentionServiceImpl implements RetentionService {
                     .map(next -> Dates.max(d.decidedOn(), next.minusDays(1)))
                     .orElse(null);
             out.add(
-                retained(
+                RetentionRecords.retained(
                     o,
                     RetainedRecord.Kind.ADDRESSABLE_DECISION,
                     d.id().toString(),
@@ -214,7 +265,7 @@ public final class RetentionServiceImpl implements RetentionService {
           }
           for (SecurityReminder r : w.tx().documentation().reminders(org)) {
             out.add(
-                retained(
+                RetentionRecords.retained(
                     o,
                     RetainedRecord.Kind.SECURITY_REMINDER,
                     r.id().toString(),
@@ -227,7 +278,7 @@ public final class RetentionServiceImpl implements RetentionService {
             LocalDate ended =
                 last.status() == MemberStatus.TERMINATED ? last.effectiveFrom() : null;
             out.add(
-                retained(
+                RetentionRecords.retained(
                     o,
                     RetainedRecord.Kind.WORKFORCE_MEMBER,
                     m.id().toString(),
@@ -242,27 +293,6 @@ public final class RetentionServiceImpl implements RetentionService {
           return List.copyOf(out);
         });
   }
-
-  private static RetainedRecord retained(
-      Organization org,
-      RetainedRecord.Kind kind,
-      String id,
-      String description,
-      LocalDate createdOn,
-      @Nullable LocalDate lastInEffectOn) {
-    LocalDate keptUntil =
-        lastInEffectOn == null ? null : org.keepUntil(Dates.max(createdOn, lastInEffectOn));
-    return new RetainedRecord(kind, id, description, createdOn, lastInEffectOn, keptUntil);
-  }
-
-  /** One record a purge matched. */
-  private record Candidate(
-      RecordKind kind,
-      String id,
-      @Nullable Id<WorkforceMember> member,
-      LocalDate recordDate,
-      @Nullable LocalDate retentionUntil,
-      Runnable remove) {}
 
   @Override
   public PurgeReport purge(Actor actor, PurgeRequest request) {
@@ -287,7 +317,7 @@ public final class RetentionServiceImpl implements RetentionService {
           if (request.member() != null) {
             Validate.member(w, request.member());
           }
-          List<Candidate> candidates = candidates(w, request);
+          List<Candidate> candidates = RetentionRecords.candidates(w, request);
           LocalDate today = w.today();
           List<LegalHold> holds =
               w.tx().retention().holds(w.org().id()).stream().filter(LegalHold::active).toList();
@@ -357,104 +387,5 @@ public final class RetentionServiceImpl implements RetentionService {
           w.audit("RECORDS_PURGED", "Organization", w.org().id(), facts);
           return new PurgeReport(counts, tombstones);
         });
-  }
-
-  private List<Candidate> candidates(Work w, PurgeRequest request) {
-    Id<Organization> org = w.org().id();
-    List<WorkforceMember> members =
-        request.member() == null
-            ? w.tx().members().list(org)
-            : List.of(Validate.member(w.tx(), w.org(), request.member()));
-    LocalDate before = request.createdBefore();
-    List<Candidate> result = new ArrayList<>();
-    for (WorkforceMember m : members) {
-      if (request.kinds().contains(RecordKind.COMPLETION)) {
-        for (Completion c : w.tx().completions().forMember(org, m.id())) {
-          LocalDate created = w.org().dateOf(c.recordedAt());
-          if (before == null || created.isBefore(before)) {
-            LocalDate until = Dates.max(c.retentionUntil(), w.org().keepUntil(created));
-            result.add(
-                new Candidate(
-                    RecordKind.COMPLETION,
-                    c.id().toString(),
-                    m.id(),
-                    c.completedOn(),
-                    until,
-                    () -> w.tx().completions().delete(org, c.id())));
-          }
-        }
-      }
-      if (request.kinds().contains(RecordKind.ASSIGNMENT)) {
-        for (Assignment a : w.tx().assignments().forMember(org, m.id())) {
-          if (before == null || a.assignedOn().isBefore(before)) {
-            LocalDate until =
-                a.closure() == null
-                    ? null
-                    : w.org().keepUntil(Dates.max(a.assignedOn(), a.closure().on()));
-            result.add(
-                new Candidate(
-                    RecordKind.ASSIGNMENT,
-                    a.id().toString(),
-                    m.id(),
-                    a.assignedOn(),
-                    until,
-                    () -> w.tx().assignments().delete(org, a.id())));
-          }
-        }
-      }
-      if (request.kinds().contains(RecordKind.ATTESTATION)) {
-        for (Attestation a : w.tx().attestations().forMember(org, m.id())) {
-          if (before == null || a.requestedOn().isBefore(before)) {
-            PolicyVersion v = w.tx().policies().findVersion(org, a.policyVersion()).orElse(null);
-            LocalDate lastInEffect = v == null ? null : v.lastInEffectOn();
-            LocalDate created = a.evidence() == null ? a.requestedOn() : a.evidence().attestedOn();
-            LocalDate until =
-                lastInEffect == null ? null : w.org().keepUntil(Dates.max(created, lastInEffect));
-            result.add(
-                new Candidate(
-                    RecordKind.ATTESTATION,
-                    a.id().toString(),
-                    m.id(),
-                    created,
-                    until,
-                    () -> w.tx().attestations().delete(org, a.id())));
-          }
-        }
-      }
-    }
-    if (request.kinds().contains(RecordKind.NOTIFICATION)) {
-      Instant end = before == null ? w.now() : before.atStartOfDay(w.org().zone()).toInstant();
-      for (Notification n : w.tx().outbox().between(org, Instant.EPOCH, end)) {
-        if (request.member() == null || request.member().equals(n.recipient())) {
-          LocalDate created = w.org().dateOf(n.createdAt());
-          LocalDate until = n.deliveredAt() == null ? null : w.org().keepUntil(created);
-          result.add(
-              new Candidate(
-                  RecordKind.NOTIFICATION,
-                  n.id().toString(),
-                  n.recipient(),
-                  created,
-                  until,
-                  () -> w.tx().outbox().delete(org, n.id())));
-        }
-      }
-    }
-    if (request.kinds().contains(RecordKind.AUDIT_ENTRY) && before != null) {
-      Instant end = before.atStartOfDay(w.org().zone()).toInstant();
-      for (AuditEntry e : w.tx().audit().between(org, Instant.EPOCH, end)) {
-        if (!e.tombstone()) {
-          LocalDate created = w.org().dateOf(e.at());
-          result.add(
-              new Candidate(
-                  RecordKind.AUDIT_ENTRY,
-                  String.valueOf(e.sequence()),
-                  null,
-                  created,
-                  w.org().keepUntil(created),
-                  () -> w.tx().audit().replaceWithTombstone(e.toTombstone())));
-        }
-      }
-    }
-    return result;
   }
 }

@@ -215,10 +215,15 @@ public final class WorkforceServiceImpl implements WorkforceService {
         w -> {
           WorkforceMember member = Validate.member(w, memberId);
           requireStatus(member, MemberStatus.ON_LEAVE);
-          LocalDate leaveStart = member.latestTerms().effectiveFrom();
-          if (!on.isAfter(leaveStart)) {
+          LocalDate leaveStart = leaveStart(member);
+          LocalDate latest = member.latestTerms().effectiveFrom();
+          if (!on.isAfter(latest)) {
             throw new ValidationException(
-                "on", on, "is not after the leave began (" + leaveStart + ")");
+                "on",
+                on,
+                latest.equals(leaveStart)
+                    ? "is not after the leave began (" + leaveStart + ")"
+                    : "is not after the member's latest recorded change (" + latest + ")");
           }
           WorkforceMember updated =
               w.tx()
@@ -326,6 +331,21 @@ public final class WorkforceServiceImpl implements WorkforceService {
       facts.put("manager", t.manager().toString());
     }
     return facts;
+  }
+
+  /**
+   * The first day of the member's current leave: a change recorded during it (a new role, say) adds
+   * terms that are still on leave, and must not shorten the leave the due dates are extended by.
+   */
+  private static LocalDate leaveStart(WorkforceMember member) {
+    List<MemberTerms> history = member.history();
+    LocalDate start = member.latestTerms().effectiveFrom();
+    for (int i = history.size() - 1;
+        i >= 0 && history.get(i).status() == MemberStatus.ON_LEAVE;
+        i--) {
+      start = history.get(i).effectiveFrom();
+    }
+    return start;
   }
 
   private static void requireStatus(WorkforceMember member, MemberStatus status) {

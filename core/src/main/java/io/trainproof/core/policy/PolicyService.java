@@ -18,15 +18,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The organization's policies and their versions. Publishing a material version assigns retraining
- * to the affected audience: every active member in an affected role on the effective date (as known
- * when publishing), under each requirement with a retraining period whose course teaches the
- * policy, due the retraining period after the effective date. Members who enter an affected role
- * later, before that due date (a hire or a role change), are assigned it then (see {@link
- * io.trainproof.core.workforce.WorkforceService#change}); only a completion on or after the
- * version's publication, of content released on or after it, closes it (see {@link
- * io.trainproof.core.completion.CompletionService#record}). Publishing also makes a version the
- * policy's attestation setting names request attestations from its audience, in the same
- * transaction. Thread-safe.
+ * to the affected audience: every member in an affected role on the effective date (as known when
+ * publishing), active or on leave (a leave moves the due date on return, see {@link
+ * io.trainproof.core.workforce.WorkforceService#returnFromLeave}), under each requirement with a
+ * retraining period whose course teaches the policy, due the retraining period after the effective
+ * date. Members who enter an affected role later, before that due date (a hire or a role change),
+ * are assigned it then (see {@link io.trainproof.core.workforce.WorkforceService#change}); only a
+ * completion on or after the version's publication, of content released on or after it, closes it
+ * (see {@link io.trainproof.core.completion.CompletionService#record}). Publishing also makes a
+ * version the policy's attestation setting names request attestations from its audience, in the
+ * same transaction. Thread-safe.
  */
 public interface PolicyService {
 

@@ -6,6 +6,7 @@ import io.trainproof.core.domain.LegalHold;
 import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.domain.Tombstone;
 import io.trainproof.core.domain.WorkforceMember;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +105,37 @@ public interface RetentionService {
   Map<RecordKind, Map<String, LocalDate>> retentionDates(Actor actor, Id<WorkforceMember> member);
 
   /**
-   * Until when the organization's own records are kept: every policy version, addressable decision,
-   * policy review, security reminder and workforce member record, each with the day it was created,
-   * the last day it was in effect (null while it still is) and the last day it must be kept (null
-   * while in effect). Members' training records are answered by {@link #retentionDates}.
+   * Until when a member's records are kept (45 CFR 164.316(b)(2)(i)): every assignment, completion,
+   * attestation, certificate and notification of the member, each with the day it was created, the
+   * last day it was in effect (null while it still is) and the last day it must be kept (null while
+   * in effect); {@link RetainedRecord.Kind} says which date each kind counts from. The same dates a
+   * purge goes by; a purged record is no longer listed (its tombstone says until when it was kept).
+   *
+   * @param actor the caller
+   * @param member the member
+   * @return the records, by kind, then creation date, then id
+   */
+  List<RetainedRecord> memberRecords(Actor actor, Id<WorkforceMember> member);
+
+  /**
+   * Until when the audit entries written in a time range are kept (45 CFR 164.316(b)(2)(i)): six
+   * years, or the organization's longer period, after the day each was written. Entries already
+   * purged (tombstones) are left out.
+   *
+   * @param actor the caller
+   * @param from start (inclusive)
+   * @param to end (exclusive), not before {@code from}
+   * @return one record per entry, in chain order, its id the entry's sequence number
+   * @throws io.trainproof.core.ValidationException when {@code to} is before {@code from}
+   */
+  List<RetainedRecord> auditRecords(Actor actor, Instant from, Instant to);
+
+  /**
+   * Until when the organization's own records are kept (45 CFR 164.316(b)(2)(i)): every policy
+   * version, addressable decision, policy review, security reminder and workforce member record,
+   * each with the day it was created, the last day it was in effect (null while it still is) and
+   * the last day it must be kept (null while in effect). Members' training records are answered by
+   * {@link #memberRecords} (and {@link #retentionDates}), audit entries by {@link #auditRecords}.
    *
    * @param actor the caller
    * @return the records, by kind, then creation date, then id

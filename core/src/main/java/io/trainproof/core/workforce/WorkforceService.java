@@ -116,7 +116,9 @@ public interface WorkforceService {
   WorkforceMember change(Actor actor, Id<WorkforceMember> member, MemberChange change);
 
   /**
-   * Starts a leave. No new assignments while on leave; open ones stay open.
+   * Starts a leave. No new assignments while on leave, except retraining after a material policy
+   * change for a role the member holds (due when everyone's is, extended on return); open ones stay
+   * open.
    *
    * @param actor the caller
    * @param member the member

@@ -5,6 +5,7 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.Id;
+import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.Policy;
 import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.WorkforceMember;
@@ -75,8 +76,13 @@ final class RetrainingQuery {
         } else if (state == AssignmentState.CANCELLED) {
           outcome = RetrainingReport.Outcome.CANCELLED;
         } else {
+          // why: time on leave does not count against a due date (the leave rule moves it on
+          // return), so a member on leave that day is not overdue, as in the member's status
+          boolean onLeave =
+              m != null
+                  && m.termsOn(asOf).map(t -> t.status() == MemberStatus.ON_LEAVE).orElse(false);
           outcome =
-              asOf.isAfter(due)
+              asOf.isAfter(due) && !onLeave
                   ? RetrainingReport.Outcome.OPEN_OVERDUE
                   : RetrainingReport.Outcome.OPEN;
         }

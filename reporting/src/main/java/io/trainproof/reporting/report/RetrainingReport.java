@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Retraining after each material policy change in effect by the as-of date: who was affected and
  * who was trained on the change (164.530(b)(2)(i)(C)). Affected: everyone in an affected role on
- * the effective date, and everyone who entered one (a hire, a role change) before the retraining
- * was due. A retraining is completed only by training on the new version: completed on or after the
- * version's publication, on course content released on or after it; training before the change was
- * published, or on older content, never closes it, so no row reads completed with a date before the
- * change was published. Immutable.
+ * the effective date (on leave or not), and everyone who entered one (a hire, a role change) before
+ * the retraining was due. A retraining is completed only by training on the new version: completed
+ * on or after the version's publication, on course content released on or after it; training before
+ * the change was published, or on older content, never closes it, so no row reads completed with a
+ * date before the change was published. Immutable.
  *
  * @param header the header
  * @param changes one entry per material version, oldest first
@@ -33,9 +33,12 @@ public record RetrainingReport(ReportHeader header, List<Change> changes) implem
     COMPLETED_ON_TIME,
     /** Completed after the due date. */
     COMPLETED_LATE,
-    /** Open, not yet due. */
+    /**
+     * Open, not yet due; or past due while the member is on leave that day (time on leave does not
+     * count against a due date: the leave rule moves it by the leave's length on return).
+     */
     OPEN,
-    /** Open and past due. */
+    /** Open and past due, the member not on leave that day. */
     OPEN_OVERDUE,
     /** Waived. */
     WAIVED,

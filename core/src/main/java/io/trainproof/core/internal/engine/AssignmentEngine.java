@@ -103,9 +103,11 @@ public final class AssignmentEngine {
   }
 
   /**
-   * Assigns retraining after a material policy version to every active member in the audience of
-   * each requirement whose course covers the policy and who is affected by the change, unless
-   * already trained on that version.
+   * Assigns retraining after a material policy version to every member, active or on leave, in the
+   * audience of each requirement whose course covers the policy and who is affected by the change,
+   * unless already trained on that version. A member on leave holds their roles: the assignment's
+   * due date is moved on return by {@link #extendForLeave}, as for every assignment open during a
+   * leave.
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param version the material version
@@ -121,12 +123,12 @@ public final class AssignmentEngine {
    * hire or a role change), and for no one who left it before it took effect. For each material
    * version published by the date whose retraining is not yet due (its effective date plus the
    * requirement's retraining period), under each requirement whose course teaches the policy: a
-   * member active on the date, in the requirement's audience and in an affected role, and not
-   * already trained on that version or a later one, gets the retraining, due on the same date as
-   * everyone else's but never before the requirement's initial due date counted from that day. A
-   * member's open retraining for a version not yet in effect (or taking effect on the date) is
-   * cancelled when they no longer hold an affected role on its effective date. Idempotent (the same
-   * dedupe key as publication).
+   * member active or on leave on the date, in the requirement's audience and in an affected role,
+   * and not already trained on that version or a later one, gets the retraining, due on the same
+   * date as everyone else's but never before the requirement's initial due date counted from that
+   * day. A member's open retraining for a version not yet in effect (or taking effect on the date)
+   * is cancelled when they no longer hold an affected role on its effective date. Idempotent (the
+   * same dedupe key as publication).
    *
    * @param w the unit of work (transaction, organization, actor)
    * @param members the members hired or changed

@@ -104,11 +104,21 @@ final class Retraining {
     return null;
   }
 
+  /**
+   * Whether terms put a member in an affected role of the requirement's audience. A member on leave
+   * still holds the role: the retraining is assigned now, and the leave rule moves its due date on
+   * return ({@link Leave}), as for every assignment open during a leave.
+   */
   private static boolean affected(MemberTerms t, RequirementTerms rt, PolicyVersion version) {
-    return t.status() == MemberStatus.ACTIVE
+    return inRole(t)
         && rt.audience().matches(t)
         && (version.affectedRoles().isEmpty()
             || t.roles().stream().anyMatch(version.affectedRoles()::contains));
+  }
+
+  /** Whether terms hold their roles: active, or on leave (a leave does not take a role away). */
+  private static boolean inRole(MemberTerms t) {
+    return t.status() == MemberStatus.ACTIVE || t.status() == MemberStatus.ON_LEAVE;
   }
 
   private static String dedupeKey(
@@ -149,7 +159,7 @@ final class Retraining {
         continue;
       }
       Optional<MemberTerms> terms = member.termsOn(on);
-      if (terms.isEmpty() || terms.get().status() != MemberStatus.ACTIVE) {
+      if (terms.isEmpty() || !inRole(terms.get())) {
         continue;
       }
       MemberTerms mt = terms.get();
