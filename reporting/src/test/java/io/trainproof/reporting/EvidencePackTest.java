@@ -89,6 +89,34 @@ class EvidencePackTest {
   }
 
   @Test
+  void aSpanishReadersPackIndexIsInSpanish() throws Exception {
+    Reporting spanish =
+        Reporting.builder(clinic.tp)
+            .clock(clinic.clock)
+            .locale(Locale.forLanguageTag("es-US"))
+            .build();
+    Path target = dir.resolve("es.zip");
+    spanish
+        .evidencePacks()
+        .build(
+            clinic.auditor,
+            new EvidencePackRequest(PERIOD, Clinic.TODAY, Sample.newHires(2, 42)),
+            target);
+    Map<String, byte[]> files = unzip(target);
+    String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
+    assertThat(index)
+        .contains(
+            "lang=\"es-US\"",
+            "Paquete de evidencias de capacitación",
+            "Cómo verificar este paquete",
+            "Período auditado",
+            "qué es")
+        .doesNotContain("Training evidence pack", "How to check this pack", "what it is");
+    String pdf = PdfChecks.check(files.get("index.pdf"), "index.pdf (es)");
+    assertThat(pdf).contains("Paquete de evidencias de capacitación", "página 1 de");
+  }
+
+  @Test
   void aSampledPackIsOrganizedByCitationHashedAndSigned() throws Exception {
     Path target = dir.resolve("pack.zip");
     EvidencePack pack =
@@ -178,6 +206,9 @@ class EvidencePackTest {
         assertThat(index).as(path).contains("<a href=\"" + href.replace("&", "&amp;") + "\">");
       }
     }
+    // The generation time is the organization's local time, to the minute, never an instant.
+    assertThat(index)
+        .containsPattern("Generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(America/Chicago\\)");
     assertThat(index)
         .contains(
             "How to check this pack",

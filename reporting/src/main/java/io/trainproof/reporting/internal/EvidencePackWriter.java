@@ -38,6 +38,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * place. Thread-safe (holds no per-call state).
  */
 public final class EvidencePackWriter implements EvidencePackService {
+  private static final DateTimeFormatter INDEX_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   /** The manifest's format name. */
   public static final String FORMAT = "trainproof-evidence-pack-1";
 
@@ -363,59 +367,36 @@ public final class EvidencePackWriter implements EvidencePackService {
       List<File> all = new ArrayList<>();
       Table index =
           new Table(
-              List.of("citation / audit item", "file", "what it is", "sha-256"),
+              labels.columns("citation / audit item", "file", "what it is", "sha-256"),
               entries.stream()
                   .map(e -> List.of(e.citation(), e.path(), e.description(), e.sha256()))
                   .toList());
+      // The instant as the organization's local time, to the minute, as every report says it.
+      String generated =
+          INDEX_TIME.format(s.now().atZone(s.org().zone())) + " (" + s.org().zone() + ")";
       List<String> meta =
           List.of(
-              "Organization: " + s.org().name() + " (dates in " + s.org().zone() + ")",
-              "As of: "
-                  + s.asOf()
-                  + "    Audit period: "
-                  + request.period().from()
-                  + " to "
-                  + request.period().to(),
-              "Covers: "
-                  + (request.sample() instanceof Sample.NewHires n
-                      ? "a sample of "
-                          + n.size()
-                          + " of "
-                          + population
-                          + " new hires (seed "
-                          + seed
-                          + "): "
-                          + String.join(", ", sampled)
-                      : "every member visible to " + s.actor().id() + " (" + sampled.size() + ")"),
-              "Generated "
-                  + s.now()
-                  + " for "
-                  + s.actor().id()
-                  + ". manifest.json lists the SHA-256 of every file"
-                  + (signer == null ? "." : "; manifest.sig.json signs it."),
+              labels.phrase("organization", s.org().name(), s.org().zone()),
+              labels.phrase("as_of", s.asOf())
+                  + "    "
+                  + labels.phrase("audit_period", request.period().from(), request.period().to()),
+              request.sample() instanceof Sample.NewHires n
+                  ? labels.phrase(
+                      "pack_covers_sample", n.size(), population, seed, String.join(", ", sampled))
+                  : labels.phrase("pack_covers_everyone", s.actor().id(), sampled.size()),
+              labels.phrase("pack_generated", generated, s.actor().id())
+                  + (signer == null ? "" : " " + labels.word("pack_signed")),
               request.sample() instanceof Sample.NewHires
-                  ? "Scope: the new-hire timeliness report, the acknowledgement matrix, the"
-                      + " transcripts and the credentials cover the sample only; every other"
-                      + " report covers the whole organization, beyond the sample, as its"
-                      + " description says."
-                  : "Scope: every report covers the whole organization visible to "
-                      + s.actor().id()
-                      + ".",
-              "How to check this pack: run `trainproof verify-pack <this zip> --trust"
-                  + " <trust-bundle.json>`, which checks every file's SHA-256 against"
-                  + " manifest.json, the signature in manifest.sig.json (an "
-                  + "Ed25519 or ECDSA signature over the exact bytes of manifest.json by the key"
-                  + " it names, which must be the issuer's key active when the pack was made),"
-                  + " and the audit excerpt's hashes and links from its anchor. By hand: compare"
-                  + " `sha256sum` of each file with manifest.json, verify the signature with the"
-                  + " issuer's public key, and recompute the audit chain as AuditChain documents.");
-      String title = "Training evidence pack: " + s.org().name();
+                  ? labels.word("pack_scope_sample")
+                  : labels.phrase("pack_scope_everyone", s.actor().id()),
+              labels.word("pack_how_to_check"));
+      String title = labels.phrase("pack_title", s.org().name());
       all.add(
           new File(
               "index.html",
               "index",
               "This index",
-              HtmlRenderer.simple(title, meta, index, 1).getBytes(StandardCharsets.UTF_8)));
+              HtmlRenderer.simple(title, meta, index, 1, labels).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
       PdfRenderer.write(title, meta, index, labels, pdf);
       all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));

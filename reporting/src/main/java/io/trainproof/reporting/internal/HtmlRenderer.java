@@ -170,8 +170,24 @@ public final class HtmlRenderer {
    * @return the page
    */
   public static String simple(String title, List<String> meta, Table table, int linkColumn) {
+    return simple(title, meta, table, linkColumn, Labels.english());
+  }
+
+  /**
+   * A page in the reader's language with a heading, lines and a table whose {@code linkColumn}
+   * holds relative paths, each made a link.
+   *
+   * @param title the title
+   * @param meta lines under the title
+   * @param table the table
+   * @param linkColumn the column of paths, or -1
+   * @param labels the reader's labels (the page's language)
+   * @return the page
+   */
+  public static String simple(
+      String title, List<String> meta, Table table, int linkColumn, Labels labels) {
     StringBuilder b = new StringBuilder();
-    open(b, title, Labels.english());
+    open(b, title, labels);
     b.append("<h1>").append(esc(title)).append("</h1>\n");
     lines(b, meta);
     table(b, table, "index", linkColumn);
