@@ -1,11 +1,16 @@
 package io.trainproof.reporting.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.trainproof.core.domain.Id;
+import io.trainproof.reporting.report.Dashboard;
+import io.trainproof.reporting.report.OrganizationSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -50,7 +55,33 @@ public final class JsonRenderer {
    * @throws IOException when writing fails
    */
   public static void write(Object value, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, value);
+    MAPPER.writeValue(out, tree(value));
+  }
+
+  /**
+   * The value as a JSON tree. The organization summary's in-compliance figures are methods (one
+   * definition, computed from the counts); its rows state them too, so a program reads the same
+   * figure as the page.
+   */
+  private static JsonNode tree(Object value) {
+    JsonNode node = MAPPER.valueToTree(value);
+    if (value instanceof OrganizationSummary summary) {
+      addFigures(summary, node);
+    } else if (value instanceof Dashboard dashboard) {
+      addFigures(dashboard.summary(), node.get("summary"));
+    }
+    return node;
+  }
+
+  private static void addFigures(OrganizationSummary summary, JsonNode node) {
+    if (node != null && node.get("rows") instanceof ArrayNode rows) {
+      for (int i = 0; i < rows.size(); i++) {
+        OrganizationSummary.Row row = summary.rows().get(i);
+        ((ObjectNode) rows.get(i))
+            .put("inCompliance", row.inCompliance())
+            .put("inCompliancePercent", row.inCompliancePercent());
+      }
+    }
   }
 
   /**
@@ -61,6 +92,6 @@ public final class JsonRenderer {
    * @throws IOException when it cannot be serialized
    */
   public static byte[] bytes(Object value) throws IOException {
-    return MAPPER.writeValueAsBytes(value);
+    return MAPPER.writeValueAsBytes(tree(value));
   }
 }
