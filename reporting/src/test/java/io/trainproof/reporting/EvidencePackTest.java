@@ -182,6 +182,12 @@ class EvidencePackTest {
     assertThat(chain.get("problems")).isEmpty();
     try (var doc = Loader.loadPDF(files.get("index.pdf"))) {
       String text = new PDFTextStripper().getText(doc);
+      // Every file's hash reads whole in the printed index: a hash is a word, never split.
+      for (JsonNode f : manifest.get("files")) {
+        if (!f.get("path").asText().startsWith("index.")) {
+          assertThat(text).as(f.get("path").asText()).contains(f.get("sha256").asText());
+        }
+      }
       assertThat(text)
           .contains(
               "Training evidence pack",

@@ -32,6 +32,9 @@ public final class PdfRenderer {
   private static final float PAD = 2.5f;
   private static final float MAX_COLUMN = 220;
 
+  /** The widest a single word may make its column: a SHA-256 in hex at the normal size fits. */
+  private static final float MAX_WORD = 330;
+
   private final PdfFace regular;
   private final PdfFace bold;
   private float cellFont = CELL_FONT;
@@ -418,7 +421,7 @@ public final class PdfRenderer {
       }
     }
     for (int i = 0; i < n; i++) {
-      word[i] = Math.min(word[i] + 2 * PAD + 1, MAX_COLUMN);
+      word[i] = Math.min(word[i] + 2 * PAD + 1, MAX_WORD);
     }
     return word;
   }
