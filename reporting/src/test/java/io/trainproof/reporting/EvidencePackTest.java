@@ -110,8 +110,14 @@ class EvidencePackTest {
             "Paquete de evidencias de capacitación",
             "Cómo verificar este paquete",
             "Período auditado",
-            "qué es")
-        .doesNotContain("Training evidence pack", "How to check this pack", "what it is");
+            "qué es",
+            "Acuses de recibo de políticas, por miembro y versión de la política (solo la muestra)")
+        .doesNotContain(
+            "Training evidence pack",
+            "How to check this pack",
+            "what it is",
+            "the sample only",
+            "This index");
     String pdf = PdfChecks.check(files.get("index.pdf"), "index.pdf (es)");
     assertThat(pdf).contains("Paquete de evidencias de capacitación", "página 1 de");
   }

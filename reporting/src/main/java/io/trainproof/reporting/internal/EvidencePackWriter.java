@@ -137,8 +137,8 @@ public final class EvidencePackWriter implements EvidencePackService {
     // A sampled pack says, report by report, whether it covers the sample or the whole
     // organization: an auditor must not read an organization-wide figure as the sample's.
     boolean sampledPack = request.sample() instanceof Sample.NewHires;
-    String onlySample = sampledPack ? " (the sample only)" : "";
-    String wholeOrganization = sampledPack ? " (the whole organization, beyond the sample)" : "";
+    String onlySample = sampledPack ? " " + labels.word("pack_only_sample") : "";
+    String wholeOrganization = sampledPack ? " " + labels.word("pack_whole_organization") : "";
     List<File> files = new ArrayList<>();
     try {
       report(
@@ -146,7 +146,7 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_TRAINING,
           "role-content-matrix",
           reports.roleContentMatrix(actor, s.asOf()),
-          "Role to required content with rationale" + wholeOrganization);
+          labels.word("pack_role_content") + wholeOrganization);
       Set<Id<WorkforceMember>> coveredIds = new HashSet<>();
       covered.forEach(m -> coveredIds.add(m.id()));
       report(
@@ -154,20 +154,19 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_TRAINING,
           "acknowledgement-matrix",
           reports.acknowledgements(s, l, m -> coveredIds.contains(m.id())),
-          "Policy acknowledgements, member by policy version" + onlySample);
+          labels.word("pack_acknowledgements") + onlySample);
       report(
           files,
           F_NEW_HIRES,
           "new-hire-timeliness",
           reports.newHires(s, l, period, hires.size(), sampledHires),
-          "New hires in the period: trained on time, late, still open" + onlySample);
+          labels.word("pack_new_hires") + onlySample);
       report(
           files,
           F_CHANGES,
           "retraining",
           reports.retraining(s, l),
-          "Who each material policy change affected, who completed after its effective date"
-              + wholeOrganization);
+          labels.word("pack_retraining") + wholeOrganization);
       PackFileNames names =
           PackFileNames.of(covered.stream().map(WorkforceMember::externalId).toList());
       for (WorkforceMember m : covered) {
@@ -177,16 +176,14 @@ public final class EvidencePackWriter implements EvidencePackService {
             F_DOCS + "transcripts/",
             names.nameOf(m.externalId()),
             t,
-            "Transcript of "
-                + m.externalId()
-                + ": assignments, completions with provenance, attestations, certificates");
+            labels.phrase("pack_transcript", m.externalId()));
       }
       report(
           files,
           F_DOCS,
           "waivers-and-extensions",
           reports.waiversAndExtensions(actor, s.asOf()),
-          "Waivers and extensions with approvers" + wholeOrganization);
+          labels.word("pack_waivers") + wholeOrganization);
       credentials(files, s, covered);
       var policies = reports.policyVersionsInForce(actor, s.asOf());
       report(
@@ -194,60 +191,56 @@ public final class EvidencePackWriter implements EvidencePackService {
           F_POLICIES,
           "policy-versions-in-force",
           policies,
-          "Policy versions in force on the as-of date with text hashes; review dates"
-              + wholeOrganization);
+          labels.word("pack_policy_versions") + wholeOrganization);
       files.add(
           new File(
               F_POLICIES + "policy-versions-in-force.json",
               "164.316(b)(2)(i)",
-              "The same, as JSON",
+              labels.word("pack_same_as_json"),
               JsonRenderer.bytes(policies)));
       report(
           files,
           F_COVERAGE,
           "organization-summary",
           reports.summaryIn(s),
-          "Members by role, department and type, by status" + wholeOrganization);
+          labels.word("pack_summary") + wholeOrganization);
       report(
           files,
           F_COVERAGE,
           "overdue-and-expiring",
           reports.overdueAndExpiring(actor, s.asOf()),
-          "Overdue, expired, and due within 30 / 60 / 90 days" + wholeOrganization);
+          labels.word("pack_overdue") + wholeOrganization);
       report(
           files,
           F_COVERAGE,
           "renewal-forecast",
           reports.renewalForecast(actor, s.asOf()),
-          "What comes due in each of the next 12 months" + wholeOrganization);
+          labels.word("pack_forecast") + wholeOrganization);
       report(
           files,
           F_REMINDERS,
           "security-reminder-log",
           reports.securityReminderLog(actor, period, s.asOf()),
-          "Security reminders sent in the period: date, channel, recipients, acknowledgements"
-              + wholeOrganization);
+          labels.word("pack_reminders") + wholeOrganization);
       report(
           files,
           F_ADDRESSABLE,
           "addressable-decisions",
           reports.addressableDecisions(actor, s.asOf()),
-          "Decisions on malware protection, log-in monitoring, password management"
-              + wholeOrganization);
+          labels.word("pack_addressable") + wholeOrganization);
       files.add(
           new File(
               F_AUDIT + "audit-excerpt.json",
               "164.530(j)(1)",
-              "Audit-trail entries in the period with the anchor hash to check them",
+              labels.word("pack_audit_excerpt"),
               JsonRenderer.bytes(audit)));
       files.add(
           new File(
               F_AUDIT + "chain-verification.json",
               "164.530(j)(1)",
-              "Verification of the whole hash chain at export: "
-                  + (audit.verification().intact()
-                      ? "intact"
-                      : audit.verification().problems().size() + " problem(s)"),
+              audit.verification().intact()
+                  ? labels.word("pack_chain_intact")
+                  : labels.phrase("pack_chain_problems", audit.verification().problems().size()),
               JsonRenderer.bytes(audit.verification())));
     } catch (IOException e) {
       throw new ReportOutputException("rendering the evidence pack failed", e);
@@ -310,13 +303,13 @@ public final class EvidencePackWriter implements EvidencePackService {
         new File(
             F_DOCS + "credentials/certificates.json",
             "164.530(j)(1)",
-            "Certificate credentials as issued, with status on the as-of date",
+            labels.word("pack_certificates"),
             JsonRenderer.bytes(certificates)));
     files.add(
         new File(
             F_DOCS + "credentials/attestations.json",
             "164.530(j)(1)",
-            "Attestation evidence and sealed credentials",
+            labels.word("pack_attestations"),
             JsonRenderer.bytes(attestations)));
   }
 
@@ -343,7 +336,10 @@ public final class EvidencePackWriter implements EvidencePackService {
     PdfRenderer.write(report, labels, pdf);
     files.add(
         new File(
-            folder + name + ".pdf", citation, description + " (printable)", pdf.toByteArray()));
+            folder + name + ".pdf",
+            citation,
+            description + " " + labels.word("pack_printable"),
+            pdf.toByteArray()));
   }
 
   private EvidencePack write(
@@ -395,11 +391,13 @@ public final class EvidencePackWriter implements EvidencePackService {
           new File(
               "index.html",
               "index",
-              "This index",
+              labels.word("pack_this_index"),
               HtmlRenderer.simple(title, meta, index, 1, labels).getBytes(StandardCharsets.UTF_8)));
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
       PdfRenderer.write(title, meta, index, labels, pdf);
-      all.add(new File("index.pdf", "index", "This index (printable)", pdf.toByteArray()));
+      all.add(
+          new File(
+              "index.pdf", "index", labels.word("pack_this_index_printable"), pdf.toByteArray()));
       all.addAll(content);
       List<EvidencePack.Entry> listed = new ArrayList<>();
       for (File f : all) {
