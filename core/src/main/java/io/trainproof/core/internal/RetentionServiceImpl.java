@@ -139,16 +139,7 @@ public final class RetentionServiceImpl implements RetentionService {
         w -> {
           Validate.member(w, member);
           Map<RecordKind, Map<String, LocalDate>> result = new EnumMap<>(RecordKind.class);
-          PurgeRequest all =
-              new PurgeRequest(
-                  EnumSet.of(
-                      RecordKind.COMPLETION,
-                      RecordKind.ASSIGNMENT,
-                      RecordKind.ATTESTATION,
-                      RecordKind.NOTIFICATION),
-                  member,
-                  null);
-          for (Candidate c : RetentionRecords.candidates(w, all)) {
+          for (Candidate c : RetentionRecords.candidates(w, everyMemberRecord(member))) {
             if (c.retentionUntil() != null) {
               result
                   .computeIfAbsent(c.kind(), k -> new TreeMap<>())
@@ -157,6 +148,18 @@ public final class RetentionServiceImpl implements RetentionService {
           }
           return result;
         });
+  }
+
+  /** A request naming every record kind kept per member: what both per-member answers read. */
+  private static PurgeRequest everyMemberRecord(Id<WorkforceMember> member) {
+    return new PurgeRequest(
+        EnumSet.of(
+            RecordKind.COMPLETION,
+            RecordKind.ASSIGNMENT,
+            RecordKind.ATTESTATION,
+            RecordKind.NOTIFICATION),
+        member,
+        null);
   }
 
   @Override
@@ -168,16 +171,7 @@ public final class RetentionServiceImpl implements RetentionService {
         w -> {
           Validate.member(w, member);
           List<RetainedRecord> out = new ArrayList<>();
-          PurgeRequest all =
-              new PurgeRequest(
-                  EnumSet.of(
-                      RecordKind.COMPLETION,
-                      RecordKind.ASSIGNMENT,
-                      RecordKind.ATTESTATION,
-                      RecordKind.NOTIFICATION),
-                  member,
-                  null);
-          for (Candidate c : RetentionRecords.candidates(w, all)) {
+          for (Candidate c : RetentionRecords.candidates(w, everyMemberRecord(member))) {
             out.add(c.record());
           }
           for (Certificate c : w.tx().certificates().forMember(w.org().id(), member)) {

@@ -143,18 +143,6 @@ public final class PdfRenderer {
     }
   }
 
-  /**
-   * The text a reader finds: characters no bundled font has become {@code ?}.
-   *
-   * @param text the text
-   * @param face the face it is set in
-   * @return printable text
-   * @throws IOException when a fallback font cannot be read
-   */
-  static String printable(String text, PdfFace face) throws IOException {
-    return face.printable(text);
-  }
-
   List<String> wrap(String text, PdfFace face, float size, float max) throws IOException {
     List<String> lines = new ArrayList<>();
     String rest = face.printable(text);
