@@ -23,7 +23,9 @@ import io.trainproof.core.domain.PolicyVersion;
 import io.trainproof.core.domain.Requirement;
 import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.domain.Tombstone;
+import io.trainproof.core.domain.WalletExchange;
 import io.trainproof.core.domain.WorkforceMember;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -100,6 +102,11 @@ final class MemoryTables {
 
   final Map<String, CertificationKind> certificationKinds = new HashMap<>();
   final Map<String, Certification> certifications = new HashMap<>();
+
+  final Map<Id<WalletExchange>, WalletExchange> walletExchanges = new HashMap<>();
+  final Map<String, Id<WalletExchange>> walletExchangeBySecret = new HashMap<>();
+  final Map<String, Id<WalletExchange>> walletExchangeByToken = new HashMap<>();
+  final Map<String, Instant> walletNonces = new HashMap<>();
 
   /** Forgets what an earlier transaction may have left (a new outermost transaction starts). */
   void begin() {

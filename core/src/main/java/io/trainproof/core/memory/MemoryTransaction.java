@@ -16,6 +16,7 @@ import io.trainproof.core.spi.PolicyRepository;
 import io.trainproof.core.spi.RequirementRepository;
 import io.trainproof.core.spi.RetentionRepository;
 import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.spi.WalletExchangeRepository;
 
 /**
  * The in-memory store's view of a transaction: one repository per area over the same tables. The
@@ -38,6 +39,7 @@ final class MemoryTransaction implements Transaction {
   private final DocumentationRepository documentation;
   private final GrantRepository grants;
   private final CertificationRepository certifications;
+  private final WalletExchangeRepository walletExchanges;
 
   MemoryTransaction(MemoryTables tables) {
     this.organizations = new MemoryOrganizationRepository(tables);
@@ -55,6 +57,7 @@ final class MemoryTransaction implements Transaction {
     this.documentation = new MemoryDocumentationRepository(tables);
     this.grants = new MemoryGrantRepository(tables);
     this.certifications = new MemoryCertificationRepository(tables);
+    this.walletExchanges = new MemoryWalletExchangeRepository(tables);
   }
 
   @Override
@@ -130,5 +133,10 @@ final class MemoryTransaction implements Transaction {
   @Override
   public CertificationRepository certifications() {
     return certifications;
+  }
+
+  @Override
+  public WalletExchangeRepository walletExchanges() {
+    return walletExchanges;
   }
 }

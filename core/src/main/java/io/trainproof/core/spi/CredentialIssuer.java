@@ -120,6 +120,75 @@ public interface CredentialIssuer {
   Issued issueCertificate(CertificateClaims claims);
 
   /**
+   * Issues a training certificate bound to a holder: the credential's {@code credentialSubject.id}
+   * is the holder's DID, which the holder proved control of ({@link #verifyHolderProof}) before
+   * core asks for this. The credential gets a new id of its own; everything else states what {@link
+   * #issueCertificate} states for the same claims.
+   *
+   * @param claims what it states (with the new certificate's id and status index)
+   * @param holder the holder's DID, as {@link #verifyHolderProof} returned it
+   * @return the signed credential
+   * @throws ValidationException when this issuer issues no holder-bound certificates
+   */
+  default Issued issueHolderCertificate(CertificateClaims claims, String holder) {
+    throw new ValidationException(
+        "issuer", null, "this credential issuer issues no certificates bound to a holder");
+  }
+
+  /**
+   * A holder's proof of control of a DID, made for one wallet exchange.
+   *
+   * @param kind what the proof is
+   * @param proof the proof as received: a Verifiable Presentation's JSON text ({@link
+   *     Kind#PRESENTATION}) or a compact JWT ({@link Kind#JWT})
+   * @param challenge the presentation's expected {@code challenge}; for a JWT, null (the JWT's
+   *     {@code nonce} is returned for core to check)
+   * @param domain the presentation's expected {@code domain}, or the JWT's expected {@code aud}
+   *     (the credential issuer identifier)
+   */
+  record HolderProof(Kind kind, String proof, @Nullable String challenge, String domain) {
+    /** What a holder proof is. */
+    public enum Kind {
+      /**
+       * A DID Authentication Verifiable Presentation (VC API exchanges): a Data Integrity proof
+       * with purpose {@code authentication} over the challenge and the domain.
+       */
+      PRESENTATION,
+      /**
+       * An OpenID for Verifiable Credential Issuance key proof of type {@code jwt} ({@code typ}
+       * {@code openid4vci-proof+jwt}), signed by a key the {@code kid} names as a DID URL.
+       */
+      JWT
+    }
+  }
+
+  /**
+   * What a verified holder proof established.
+   *
+   * @param holder the holder's DID (for example {@code did:key:z6Mk…})
+   * @param nonce the proof's nonce: the presentation's challenge, or the JWT's {@code nonce} claim
+   *     (null when it has none)
+   */
+  record HolderProofResult(String holder, @Nullable String nonce) {}
+
+  /**
+   * Verifies a holder's proof of control of a DID: the signature by a key the DID controls (did:key
+   * at least, resolved with no network), its purpose, challenge or nonce, domain or audience, and
+   * its age. Verifies nothing else and keeps no state: core checks that the challenge or nonce is
+   * one it issued and has not been used.
+   *
+   * @param proof the proof and what it must be bound to
+   * @return the holder and the nonce the proof carries
+   * @throws ValidationException when the proof is refused; the field names what failed ({@code
+   *     proof}, {@code challenge}, {@code domain}, {@code nonce}, {@code aud}, {@code holder}) and
+   *     the reason says why, without echoing the proof
+   */
+  default HolderProofResult verifyHolderProof(HolderProof proof) {
+    throw new ValidationException(
+        "issuer", null, "this credential issuer verifies no holder proofs");
+  }
+
+  /**
    * Seals an attestation.
    *
    * @param claims what it states

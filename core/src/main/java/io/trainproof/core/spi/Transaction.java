@@ -79,4 +79,9 @@ public interface Transaction {
    * @return outside certifications and their kinds
    */
   CertificationRepository certifications();
+
+  /**
+   * @return wallet exchanges and the nonces of their key proofs
+   */
+  WalletExchangeRepository walletExchanges();
 }
