@@ -5,6 +5,7 @@ import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.certificate.WalletExchangeService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.documentation.DocumentationService;
@@ -182,6 +183,14 @@ public final class Trainproof {
    */
   public CertificateService certificates() {
     return services.certificates();
+  }
+
+  /**
+   * @return the wallet's side of certificate deliveries (VC API exchanges and OpenID4VCI), for the
+   *     host's wallet endpoints
+   */
+  public WalletExchangeService walletExchanges() {
+    return services.walletExchanges();
   }
 
   /**

@@ -12,6 +12,7 @@ public final class ValidationException extends TrainproofException {
 
   private final String field;
   private final @Nullable String value;
+  private final String reason;
 
   /**
    * Creates a validation failure.
@@ -24,6 +25,7 @@ public final class ValidationException extends TrainproofException {
     super(field + "=" + (value == null ? "null" : "'" + value + "'") + ": " + reason);
     this.field = field;
     this.value = value == null ? null : String.valueOf(value);
+    this.reason = reason;
   }
 
   /**
@@ -38,5 +40,12 @@ public final class ValidationException extends TrainproofException {
    */
   public @Nullable String value() {
     return value;
+  }
+
+  /**
+   * @return why the value was refused, without the field or the value
+   */
+  public String reason() {
+    return reason;
   }
 }

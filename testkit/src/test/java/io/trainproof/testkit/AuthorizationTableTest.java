@@ -272,6 +272,9 @@ class AuthorizationTableTest {
         (w, a, t) -> w.tp.certificates().revoke(a, w.certificateOf(t).id(), "issued in error"));
     on(Operation.CERTIFICATE_READ, (w, a, t) -> w.tp.certificates().forMember(a, t.id()));
     on(
+        Operation.CERTIFICATE_DELIVER,
+        (w, a, t) -> w.tp.certificates().deliverToWallet(a, w.certificateOf(t).id()));
+    on(
         Operation.CREDENTIAL_SIGN,
         (w, a, t) -> w.tp.certificates().signCredential(a, "{\"id\":\"urn:x\"}", null));
     on(

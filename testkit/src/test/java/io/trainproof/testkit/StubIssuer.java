@@ -1,5 +1,6 @@
 package io.trainproof.testkit;
 
+import io.trainproof.core.ValidationException;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.CredentialIssuer;
@@ -42,6 +43,42 @@ final class StubIssuer implements CredentialIssuer {
         "{\"id\":\"" + id + "\",\"statusIndex\":" + c.statusIndex() + "}",
         "CODE-" + c.statusIndex(),
         "did:example:stub#key-1");
+  }
+
+  @Override
+  public Issued issueHolderCertificate(CertificateClaims c, String holder) {
+    String id = "urn:uuid:" + c.certificateId();
+    return new Issued(
+        id,
+        "{\"id\":\""
+            + id
+            + "\",\"holder\":\""
+            + holder
+            + "\",\"statusIndex\":"
+            + c.statusIndex()
+            + "}",
+        "CODE-" + c.statusIndex(),
+        "did:example:stub#key-1");
+  }
+
+  /**
+   * A stub proof is {@code holder|challenge-or-nonce|domain-or-aud}; a holder of {@code bad} stands
+   * for a signature by another key.
+   */
+  @Override
+  public HolderProofResult verifyHolderProof(HolderProof proof) {
+    String[] parts = proof.proof().split("\\|", -1);
+    if (parts.length != 3 || parts[0].equals("bad")) {
+      throw new ValidationException("proof", null, "is not signed by the key it names");
+    }
+    if (!parts[2].equals(proof.domain())) {
+      throw new ValidationException(
+          proof.kind() == HolderProof.Kind.JWT ? "aud" : "domain", null, "does not match");
+    }
+    if (proof.kind() == HolderProof.Kind.PRESENTATION && !parts[1].equals(proof.challenge())) {
+      throw new ValidationException("challenge", null, "does not match");
+    }
+    return new HolderProofResult(parts[0], parts[1].isEmpty() ? null : parts[1]);
   }
 
   @Override

@@ -99,6 +99,12 @@ public enum Operation {
   CERTIFICATE_READ(
       true, s(Scope.ORGANIZATION, Scope.TEAM, Scope.ORGANIZATION, Scope.SELF, Scope.ORGANIZATION)),
   /**
+   * Offer a certificate for delivery to a digital wallet, and redeem such an offer (the wallet's
+   * steps run as the organization's system actor): officers for anyone, members for their own.
+   */
+  CERTIFICATE_DELIVER(
+      false, s(Scope.ORGANIZATION, Scope.NONE, Scope.NONE, Scope.SELF, Scope.ORGANIZATION)),
+  /**
    * Sign a credential the host assembled (a VC API issuing endpoint, say) with the organization's
    * issuer key; every signature is audited.
    */

@@ -7,6 +7,7 @@ import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.WorkforceMember;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,42 @@ public interface CertificateService {
    * @return the revoked certificate
    */
   Certificate revoke(Actor actor, Id<Certificate> certificate, String reason);
+
+  /** How long an offer to deliver a certificate to a wallet stays redeemable by default. */
+  Duration WALLET_OFFER_LIFETIME = Duration.ofMinutes(15);
+
+  /** The longest an offer to deliver a certificate to a wallet may stay redeemable. */
+  Duration MAX_WALLET_OFFER_LIFETIME = Duration.ofDays(7);
+
+  /**
+   * Offers a certificate for delivery to the member's digital wallet, redeemable for {@link
+   * #WALLET_OFFER_LIFETIME}. See {@link #deliverToWallet(Actor, Id, Duration)}.
+   *
+   * @param actor the caller: a compliance officer, or the member for their own certificate
+   * @param certificate the certificate
+   * @return the offer, with its secret
+   */
+  WalletOffer deliverToWallet(Actor actor, Id<Certificate> certificate);
+
+  /**
+   * Offers a certificate for delivery to the member's digital wallet: creates a single-use wallet
+   * exchange (kept in the store, so any node can redeem it) and returns its secret once. A wallet
+   * that redeems it ({@link WalletExchangeService}) proves control of a DID and receives a new
+   * certificate bound to that DID; the certificate offered is then superseded by it. The offer is
+   * audited ({@code WALLET_DELIVERY_OFFERED}) like any issuing. A revoked or superseded certificate
+   * cannot be offered; offering the same certificate twice creates two exchanges, and whichever is
+   * redeemed second finds the certificate superseded and is refused.
+   *
+   * @param actor the caller: a compliance officer, or the member for their own certificate
+   * @param certificate the certificate
+   * @param lifetime how long the offer stays redeemable (at most {@link
+   *     #MAX_WALLET_OFFER_LIFETIME})
+   * @return the offer, with its secret
+   * @throws NotFoundException when the organization has no such certificate the caller may see
+   * @throws ValidationException when the certificate is revoked or superseded, no issuer is
+   *     configured, or the lifetime is not positive or too long
+   */
+  WalletOffer deliverToWallet(Actor actor, Id<Certificate> certificate, Duration lifetime);
 
   /**
    * Signs a credential the host assembled (for its VC API issuing endpoint, say) with the

@@ -6,11 +6,13 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.certificate.WalletOffer;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.IssuedCredential;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.CredentialIssuer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +29,7 @@ public final class CertificateServiceImpl implements CertificateService {
   private static final int KEPT_LISTS = 10_000;
 
   private final Context ctx;
+  private final WalletExchangeServiceImpl wallets;
 
   /** The last list signed per organization and purpose; reused while no bit changed. */
   private final Map<String, SignedList> lists =
@@ -49,6 +52,17 @@ public final class CertificateServiceImpl implements CertificateService {
    */
   public CertificateServiceImpl(Context ctx) {
     this.ctx = ctx;
+    this.wallets = new WalletExchangeServiceImpl(ctx);
+  }
+
+  @Override
+  public WalletOffer deliverToWallet(Actor actor, Id<Certificate> certificate) {
+    return wallets.offer(actor, certificate, WALLET_OFFER_LIFETIME);
+  }
+
+  @Override
+  public WalletOffer deliverToWallet(Actor actor, Id<Certificate> certificate, Duration lifetime) {
+    return wallets.offer(actor, certificate, lifetime);
   }
 
   @Override

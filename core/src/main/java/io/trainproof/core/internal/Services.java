@@ -5,6 +5,7 @@ import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
 import io.trainproof.core.audit.AuditService;
 import io.trainproof.core.certificate.CertificateService;
+import io.trainproof.core.certificate.WalletExchangeService;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.documentation.DocumentationService;
@@ -51,6 +52,7 @@ public final class Services {
   private final DocumentationService documentation;
   private final SecurityReminderService securityReminders;
   private final CertificateService certificates;
+  private final WalletExchangeService walletExchanges;
   private final CertificationService certifications;
   private final AssignmentRules assignmentRules = new Rules();
   private final @Nullable NotificationDispatcher notifications;
@@ -92,6 +94,7 @@ public final class Services {
     this.documentation = new DocumentationServiceImpl(context);
     this.securityReminders = new SecurityReminderServiceImpl(context);
     this.certificates = new CertificateServiceImpl(context);
+    this.walletExchanges = new WalletExchangeServiceImpl(context);
     this.certifications = new CertificationServiceImpl(context, engine);
     this.notifications = sink == null ? null : new NotificationDispatcherImpl(context, sink);
   }
@@ -206,6 +209,13 @@ public final class Services {
    */
   public CertificateService certificates() {
     return certificates;
+  }
+
+  /**
+   * @return the wallet's side of certificate deliveries
+   */
+  public WalletExchangeService walletExchanges() {
+    return walletExchanges;
   }
 
   /**
