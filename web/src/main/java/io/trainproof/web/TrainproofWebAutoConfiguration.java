@@ -16,11 +16,14 @@ import io.trainproof.web.internal.ReportsController;
 import io.trainproof.web.internal.SecurityProblems;
 import io.trainproof.web.internal.VcApiController;
 import io.trainproof.web.internal.VerificationController;
+import io.trainproof.web.internal.WalletController;
+import io.trainproof.web.internal.WalletPages;
 import io.trainproof.web.vcapi.ApiKeys;
 import io.trainproof.web.vcapi.Caller;
 import io.trainproof.web.vcapi.CredentialSigning;
 import io.trainproof.web.vcapi.IssuerSite;
 import io.trainproof.web.vcapi.VcApi;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +46,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -223,6 +227,68 @@ public class TrainproofWebAutoConfiguration {
    * @return the chain
    * @throws Exception as Spring Security's configurers do
    */
+  /**
+   * The wallet endpoints: VC API exchanges and OpenID4VCI for wallets, offers for officers.
+   *
+   * @param site the issuing organization
+   * @param actors maps callers to actors
+   * @param properties the module's settings
+   * @return the controller
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public WalletController trainproofWalletController(
+      IssuerSite site, Actors actors, TrainproofWebProperties properties) {
+    return new WalletController(site, actors, properties.basePath());
+  }
+
+  /**
+   * The signed-in member's wallet page.
+   *
+   * @param site the issuing organization
+   * @param actors maps callers to actors
+   * @param wallet the wallet endpoints
+   * @param properties the module's settings
+   * @return the controller
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public WalletPages trainproofWalletPages(
+      IssuerSite site, Actors actors, WalletController wallet, TrainproofWebProperties properties) {
+    return new WalletPages(site, actors, wallet, properties.basePath());
+  }
+
+  /** The name of the security filter chain for the wallet metadata under {@code /.well-known}. */
+  public static final String WELL_KNOWN_CHAIN = "trainproofWellKnownSecurityFilterChain";
+
+  /**
+   * The OpenID4VCI metadata lives outside the base path (the well-known segment goes before the
+   * issuer's path): public, read-only, no session.
+   *
+   * @param http the security builder
+   * @param properties the module's settings
+   * @return the chain
+   * @throws Exception when Spring Security cannot build it
+   */
+  @Bean(name = WELL_KNOWN_CHAIN)
+  @ConditionalOnMissingBean(name = WELL_KNOWN_CHAIN)
+  @Order(Ordered.HIGHEST_PRECEDENCE + 9)
+  public SecurityFilterChain trainproofWellKnownSecurityFilterChain(
+      HttpSecurity http, TrainproofWebProperties properties) throws Exception {
+    String base = properties.basePath();
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(
+            new OrRequestMatcher(
+                paths.matcher(
+                    HttpMethod.GET, "/.well-known/openid-credential-issuer" + base + "/**"),
+                paths.matcher(
+                    HttpMethod.GET, "/.well-known/oauth-authorization-server" + base + "/**")))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable());
+    return http.build();
+  }
+
   @Bean(name = CHAIN)
   @ConditionalOnMissingBean(name = CHAIN)
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -248,9 +314,24 @@ public class TrainproofWebAutoConfiguration {
                         paths.matcher(base + "/reports"),
                         paths.matcher(base + "/reports/**"))
                     .hasAuthority("SCOPE_" + Caller.DASHBOARD)
+                    .requestMatchers(
+                        paths.matcher(HttpMethod.POST, base + "/wallet/offers"),
+                        paths.matcher(HttpMethod.GET, base + "/wallet"),
+                        paths.matcher(HttpMethod.POST, base + "/wallet/certificates/*"))
+                    .authenticated()
                     .anyRequest()
                     .permitAll())
-        .csrf(c -> c.ignoringRequestMatchers(paths.matcher(base + "/credentials/**")))
+        .csrf(
+            c ->
+                c.ignoringRequestMatchers(
+                    paths.matcher(base + "/credentials/**"),
+                    // why: wallets hold a secret or a token, not a session; offers take JSON only,
+                    // which no cross-site form can send
+                    paths.matcher(HttpMethod.POST, base + "/wallet/offers"),
+                    paths.matcher(HttpMethod.POST, base + "/wallet/exchanges/*"),
+                    paths.matcher(HttpMethod.POST, base + "/wallet/token"),
+                    paths.matcher(HttpMethod.POST, base + "/wallet/nonce"),
+                    paths.matcher(HttpMethod.POST, base + "/wallet/credential")))
         .headers(
             h ->
                 h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -263,7 +344,8 @@ public class TrainproofWebAutoConfiguration {
     JwtResourceServer resourceServer = jwt.getIfAvailable();
     boolean jwtConfigured = resourceServer != null && resourceServer.configure(http, problems);
     http.addFilterBefore(
-        new ApiKeyFilter(keys, jwtConfigured), AnonymousAuthenticationFilter.class);
+        new ApiKeyFilter(keys, jwtConfigured, Set.of(base + "/wallet/credential")),
+        AnonymousAuthenticationFilter.class);
     LOG.info(
         "Trainproof web endpoints under {} ({} API keys, JWT access tokens {})",
         base,

@@ -51,6 +51,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class TestHost {
   static final String DID = "did:web:verify.clinic.example:trainproof";
   static final Clock CLOCK = Clock.systemUTC();
+
+  /** The signed-in user the actor mapper maps to the clinic's member. */
+  static final String MEMBER_USER = "nurse";
+
   static final SigningKey KEY =
       SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", new SecureRandom());
 
@@ -137,6 +141,9 @@ public class TestHost {
   ActorMapper actorMapper(Clinic clinic) {
     return authentication -> {
       String id = "mapped:" + authentication.getName();
+      if (authentication.getName().equals(MEMBER_USER)) {
+        return new Actor(id, ActorRole.MEMBER, clinic.fixtures().org().id(), clinic.member().id());
+      }
       boolean reader =
           authentication.getAuthorities().stream()
               .anyMatch(a -> a.getAuthority().equals("SCOPE_dashboard:read"));

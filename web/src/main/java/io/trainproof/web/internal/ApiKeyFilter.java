@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -30,6 +31,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 
   private final ApiKeys keys;
   private final boolean jwtConfigured;
+  private final Set<String> ownBearerPaths;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
@@ -38,8 +40,25 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
    * @param jwtConfigured true when an OAuth 2.0 resource server checks JWT bearer tokens
    */
   public ApiKeyFilter(ApiKeys keys, boolean jwtConfigured) {
+    this(keys, jwtConfigured, Set.of());
+  }
+
+  /**
+   * @param keys the API keys
+   * @param jwtConfigured true when an OAuth 2.0 resource server checks JWT bearer tokens
+   * @param ownBearerPaths paths (under the context path) whose bearer tokens are their own, not API
+   *     keys: the OpenID4VCI credential endpoint takes the access token it issued
+   */
+  public ApiKeyFilter(ApiKeys keys, boolean jwtConfigured, Set<String> ownBearerPaths) {
     this.keys = keys;
     this.jwtConfigured = jwtConfigured;
+    this.ownBearerPaths = Set.copyOf(ownBearerPaths);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return ownBearerPaths.contains(path);
   }
 
   @Override
