@@ -7,6 +7,7 @@
 //
 // Prints one JSON line; exit 0 on success (or, in a negative mode, when the server refused with
 // 4xx), 1 otherwise. See README.md for the full contract.
+import './lib/loopback-guard.mjs'; // first: no connection beyond loopback from here on
 import {randomUUID} from 'node:crypto';
 
 import * as vc from '@digitalbazaar/vc';
