@@ -32,10 +32,11 @@ const EXCHANGE_TTL_MS = 15 * 60 * 1000;
  * issuerDidDocument, requests, createExchange, close}. Options, for the wallets' own tests:
  * - lenient: issue whatever is presented (no challenge, domain, holder, nonce or aud checks);
  * - credentialMetadata: false leaves `credential_metadata` out of the configuration;
- * - didWeb: the issuer is did:web:127.0.0.1%3A<port> (its DID document in issuerDidDocument).
+ * - didWeb: the issuer is did:web:127.0.0.1%3A<port> (its DID document in issuerDidDocument);
+ * - wrongSubject: the credential names another DID as its subject (a binding the wallet refuses).
  */
 export async function startMockServer({port = 0, lenient = false, credentialMetadata = true,
-  didWeb = false} = {}) {
+  didWeb = false, wrongSubject = false} = {}) {
   const issuerKey = await generateHolder();
   const requests = []; // "METHOD /path" of every request, in order
   let issuerDidDocument;
@@ -242,6 +243,9 @@ export async function startMockServer({port = 0, lenient = false, credentialMeta
   }
 
   async function issueCredential(holderDid) {
+    if(wrongSubject) {
+      holderDid = (await generateHolder()).did;
+    }
     const now = new Date();
     const credential = {
       '@context': [CONTEXT_URLS.CREDENTIALS_V2, CONTEXT_URLS.OPEN_BADGES_V3],

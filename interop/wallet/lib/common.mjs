@@ -126,11 +126,30 @@ export function finish(result, code) {
 export function runCli(main) {
   main().catch(error => {
     const result = {ok: false, error: String(error?.message ?? error)};
-    if(error?.details !== undefined) {
-      result.details = error.details;
+    const details = error?.details ?? httpDetails(error);
+    if(details !== undefined) {
+      result.details = details;
     }
     finish(result, 1);
   });
+}
+
+/** {status, body} of a library error that carries the HTTP response (@openid4vc errors do). */
+function httpDetails(error) {
+  const status = error?.response?.status ?? error?.response?.response?.status;
+  if(typeof status !== 'number') {
+    return undefined;
+  }
+  let body = error.errorResponse ?? error.response?.credentialErrorResponseResult?.data ??
+    error.textResponse;
+  if(typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      // keep the text
+    }
+  }
+  return {status, body};
 }
 
 /** Splits argv into positional arguments and --flags (with --name=value values). */

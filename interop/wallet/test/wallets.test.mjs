@@ -191,6 +191,23 @@ describe('issuer metadata and issuer DIDs', () => {
   });
 });
 
+describe('a credential bound to someone else', () => {
+  let mock;
+  before(async () => {
+    mock = await startMockServer({wrongSubject: true});
+  });
+  after(() => mock.close());
+
+  for(const [script, field] of [['vcapi-wallet.mjs', 'interactionUrl'],
+    ['oid4vci-wallet.mjs', 'credentialOfferUri']]) {
+    test(`${script} refuses it: exit 1`, async () => {
+      const {code, result} = await wallet(script, mock.createExchange()[field]);
+      assert.equal(code, 1);
+      assert.match(result.error, /credentialSubject\.id is not the holder/);
+    });
+  }
+});
+
 describe('no network beyond loopback', () => {
   test('the documentLoader refuses every remote document', async () => {
     for(const url of ['https://www.w3.org/2018/credentials/examples/v1',
