@@ -13,7 +13,9 @@ import io.trainproof.signing.credential.IssuerProfile;
 import io.trainproof.signing.credential.SubjectIdentifier;
 import io.trainproof.signing.credential.UnsignedCredentials;
 import io.trainproof.signing.credential.VerificationCode;
+import io.trainproof.signing.internal.Crypto;
 import io.trainproof.signing.internal.ProofSigning;
+import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.key.KeyAlgorithm;
 import io.trainproof.signing.key.KeyRecord;
 import io.trainproof.signing.proof.Cryptosuite;
@@ -23,6 +25,9 @@ import io.trainproof.signing.status.StatusBitstring;
 import io.trainproof.signing.status.StatusEntry;
 import io.trainproof.signing.status.StatusListCredentials;
 import io.trainproof.signing.status.StatusPurpose;
+import io.trainproof.signing.verify.HolderProofVerifier;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +111,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   private final Duration statusListValidity;
   private final DataIntegrity dataIntegrity;
   private final CertificateJson.ConfigCache configs = new CertificateJson.ConfigCache();
+  private final HolderProofVerifier holderProofs;
 
   private SigningCredentialIssuer(Builder b) {
     this.issuers = Objects.requireNonNull(b.issuers, "issuers");
@@ -115,6 +121,7 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     this.statusListSize = b.statusListSize;
     this.statusListValidity = b.statusListValidity;
     this.dataIntegrity = b.dataIntegrity;
+    this.holderProofs = new HolderProofVerifier(clock, dataIntegrity, JsonLimits.DEFAULT);
   }
 
   /**
@@ -151,43 +158,9 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
   @Override
   public Issued issueCertificate(CertificateClaims claims) {
     OrganizationIssuer org = issuer(claims.organization());
-    List<StatusEntry> status =
-        List.of(
-            statusEntry(claims.organization(), StatusPurpose.REVOCATION, claims.statusIndex()),
-            statusEntry(claims.organization(), StatusPurpose.SUPERSEDED, claims.statusIndex()));
+    List<StatusEntry> status = certificateStatus(claims);
     String id = "urn:uuid:" + claims.certificateId();
-    String criteria =
-        "Completed version "
-            + claims.courseVersionLabel()
-            + " of the course "
-            + claims.courseTitle()
-            + " and met its pass mark.";
-    CertificateRequest request =
-        new CertificateRequest(
-            profile(org, claims.organizationName()),
-            SubjectIdentifier.memberId(claims.memberId()),
-            new AchievementInfo(
-                claims.courseCode(),
-                claims.courseVersionId(),
-                claims.courseTitle(),
-                claims.courseTitle()
-                    + " ("
-                    + claims.courseCode()
-                    + "), version "
-                    + claims.courseVersionLabel(),
-                criteria),
-            startOf(claims.validFrom(), claims.zone()),
-            claims.validUntil() == null
-                ? null
-                : startOf(claims.validUntil().plusDays(1), claims.zone()),
-            List.of(
-                new EvidenceItem(
-                    "urn:uuid:" + claims.completionId(),
-                    "Course completion",
-                    "Completed on "
-                        + claims.completedOn()
-                        + (claims.score() == null ? "" : " with a score of " + claims.score()),
-                    null)));
+    CertificateRequest request = certificateRequest(claims, org);
     String json;
     if (cryptosuite.rdfCanonicalization()
         || org.signer().publicKey().algorithm() == KeyAlgorithm.P384) {
@@ -201,6 +174,100 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
       json = CertificateJson.sign(id, request, status, cryptosuite, created, org.signer(), configs);
     }
     return new Issued(id, json, VerificationCode.forCredentialId(id), org.signer().keyId());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The certificate {@link #issueCertificate} builds for the claims, with the holder's DID as
+   * {@code credentialSubject.id} (the member id stays in its {@code identifier}) and its own id:
+   * {@code urn:uuid:} and a UUID (RFC 9562 version 8) made of the SHA-256 of the certificate id and
+   * the holder, so that it differs from the id {@link #issueCertificate} gives the same claims and
+   * signing the same claims for the same holder again yields the same id.
+   *
+   * @throws ValidationException (field {@code holder}) when the holder is not a {@code did:key} of
+   *     an Ed25519 or P-256 key ({@link HolderProofVerifier#requireHolder})
+   */
+  @Override
+  public Issued issueHolderCertificate(CertificateClaims claims, String holder) {
+    HolderProofVerifier.requireHolder(holder);
+    OrganizationIssuer org = issuer(claims.organization());
+    String id = holderCredentialId(claims.certificateId().toString(), holder);
+    ObjectNode credential =
+        UnsignedCredentials.certificate(
+            id, certificateRequest(claims, org), certificateStatus(claims));
+    ObjectNode subject = (ObjectNode) credential.get("credentialSubject");
+    ObjectNode bound = subject.objectNode();
+    bound.put("id", holder);
+    bound.setAll(subject);
+    credential.set("credentialSubject", bound);
+    String json = sign(credential, org);
+    return new Issued(id, json, VerificationCode.forCredentialId(id), org.signer().keyId());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Verified by a {@link HolderProofVerifier} at this issuer's clock, with its {@link
+   * DataIntegrity} (bundled contexts, canonicalization limits) and {@link JsonLimits#DEFAULT}.
+   */
+  @Override
+  public HolderProofResult verifyHolderProof(HolderProof proof) {
+    return holderProofs.verify(proof);
+  }
+
+  /** The id of a certificate bound to a holder: a version 8 UUID from SHA-256. */
+  static String holderCredentialId(String certificateId, String holder) {
+    byte[] hash =
+        Crypto.sha256(
+            ("trainproof holder certificate\n" + certificateId + "\n" + holder)
+                .getBytes(StandardCharsets.UTF_8));
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x80);
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+    long high = ByteBuffer.wrap(hash, 0, 8).getLong();
+    long low = ByteBuffer.wrap(hash, 8, 8).getLong();
+    return "urn:uuid:" + new UUID(high, low);
+  }
+
+  private List<StatusEntry> certificateStatus(CertificateClaims claims) {
+    return List.of(
+        statusEntry(claims.organization(), StatusPurpose.REVOCATION, claims.statusIndex()),
+        statusEntry(claims.organization(), StatusPurpose.SUPERSEDED, claims.statusIndex()));
+  }
+
+  private static CertificateRequest certificateRequest(
+      CertificateClaims claims, OrganizationIssuer org) {
+    String criteria =
+        "Completed version "
+            + claims.courseVersionLabel()
+            + " of the course "
+            + claims.courseTitle()
+            + " and met its pass mark.";
+    return new CertificateRequest(
+        profile(org, claims.organizationName()),
+        SubjectIdentifier.memberId(claims.memberId()),
+        new AchievementInfo(
+            claims.courseCode(),
+            claims.courseVersionId(),
+            claims.courseTitle(),
+            claims.courseTitle()
+                + " ("
+                + claims.courseCode()
+                + "), version "
+                + claims.courseVersionLabel(),
+            criteria),
+        startOf(claims.validFrom(), claims.zone()),
+        claims.validUntil() == null
+            ? null
+            : startOf(claims.validUntil().plusDays(1), claims.zone()),
+        List.of(
+            new EvidenceItem(
+                "urn:uuid:" + claims.completionId(),
+                "Course completion",
+                "Completed on "
+                    + claims.completedOn()
+                    + (claims.score() == null ? "" : " with a score of " + claims.score()),
+                null)));
   }
 
   @Override

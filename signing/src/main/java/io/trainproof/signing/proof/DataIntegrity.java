@@ -208,6 +208,15 @@ public final class DataIntegrity {
     proof.put("created", XsdDateTime.format(options.created()));
     proof.put("verificationMethod", signer.keyId());
     proof.put("proofPurpose", options.proofPurpose());
+    if (options.expires() != null) {
+      proof.put("expires", XsdDateTime.format(options.expires()));
+    }
+    if (options.challenge() != null) {
+      proof.put("challenge", options.challenge());
+    }
+    if (options.domain() != null) {
+      proof.put("domain", options.domain());
+    }
     if (!options.previousProof().isEmpty()) {
       if (options.previousProof().size() == 1) {
         proof.put("previousProof", options.previousProof().get(0));

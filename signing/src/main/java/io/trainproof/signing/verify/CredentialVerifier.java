@@ -51,6 +51,7 @@ public final class CredentialVerifier {
   private final ProofChecker proofs;
   private final StatusChecker status;
   private final VerificationObserver observer;
+  private final HolderProofVerifier holderProofs;
 
   /**
    * Creates a verifier with {@link VerificationPolicy#DEFAULT}.
@@ -97,6 +98,7 @@ public final class CredentialVerifier {
     this.proofs = new ProofChecker(bundle, dataIntegrity);
     this.status = new StatusChecker(bundle, clock, policy, proofs, seen);
     this.observer = VerificationObserver.NONE;
+    this.holderProofs = new HolderProofVerifier(clock, dataIntegrity, policy.limits());
   }
 
   private CredentialVerifier(CredentialVerifier verifier, VerificationObserver observer) {
@@ -106,6 +108,7 @@ public final class CredentialVerifier {
     this.proofs = verifier.proofs;
     this.status = verifier.status;
     this.observer = observer;
+    this.holderProofs = verifier.holderProofs;
   }
 
   /**
@@ -187,7 +190,10 @@ public final class CredentialVerifier {
               CheckKind.WELL_FORMED, FailureReason.MALFORMED_CREDENTIAL, "not a JSON object"));
       return new VerificationResult(null, checks);
     }
-    ObjectNode credential = (ObjectNode) parsed;
+    return verifyParsed((ObjectNode) parsed, checks);
+  }
+
+  private VerificationResult verifyParsed(ObjectNode credential, List<Check> checks) {
     String id = credential.path("id").isTextual() ? credential.get("id").textValue() : null;
     checks.add(Check.passed(CheckKind.WELL_FORMED, "one JSON object, no duplicate keys"));
 
@@ -201,6 +207,93 @@ public final class CredentialVerifier {
       LOG.debug("credential {} not verified: {}", id, result.failureReasons());
     }
     return result;
+  }
+
+  /**
+   * Verifies a Verifiable Presentation a holder made for this verifier: its proof as {@link
+   * HolderProofVerifier} verifies a DID Authentication presentation (a Data Integrity proof with
+   * purpose {@code authentication} by a {@code did:key} the holder controls, over the expected
+   * challenge and domain, not created more than 5 minutes ahead of this verifier's clock, not
+   * expired; within this verifier's {@link VerificationPolicy#limits()}), then each credential in
+   * its {@code verifiableCredential} exactly as {@link #verify(String)} does, then the holder
+   * binding: each credential must name the holder's DID as the {@code id} of its {@code
+   * credentialSubject} (of one of them, when it has several). The caller checks that the challenge
+   * is one it issued and has not been used. Never throws for any presentation text.
+   *
+   * @param presentationJson the presentation's JSON text, as received
+   * @param challenge the challenge the verifier gave the holder
+   * @param domain the verifier's domain
+   * @return the holder, what was refused if anything, and each credential's checks
+   */
+  public PresentationResult verifyPresentation(
+      String presentationJson, String challenge, String domain) {
+    HolderProofVerifier.VerifiedPresentation presentation;
+    try {
+      if (challenge == null || challenge.isEmpty()) {
+        throw new ValidationException(
+            "challenge", null, "a presentation is verified against a challenge");
+      }
+      presentation = holderProofs.verifyPresentation(presentationJson, challenge, domain);
+    } catch (ValidationException e) {
+      LOG.debug("presentation refused: {}", e.getMessage());
+      return new PresentationResult(null, e.field(), e.getMessage(), List.of());
+    }
+    String holder = presentation.holder();
+    List<JsonNode> embedded = new ArrayList<>();
+    JsonNode vcs = presentation.presentation().get("verifiableCredential");
+    if (vcs != null && vcs.isArray()) {
+      vcs.forEach(embedded::add);
+    } else if (vcs != null) {
+      embedded.add(vcs);
+    }
+    List<VerificationResult> results = new ArrayList<>();
+    String unbound = null;
+    for (int i = 0; i < embedded.size(); i++) {
+      JsonNode item = embedded.get(i);
+      if (!item.isObject()) {
+        results.add(
+            new VerificationResult(
+                null,
+                List.of(
+                    Check.failed(
+                        CheckKind.WELL_FORMED,
+                        FailureReason.MALFORMED_CREDENTIAL,
+                        "not a JSON object"))));
+      } else {
+        ObjectNode credential = (ObjectNode) item;
+        results.add(observer.observe(() -> verifyParsed(credential, new ArrayList<>())));
+      }
+      if (unbound == null && !isSubject(item, holder)) {
+        unbound =
+            "credential "
+                + (i + 1)
+                + " of "
+                + embedded.size()
+                + " is not issued to the presentation's holder";
+      }
+    }
+    return new PresentationResult(
+        holder,
+        unbound == null ? null : "holder",
+        unbound == null ? null : "holder=" + holder + ": " + unbound,
+        results);
+  }
+
+  /** Whether a credential names the DID as the id of its subject, or of one of its subjects. */
+  private static boolean isSubject(JsonNode credential, String did) {
+    JsonNode subject = credential.get("credentialSubject");
+    if (subject == null) {
+      return false;
+    }
+    if (subject.isArray()) {
+      for (JsonNode one : subject) {
+        if (did.equals(one.path("id").asText(null))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return did.equals(subject.path("id").asText(null));
   }
 
   private List<ProofChecker.Result> checkProofs(ObjectNode credential, List<Check> checks) {
