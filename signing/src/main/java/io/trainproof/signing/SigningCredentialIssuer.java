@@ -201,7 +201,15 @@ public final class SigningCredentialIssuer implements CredentialIssuer {
     bound.put("id", holder);
     bound.setAll(subject);
     credential.set("credentialSubject", bound);
-    String json = sign(credential, org);
+    // why: wallets verify Open Badges with RDF canonicalization (Open Badges 3.0 certification
+    // accepts only eddsa-rdfc-2022 for embedded Ed25519 proofs), whatever the issuer's default
+    Cryptosuite suite =
+        org.signer().publicKey().algorithm() == KeyAlgorithm.ED25519
+            ? Cryptosuite.EDDSA_RDFC_2022
+            : cryptosuite;
+    String json =
+        dataIntegrity.addProofToJson(
+            credential, ProofOptions.of(suite, activeKeyCheckedAt(org)), org.signer());
     return new Issued(id, json, VerificationCode.forCredentialId(id), org.signer().keyId());
   }
 
