@@ -29,6 +29,7 @@ import io.trainproof.persistence.jpa.internal.ReminderEntity;
 import io.trainproof.persistence.jpa.internal.RequirementEntity;
 import io.trainproof.persistence.jpa.internal.StorePersistenceUnit;
 import io.trainproof.persistence.jpa.internal.TombstoneEntity;
+import io.trainproof.persistence.jpa.internal.WalletExchangeEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -191,7 +192,8 @@ public final class JpaStore implements Store, AutoCloseable {
         ReminderEntity.class,
         GrantEntity.class,
         CertificationKindEntity.class,
-        CertificationEntity.class);
+        CertificationEntity.class,
+        WalletExchangeEntity.class);
   }
 
   /**

@@ -37,7 +37,9 @@ public final class Errors {
           Map.entry("uq_tp_outbox_key", "Notification"),
           Map.entry("uq_tp_decision_number", "AddressableDecision"),
           Map.entry("uq_tp_certification_kind_code", "CertificationKind"),
-          Map.entry("uq_tp_certification_credential", "Certification"));
+          Map.entry("uq_tp_certification_credential", "Certification"),
+          Map.entry("uq_tp_wallet_exchange_secret", "WalletExchange"),
+          Map.entry("uq_tp_wallet_exchange_token", "WalletExchange"));
 
   private Errors() {}
 

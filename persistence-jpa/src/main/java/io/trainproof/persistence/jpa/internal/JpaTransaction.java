@@ -16,6 +16,7 @@ import io.trainproof.core.spi.PolicyRepository;
 import io.trainproof.core.spi.RequirementRepository;
 import io.trainproof.core.spi.RetentionRepository;
 import io.trainproof.core.spi.Transaction;
+import io.trainproof.core.spi.WalletExchangeRepository;
 import io.trainproof.persistence.jpa.SqlDialect;
 import jakarta.persistence.EntityManager;
 
@@ -42,6 +43,7 @@ public final class JpaTransaction implements Transaction {
   private final DocumentationRepository documentation;
   private final GrantRepository grants;
   private final CertificationRepository certifications;
+  private final WalletExchangeRepository walletExchanges;
 
   /**
    * Creates the repositories of one transaction.
@@ -66,6 +68,7 @@ public final class JpaTransaction implements Transaction {
     documentation = new JpaDocumentationRepository(session);
     grants = new JpaGrantRepository(session);
     certifications = new JpaCertificationRepository(session);
+    walletExchanges = new JpaWalletExchangeRepository(session);
   }
 
   @Override
@@ -141,5 +144,10 @@ public final class JpaTransaction implements Transaction {
   @Override
   public CertificationRepository certifications() {
     return certifications;
+  }
+
+  @Override
+  public WalletExchangeRepository walletExchanges() {
+    return walletExchanges;
   }
 }

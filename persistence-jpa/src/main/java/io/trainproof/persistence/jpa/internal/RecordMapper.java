@@ -19,12 +19,13 @@ import io.trainproof.core.domain.RecordKind;
 import io.trainproof.core.domain.RegulatoryTopic;
 import io.trainproof.core.domain.SecurityReminder;
 import io.trainproof.core.domain.Tombstone;
+import io.trainproof.core.domain.WalletExchange;
 import java.util.Objects;
 
 /**
  * Maps the records kept around the training: the audit chain, the outbox, legal holds and
- * tombstones, documentation, cross-organization grants and outside certifications. Stateless;
- * thread-safe.
+ * tombstones, documentation, cross-organization grants, outside certifications and wallet
+ * exchanges. Stateless; thread-safe.
  */
 final class RecordMapper {
   private RecordMapper() {}
@@ -305,5 +306,50 @@ final class RecordMapper {
         v,
         e.recordedAt,
         e.recordedBy);
+  }
+
+  // --- wallet exchanges ------------------------------------------------------------------
+
+  static WalletExchangeEntity toEntity(WalletExchange x) {
+    WalletExchangeEntity e = new WalletExchangeEntity(x.id().value());
+    e.orgId = x.organization().value();
+    e.certificateId = x.certificate().value();
+    e.memberId = x.member().value();
+    e.secretSha256 = x.secretSha256();
+    e.challenge = x.challenge();
+    e.createdAt = x.createdAt();
+    e.expiresAt = x.expiresAt();
+    e.createdBy = x.createdBy();
+    e.state = x.state().name();
+    e.failures = x.failures();
+    e.accessTokenSha256 = x.accessTokenSha256();
+    e.accessTokenExpiresAt = x.accessTokenExpiresAt();
+    e.holder = x.holder();
+    e.protocol = x.protocol();
+    e.issuedCertificateId = uuid(x.issuedCertificate());
+    e.completedAt = x.completedAt();
+    return e;
+  }
+
+  static WalletExchange walletExchange(WalletExchangeEntity e) {
+    return new WalletExchange(
+        idOf(e.id),
+        idOf(e.orgId),
+        idOf(e.certificateId),
+        idOf(e.memberId),
+        e.secretSha256,
+        e.challenge,
+        e.createdAt,
+        e.expiresAt,
+        e.createdBy,
+        WalletExchange.State.valueOf(e.state),
+        e.failures,
+        e.accessTokenSha256,
+        e.accessTokenExpiresAt,
+        e.holder,
+        e.protocol,
+        id(e.issuedCertificateId),
+        e.completedAt,
+        e.version);
   }
 }
