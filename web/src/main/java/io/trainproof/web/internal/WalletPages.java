@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -128,8 +129,10 @@ public class WalletPages extends Endpoints {
     ZoneId zone = site.trainproof().organizations().get(actor).zone();
     String expires =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(request.getLocale())
-            .format(offer.expiresAt().atZone(zone));
+                .withLocale(request.getLocale())
+                .format(offer.expiresAt().atZone(zone))
+            + " "
+            + zone.getDisplayName(TextStyle.SHORT, request.getLocale());
     String page =
         Html.open(base, "Add your certificate to your wallet")
             + "<h1>Add your certificate to your wallet</h1>"
