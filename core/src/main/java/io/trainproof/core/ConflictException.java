@@ -10,6 +10,7 @@ public final class ConflictException extends TrainproofException {
 
   private final String entity;
   private final String key;
+  private final boolean transientFailure;
 
   /**
    * Creates a conflict.
@@ -19,9 +20,24 @@ public final class ConflictException extends TrainproofException {
    * @param detail what the conflict was
    */
   public ConflictException(String entity, Object key, String detail) {
+    this(entity, key, detail, false);
+  }
+
+  /**
+   * Creates a conflict that may be transient.
+   *
+   * @param entity the kind of record that conflicted
+   * @param key its identifier or the unique key that was taken
+   * @param detail what the conflict was
+   * @param transientFailure true when the database gave up the transaction to resolve contention (a
+   *     serialization failure or a deadlock: SQLState 40001, 40P01): running the whole unit of work
+   *     again will likely succeed, and Trainproof does so by its {@link RetryPolicy}
+   */
+  public ConflictException(String entity, Object key, String detail, boolean transientFailure) {
     super(entity + " " + key + ": " + detail);
     this.entity = entity;
     this.key = String.valueOf(key);
+    this.transientFailure = transientFailure;
   }
 
   /**
@@ -36,5 +52,14 @@ public final class ConflictException extends TrainproofException {
    */
   public String key() {
     return key;
+  }
+
+  /**
+   * @return true when the database gave the transaction up to resolve contention (a serialization
+   *     failure or a deadlock), so the unit of work is run again by the {@link RetryPolicy}; false
+   *     for a lost update or a taken key, which a retry on fresh data would meet differently
+   */
+  public boolean transientFailure() {
+    return transientFailure;
   }
 }

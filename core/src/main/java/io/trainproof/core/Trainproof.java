@@ -60,7 +60,8 @@ public final class Trainproof {
             b.issuer,
             b.dueSoonDays,
             b.sink,
-            b.observer);
+            b.observer,
+            b.retry);
   }
 
   /**
@@ -254,6 +255,7 @@ public final class Trainproof {
     private @Nullable CredentialIssuer issuer;
     private @Nullable NotificationSink sink;
     private OperationObserver observer = OperationObserver.NONE;
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -266,6 +268,19 @@ public final class Trainproof {
      */
     public Builder operationObserver(OperationObserver operationObserver) {
       this.observer = Check.notNull("operationObserver", operationObserver);
+      return this;
+    }
+
+    /**
+     * How a unit of work is run again when the database gave its transaction up to resolve
+     * contention (a serialization failure or a deadlock). Default {@link RetryPolicy#DEFAULT};
+     * {@link RetryPolicy#NONE} hands every such conflict to the caller.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retry = Check.notNull("retryPolicy", policy);
       return this;
     }
 

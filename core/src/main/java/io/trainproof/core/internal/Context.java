@@ -2,8 +2,10 @@ package io.trainproof.core.internal;
 
 import io.trainproof.core.Actor;
 import io.trainproof.core.ActorRole;
+import io.trainproof.core.ConflictException;
 import io.trainproof.core.ForbiddenException;
 import io.trainproof.core.NotFoundException;
+import io.trainproof.core.RetryPolicy;
 import io.trainproof.core.TrainproofException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
@@ -20,6 +22,7 @@ import io.trainproof.core.spi.OperationObserver;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,13 +47,15 @@ import org.slf4j.MDC;
  * @param listeners host listeners for domain events
  * @param issuer the credential issuer, when the signing module is configured
  * @param observer called around every operation
+ * @param retry how a unit of work the database gave up is run again
  */
 public record Context(
     Clock clock,
     Store store,
     List<TrainproofListener> listeners,
     @Nullable CredentialIssuer issuer,
-    OperationObserver observer) {
+    OperationObserver observer,
+    RetryPolicy retry) {
   private static final Logger LOG = LoggerFactory.getLogger(Context.class);
 
   /**
@@ -89,7 +94,14 @@ public record Context(
     String outerOrg = MDC.get(OperationObserver.MDC_ORGANIZATION);
     MDC.put(OperationObserver.MDC_ORGANIZATION, orgId.value().toString());
     try {
-      return observer.observe(operation, orgId, () -> runIn(orgId, actor, operation, body));
+      return observer.observe(
+          operation,
+          orgId,
+          () ->
+              retrying(
+                  operation.name(),
+                  PENDING.get() == null,
+                  () -> runIn(orgId, actor, operation, body)));
     } finally {
       if (outerOrg == null) {
         MDC.remove(OperationObserver.MDC_ORGANIZATION);
@@ -158,7 +170,16 @@ public record Context(
     PENDING.set(events);
     T result;
     try {
-      result = store.inTransaction(tx -> work.get());
+      result =
+          retrying(
+              "unit of work",
+              true,
+              () -> {
+                // why: a failed attempt's events never happened
+                events.clear();
+                PENDING_REFUSAL.remove();
+                return store.inTransaction(tx -> work.get());
+              });
     } finally {
       PENDING.remove();
       Runnable refusal = PENDING_REFUSAL.get();
@@ -169,6 +190,47 @@ public record Context(
     }
     publish(events);
     return result;
+  }
+
+  /**
+   * Runs an outermost unit of work again, by the retry policy, when the database gave its
+   * transaction up to resolve contention. A unit nested in {@link #atomically} is not retried on
+   * its own: the outer unit is.
+   */
+  private <T> T retrying(String what, boolean outermost, Supplier<T> attempt) {
+    if (!outermost) {
+      return attempt.get();
+    }
+    for (int n = 1; ; n++) {
+      try {
+        return attempt.get();
+      } catch (ConflictException e) {
+        if (!e.transientFailure() || n >= retry.maxAttempts()) {
+          throw e;
+        }
+        Duration wait = retry.backoffBefore(n + 1);
+        LOG.info(
+            "{}: the database gave the transaction up ({}); attempt {} of {} in {} ms",
+            what,
+            e.getMessage(),
+            n + 1,
+            retry.maxAttempts(),
+            wait.toMillis());
+        pause(wait, e);
+      }
+    }
+  }
+
+  private static void pause(Duration wait, ConflictException cause) {
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.trainproof.core.internal;
 
+import io.trainproof.core.RetryPolicy;
 import io.trainproof.core.assignment.AssignmentRules;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
@@ -67,6 +68,7 @@ public final class Services {
    * @param dueSoonDays how many days before a due date counts as due soon
    * @param sink where notifications go, or null when the host delivers none
    * @param observer called around every operation
+   * @param retry how a unit of work the database gave up is run again
    */
   public Services(
       Clock clock,
@@ -75,8 +77,9 @@ public final class Services {
       @Nullable CredentialIssuer issuer,
       int dueSoonDays,
       @Nullable NotificationSink sink,
-      OperationObserver observer) {
-    this.context = new Context(clock, store, listeners, issuer, observer);
+      OperationObserver observer,
+      RetryPolicy retry) {
+    this.context = new Context(clock, store, listeners, issuer, observer, retry);
     AssignmentEngine engine = new AssignmentEngine();
     AttestationServiceImpl attestationService = new AttestationServiceImpl(context);
     this.attestations = attestationService;

@@ -73,9 +73,19 @@ public final class Errors {
       if (state.equals("23505") || code == 1062 || code == 1586) {
         return conflict(entity, key, "already exists", failure);
       }
-      if (state.equals("40001")
-          || state.equals("40P01")
-          || state.equals("55P03")
+      if (state.equals("40001") || state.equals("40P01") || code == 1213) {
+        // why: the database gave the transaction up to resolve contention (serialization
+        // failure, deadlock); the whole unit of work is run again by core's RetryPolicy
+        ConflictException e =
+            new ConflictException(
+                entity,
+                key,
+                "serialization failure or deadlock (SQLState " + state + "); retry",
+                true);
+        e.initCause(failure);
+        return e;
+      }
+      if (state.equals("55P03")
           || state.equals("57014")
           || state.equals("HYT00")
           || code == 1205
