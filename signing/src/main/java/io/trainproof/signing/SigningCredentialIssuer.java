@@ -75,6 +75,12 @@ import org.jspecify.annotations.Nullable;
  * lists at {@code <base>/<organization id>/revocation} and {@code <base>/<organization
  * id>/superseded}.
  *
+ * <p><b>Certificates bound to a holder</b> ({@link #issueHolderCertificate}, wallet delivery): the
+ * same certificate with the holder's {@code did:key} DID as {@code credentialSubject.id} and an id
+ * of its own; the holder first proves control of the DID ({@link #verifyHolderProof}: a DID
+ * Authentication presentation or an OpenID4VCI {@code jwt} key proof, checked by {@link
+ * HolderProofVerifier} at this issuer's clock).
+ *
  * <p><b>Status lists</b> ({@link #statusListCredential}) carry {@code validFrom} (the clock's
  * instant) and {@code validUntil} ({@link Builder#statusListValidity}, 7 days by default), after
  * which verifiers refuse them.

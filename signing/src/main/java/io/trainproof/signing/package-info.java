@@ -3,6 +3,14 @@
  * implementation of core's credential SPI (with {@link io.trainproof.signing.OrganizationIssuer}
  * naming who signs for each organization), and the exceptions shared by the feature packages.
  *
+ * <p>Wallet delivery (issue 21): {@code SigningCredentialIssuer.issueHolderCertificate} signs the
+ * certificate bound to a holder's {@code did:key} DID ({@code credentialSubject.id}, a credential
+ * id of its own), and {@code verifyHolderProof} checks the holder's DID Authentication presentation
+ * or OpenID4VCI {@code jwt} key proof with {@link
+ * io.trainproof.signing.verify.HolderProofVerifier}. A holder signs a presentation with {@link
+ * io.trainproof.signing.proof.DataIntegrity} and {@link
+ * io.trainproof.signing.proof.ProofOptions#authentication}.
+ *
  * <p>Feature packages: {@link io.trainproof.signing.key} (keys, key providers, issuer key
  * histories, {@code did:key}), {@link io.trainproof.signing.jcs} (RFC 8785 JSON canonicalization
  * and strict parsing), {@link io.trainproof.signing.proof} (Data Integrity proofs), {@link

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The JSON-LD contexts {@code eddsa-rdfc-2022} may use, all held in memory: nothing is ever
  * fetched. {@link #bundled()} has the ones shipped in the jar (credentials v1 and v2,
- * data-integrity v2, Open Badges 3.0.3, Trainproof v1); {@link #with} adds a host's own. Immutable
- * and thread-safe.
+ * data-integrity v2, Ed25519Signature2020 v1, Open Badges 3.0.3, Trainproof v1); {@link #with} adds
+ * a host's own. Immutable and thread-safe.
  */
 public final class JsonLdContexts {
   /** VC Data Model 1.1 context. */
@@ -26,6 +26,13 @@ public final class JsonLdContexts {
 
   /** Data Integrity v2 context, added to VC 1.1 credentials when they are signed. */
   public static final String DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2";
+
+  /**
+   * The Ed25519Signature2020 suite's context, which wallets that still sign presentations with that
+   * suite (for example the Learner Credential Wallet) put in them.
+   */
+  public static final String ED25519_SIGNATURE_2020_V1 =
+      "https://w3id.org/security/suites/ed25519-2020/v1";
 
   /** Open Badges 3.0 context, version 3.0.3. */
   public static final String OPEN_BADGES_V3 =
@@ -88,6 +95,7 @@ public final class JsonLdContexts {
     docs.put(CREDENTIALS_V1, resource("credentials-v1.jsonld"));
     docs.put(CREDENTIALS_V2, resource("credentials-v2.jsonld"));
     docs.put(DATA_INTEGRITY_V2, resource("data-integrity-v2.jsonld"));
+    docs.put(ED25519_SIGNATURE_2020_V1, resource("ed25519-signature-2020-v1.jsonld"));
     docs.put(OPEN_BADGES_V3, resource("ob-context-3.0.3.json"));
     docs.put(TRAINPROOF_V1, resource("trainproof-v1.jsonld"));
     return new JsonLdContexts(docs);

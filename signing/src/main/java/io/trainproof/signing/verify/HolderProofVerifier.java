@@ -6,6 +6,8 @@ import io.trainproof.core.ValidationException;
 import io.trainproof.core.spi.CredentialIssuer.HolderProof;
 import io.trainproof.core.spi.CredentialIssuer.HolderProofResult;
 import io.trainproof.signing.UnusableInputException;
+import io.trainproof.signing.internal.Crypto;
+import io.trainproof.signing.internal.Multibase;
 import io.trainproof.signing.internal.Sanitized;
 import io.trainproof.signing.jcs.JsonLimits;
 import io.trainproof.signing.jcs.StrictJson;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +37,16 @@ import org.jspecify.annotations.Nullable;
  * JsonLimits}, first {@code @context} VC 2.0 ({@value JsonLdContexts#CREDENTIALS_V2}) or VC 1.1
  * ({@value JsonLdContexts#CREDENTIALS_V1}), {@code type} holding {@code VerifiablePresentation},
  * and exactly one proof: a {@code DataIntegrityProof} of a suite this module implements ({@code
- * eddsa-rdfc-2022}, {@code eddsa-jcs-2022}, {@code ecdsa-jcs-2019}, {@code ecdsa-rdfc-2019}; RDF
- * canonicalization within the {@link DataIntegrity}'s limits and bundled contexts, nothing is
- * fetched) with {@code proofPurpose} {@code authentication}, {@code challenge} the expected one,
- * {@code domain} the expected one (or an array holding it), {@code created} no more than {@link
- * #MAX_CLOCK_SKEW} ahead of the clock, {@code expires} (when present) not passed, and {@code
- * verificationMethod} an Ed25519 or P-256 {@code did:key} DID URL, resolved locally, whose key
- * verifies the signature. A {@code holder} the presentation states must be that DID. Credentials it
- * carries are not verified here ({@link CredentialVerifier#verifyPresentation} does).
+ * eddsa-rdfc-2022}, {@code eddsa-jcs-2022}, {@code ecdsa-jcs-2019}, {@code ecdsa-rdfc-2019}), or an
+ * {@code Ed25519Signature2020} proof (what the Learner Credential Wallet sends; the presentation
+ * must name {@value JsonLdContexts#ED25519_SIGNATURE_2020_V1}), with RDF canonicalization within
+ * the {@link DataIntegrity}'s limits and bundled contexts (nothing is fetched), and with {@code
+ * proofPurpose} {@code authentication}, {@code challenge} the expected one, {@code domain} the
+ * expected one (or an array holding it), {@code created} no more than {@link #MAX_CLOCK_SKEW} ahead
+ * of the clock, {@code expires} (when present) not passed, and {@code verificationMethod} an
+ * Ed25519 or P-256 {@code did:key} DID URL, resolved locally, whose key verifies the signature. A
+ * {@code holder} the presentation states must be that DID. Credentials it carries are not verified
+ * here ({@link CredentialVerifier#verifyPresentation} does).
  *
  * <p><b>JWT key proofs</b> ({@link HolderProof.Kind#JWT}), parsed and checked with Nimbus JOSE+JWT:
  * at most {@link #MAX_JWT_CHARS} chars; header {@code typ} {@code openid4vci-proof+jwt}, {@code
@@ -68,6 +73,9 @@ public final class HolderProofVerifier {
   /** The longest holder DID accepted, in chars. */
   public static final int MAX_HOLDER_CHARS = 500;
 
+  /** The proof type of the Ed25519Signature2020 suite (jsonld-signatures). */
+  static final String ED25519_SIGNATURE_2020 = "Ed25519Signature2020";
+
   /** The proof purpose of a DID Authentication presentation. */
   static final String AUTHENTICATION = "authentication";
 
@@ -77,6 +85,7 @@ public final class HolderProofVerifier {
   private final Clock clock;
   private final JsonLimits limits;
   private final ProofChecker proofs;
+  private final DataIntegrity dataIntegrity;
   private final JwtKeyProofs jwts;
 
   /**
@@ -100,9 +109,8 @@ public final class HolderProofVerifier {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.limits = Objects.requireNonNull(limits, "limits");
     // why: the holder's key is a did:key, resolved from its id; no issuer is trusted here
-    this.proofs =
-        new ProofChecker(
-            TrustBundle.of(List.of(), List.of()), Objects.requireNonNull(dataIntegrity));
+    this.dataIntegrity = Objects.requireNonNull(dataIntegrity, "dataIntegrity");
+    this.proofs = new ProofChecker(TrustBundle.of(List.of(), List.of()), dataIntegrity);
     this.jwts = new JwtKeyProofs(clock);
   }
 
@@ -185,10 +193,12 @@ public final class HolderProofVerifier {
       throw refuse("proof", "the presentation must carry exactly one proof, not " + all.size());
     }
     ObjectNode proof = all.get(0);
-    if (!"DataIntegrityProof".equals(proof.path("type").asText())) {
-      throw refuse("proof", "the proof is not a DataIntegrityProof");
+    boolean ed25519Signature2020 = ED25519_SIGNATURE_2020.equals(proof.path("type").asText());
+    if (!ed25519Signature2020 && !"DataIntegrityProof".equals(proof.path("type").asText())) {
+      throw refuse("proof", "the proof is not a DataIntegrityProof or an Ed25519Signature2020");
     }
-    if (Cryptosuite.fromId(proof.path("cryptosuite").asText("")).isEmpty()) {
+    if (!ed25519Signature2020
+        && Cryptosuite.fromId(proof.path("cryptosuite").asText("")).isEmpty()) {
       throw refuse("proof", "the proof's cryptosuite is not one this verifier implements");
     }
     if (!AUTHENTICATION.equals(proof.path("proofPurpose").asText(""))) {
@@ -205,6 +215,10 @@ public final class HolderProofVerifier {
         throw refuse("holder", "the presentation's holder is not the DID whose key signed it");
       }
     }
+    if (ed25519Signature2020) {
+      verifyEd25519Signature2020(vp, proof);
+      return new VerifiedPresentation(holder, vp);
+    }
     ProofChecker.Result result = proofs.check(vp, proof, all, "proof");
     if (!result.valid()) {
       FailureReason reason = Objects.requireNonNull(result.proof().reason());
@@ -212,6 +226,63 @@ public final class HolderProofVerifier {
           "proof", "the presentation's signature does not verify: " + reason.description());
     }
     return new VerifiedPresentation(holder, vp);
+  }
+
+  /**
+   * An {@code Ed25519Signature2020} proof (jsonld-signatures): hashed as {@code eddsa-rdfc-2022}
+   * hashes, the proof configuration taking the document's {@code @context}, which must hold the
+   * suite's context; an Ed25519 key.
+   */
+  private void verifyEd25519Signature2020(ObjectNode vp, ObjectNode proof) {
+    if (!contexts(vp).contains(JsonLdContexts.ED25519_SIGNATURE_2020_V1)) {
+      throw refuse("proof", "an Ed25519Signature2020 presentation must name the suite's context");
+    }
+    VerificationKey key = DidKey.resolve(proof.get("verificationMethod").textValue());
+    if (key.algorithm() != KeyAlgorithm.ED25519) {
+      throw refuse("proof", "an Ed25519Signature2020 proof needs an Ed25519 key");
+    }
+    JsonNode value = proof.get("proofValue");
+    if (value == null || !value.isTextual()) {
+      throw refuse("proof", "the proof carries no proofValue");
+    }
+    byte[] hashData;
+    byte[] signature;
+    try {
+      signature = Multibase.decodeBase58(value.textValue());
+      ObjectNode unsecured = vp.deepCopy();
+      unsecured.remove("proof");
+      Cryptosuite suite = Cryptosuite.EDDSA_RDFC_2022;
+      hashData =
+          dataIntegrity
+              .trace(
+                  suite,
+                  KeyAlgorithm.ED25519,
+                  unsecured,
+                  dataIntegrity.proofConfig(suite, proof, unsecured))
+              .hashData();
+    } catch (UnusableInputException e) {
+      throw refuse(
+          "proof",
+          "the presentation's signature does not verify: its proof or content cannot be put in"
+              + " the form that was signed");
+    }
+    if (!Crypto.verify(KeyAlgorithm.ED25519, key.bytes(), hashData, signature)) {
+      throw refuse(
+          "proof",
+          "the presentation's signature does not verify: "
+              + FailureReason.TAMPERED_CONTENT.description());
+    }
+  }
+
+  private static List<String> contexts(ObjectNode document) {
+    JsonNode context = document.get("@context");
+    List<String> urls = new ArrayList<>();
+    if (context != null && context.isTextual()) {
+      urls.add(context.textValue());
+    } else if (context != null && context.isArray()) {
+      context.forEach(c -> urls.add(c.asText("")));
+    }
+    return urls;
   }
 
   private static void checkChallenge(@Nullable JsonNode value, String expected) {

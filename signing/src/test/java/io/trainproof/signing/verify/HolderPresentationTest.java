@@ -125,6 +125,18 @@ class HolderPresentationTest {
   }
 
   @Test
+  void acceptsATypeWrittenAsOneString() {
+    ObjectNode vp = unsignedVp(JsonLdContexts.CREDENTIALS_V2, did(ed25519));
+    vp.put("type", "VerifiablePresentation");
+    String signed =
+        sign(
+            vp,
+            ProofOptions.authentication(Cryptosuite.EDDSA_RDFC_2022, NOW, CHALLENGE, DOMAIN),
+            ed25519);
+    assertThat(verify(signed).holder()).isEqualTo(did(ed25519));
+  }
+
+  @Test
   void acceptsCreatedUpToFiveMinutesAheadAndAnExpiryStillToCome() {
     String vp =
         sign(
@@ -325,7 +337,19 @@ class HolderPresentationTest {
             StrictJson.parse(
                 didAuth(JsonLdContexts.CREDENTIALS_V2, Cryptosuite.EDDSA_JCS_2022, ed25519));
     notVp.putArray("type").add("SomethingElse");
-    refused(() -> verify(StrictJson.write(notVp)), "proof");
+    assertThatThrownBy(() -> verify(StrictJson.write(notVp)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("proof");
+              assertThat(e.getMessage()).contains("VerifiablePresentation");
+            });
+    notVp.put("type", "SomethingElse");
+    assertThatThrownBy(() -> verify(StrictJson.write(notVp)))
+        .hasMessageContaining("VerifiablePresentation");
+    notVp.remove("type");
+    assertThatThrownBy(() -> verify(StrictJson.write(notVp)))
+        .hasMessageContaining("VerifiablePresentation");
 
     ObjectNode otherContext = unsignedVp("https://example.org/context", null);
     String signedOther =
