@@ -141,7 +141,36 @@ class TrainproofWebAutoConfigurationTest {
             TrainproofWebAutoConfiguration.CHAIN,
             SecurityFilterChain.class,
             () -> new DefaultSecurityFilterChain(r -> false))
-        .run(c -> assertThat(c).hasSingleBean(SecurityFilterChain.class));
+        .run(
+            c -> {
+              // the host's chain stands in for the module's under its name; the wallet
+              // metadata's own chain (outside the base path) stays
+              assertThat(c.getBeansOfType(SecurityFilterChain.class))
+                  .containsOnlyKeys(
+                      TrainproofWebAutoConfiguration.CHAIN,
+                      TrainproofWebAutoConfiguration.WELL_KNOWN_CHAIN);
+              assertThat(c.getBean(TrainproofWebAutoConfiguration.CHAIN))
+                  .isInstanceOf(DefaultSecurityFilterChain.class)
+                  .satisfies(
+                      chain ->
+                          assertThat(((DefaultSecurityFilterChain) chain).getFilters()).isEmpty());
+            });
+  }
+
+  @Test
+  void aHostsOwnWellKnownChainReplacesTheModules() {
+    withInstance()
+        .withBean(
+            TrainproofWebAutoConfiguration.WELL_KNOWN_CHAIN,
+            SecurityFilterChain.class,
+            () -> new DefaultSecurityFilterChain(r -> false))
+        .run(
+            c ->
+                assertThat(
+                        ((DefaultSecurityFilterChain)
+                                c.getBean(TrainproofWebAutoConfiguration.WELL_KNOWN_CHAIN))
+                            .getFilters())
+                    .isEmpty());
   }
 
   @Test
