@@ -19,16 +19,16 @@ import java.util.UUID;
  * = ? AND version = ?}): of concurrent updates from one read, the database lets exactly one change
  * the row and the others find no row to change, which is a {@link ConflictException}. Reads return
  * detached values, so no managed entity goes stale behind such an update. A nonce is consumed by
- * one {@code DELETE} of the row if unexpired: exactly one of many concurrent consumers deletes it.
- * Not thread-safe: bound to one transaction.
+ * one {@code DELETE} of the row if unexpired: exactly one of many concurrent consumers deletes it;
+ * the organization's expired nonces go a bounded batch per consume, never waiting for rows other
+ * transactions hold. Not thread-safe: bound to one transaction.
  */
 final class JpaWalletExchangeRepository implements WalletExchangeRepository {
   private static final String ENTITY = "WalletExchange";
+  private static final String NONCE = "WalletNonce";
 
   /** The most expired nonces one consume removes: bounded work per call. */
-  static final int EXPIRED_NONCES_PER_CONSUME = 100;
-
-  private static final String NONCE = "WalletNonce";
+  private static final int EXPIRED_NONCES_PER_CONSUME = 100;
 
   /** why: ties on the creation instant break by id in Id.compareTo order, as in every store. */
   private static final Comparator<WalletExchange> ORDER =
