@@ -34,8 +34,9 @@ CREATE INDEX ix_tp_wallet_exchange_certificate
   ON tp_wallet_exchange (org_id, certificate_id, created_at);
 
 -- The one-time nonces of OpenID4VCI key proofs, by SHA-256. A consume is one DELETE of the row
--- if unexpired (one row deleted: accepted), so of many concurrent consumers exactly one wins;
--- it also deletes the organization's expired nonces, found through the expiry index.
+-- if unexpired (one row deleted: accepted), so of many concurrent consumers exactly one wins.
+-- It also deletes a bounded batch of the organization's expired nonces, found through the expiry
+-- index, skipping rows other transactions hold (SKIP LOCKED) so consumers never wait on each other.
 CREATE TABLE tp_wallet_nonce (
   org_id        UUID NOT NULL REFERENCES tp_organization (id),
   nonce_sha256  varchar(64) NOT NULL,

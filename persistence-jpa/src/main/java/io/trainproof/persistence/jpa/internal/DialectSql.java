@@ -66,6 +66,16 @@ interface DialectSql {
   String nullsFirst(String column);
 
   /**
+   * What follows a table's name in a {@code SELECT} that locks rows named by their whole primary
+   * key, so that the database reaches and locks them through the primary key alone.
+   *
+   * @return the index hint with a leading space, or empty where none is needed
+   */
+  default String byPrimaryKey() {
+    return "";
+  }
+
+  /**
    * Claims up to {@code limit} members of an organization not yet swept on {@code day}, skipping
    * rows other nodes hold, and marks them swept.
    *

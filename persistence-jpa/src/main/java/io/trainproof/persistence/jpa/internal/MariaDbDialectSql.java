@@ -37,6 +37,16 @@ final class MariaDbDialectSql implements DialectSql {
     return " ORDER BY " + orderBy;
   }
 
+  /**
+   * why: with a secondary index that also fits the query, InnoDB may scan that index and lock its
+   * entries, and locks on secondary entries are what concurrent deletes of the same rows deadlock
+   * on (the wallet nonces' expiry purge did, a few times in a thousand).
+   */
+  @Override
+  public String byPrimaryKey() {
+    return " FORCE INDEX (PRIMARY)";
+  }
+
   /** Ascending order puts nulls first already. */
   @Override
   public String nullsFirst(String column) {
