@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,6 +69,35 @@ public final class TrainproofMigrations {
    * @return how many scripts ran now
    */
   public int migrate(SqlDialect dialect) {
+    // why: two nodes starting on one new schema race to create the history table; the loser sees
+    // it created but not yet baselined ("already exists, and is empty") and waits for the winner
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return migrateOnce(dialect);
+      } catch (FlywayException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("already exists, and is empty") || attempt >= RACE_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info(
+            "another node is creating Trainproof's history table {}; migrating again ({} of {})",
+            table,
+            attempt + 1,
+            RACE_ATTEMPTS);
+        try {
+          Thread.sleep(Math.min(1000L, 50L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** How many times a node that lost the race to create the history table migrates again. */
+  private static final int RACE_ATTEMPTS = 20;
+
+  private int migrateOnce(SqlDialect dialect) {
     MigrateResult result =
         Flyway.configure(TrainproofMigrations.class.getClassLoader())
             .dataSource(dataSource)
