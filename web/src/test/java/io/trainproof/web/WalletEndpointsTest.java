@@ -271,6 +271,8 @@ class WalletEndpointsTest {
     assertThat(qr.getStatus()).as(qr.getContentAsString()).isEqualTo(200);
     assertThat(qr.getContentAsString())
         .contains("<img id=\"wallet-qr\"")
+        .contains("<img id=\"openid-qr\"")
+        .contains("openid-credential-offer://?credential_offer=")
         .contains("data:image/svg+xml;base64,")
         .contains(ISSUER + "/interactions/");
     assertThat(send(get("/trainproof/wallet")).getStatus()).isEqualTo(401);

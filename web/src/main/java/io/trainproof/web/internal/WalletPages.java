@@ -144,10 +144,14 @@ public class WalletPages extends Endpoints {
             + QrSvg.dataUri(urls.interaction())
             + "\"></p><p>On this phone: <a id=\"wallet-link\" href=\""
             + Html.esc(urls.interaction())
-            + "\">open in your wallet</a>. A wallet that speaks OpenID for Verifiable Credential"
-            + " Issuance can use <a id=\"openid-offer\" href=\""
+            + "\">open in your wallet</a>.</p><h2>A wallet that speaks OpenID4VCI</h2><p>Scan"
+            + " this code instead, or <a id=\"openid-offer\" href=\""
             + Html.esc(urls.credentialOffer())
-            + "\">this offer</a> instead.</p><p>The code works once, until "
+            + "\">open the offer</a> on this phone.</p><p><img id=\"openid-qr\" width=\"280\""
+            + " height=\"280\" alt=\"QR code with the OpenID for Verifiable Credential Issuance"
+            + " offer\" src=\""
+            + QrSvg.dataUri(urls.credentialOffer())
+            + "\"></p><p>The two codes are one delivery: the first your wallet uses works, once, until "
             + Html.esc(expires)
             + ". When your wallet has the certificate, the one you had before is marked as"
             + " replaced by it.</p><p><a href=\""
