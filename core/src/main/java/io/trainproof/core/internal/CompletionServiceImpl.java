@@ -3,7 +3,6 @@ package io.trainproof.core.internal;
 import io.trainproof.core.Actor;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
-import io.trainproof.core.audit.AuditChain;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
@@ -389,44 +388,21 @@ public final class CompletionServiceImpl implements CompletionService {
             : validUntil(w, completion, closed);
     int index = StatusIndexes.free(w, issuer.statusListSize());
     Id<Certificate> id = Id.random();
-    CredentialIssuer.Issued issued =
-        issuer.issueCertificate(
-            new CredentialIssuer.CertificateClaims(
-                w.org().id(),
-                w.org().name(),
-                w.org().zone(),
-                id,
-                member.id().toString(),
-                course.code(),
-                course.title(),
-                version.id().toString(),
-                version.label(),
-                completion.id().toString(),
-                completion.completedOn(),
-                completion.score(),
-                completion.completedOn(),
-                validUntil,
-                index,
-                w.now()));
-    Certificate certificate =
-        new Certificate(
+    CredentialIssuer.CertificateClaims claims =
+        CertificateIssuing.claims(
+            w,
             id,
-            w.org().id(),
             member.id(),
-            completion.id(),
-            course.id(),
-            version.id(),
-            issued.credentialId(),
-            issued.verificationCode() == null ? id.toString() : issued.verificationCode(),
-            issued.json(),
-            index,
-            w.now(),
+            course,
+            version,
+            completion,
             completion.completedOn(),
             validUntil,
-            Certificate.Status.VALID,
-            null,
-            null,
-            0);
+            index);
+    CredentialIssuer.Issued issued = issuer.issueCertificate(claims);
+    Certificate certificate =
+        CertificateIssuing.record(
+            w, claims, member.id(), course.id(), version.id(), completion.id(), issued);
     for (Certificate previous : w.tx().certificates().forMember(w.org().id(), member.id())) {
       if (previous.course().equals(course.id()) && previous.status() == Certificate.Status.VALID) {
         w.tx()
@@ -437,22 +413,7 @@ public final class CompletionServiceImpl implements CompletionService {
       }
     }
     w.tx().certificates().insert(certificate);
-    Map<String, String> facts =
-        new TreeMap<>(
-            Map.of(
-                "credentialId",
-                certificate.credentialId(),
-                "verificationCode",
-                certificate.verificationCode(),
-                "statusIndex",
-                String.valueOf(index),
-                "credentialSha256",
-                AuditChain.sha256(issued.json()),
-                "verificationMethod",
-                issued.verificationMethod()));
-    if (validUntil != null) {
-      facts.put("validUntil", validUntil.toString());
-    }
+    Map<String, String> facts = CertificateIssuing.issuedFacts(certificate, issued);
     w.audit("CERTIFICATE_ISSUED", "Certificate", id, facts);
   }
 

@@ -374,45 +374,27 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
                         () -> new NotFoundException("CourseVersion", offered.courseVersion()));
             int index = StatusIndexes.free(w, issuer.statusListSize());
             Id<Certificate> id = Id.random();
-            CredentialIssuer.Issued issued =
-                issuer.issueHolderCertificate(
-                    new CredentialIssuer.CertificateClaims(
-                        w.org().id(),
-                        w.org().name(),
-                        w.org().zone(),
-                        id,
-                        offered.member().toString(),
-                        course.code(),
-                        course.title(),
-                        version.id().toString(),
-                        version.label(),
-                        completion.id().toString(),
-                        completion.completedOn(),
-                        completion.score(),
-                        offered.validFrom(),
-                        offered.validUntil(),
-                        index,
-                        w.now()),
-                    holder);
-            Certificate bound =
-                new Certificate(
+            CredentialIssuer.CertificateClaims claims =
+                CertificateIssuing.claims(
+                    w,
                     id,
-                    w.org().id(),
                     offered.member(),
-                    offered.completion(),
-                    offered.course(),
-                    offered.courseVersion(),
-                    issued.credentialId(),
-                    issued.verificationCode() == null ? id.toString() : issued.verificationCode(),
-                    issued.json(),
-                    index,
-                    w.now(),
+                    course,
+                    version,
+                    completion,
                     offered.validFrom(),
                     offered.validUntil(),
-                    Certificate.Status.VALID,
-                    null,
-                    null,
-                    0);
+                    index);
+            CredentialIssuer.Issued issued = issuer.issueHolderCertificate(claims, holder);
+            Certificate bound =
+                CertificateIssuing.record(
+                    w,
+                    claims,
+                    offered.member(),
+                    offered.course(),
+                    offered.courseVersion(),
+                    offered.completion(),
+                    issued);
             // why: the version check above and the store's own on this update make one of
             // concurrent redemptions win; the loser's transaction, and its certificate, roll back
             w.tx().walletExchanges().update(e.completed(holder, protocol, id, w.now()));
@@ -425,19 +407,11 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
                 "Certificate",
                 offered.id(),
                 Map.of("by", id.toString(), "because", "delivered to a wallet"));
-            Map<String, String> facts = new TreeMap<>();
-            facts.put("credentialId", bound.credentialId());
-            facts.put("verificationCode", bound.verificationCode());
-            facts.put("statusIndex", String.valueOf(index));
-            facts.put("credentialSha256", AuditChain.sha256(issued.json()));
-            facts.put("verificationMethod", issued.verificationMethod());
+            Map<String, String> facts = CertificateIssuing.issuedFacts(bound, issued);
             facts.put("holder", holder);
             facts.put("exchange", e.id().toString());
             facts.put("protocol", protocol);
             facts.put("replaces", offered.id().toString());
-            if (bound.validUntil() != null) {
-              facts.put("validUntil", String.valueOf(bound.validUntil()));
-            }
             w.audit("CERTIFICATE_ISSUED", "Certificate", id, facts);
             w.audit(
                 "WALLET_DELIVERY_COMPLETED",
