@@ -403,6 +403,50 @@ class WalletDeliveryTest {
   }
 
   @Test
+  void anExchangeRecordRefusesValuesNoStoreKeeps() {
+    Instant now = clock.instant();
+    String hash = "a".repeat(64);
+    assertThatThrownBy(
+            () ->
+                WalletExchange.offered(
+                    fx.org().id(),
+                    certificate.id(),
+                    m.id(),
+                    hash,
+                    "c".repeat(201),
+                    now,
+                    now.plusSeconds(60),
+                    "officer"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("challenge");
+    assertThatThrownBy(
+            () ->
+                WalletExchange.offered(
+                    fx.org().id(),
+                    certificate.id(),
+                    m.id(),
+                    hash,
+                    "c",
+                    now,
+                    now.plusSeconds(60),
+                    "o".repeat(201)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("createdBy");
+    assertThatThrownBy(
+            () ->
+                WalletExchange.offered(
+                    fx.org().id(), certificate.id(), m.id(), hash, "c", now, now, "officer"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("expiresAt");
+    WalletExchange ok =
+        WalletExchange.offered(
+            fx.org().id(), certificate.id(), m.id(), hash, "c", now, now.plusSeconds(60), "o");
+    assertThatThrownBy(() -> ok.completed("did:key:z6Mk", "p".repeat(41), certificate.id(), now))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("protocol");
+  }
+
+  @Test
   void ofManyConcurrentRedemptionsExactlyOneIssues() throws Exception {
     WalletOffer o = offer();
     String vp = presentation(o, HOLDER);

@@ -57,6 +57,12 @@ public record WalletExchange(
   /** The longest DID kept as a holder. */
   public static final int MAX_HOLDER = 500;
 
+  /** The longest challenge, and the longest id of the actor who offered, kept. */
+  public static final int MAX_TEXT = 200;
+
+  /** The longest protocol name kept. */
+  public static final int MAX_PROTOCOL = 40;
+
   /** Validates the record. */
   public WalletExchange {
     if (!expiresAt.isAfter(createdAt)) {
@@ -64,6 +70,18 @@ public record WalletExchange(
     }
     if (secretSha256.length() != 64) {
       throw new ValidationException("secretSha256", "…", "must be 64 hex characters");
+    }
+    if (challenge.isBlank() || challenge.length() > MAX_TEXT) {
+      throw new ValidationException(
+          "challenge", challenge.length() + " characters", "must be 1 to " + MAX_TEXT);
+    }
+    if (createdBy.isBlank() || createdBy.length() > MAX_TEXT) {
+      throw new ValidationException(
+          "createdBy", createdBy.length() + " characters", "must be 1 to " + MAX_TEXT);
+    }
+    if (protocol != null && (protocol.isBlank() || protocol.length() > MAX_PROTOCOL)) {
+      throw new ValidationException(
+          "protocol", protocol.length() + " characters", "must be 1 to " + MAX_PROTOCOL);
     }
     if (holder != null && holder.length() > MAX_HOLDER) {
       throw new ValidationException(

@@ -68,12 +68,14 @@ public interface WalletExchangeRepository {
    * @param organization the organization
    * @param nonceSha256 SHA-256 of the nonce
    * @param expiresAt when it stops being accepted
+   * @throws io.trainproof.core.ConflictException when the organization already keeps this nonce
    */
   void insertNonce(Id<Organization> organization, String nonceSha256, Instant expiresAt);
 
   /**
    * Consumes a nonce: removes it and says whether it was there and unexpired at {@code now}.
-   * Expired nonces of the organization may be removed on the way.
+   * Expired nonces of the organization are removed on the way (a bounded number per call, so a
+   * consume stays cheap), which the store contract checks.
    *
    * @param organization the organization
    * @param nonceSha256 SHA-256 of the nonce
