@@ -18,12 +18,26 @@ public final class Sanitized {
    */
   public static String text(String value, int max) {
     int limit = Math.min(value.length(), max);
+    if (limit == value.length() && printable(value)) {
+      // why: a short printable value (a key id, a status list URL) is already what is shown
+      return value;
+    }
     StringBuilder out = new StringBuilder(limit + 1);
     for (int i = 0; i < limit; i++) {
       char c = value.charAt(i);
       out.append(c >= 0x20 && c < 0x7f ? c : '?');
     }
     return value.length() > limit ? out.append('…').toString() : out.toString();
+  }
+
+  private static boolean printable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -76,19 +76,15 @@ public final class JsonCanonicalizer {
    * @throws UnusableInputException when a value cannot be represented exactly
    */
   public static byte[] canonicalBytes(ObjectNode object, Map<String, @Nullable JsonNode> replaced) {
-    ObjectNode view = object.objectNode();
-    // why: a shallow view shares the members' subtrees, so nothing below the top level is copied
-    for (Map.Entry<String, JsonNode> member : object.properties()) {
-      if (!replaced.containsKey(member.getKey())) {
-        view.set(member.getKey(), member.getValue());
-      }
+    CanonicalOutput out = CanonicalOutput.acquire();
+    try {
+      // why: the members are sorted and written straight from the object and the replacements;
+      // no view of the object is built, so nothing is copied, not even the top level
+      new TreeWriter(out, false).writeObject(object, replaced);
+      return out.toBytes();
+    } finally {
+      out.release();
     }
-    for (Map.Entry<String, @Nullable JsonNode> member : replaced.entrySet()) {
-      if (member.getValue() != null) {
-        view.set(member.getKey(), member.getValue());
-      }
-    }
-    return canonicalBytes(view);
   }
 
   /**
@@ -316,11 +312,39 @@ public final class JsonCanonicalizer {
     private void writeObject(JsonNode node) {
       int base = top;
       for (Map.Entry<String, JsonNode> member : node.properties()) {
-        if (top == members.length) {
-          members = Arrays.copyOf(members, top * 2);
-        }
-        members[top++] = member;
+        push(member);
       }
+      writeMembers(base);
+    }
+
+    /**
+     * Writes an object as if the names in {@code replaced} had its values instead (a null value:
+     * left out; a name the object lacks: added).
+     */
+    void writeObject(ObjectNode node, Map<String, @Nullable JsonNode> replaced) {
+      int base = top;
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (!replaced.containsKey(member.getKey())) {
+          push(member);
+        }
+      }
+      for (Map.Entry<String, @Nullable JsonNode> member : replaced.entrySet()) {
+        if (member.getValue() != null) {
+          push(member);
+        }
+      }
+      writeMembers(base);
+    }
+
+    private void push(Map.Entry<?, ?> member) {
+      if (top == members.length) {
+        members = Arrays.copyOf(members, top * 2);
+      }
+      members[top++] = member;
+    }
+
+    /** Sorts the members pushed since {@code base} by name and writes them as one object. */
+    private void writeMembers(int base) {
       // why: String.compareTo compares UTF-16 code units, exactly RFC 8785's order
       if (top - base > INSERTION_SORT_LIMIT) {
         Arrays.sort(

@@ -311,9 +311,10 @@ public final class CredentialVerifier {
       return List.of();
     }
     List<ProofChecker.Result> results = new ArrayList<>();
+    ProofChecker.DocumentHashes documentHashes = new ProofChecker.DocumentHashes();
     for (int i = 0; i < all.size(); i++) {
       String label = all.size() == 1 ? "proof" : "proof " + (i + 1) + " of " + all.size();
-      ProofChecker.Result result = proofs.check(credential, all.get(i), all, label);
+      ProofChecker.Result result = proofs.check(credential, all.get(i), all, label, documentHashes);
       results.add(result);
       checks.add(result.proof());
       if (result.keyValidity() != null) {
@@ -346,10 +347,7 @@ public final class CredentialVerifier {
               issuer + " is not in the trust bundle"));
       return;
     }
-    if (policy.requireIssuerKey()
-        && results.stream()
-            .noneMatch(
-                r -> r.proof().outcome() == Outcome.PASSED && issuer.equals(r.issuerDid()))) {
+    if (policy.requireIssuerKey() && !signedBy(issuer, results)) {
       // why: key validity is its own check; here only whose key made a verifying signature
       checks.add(
           Check.failed(
@@ -359,6 +357,16 @@ public final class CredentialVerifier {
       return;
     }
     checks.add(Check.passed(CheckKind.ISSUER_TRUSTED, issuer + " is trusted"));
+  }
+
+  /** Whether a proof that passed was made with a key of the issuer. */
+  private static boolean signedBy(String issuer, List<ProofChecker.Result> results) {
+    for (ProofChecker.Result r : results) {
+      if (r.proof().outcome() == Outcome.PASSED && issuer.equals(r.issuerDid())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkValidityPeriod(ObjectNode credential, List<Check> checks) {

@@ -23,14 +23,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Verifies single Data Integrity proofs; used by {@link CredentialVerifier}. Thread-safe. */
 final class ProofChecker {
+  /** The proof configuration of a JCS suite: the proof without its {@code proofValue}. */
+  private static final Map<String, @Nullable JsonNode> WITHOUT_PROOF_VALUE =
+      Collections.singletonMap("proofValue", null);
+
   private final TrustBundle bundle;
   private final DataIntegrity dataIntegrity;
 
@@ -54,6 +60,19 @@ final class ProofChecker {
   }
 
   Result check(ObjectNode secured, ObjectNode proof, List<ObjectNode> allProofs, String label) {
+    return check(secured, proof, allProofs, label, new DocumentHashes());
+  }
+
+  /**
+   * Checks one proof of a document whose proofs share {@code documentHashes}, so that the proofs of
+   * a proof set that sign the same unsecured document canonicalize and hash it once.
+   */
+  Result check(
+      ObjectNode secured,
+      ObjectNode proof,
+      List<ObjectNode> allProofs,
+      String label,
+      DocumentHashes documentHashes) {
     if (!"DataIntegrityProof".equals(proof.path("type").asText())) {
       return fail(FailureReason.MALFORMED_PROOF, label + ": type is not DataIntegrityProof");
     }
@@ -142,7 +161,7 @@ final class ProofChecker {
 
     byte[] hashData;
     try {
-      hashData = hashData(suite.get(), key.algorithm(), secured, proof, chained);
+      hashData = hashData(suite.get(), key.algorithm(), secured, proof, chained, documentHashes);
     } catch (UnusableInputException e) {
       FailureReason reason =
           RdfCanonicalizer.SAFE_MODE.equals(e.what())
@@ -205,7 +224,8 @@ final class ProofChecker {
       KeyAlgorithm algorithm,
       ObjectNode secured,
       ObjectNode proof,
-      @Nullable JsonNode chained) {
+      @Nullable JsonNode chained,
+      DocumentHashes documentHashes) {
     if (suite.rdfCanonicalization()) {
       ObjectNode unsecured = secured.deepCopy();
       unsecured.remove("proof");
@@ -227,17 +247,24 @@ final class ProofChecker {
     }
     // why: for JCS suites the proof configuration is the proof without proofValue; both
     // canonical forms are written from views, without copying the credential
-    Map<String, @Nullable JsonNode> documentChanges = new HashMap<>(4);
-    documentChanges.put("proof", chained);
-    if (proof.has("@context")) {
-      documentChanges.put("@context", proof.get("@context"));
-    }
-    Map<String, @Nullable JsonNode> configChanges = new HashMap<>(2);
-    configChanges.put("proofValue", null);
+    JsonNode context = proof.get("@context");
     byte[] configHash =
-        Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(proof, configChanges));
-    byte[] documentHash =
-        Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(secured, documentChanges));
+        Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(proof, WITHOUT_PROOF_VALUE));
+    // why: the unsecured document of a proof that chains no other is the same for every such
+    // proof with the same @context, so a proof set hashes it once per hash function
+    byte[] documentHash = chained == null ? documentHashes.find(algorithm, context) : null;
+    if (documentHash == null) {
+      Map<String, @Nullable JsonNode> documentChanges = new HashMap<>(4);
+      documentChanges.put("proof", chained);
+      if (context != null) {
+        documentChanges.put("@context", context);
+      }
+      documentHash =
+          Crypto.proofHash(algorithm, JsonCanonicalizer.canonicalBytes(secured, documentChanges));
+      if (chained == null) {
+        documentHashes.add(algorithm, context, documentHash);
+      }
+    }
     byte[] out = Arrays.copyOf(configHash, configHash.length + documentHash.length);
     System.arraycopy(documentHash, 0, out, configHash.length, documentHash.length);
     return out;
@@ -312,6 +339,36 @@ final class ProofChecker {
       out.add(node);
     }
     return out;
+  }
+
+  /**
+   * The document hashes of one verification, by hash function and the proof's {@code @context}: for
+   * proofs that chain no other proof. One per document; not thread-safe.
+   */
+  static final class DocumentHashes {
+    private final List<KeyAlgorithm> algorithms = new ArrayList<>(2);
+    private final List<@Nullable JsonNode> contexts = new ArrayList<>(2);
+    private final List<byte[]> hashes = new ArrayList<>(2);
+
+    byte @Nullable [] find(KeyAlgorithm algorithm, @Nullable JsonNode context) {
+      for (int i = 0; i < hashes.size(); i++) {
+        if (sameHash(algorithms.get(i), algorithm) && Objects.equals(contexts.get(i), context)) {
+          return hashes.get(i);
+        }
+      }
+      return null;
+    }
+
+    void add(KeyAlgorithm algorithm, @Nullable JsonNode context, byte[] hash) {
+      algorithms.add(algorithm);
+      contexts.add(context);
+      hashes.add(hash);
+    }
+
+    /** Whether two algorithms hash documents alike ({@link Crypto#proofHash}). */
+    private static boolean sameHash(KeyAlgorithm a, KeyAlgorithm b) {
+      return (a == KeyAlgorithm.P384) == (b == KeyAlgorithm.P384);
+    }
   }
 
   private static Result fail(FailureReason reason, String detail) {

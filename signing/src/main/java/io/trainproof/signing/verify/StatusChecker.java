@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,14 +33,18 @@ import org.jspecify.annotations.Nullable;
 final class StatusChecker {
   private static final String ENTRY_TYPE = "BitstringStatusListEntry";
   private static final String LIST_TYPE = "BitstringStatusListCredential";
-  private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,9}");
 
   private final TrustBundle bundle;
   private final Clock clock;
   private final VerificationPolicy policy;
   private final ProofChecker proofs;
   private final SeenStatusLists seen;
-  private final Map<String, VerifiedList> verifiedLists = new ConcurrentHashMap<>();
+
+  /** The revocation lists loaded so far, by URL. */
+  private final Map<String, VerifiedList> revocationLists = new ConcurrentHashMap<>();
+
+  /** The supersession lists loaded so far, by URL. */
+  private final Map<String, VerifiedList> supersessionLists = new ConcurrentHashMap<>();
 
   StatusChecker(
       TrustBundle bundle,
@@ -54,6 +57,24 @@ final class StatusChecker {
     this.policy = policy;
     this.proofs = proofs;
     this.seen = seen;
+  }
+
+  /**
+   * Whether a status list index is written as the pattern {@code 0|[1-9][0-9]{0,9}} would match it:
+   * zero, or up to ten decimal digits without a leading zero.
+   */
+  static boolean isIndex(String text) {
+    int n = text.length();
+    if (n == 0 || n > 10 || (n > 1 && text.charAt(0) == '0')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   void check(ObjectNode credential, List<Check> checks) {
@@ -138,15 +159,17 @@ final class StatusChecker {
     String url = urlNode.textValue();
     String shownUrl = Sanitized.text(url, 200);
     JsonNode indexNode = entry.get("statusListIndex");
-    if (indexNode == null || !INDEX.matcher(indexNode.asText()).matches()) {
+    if (indexNode == null || !isIndex(indexNode.asText())) {
       return Check.failed(
           kind,
           FailureReason.MALFORMED_CREDENTIAL,
           label + ": statusListIndex is not a number written in decimal digits");
     }
     long index = Long.parseLong(indexNode.asText());
-    VerifiedList loaded =
-        verifiedLists.computeIfAbsent(url + "\n" + purpose, k -> loadList(url, shownUrl, purpose));
+    // why: the lists are kept per purpose, so a look-up builds no key
+    Map<String, VerifiedList> lists =
+        purpose == StatusPurpose.REVOCATION ? revocationLists : supersessionLists;
+    VerifiedList loaded = lists.computeIfAbsent(url, k -> loadList(url, shownUrl, purpose));
     Optional<Check> unusable = loaded.unusableAt(clock.instant(), kind, shownUrl);
     if (unusable.isPresent()) {
       return unusable.get();
@@ -189,8 +212,10 @@ final class StatusChecker {
             ? credential.get("issuer").textValue()
             : credential.path("issuer").path("id").asText("");
     boolean signedByIssuer = false;
+    ProofChecker.DocumentHashes documentHashes = new ProofChecker.DocumentHashes();
     for (ObjectNode proof : all) {
-      ProofChecker.Result result = proofs.check(credential, proof, all, "status list proof");
+      ProofChecker.Result result =
+          proofs.check(credential, proof, all, "status list proof", documentHashes);
       if (!result.valid()) {
         return unavailable;
       }
