@@ -2,11 +2,13 @@ package io.trainproof.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.Actor;
 import io.trainproof.core.TrainproofException;
 import io.trainproof.core.access.Operation;
 import io.trainproof.core.assignment.AssignmentService;
 import io.trainproof.core.attestation.AttestationService;
+import io.trainproof.core.certificate.WalletOffer;
 import io.trainproof.core.completion.CompletionService;
 import io.trainproof.core.course.CourseService;
 import io.trainproof.core.domain.AttestationMethod;
@@ -34,9 +36,16 @@ import io.trainproof.persistence.jpa.JpaStore;
 import io.trainproof.persistence.jpa.SqlDialect;
 import io.trainproof.reliability.FaultInjectingDataSource.Fault;
 import io.trainproof.reliability.FaultInjectingDataSource.Kind;
+import io.trainproof.signing.jcs.StrictJson;
+import io.trainproof.signing.key.KeyAlgorithm;
+import io.trainproof.signing.key.SigningKey;
+import io.trainproof.signing.proof.Cryptosuite;
+import io.trainproof.signing.proof.DataIntegrity;
+import io.trainproof.signing.proof.ProofOptions;
 import io.trainproof.testkit.Fixtures;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -468,6 +477,47 @@ class FaultInjectionTest {
               var certificate = w.certificateOf(w.nurse);
               return () ->
                   w.tp.certificates().revoke(w.officer, certificate.id(), "issued in error");
+            }));
+    cases.add(
+        new Case(
+            "certificates.deliverToWallet",
+            Set.of(Operation.CERTIFICATE_DELIVER),
+            w -> {
+              var certificate = w.certificateOf(w.nurse);
+              return () -> w.tp.certificates().deliverToWallet(w.officer, certificate.id());
+            }));
+    cases.add(
+        new Case(
+            "walletExchanges.redeemWithPresentation (a holder-bound certificate issued, the one"
+                + " offered superseded, the exchange completed)",
+            Set.of(Operation.CERTIFICATE_DELIVER),
+            w -> {
+              var certificate = w.certificateOf(w.nurse);
+              WalletOffer offer = w.tp.certificates().deliverToWallet(w.officer, certificate.id());
+              String challenge =
+                  w.tp.walletExchanges().open(w.fx.org().id(), offer.secret()).challenge();
+              SigningKey pending =
+                  SigningKey.generate(KeyAlgorithm.ED25519, "pending", new SecureRandom());
+              SigningKey holder = pending.withKeyId(pending.publicKey().didKeyVerificationMethod());
+              ObjectNode vp = StrictJson.mapper().createObjectNode();
+              vp.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+              vp.putArray("type").add("VerifiablePresentation");
+              vp.put("holder", holder.publicKey().didKey());
+              String presentation =
+                  new DataIntegrity()
+                      .addProofToJson(
+                          vp,
+                          ProofOptions.authentication(
+                              Cryptosuite.EDDSA_JCS_2022,
+                              w.clock.instant(),
+                              challenge,
+                              "https://lms.example"),
+                          holder);
+              return () ->
+                  w.tp
+                      .walletExchanges()
+                      .redeemWithPresentation(
+                          w.fx.org().id(), offer.secret(), presentation, "https://lms.example");
             }));
     cases.add(
         new Case(
