@@ -73,11 +73,12 @@ interface DialectSql {
    * @param organization the organization
    * @param day the sweep's day
    * @param limit the most members to claim
+   * @param dueOnly whether to claim only members whose next change date is unset or has come
    * @return the claimed members in id order
    */
   default List<WorkforceMember> claimForSweep(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
-    return RowClaims.claimMembers(session, organization, day, limit);
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
+    return RowClaims.claimMembers(session, organization, day, limit, dueOnly);
   }
 
   /**

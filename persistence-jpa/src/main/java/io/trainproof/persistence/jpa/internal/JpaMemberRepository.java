@@ -5,8 +5,11 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.MemberRepository;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -221,12 +224,104 @@ final class JpaMemberRepository implements MemberRepository {
   @Override
   public List<WorkforceMember> claimForSweep(
       Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, false);
+  }
+
+  @Override
+  public List<WorkforceMember> claimDueForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, true);
+  }
+
+  private List<WorkforceMember> claim(
+      Id<Organization> organization, LocalDate day, int limit, boolean dueOnly) {
     return JpaSession.guard(
         "WorkforceMember",
         "sweep " + organization + " " + day,
         () -> {
           session.em().flush();
-          return session.sql().claimForSweep(session, organization.value(), day, limit);
+          return session.sql().claimForSweep(session, organization.value(), day, limit, dueOnly);
         });
+  }
+
+  /**
+   * One JDBC batch of single-row UPDATEs on the transaction's connection (a sweep batch's members
+   * have many different dates), each filtered by organization first.
+   */
+  @Override
+  public void setNextChange(
+      Id<Organization> organization, Map<Id<WorkforceMember>, LocalDate> next) {
+    if (next.isEmpty()) {
+      return;
+    }
+    JpaSession.guard(
+        "WorkforceMember",
+        "next change " + organization,
+        () -> {
+          // why: the provider's pending writes (a member inserted in this transaction) first
+          session.em().flush();
+          return session.onConnection(
+              "next change dates",
+              connection -> {
+                try (PreparedStatement statement =
+                    connection.prepareStatement(
+                        "UPDATE tp_member SET next_change_on = ? WHERE org_id = ? AND id = ?")) {
+                  for (Map.Entry<Id<WorkforceMember>, LocalDate> e : next.entrySet()) {
+                    statement.setObject(1, e.getValue());
+                    statement.setObject(2, session.bind(organization.value()));
+                    statement.setObject(3, session.bind(e.getKey().value()));
+                    statement.addBatch();
+                  }
+                  return statement.executeBatch().length;
+                }
+              });
+        });
+  }
+
+  @Override
+  public void resetNextChange(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    List<Object> ids = new ArrayList<>(members.size());
+    for (Id<WorkforceMember> id : members) {
+      ids.add(session.bind(id.value()));
+    }
+    for (List<Object> chunk : JpaSession.chunks(ids)) {
+      session
+          .em()
+          .createNativeQuery(
+              "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org AND id IN (:ids)"
+                  + " AND next_change_on IS NOT NULL")
+          .setParameter("org", session.bind(organization.value()))
+          .setParameter("ids", chunk)
+          .executeUpdate();
+    }
+  }
+
+  @Override
+  public void resetNextChangeAll(Id<Organization> organization) {
+    session
+        .em()
+        .createNativeQuery(
+            "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org"
+                + " AND next_change_on IS NOT NULL")
+        .setParameter("org", session.bind(organization.value()))
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<LocalDate> nextChange(Id<Organization> organization, Id<WorkforceMember> member) {
+    List<?> rows =
+        session
+            .em()
+            .createNativeQuery(
+                "SELECT next_change_on FROM tp_member WHERE org_id = :org AND id = :id")
+            .setParameter("org", session.bind(organization.value()))
+            .setParameter("id", session.bind(member.value()))
+            .getResultList();
+    if (rows.isEmpty() || rows.get(0) == null) {
+      return Optional.empty();
+    }
+    Object value = rows.get(0);
+    return Optional.of(value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
   }
 }

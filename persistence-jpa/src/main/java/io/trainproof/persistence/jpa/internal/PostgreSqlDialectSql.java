@@ -48,8 +48,8 @@ final class PostgreSqlDialectSql implements DialectSql {
 
   @Override
   public List<WorkforceMember> claimForSweep(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
-    return PostgreSqlReads.claimMembers(session, organization, day, limit);
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
+    return PostgreSqlReads.claimMembers(session, organization, day, limit, dueOnly);
   }
 
   @Override
