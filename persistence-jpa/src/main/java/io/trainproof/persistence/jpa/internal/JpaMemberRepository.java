@@ -6,7 +6,6 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.MemberRepository;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -244,15 +243,15 @@ final class JpaMemberRepository implements MemberRepository {
         });
   }
 
-  /**
-   * One JDBC batch of single-row UPDATEs on the transaction's connection (a sweep batch's members
-   * have many different dates), each filtered by organization first.
-   */
   @Override
   public void setNextChange(
       Id<Organization> organization, Map<Id<WorkforceMember>, LocalDate> next) {
     if (next.isEmpty()) {
       return;
+    }
+    Map<UUID, LocalDate> dates = new LinkedHashMap<>();
+    for (Map.Entry<Id<WorkforceMember>, LocalDate> e : next.entrySet()) {
+      dates.put(e.getKey().value(), e.getValue());
     }
     JpaSession.guard(
         "WorkforceMember",
@@ -260,21 +259,8 @@ final class JpaMemberRepository implements MemberRepository {
         () -> {
           // why: the provider's pending writes (a member inserted in this transaction) first
           session.em().flush();
-          return session.onConnection(
-              "next change dates",
-              connection -> {
-                try (PreparedStatement statement =
-                    connection.prepareStatement(
-                        "UPDATE tp_member SET next_change_on = ? WHERE org_id = ? AND id = ?")) {
-                  for (Map.Entry<Id<WorkforceMember>, LocalDate> e : next.entrySet()) {
-                    statement.setObject(1, e.getValue());
-                    statement.setObject(2, session.bind(organization.value()));
-                    statement.setObject(3, session.bind(e.getKey().value()));
-                    statement.addBatch();
-                  }
-                  return statement.executeBatch().length;
-                }
-              });
+          session.sql().setNextChange(session, organization.value(), dates);
+          return null;
         });
   }
 
@@ -285,27 +271,39 @@ final class JpaMemberRepository implements MemberRepository {
     for (Id<WorkforceMember> id : members) {
       ids.add(session.bind(id.value()));
     }
-    for (List<Object> chunk : JpaSession.chunks(ids)) {
-      session
-          .em()
-          .createNativeQuery(
-              "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org AND id IN (:ids)"
-                  + " AND next_change_on IS NOT NULL")
-          .setParameter("org", session.bind(organization.value()))
-          .setParameter("ids", chunk)
-          .executeUpdate();
-    }
+    // why guarded: a deadlock with a concurrent sweep surfaces as a transient conflict, which
+    // core runs again (the retry policy)
+    JpaSession.guard(
+        "WorkforceMember",
+        "reset next change " + organization,
+        () -> {
+          for (List<Object> chunk : JpaSession.chunks(ids)) {
+            session
+                .em()
+                .createNativeQuery(
+                    "UPDATE tp_member SET next_change_on = NULL"
+                        + " WHERE org_id = :org AND id IN (:ids) AND next_change_on IS NOT NULL")
+                .setParameter("org", session.bind(organization.value()))
+                .setParameter("ids", chunk)
+                .executeUpdate();
+          }
+          return null;
+        });
   }
 
   @Override
   public void resetNextChangeAll(Id<Organization> organization) {
-    session
-        .em()
-        .createNativeQuery(
-            "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org"
-                + " AND next_change_on IS NOT NULL")
-        .setParameter("org", session.bind(organization.value()))
-        .executeUpdate();
+    JpaSession.guard(
+        "WorkforceMember",
+        "reset next change " + organization,
+        () ->
+            session
+                .em()
+                .createNativeQuery(
+                    "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org"
+                        + " AND next_change_on IS NOT NULL")
+                .setParameter("org", session.bind(organization.value()))
+                .executeUpdate());
   }
 
   @Override

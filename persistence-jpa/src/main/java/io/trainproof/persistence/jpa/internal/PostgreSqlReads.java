@@ -145,7 +145,9 @@ final class PostgreSqlReads {
                 + " LIMIT ? "
                 + session.sql().rowLock()
                 + " SKIP LOCKED) c"
-                + " WHERE m.org_id = ? AND m.id = c.id RETURNING m.id")) {
+                // why: no org_id here: the outer filter made PostgreSQL plan the limited claim as
+                // the inner side of a nested loop, run again per row, claiming past the limit
+                + " WHERE m.id = c.id RETURNING m.id")) {
       int p = 1;
       statement.setObject(p++, day);
       statement.setObject(p++, organization);
@@ -153,8 +155,7 @@ final class PostgreSqlReads {
       if (condition.contains("?")) {
         statement.setObject(p++, day);
       }
-      statement.setInt(p++, limit);
-      statement.setObject(p, organization);
+      statement.setInt(p, limit);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           ids.add(Objects.requireNonNull(uuidAt(rows, 1)));

@@ -59,13 +59,22 @@ final class RowClaims {
   static List<String[]> dueClaims(DialectSql sql) {
     return List.of(
         new String[] {
-          " AND next_change_on IS NULL", sql.claimOrder(sql.nullsFirst("swept_on") + ", id")
+          " AND next_change_on IS NULL",
+          sql.claimOrder(sql.nullsFirst("swept_on") + ", id"),
+          NEXT_CHANGE_INDEX
         },
         new String[] {
           " AND next_change_on <= ?",
-          sql.claimOrder("next_change_on, " + sql.nullsFirst("swept_on") + ", id")
+          sql.claimOrder("next_change_on, " + sql.nullsFirst("swept_on") + ", id"),
+          NEXT_CHANGE_INDEX
         });
   }
+
+  /** The index of the full claim (migration V2). */
+  static final String SWEEP_INDEX = "ix_tp_member_sweep";
+
+  /** The index of the incremental claim (migration V6). */
+  static final String NEXT_CHANGE_INDEX = "ix_tp_member_next_change";
 
   /**
    * Claims members not yet swept on the day (with {@code dueOnly}, only those whose next change
@@ -81,11 +90,13 @@ final class RowClaims {
       for (String[] claim : dueClaims(session.sql())) {
         if (uuids.size() < most) {
           uuids.addAll(
-              claimIds(session, claim[0], claim[1], organization, day, most - uuids.size()));
+              claimIds(
+                  session, claim[0], claim[1], claim[2], organization, day, most - uuids.size()));
         }
       }
     } else {
-      uuids.addAll(claimIds(session, "", sweepOrder(session.sql()), organization, day, most));
+      uuids.addAll(
+          claimIds(session, "", sweepOrder(session.sql()), SWEEP_INDEX, organization, day, most));
     }
     if (uuids.isEmpty()) {
       return List.of();
@@ -96,10 +107,8 @@ final class RowClaims {
     }
     session
         .em()
-        .createNativeQuery(
-            "UPDATE tp_member SET swept_on = :day WHERE org_id = :org AND id IN (:ids)")
+        .createNativeQuery("UPDATE tp_member SET swept_on = :day WHERE id IN (:ids)")
         .setParameter("day", day)
-        .setParameter("org", session.bind(organization))
         .setParameter("ids", ids)
         .executeUpdate();
     return session
@@ -122,6 +131,7 @@ final class RowClaims {
       JpaSession session,
       String condition,
       String order,
+      String index,
       UUID organization,
       LocalDate day,
       int limit) {
@@ -129,7 +139,9 @@ final class RowClaims {
         session
             .em()
             .createNativeQuery(
-                "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
+                "SELECT id FROM tp_member"
+                    + session.sql().claimIndex(index)
+                    + " WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
                     + condition.replace("?", "?2")
                     + order
                     + " LIMIT ?3 "
