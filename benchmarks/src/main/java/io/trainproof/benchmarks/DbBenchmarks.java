@@ -85,8 +85,9 @@ final class DbBenchmarks {
 
   /**
    * Row 5 (the sweep on {@link Population#START}, a twelfth of the members in their renewal window,
-   * against a plain batch insert of the assignment rows it created) and row 9 (the daily sweeps of
-   * the next three days with 1, 2 and 4 nodes).
+   * against a plain batch insert of the assignment rows it created), row 5b (the incremental sweep
+   * of the next day against the full sweep of the day after) and row 9 (the full sweeps of the next
+   * three days with 1, 2 and 4 nodes).
    *
    * @return the figures
    */
@@ -178,11 +179,25 @@ final class DbBenchmarks {
         out.put("row5.plainWrites.s", writeSeconds);
         out.put("row5.plainRead.s", readSeconds);
 
-        for (int day = 1, nodes = 1; nodes <= 4; day++, nodes *= 2) {
+        // Row 5b: the incremental sweep the day after, when row 5's sweep has stored every
+        // member's next change date: it visits only the members with something due that day (a
+        // window opening, a reminder threshold), against the full sweep of the next day (row 9's
+        // one node). No member was written in between.
+        p.clock.set(Population.START.plusDays(1).atTime(9, 0).atZone(Population.ZONE).toInstant());
+        long quiet = System.nanoTime();
+        RenewalScheduler.SweepResult incremental = p.trainproof.scheduler().sweep(false);
+        out.put("row5b.incremental.s", secondsSince(quiet));
+        out.put("row5b.visited", (double) incremental.members());
+        out.put("row5b.created", (double) incremental.created());
+
+        for (int day = 2, nodes = 1; nodes <= 4; day++, nodes *= 2) {
           p.clock.set(
               Population.START.plusDays(day).atTime(9, 0).atZone(Population.ZONE).toInstant());
           double rate = sweepOnNodes(db, p.clock, nodes, members);
           out.put("row9.nodes" + nodes + ".membersPerSecond", rate);
+          if (nodes == 1) {
+            out.put("row5b.full.s", members / rate);
+          }
         }
         checkNoDuplicates(pool);
       } finally {
@@ -213,7 +228,8 @@ final class DbBenchmarks {
       long start = System.nanoTime();
       List<Future<RenewalScheduler.SweepResult>> results = new ArrayList<>();
       for (Trainproof t : instances) {
-        results.add(threads.submit(() -> t.scheduler().sweep()));
+        // why: the full sweep, so every member is visited whatever their next change date
+        results.add(threads.submit(() -> t.scheduler().sweep(true)));
       }
       int visited = 0;
       for (Future<RenewalScheduler.SweepResult> f : results) {

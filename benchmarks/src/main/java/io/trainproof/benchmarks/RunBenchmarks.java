@@ -272,6 +272,36 @@ public final class RunBenchmarks {
               "informational",
               "—"));
     }
+    Double incremental = s.get("row5b.incremental.s");
+    Double full = s.get("row5b.full.s");
+    if (incremental == null || full == null) {
+      rows.add(
+          new Row(
+              "5b",
+              "incremental sweep on a quiet day on PostgreSQL",
+              "the full sweep",
+              "not run",
+              "—",
+              "≤ 0.05× the full sweep",
+              "NOT RUN"));
+    } else {
+      double ratio = incremental / full;
+      rows.add(
+          new Row(
+              "5b",
+              "incremental sweep (sweep()) of "
+                  + count(s, "row5.members")
+                  + " members the day after row 5, nothing written since: "
+                  + count(s, "row5b.visited")
+                  + " members due (windows opening, reminders), "
+                  + count(s, "row5b.created")
+                  + " renewals created",
+              "the full sweep (sweep(true)) of the next day, one node (row 9)",
+              String.format(Locale.ROOT, "%.3f s vs %.3f s", incremental, full),
+              String.format(Locale.ROOT, "%.3f×", ratio),
+              "≤ 0.05× the full sweep",
+              ratio <= 0.05 ? "PASS" : "MISS"));
+    }
     rows.add(
         timeRatioRow(
             "6",

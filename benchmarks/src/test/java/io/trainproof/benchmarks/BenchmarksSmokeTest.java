@@ -86,6 +86,8 @@ class BenchmarksSmokeTest {
         new String[] {
           "row5.sweep.s",
           "row5.plainInsert.s",
+          "row5b.incremental.s",
+          "row5b.full.s",
           "row6.summary.s",
           "row6.sql.s",
           "row8.sync.s",

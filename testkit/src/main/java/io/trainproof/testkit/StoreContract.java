@@ -273,6 +273,164 @@ public abstract class StoreContract implements IssuedCredentialContract, WalletE
   }
 
   @Test
+  void nextChangeDatesRoundTripAndAreResetPerMemberOrPerOrganization() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String ext = "N" + i;
+      members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
+    }
+    WorkforceMember stranger = tx((Transaction t) -> t.members().insert(member(other, "S")));
+    Id<WorkforceMember> a = members.get(0).id();
+    Id<WorkforceMember> b = members.get(1).id();
+    Id<WorkforceMember> c = members.get(2).id();
+    Id<WorkforceMember> d = members.get(3).id();
+    // A new member has no date.
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), a))).isEmpty();
+    LocalDate far = LocalDate.of(9999, 12, 31);
+    tx(
+        (Transaction t) -> {
+          t.members()
+              .setNextChange(
+                  org.id(),
+                  Map.of(
+                      a, LocalDate.of(2026, 3, 5),
+                      b, LocalDate.of(2026, 4, 1),
+                      c, far,
+                      d, LocalDate.of(2026, 3, 5)));
+          // Another organization's member named under this one is left alone.
+          t.members().setNextChange(org.id(), Map.of(stranger.id(), LocalDate.of(2026, 1, 1)));
+          t.members().setNextChange(other.id(), Map.of(stranger.id(), LocalDate.of(2026, 6, 1)));
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), a)))
+        .contains(LocalDate.of(2026, 3, 5));
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), c))).contains(far);
+    assertThat(tx((Transaction t) -> t.members().nextChange(other.id(), stranger.id())))
+        .contains(LocalDate.of(2026, 6, 1));
+    // Never across organizations.
+    assertThat(tx((Transaction t) -> t.members().nextChange(other.id(), a))).isEmpty();
+    // Setting a date that rolls back leaves the old one.
+    assertThatThrownBy(
+            () ->
+                tx(
+                    (Transaction t) -> {
+                      t.members().setNextChange(org.id(), Map.of(a, LocalDate.of(2030, 1, 1)));
+                      t.members().resetNextChange(org.id(), List.of(b));
+                      throw new IllegalStateException("crash");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), a)))
+        .contains(LocalDate.of(2026, 3, 5));
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), b)))
+        .contains(LocalDate.of(2026, 4, 1));
+    // One member's reset, named under another organization, does nothing.
+    tx(
+        (Transaction t) -> {
+          t.members().resetNextChange(other.id(), List.of(a));
+          t.members().resetNextChange(org.id(), List.of());
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), a))).isPresent();
+    tx(
+        (Transaction t) -> {
+          t.members().resetNextChange(org.id(), List.of(a, b));
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), a))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), b))).isEmpty();
+    assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), c))).contains(far);
+    // The organization's reset unsets all of its members and none of another's.
+    tx(
+        (Transaction t) -> {
+          t.members().resetNextChangeAll(org.id());
+          return null;
+        });
+    for (WorkforceMember m : members) {
+      assertThat(tx((Transaction t) -> t.members().nextChange(org.id(), m.id()))).isEmpty();
+    }
+    assertThat(tx((Transaction t) -> t.members().nextChange(other.id(), stranger.id())))
+        .contains(LocalDate.of(2026, 6, 1));
+  }
+
+  @Test
+  void theIncrementalClaimTakesOnlyMembersWhoseDateHasComeOrIsUnset() {
+    Organization org = newOrg();
+    Organization other = newOrg();
+    List<WorkforceMember> members = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String ext = "D" + i;
+      members.add(tx((Transaction t) -> t.members().insert(member(org, ext))));
+    }
+    WorkforceMember stranger = tx((Transaction t) -> t.members().insert(member(other, "S")));
+    LocalDate day = LocalDate.of(2026, 3, 10);
+    // members 0 and 1 unset; 2 due earlier; 3 due today; 4 tomorrow; 5 never.
+    tx(
+        (Transaction t) -> {
+          t.members()
+              .setNextChange(
+                  org.id(),
+                  Map.of(
+                      members.get(2).id(), day.minusDays(4),
+                      members.get(3).id(), day,
+                      members.get(4).id(), day.plusDays(1),
+                      members.get(5).id(), LocalDate.of(9999, 12, 31)));
+          return null;
+        });
+    List<WorkforceMember> due = members.subList(0, 4);
+    // A claim that rolls back leaves its members unclaimed.
+    assertThatThrownBy(
+            () ->
+                tx(
+                    (Transaction t) -> {
+                      assertThat(t.members().claimDueForSweep(org.id(), day, 10)).hasSize(4);
+                      throw new IllegalStateException("crash mid-batch");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    List<WorkforceMember> first =
+        tx((Transaction t) -> t.members().claimDueForSweep(org.id(), day, 3));
+    List<WorkforceMember> second =
+        tx((Transaction t) -> t.members().claimDueForSweep(org.id(), day, 3));
+    assertThat(first).hasSize(3);
+    assertThat(first.stream().map(WorkforceMember::id).toList()).doesNotHaveDuplicates();
+    assertThat(second).hasSize(1);
+    List<WorkforceMember> all = new ArrayList<>(first);
+    all.addAll(second);
+    assertThat(all).containsExactlyInAnyOrderElementsOf(due);
+    // Visited today: not claimed again, by either claim; those not due were not marked visited.
+    assertThat(tx((Transaction t) -> t.members().claimDueForSweep(org.id(), day, 10))).isEmpty();
+    // A reset makes a member due the same day, unless it was already visited today.
+    tx(
+        (Transaction t) -> {
+          t.members().resetNextChange(org.id(), List.of(members.get(4).id(), members.get(0).id()));
+          return null;
+        });
+    assertThat(tx((Transaction t) -> t.members().claimDueForSweep(org.id(), day, 10)))
+        .containsExactly(members.get(4));
+    // The full claim still takes everyone not visited today, whatever their date.
+    assertThat(tx((Transaction t) -> t.members().claimForSweep(org.id(), day, 10)))
+        .containsExactly(members.get(5));
+    // The next day: the unset ones (0, 1, 4 reset, and none set since), and 2 and 3 whose dates
+    // have passed; 5 never.
+    LocalDate next = day.plusDays(1);
+    assertThat(tx((Transaction t) -> t.members().claimDueForSweep(org.id(), next, 10)))
+        .containsExactlyInAnyOrderElementsOf(members.subList(0, 5));
+    // After an organization-wide reset everyone is due; another organization is untouched.
+    tx(
+        (Transaction t) -> {
+          t.members().setNextChange(other.id(), Map.of(stranger.id(), next.plusYears(1)));
+          t.members().resetNextChangeAll(org.id());
+          return null;
+        });
+    LocalDate third = next.plusDays(1);
+    assertThat(tx((Transaction t) -> t.members().claimDueForSweep(org.id(), third, 10)))
+        .containsExactlyInAnyOrderElementsOf(members);
+    assertThat(tx((Transaction t) -> t.members().claimDueForSweep(other.id(), third, 10)))
+        .isEmpty();
+  }
+
+  @Test
   void externalIdsAreUniquePerOrganizationOnly() {
     Organization a = newOrg();
     Organization b = newOrg();

@@ -84,11 +84,12 @@ class EnginePropertiesTest {
     for (int i = 0; i < daysLater; i++) {
       sim.nextDay();
     }
-    // Two sweeps at once on a new day divide the members between them, each visited once.
+    // Two full sweeps at once on a new day divide the members between them, each visited once
+    // (the incremental sweep, sweep(), would visit only members with something due that day).
     CompletableFuture<RenewalScheduler.SweepResult> a =
-        CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep());
+        CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep(true));
     CompletableFuture<RenewalScheduler.SweepResult> b =
-        CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep());
+        CompletableFuture.supplyAsync(() -> sim.tp.scheduler().sweep(true));
     int members = sim.members().size();
     assertThat(a.get().members() + b.get().members()).isEqualTo(members);
     int after = sim.allAssignments().size();

@@ -76,6 +76,7 @@ public final class AssignmentServiceImpl implements AssignmentService {
         w -> {
           Assignment open = open(w, assignmentId);
           LocalDate on = Dates.max(w.today(), open.assignedOn());
+          w.memberChanged(open.member());
           Assignment waived =
               w.tx()
                   .assignments()
@@ -108,6 +109,7 @@ public final class AssignmentServiceImpl implements AssignmentService {
                 newDueOn,
                 "is not after the current due date (" + open.currentDueOn() + ")");
           }
+          w.memberChanged(open.member());
           Assignment extended =
               w.tx()
                   .assignments()
@@ -139,6 +141,7 @@ public final class AssignmentServiceImpl implements AssignmentService {
           if (open.startedOn() != null) {
             return open;
           }
+          w.memberChanged(open.member());
           Assignment started = w.tx().assignments().update(open.started(w.today()));
           w.audit(
               "ASSIGNMENT_STARTED", "Assignment", open.id(), Map.of("on", w.today().toString()));

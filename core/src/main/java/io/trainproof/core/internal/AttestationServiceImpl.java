@@ -121,6 +121,7 @@ public final class AttestationServiceImpl implements AttestationService {
             automatic,
             null,
             0);
+    w.memberChanged(a.member());
     if (!w.tx().attestations().insertIfAbsent(a)) {
       return Optional.empty();
     }
@@ -259,6 +260,7 @@ public final class AttestationServiceImpl implements AttestationService {
                   recordHash,
                   credentialId,
                   credentialJson);
+          w.memberChanged(a.member());
           Attestation attested = w.tx().attestations().update(a.attested(evidence));
           Map<String, String> facts =
               new TreeMap<>(

@@ -57,6 +57,7 @@ public final class CertificationServiceImpl implements CertificationService {
           CertificationKind kind =
               new CertificationKind(Id.random(), w.org().id(), c, n, satisfies, w.now());
           w.tx().certifications().insertKind(kind);
+          w.organizationChanged();
           w.audit(
               "CERTIFICATION_KIND_DEFINED",
               "CertificationKind",
@@ -125,6 +126,7 @@ public final class CertificationServiceImpl implements CertificationService {
                   w.now(),
                   actor.id());
           w.tx().certifications().insert(cert);
+          w.memberChanged(member.id());
           Map<String, String> facts =
               new TreeMap<>(
                   Map.of(

@@ -313,6 +313,7 @@ public final class CompletionServiceImpl implements CompletionService {
             .retentionUntil(w.org().keepUntil(today))
             .build();
     w.tx().completions().insert(completion);
+    w.memberChanged(member.id());
     Map<String, String> facts =
         new TreeMap<>(
             Map.of(

@@ -132,6 +132,8 @@ public record Context(
                         || actor.role() == ActorRole.VENDOR_SUPPORT)) {
                   work.audit("READ", "Operation", operation.name(), Map.of());
                 }
+                // why: in the write's own transaction, so no sweep can see the write without it
+                work.resetChanged();
                 chain(tx, org, actor, work);
                 outcome[0] = work.events();
                 return r;

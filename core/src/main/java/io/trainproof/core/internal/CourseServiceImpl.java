@@ -87,6 +87,7 @@ public final class CourseServiceImpl implements CourseService {
                   w.now(),
                   request.certificateValidity());
           w.tx().courses().insertVersion(version);
+          w.organizationChanged();
           w.audit(
               "COURSE_VERSION_RELEASED",
               "CourseVersion",

@@ -71,6 +71,7 @@ public final class DocumentationServiceImpl implements DocumentationService {
                   w.now());
           w.tx().documentation().insertReview(review);
           w.tx().policies().update(policy.withReviewDueOn(nextReviewDueOn));
+          w.organizationChanged();
           w.audit(
               "POLICY_REVIEWED",
               "Policy",

@@ -72,6 +72,7 @@ public final class PolicyServiceImpl implements PolicyService {
                   w.now(),
                   0);
           w.tx().policies().insert(policy);
+          w.organizationChanged();
           w.audit(
               "POLICY_CREATED",
               "Policy",
@@ -136,6 +137,7 @@ public final class PolicyServiceImpl implements PolicyService {
                   null,
                   w.now());
           w.tx().policies().insertVersion(version);
+          w.organizationChanged();
           LocalDate on = Dates.max(w.today(), effectiveFrom);
           // why: one read of the roster answers both questions (who is active in each role, and
           // which roles nobody holds at all)
@@ -243,6 +245,7 @@ public final class PolicyServiceImpl implements PolicyService {
           }
           PolicyVersion retired = current.endedOn(lastDay);
           w.tx().policies().updateVersion(retired);
+          w.organizationChanged();
           w.audit(
               "POLICY_RETIRED",
               "PolicyVersion",

@@ -15,7 +15,9 @@ import java.util.List;
  * Implements {@link RenewalScheduler}: members are claimed in batches of {@link #BATCH}, each batch
  * in one short transaction, so a sweep over a large organization never holds a long transaction,
  * several nodes sweeping at once divide the work (the store's claim skips rows another node holds),
- * and a member is visited once per day. Thread-safe. Not API.
+ * and a member is visited once per day. The incremental sweep claims only members whose next change
+ * date has come (or is unset), and stores each claimed member's next date in the same transaction.
+ * Thread-safe. Not API.
  */
 public final class RenewalSchedulerImpl implements RenewalScheduler {
   /** Members claimed per transaction. */
@@ -37,6 +39,11 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
 
   @Override
   public SweepResult sweep() {
+    return sweep(false);
+  }
+
+  @Override
+  public SweepResult sweep(boolean fullScan) {
     List<Id<Organization>> orgs = ctx.store().inTransaction(tx -> tx.organizations().ids());
     int members = 0;
     int created = 0;
@@ -50,17 +57,20 @@ public final class RenewalSchedulerImpl implements RenewalScheduler {
                 Operation.SCHEDULER_RUN,
                 w -> {
                   LocalDate today = w.today();
-                  List<WorkforceMember> batch = w.tx().members().claimForSweep(orgId, today, BATCH);
+                  List<WorkforceMember> batch =
+                      fullScan
+                          ? w.tx().members().claimForSweep(orgId, today, BATCH)
+                          : w.tx().members().claimDueForSweep(orgId, today, BATCH);
                   int made = 0;
                   if (!batch.isEmpty()) {
                     // why: one read of the rules per batch, not two per member
                     List<Requirement> requirements = w.tx().requirements().list(orgId);
-                    AssignmentEngine.BatchResult reconciled =
-                        engine.reconcileBatch(w, batch, requirements, today);
-                    made = reconciled.created();
-                    // why: reminders see what reconciling created or cancelled, as it hands them
-                    // back (no second read)
-                    engine.remindAll(w, batch, requirements, reconciled.assignments(), today);
+                    AssignmentEngine.SweepBatch swept =
+                        engine.sweepBatch(w, batch, requirements, today);
+                    made = swept.created();
+                    // why: in the batch's transaction, after its writes, so the dates describe
+                    // what was committed
+                    w.nextChanges(swept.nextChanges());
                   }
                   return new int[] {batch.size(), made};
                 });

@@ -48,6 +48,7 @@ public final class RequirementServiceImpl implements RequirementService {
                   .requirements()
                   .insert(
                       new Requirement(Id.random(), w.org().id(), n, r, List.of(terms), w.now(), 0));
+          w.organizationChanged();
           w.audit("REQUIREMENT_CREATED", "Requirement", requirement.id(), facts(terms));
           reconcileAll(w, requirement, terms.effectiveFrom());
           return requirement;
@@ -64,6 +65,7 @@ public final class RequirementServiceImpl implements RequirementService {
           Validate.terms(w.tx(), w.org(), terms);
           notBeforeLatest(requirement, terms.effectiveFrom());
           Requirement updated = w.tx().requirements().update(requirement.withTerms(terms));
+          w.organizationChanged();
           w.audit("REQUIREMENT_CHANGED", "Requirement", requirement.id(), facts(terms));
           reconcileAll(w, updated, terms.effectiveFrom());
           return updated;
@@ -86,6 +88,7 @@ public final class RequirementServiceImpl implements RequirementService {
               w.tx()
                   .requirements()
                   .update(requirement.withTerms(requirement.latestTerms().withActive(on, false)));
+          w.organizationChanged();
           w.audit(
               "REQUIREMENT_RETIRED", "Requirement", requirement.id(), Map.of("on", on.toString()));
           reconcileAll(w, updated, on);

@@ -93,7 +93,10 @@ final class RetentionRecords {
                     r,
                     m.id(),
                     c.completedOn(),
-                    () -> w.tx().completions().delete(org, c.id())));
+                    () -> {
+                      w.memberChanged(c.member());
+                      w.tx().completions().delete(org, c.id());
+                    }));
           }
         }
       }
@@ -114,7 +117,10 @@ final class RetentionRecords {
                     r,
                     m.id(),
                     a.assignedOn(),
-                    () -> w.tx().assignments().delete(org, a.id())));
+                    () -> {
+                      w.memberChanged(a.member());
+                      w.tx().assignments().delete(org, a.id());
+                    }));
           }
         }
       }
@@ -142,7 +148,10 @@ final class RetentionRecords {
                     r,
                     m.id(),
                     created,
-                    () -> w.tx().attestations().delete(org, a.id())));
+                    () -> {
+                      w.memberChanged(a.member());
+                      w.tx().attestations().delete(org, a.id());
+                    }));
           }
         }
       }

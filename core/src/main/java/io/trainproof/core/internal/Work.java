@@ -45,6 +45,8 @@ public final class Work {
   private final List<PendingAudit> audits = new ArrayList<>();
   private final List<TrainproofEvent> events = new ArrayList<>();
   private @Nullable Set<Id<WorkforceMember>> team;
+  private final Set<Id<WorkforceMember>> changedMembers = new HashSet<>();
+  private boolean organizationChanged;
 
   /** An audit entry waiting to be chained at the end of the work. */
   record PendingAudit(
@@ -194,6 +196,63 @@ public final class Work {
    */
   public int notifyAll(List<Notification> messages) {
     return messages.isEmpty() ? 0 : tx.outbox().enqueueAll(messages).size();
+  }
+
+  /**
+   * Notes that this work wrote something the renewal sweep reads for a member (the member, their
+   * assignments, completions, certifications, attestations): their next change date is unset when
+   * the work ends, in its transaction, so the next sweep evaluates them.
+   *
+   * @param member the member
+   */
+  public void memberChanged(Id<WorkforceMember> member) {
+    changedMembers.add(member);
+  }
+
+  /**
+   * As {@link #memberChanged} for several members.
+   *
+   * @param members the members
+   */
+  public void membersChanged(Iterable<Id<WorkforceMember>> members) {
+    for (Id<WorkforceMember> member : members) {
+      changedMembers.add(member);
+    }
+  }
+
+  /**
+   * Notes that this work wrote something the renewal sweep reads for every member of the
+   * organization (a requirement, a policy version, a course release, a certification kind): every
+   * member's next change date is unset when the work ends, with one bulk statement.
+   */
+  public void organizationChanged() {
+    organizationChanged = true;
+  }
+
+  /**
+   * Records the renewal sweep's next change dates for members it has just evaluated, in this
+   * transaction; they are no longer unset when the work ends (the sweep computed their dates from
+   * what it wrote).
+   *
+   * @param next each member's next change date
+   */
+  public void nextChanges(Map<Id<WorkforceMember>, LocalDate> next) {
+    if (next.isEmpty()) {
+      return;
+    }
+    changedMembers.removeAll(next.keySet());
+    tx.members().setNextChange(org.id(), next);
+  }
+
+  /** Unsets what this work's writes moved (called once, as the work ends, in its transaction). */
+  void resetChanged() {
+    if (organizationChanged) {
+      tx.members().resetNextChangeAll(org.id());
+    } else if (!changedMembers.isEmpty()) {
+      tx.members().resetNextChange(org.id(), List.copyOf(changedMembers));
+    }
+    organizationChanged = false;
+    changedMembers.clear();
   }
 
   List<PendingAudit> audits() {

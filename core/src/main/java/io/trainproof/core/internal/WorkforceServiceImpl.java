@@ -59,6 +59,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
                 "WorkforceMember", "externalId=" + hire.externalId(), "external id already exists");
           }
           WorkforceMember member = w.tx().members().insert(newMember(w, hire));
+          w.memberChanged(member.id());
           w.audit("MEMBER_HIRED", "WorkforceMember", member.id(), termsFacts(member.latestTerms()));
           LocalDate on = Dates.max(w.today(), hire.engagedOn());
           engine.reconcileMember(w, member, on);
@@ -99,6 +100,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
             }
           }
           List<WorkforceMember> members = w.tx().members().insertAll(fresh);
+          w.membersChanged(members.stream().map(WorkforceMember::id).toList());
           Map<LocalDate, List<WorkforceMember>> byDate = new TreeMap<>();
           for (WorkforceMember member : members) {
             w.audit(
@@ -225,6 +227,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
                     ? "is not after the leave began (" + leaveStart + ")"
                     : "is not after the member's latest recorded change (" + latest + ")");
           }
+          w.memberChanged(member.id());
           WorkforceMember updated =
               w.tx()
                   .members()
@@ -250,6 +253,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
         w -> {
           WorkforceMember member = Validate.notTerminated(Validate.member(w, memberId));
           notBeforeLatest(member, on);
+          w.memberChanged(member.id());
           WorkforceMember updated =
               w.tx()
                   .members()
@@ -315,6 +319,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
   private WorkforceMember apply(
       Work w, WorkforceMember changed, LocalDate on, String action, Map<String, String> facts) {
     WorkforceMember updated = w.tx().members().update(changed);
+    w.memberChanged(updated.id());
     w.audit(action, "WorkforceMember", updated.id(), facts);
     engine.reconcileMember(w, updated, Dates.max(w.today(), on));
     return updated;

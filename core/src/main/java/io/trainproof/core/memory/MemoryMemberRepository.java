@@ -9,6 +9,7 @@ import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.MemberRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ final class MemoryMemberRepository implements MemberRepository {
     t.onRollback(() -> ids.remove(member.id()));
     // A member added mid-day may sort before the cursor: the next claim starts from the top.
     t.remove(t.sweepCursor, member.organization());
+    t.remove(t.dueSweepCursor, member.organization());
     return stored;
   }
 
@@ -107,11 +109,25 @@ final class MemoryMemberRepository implements MemberRepository {
   @Override
   public List<WorkforceMember> claimForSweep(
       Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, false);
+  }
+
+  @Override
+  public List<WorkforceMember> claimDueForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, true);
+  }
+
+  private List<WorkforceMember> claim(
+      Id<Organization> organization, LocalDate day, int limit, boolean dueOnly) {
+    Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> cursors =
+        dueOnly ? t.dueSweepCursor : t.sweepCursor;
     NavigableSet<Id<WorkforceMember>> ids =
         t.memberIdsByOrg.getOrDefault(organization, new TreeSet<>());
-    Map.Entry<LocalDate, Id<WorkforceMember>> cursor = t.sweepCursor.get(organization);
-    // why: claims go in id order, so everything before today's cursor was already visited today;
-    // walking from it keeps a whole sweep linear in the number of members.
+    Map.Entry<LocalDate, Id<WorkforceMember>> cursor = cursors.get(organization);
+    // why: claims go in id order, so everything before today's cursor was already visited (or,
+    // for the due claim, visited or not due) today; walking from it keeps a whole sweep linear in
+    // the number of members.
     Iterable<Id<WorkforceMember>> from =
         cursor != null && cursor.getKey().equals(day) ? ids.tailSet(cursor.getValue(), false) : ids;
     List<WorkforceMember> claimed = new ArrayList<>();
@@ -120,7 +136,9 @@ final class MemoryMemberRepository implements MemberRepository {
         break;
       }
       LocalDate swept = t.memberSweptOn.get(id);
-      if (swept == null || swept.isBefore(day)) {
+      LocalDate next = t.memberNextChange.get(id);
+      if ((swept == null || swept.isBefore(day))
+          && (!dueOnly || next == null || !next.isAfter(day))) {
         claimed.add(t.members.get(id));
       }
     }
@@ -128,8 +146,47 @@ final class MemoryMemberRepository implements MemberRepository {
       t.put(t.memberSweptOn, m.id(), day);
     }
     if (!claimed.isEmpty()) {
-      t.put(t.sweepCursor, organization, Map.entry(day, claimed.get(claimed.size() - 1).id()));
+      t.put(cursors, organization, Map.entry(day, claimed.get(claimed.size() - 1).id()));
     }
     return claimed;
+  }
+
+  @Override
+  public void setNextChange(
+      Id<Organization> organization, Map<Id<WorkforceMember>, LocalDate> next) {
+    for (Map.Entry<Id<WorkforceMember>, LocalDate> e : next.entrySet()) {
+      if (find(organization, e.getKey()).isPresent()) {
+        t.put(t.memberNextChange, e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  @Override
+  public void resetNextChange(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    boolean any = false;
+    for (Id<WorkforceMember> id : members) {
+      if (find(organization, id).isPresent()) {
+        t.remove(t.memberNextChange, id);
+        any = true;
+      }
+    }
+    if (any) {
+      // why: a member before the due claim's cursor may be due again
+      t.remove(t.dueSweepCursor, organization);
+    }
+  }
+
+  @Override
+  public void resetNextChangeAll(Id<Organization> organization) {
+    for (Id<WorkforceMember> id : t.memberIdsByOrg.getOrDefault(organization, new TreeSet<>())) {
+      t.remove(t.memberNextChange, id);
+    }
+    t.remove(t.dueSweepCursor, organization);
+  }
+
+  @Override
+  public Optional<LocalDate> nextChange(Id<Organization> organization, Id<WorkforceMember> member) {
+    return find(organization, member).map(m -> t.memberNextChange.get(m.id()));
   }
 }

@@ -58,6 +58,9 @@ final class MemoryTables {
   final Map<String, Id<WorkforceMember>> memberByExternalId = new HashMap<>();
   final Map<Id<WorkforceMember>, LocalDate> memberSweptOn = new HashMap<>();
 
+  /** Each member's next change date for the incremental sweep; absent means unset. */
+  final Map<Id<WorkforceMember>, LocalDate> memberNextChange = new HashMap<>();
+
   /** Member ids per organization in id order, so a sweep walks them without sorting. */
   final Map<Id<Organization>, NavigableSet<Id<WorkforceMember>>> memberIdsByOrg = new HashMap<>();
 
@@ -66,6 +69,14 @@ final class MemoryTables {
    * transaction).
    */
   final Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> sweepCursor =
+      new HashMap<>();
+
+  /**
+   * Per organization: the incremental sweep's day and the last member it claimed that day (a hint
+   * as {@link #sweepCursor}, kept apart since that claim skips members not due). Dropped when a
+   * member is inserted or a next change date is unset, since that may make a member before it due.
+   */
+  final Map<Id<Organization>, Map.Entry<LocalDate, Id<WorkforceMember>>> dueSweepCursor =
       new HashMap<>();
 
   final Map<Id<Policy>, Policy> policies = new HashMap<>();

@@ -5,7 +5,9 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Workforce members, always scoped by organization. */
@@ -100,4 +102,68 @@ public interface MemberRepository {
    * @return the claimed members, ordered by id; empty when all were visited
    */
   List<WorkforceMember> claimForSweep(Id<Organization> organization, LocalDate day, int limit);
+
+  /**
+   * As {@link #claimForSweep}, but only among members whose next change date (see {@link
+   * #setNextChange}) is unset or on or before {@code day}: the incremental sweep's claim, whose
+   * cost follows the members due rather than the roster. Members it skips are not marked visited.
+   * The default claims as {@link #claimForSweep} does, which is correct (a member swept early does
+   * no harm) but saves nothing; stores that keep the dates override it. A store should serve it
+   * from an index that starts with the organization and the next change date.
+   *
+   * @param organization the organization
+   * @param day the sweep day in the organization's zone
+   * @param limit the most members to claim, at least 1
+   * @return the claimed members, ordered by id; empty when none is due
+   */
+  default List<WorkforceMember> claimDueForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    return claimForSweep(organization, day, limit);
+  }
+
+  /**
+   * Records, for each given member, the earliest date on which the renewal sweep could do anything
+   * for them (core computes it after sweeping them; dates up to 9999-12-31 must round-trip).
+   * Members of another organization or absent are ignored. The default keeps nothing (see {@link
+   * #claimDueForSweep}).
+   *
+   * @param organization the organization
+   * @param next each member's next change date
+   */
+  default void setNextChange(
+      Id<Organization> organization, Map<Id<WorkforceMember>, LocalDate> next) {}
+
+  /**
+   * Unsets the next change date of some members (their next sweep evaluates them), in this
+   * transaction: core calls it in the transaction of every write that can move their date. Members
+   * of another organization or absent are ignored. The default does nothing (see {@link
+   * #claimDueForSweep}).
+   *
+   * @param organization the organization
+   * @param members the members
+   */
+  default void resetNextChange(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {}
+
+  /**
+   * Unsets the next change date of every member of the organization, with one bulk statement, in
+   * this transaction: core calls it in the transaction of every organization-wide write the sweep
+   * reads (requirements, policies, course releases, certification kinds). The default does nothing
+   * (see {@link #claimDueForSweep}).
+   *
+   * @param organization the organization
+   */
+  default void resetNextChangeAll(Id<Organization> organization) {}
+
+  /**
+   * A member's next change date, as last set.
+   *
+   * @param organization the organization
+   * @param member the member
+   * @return the date; empty when unset (or the store keeps none), absent or in another organization
+   */
+  default Optional<LocalDate> nextChange(
+      Id<Organization> organization, Id<WorkforceMember> member) {
+    return Optional.empty();
+  }
 }

@@ -87,6 +87,38 @@ public final class AssignmentEngine {
   }
 
   /**
+   * What the sweep did for a batch.
+   *
+   * @param created how many assignments it created
+   * @param nextChanges each member's next change date: the earliest day after today on which the
+   *     sweep could do anything for them while nothing of theirs or of the organization is written
+   */
+  public record SweepBatch(int created, Map<Id<WorkforceMember>, LocalDate> nextChanges) {}
+
+  /**
+   * The renewal sweep's work for a batch: {@link #reconcileBatch}, then {@link #remindAll} over
+   * what it left, then each member's next change date (a safe lower bound, see {@link NextChange}),
+   * for the caller to store.
+   *
+   * @param w the unit of work (transaction, organization, actor)
+   * @param members the members
+   * @param requirements every requirement of the organization
+   * @param today the sweep's day
+   * @return what it created, and the members' next change dates
+   */
+  public SweepBatch sweepBatch(
+      Work w, List<WorkforceMember> members, List<Requirement> requirements, LocalDate today) {
+    Map<Id<WorkforceMember>, Facts> facts = Facts.loadAll(w, members);
+    BatchResult reconciled = reconciler.batch(w, members, requirements, today, facts);
+    // why: reminders see what reconciling created or cancelled, as it hands them back (no second
+    // read)
+    reminders.remindAll(w, members, requirements, reconciled.assignments(), today);
+    return new SweepBatch(
+        reconciled.created(),
+        NextChange.of(members, requirements, facts, reconciled.assignments(), today));
+  }
+
+  /**
    * Assigns what the requirements ask of members inserted in this unit of work (a bulk hire): as
    * {@link #reconcileBatch}, without reading their assignments, completions and certifications,
    * since nothing can refer to a member that did not exist before this unit.

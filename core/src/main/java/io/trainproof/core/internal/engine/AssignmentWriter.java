@@ -70,6 +70,7 @@ final class AssignmentWriter {
         continue;
       }
       stored.add(a);
+      w.memberChanged(a.member());
       Map<String, String> facts = facts(a, note);
       if (SYSTEM.equals(a.assignedBy())) {
         // why: the engine decided it, set off by this call: say which call and whose
@@ -138,6 +139,7 @@ final class AssignmentWriter {
     for (Assignment a : assignments) {
       if (a.isOpen()) {
         LocalDate effective = Dates.max(on, a.assignedOn());
+        w.memberChanged(a.member());
         cancelled.add(
             w.tx()
                 .assignments()

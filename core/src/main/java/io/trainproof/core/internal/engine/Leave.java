@@ -26,6 +26,7 @@ final class Leave {
     for (Assignment a : w.tx().assignments().forMember(w.org().id(), member.id())) {
       if (a.isOpen() && !a.currentDueOn().isBefore(leaveStart)) {
         LocalDate newDue = a.currentDueOn().plusDays(days);
+        w.memberChanged(a.member());
         w.tx()
             .assignments()
             .update(

@@ -4,8 +4,10 @@ import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.persistence.jpa.SqlDialect;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -58,6 +60,16 @@ interface DialectSql {
   String claimOrder(String orderBy);
 
   /**
+   * The index a {@code SKIP LOCKED} claim of members reads, where the database must be told.
+   *
+   * @param index the index that delivers the claim's rows in its order
+   * @return a hint with a leading space, or empty (the default: the planner finds it)
+   */
+  default String claimIndex(String index) {
+    return "";
+  }
+
+  /**
    * A column to sort ascending with its nulls first.
    *
    * @param column the column
@@ -83,11 +95,39 @@ interface DialectSql {
    * @param organization the organization
    * @param day the sweep's day
    * @param limit the most members to claim
+   * @param dueOnly whether to claim only members whose next change date is unset or has come
    * @return the claimed members in id order
    */
   default List<WorkforceMember> claimForSweep(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
-    return RowClaims.claimMembers(session, organization, day, limit);
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
+    return RowClaims.claimMembers(session, organization, day, limit, dueOnly);
+  }
+
+  /**
+   * Sets members' next change dates (the incremental sweep's), each row filtered by organization
+   * first: one JDBC batch of single-row UPDATEs on the transaction's connection, since a sweep
+   * batch's members have many different dates.
+   *
+   * @param session the transaction
+   * @param organization the organization
+   * @param next each member's date
+   */
+  default void setNextChange(JpaSession session, UUID organization, Map<UUID, LocalDate> next) {
+    session.onConnection(
+        "next change dates",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE tp_member SET next_change_on = ? WHERE org_id = ? AND id = ?")) {
+            for (Map.Entry<UUID, LocalDate> e : next.entrySet()) {
+              statement.setObject(1, e.getValue());
+              statement.setObject(2, session.bind(organization));
+              statement.setObject(3, session.bind(e.getKey()));
+              statement.addBatch();
+            }
+            return statement.executeBatch().length;
+          }
+        });
   }
 
   /**

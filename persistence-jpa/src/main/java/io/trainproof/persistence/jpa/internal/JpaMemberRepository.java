@@ -5,8 +5,10 @@ import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.spi.MemberRepository;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -221,12 +223,103 @@ final class JpaMemberRepository implements MemberRepository {
   @Override
   public List<WorkforceMember> claimForSweep(
       Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, false);
+  }
+
+  @Override
+  public List<WorkforceMember> claimDueForSweep(
+      Id<Organization> organization, LocalDate day, int limit) {
+    return claim(organization, day, limit, true);
+  }
+
+  private List<WorkforceMember> claim(
+      Id<Organization> organization, LocalDate day, int limit, boolean dueOnly) {
     return JpaSession.guard(
         "WorkforceMember",
         "sweep " + organization + " " + day,
         () -> {
           session.em().flush();
-          return session.sql().claimForSweep(session, organization.value(), day, limit);
+          return session.sql().claimForSweep(session, organization.value(), day, limit, dueOnly);
         });
+  }
+
+  @Override
+  public void setNextChange(
+      Id<Organization> organization, Map<Id<WorkforceMember>, LocalDate> next) {
+    if (next.isEmpty()) {
+      return;
+    }
+    Map<UUID, LocalDate> dates = new LinkedHashMap<>();
+    for (Map.Entry<Id<WorkforceMember>, LocalDate> e : next.entrySet()) {
+      dates.put(e.getKey().value(), e.getValue());
+    }
+    JpaSession.guard(
+        "WorkforceMember",
+        "next change " + organization,
+        () -> {
+          // why: the provider's pending writes (a member inserted in this transaction) first
+          session.em().flush();
+          session.sql().setNextChange(session, organization.value(), dates);
+          return null;
+        });
+  }
+
+  @Override
+  public void resetNextChange(
+      Id<Organization> organization, Collection<Id<WorkforceMember>> members) {
+    List<Object> ids = new ArrayList<>(members.size());
+    for (Id<WorkforceMember> id : members) {
+      ids.add(session.bind(id.value()));
+    }
+    // why guarded: a deadlock with a concurrent sweep surfaces as a transient conflict, which
+    // core runs again (the retry policy)
+    JpaSession.guard(
+        "WorkforceMember",
+        "reset next change " + organization,
+        () -> {
+          for (List<Object> chunk : JpaSession.chunks(ids)) {
+            session
+                .em()
+                .createNativeQuery(
+                    "UPDATE tp_member SET next_change_on = NULL"
+                        + " WHERE org_id = :org AND id IN (:ids) AND next_change_on IS NOT NULL")
+                .setParameter("org", session.bind(organization.value()))
+                .setParameter("ids", chunk)
+                .executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void resetNextChangeAll(Id<Organization> organization) {
+    JpaSession.guard(
+        "WorkforceMember",
+        "reset next change " + organization,
+        () ->
+            session
+                .em()
+                .createNativeQuery(
+                    "UPDATE tp_member SET next_change_on = NULL WHERE org_id = :org"
+                        + " AND next_change_on IS NOT NULL")
+                .setParameter("org", session.bind(organization.value()))
+                .executeUpdate());
+  }
+
+  @Override
+  public Optional<LocalDate> nextChange(Id<Organization> organization, Id<WorkforceMember> member) {
+    List<?> rows =
+        session
+            .em()
+            .createNativeQuery(
+                "SELECT next_change_on FROM tp_member WHERE org_id = :org AND id = :id")
+            .setParameter("org", session.bind(organization.value()))
+            .setParameter("id", session.bind(member.value()))
+            .getResultList();
+    if (rows.isEmpty() || rows.get(0) == null) {
+      return Optional.empty();
+    }
+    Object value = rows.get(0);
+    return Optional.of(value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
   }
 }

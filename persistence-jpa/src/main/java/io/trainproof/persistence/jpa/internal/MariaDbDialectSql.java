@@ -47,6 +47,17 @@ final class MariaDbDialectSql implements DialectSql {
     return " FORCE INDEX (PRIMARY)";
   }
 
+  /**
+   * why: InnoDB locks every row a locking read examines, and with two indexes starting with org_id
+   * (ix_tp_member_sweep, ix_tp_member_next_change) it may read the claim through the one that does
+   * not deliver its order and sort afterwards, locking every candidate row instead of the {@code
+   * LIMIT} it takes, so a concurrent claim skipped them all.
+   */
+  @Override
+  public String claimIndex(String index) {
+    return " FORCE INDEX (" + index + ")";
+  }
+
   /** Ascending order puts nulls first already. */
   @Override
   public String nullsFirst(String column) {

@@ -3,9 +3,12 @@ package io.trainproof.persistence.jpa.internal;
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.Completion;
 import io.trainproof.core.domain.WorkforceMember;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -48,8 +51,31 @@ final class PostgreSqlDialectSql implements DialectSql {
 
   @Override
   public List<WorkforceMember> claimForSweep(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
-    return PostgreSqlReads.claimMembers(session, organization, day, limit);
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
+    return PostgreSqlReads.claimMembers(session, organization, day, limit, dueOnly);
+  }
+
+  /** One statement for the whole batch: the ids and dates as two arrays, unnested together. */
+  @Override
+  public void setNextChange(JpaSession session, UUID organization, Map<UUID, LocalDate> next) {
+    session.onConnection(
+        "next change dates",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE tp_member m SET next_change_on = v.d"
+                      + " FROM unnest(?, ?::date[]) AS v(id, d)"
+                      + " WHERE m.org_id = ? AND m.id = v.id")) {
+            List<String> dates = new ArrayList<>(next.size());
+            for (LocalDate d : next.values()) {
+              dates.add(d.toString());
+            }
+            statement.setArray(1, connection.createArrayOf("uuid", next.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", dates.toArray()));
+            statement.setObject(3, organization);
+            return statement.executeUpdate();
+          }
+        });
   }
 
   @Override

@@ -51,33 +51,42 @@ final class PostgreSqlReads {
   /**
    * The sweep claim in one statement (the members still to visit, ordered by (swept_on, id), nulls
    * first, skipping rows another node holds, marked as visited), then the claimed members read in
-   * one more.
+   * one more. With {@code dueOnly}, the incremental claim: only members whose next change date is
+   * unset or has come, in two statements (those unset, then those due, each a bounded range of
+   * ix_tp_member_next_change; see {@link RowClaims#dueClaims}).
    */
   static List<WorkforceMember> claimMembers(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
     List<MemberEntity> claimed =
         session.onConnection(
             "sweep claim",
             connection -> {
               List<UUID> ids = new ArrayList<>();
-              try (PreparedStatement statement =
-                  connection.prepareStatement(
-                      "UPDATE tp_member m SET swept_on = ?"
-                          + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
-                          + RowClaims.sweepOrder(session.sql())
-                          + " LIMIT ? "
-                          + session.sql().rowLock()
-                          + " SKIP LOCKED) c"
-                          + " WHERE m.id = c.id RETURNING m.id")) {
-                statement.setObject(1, day);
-                statement.setObject(2, organization);
-                statement.setObject(3, day);
-                statement.setInt(4, Math.max(1, limit));
-                try (ResultSet rows = statement.executeQuery()) {
-                  while (rows.next()) {
-                    ids.add(Objects.requireNonNull(uuidAt(rows, 1)));
+              int most = Math.max(1, limit);
+              if (dueOnly) {
+                for (String[] claim : RowClaims.dueClaims(session.sql())) {
+                  if (ids.size() < most) {
+                    claimIds(
+                        connection,
+                        session,
+                        claim[0],
+                        claim[1],
+                        organization,
+                        day,
+                        most - ids.size(),
+                        ids);
                   }
                 }
+              } else {
+                claimIds(
+                    connection,
+                    session,
+                    "",
+                    RowClaims.sweepOrder(session.sql()),
+                    organization,
+                    day,
+                    most,
+                    ids);
               }
               List<MemberEntity> read = new ArrayList<>();
               if (ids.isEmpty()) {
@@ -110,6 +119,49 @@ final class PostgreSqlReads {
               return read;
             });
     return claimed.stream().map(MemberMapper::member).toList();
+  }
+
+  /**
+   * Marks up to {@code limit} members matching the claim (not swept on the day, and the extra
+   * condition, which binds the day when it has a parameter) swept, skipping rows another node
+   * holds, and adds their ids to {@code ids}.
+   */
+  private static void claimIds(
+      Connection connection,
+      JpaSession session,
+      String condition,
+      String order,
+      UUID organization,
+      LocalDate day,
+      int limit,
+      List<UUID> ids)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE tp_member m SET swept_on = ?"
+                + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
+                + condition
+                + order
+                + " LIMIT ? "
+                + session.sql().rowLock()
+                + " SKIP LOCKED) c"
+                // why: no org_id here: the outer filter made PostgreSQL plan the limited claim as
+                // the inner side of a nested loop, run again per row, claiming past the limit
+                + " WHERE m.id = c.id RETURNING m.id")) {
+      int p = 1;
+      statement.setObject(p++, day);
+      statement.setObject(p++, organization);
+      statement.setObject(p++, day);
+      if (condition.contains("?")) {
+        statement.setObject(p++, day);
+      }
+      statement.setInt(p, limit);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          ids.add(Objects.requireNonNull(uuidAt(rows, 1)));
+        }
+      }
+    }
   }
 
   /** The members' assignments in the query's order (assigned_at, id), in one statement. */

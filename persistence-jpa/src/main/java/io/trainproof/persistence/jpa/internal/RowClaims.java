@@ -47,33 +47,62 @@ final class RowClaims {
   }
 
   /**
-   * Claims members not yet swept on the day, marks them swept, and reads them in id order. why:
-   * SKIP LOCKED lets nodes sweeping at once take disjoint batches instead of queueing behind each
-   * other's row locks (PostgreSQL 9.5+, MariaDB 10.6+, H2 2.x).
+   * The incremental claim's two steps, each a condition on top of "not swept on the day" and its
+   * order: first the members whose next change date is unset, then those whose date has come (the
+   * one parameter binds the day). why: one condition {@code (next_change_on IS NULL OR
+   * next_change_on <= day)} is no range of ix_tp_member_next_change, so a claim ordered by it on a
+   * day with little due walked the whole organization; each of these is a bounded range of the
+   * index (org_id, next_change_on, swept_on, id), read in index order, so a claim reads the members
+   * it takes (and those already swept today within the range, which are few: a swept member's date
+   * moves past today).
+   */
+  static List<String[]> dueClaims(DialectSql sql) {
+    return List.of(
+        new String[] {
+          " AND next_change_on IS NULL",
+          sql.claimOrder(sql.nullsFirst("swept_on") + ", id"),
+          NEXT_CHANGE_INDEX
+        },
+        new String[] {
+          " AND next_change_on <= ?",
+          sql.claimOrder("next_change_on, " + sql.nullsFirst("swept_on") + ", id"),
+          NEXT_CHANGE_INDEX
+        });
+  }
+
+  /** The index of the full claim (migration V2). */
+  static final String SWEEP_INDEX = "ix_tp_member_sweep";
+
+  /** The index of the incremental claim (migration V6). */
+  static final String NEXT_CHANGE_INDEX = "ix_tp_member_next_change";
+
+  /**
+   * Claims members not yet swept on the day (with {@code dueOnly}, only those whose next change
+   * date is unset or has come), marks them swept, and reads them in id order. why: SKIP LOCKED lets
+   * nodes sweeping at once take disjoint batches instead of queueing behind each other's row locks
+   * (PostgreSQL 9.5+, MariaDB 10.6+, H2 2.x).
    */
   static List<WorkforceMember> claimMembers(
-      JpaSession session, UUID organization, LocalDate day, int limit) {
-    List<?> rows =
-        session
-            .em()
-            .createNativeQuery(
-                "SELECT id FROM tp_member WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
-                    + sweepOrder(session.sql())
-                    + " LIMIT ?3 "
-                    + session.sql().rowLock()
-                    + " SKIP LOCKED")
-            .setParameter(1, session.bind(organization))
-            .setParameter(2, day)
-            .setParameter(3, Math.max(1, limit))
-            .getResultList();
-    if (rows.isEmpty()) {
+      JpaSession session, UUID organization, LocalDate day, int limit, boolean dueOnly) {
+    int most = Math.max(1, limit);
+    List<UUID> uuids = new ArrayList<>();
+    if (dueOnly) {
+      for (String[] claim : dueClaims(session.sql())) {
+        if (uuids.size() < most) {
+          uuids.addAll(
+              claimIds(
+                  session, claim[0], claim[1], claim[2], organization, day, most - uuids.size()));
+        }
+      }
+    } else {
+      uuids.addAll(
+          claimIds(session, "", sweepOrder(session.sql()), SWEEP_INDEX, organization, day, most));
+    }
+    if (uuids.isEmpty()) {
       return List.of();
     }
     List<Object> ids = new ArrayList<>();
-    List<UUID> uuids = new ArrayList<>();
-    for (Object row : rows) {
-      UUID id = JpaSession.toUuid(row);
-      uuids.add(id);
+    for (UUID id : uuids) {
       ids.add(session.bind(id));
     }
     session
@@ -91,6 +120,38 @@ final class RowClaims {
         .stream()
         .map(session.detached(MemberMapper::member))
         .toList();
+  }
+
+  /**
+   * Locks (skipping rows another node holds) the ids of up to {@code limit} members of the
+   * organization not swept on the day that meet the extra condition (whose one parameter, if any,
+   * binds the day).
+   */
+  private static List<UUID> claimIds(
+      JpaSession session,
+      String condition,
+      String order,
+      String index,
+      UUID organization,
+      LocalDate day,
+      int limit) {
+    List<?> rows =
+        session
+            .em()
+            .createNativeQuery(
+                "SELECT id FROM tp_member"
+                    + session.sql().claimIndex(index)
+                    + " WHERE org_id = ?1 AND (swept_on IS NULL OR swept_on < ?2)"
+                    + condition.replace("?", "?2")
+                    + order
+                    + " LIMIT ?3 "
+                    + session.sql().rowLock()
+                    + " SKIP LOCKED")
+            .setParameter(1, session.bind(organization))
+            .setParameter(2, day)
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream().map(JpaSession::toUuid).toList();
   }
 
   /** Claims the ids of up to {@code limit} undelivered messages due at {@code now}. */

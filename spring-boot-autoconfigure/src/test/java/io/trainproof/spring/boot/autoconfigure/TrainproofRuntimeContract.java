@@ -93,7 +93,8 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
             "V2__sweep_claim_index.sql",
             "V3__issued_credentials.sql",
             "V4__course_version_certificate_validity.sql",
-            "V5__wallet_exchanges.sql");
+            "V5__wallet_exchanges.sql",
+            "V6__member_next_change.sql");
     assertThat(Files.readString(files.get(0))).contains("CREATE TABLE");
   }
 
