@@ -354,6 +354,18 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
                     .find(w.org().id(), e.certificate())
                     .orElseThrow(() -> new NotFoundException("Certificate", e.certificate()));
             if (offered.status() != Certificate.Status.VALID) {
+              // why: read committed, the exchange above may predate a concurrent redemption
+              // that has since committed, superseding the certificate: then it is used
+              boolean redeemed =
+                  w.tx()
+                      .walletExchanges()
+                      .find(w.org().id(), e.id())
+                      .map(x -> x.state() == WalletExchange.State.COMPLETED)
+                      .orElse(false);
+              if (redeemed) {
+                throw new WalletExchangeException(
+                    Reason.USED, "this exchange was redeemed by a concurrent request");
+              }
               throw new WalletExchangeException(
                   Reason.NOT_DELIVERABLE,
                   offered.status() == Certificate.Status.REVOKED
