@@ -36,12 +36,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage contract for wallet exchanges ({@link WalletExchange}) and the one-time nonces of
- * their key proofs: every field kept, every look-up within its organization, a secret hash once per
- * organization, stale and concurrent updates refused so that an exchange is redeemed once, and a
- * nonce consumed once, also by many threads at once. {@link StoreContract} implements this
- * interface, so every store's contract test runs these cases with the rest. Each case works in
- * organizations of its own.
+ * The storage contract for wallet exchanges ({@link WalletExchange}): every field kept, every
+ * look-up within its organization, a secret hash once per organization, stale and concurrent
+ * updates refused so that an exchange is redeemed once. {@link WalletNonceContract} covers the
+ * nonces of their key proofs. {@link StoreContract} implements this interface, so every store's
+ * contract test runs these cases with the rest. Each case works in organizations of its own.
  */
 public interface WalletExchangeContract {
   /** When the exchanges of these cases are offered: microsecond precision, kept by every store. */
@@ -423,136 +422,6 @@ public interface WalletExchangeContract {
       assertThat(winner.version()).isEqualTo(1);
       assertThat(read((Transaction t) -> t.walletExchanges().find(org.id(), exchange.id())))
           .contains(winner);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  default void aNonceIsConsumedOnceBeforeItExpiresAndOnlyInItsOrganization() {
-    Organization org = newOrganization();
-    Organization other = newOrganization();
-    String nonce = Fixtures.sha256("nonce " + org.id());
-    Instant expiresAt = OFFERED_AT.plusSeconds(300);
-    inTx(t -> t.walletExchanges().insertNonce(org.id(), nonce, expiresAt));
-    assertThatThrownBy(() -> inTx(t -> t.walletExchanges().insertNonce(org.id(), nonce, expiresAt)))
-        .as("a nonce kept twice")
-        .isInstanceOf(ConflictException.class);
-
-    assertThat(
-            read(
-                (Transaction t) -> t.walletExchanges().consumeNonce(other.id(), nonce, OFFERED_AT)))
-        .as("another organization's nonce")
-        .isFalse();
-    assertThatThrownBy(
-            () ->
-                read(
-                    (Transaction t) -> {
-                      assertThat(t.walletExchanges().consumeNonce(org.id(), nonce, OFFERED_AT))
-                          .isTrue();
-                      throw new IllegalStateException("the key proof's check failed afterwards");
-                    }))
-        .isInstanceOf(IllegalStateException.class);
-    assertThat(
-            read((Transaction t) -> t.walletExchanges().consumeNonce(org.id(), nonce, OFFERED_AT)))
-        .as("consumed: a consume that rolled back left it, another organization's did not take it")
-        .isTrue();
-    assertThat(
-            read((Transaction t) -> t.walletExchanges().consumeNonce(org.id(), nonce, OFFERED_AT)))
-        .as("consumed twice")
-        .isFalse();
-
-    String late = Fixtures.sha256("late " + org.id());
-    String inTime = Fixtures.sha256("in time " + org.id());
-    inTx(
-        t -> {
-          t.walletExchanges().insertNonce(org.id(), late, expiresAt);
-          t.walletExchanges().insertNonce(org.id(), inTime, expiresAt);
-        });
-    assertThat(
-            read(
-                (Transaction t) ->
-                    t.walletExchanges()
-                        .consumeNonce(org.id(), inTime, expiresAt.minusNanos(1_000))))
-        .as("a microsecond before it expires")
-        .isTrue();
-    assertThat(read((Transaction t) -> t.walletExchanges().consumeNonce(org.id(), late, expiresAt)))
-        .as("at the instant it expires")
-        .isFalse();
-    assertThat(
-            read(
-                (Transaction t) ->
-                    t.walletExchanges().consumeNonce(org.id(), late, expiresAt.minusSeconds(60))))
-        .as("an expired nonce is gone once a consume saw it")
-        .isFalse();
-  }
-
-  @Test
-  default void aConsumeRemovesTheOrganizationsExpiredNonces() {
-    Organization org = newOrganization();
-    String expired = Fixtures.sha256("expired " + org.id());
-    String unexpired = Fixtures.sha256("unexpired " + org.id());
-    inTx(
-        t -> {
-          t.walletExchanges().insertNonce(org.id(), expired, OFFERED_AT.plusSeconds(10));
-          t.walletExchanges().insertNonce(org.id(), unexpired, OFFERED_AT.plusSeconds(100));
-        });
-    assertThat(
-            read(
-                (Transaction t) ->
-                    t.walletExchanges()
-                        .consumeNonce(
-                            org.id(), Fixtures.sha256("never issued"), OFFERED_AT.plusSeconds(10))))
-        .isFalse();
-    // the expired nonce was removed, so it can be kept again; the unexpired one was not
-    inTx(t -> t.walletExchanges().insertNonce(org.id(), expired, OFFERED_AT.plusSeconds(200)));
-    assertThatThrownBy(
-            () ->
-                inTx(
-                    t ->
-                        t.walletExchanges()
-                            .insertNonce(org.id(), unexpired, OFFERED_AT.plusSeconds(200))))
-        .isInstanceOf(ConflictException.class);
-    assertThat(
-            read(
-                (Transaction t) ->
-                    t.walletExchanges()
-                        .consumeNonce(org.id(), unexpired, OFFERED_AT.plusSeconds(50))))
-        .isTrue();
-    assertThat(
-            read(
-                (Transaction t) ->
-                    t.walletExchanges()
-                        .consumeNonce(org.id(), expired, OFFERED_AT.plusSeconds(150))))
-        .isTrue();
-  }
-
-  @Test
-  default void ofManyThreadsConsumingOneNonceExactlyOneSucceeds() throws Exception {
-    Organization org = newOrganization();
-    String nonce = Fixtures.sha256("contended " + org.id());
-    inTx(t -> t.walletExchanges().insertNonce(org.id(), nonce, OFFERED_AT.plusSeconds(60)));
-    int threads = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> results = new ArrayList<>();
-    try {
-      for (int i = 0; i < threads; i++) {
-        Callable<Boolean> consume =
-            () -> {
-              start.await();
-              return read(
-                  (Transaction t) ->
-                      t.walletExchanges().consumeNonce(org.id(), nonce, OFFERED_AT.plusSeconds(1)));
-            };
-        results.add(pool.submit(consume));
-      }
-      start.countDown();
-      int consumed = 0;
-      for (Future<Boolean> f : results) {
-        consumed += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
-      }
-      assertThat(consumed).isEqualTo(1);
     } finally {
       pool.shutdownNow();
     }

@@ -125,14 +125,8 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
 
   @Override
   public Challenge open(Id<Organization> organization, String secret) {
-    String hash = hashOf("secret", secret);
-    return ctx.run(
-        system(organization),
-        Operation.CERTIFICATE_DELIVER,
-        w -> {
-          WalletExchange e = redeemable(w, bySecret(w, hash));
-          return new Challenge(w.org().id(), e.challenge(), e.expiresAt());
-        });
+    WalletExchange e = redeemableBySecret(organization, hashOf("secret", secret));
+    return new Challenge(e.organization(), e.challenge(), e.expiresAt());
   }
 
   @Override
@@ -142,7 +136,7 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
     String proof = bounded("verifiablePresentation", presentation, MAX_PROOF);
     String expectedDomain = bounded("domain", domain, MAX_SECRET);
     CredentialIssuer issuer = issuer();
-    WalletExchange e = open(organization, hash, "secret");
+    WalletExchange e = redeemableBySecret(organization, hash);
     HolderProofResult verified =
         verify(
             organization,
@@ -207,7 +201,7 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
     String proof = bounded("proof", proofJwt, MAX_PROOF);
     String audience = bounded("credentialIssuer", credentialIssuer, MAX_SECRET);
     CredentialIssuer issuer = issuer();
-    WalletExchange e = open(organization, hash, "access_token");
+    WalletExchange e = redeemableByToken(organization, hash);
     HolderProofResult verified =
         verify(
             organization,
@@ -233,24 +227,24 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
     return issue(organization, e, verified.holder(), OPENID4VCI, issuer);
   }
 
-  /**
-   * The redeemable exchange a secret or an access token names, read in its own transaction.
-   *
-   * @param hashOfWhat SHA-256 of the secret or token
-   * @param what {@code secret} or {@code access_token}
-   */
-  private WalletExchange open(Id<Organization> organization, String hashOfWhat, String what) {
+  /** The redeemable exchange a secret names, read in its own transaction. */
+  private WalletExchange redeemableBySecret(Id<Organization> organization, String secretSha256) {
+    return ctx.run(
+        system(organization),
+        Operation.CERTIFICATE_DELIVER,
+        w -> redeemable(w, bySecret(w, secretSha256)));
+  }
+
+  /** The redeemable exchange an unexpired access token names, read in its own transaction. */
+  private WalletExchange redeemableByToken(Id<Organization> organization, String tokenSha256) {
     return ctx.run(
         system(organization),
         Operation.CERTIFICATE_DELIVER,
         w -> {
-          if (what.equals("secret")) {
-            return redeemable(w, bySecret(w, hashOfWhat));
-          }
           WalletExchange e =
               w.tx()
                   .walletExchanges()
-                  .findByAccessToken(w.org().id(), hashOfWhat)
+                  .findByAccessToken(w.org().id(), tokenSha256)
                   .orElseThrow(
                       () ->
                           new WalletExchangeException(
