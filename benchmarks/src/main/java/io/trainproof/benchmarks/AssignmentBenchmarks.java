@@ -53,11 +53,12 @@ public class AssignmentBenchmarks {
 
   private SettableClock clock;
   private Trainproof trainproof;
+  private int members;
 
   /** Hires the workforce and creates the requirements; the first sweep runs here. */
   @Setup(Level.Trial)
   public void setUp() {
-    int members = Integer.getInteger("trainproof.bench.members", MEMBERS);
+    members = Integer.getInteger("trainproof.bench.members", MEMBERS);
     clock = SettableClock.at(START.atTime(9, 0).atZone(ZONE).toInstant());
     trainproof = Trainproof.builder().store(new InMemoryStore()).clock(clock).build();
     Fixtures fx = Fixtures.organization(trainproof, ZONE);
@@ -99,8 +100,8 @@ public class AssignmentBenchmarks {
     // why: the full sweep; the incremental sweep() would visit only the members whose next change
     // date has come (none, on most days of this steady population) and measure nothing
     RenewalScheduler.SweepResult sweep = trainproof.scheduler().sweep(true);
-    if (sweep.members() != MEMBERS) {
-      throw new IllegalStateException("the sweep visited " + sweep.members() + " of " + MEMBERS);
+    if (sweep.members() != members) {
+      throw new IllegalStateException("the sweep visited " + sweep.members() + " of " + members);
     }
     return sweep;
   }
