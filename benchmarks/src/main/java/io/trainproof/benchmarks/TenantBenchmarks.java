@@ -104,6 +104,11 @@ final class TenantBenchmarks {
       } finally {
         store.close();
       }
+      // A host's relay would have delivered two years of notices: marked delivered in SQL (the
+      // dispatcher, one transaction per notice, would take most of the build's time).
+      PgDatabase.execute(
+          pool,
+          "UPDATE tp_outbox SET delivered_at = created_at, attempts = 1 WHERE delivered_at IS NULL");
       double templateSeconds = DbBenchmarks.secondsSince(start);
       progress.accept(
           String.format(

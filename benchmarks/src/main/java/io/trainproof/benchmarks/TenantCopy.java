@@ -205,8 +205,11 @@ final class TenantCopy {
     for (Map.Entry<String, String> column :
         memberColumns.getOrDefault(table, Map.of()).entrySet()) {
       String r = alias + "_r" + ranks.size();
-      String id = column.getValue().equals("uuid") ? r + ".id" : r + ".id::text";
-      joins.add("LEFT JOIN bench_owner " + r + " ON " + id + " = " + alias + "." + column.getKey());
+      String value =
+          column.getValue().equals("uuid")
+              ? alias + "." + column.getKey()
+              : asUuid(alias + "." + column.getKey());
+      joins.add("LEFT JOIN bench_owner " + r + " ON " + r + ".id = " + value);
       ranks.add(r + ".rank");
     }
     int n = 0;
@@ -374,11 +377,9 @@ final class TenantCopy {
                 s.executeQuery(
                     "SELECT EXISTS (SELECT 1 FROM "
                         + t.getKey()
-                        + " x JOIN bench_owner r ON r.id"
-                        + (text ? "::text" : "")
-                        + " = x."
-                        + col.getKey()
-                        + ")")) {
+                        + " x WHERE "
+                        + (text ? asUuid("x." + col.getKey()) : "x." + col.getKey())
+                        + " IN (SELECT id FROM bench_owner))")) {
           rs.next();
           if (rs.getBoolean(1)) {
             out.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>()).put(col.getKey(), type);
@@ -416,6 +417,15 @@ final class TenantCopy {
               + " >= 0 ON CONFLICT (id) DO NOTHING");
     }
     s.execute("ANALYZE bench_owner");
+  }
+
+  /** A text column's value as a uuid when it is one (lowercase, as Java writes ids), else null. */
+  static String asUuid(String column) {
+    return "CASE WHEN "
+        + column
+        + " ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN "
+        + column
+        + "::uuid END";
   }
 
   /** Drops the indexes that back no constraint; returns the statements that create them. */

@@ -46,15 +46,14 @@ import java.util.function.Consumer;
 /**
  * Rows 10 and 11's template practices, built through the public services on any store: {@code
  * templates} organizations of {@code staff} members each at go-live ({@link #GO_LIVE}, two years
- * before {@link #START}), then two years of history in weekly steps, all templates in lockstep on
- * one clock. Each step: some members leave, some are hired, a few change role; the scheduler's
- * incremental sweep runs (renewals, reminders, overdue notices); members complete their open
- * assignments after a delay drawn per assignment (most within the due date, some weeks late, a few
- * months late); the notification outbox is dispatched (to a sink that drops them, as a host's relay
- * would deliver them); every fourth step members attest the privacy policy's versions they were
- * asked to. A year after go-live the privacy policy has a material change (retraining and new
- * attestations). The role mix: clinical about half, front desk, billing, IT, contractors, and a
- * manager for about every 12 members.
+ * before {@link #START}), then two years of history in steps of {@link #STEP_DAYS} days, all
+ * templates in lockstep on one clock. Each step: some members leave, some are hired, a few change
+ * role; the scheduler's incremental sweep runs (renewals, reminders, overdue notices); members
+ * complete their open assignments after a delay drawn per assignment (most within the due date,
+ * some weeks late, a few months late); every fourth step members attest the privacy policy's
+ * versions they were asked to. A year after go-live the privacy policy has a material change
+ * (retraining and new attestations). The role mix: clinical about half, front desk, billing, IT,
+ * contractors, and a manager for about every 12 members.
  *
  * <p>Each member has a rank in its template ({@link Template#byRank}): a copy of {@code K} members
  * ({@link TenantCopy}) takes the {@code K} lowest ranks. Ranks are random (so every prefix has the
@@ -69,7 +68,7 @@ final class TenantPopulation {
   static final LocalDate GO_LIVE = START.minusYears(2);
 
   /** Days between two steps of the history (the smoke test takes longer steps). */
-  static final int STEP_DAYS = 7;
+  static final int STEP_DAYS = 14;
 
   /** One member in about this many is a manager. */
   static final int MEMBERS_PER_MANAGER = 12;
@@ -142,9 +141,7 @@ final class TenantPopulation {
   static TenantPopulation build(
       Trainproof.Builder builder, int templates, int staff, int stepDays) {
     SettableClock clock = Population.clockAt(GO_LIVE.minusDays(1));
-    // why a sink that drops: a host's relay delivers the notices; the outbox rows are marked
-    // delivered as they would be in production, not left pending for two years.
-    Trainproof tp = builder.clock(clock).notificationSink(n -> {}).build();
+    Trainproof tp = builder.clock(clock).build();
     TenantPopulation p = new TenantPopulation(clock, tp);
     List<Practice> practices = new ArrayList<>();
     for (int t = 0; t < templates; t++) {
@@ -184,9 +181,6 @@ final class TenantPopulation {
                 p.attest(pr, day);
               }
             });
-        while (tp.notifications().dispatch().delivered() > 0) {
-          // until the outbox is empty
-        }
       }
     } finally {
       threads.shutdownNow();
@@ -196,12 +190,9 @@ final class TenantPopulation {
       p.attestations += pr.attestations;
     }
     // The eve of the first measured day: swept as every night, so each measured sweep (START and
-    // the days after) has one day of changes to make, not the days since the last weekly step.
+    // the days after) has one day of changes to make, not the days since the last step.
     clock.set(START.minusDays(1).atTime(9, 0).atZone(Population.ZONE).toInstant());
     tp.scheduler().sweep();
-    while (tp.notifications().dispatch().delivered() > 0) {
-      // until the outbox is empty
-    }
     clock.set(START.atTime(9, 0).atZone(Population.ZONE).toInstant());
     for (Practice pr : practices) {
       List<UUID> members = new ArrayList<>(pr.key.keySet());
