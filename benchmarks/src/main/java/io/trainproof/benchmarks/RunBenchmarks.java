@@ -53,9 +53,16 @@ public final class RunBenchmarks {
     List<String> jmhArgs = new ArrayList<>(List.of(args));
     boolean dbOnly = jmhArgs.remove("--db-only");
     boolean noDb = jmhArgs.remove("--no-db");
+    // Rows 10 and 11 (issue 22): --tenants-only runs them alone, --no-tenants leaves them out.
+    boolean tenantsOnly = jmhArgs.remove("--tenants-only");
+    boolean noTenants = jmhArgs.remove("--no-tenants");
     Options cli = new CommandLineOptions(jmhArgs.toArray(new String[0]));
     Map<String, Double> scores = new LinkedHashMap<>();
-    if (!dbOnly && cli.getIncludes().isEmpty()) {
+    if (tenantsOnly) {
+      scores.putAll(TenantBenchmarks.tenants(System.out::println));
+      Files.writeString(
+          json.resolveSibling("tenants-result.json"), toJson(scores), StandardCharsets.UTF_8);
+    } else if (!dbOnly && cli.getIncludes().isEmpty()) {
       // Rows 1-4 with the options given; row 7 is one export in its own -Xmx64m fork (its
       // annotations), whatever the iteration options, since one export of 1,000,000 rows is
       // the measurement.
@@ -78,9 +85,13 @@ public final class RunBenchmarks {
     } else if (!dbOnly) {
       scores.putAll(scores(run(new OptionsBuilder().parent(cli), json)));
     }
-    if (dbOnly || (!noDb && cli.getIncludes().isEmpty())) {
+    if (!tenantsOnly && (dbOnly || (!noDb && cli.getIncludes().isEmpty()))) {
       // Rows 5, 6, 8 and 9: single-shot measurements on PostgreSQL (not JMH; see DbBenchmarks).
       scores.putAll(DbBenchmarks.all());
+      if (!noTenants) {
+        // Rows 10 and 11: many organizations on one PostgreSQL (see TenantBenchmarks).
+        scores.putAll(TenantBenchmarks.tenants(System.out::println));
+      }
       Files.writeString(
           json.resolveSibling("db-result.json"), toJson(scores), StandardCharsets.UTF_8);
     }
@@ -369,6 +380,7 @@ public final class RunBenchmarks {
               "2 nodes ≥ 1.3× one, no duplicates",
               ratio >= 1.3 ? "PASS" : "MISS"));
     }
+    rows.addAll(TenantBenchmarks.rows(s));
     return rows;
   }
 
@@ -457,7 +469,7 @@ public final class RunBenchmarks {
         .append('\n');
     md.append("- command (from the repository root): `").append(command.strip()).append("`\n");
     md.append(
-        "- raw results: `benchmarks/target/jmh-result.json` (JMH, rows 1-4), `benchmarks/target/jmh-result-export.json` (JMH, row 7), `benchmarks/target/db-result.json` (rows 5, 6, 8, 9: seconds, members per second and counts)\n\n");
+        "- raw results: `benchmarks/target/jmh-result.json` (JMH, rows 1-4), `benchmarks/target/jmh-result-export.json` (JMH, row 7), `benchmarks/target/db-result.json` (rows 5, 6, 8, 9: seconds, members per second and counts; rows 10 and 11 there too, or in `tenants-result.json` with `--tenants-only`)\n\n");
     md.append("| # | benchmark | compared with | measured | ratio | target | result |\n");
     md.append("|---|---|---|---|---|---|---|\n");
     for (Row r : rows(scores)) {

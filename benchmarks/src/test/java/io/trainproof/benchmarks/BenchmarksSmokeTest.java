@@ -106,6 +106,66 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void theTenantRowsRunOnPostgreSql() {
+    boolean required = "true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"));
+    if (!required) {
+      Assumptions.assumeTrue(
+          PgDatabase.reachable(),
+          "PostgreSQL is not reachable at "
+              + PgDatabase.HOST
+              + "; the tenant rows' smoke test is SKIPPED");
+    }
+    // Rows 10 and 11 at a tiny size: 2 templates of 24 members (four-week steps), copied into 3
+    // organizations.
+    System.setProperty("trainproof.bench.tenants", "3");
+    System.setProperty("trainproof.bench.tenantTemplates", "2");
+    System.setProperty("trainproof.bench.tenantStaff", "24");
+    System.setProperty("trainproof.bench.tenantReads", "5");
+    System.setProperty("trainproof.bench.tenantStepDays", "28");
+    Map<String, Double> figures = TenantBenchmarks.tenants(line -> {});
+    assertEquals(3.0, figures.get("row10.organizations"), figures.toString());
+    for (String key :
+        new String[] {
+          "row10.members",
+          "row10.rows",
+          "row10.nodes1.membersPerSecond",
+          "row10.nodes2.membersPerSecond",
+          "row10.nodes4.membersPerSecond",
+          "row10.incremental.s",
+          "row11.members",
+          "row11.baseline.summary.p99.ms",
+          "row11.baseline.transcript.p99.ms",
+          "row11.sweep.summary.p99.ms",
+          "row11.sweep.transcript.p99.ms"
+        }) {
+      assertTrue(figures.containsKey(key) && figures.get(key) > 0, key + " in " + figures);
+    }
+    for (RunBenchmarks.Row row : RunBenchmarks.rows(figures)) {
+      if (List.of("10", "11").contains(row.number())) {
+        assertTrue(!row.verdict().equals("NOT RUN"), row.toString());
+      }
+    }
+  }
+
+  @Test
+  void copySizesSpreadFrom20To200WithMeanAbout100() {
+    long total = 0;
+    int smallest = Integer.MAX_VALUE;
+    int largest = 0;
+    for (int g = 1; g <= TenantBenchmarks.TENANTS; g++) {
+      int k = TenantCopy.size(g);
+      total += k;
+      smallest = Math.min(smallest, k);
+      largest = Math.max(largest, k);
+    }
+    assertEquals(20, smallest);
+    assertEquals(200, largest);
+    assertEquals(200, TenantCopy.size(1));
+    double mean = (double) total / TenantBenchmarks.TENANTS;
+    assertTrue(mean > 95 && mean < 105, "mean " + mean);
+  }
+
+  @Test
   void theExportRunsOnPostgreSql() throws Exception {
     boolean required = "true".equalsIgnoreCase(System.getenv("TRAINPROOF_REQUIRE_DATABASES"));
     if (!required) {
