@@ -18,7 +18,6 @@ CREATE TABLE tp_member_v7 (
   next_change_on date,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_member_terms_v7 (
   member_id       uuid NOT NULL,
   seq             integer NOT NULL,
@@ -31,7 +30,6 @@ CREATE TABLE tp_member_terms_v7 (
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, member_id, seq)
 );
-
 CREATE TABLE tp_policy_v7 (
   id          uuid NOT NULL,
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
@@ -47,7 +45,6 @@ CREATE TABLE tp_policy_v7 (
   version     bigint NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_policy_version_v7 (
   id                 uuid NOT NULL,
   policy_id          uuid NOT NULL,
@@ -61,14 +58,12 @@ CREATE TABLE tp_policy_version_v7 (
   published_at       timestamp(6) with time zone NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_policy_version_role_v7 (
   policy_version_id  uuid NOT NULL,
   role               varchar(200) NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, policy_version_id, role)
 );
-
 CREATE TABLE tp_course_v7 (
   id          uuid NOT NULL,
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
@@ -77,7 +72,6 @@ CREATE TABLE tp_course_v7 (
   created_at  timestamp(6) with time zone NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_course_version_v7 (
   id                  uuid NOT NULL,
   course_id           uuid NOT NULL,
@@ -90,21 +84,18 @@ CREATE TABLE tp_course_version_v7 (
   certificate_validity varchar(32),
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_course_version_policy_v7 (
   course_version_id  uuid NOT NULL,
   policy_id          uuid NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, course_version_id, policy_id)
 );
-
 CREATE TABLE tp_course_version_topic_v7 (
   course_version_id  uuid NOT NULL,
   topic              varchar(40) NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, course_version_id, topic)
 );
-
 CREATE TABLE tp_requirement_v7 (
   id          uuid NOT NULL,
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
@@ -114,7 +105,6 @@ CREATE TABLE tp_requirement_v7 (
   version     bigint NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_requirement_terms_v7 (
   requirement_id          uuid NOT NULL,
   seq                     integer NOT NULL,
@@ -140,7 +130,6 @@ CREATE TABLE tp_requirement_terms_v7 (
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, requirement_id, seq)
 );
-
 CREATE TABLE tp_assignment_v7 (
   id                     uuid NOT NULL,
   org_id                 uuid NOT NULL REFERENCES tp_organization (id),
@@ -166,7 +155,6 @@ CREATE TABLE tp_assignment_v7 (
   id_order               varchar(32) NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_assignment_due_change_v7 (
   assignment_id  uuid NOT NULL,
   seq            integer NOT NULL,
@@ -177,7 +165,6 @@ CREATE TABLE tp_assignment_due_change_v7 (
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, assignment_id, seq)
 );
-
 CREATE TABLE tp_completion_v7 (
   id                   uuid NOT NULL,
   org_id               uuid NOT NULL REFERENCES tp_organization (id),
@@ -205,21 +192,18 @@ CREATE TABLE tp_completion_v7 (
   id_order             varchar(32) NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_completion_role_v7 (
   completion_id  uuid NOT NULL,
   role           varchar(200) NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, completion_id, role)
 );
-
 CREATE TABLE tp_completion_policy_version_v7 (
   completion_id      uuid NOT NULL,
   policy_version_id  uuid NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, completion_id, policy_version_id)
 );
-
 CREATE TABLE tp_completion_evidence_v7 (
   completion_id  uuid NOT NULL,
   seq            integer NOT NULL,
@@ -228,7 +212,6 @@ CREATE TABLE tp_completion_evidence_v7 (
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, completion_id, seq)
 );
-
 CREATE TABLE tp_audit_entry_v7 (
   id             uuid NOT NULL,
   org_id         uuid NOT NULL REFERENCES tp_organization (id),
@@ -245,7 +228,6 @@ CREATE TABLE tp_audit_entry_v7 (
   tombstone      boolean NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_attestation_v7 (
   id                  uuid NOT NULL,
   org_id              uuid NOT NULL REFERENCES tp_organization (id),
@@ -271,7 +253,6 @@ CREATE TABLE tp_attestation_v7 (
   version             bigint NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_certificate_v7 (
   id                 uuid NOT NULL,
   org_id             uuid NOT NULL REFERENCES tp_organization (id),
@@ -292,7 +273,6 @@ CREATE TABLE tp_certificate_v7 (
   version            bigint NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_outbox_v7 (
   id               uuid NOT NULL,
   org_id           uuid NOT NULL REFERENCES tp_organization (id),
@@ -308,7 +288,6 @@ CREATE TABLE tp_outbox_v7 (
   delivered_at     timestamp(6) with time zone,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_legal_hold_v7 (
   id           uuid NOT NULL,
   org_id       uuid NOT NULL REFERENCES tp_organization (id),
@@ -322,7 +301,6 @@ CREATE TABLE tp_legal_hold_v7 (
   released_at  timestamp(6) with time zone,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_tombstone_v7 (
   id               uuid NOT NULL,
   org_id           uuid NOT NULL REFERENCES tp_organization (id),
@@ -333,7 +311,6 @@ CREATE TABLE tp_tombstone_v7 (
   purged_by        varchar(200) NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_policy_review_v7 (
   id                  uuid NOT NULL,
   org_id              uuid NOT NULL REFERENCES tp_organization (id),
@@ -346,7 +323,6 @@ CREATE TABLE tp_policy_review_v7 (
   recorded_at         timestamp(6) with time zone NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_addressable_decision_v7 (
   id                       uuid NOT NULL,
   org_id                   uuid NOT NULL REFERENCES tp_organization (id),
@@ -360,7 +336,6 @@ CREATE TABLE tp_addressable_decision_v7 (
   recorded_at              timestamp(6) with time zone NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_security_reminder_v7 (
   id              uuid NOT NULL,
   org_id          uuid NOT NULL REFERENCES tp_organization (id),
@@ -374,7 +349,6 @@ CREATE TABLE tp_security_reminder_v7 (
   ack_required    boolean NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_security_reminder_recipient_v7 (
   reminder_id      uuid NOT NULL,
   seq              integer NOT NULL,
@@ -383,7 +357,6 @@ CREATE TABLE tp_security_reminder_recipient_v7 (
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, reminder_id, seq)
 );
-
 CREATE TABLE tp_grant_v7 (
   id          uuid NOT NULL,
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
@@ -395,7 +368,6 @@ CREATE TABLE tp_grant_v7 (
   revoked_at  timestamp(6) with time zone,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_certification_kind_v7 (
   id          uuid NOT NULL,
   org_id      uuid NOT NULL REFERENCES tp_organization (id),
@@ -404,14 +376,12 @@ CREATE TABLE tp_certification_kind_v7 (
   created_at  timestamp(6) with time zone NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_certification_kind_course_v7 (
   kind_id    uuid NOT NULL,
   course_id  uuid NOT NULL,
   org_id uuid NOT NULL,
   PRIMARY KEY (org_id, kind_id, course_id)
 );
-
 CREATE TABLE tp_certification_v7 (
   id                    uuid NOT NULL,
   org_id                uuid NOT NULL REFERENCES tp_organization (id),
@@ -429,7 +399,6 @@ CREATE TABLE tp_certification_v7 (
   recorded_by           varchar(200) NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_issued_credential_v7 (
   id                 uuid NOT NULL,
   org_id             uuid NOT NULL REFERENCES tp_organization (id),
@@ -444,7 +413,6 @@ CREATE TABLE tp_issued_credential_v7 (
   version            bigint NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-
 CREATE TABLE tp_wallet_exchange_v7 (
   id                       uuid NOT NULL,
   org_id                   uuid NOT NULL REFERENCES tp_organization (id),
@@ -470,39 +438,30 @@ CREATE TABLE tp_wallet_exchange_v7 (
 -- 2. Their rows (parents first).
 INSERT INTO tp_member_v7 (id, org_id, external_id, id_order, display_name, engaged_on, version, swept_on, next_change_on) SELECT id, org_id, external_id, id_order, display_name, engaged_on, version, swept_on, next_change_on FROM tp_member;
 INSERT INTO tp_member_terms_v7 (member_id, seq, effective_from, workforce_type, roles, department, manager_id, status, org_id)
-  SELECT c.member_id, c.seq, c.effective_from, c.workforce_type, c.roles, c.department, c.manager_id, c.status, p.org_id
-  FROM tp_member_terms c JOIN tp_member p ON p.id = c.member_id;
+  SELECT c.member_id, c.seq, c.effective_from, c.workforce_type, c.roles, c.department, c.manager_id, c.status, p.org_id FROM tp_member_terms c JOIN tp_member p ON p.id = c.member_id;
 INSERT INTO tp_policy_v7 (id, org_id, code, title, audience_roles, audience_departments, audience_types, attest_on, attest_within_days, review_due_on, created_at, version) SELECT id, org_id, code, title, audience_roles, audience_departments, audience_types, attest_on, attest_within_days, review_due_on, created_at, version FROM tp_policy;
 INSERT INTO tp_policy_version_v7 (id, policy_id, org_id, number, effective_from, text_sha256, change_notes, material, last_in_effect_on, published_at) SELECT id, policy_id, org_id, number, effective_from, text_sha256, change_notes, material, last_in_effect_on, published_at FROM tp_policy_version;
 INSERT INTO tp_policy_version_role_v7 (policy_version_id, role, org_id)
-  SELECT c.policy_version_id, c.role, p.org_id
-  FROM tp_policy_version_role c JOIN tp_policy_version p ON p.id = c.policy_version_id;
+  SELECT c.policy_version_id, c.role, p.org_id FROM tp_policy_version_role c JOIN tp_policy_version p ON p.id = c.policy_version_id;
 INSERT INTO tp_course_v7 (id, org_id, code, title, created_at) SELECT id, org_id, code, title, created_at FROM tp_course;
 INSERT INTO tp_course_version_v7 (id, course_id, org_id, label, pass_mark, issues_certificate, content_sha256, released_at, certificate_validity) SELECT id, course_id, org_id, label, pass_mark, issues_certificate, content_sha256, released_at, certificate_validity FROM tp_course_version;
 INSERT INTO tp_course_version_policy_v7 (course_version_id, policy_id, org_id)
-  SELECT c.course_version_id, c.policy_id, p.org_id
-  FROM tp_course_version_policy c JOIN tp_course_version p ON p.id = c.course_version_id;
+  SELECT c.course_version_id, c.policy_id, p.org_id FROM tp_course_version_policy c JOIN tp_course_version p ON p.id = c.course_version_id;
 INSERT INTO tp_course_version_topic_v7 (course_version_id, topic, org_id)
-  SELECT c.course_version_id, c.topic, p.org_id
-  FROM tp_course_version_topic c JOIN tp_course_version p ON p.id = c.course_version_id;
+  SELECT c.course_version_id, c.topic, p.org_id FROM tp_course_version_topic c JOIN tp_course_version p ON p.id = c.course_version_id;
 INSERT INTO tp_requirement_v7 (id, org_id, name, rationale, created_at, version) SELECT id, org_id, name, rationale, created_at, version FROM tp_requirement;
 INSERT INTO tp_requirement_terms_v7 (requirement_id, seq, effective_from, audience_roles, audience_departments, audience_types, course_id, initial_due_days, recurrence_kind, recurrence_period, recurrence_count_from, recurrence_month_day, renewal_window, minimum_active, grace_days, retrain_within_days, reminder_days_before, reminder_on_due, reminder_days_overdue, reminder_escalate_after, active, org_id)
-  SELECT c.requirement_id, c.seq, c.effective_from, c.audience_roles, c.audience_departments, c.audience_types, c.course_id, c.initial_due_days, c.recurrence_kind, c.recurrence_period, c.recurrence_count_from, c.recurrence_month_day, c.renewal_window, c.minimum_active, c.grace_days, c.retrain_within_days, c.reminder_days_before, c.reminder_on_due, c.reminder_days_overdue, c.reminder_escalate_after, c.active, p.org_id
-  FROM tp_requirement_terms c JOIN tp_requirement p ON p.id = c.requirement_id;
+  SELECT c.requirement_id, c.seq, c.effective_from, c.audience_roles, c.audience_departments, c.audience_types, c.course_id, c.initial_due_days, c.recurrence_kind, c.recurrence_period, c.recurrence_count_from, c.recurrence_month_day, c.renewal_window, c.minimum_active, c.grace_days, c.retrain_within_days, c.reminder_days_before, c.reminder_on_due, c.reminder_days_overdue, c.reminder_escalate_after, c.active, p.org_id FROM tp_requirement_terms c JOIN tp_requirement p ON p.id = c.requirement_id;
 INSERT INTO tp_assignment_v7 (id, org_id, member_id, course_id, requirement_id, reason, policy_version_id, dedupe_key, assigned_on, assigned_at, assigned_by, anchor_on, due_on, started_on, closure_state, closure_on, closure_recorded_at, closure_by, closure_reason, closure_completion_id, version, id_order) SELECT id, org_id, member_id, course_id, requirement_id, reason, policy_version_id, dedupe_key, assigned_on, assigned_at, assigned_by, anchor_on, due_on, started_on, closure_state, closure_on, closure_recorded_at, closure_by, closure_reason, closure_completion_id, version, id_order FROM tp_assignment;
 INSERT INTO tp_assignment_due_change_v7 (assignment_id, seq, granted_on, new_due_on, approved_by, reason, org_id)
-  SELECT c.assignment_id, c.seq, c.granted_on, c.new_due_on, c.approved_by, c.reason, p.org_id
-  FROM tp_assignment_due_change c JOIN tp_assignment p ON p.id = c.assignment_id;
+  SELECT c.assignment_id, c.seq, c.granted_on, c.new_due_on, c.approved_by, c.reason, p.org_id FROM tp_assignment_due_change c JOIN tp_assignment p ON p.id = c.assignment_id;
 INSERT INTO tp_completion_v7 (id, org_id, member_id, workforce_type, assignment_id, course_id, course_version_id, content_sha256, reason, change_version_id, change_effective_on, assigned_on, due_on, completed_on, recorded_at, score, passed, method, recorded_by, source, source_ref, justification, retention_until, id_order) SELECT id, org_id, member_id, workforce_type, assignment_id, course_id, course_version_id, content_sha256, reason, change_version_id, change_effective_on, assigned_on, due_on, completed_on, recorded_at, score, passed, method, recorded_by, source, source_ref, justification, retention_until, id_order FROM tp_completion;
 INSERT INTO tp_completion_role_v7 (completion_id, role, org_id)
-  SELECT c.completion_id, c.role, p.org_id
-  FROM tp_completion_role c JOIN tp_completion p ON p.id = c.completion_id;
+  SELECT c.completion_id, c.role, p.org_id FROM tp_completion_role c JOIN tp_completion p ON p.id = c.completion_id;
 INSERT INTO tp_completion_policy_version_v7 (completion_id, policy_version_id, org_id)
-  SELECT c.completion_id, c.policy_version_id, p.org_id
-  FROM tp_completion_policy_version c JOIN tp_completion p ON p.id = c.completion_id;
+  SELECT c.completion_id, c.policy_version_id, p.org_id FROM tp_completion_policy_version c JOIN tp_completion p ON p.id = c.completion_id;
 INSERT INTO tp_completion_evidence_v7 (completion_id, seq, name, sha256, org_id)
-  SELECT c.completion_id, c.seq, c.name, c.sha256, p.org_id
-  FROM tp_completion_evidence c JOIN tp_completion p ON p.id = c.completion_id;
+  SELECT c.completion_id, c.seq, c.name, c.sha256, p.org_id FROM tp_completion_evidence c JOIN tp_completion p ON p.id = c.completion_id;
 INSERT INTO tp_audit_entry_v7 (id, org_id, seq_no, occurred_at, actor_id, actor_role, action, subject_type, subject_id, details, previous_hash, hash, tombstone) SELECT id, org_id, seq_no, occurred_at, actor_id, actor_role, action, subject_type, subject_id, details, previous_hash, hash, tombstone FROM tp_audit_entry;
 INSERT INTO tp_attestation_v7 (id, org_id, member_id, policy_id, policy_version_id, requested_on, due_on, requested_by, automatic, statement_text, statement_sha256, policy_text_sha256, attested_at, attested_on, method, actor_id, typed_name, justification, record_hash, credential_id, credential_json, version) SELECT id, org_id, member_id, policy_id, policy_version_id, requested_on, due_on, requested_by, automatic, statement_text, statement_sha256, policy_text_sha256, attested_at, attested_on, method, actor_id, typed_name, justification, record_hash, credential_id, credential_json, version FROM tp_attestation;
 INSERT INTO tp_certificate_v7 (id, org_id, member_id, completion_id, course_id, course_version_id, credential_id, verification_code, credential_json, status_index, issued_at, valid_from, valid_until, status, status_reason, status_changed_at, version) SELECT id, org_id, member_id, completion_id, course_id, course_version_id, credential_id, verification_code, credential_json, status_index, issued_at, valid_from, valid_until, status, status_reason, status_changed_at, version FROM tp_certificate;
@@ -513,51 +472,17 @@ INSERT INTO tp_policy_review_v7 (id, org_id, policy_id, reviewed_on, reviewer, o
 INSERT INTO tp_addressable_decision_v7 (id, org_id, topic, number, implemented_as_training, rationale, alternative_measure, decided_on, decided_by, recorded_at) SELECT id, org_id, topic, number, implemented_as_training, rationale, alternative_measure, decided_on, decided_by, recorded_at FROM tp_addressable_decision;
 INSERT INTO tp_security_reminder_v7 (id, org_id, title, content, content_sha256, channel, sent_on, sent_at, sent_by, ack_required) SELECT id, org_id, title, content, content_sha256, channel, sent_on, sent_at, sent_by, ack_required FROM tp_security_reminder;
 INSERT INTO tp_security_reminder_recipient_v7 (reminder_id, seq, member_id, acknowledged_at, org_id)
-  SELECT c.reminder_id, c.seq, c.member_id, c.acknowledged_at, p.org_id
-  FROM tp_security_reminder_recipient c JOIN tp_security_reminder p ON p.id = c.reminder_id;
+  SELECT c.reminder_id, c.seq, c.member_id, c.acknowledged_at, p.org_id FROM tp_security_reminder_recipient c JOIN tp_security_reminder p ON p.id = c.reminder_id;
 INSERT INTO tp_grant_v7 (id, org_id, actor_id, granted_by, reason, granted_at, expires_at, revoked_at) SELECT id, org_id, actor_id, granted_by, reason, granted_at, expires_at, revoked_at FROM tp_grant;
 INSERT INTO tp_certification_kind_v7 (id, org_id, code, name, created_at) SELECT id, org_id, code, name, created_at FROM tp_certification_kind;
 INSERT INTO tp_certification_kind_course_v7 (kind_id, course_id, org_id)
-  SELECT c.kind_id, c.course_id, p.org_id
-  FROM tp_certification_kind_course c JOIN tp_certification_kind p ON p.id = c.kind_id;
+  SELECT c.kind_id, c.course_id, p.org_id FROM tp_certification_kind_course c JOIN tp_certification_kind p ON p.id = c.kind_id;
 INSERT INTO tp_certification_v7 (id, org_id, member_id, kind_id, issuer, credential_id, issued_on, expires_on, evidence_sha256, verified, verification_summary, verified_at, recorded_at, recorded_by) SELECT id, org_id, member_id, kind_id, issuer, credential_id, issued_on, expires_on, evidence_sha256, verified, verification_summary, verified_at, recorded_at, recorded_by FROM tp_certification;
 INSERT INTO tp_issued_credential_v7 (id, org_id, kind, credential_id, credential_sha256, status_index, issued_at, status, status_reason, status_changed_at, version) SELECT id, org_id, kind, credential_id, credential_sha256, status_index, issued_at, status, status_reason, status_changed_at, version FROM tp_issued_credential;
 INSERT INTO tp_wallet_exchange_v7 (id, org_id, certificate_id, member_id, secret_sha256, challenge, created_at, expires_at, created_by, state, failures, access_token_sha256, access_token_expires_at, holder, protocol, issued_certificate_id, completed_at, version) SELECT id, org_id, certificate_id, member_id, secret_sha256, challenge, created_at, expires_at, created_by, state, failures, access_token_sha256, access_token_expires_at, holder, protocol, issued_certificate_id, completed_at, version FROM tp_wallet_exchange;
 
 -- 3. The old tables go (children first), the new ones take their names.
-DROP TABLE tp_wallet_exchange CASCADE;
-DROP TABLE tp_issued_credential CASCADE;
-DROP TABLE tp_certification CASCADE;
-DROP TABLE tp_certification_kind_course CASCADE;
-DROP TABLE tp_certification_kind CASCADE;
-DROP TABLE tp_grant CASCADE;
-DROP TABLE tp_security_reminder_recipient CASCADE;
-DROP TABLE tp_security_reminder CASCADE;
-DROP TABLE tp_addressable_decision CASCADE;
-DROP TABLE tp_policy_review CASCADE;
-DROP TABLE tp_tombstone CASCADE;
-DROP TABLE tp_legal_hold CASCADE;
-DROP TABLE tp_outbox CASCADE;
-DROP TABLE tp_certificate CASCADE;
-DROP TABLE tp_attestation CASCADE;
-DROP TABLE tp_audit_entry CASCADE;
-DROP TABLE tp_completion_evidence CASCADE;
-DROP TABLE tp_completion_policy_version CASCADE;
-DROP TABLE tp_completion_role CASCADE;
-DROP TABLE tp_completion CASCADE;
-DROP TABLE tp_assignment_due_change CASCADE;
-DROP TABLE tp_assignment CASCADE;
-DROP TABLE tp_requirement_terms CASCADE;
-DROP TABLE tp_requirement CASCADE;
-DROP TABLE tp_course_version_topic CASCADE;
-DROP TABLE tp_course_version_policy CASCADE;
-DROP TABLE tp_course_version CASCADE;
-DROP TABLE tp_course CASCADE;
-DROP TABLE tp_policy_version_role CASCADE;
-DROP TABLE tp_policy_version CASCADE;
-DROP TABLE tp_policy CASCADE;
-DROP TABLE tp_member_terms CASCADE;
-DROP TABLE tp_member CASCADE;
+DROP TABLE tp_wallet_exchange, tp_issued_credential, tp_certification, tp_certification_kind_course, tp_certification_kind, tp_grant, tp_security_reminder_recipient, tp_security_reminder, tp_addressable_decision, tp_policy_review, tp_tombstone, tp_legal_hold, tp_outbox, tp_certificate, tp_attestation, tp_audit_entry, tp_completion_evidence, tp_completion_policy_version, tp_completion_role, tp_completion, tp_assignment_due_change, tp_assignment, tp_requirement_terms, tp_requirement, tp_course_version_topic, tp_course_version_policy, tp_course_version, tp_course, tp_policy_version_role, tp_policy_version, tp_policy, tp_member_terms, tp_member CASCADE;
 ALTER TABLE tp_member_v7 RENAME TO tp_member;
 ALTER TABLE tp_member_terms_v7 RENAME TO tp_member_terms;
 ALTER TABLE tp_policy_v7 RENAME TO tp_policy;
@@ -610,46 +535,26 @@ ALTER TABLE tp_issued_credential ADD CONSTRAINT uq_tp_issued_credential_status_i
 ALTER TABLE tp_issued_credential ADD CONSTRAINT uq_tp_issued_credential_credential_id UNIQUE (org_id, credential_id);
 ALTER TABLE tp_wallet_exchange ADD CONSTRAINT uq_tp_wallet_exchange_secret UNIQUE (org_id, secret_sha256);
 ALTER TABLE tp_wallet_exchange ADD CONSTRAINT uq_tp_wallet_exchange_token UNIQUE (org_id, access_token_sha256);
-ALTER TABLE tp_member_terms ADD CONSTRAINT fk_tp_member_terms_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_policy_version ADD CONSTRAINT fk_tp_policy_version_policy
-  FOREIGN KEY (org_id, policy_id) REFERENCES tp_policy (org_id, id);
-ALTER TABLE tp_policy_version_role ADD CONSTRAINT fk_tp_policy_version_role_policy_version
-  FOREIGN KEY (org_id, policy_version_id) REFERENCES tp_policy_version (org_id, id);
-ALTER TABLE tp_course_version ADD CONSTRAINT fk_tp_course_version_course
-  FOREIGN KEY (org_id, course_id) REFERENCES tp_course (org_id, id);
-ALTER TABLE tp_course_version_policy ADD CONSTRAINT fk_tp_course_version_policy_course_version
-  FOREIGN KEY (org_id, course_version_id) REFERENCES tp_course_version (org_id, id);
-ALTER TABLE tp_course_version_topic ADD CONSTRAINT fk_tp_course_version_topic_course_version
-  FOREIGN KEY (org_id, course_version_id) REFERENCES tp_course_version (org_id, id);
-ALTER TABLE tp_requirement_terms ADD CONSTRAINT fk_tp_requirement_terms_requirement
-  FOREIGN KEY (org_id, requirement_id) REFERENCES tp_requirement (org_id, id);
-ALTER TABLE tp_assignment ADD CONSTRAINT fk_tp_assignment_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_assignment_due_change ADD CONSTRAINT fk_tp_assignment_due_change_assignment
-  FOREIGN KEY (org_id, assignment_id) REFERENCES tp_assignment (org_id, id);
-ALTER TABLE tp_completion ADD CONSTRAINT fk_tp_completion_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_completion_role ADD CONSTRAINT fk_tp_completion_role_completion
-  FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
-ALTER TABLE tp_completion_policy_version ADD CONSTRAINT fk_tp_completion_policy_version_completion
-  FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
-ALTER TABLE tp_completion_evidence ADD CONSTRAINT fk_tp_completion_evidence_completion
-  FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
-ALTER TABLE tp_attestation ADD CONSTRAINT fk_tp_attestation_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_certificate ADD CONSTRAINT fk_tp_certificate_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_security_reminder_recipient ADD CONSTRAINT fk_tp_security_reminder_recipient_reminder
-  FOREIGN KEY (org_id, reminder_id) REFERENCES tp_security_reminder (org_id, id);
-ALTER TABLE tp_certification_kind_course ADD CONSTRAINT fk_tp_certification_kind_course_kind
-  FOREIGN KEY (org_id, kind_id) REFERENCES tp_certification_kind (org_id, id);
-ALTER TABLE tp_certification ADD CONSTRAINT fk_tp_certification_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
-ALTER TABLE tp_wallet_exchange ADD CONSTRAINT fk_tp_wallet_exchange_certificate
-  FOREIGN KEY (org_id, certificate_id) REFERENCES tp_certificate (org_id, id);
-ALTER TABLE tp_wallet_exchange ADD CONSTRAINT fk_tp_wallet_exchange_member
-  FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_member_terms ADD CONSTRAINT fk_tp_member_terms_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_policy_version ADD CONSTRAINT fk_tp_policy_version_policy FOREIGN KEY (org_id, policy_id) REFERENCES tp_policy (org_id, id);
+ALTER TABLE tp_policy_version_role ADD CONSTRAINT fk_tp_policy_version_role_policy_version FOREIGN KEY (org_id, policy_version_id) REFERENCES tp_policy_version (org_id, id);
+ALTER TABLE tp_course_version ADD CONSTRAINT fk_tp_course_version_course FOREIGN KEY (org_id, course_id) REFERENCES tp_course (org_id, id);
+ALTER TABLE tp_course_version_policy ADD CONSTRAINT fk_tp_course_version_policy_course_version FOREIGN KEY (org_id, course_version_id) REFERENCES tp_course_version (org_id, id);
+ALTER TABLE tp_course_version_topic ADD CONSTRAINT fk_tp_course_version_topic_course_version FOREIGN KEY (org_id, course_version_id) REFERENCES tp_course_version (org_id, id);
+ALTER TABLE tp_requirement_terms ADD CONSTRAINT fk_tp_requirement_terms_requirement FOREIGN KEY (org_id, requirement_id) REFERENCES tp_requirement (org_id, id);
+ALTER TABLE tp_assignment ADD CONSTRAINT fk_tp_assignment_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_assignment_due_change ADD CONSTRAINT fk_tp_assignment_due_change_assignment FOREIGN KEY (org_id, assignment_id) REFERENCES tp_assignment (org_id, id);
+ALTER TABLE tp_completion ADD CONSTRAINT fk_tp_completion_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_completion_role ADD CONSTRAINT fk_tp_completion_role_completion FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
+ALTER TABLE tp_completion_policy_version ADD CONSTRAINT fk_tp_completion_policy_version_completion FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
+ALTER TABLE tp_completion_evidence ADD CONSTRAINT fk_tp_completion_evidence_completion FOREIGN KEY (org_id, completion_id) REFERENCES tp_completion (org_id, id);
+ALTER TABLE tp_attestation ADD CONSTRAINT fk_tp_attestation_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_certificate ADD CONSTRAINT fk_tp_certificate_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_security_reminder_recipient ADD CONSTRAINT fk_tp_security_reminder_recipient_reminder FOREIGN KEY (org_id, reminder_id) REFERENCES tp_security_reminder (org_id, id);
+ALTER TABLE tp_certification_kind_course ADD CONSTRAINT fk_tp_certification_kind_course_kind FOREIGN KEY (org_id, kind_id) REFERENCES tp_certification_kind (org_id, id);
+ALTER TABLE tp_certification ADD CONSTRAINT fk_tp_certification_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
+ALTER TABLE tp_wallet_exchange ADD CONSTRAINT fk_tp_wallet_exchange_certificate FOREIGN KEY (org_id, certificate_id) REFERENCES tp_certificate (org_id, id);
+ALTER TABLE tp_wallet_exchange ADD CONSTRAINT fk_tp_wallet_exchange_member FOREIGN KEY (org_id, member_id) REFERENCES tp_member (org_id, id);
 CREATE INDEX ix_tp_member_page ON tp_member (org_id, id_order);
 CREATE INDEX ix_tp_course_version_released ON tp_course_version (org_id, course_id, released_at, id);
 CREATE INDEX ix_tp_requirement_org ON tp_requirement (org_id, created_at, id);
