@@ -407,24 +407,27 @@ final class DbBenchmarks {
             + " || substr(replace(%1$s::text, '-', ''), 18, 15)";
     PgDatabase.execute(
         db.dataSource,
-        "CREATE TEMPORARY TABLE bench_member_map AS SELECT m.id AS src, g, gen_random_uuid() AS dst"
+        "CREATE TEMPORARY TABLE bench_member_map AS SELECT m.org_id, m.id AS src, g, gen_random_uuid() AS dst"
             + " FROM tp_member m CROSS JOIN generate_series(1, "
             + extra
             + ") g",
-        "CREATE TEMPORARY TABLE bench_assignment_map AS SELECT a.id AS src, mm.g, gen_random_uuid() AS dst"
-            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id",
-        "CREATE TEMPORARY TABLE bench_completion_map AS SELECT c.id AS src, mm.g, gen_random_uuid() AS dst"
-            + " FROM tp_completion c JOIN bench_member_map mm ON mm.src = c.member_id",
+        "CREATE TEMPORARY TABLE bench_assignment_map AS SELECT a.org_id, a.id AS src, mm.g,"
+            + " gen_random_uuid() AS dst FROM tp_assignment a"
+            + " JOIN bench_member_map mm ON mm.org_id = a.org_id AND mm.src = a.member_id",
+        "CREATE TEMPORARY TABLE bench_completion_map AS SELECT c.org_id, c.id AS src, mm.g,"
+            + " gen_random_uuid() AS dst FROM tp_completion c"
+            + " JOIN bench_member_map mm ON mm.org_id = c.org_id AND mm.src = c.member_id",
         "CREATE INDEX ON bench_assignment_map (src, g)",
         "CREATE INDEX ON bench_completion_map (src, g)",
         "INSERT INTO tp_member (id, org_id, external_id, id_order, display_name, engaged_on, version, swept_on)"
             + " SELECT mm.dst, m.org_id, m.external_id || '-c' || mm.g, "
             + String.format(idOrder, "mm.dst")
             + ", m.display_name || ' copy ' || mm.g, m.engaged_on, m.version, m.swept_on"
-            + " FROM tp_member m JOIN bench_member_map mm ON mm.src = m.id",
-        "INSERT INTO tp_member_terms (member_id, seq, effective_from, workforce_type, roles, department, manager_id, status)"
-            + " SELECT mm.dst, t.seq, t.effective_from, t.workforce_type, t.roles, t.department, t.manager_id, t.status"
-            + " FROM tp_member_terms t JOIN bench_member_map mm ON mm.src = t.member_id",
+            + " FROM tp_member m JOIN bench_member_map mm ON mm.org_id = m.org_id AND mm.src = m.id",
+        "INSERT INTO tp_member_terms (org_id, member_id, seq, effective_from, workforce_type, roles,"
+            + " department, manager_id, status)"
+            + " SELECT t.org_id, mm.dst, t.seq, t.effective_from, t.workforce_type, t.roles, t.department, t.manager_id, t.status"
+            + " FROM tp_member_terms t JOIN bench_member_map mm ON mm.org_id = t.org_id AND mm.src = t.member_id",
         "INSERT INTO tp_assignment (id, org_id, member_id, course_id, requirement_id, reason, policy_version_id,"
             + " dedupe_key, assigned_on, assigned_at, assigned_by, anchor_on, due_on, started_on, closure_state,"
             + " closure_on, closure_recorded_at, closure_by, closure_reason, closure_completion_id, version, id_order)"
@@ -433,9 +436,10 @@ final class DbBenchmarks {
             + " a.started_on, a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
             + " cm.dst, a.version, "
             + String.format(idOrder, "am.dst")
-            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id"
-            + " JOIN bench_assignment_map am ON am.src = a.id AND am.g = mm.g"
-            + " LEFT JOIN bench_completion_map cm ON cm.src = a.closure_completion_id AND cm.g = mm.g",
+            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.org_id = a.org_id AND mm.src = a.member_id"
+            + " JOIN bench_assignment_map am ON am.org_id = a.org_id AND am.src = a.id AND am.g = mm.g"
+            + " LEFT JOIN bench_completion_map cm ON cm.org_id = a.org_id"
+            + " AND cm.src = a.closure_completion_id AND cm.g = mm.g",
         "INSERT INTO tp_completion (id, org_id, member_id, workforce_type, assignment_id, course_id, course_version_id,"
             + " content_sha256, reason, change_version_id, change_effective_on, assigned_on, due_on, completed_on,"
             + " recorded_at, score, passed, method, recorded_by, source, source_ref, justification, retention_until,"
@@ -445,14 +449,16 @@ final class DbBenchmarks {
             + " c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by, c.source, c.source_ref,"
             + " c.justification, c.retention_until, "
             + String.format(idOrder, "cm.dst")
-            + " FROM tp_completion c JOIN bench_member_map mm ON mm.src = c.member_id"
-            + " JOIN bench_completion_map cm ON cm.src = c.id AND cm.g = mm.g"
-            + " JOIN bench_assignment_map am ON am.src = c.assignment_id AND am.g = mm.g",
-        "INSERT INTO tp_completion_role (completion_id, role)"
-            + " SELECT cm.dst, r.role FROM tp_completion_role r JOIN bench_completion_map cm ON cm.src = r.completion_id",
-        "INSERT INTO tp_completion_policy_version (completion_id, policy_version_id)"
-            + " SELECT cm.dst, v.policy_version_id FROM tp_completion_policy_version v"
-            + " JOIN bench_completion_map cm ON cm.src = v.completion_id",
+            + " FROM tp_completion c JOIN bench_member_map mm ON mm.org_id = c.org_id AND mm.src = c.member_id"
+            + " JOIN bench_completion_map cm ON cm.org_id = c.org_id AND cm.src = c.id AND cm.g = mm.g"
+            + " JOIN bench_assignment_map am ON am.org_id = c.org_id AND am.src = c.assignment_id"
+            + " AND am.g = mm.g",
+        "INSERT INTO tp_completion_role (org_id, completion_id, role)"
+            + " SELECT r.org_id, cm.dst, r.role FROM tp_completion_role r"
+            + " JOIN bench_completion_map cm ON cm.org_id = r.org_id AND cm.src = r.completion_id",
+        "INSERT INTO tp_completion_policy_version (org_id, completion_id, policy_version_id)"
+            + " SELECT v.org_id, cm.dst, v.policy_version_id FROM tp_completion_policy_version v"
+            + " JOIN bench_completion_map cm ON cm.org_id = v.org_id AND cm.src = v.completion_id",
         "DROP TABLE bench_member_map",
         "DROP TABLE bench_assignment_map",
         "DROP TABLE bench_completion_map",

@@ -116,7 +116,7 @@ public class ExportBenchmarks {
             + " || substr(replace(%1$s::text, '-', ''), 18, 15)";
     PgDatabase.execute(
         db.dataSource,
-        "CREATE TEMPORARY TABLE bench_member_map AS SELECT m.id AS src, g, gen_random_uuid() AS dst"
+        "CREATE TEMPORARY TABLE bench_member_map AS SELECT m.org_id, m.id AS src, g, gen_random_uuid() AS dst"
             + " FROM tp_member m CROSS JOIN generate_series(1, "
             + extra
             + ") g",
@@ -124,10 +124,11 @@ public class ExportBenchmarks {
             + " SELECT mm.dst, m.org_id, m.external_id || '-c' || mm.g, "
             + String.format(idOrder, "mm.dst")
             + ", m.display_name || ' copy ' || mm.g, m.engaged_on, m.version, m.swept_on"
-            + " FROM tp_member m JOIN bench_member_map mm ON mm.src = m.id",
-        "INSERT INTO tp_member_terms (member_id, seq, effective_from, workforce_type, roles, department, manager_id, status)"
-            + " SELECT mm.dst, t.seq, t.effective_from, t.workforce_type, t.roles, t.department, t.manager_id, t.status"
-            + " FROM tp_member_terms t JOIN bench_member_map mm ON mm.src = t.member_id",
+            + " FROM tp_member m JOIN bench_member_map mm ON mm.org_id = m.org_id AND mm.src = m.id",
+        "INSERT INTO tp_member_terms (org_id, member_id, seq, effective_from, workforce_type, roles,"
+            + " department, manager_id, status)"
+            + " SELECT t.org_id, mm.dst, t.seq, t.effective_from, t.workforce_type, t.roles, t.department, t.manager_id, t.status"
+            + " FROM tp_member_terms t JOIN bench_member_map mm ON mm.org_id = t.org_id AND mm.src = t.member_id",
         // The fresh id is drawn in a subquery, once per row (a volatile call in a subquery's
         // select list is not flattened), and used for both id and id_order.
         "INSERT INTO tp_assignment (id, org_id, member_id, course_id, requirement_id, reason, policy_version_id,"
@@ -139,7 +140,8 @@ public class ExportBenchmarks {
             + " x.closure_completion_id, x.version, "
             + String.format(idOrder, "x.nid")
             + " FROM (SELECT gen_random_uuid() AS nid, a.*, mm.dst, mm.g"
-            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.src = a.member_id OFFSET 0) x",
+            + " FROM tp_assignment a JOIN bench_member_map mm ON mm.org_id = a.org_id AND mm.src = a.member_id"
+            + " OFFSET 0) x",
         "DROP TABLE bench_member_map",
         "ANALYZE");
   }

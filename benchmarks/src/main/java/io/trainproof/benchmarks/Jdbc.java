@@ -144,7 +144,8 @@ final class Jdbc {
             c.createArrayOf(
                 "uuid", members.subList(from, Math.min(members.size(), from + 500)).toArray());
         readAll(c, "SELECT * FROM tp_member WHERE org_id = ? AND id = ANY(?)", org, batch);
-        readAll(c, "SELECT * FROM tp_member_terms WHERE member_id = ANY(?)", batch);
+        readAll(
+            c, "SELECT * FROM tp_member_terms WHERE org_id = ? AND member_id = ANY(?)", org, batch);
         Array assignments =
             c.createArrayOf(
                 "uuid",
@@ -156,7 +157,10 @@ final class Jdbc {
                         batch)
                     .toArray());
         readAll(
-            c, "SELECT * FROM tp_assignment_due_change WHERE assignment_id = ANY(?)", assignments);
+            c,
+            "SELECT * FROM tp_assignment_due_change WHERE org_id = ? AND assignment_id = ANY(?)",
+            org,
+            assignments);
         Array completions =
             c.createArrayOf(
                 "uuid",
@@ -167,13 +171,21 @@ final class Jdbc {
                         org,
                         batch)
                     .toArray());
-        readAll(c, "SELECT * FROM tp_completion_role WHERE completion_id = ANY(?)", completions);
         readAll(
             c,
-            "SELECT * FROM tp_completion_policy_version WHERE completion_id = ANY(?)",
+            "SELECT * FROM tp_completion_role WHERE org_id = ? AND completion_id = ANY(?)",
+            org,
             completions);
         readAll(
-            c, "SELECT * FROM tp_completion_evidence WHERE completion_id = ANY(?)", completions);
+            c,
+            "SELECT * FROM tp_completion_policy_version WHERE org_id = ? AND completion_id = ANY(?)",
+            org,
+            completions);
+        readAll(
+            c,
+            "SELECT * FROM tp_completion_evidence WHERE org_id = ? AND completion_id = ANY(?)",
+            org,
+            completions);
         readAll(
             c,
             "SELECT * FROM tp_certification WHERE org_id = ? AND member_id = ANY(?)",

@@ -96,12 +96,12 @@ final class SummaryBenchmark {
       """
       WITH terms AS (
         SELECT DISTINCT ON (t.member_id) t.member_id, t.department, t.workforce_type, t.roles, t.status
-        FROM tp_member_terms t JOIN tp_member m ON m.id = t.member_id
-        WHERE m.org_id = ? AND t.effective_from <= ?
+        FROM tp_member_terms t JOIN tp_member m ON m.org_id = t.org_id AND m.id = t.member_id
+        WHERE t.org_id = ? AND t.effective_from <= ?
         ORDER BY t.member_id, t.seq DESC
       ), due AS (
         SELECT DISTINCT ON (c.assignment_id) c.assignment_id, c.new_due_on
-        FROM tp_assignment_due_change c WHERE c.granted_on <= ?
+        FROM tp_assignment_due_change c WHERE c.org_id = ? AND c.granted_on <= ?
         ORDER BY c.assignment_id, c.seq DESC
       ), per_member AS (
         SELECT t.member_id, t.department, t.workforce_type, t.roles,
@@ -134,7 +134,7 @@ final class SummaryBenchmark {
     ObjectMapper json = new ObjectMapper();
     try (Connection c = pool.getConnection();
         PreparedStatement s = c.prepareStatement(SQL)) {
-      Object[] params = {org, d, d, soon, soon, d, d, d, org, d};
+      Object[] params = {org, d, org, d, soon, soon, d, d, d, org, d};
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }

@@ -95,11 +95,14 @@ import org.junit.jupiter.api.Test;
  * io.trainproof.core.spi.StoreCapabilities}) choose what is tested: the tests of a store shared
  * across processes, and of a durable one, run only when the store declares it (they then need
  * {@link #openAnotherStore()}) and are skipped with the reason otherwise; no test is skipped by the
- * store's class. The cases of {@link IssuedCredentialContract}, {@link WalletExchangeContract} and
- * {@link WalletNonceContract} run here too.
+ * store's class. The cases of {@link IssuedCredentialContract}, {@link WalletExchangeContract},
+ * {@link WalletNonceContract} and {@link TenantKeysContract} run here too.
  */
 public abstract class StoreContract
-    implements IssuedCredentialContract, WalletExchangeContract, WalletNonceContract {
+    implements IssuedCredentialContract,
+        WalletExchangeContract,
+        WalletNonceContract,
+        TenantKeysContract {
   /** Instants with microsecond precision, which every supported database keeps exactly. */
   protected static final Instant T0 = Instant.parse("2026-01-05T14:15:30.123456Z");
 

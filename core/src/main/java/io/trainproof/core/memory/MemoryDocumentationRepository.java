@@ -61,13 +61,13 @@ final class MemoryDocumentationRepository implements DocumentationRepository {
 
   @Override
   public void saveReminder(SecurityReminder reminder) {
-    t.put(t.reminders, reminder.id(), reminder);
+    t.put(t.reminders, MemoryTables.key(reminder.organization(), reminder.id()), reminder);
   }
 
   @Override
   public Optional<SecurityReminder> findReminder(
       Id<Organization> organization, Id<SecurityReminder> id) {
-    return MemoryTables.findInOrg(t.reminders, id, organization, SecurityReminder::organization);
+    return Optional.ofNullable(t.reminders.get(MemoryTables.key(organization, id)));
   }
 
   @Override

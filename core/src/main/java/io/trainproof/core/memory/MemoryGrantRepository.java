@@ -19,7 +19,7 @@ final class MemoryGrantRepository implements GrantRepository {
 
   @Override
   public void save(CrossOrganizationGrant grant) {
-    t.put(t.grants, grant.id(), grant);
+    t.put(t.grants, MemoryTables.key(grant.organization(), grant.id()), grant);
   }
 
   @Override

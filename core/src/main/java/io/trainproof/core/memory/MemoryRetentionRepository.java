@@ -21,7 +21,7 @@ final class MemoryRetentionRepository implements RetentionRepository {
 
   @Override
   public void saveHold(LegalHold hold) {
-    t.put(t.holds, hold.id(), hold);
+    t.put(t.holds, MemoryTables.key(hold.organization(), hold.id()), hold);
   }
 
   @Override

@@ -104,12 +104,19 @@ final class MemoryTables {
   final Map<Id<Organization>, List<AuditEntry>> auditChains = new HashMap<>();
   final Map<Id<Notification>, Notification> notifications = new HashMap<>();
   final Map<String, Id<Notification>> notificationByKey = new HashMap<>();
-  final Map<Id<LegalHold>, LegalHold> holds = new HashMap<>();
+
+  /**
+   * Records saved whole (holds, reminders, grants), keyed by {@link #key} of organization and id:
+   * ids are unique per organization only, as the JPA store's keys {@code (org_id, id)}, so saving
+   * one under an id another organization uses never touches that organization's record.
+   */
+  final Map<String, LegalHold> holds = new HashMap<>();
+
   final Map<Id<Tombstone>, Tombstone> tombstones = new HashMap<>();
   final Map<Id<PolicyReview>, PolicyReview> reviews = new HashMap<>();
   final Map<String, AddressableDecision> decisions = new HashMap<>();
-  final Map<Id<SecurityReminder>, SecurityReminder> reminders = new HashMap<>();
-  final Map<Id<CrossOrganizationGrant>, CrossOrganizationGrant> grants = new HashMap<>();
+  final Map<String, SecurityReminder> reminders = new HashMap<>();
+  final Map<String, CrossOrganizationGrant> grants = new HashMap<>();
 
   final Map<String, CertificationKind> certificationKinds = new HashMap<>();
   final Map<String, Certification> certifications = new HashMap<>();

@@ -24,10 +24,9 @@ import org.junit.jupiter.api.Test;
  * org_id}; every primary key and unique key includes it; every foreign key between distributed
  * tables includes it on both sides. Read from the catalog after the migrations ran.
  *
- * <p>The schema does not meet the rules yet. The violations found today are listed in {@code
- * citus-schema-gaps.txt} (test resources): a violation not on the list fails (a new table or key
- * breaking the rules), and so does a listed one that is gone (take it off the list), so the list
- * only shrinks towards empty.
+ * <p>Since migration V7 the schema meets the rules: {@code citus-schema-gaps.txt} (test resources)
+ * lists no violation. A violation not on the list fails (a new table or key breaking the rules),
+ * and so does a listed one that is gone (take it off the list), so the list stays empty.
  */
 @Tag("database")
 class DistributableSchemaTest {

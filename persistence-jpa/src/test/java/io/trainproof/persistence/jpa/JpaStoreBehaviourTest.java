@@ -205,8 +205,8 @@ abstract class JpaStoreBehaviourTest {
 
   @Test
   void theMigrationCreatesTheSchemaTheMappingExpects() {
-    assertThat(database.migration().migrationsExecuted).isEqualTo(6);
-    assertThat(database.migration().targetSchemaVersion).isEqualTo("6");
+    assertThat(database.migration().migrationsExecuted).isEqualTo(7);
+    assertThat(database.migration().targetSchemaVersion).isEqualTo("7");
     // newStore() ran hibernate.hbm2ddl.auto=validate against it; a second store does too.
     try (JpaStore validated = database.newStore()) {
       assertThat(validated.dialect()).isEqualTo(dialect());

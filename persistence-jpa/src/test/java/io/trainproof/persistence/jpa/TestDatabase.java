@@ -30,21 +30,33 @@ final class TestDatabase implements AutoCloseable {
   private final SqlDialect dialect;
   private final DataSource dataSource;
   private final String name;
-  private final MigrateResult migration;
+  private MigrateResult migration;
   private final SqlAction drop;
 
-  private TestDatabase(SqlDialect dialect, DataSource dataSource, String name, SqlAction drop) {
+  private TestDatabase(
+      SqlDialect dialect, DataSource dataSource, String name, SqlAction drop, String target) {
     this.dialect = dialect;
     this.dataSource = dataSource;
     this.name = name;
     this.drop = drop;
-    this.migration =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations(dialect.migrationLocation())
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+    this.migration = migrate(target);
+  }
+
+  /** Runs the migrations up to the target version ("latest" for all). */
+  private MigrateResult migrate(String target) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(dialect.migrationLocation())
+        .failOnMissingLocations(true)
+        .target(target)
+        .load()
+        .migrate();
+  }
+
+  /** Runs the migrations not yet run (of a database created with a target version). */
+  MigrateResult migrateToLatest() {
+    migration = migrate("latest");
+    return migration;
   }
 
   /**
@@ -52,21 +64,29 @@ final class TestDatabase implements AutoCloseable {
    * not reachable and databases are not required.
    */
   static TestDatabase create(SqlDialect dialect) {
+    return create(dialect, "latest");
+  }
+
+  /**
+   * As {@link #create(SqlDialect)}, migrated only up to the target version (e.g. "6"); {@link
+   * #migrateToLatest} runs the rest.
+   */
+  static TestDatabase create(SqlDialect dialect, String target) {
     try {
-      return open(dialect);
+      return open(dialect, target);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot create a test database on " + dialect + ": " + e.getMessage(), e);
     }
   }
 
-  private static TestDatabase open(SqlDialect dialect) throws SQLException {
+  private static TestDatabase open(SqlDialect dialect, String target) throws SQLException {
     String name = "tp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return switch (dialect) {
       case H2 -> {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        yield new TestDatabase(dialect, ds, name, () -> execute(ds, "SHUTDOWN"));
+        yield new TestDatabase(dialect, ds, name, () -> execute(ds, "SHUTDOWN"), target);
       }
       case POSTGRESQL -> {
         PGSimpleDataSource admin = postgres(null);
@@ -76,14 +96,15 @@ final class TestDatabase implements AutoCloseable {
         PGSimpleDataSource ds = postgres(name);
         ds.setUser(user);
         yield new TestDatabase(
-            dialect, ds, name, () -> execute(admin, "DROP SCHEMA " + name + " CASCADE"));
+            dialect, ds, name, () -> execute(admin, "DROP SCHEMA " + name + " CASCADE"), target);
       }
       case MARIADB -> {
         MariaDbDataSource admin = mariadb("test");
         reachable("MariaDB", admin, "root");
         execute(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         MariaDbDataSource ds = mariadb(name);
-        yield new TestDatabase(dialect, ds, name, () -> execute(admin, "DROP DATABASE " + name));
+        yield new TestDatabase(
+            dialect, ds, name, () -> execute(admin, "DROP DATABASE " + name), target);
       }
     };
   }

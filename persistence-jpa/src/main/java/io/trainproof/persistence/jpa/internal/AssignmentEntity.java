@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -24,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpAssignment")
 @Table(name = "tp_assignment")
+@IdClass(OrgScopedId.class)
 public class AssignmentEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -72,7 +75,10 @@ public class AssignmentEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_assignment_due_change",
-      joinColumns = @JoinColumn(name = "assignment_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "assignment_id", referencedColumnName = "id")
+      })
   @OrderColumn(name = "seq")
   List<DueChange> dueChanges = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package io.trainproof.persistence.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,11 +11,13 @@ import java.util.UUID;
 /** Row of {@code tp_audit_entry}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpAuditEntry")
 @Table(name = "tp_audit_entry")
+@IdClass(OrgScopedId.class)
 public class AuditEntryEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 

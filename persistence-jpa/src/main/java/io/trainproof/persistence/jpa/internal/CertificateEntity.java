@@ -3,6 +3,7 @@ package io.trainproof.persistence.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 /** Row of {@code tp_certificate}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpCertificate")
 @Table(name = "tp_certificate")
+@IdClass(OrgScopedId.class)
 public class CertificateEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 

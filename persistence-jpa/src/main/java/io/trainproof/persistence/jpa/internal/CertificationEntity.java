@@ -3,6 +3,7 @@ package io.trainproof.persistence.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 /** Row of {@code tp_certification}: an outside certification a member holds. Not API. */
 @Entity(name = "TpCertification")
 @Table(name = "tp_certification")
+@IdClass(OrgScopedId.class)
 public class CertificationEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 

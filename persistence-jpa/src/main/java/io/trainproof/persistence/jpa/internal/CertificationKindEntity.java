@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,11 +19,13 @@ import java.util.UUID;
  */
 @Entity(name = "TpCertificationKind")
 @Table(name = "tp_certification_kind")
+@IdClass(OrgScopedId.class)
 public class CertificationKindEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -35,7 +38,10 @@ public class CertificationKindEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_certification_kind_course",
-      joinColumns = @JoinColumn(name = "kind_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "kind_id", referencedColumnName = "id")
+      })
   @Column(name = "course_id", nullable = false)
   Set<UUID> satisfies = new HashSet<>();
 

@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -24,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpCompletion")
 @Table(name = "tp_completion")
+@IdClass(OrgScopedId.class)
 public class CompletionEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -40,7 +43,12 @@ public class CompletionEntity {
   UUID memberId = new UUID(0, 0);
 
   @ElementCollection
-  @CollectionTable(name = "tp_completion_role", joinColumns = @JoinColumn(name = "completion_id"))
+  @CollectionTable(
+      name = "tp_completion_role",
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "completion_id", referencedColumnName = "id")
+      })
   @Column(name = "role", nullable = false, length = 200)
   Set<String> roles = new HashSet<>();
 
@@ -62,7 +70,10 @@ public class CompletionEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_completion_policy_version",
-      joinColumns = @JoinColumn(name = "completion_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "completion_id", referencedColumnName = "id")
+      })
   @Column(name = "policy_version_id", nullable = false)
   Set<UUID> policyVersions = new HashSet<>();
 
@@ -111,7 +122,10 @@ public class CompletionEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_completion_evidence",
-      joinColumns = @JoinColumn(name = "completion_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "completion_id", referencedColumnName = "id")
+      })
   @OrderColumn(name = "seq")
   List<Evidence> evidence = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpCourseVersion")
 @Table(name = "tp_course_version")
+@IdClass(OrgScopedId.class)
 public class CourseVersionEntity {
   @Id
   @Column(name = "id", nullable = false)
@@ -27,6 +29,7 @@ public class CourseVersionEntity {
   @Column(name = "course_id", nullable = false)
   UUID courseId = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -36,14 +39,20 @@ public class CourseVersionEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_course_version_policy",
-      joinColumns = @JoinColumn(name = "course_version_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "course_version_id", referencedColumnName = "id")
+      })
   @Column(name = "policy_id", nullable = false)
   Set<UUID> policies = new HashSet<>();
 
   @ElementCollection
   @CollectionTable(
       name = "tp_course_version_topic",
-      joinColumns = @JoinColumn(name = "course_version_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "course_version_id", referencedColumnName = "id")
+      })
   @Column(name = "topic", nullable = false, length = 40)
   Set<String> topics = new HashSet<>();
 

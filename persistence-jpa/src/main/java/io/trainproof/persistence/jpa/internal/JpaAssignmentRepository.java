@@ -59,7 +59,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
           "dedupe_key");
 
   private static final String[] DUE_CHANGE_COLUMNS = {
-    "assignment_id", "seq", "granted_on", "new_due_on", "approved_by", "reason"
+    "org_id", "assignment_id", "seq", "granted_on", "new_due_on", "approved_by", "reason"
   };
 
   /**
@@ -90,20 +90,21 @@ final class JpaAssignmentRepository implements AssignmentRepository {
           SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'WAIVED' THEN 1 ELSE 0 END) AS waived,
           SUM(CASE WHEN a.closed = 1 AND a.closure_state = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled
         FROM tp_member m
-        JOIN tp_member_terms t ON t.member_id = m.id
+        JOIN tp_member_terms t ON t.org_id = m.org_id AND t.member_id = m.id
           AND t.seq = (SELECT MAX(t2.seq) FROM tp_member_terms t2
-                       WHERE t2.member_id = m.id AND t2.effective_from <= ?2)
+                       WHERE t2.org_id = m.org_id AND t2.member_id = m.id AND t2.effective_from <= ?2)
         LEFT JOIN (
-          SELECT x.member_id, x.closure_state,
+          SELECT x.org_id, x.member_id, x.closure_state,
             CASE WHEN x.closure_state IS NOT NULL AND x.closure_on <= ?2 THEN 1 ELSE 0 END AS closed,
             COALESCE((SELECT c.new_due_on FROM tp_assignment_due_change c
-                      WHERE c.assignment_id = x.id
+                      WHERE c.org_id = x.org_id AND c.assignment_id = x.id
                         AND c.seq = (SELECT MAX(c2.seq) FROM tp_assignment_due_change c2
-                                     WHERE c2.assignment_id = x.id AND c2.granted_on <= ?2)),
+                                     WHERE c2.org_id = x.org_id AND c2.assignment_id = x.id
+                                       AND c2.granted_on <= ?2)),
                      x.due_on) AS due_now
           FROM tp_assignment x
           WHERE x.org_id = ?1 AND x.assigned_on <= ?2
-        ) a ON a.member_id = m.id
+        ) a ON a.org_id = m.org_id AND a.member_id = m.id
         WHERE m.org_id = ?1 AND t.status = ?5
         GROUP BY m.id, t.department, t.workforce_type, t.roles
       ) s
@@ -149,8 +150,10 @@ final class JpaAssignmentRepository implements AssignmentRepository {
                         // look
                         session
                             .em()
-                            .createNativeQuery("SELECT id FROM tp_member WHERE id = ?1 FOR UPDATE")
-                            .setParameter(1, a.member().value())
+                            .createNativeQuery(
+                                "SELECT id FROM tp_member WHERE org_id = ?1 AND id = ?2 FOR UPDATE")
+                            .setParameter(1, session.bind(a.organization().value()))
+                            .setParameter(2, session.bind(a.member().value()))
                             .getResultList();
                         Number taken =
                             (Number)
@@ -167,7 +170,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
                                 == 1;
                       });
           if (inserted) {
-            insertDueChanges(a.id().value(), a.dueChanges());
+            insertDueChanges(a.organization().value(), a.id().value(), a.dueChanges());
           }
           return inserted;
         });
@@ -229,8 +232,10 @@ final class JpaAssignmentRepository implements AssignmentRepository {
                             session
                                 .em()
                                 .createNativeQuery(
-                                    "SELECT id FROM tp_member WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                                .setParameter("ids", chunk)
+                                    "SELECT id FROM tp_member WHERE org_id = :org AND id IN (:ids)"
+                                        + " ORDER BY id FOR UPDATE")
+                                .setParameter("org", session.bind(org))
+                                .setParameter("ids", chunk.stream().map(session::bind).toList())
                                 .getResultList();
                           }
                         }));
@@ -238,7 +243,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
           Set<Id<Assignment>> result = new LinkedHashSet<>();
           for (Assignment a : assignments) {
             if (added.contains(a.id().value()) && result.add(a.id()) && !a.dueChanges().isEmpty()) {
-              insertDueChanges(a.id().value(), a.dueChanges());
+              insertDueChanges(a.organization().value(), a.id().value(), a.dueChanges());
             }
           }
           return result;
@@ -279,7 +284,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
     return values;
   }
 
-  private void insertDueChanges(UUID assignment, List<DueDateChange> changes) {
+  private void insertDueChanges(UUID organization, UUID assignment, List<DueDateChange> changes) {
     for (int i = 0; i < changes.size(); i++) {
       DueDateChange c = changes.get(i);
       MultiRowInserts.insert(
@@ -287,7 +292,13 @@ final class JpaAssignmentRepository implements AssignmentRepository {
           "tp_assignment_due_change",
           DUE_CHANGE_COLUMNS,
           new Object[] {
-            session.bind(assignment), i, c.grantedOn(), c.newDueOn(), c.approvedBy(), c.reason()
+            session.bind(organization),
+            session.bind(assignment),
+            i,
+            c.grantedOn(),
+            c.newDueOn(),
+            c.approvedBy(),
+            c.reason()
           },
           "");
     }

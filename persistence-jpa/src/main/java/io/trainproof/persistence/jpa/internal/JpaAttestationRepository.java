@@ -27,7 +27,11 @@ final class JpaAttestationRepository implements AttestationRepository {
         "member=" + attestation.member() + ",version=" + attestation.policyVersion(),
         () -> {
           session.em().flush();
-          RowClaims.lockRow(session, "tp_member", "id", attestation.member().value());
+          RowClaims.lockRowInOrg(
+              session,
+              "tp_member",
+              attestation.organization().value(),
+              attestation.member().value());
           if (find(attestation.organization(), attestation.member(), attestation.policyVersion())
               .isPresent()) {
             return false;

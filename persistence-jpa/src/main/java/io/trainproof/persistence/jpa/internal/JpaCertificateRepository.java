@@ -30,7 +30,7 @@ final class JpaCertificateRepository implements CertificateRepository {
       throw new ConflictException(
           "Certificate", "statusIndex=" + certificate.statusIndex(), "status index already taken");
     }
-    if (session.findEntity(CertificateEntity.class, certificate.id().value()) != null) {
+    if (session.exists(CertificateEntity.class, certificate.organization(), certificate.id())) {
       throw new ConflictException("Certificate", certificate.id(), "id already exists");
     }
     CertificateEntity e = new CertificateEntity(certificate.id().value());
@@ -135,7 +135,7 @@ final class JpaCertificateRepository implements CertificateRepository {
           "credentialId=" + credential.credentialId(),
           "credential id already issued");
     }
-    if (session.findEntity(IssuedCredentialEntity.class, credential.id().value()) != null) {
+    if (session.exists(IssuedCredentialEntity.class, credential.organization(), credential.id())) {
       throw new ConflictException("IssuedCredential", credential.id(), "id already exists");
     }
     IssuedCredentialEntity e = new IssuedCredentialEntity(credential.id().value());

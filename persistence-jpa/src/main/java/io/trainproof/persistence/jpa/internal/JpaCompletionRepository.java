@@ -22,7 +22,7 @@ final class JpaCompletionRepository implements CompletionRepository {
 
   @Override
   public void insert(Completion completion) {
-    if (session.findEntity(CompletionEntity.class, completion.id().value()) != null) {
+    if (session.exists(CompletionEntity.class, completion.organization(), completion.id())) {
       throw new ConflictException("Completion", completion.id(), "id already exists");
     }
     // No flush: completions are immutable and keyed by id only; they join the batch.

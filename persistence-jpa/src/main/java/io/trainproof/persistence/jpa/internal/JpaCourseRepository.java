@@ -59,8 +59,10 @@ final class JpaCourseRepository implements CourseRepository {
         session
             .em()
             .createQuery(
-                "select v.id from TpCourseVersion v where v.courseId = :course and v.label = :label",
+                "select v.id from TpCourseVersion v where v.orgId = :org and v.courseId = :course"
+                    + " and v.label = :label",
                 UUID.class)
+            .setParameter("org", version.organization().value())
             .setParameter("course", version.course().value())
             .setParameter("label", version.label()))) {
       throw new ConflictException("CourseVersion", key, "label already exists");

@@ -27,6 +27,7 @@ final class JpaMemberRepository implements MemberRepository {
     "id", "org_id", "external_id", "id_order", "display_name", "engaged_on", "version"
   };
   private static final String[] TERMS_COLUMNS = {
+    "org_id",
     "member_id",
     "seq",
     "effective_from",
@@ -49,7 +50,7 @@ final class JpaMemberRepository implements MemberRepository {
       throw new ConflictException(
           "WorkforceMember", "externalId=" + member.externalId(), "external id already exists");
     }
-    if (session.findEntity(MemberEntity.class, member.id().value()) != null) {
+    if (session.exists(MemberEntity.class, member.organization(), member.id())) {
       throw new ConflictException("WorkforceMember", member.id(), "id already exists");
     }
     MemberEntity e = MemberMapper.toEntity(member);
@@ -63,14 +64,14 @@ final class JpaMemberRepository implements MemberRepository {
       return List.of();
     }
     Map<UUID, Set<String>> externalIds = new LinkedHashMap<>();
-    List<UUID> ids = new ArrayList<>(members.size());
+    Map<UUID, List<UUID>> ids = new LinkedHashMap<>();
     boolean repeated = false;
     for (WorkforceMember m : members) {
       repeated |=
           !externalIds
               .computeIfAbsent(m.organization().value(), o -> new LinkedHashSet<>())
               .add(m.externalId());
-      ids.add(m.id().value());
+      ids.computeIfAbsent(m.organization().value(), o -> new ArrayList<>()).add(m.id().value());
     }
     if (repeated) {
       // why: the multi-row path below checks keys against stored rows only, so a list that
@@ -100,16 +101,21 @@ final class JpaMemberRepository implements MemberRepository {
                   "external id already exists");
             }
           }
-          for (List<UUID> chunk : JpaSession.chunks(ids)) {
-            List<UUID> taken =
-                session
-                    .em()
-                    .createQuery("select m.id from TpMember m where m.id in :ids", UUID.class)
-                    .setParameter("ids", chunk)
-                    .setMaxResults(1)
-                    .getResultList();
-            if (!taken.isEmpty()) {
-              throw new ConflictException("WorkforceMember", taken.get(0), "id already exists");
+          for (var group : ids.entrySet()) {
+            for (List<UUID> chunk : JpaSession.chunks(group.getValue())) {
+              List<UUID> taken =
+                  session
+                      .em()
+                      .createQuery(
+                          "select m.id from TpMember m where m.orgId = :org and m.id in :ids",
+                          UUID.class)
+                      .setParameter("org", group.getKey())
+                      .setParameter("ids", chunk)
+                      .setMaxResults(1)
+                      .getResultList();
+              if (!taken.isEmpty()) {
+                throw new ConflictException("WorkforceMember", taken.get(0), "id already exists");
+              }
             }
           }
           // why: multi-row INSERTs of the member and terms rows, not a persisted entity per member
@@ -133,6 +139,7 @@ final class JpaMemberRepository implements MemberRepository {
               MemberEntity.Terms t = e.history.get(seq);
               termRows.add(
                   new @Nullable Object[] {
+                    session.bind(e.orgId),
                     session.bind(e.id),
                     seq,
                     t.effectiveFrom(),

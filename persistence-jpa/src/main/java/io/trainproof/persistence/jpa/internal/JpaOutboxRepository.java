@@ -149,18 +149,24 @@ final class JpaOutboxRepository implements OutboxRepository {
         "claim at " + now,
         () -> {
           session.em().flush();
-          List<UUID> ids = RowClaims.claimDue(session, now, limit);
-          if (ids.isEmpty()) {
+          List<OrgScopedId> keys = RowClaims.claimDue(session, now, limit);
+          if (keys.isEmpty()) {
             return List.<Notification>of();
           }
+          Set<OrgScopedId> wanted = new HashSet<>(keys);
+          // why the filter: ids are unique per organization only, so an id may also be another
+          // organization's message, which this claim did not lease
           List<NotificationEntity> claimed =
               session
                   .em()
                   .createQuery(
                       "select n from TpNotification n where n.id in :ids order by n.createdAt, n.id",
                       NotificationEntity.class)
-                  .setParameter("ids", ids)
-                  .getResultList();
+                  .setParameter("ids", keys.stream().map(k -> k.id).distinct().toList())
+                  .getResultList()
+                  .stream()
+                  .filter(n -> wanted.contains(new OrgScopedId(n.orgId, n.id)))
+                  .toList();
           claimed.forEach(n -> n.nextAttemptAt = leaseUntil);
           session.em().flush();
           return claimed.stream().map(RecordMapper::notification).toList();

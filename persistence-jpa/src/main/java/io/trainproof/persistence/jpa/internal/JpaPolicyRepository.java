@@ -75,8 +75,10 @@ final class JpaPolicyRepository implements PolicyRepository {
         session
             .em()
             .createQuery(
-                "select v.id from TpPolicyVersion v where v.policyId = :policy and v.number = :number",
+                "select v.id from TpPolicyVersion v where v.orgId = :org and v.policyId = :policy"
+                    + " and v.number = :number",
                 UUID.class)
+            .setParameter("org", version.organization().value())
             .setParameter("policy", version.policy().value())
             .setParameter("number", version.number()))) {
       throw new ConflictException("PolicyVersion", key, "version number already exists");

@@ -18,7 +18,7 @@ final class JpaRequirementRepository implements RequirementRepository {
 
   @Override
   public Requirement insert(Requirement requirement) {
-    if (session.findEntity(RequirementEntity.class, requirement.id().value()) != null) {
+    if (session.exists(RequirementEntity.class, requirement.organization(), requirement.id())) {
       throw new ConflictException("Requirement", requirement.id(), "id already exists");
     }
     RequirementEntity e = CatalogMapper.toEntity(requirement);

@@ -87,13 +87,23 @@ final class JpaSession {
     return found;
   }
 
-  /** The entity with this id, if it belongs to the organization (still managed). */
+  /**
+   * The entity with this id in the organization (still managed), found by its whole key {@code
+   * (org_id, id)} (see {@link OrgScopedId}): a row of another organization is never read, even one
+   * with the same id, since ids are unique per organization only.
+   */
   <E> Optional<E> findInOrg(
       Class<E> type, UUID id, Id<Organization> organization, Function<E, UUID> orgOf) {
-    E found = findEntity(type, id);
+    E found = findEntity(type, new OrgScopedId(organization.value(), id));
+    // why the check: the key already names the organization; this guards a mapping mistake
     return found != null && orgOf.apply(found).equals(organization.value())
         ? Optional.of(found)
         : Optional.empty();
+  }
+
+  /** Whether the organization has a row of this entity with this id (its key is taken). */
+  boolean exists(Class<?> type, Id<Organization> organization, Id<?> id) {
+    return findEntity(type, new OrgScopedId(organization.value(), id.value())) != null;
   }
 
   /**
@@ -132,7 +142,8 @@ final class JpaSession {
 
   /**
    * Inserts or updates a record that callers save whole (a hold, a reminder, a grant): created when
-   * absent, refused when its id belongs to another organization, then flushed.
+   * absent from the organization, then flushed. Keys are per organization, so a row of another
+   * organization with the same id is a different record and is left alone.
    */
   <E> void save(
       Class<E> type,
@@ -142,15 +153,13 @@ final class JpaSession {
       Function<E, UUID> orgOf,
       Consumer<E> apply,
       String entity) {
-    E found = findEntity(type, id.value());
-    if (found == null) {
-      found = create.apply(id.value());
-      apply.accept(found);
-      em.persist(found);
-    } else if (!orgOf.apply(found).equals(organization.value())) {
-      throw new ConflictException(entity, id, "belongs to another organization");
+    Optional<E> stored = findInOrg(type, id.value(), organization, orgOf);
+    if (stored.isPresent()) {
+      apply.accept(stored.get());
     } else {
-      apply.accept(found);
+      E created = create.apply(id.value());
+      apply.accept(created);
+      em.persist(created);
     }
     flush(entity, id);
   }

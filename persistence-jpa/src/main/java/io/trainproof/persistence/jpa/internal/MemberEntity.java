@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -23,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpMember")
 @Table(name = "tp_member")
+@IdClass(OrgScopedId.class)
 public class MemberEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -49,7 +52,12 @@ public class MemberEntity {
   long version;
 
   @ElementCollection
-  @CollectionTable(name = "tp_member_terms", joinColumns = @JoinColumn(name = "member_id"))
+  @CollectionTable(
+      name = "tp_member_terms",
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "member_id", referencedColumnName = "id")
+      })
   @OrderColumn(name = "seq")
   List<Terms> history = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package io.trainproof.persistence.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 /** Row of {@code tp_policy}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpPolicy")
 @Table(name = "tp_policy")
+@IdClass(OrgScopedId.class)
 public class PolicyEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 

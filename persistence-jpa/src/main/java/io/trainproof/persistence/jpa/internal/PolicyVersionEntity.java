@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 /** Row of {@code tp_policy_version}, affected roles in {@code tp_policy_version_role}. Not API. */
 @Entity(name = "TpPolicyVersion")
 @Table(name = "tp_policy_version")
+@IdClass(OrgScopedId.class)
 public class PolicyVersionEntity {
   @Id
   @Column(name = "id", nullable = false)
@@ -25,6 +27,7 @@ public class PolicyVersionEntity {
   @Column(name = "policy_id", nullable = false)
   UUID policyId = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -46,7 +49,10 @@ public class PolicyVersionEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_policy_version_role",
-      joinColumns = @JoinColumn(name = "policy_version_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "policy_version_id", referencedColumnName = "id")
+      })
   @Column(name = "role", nullable = false, length = 200)
   Set<String> affectedRoles = new HashSet<>();
 

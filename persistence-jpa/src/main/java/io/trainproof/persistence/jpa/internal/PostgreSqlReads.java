@@ -96,7 +96,7 @@ final class PostgreSqlReads {
                   connection,
                   "SELECT m.id, m.external_id, m.display_name, m.engaged_on, m.version, m.id_order,"
                       + " ARRAY(SELECT ARRAY[t.effective_from::text, t.workforce_type, t.roles, t.department, t.manager_id::text,"
-                      + " t.status] FROM tp_member_terms t WHERE t.member_id = m.id ORDER BY t.seq)"
+                      + " t.status] FROM tp_member_terms t WHERE t.org_id = m.org_id AND t.member_id = m.id ORDER BY t.seq)"
                       + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_member m WHERE m.id = k.v AND m.org_id = ? OFFSET 0) m"
                       + " ORDER BY m.id",
                   ids,
@@ -139,15 +139,17 @@ final class PostgreSqlReads {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "UPDATE tp_member m SET swept_on = ?"
-                + " FROM (SELECT id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
+                + " FROM (SELECT org_id, id FROM tp_member WHERE org_id = ? AND (swept_on IS NULL OR swept_on < ?)"
                 + condition
                 + order
                 + " LIMIT ? "
                 + session.sql().rowLock()
                 + " SKIP LOCKED) c"
-                // why: no org_id here: the outer filter made PostgreSQL plan the limited claim as
-                // the inner side of a nested loop, run again per row, claiming past the limit
-                + " WHERE m.id = c.id RETURNING m.id")) {
+                // why: no org_id = ? here: that outer filter made PostgreSQL plan the limited claim
+                // as the inner side of a nested loop, run again per row, claiming past the limit;
+                // the join on the claimed rows' own key (org_id, id) keeps the update in the
+                // organization (ids are unique per organization only) and on its shard
+                + " WHERE m.org_id = c.org_id AND m.id = c.id RETURNING m.id")) {
       int p = 1;
       statement.setObject(p++, day);
       statement.setObject(p++, organization);
@@ -176,7 +178,7 @@ final class PostgreSqlReads {
             + " a.closure_state, a.closure_on, a.closure_recorded_at, a.closure_by, a.closure_reason,"
             + " a.closure_completion_id, a.version, a.id_order,"
             + " ARRAY(SELECT ARRAY[d.granted_on::text, d.new_due_on::text, d.approved_by, d.reason]"
-            + " FROM tp_assignment_due_change d WHERE d.assignment_id = a.id ORDER BY d.seq)"
+            + " FROM tp_assignment_due_change d WHERE d.org_id = a.org_id AND d.assignment_id = a.id ORDER BY d.seq)"
             + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_assignment a WHERE a.member_id = k.v AND a.org_id = ?"
             + " OFFSET 0) a"
             + " ORDER BY a.assigned_at, a.id",
@@ -227,9 +229,9 @@ final class PostgreSqlReads {
             + " c.course_version_id, c.content_sha256, c.reason, c.change_version_id, c.change_effective_on,"
             + " c.assigned_on, c.due_on, c.completed_on, c.recorded_at, c.score, c.passed, c.method, c.recorded_by,"
             + " c.source, c.source_ref, c.justification, c.retention_until, c.id_order,"
-            + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.completion_id = c.id),"
-            + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.completion_id = c.id),"
-            + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.completion_id = c.id"
+            + " ARRAY(SELECT r.role FROM tp_completion_role r WHERE r.org_id = c.org_id AND r.completion_id = c.id),"
+            + " ARRAY(SELECT p.policy_version_id FROM tp_completion_policy_version p WHERE p.org_id = c.org_id AND p.completion_id = c.id),"
+            + " ARRAY(SELECT ARRAY[v.name, v.sha256] FROM tp_completion_evidence v WHERE v.org_id = c.org_id AND v.completion_id = c.id"
             + " ORDER BY v.seq)"
             + " FROM unnest(?) AS k(v), LATERAL (SELECT * FROM tp_completion c WHERE c.member_id = k.v AND c.org_id = ?"
             + " OFFSET 0) c"

@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -22,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpSecurityReminder")
 @Table(name = "tp_security_reminder")
+@IdClass(OrgScopedId.class)
 public class ReminderEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -57,7 +60,10 @@ public class ReminderEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_security_reminder_recipient",
-      joinColumns = @JoinColumn(name = "reminder_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "reminder_id", referencedColumnName = "id")
+      })
   @OrderColumn(name = "seq")
   List<Recipient> recipients = new ArrayList<>();
 

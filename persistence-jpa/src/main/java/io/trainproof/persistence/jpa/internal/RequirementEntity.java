@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -23,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "TpRequirement")
 @Table(name = "tp_requirement")
+@IdClass(OrgScopedId.class)
 public class RequirementEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 
@@ -47,7 +50,10 @@ public class RequirementEntity {
   @ElementCollection
   @CollectionTable(
       name = "tp_requirement_terms",
-      joinColumns = @JoinColumn(name = "requirement_id"))
+      joinColumns = {
+        @JoinColumn(name = "org_id", referencedColumnName = "org_id"),
+        @JoinColumn(name = "requirement_id", referencedColumnName = "id")
+      })
   @OrderColumn(name = "seq")
   List<Terms> history = new ArrayList<>();
 

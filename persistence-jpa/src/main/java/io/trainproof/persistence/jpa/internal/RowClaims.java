@@ -36,6 +36,20 @@ final class RowClaims {
   }
 
   /**
+   * As {@link #lockRow}, for a row of a distributed table: found by its whole key {@code (org_id,
+   * id)}, so the statement goes to the organization's shard.
+   */
+  static void lockRowInOrg(JpaSession session, String table, UUID organization, UUID id) {
+    session
+        .em()
+        .createNativeQuery(
+            "SELECT id FROM " + table + " WHERE org_id = ?1 AND id = ?2 " + session.sql().rowLock())
+        .setParameter(1, session.bind(organization))
+        .setParameter(2, session.bind(id))
+        .getResultList();
+  }
+
+  /**
    * The order the sweep claims members in. why: ordered by (swept_on, id), nulls first, the claim
    * walks ix_tp_member_sweep from the members still to visit instead of past every member already
    * swept today, which made a sweep of N members read O(N^2) rows. On H2 there is no order (see
@@ -107,14 +121,18 @@ final class RowClaims {
     }
     session
         .em()
-        .createNativeQuery("UPDATE tp_member SET swept_on = :day WHERE id IN (:ids)")
+        .createNativeQuery(
+            "UPDATE tp_member SET swept_on = :day WHERE org_id = :org AND id IN (:ids)")
         .setParameter("day", day)
+        .setParameter("org", session.bind(organization))
         .setParameter("ids", ids)
         .executeUpdate();
     return session
         .em()
         .createQuery(
-            "select m from TpMember m where m.id in :ids order by m.id", MemberEntity.class)
+            "select m from TpMember m where m.orgId = :org and m.id in :ids order by m.id",
+            MemberEntity.class)
+        .setParameter("org", organization)
         .setParameter("ids", uuids)
         .getResultList()
         .stream()
@@ -154,13 +172,17 @@ final class RowClaims {
     return rows.stream().map(JpaSession::toUuid).toList();
   }
 
-  /** Claims the ids of up to {@code limit} undelivered messages due at {@code now}. */
-  static List<UUID> claimDue(JpaSession session, Instant now, int limit) {
+  /**
+   * Claims the keys of up to {@code limit} undelivered messages due at {@code now}, of every
+   * organization (by design: one dispatcher leases for all; across shards on a distributed
+   * database, see docs/SCALING.md).
+   */
+  static List<OrgScopedId> claimDue(JpaSession session, Instant now, int limit) {
     List<?> rows =
         session
             .em()
             .createNativeQuery(
-                "SELECT id FROM tp_outbox WHERE delivered_at IS NULL"
+                "SELECT org_id, id FROM tp_outbox WHERE delivered_at IS NULL"
                     + " AND next_attempt_at <= ?1"
                     + session.sql().claimOrder("created_at, id")
                     + " LIMIT ?2 "
@@ -169,6 +191,12 @@ final class RowClaims {
             .setParameter(1, now)
             .setParameter(2, Math.max(1, limit))
             .getResultList();
-    return rows.stream().map(JpaSession::toUuid).toList();
+    return rows.stream()
+        .map(
+            row -> {
+              Object[] columns = (Object[]) row;
+              return new OrgScopedId(JpaSession.toUuid(columns[0]), JpaSession.toUuid(columns[1]));
+            })
+        .toList();
   }
 }

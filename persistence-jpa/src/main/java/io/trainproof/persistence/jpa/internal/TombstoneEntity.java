@@ -3,6 +3,7 @@ package io.trainproof.persistence.jpa.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +12,13 @@ import java.util.UUID;
 /** Row of {@code tp_tombstone}. Not thread-safe (a JPA entity). Not API. */
 @Entity(name = "TpTombstone")
 @Table(name = "tp_tombstone")
+@IdClass(OrgScopedId.class)
 public class TombstoneEntity {
   @Id
   @Column(name = "id", nullable = false)
   UUID id = new UUID(0, 0);
 
+  @Id
   @Column(name = "org_id", nullable = false)
   UUID orgId = new UUID(0, 0);
 

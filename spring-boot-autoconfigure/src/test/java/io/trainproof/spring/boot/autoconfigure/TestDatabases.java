@@ -12,8 +12,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /** H2 databases for the auto-configuration tests, and a data source that can be "down". */
 public final class TestDatabases {
-  /** How many migrations Trainproof ships (V1 to V4): each runs once, on one node. */
-  static final long TRAINPROOF_MIGRATIONS = 6;
+  /** How many migrations Trainproof ships (V1 to V7): each runs once, on one node. */
+  static final long TRAINPROOF_MIGRATIONS = 7;
 
   private TestDatabases() {}
 

@@ -94,7 +94,8 @@ public abstract class TrainproofRuntimeContract extends BootLineSupport {
             "V3__issued_credentials.sql",
             "V4__course_version_certificate_validity.sql",
             "V5__wallet_exchanges.sql",
-            "V6__member_next_change.sql");
+            "V6__member_next_change.sql",
+            "V7__distributable_keys.sql");
     assertThat(Files.readString(files.get(0))).contains("CREATE TABLE");
   }
 
