@@ -63,7 +63,7 @@ final class DistributableStatements {
   private static final Pattern BOUND =
       Pattern.compile(
           "\\borg_id\\s*(=\\s*(\\?|\\$\\d|cast\\s*\\(|'|any\\s*\\()|in\\s*\\(\\s*(\\?|\\$\\d|select|'|cast))"
-              + "|\\(\\s*[\\w.]*org_id\\s*,[^()]*\\)\\s*in\\s*\\(");
+              + "|\\([^()]*\\borg_id\\s*(,[^()]*)?\\)\\s*in\\s*\\(");
 
   private static final Pattern COMPARED =
       Pattern.compile(

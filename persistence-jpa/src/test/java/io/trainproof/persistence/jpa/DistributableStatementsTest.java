@@ -57,6 +57,15 @@ class DistributableStatementsTest {
             DistributableStatements.violations(
                 "delete from tp_member_terms where (org_id, member_id) in ((?,?),(?,?))"))
         .isEmpty();
+    // Hibernate's batch load of a composite id writes the row value in the id class's order.
+    assertThat(
+            DistributableStatements.violations(
+                "select ae1_0.id from tp_attestation ae1_0 where (ae1_0.id,ae1_0.org_id) in ((?,?))"))
+        .isEmpty();
+    assertThat(
+            DistributableStatements.violations(
+                "select ae1_0.id from tp_attestation ae1_0 where (ae1_0.id,ae1_0.member_id) in ((?,?))"))
+        .containsExactly("tp_attestation: select without org_id (by nothing)");
     assertThat(
             DistributableStatements.violations(
                 "select r.role from tp_completion_role r where r.org_id in (?,?) and r.completion_id in (?,?)"))

@@ -155,13 +155,16 @@ final class JpaOutboxRepository implements OutboxRepository {
           }
           Set<OrgScopedId> wanted = new HashSet<>(keys);
           // why the filter: ids are unique per organization only, so an id may also be another
-          // organization's message, which this claim did not lease
+          // leased organization's message, which this claim did not lease. The organizations in
+          // the filter keep the load on their shards once the tables are distributed by org_id.
           List<NotificationEntity> claimed =
               session
                   .em()
                   .createQuery(
-                      "select n from TpNotification n where n.id in :ids order by n.createdAt, n.id",
+                      "select n from TpNotification n where n.orgId in :orgs and n.id in :ids"
+                          + " order by n.createdAt, n.id",
                       NotificationEntity.class)
+                  .setParameter("orgs", keys.stream().map(k -> k.orgId).distinct().toList())
                   .setParameter("ids", keys.stream().map(k -> k.id).distinct().toList())
                   .getResultList()
                   .stream()
