@@ -210,6 +210,21 @@ class IncrementalSweepPropertiesTest {
       return open;
     }
 
+    /**
+     * Whether the member holds two open assignments for the course due on the same day and assigned
+     * on the same day. why: the service then names the one with the lower id as the one a
+     * completion answers (its documented last tie-break), and the two stores' ids differ, so they
+     * would name different (equivalent) assignments; such completions are left out of the history.
+     */
+    private boolean tiedForCourse(WorkforceMember m, Course course) {
+      List<Assignment> forCourse =
+          tp.assignments().forMember(fx.officer(), m.id()).stream()
+              .filter(a -> a.isOpen() && a.course().equals(course.id()))
+              .toList();
+      return forCourse.stream().map(a -> a.currentDueOn() + "/" + a.assignedOn()).distinct().count()
+          < forCourse.size();
+    }
+
     private void run(Event e, LocalDate today) {
       if (hired.isEmpty() && e.kind() != Kind.HIRE) {
         return;
@@ -234,7 +249,8 @@ class IncrementalSweepPropertiesTest {
                 .returnFromLeave(fx.officer(), member(e.a()).id(), today.plusDays(e.c() % 5));
         case TERMINATE ->
             tp.workforce().terminate(fx.officer(), member(e.a()).id(), today.plusDays(e.c() % 15));
-        case COMPLETE ->
+        case COMPLETE -> {
+          if (!tiedForCourse(member(e.a()), courses.get(e.b() % courses.size()))) {
             tp.completions()
                 .recordForCourse(
                     fx.officer(),
@@ -244,7 +260,10 @@ class IncrementalSweepPropertiesTest {
                         today.minusDays(e.c() % 4),
                         90,
                         "o-1"));
-        case IMPORT ->
+          }
+        }
+        case IMPORT -> {
+          if (!tiedForCourse(member(e.a()), courses.get(e.b() % courses.size()))) {
             tp.completions()
                 .importCompletion(
                     fx.officer(),
@@ -262,6 +281,8 @@ class IncrementalSweepPropertiesTest {
                             today + ":" + e.a() + ":" + e.b() + ":" + e.c(),
                             null),
                         List.of()));
+          }
+        }
         case EXTEND -> {
           List<Assignment> open = open(member(e.a()));
           if (!open.isEmpty()) {
