@@ -254,7 +254,7 @@ final class DbBenchmarks {
   }
 
   /** No member holds two open cycle assignments under one requirement; keys are unique. */
-  private static void checkNoDuplicates(HikariDataSource pool) {
+  static void checkNoDuplicates(HikariDataSource pool) {
     long doubled =
         Jdbc.count(
             pool,

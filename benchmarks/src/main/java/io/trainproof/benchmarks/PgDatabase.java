@@ -92,8 +92,14 @@ final class PgDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops the schema, unless {@code -Dtrainproof.bench.keepSchema=true} asks to keep it for a look
+   * afterwards (its name is in the {@code tp_bench_} schemas of the database; drop it by hand).
+   */
   @Override
   public void close() {
-    execute(admin, "DROP SCHEMA " + schema + " CASCADE");
+    if (!Boolean.getBoolean("trainproof.bench.keepSchema")) {
+      execute(admin, "DROP SCHEMA " + schema + " CASCADE");
+    }
   }
 }

@@ -89,6 +89,7 @@ final class TenantBenchmarks {
     Map<String, Double> out = new LinkedHashMap<>();
     try (PgDatabase db = PgDatabase.create();
         HikariDataSource pool = DbBenchmarks.pool(db, 4)) {
+      progress.accept("rows 10-11: schema " + db.schema);
       progress.accept(
           "rows 10-11: building " + templates + " templates of " + staff + " members (2 years)");
       long start = System.nanoTime();
@@ -182,7 +183,7 @@ final class TenantBenchmarks {
                     seconds,
                     members / seconds));
           }
-          checkNoDuplicates(pool);
+          DbBenchmarks.checkNoDuplicates(pool);
 
           // Informational: what a real night costs, the incremental sweep of the next day.
           LocalDate next = TenantPopulation.START.plusDays(3);
@@ -201,7 +202,7 @@ final class TenantBenchmarks {
               nightStore.close();
             }
           }
-          checkNoDuplicates(pool);
+          DbBenchmarks.checkNoDuplicates(pool);
         } finally {
           readStore.close();
         }
@@ -484,35 +485,6 @@ final class TenantBenchmarks {
       threads.shutdownNow();
       stores.forEach(JpaStore::close);
       pools.forEach(HikariDataSource::close);
-    }
-  }
-
-  /**
-   * No member holds two open cycle assignments under one requirement; keys are unique (the SQL of
-   * {@code DbBenchmarks.checkNoDuplicates}, copied).
-   */
-  private static void checkNoDuplicates(HikariDataSource pool) {
-    long doubled =
-        Jdbc.count(
-            pool,
-            "SELECT count(*) FROM (SELECT member_id, requirement_id FROM tp_assignment"
-                + " WHERE closure_state IS NULL AND reason <> 'POLICY_CHANGE' GROUP BY member_id, requirement_id"
-                + " HAVING count(*) > 1) x");
-    long keys =
-        Jdbc.count(
-            pool, "SELECT count(*) - count(DISTINCT (org_id, dedupe_key)) FROM tp_assignment");
-    long messages =
-        Jdbc.count(
-            pool, "SELECT count(*) - count(DISTINCT (org_id, idempotency_key)) FROM tp_outbox");
-    if (doubled != 0 || keys != 0 || messages != 0) {
-      throw new IllegalStateException(
-          "duplicates after the multi-node sweeps: "
-              + doubled
-              + " doubled open cycles, "
-              + keys
-              + " repeated assignment keys, "
-              + messages
-              + " repeated messages");
     }
   }
 }

@@ -7,11 +7,8 @@ import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.IssuedCredential;
-import io.trainproof.core.domain.MemberStatus;
-import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -236,52 +232,17 @@ public interface IssuedCredentialContract {
   }
 
   private Organization newOrganization() {
-    Organization org =
-        new Organization(
-            Id.random(), "Org", ZoneId.of("Asia/Kathmandu"), Period.ofYears(7), ISSUED_AT);
-    inTx(t -> t.organizations().insert(org));
-    return org;
+    return ContractRecords.organization(
+        store(), ZoneId.of("Asia/Kathmandu"), Period.ofYears(7), ISSUED_AT);
   }
 
   private WorkforceMember newMember(Organization org) {
-    WorkforceMember m =
-        new WorkforceMember(
-            Id.random(),
-            org.id(),
-            "E-" + Id.random(),
-            "A member",
-            LocalDate.of(2025, 2, 28),
-            List.of(
-                new MemberTerms(
-                    LocalDate.of(2025, 2, 28),
-                    WorkforceType.EMPLOYEE,
-                    Set.of("nurse"),
-                    "ICU",
-                    null,
-                    MemberStatus.ACTIVE)),
-            0);
-    return read((Transaction t) -> t.members().insert(m));
+    return ContractRecords.member(store(), org);
   }
 
   private static Certificate certificate(Organization org, WorkforceMember m, int index) {
-    return new Certificate(
-        Id.random(),
-        org.id(),
-        m.id(),
-        Id.random(),
-        Id.random(),
-        Id.random(),
-        "urn:uuid:" + Id.random(),
-        "CODE-" + index,
-        "{}",
-        index,
-        ISSUED_AT,
-        LocalDate.of(2026, 2, 3),
-        null,
-        Certificate.Status.VALID,
-        null,
-        null,
-        0);
+    return ContractRecords.certificate(
+        org, m, "CODE-" + index, index, ISSUED_AT, LocalDate.of(2026, 2, 3));
   }
 
   private static IssuedCredential credential(Organization org, int index) {
@@ -295,15 +256,10 @@ public interface IssuedCredentialContract {
   }
 
   private <T> T read(Function<Transaction, T> work) {
-    return store().inTransaction(work);
+    return ContractRecords.read(store(), work);
   }
 
   private void inTx(Consumer<Transaction> work) {
-    store()
-        .inTransaction(
-            t -> {
-              work.accept(t);
-              return null;
-            });
+    ContractRecords.inTx(store(), work);
   }
 }

@@ -126,23 +126,15 @@ public interface TenantKeysContract {
   }
 
   private Organization newOrganization() {
-    Organization org =
-        new Organization(
-            Id.random(), "Org", ZoneId.of("America/Chicago"), Period.ofYears(6), KEYS_TIME);
-    inTx(t -> t.organizations().insert(org));
-    return org;
+    return ContractRecords.organization(
+        store(), ZoneId.of("America/Chicago"), Period.ofYears(6), KEYS_TIME);
   }
 
   private <T> T read(Function<Transaction, T> work) {
-    return store().inTransaction(work);
+    return ContractRecords.read(store(), work);
   }
 
   private void inTx(Consumer<Transaction> work) {
-    store()
-        .inTransaction(
-            t -> {
-              work.accept(t);
-              return null;
-            });
+    ContractRecords.inTx(store(), work);
   }
 }

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainproof.core.ConflictException;
 import io.trainproof.core.domain.Certificate;
 import io.trainproof.core.domain.Id;
-import io.trainproof.core.domain.MemberStatus;
-import io.trainproof.core.domain.MemberTerms;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.domain.WalletExchange;
 import io.trainproof.core.domain.WorkforceMember;
-import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -463,68 +459,28 @@ public interface WalletExchangeContract {
   }
 
   private Organization newOrganization() {
-    Organization org =
-        new Organization(
-            Id.random(), "Org", ZoneId.of("America/Chicago"), Period.ofYears(6), OFFERED_AT);
-    inTx(t -> t.organizations().insert(org));
-    return org;
+    return ContractRecords.organization(
+        store(), ZoneId.of("America/Chicago"), Period.ofYears(6), OFFERED_AT);
   }
 
   private WorkforceMember newMember(Organization org) {
-    WorkforceMember m =
-        new WorkforceMember(
-            Id.random(),
-            org.id(),
-            "E-" + Id.random(),
-            "A member",
-            LocalDate.of(2025, 2, 28),
-            List.of(
-                new MemberTerms(
-                    LocalDate.of(2025, 2, 28),
-                    WorkforceType.EMPLOYEE,
-                    Set.of("nurse"),
-                    "ICU",
-                    null,
-                    MemberStatus.ACTIVE)),
-            0);
-    return read((Transaction t) -> t.members().insert(m));
+    return ContractRecords.member(store(), org);
   }
 
   /** A certificate in the store, so a store's foreign keys to it hold. */
   private Certificate newCertificate(Organization org, WorkforceMember m, int index) {
     Certificate c =
-        new Certificate(
-            Id.random(),
-            org.id(),
-            m.id(),
-            Id.random(),
-            Id.random(),
-            Id.random(),
-            "urn:uuid:" + Id.random(),
-            "WALLET-" + index,
-            "{}",
-            index,
-            OFFERED_AT,
-            LocalDate.of(2026, 3, 4),
-            null,
-            Certificate.Status.VALID,
-            null,
-            null,
-            0);
+        ContractRecords.certificate(
+            org, m, "WALLET-" + index, index, OFFERED_AT, LocalDate.of(2026, 3, 4));
     inTx(t -> t.certificates().insert(c));
     return c;
   }
 
   private <T> T read(Function<Transaction, T> work) {
-    return store().inTransaction(work);
+    return ContractRecords.read(store(), work);
   }
 
   private void inTx(Consumer<Transaction> work) {
-    store()
-        .inTransaction(
-            t -> {
-              work.accept(t);
-              return null;
-            });
+    ContractRecords.inTx(store(), work);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainproof.core.ConflictException;
-import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.Store;
 import io.trainproof.core.spi.Transaction;
@@ -171,23 +170,15 @@ public interface WalletNonceContract {
   }
 
   private Organization newOrganization() {
-    Organization org =
-        new Organization(
-            Id.random(), "Org", ZoneId.of("America/Chicago"), Period.ofYears(6), NONCE_TIME);
-    inTx(t -> t.organizations().insert(org));
-    return org;
+    return ContractRecords.organization(
+        store(), ZoneId.of("America/Chicago"), Period.ofYears(6), NONCE_TIME);
   }
 
   private <T> T read(Function<Transaction, T> work) {
-    return store().inTransaction(work);
+    return ContractRecords.read(store(), work);
   }
 
   private void inTx(Consumer<Transaction> work) {
-    store()
-        .inTransaction(
-            t -> {
-              work.accept(t);
-              return null;
-            });
+    ContractRecords.inTx(store(), work);
   }
 }
