@@ -21,10 +21,28 @@ final class PgDatabase implements AutoCloseable {
   final PGSimpleDataSource dataSource;
   private final PGSimpleDataSource admin;
 
-  private PgDatabase(String schema, PGSimpleDataSource admin, PGSimpleDataSource dataSource) {
+  private final boolean kept;
+
+  private PgDatabase(
+      String schema, PGSimpleDataSource admin, PGSimpleDataSource dataSource, boolean kept) {
     this.schema = schema;
     this.admin = admin;
     this.dataSource = dataSource;
+    this.kept = kept;
+  }
+
+  /**
+   * A schema a run kept ({@code -Dtrainproof.bench.keepSchema=true}), as it is: not migrated, not
+   * dropped on close.
+   *
+   * @param schema its name
+   * @return the database
+   */
+  static PgDatabase existing(String schema) {
+    if (!schema.matches("tp_bench_[0-9a-f]{12}")) {
+      throw new IllegalArgumentException("not a benchmark schema: " + schema);
+    }
+    return new PgDatabase(schema, source(null), source(schema), true);
   }
 
   static PgDatabase create() {
@@ -38,7 +56,7 @@ final class PgDatabase implements AutoCloseable {
         .failOnMissingLocations(true)
         .load()
         .migrate();
-    return new PgDatabase(schema, admin, ds);
+    return new PgDatabase(schema, admin, ds, false);
   }
 
   /**
@@ -98,7 +116,7 @@ final class PgDatabase implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!Boolean.getBoolean("trainproof.bench.keepSchema")) {
+    if (!kept && !Boolean.getBoolean("trainproof.bench.keepSchema")) {
       execute(admin, "DROP SCHEMA " + schema + " CASCADE");
     }
   }

@@ -82,6 +82,10 @@ final class TenantBenchmarks {
    * @return the figures
    */
   static Map<String, Double> tenants(Consumer<String> progress) {
+    String kept = System.getProperty("trainproof.bench.tenantSchema");
+    if (kept != null) {
+      return readsOnKeptSchema(kept, progress);
+    }
     int organizations = organizations();
     int templates = Integer.getInteger("trainproof.bench.tenantTemplates", TEMPLATES);
     int staff = Integer.getInteger("trainproof.bench.tenantStaff", STAFF);
@@ -203,6 +207,55 @@ final class TenantBenchmarks {
             }
           }
           DbBenchmarks.checkNoDuplicates(pool);
+        } finally {
+          readStore.close();
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Row 11 alone on a population a full run kept ({@code -Dtrainproof.bench.keepSchema=true}, then
+   * {@code -Dtrainproof.bench.tenantSchema=NAME}): the baseline reads, then the reads during a
+   * one-node full sweep of the day after the last day swept. Row 10 is not measured (its sweeps on
+   * 2 and 4 nodes are not repeated).
+   */
+  private static Map<String, Double> readsOnKeptSchema(String schema, Consumer<String> progress) {
+    int baselineReads = Integer.getInteger("trainproof.bench.tenantReads", BASELINE_READS);
+    Map<String, Double> out = new LinkedHashMap<>();
+    try (PgDatabase db = PgDatabase.existing(schema);
+        HikariDataSource pool = DbBenchmarks.pool(db, 2)) {
+      long members = Jdbc.count(pool, "SELECT count(*) FROM tp_member");
+      long lastDay = Jdbc.count(pool, "SELECT max(swept_on) - DATE '2000-01-01' FROM tp_member");
+      LocalDate on = LocalDate.of(2000, 1, 1).plusDays(lastDay + 1);
+      UUID largest = largest(pool);
+      List<UUID> readMembers = membersOf(pool, largest);
+      out.put("row10.members", (double) members);
+      out.put(
+          "row10.organizations", (double) Jdbc.count(pool, "SELECT count(*) FROM tp_organization"));
+      out.put("row11.members", (double) readMembers.size());
+      SettableClock clock = Population.clockAt(on);
+      try (HikariDataSource readPool = DbBenchmarks.pool(db, 2)) {
+        JpaStore readStore = JpaStore.create(readPool, SqlDialect.POSTGRESQL);
+        try {
+          Trainproof reader = Trainproof.builder().store(readStore).clock(clock).build();
+          Reads reads =
+              new Reads(
+                  reader,
+                  Reporting.builder(reader).build(),
+                  Actor.complianceOfficer("officer-1", new Id<>(largest)),
+                  readMembers,
+                  clock);
+          reads.run(baselineReads, new AtomicBoolean()); // warm-up
+          reads.run(baselineReads, new AtomicBoolean()).put("row11.baseline", out);
+          progress.accept("row 11 on " + schema + ": baseline reads done; sweeping " + on);
+          clock.set(on.atTime(9, 0).atZone(Population.ZONE).toInstant());
+          double seconds = sweepOnNodes(db, clock, 1, members, reads, out);
+          out.put("row11.sweep.s", seconds);
+          progress.accept(
+              String.format(
+                  Locale.ROOT, "row 11: one-node full sweep of %s took %.1f s", on, seconds));
         } finally {
           readStore.close();
         }

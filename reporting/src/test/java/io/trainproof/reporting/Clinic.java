@@ -18,6 +18,7 @@ import io.trainproof.core.domain.Recurrence;
 import io.trainproof.core.domain.WorkforceMember;
 import io.trainproof.core.memory.InMemoryStore;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.core.spi.Store;
 import io.trainproof.reporting.report.DateRange;
 import io.trainproof.reporting.report.Report;
 import io.trainproof.reporting.report.ReportService;
@@ -62,7 +63,11 @@ final class Clinic {
   }
 
   Clinic(CredentialIssuer issuer) {
-    Trainproof.Builder builder = Trainproof.builder().store(new InMemoryStore()).clock(clock);
+    this(issuer, new InMemoryStore());
+  }
+
+  Clinic(CredentialIssuer issuer, Store store) {
+    Trainproof.Builder builder = Trainproof.builder().store(store).clock(clock);
     if (issuer != null) {
       builder.credentialIssuer(issuer);
     }

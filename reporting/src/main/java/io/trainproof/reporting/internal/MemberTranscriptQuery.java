@@ -29,8 +29,16 @@ final class MemberTranscriptQuery {
   }
 
   MemberTranscript report(Actor actor, Id<WorkforceMember> memberId, LocalDate asOf) {
-    Scope s = context.open(actor, asOf, null);
-    return in(s, context.lookups(s), memberId);
+    // why: its dozen or so service calls (the member, each kind of record, the catalog look-ups)
+    // join one transaction of the store: one connection and one round of begin and commit for the
+    // transcript instead of one per call, and the organization is read once
+    return context
+        .trainproof()
+        .atomically(
+            () -> {
+              Scope s = context.open(actor, asOf, null);
+              return in(s, context.lookups(s), memberId);
+            });
   }
 
   /**
