@@ -170,6 +170,11 @@ class WalletDeliveryTest {
     refused(
         () -> wallet.redeemWithPresentation(fx.org().id(), o.secret(), vp, DOMAIN), Reason.EXPIRED);
     refused(() -> wallet.redeemPreAuthorizedCode(fx.org().id(), o.secret()), Reason.EXPIRED);
+    // what the holder's wallet shows: the organization's local date in words and time, no instant
+    assertThatThrownBy(() -> wallet.open(fx.org().id(), o.secret()))
+        .hasMessageContaining(
+            "this exchange expired on 5 October 2026 at 09:15 (America/Chicago time)")
+        .hasMessageNotContaining("T14:15");
     assertThat(certificates()).containsExactly(certificate);
   }
 

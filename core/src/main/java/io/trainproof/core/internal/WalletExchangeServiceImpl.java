@@ -24,7 +24,9 @@ import io.trainproof.core.spi.CredentialIssuer.HolderProofResult;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,10 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
   static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
   /** The longest secret, token, domain or issuer identifier looked at. */
+  /** An expiry as the holder reads it: a local date in words and a time of day. */
+  private static final DateTimeFormatter EXPIRY =
+      DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm", Locale.ENGLISH);
+
   private static final int MAX_SECRET = 200;
 
   /** The longest presentation or key proof passed to the verifier, in characters. */
@@ -453,7 +459,12 @@ public final class WalletExchangeServiceImpl implements WalletExchangeService {
     }
     if (!w.now().isBefore(e.expiresAt())) {
       throw new WalletExchangeException(
-          Reason.EXPIRED, "this exchange expired at " + e.expiresAt() + "; ask for a new offer");
+          Reason.EXPIRED,
+          "this exchange expired on "
+              + EXPIRY.format(e.expiresAt().atZone(w.org().zone()))
+              + " ("
+              + w.org().zone().getId()
+              + " time); ask for a new offer");
     }
     return e;
   }
