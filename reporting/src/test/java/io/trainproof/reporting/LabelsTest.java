@@ -6,6 +6,7 @@ import io.trainproof.core.attestation.AttestationState;
 import io.trainproof.core.domain.AssignmentReason;
 import io.trainproof.core.domain.AssignmentState;
 import io.trainproof.core.domain.AttestationMethod;
+import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.CompletionMethod;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.RegulatoryTopic;
@@ -13,6 +14,7 @@ import io.trainproof.core.domain.WorkforceType;
 import io.trainproof.core.status.ComplianceStatus;
 import io.trainproof.reporting.report.Dimension;
 import io.trainproof.reporting.report.Labels;
+import io.trainproof.reporting.report.MemberTranscript;
 import io.trainproof.reporting.report.NewHireTimeliness;
 import io.trainproof.reporting.report.OverdueAndExpiring;
 import io.trainproof.reporting.report.Report;
@@ -116,6 +118,40 @@ class LabelsTest {
             .isEqualTo(placeholders(en.getProperty(key)));
       }
     }
+  }
+
+  @Test
+  void aClosureReasonTheSystemRecordedReadsInTheReadersLanguageAndAPersonsAsWritten() {
+    Clinic clinic = new Clinic();
+    MemberTranscript t =
+        Reporting.builder(clinic.tp)
+            .clock(clinic.clock)
+            .build()
+            .reports()
+            .memberTranscript(clinic.officer, clinic.a.id(), Clinic.TODAY);
+    String spanish =
+        String.join(
+            "\n",
+            t.table(Labels.of(SPANISH)).rows().stream().map(r -> String.join(" | ", r)).toList());
+    String english =
+        String.join(
+            "\n",
+            t.table(Labels.english()).rows().stream().map(r -> String.join(" | ", r)).toList());
+    assertThat(spanish).contains(": completada").doesNotContain(": completed");
+    assertThat(english).contains(": completed");
+
+    Labels es = Labels.of(SPANISH);
+    assertThat(es.closureReason(Closure.TERMINATED)).isEqualTo("baja del miembro");
+    assertThat(es.closureReason(Closure.REQUIREMENT_RETIRED)).isEqualTo("requisito retirado");
+    assertThat(es.closureReason(Closure.LEFT_AUDIENCE))
+        .isEqualTo("ya no pertenece al público del requisito");
+    assertThat(es.closureReason(Closure.LEFT_AFFECTED_ROLES)).startsWith("dejó los puestos");
+    assertThat(es.closureReason(Closure.CERTIFICATION_PREFIX + "BLS urn:uuid:1"))
+        .isEqualTo("certificación BLS urn:uuid:1");
+    // a waiver's reason is a person's words: kept as written, and not reported as a missing label
+    assertThat(es.closureReason("Agency nurse trained by agency"))
+        .isEqualTo("Agency nurse trained by agency");
+    assertThat(es.missing()).isEmpty();
   }
 
   @Test

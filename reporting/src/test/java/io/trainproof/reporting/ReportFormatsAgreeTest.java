@@ -377,7 +377,10 @@ class ReportFormatsAgreeTest {
     assertThat(problems).as("%s: JSON values not where the table prints them", name).isEmpty();
   }
 
-  /** A value as a person reads it: a code in words, a boolean as yes or no (or passed/failed). */
+  /**
+   * A value as a person reads it: a code in words, a boolean as yes or no (or passed/failed), a
+   * closure reason the system records in words.
+   */
   private static List<String> forms(JsonNode value, Labels labels, Properties words) {
     if (value.isBoolean()) {
       return List.of(
@@ -394,6 +397,11 @@ class ReportFormatsAgreeTest {
     }
     if (words.containsKey("word." + text)) {
       out.add(words.getProperty("word." + text));
+    }
+    String closure = labels.closureReason(text);
+    if (!closure.equals(text)) {
+      // a reason the system records on a closure ("completed") prints in the reader's language
+      out.add(closure);
     }
     if (out.isEmpty() || !CODE.matcher(text).matches()) {
       out.add(text);

@@ -1,6 +1,7 @@
 package io.trainproof.core.assignment;
 
 import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.RequirementTerms;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +47,11 @@ public record Obligation(
 
   /** Cancel what is open: the requirement was retired. */
   public static final Obligation CANCEL_RETIRED =
-      new Obligation(Kind.CANCEL_OPEN, "requirement retired", null, null, null, null, 0);
+      new Obligation(Kind.CANCEL_OPEN, Closure.REQUIREMENT_RETIRED, null, null, null, null, 0);
 
   /** Cancel what is open: the member is no longer in the requirement's audience. */
   public static final Obligation CANCEL_OUTSIDE_AUDIENCE =
-      new Obligation(
-          Kind.CANCEL_OPEN, "no longer in the requirement's audience", null, null, null, null, 0);
+      new Obligation(Kind.CANCEL_OPEN, Closure.LEFT_AUDIENCE, null, null, null, null, 0);
 
   /**
    * One assignment to create.

@@ -159,7 +159,7 @@ public final class CertificationServiceImpl implements CertificationService {
                                 Dates.max(w.today(), a.assignedOn()),
                                 w.now(),
                                 actor.id(),
-                                "certification " + kind.code() + " " + credentialId,
+                                Closure.CERTIFICATION_PREFIX + kind.code() + " " + credentialId,
                                 null)));
                 w.audit(
                     "ASSIGNMENT_COMPLETED",

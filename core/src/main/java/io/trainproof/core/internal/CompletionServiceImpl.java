@@ -356,7 +356,7 @@ public final class CompletionServiceImpl implements CompletionService {
                               completedOn,
                               w.now(),
                               actor.id(),
-                              "completed",
+                              Closure.COMPLETED,
                               completion.id()))));
           w.audit(
               "ASSIGNMENT_COMPLETED",

@@ -5,6 +5,7 @@ import io.trainproof.core.ConflictException;
 import io.trainproof.core.NotFoundException;
 import io.trainproof.core.ValidationException;
 import io.trainproof.core.access.Operation;
+import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.Id;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
@@ -261,7 +262,7 @@ public final class WorkforceServiceImpl implements WorkforceService {
                       member.withTerms(
                           member.latestTerms().withStatus(on, MemberStatus.TERMINATED)));
           w.audit("MEMBER_TERMINATED", "WorkforceMember", member.id(), Map.of("on", on.toString()));
-          engine.cancelAll(w, updated, on, "terminated");
+          engine.cancelAll(w, updated, on, Closure.TERMINATED);
           return updated;
         });
   }

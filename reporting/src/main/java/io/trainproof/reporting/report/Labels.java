@@ -1,6 +1,7 @@
 package io.trainproof.reporting.report;
 
 import io.trainproof.core.ValidationException;
+import io.trainproof.core.domain.Closure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Labels {
   private static final String BUNDLE = "io/trainproof/reporting/labels";
+
+  /** The closure reasons core records, by the name of their label ({@code closure.<name>}). */
+  private static final Map<String, String> SYSTEM_CLOSURES =
+      Map.of(
+          Closure.COMPLETED, "completed",
+          Closure.TERMINATED, "terminated",
+          Closure.REQUIREMENT_RETIRED, "requirement_retired",
+          Closure.LEFT_AUDIENCE, "left_audience",
+          Closure.LEFT_AFFECTED_ROLES, "left_affected_roles");
+
   private static final Properties ENGLISH_TEXT = load("");
   private static final Labels ENGLISH = new Labels(Locale.US, ENGLISH_TEXT);
 
@@ -210,6 +222,32 @@ public final class Labels {
       return values.length == 0 ? words : words + ": " + values[0];
     }
     return format(pattern, values);
+  }
+
+  /**
+   * Why an assignment was closed, in this language. A reason the system records (the constants of
+   * {@link Closure}: completed, terminated, requirement retired, no longer in the audience, left
+   * the roles a policy change named, an external certification) is given in words ({@code
+   * closure.<name>}); a reason a person wrote, a waiver's, is given as they wrote it.
+   *
+   * @param recorded the reason as recorded on the closure
+   * @return it in this language
+   */
+  public String closureReason(String recorded) {
+    String name = SYSTEM_CLOSURES.get(recorded);
+    if (name != null) {
+      String found = find("closure." + name);
+      return found != null ? found : recorded;
+    }
+    if (recorded.startsWith(Closure.CERTIFICATION_PREFIX)) {
+      String rest = recorded.substring(Closure.CERTIFICATION_PREFIX.length());
+      int space = rest.indexOf(' ');
+      if (space > 0) {
+        return phrase(
+            "closed_by_certification", rest.substring(0, space), rest.substring(space + 1));
+      }
+    }
+    return recorded;
   }
 
   /**

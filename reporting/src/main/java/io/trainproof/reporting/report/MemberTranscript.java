@@ -245,7 +245,10 @@ public record MemberTranscript(
             .append("; ")
             .append(
                 labels.phrase(
-                    "closed", a.closedOn(), Cells.of(a.closedBy()), Cells.of(a.closureReason())));
+                    "closed",
+                    a.closedOn(),
+                    Cells.of(a.closedBy()),
+                    a.closureReason() == null ? "" : labels.closureReason(a.closureReason())));
       }
       rows.add(
           List.of(

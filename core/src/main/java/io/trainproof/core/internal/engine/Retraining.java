@@ -2,6 +2,7 @@ package io.trainproof.core.internal.engine;
 
 import io.trainproof.core.domain.Assignment;
 import io.trainproof.core.domain.AssignmentReason;
+import io.trainproof.core.domain.Closure;
 import io.trainproof.core.domain.CourseVersion;
 import io.trainproof.core.domain.MemberStatus;
 import io.trainproof.core.domain.MemberTerms;
@@ -267,8 +268,7 @@ final class Retraining {
               .map(t -> t.roles().stream().anyMatch(version.affectedRoles()::contains))
               .orElse(false);
       if (!stillAffected) {
-        writer.cancelOpen(
-            w, List.of(a), on, "left the affected roles before the policy change took effect");
+        writer.cancelOpen(w, List.of(a), on, Closure.LEFT_AFFECTED_ROLES);
       }
     }
   }
