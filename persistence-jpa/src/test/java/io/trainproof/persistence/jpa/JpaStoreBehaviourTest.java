@@ -36,6 +36,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -201,6 +202,79 @@ abstract class JpaStoreBehaviourTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Ids are unique per organization only (migration V7): of two new assignments with one id in two
+   * organizations, written in one call, the one whose key is taken is not added, and the extensions
+   * written are the added one's only. The bulk insert once told what it added by id alone, so the
+   * refused one, listed first, passed for added: its extensions went in under an assignment that
+   * does not exist, and the added one's were left out.
+   */
+  @Test
+  void aBulkInsertTellsWhatItAddedByOrganizationAndId() {
+    Organization a = newOrg();
+    Organization b = newOrg();
+    WorkforceMember inA = hire(a, "E-1");
+    WorkforceMember inB = hire(b, "E-1");
+    read(tx -> tx.assignments().insertIfAbsent(assignment(b, inB.id(), "taken")));
+    DueDateChange extension =
+        new DueDateChange(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 5, 1), "officer", "leave");
+    Assignment added = withExtension(assignment(a, inA.id(), "new"), extension);
+    Assignment refused =
+        withExtension(
+            new Assignment(
+                added.id(),
+                b.id(),
+                inB.id(),
+                added.course(),
+                added.requirement(),
+                added.reason(),
+                null,
+                "taken",
+                added.assignedOn(),
+                added.assignedAt(),
+                added.assignedBy(),
+                added.anchorOn(),
+                added.dueOn(),
+                List.of(),
+                null,
+                null,
+                0),
+            extension);
+
+    Set<Id<Assignment>> result =
+        read(tx -> tx.assignments().insertAllIfAbsent(List.of(refused, added)));
+
+    assertThat(result).containsExactly(added.id());
+    Optional<Assignment> inOrgA = read(tx -> tx.assignments().find(a.id(), added.id()));
+    Optional<Assignment> inOrgB = read(tx -> tx.assignments().find(b.id(), added.id()));
+    List<Assignment> ofMemberInB = read(tx -> tx.assignments().forMember(b.id(), inB.id()));
+    assertThat(inOrgA)
+        .hasValueSatisfying(x -> assertThat(x.dueChanges()).containsExactly(extension));
+    assertThat(inOrgB).isEmpty();
+    assertThat(ofMemberInB).singleElement().satisfies(x -> assertThat(x.dueChanges()).isEmpty());
+  }
+
+  private static Assignment withExtension(Assignment x, DueDateChange change) {
+    return new Assignment(
+        x.id(),
+        x.organization(),
+        x.member(),
+        x.course(),
+        x.requirement(),
+        x.reason(),
+        x.policyVersion(),
+        x.dedupeKey(),
+        x.assignedOn(),
+        x.assignedAt(),
+        x.assignedBy(),
+        x.anchorOn(),
+        x.dueOn(),
+        List.of(change),
+        x.startedOn(),
+        x.closure(),
+        x.version());
   }
 
   @Test

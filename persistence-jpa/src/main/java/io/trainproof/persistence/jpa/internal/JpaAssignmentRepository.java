@@ -186,7 +186,8 @@ final class JpaAssignmentRepository implements AssignmentRepository {
         assignments.size() + " new assignments",
         () -> {
           session.em().flush();
-          Set<UUID> added = new HashSet<>();
+          // why: ids are unique per organization only, so what was added is keyed by both
+          Set<List<UUID>> added = new HashSet<>();
           for (var group :
               JpaSession.firstPerKey(
                       assignments, a -> a.organization().value(), Assignment::dedupeKey)
@@ -210,7 +211,7 @@ final class JpaAssignmentRepository implements AssignmentRepository {
             if (candidates.isEmpty()) {
               continue;
             }
-            added.addAll(
+            Set<UUID> addedHere =
                 session
                     .sql()
                     .insertAllUnlessKeyTaken(
@@ -238,11 +239,16 @@ final class JpaAssignmentRepository implements AssignmentRepository {
                                 .setParameter("ids", chunk.stream().map(session::bind).toList())
                                 .getResultList();
                           }
-                        }));
+                        });
+            for (UUID id : addedHere) {
+              added.add(List.of(org, id));
+            }
           }
           Set<Id<Assignment>> result = new LinkedHashSet<>();
           for (Assignment a : assignments) {
-            if (added.contains(a.id().value()) && result.add(a.id()) && !a.dueChanges().isEmpty()) {
+            if (added.remove(List.of(a.organization().value(), a.id().value()))
+                && result.add(a.id())
+                && !a.dueChanges().isEmpty()) {
               insertDueChanges(a.organization().value(), a.id().value(), a.dueChanges());
             }
           }
