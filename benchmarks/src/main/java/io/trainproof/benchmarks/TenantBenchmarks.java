@@ -145,23 +145,11 @@ final class TenantBenchmarks {
               members,
               rows));
 
-      UUID largest = largest(pool);
-      List<UUID> readMembers = membersOf(pool, largest);
-      out.put("row11.members", (double) readMembers.size());
       SettableClock clock = Population.clockAt(TenantPopulation.START);
       try (HikariDataSource readPool = DbBenchmarks.pool(db, 2)) {
         JpaStore readStore = JpaStore.create(readPool, SqlDialect.POSTGRESQL);
         try {
-          Trainproof reader = Trainproof.builder().store(readStore).clock(clock).build();
-          Reads reads =
-              new Reads(
-                  reader,
-                  Reporting.builder(reader).build(),
-                  Actor.complianceOfficer("officer-1", new Id<>(largest)),
-                  readMembers,
-                  clock);
-          reads.run(baselineReads, new AtomicBoolean()); // warm-up
-          reads.run(baselineReads, new AtomicBoolean()).put("row11.baseline", out);
+          Reads reads = baseline(pool, readStore, clock, baselineReads, out);
           progress.accept("rows 10-11: baseline reads done; sweeping");
 
           for (int day = 0, nodes = 1; nodes <= 4; day++, nodes *= 2) {
@@ -229,26 +217,14 @@ final class TenantBenchmarks {
       long members = Jdbc.count(pool, "SELECT count(*) FROM tp_member");
       long lastDay = Jdbc.count(pool, "SELECT max(swept_on) - DATE '2000-01-01' FROM tp_member");
       LocalDate on = LocalDate.of(2000, 1, 1).plusDays(lastDay + 1);
-      UUID largest = largest(pool);
-      List<UUID> readMembers = membersOf(pool, largest);
       out.put("row10.members", (double) members);
       out.put(
           "row10.organizations", (double) Jdbc.count(pool, "SELECT count(*) FROM tp_organization"));
-      out.put("row11.members", (double) readMembers.size());
       SettableClock clock = Population.clockAt(on);
       try (HikariDataSource readPool = DbBenchmarks.pool(db, 2)) {
         JpaStore readStore = JpaStore.create(readPool, SqlDialect.POSTGRESQL);
         try {
-          Trainproof reader = Trainproof.builder().store(readStore).clock(clock).build();
-          Reads reads =
-              new Reads(
-                  reader,
-                  Reporting.builder(reader).build(),
-                  Actor.complianceOfficer("officer-1", new Id<>(largest)),
-                  readMembers,
-                  clock);
-          reads.run(baselineReads, new AtomicBoolean()); // warm-up
-          reads.run(baselineReads, new AtomicBoolean()).put("row11.baseline", out);
+          Reads reads = baseline(pool, readStore, clock, baselineReads, out);
           progress.accept("row 11 on " + schema + ": baseline reads done; sweeping " + on);
           clock.set(on.atTime(9, 0).atZone(Population.ZONE).toInstant());
           double seconds = sweepOnNodes(db, clock, 1, members, reads, out);
@@ -262,6 +238,33 @@ final class TenantBenchmarks {
       }
     }
     return out;
+  }
+
+  /**
+   * Row 11's reader, the officer of the largest organization on a node of its own (its own
+   * Trainproof on {@code readStore}), after its warm-up and its baseline reads (put in {@code out}
+   * as {@code row11.baseline.*}, with {@code row11.members}).
+   */
+  private static Reads baseline(
+      HikariDataSource pool,
+      JpaStore readStore,
+      SettableClock clock,
+      int baselineReads,
+      Map<String, Double> out) {
+    UUID largest = largest(pool);
+    List<UUID> readMembers = membersOf(pool, largest);
+    out.put("row11.members", (double) readMembers.size());
+    Trainproof reader = Trainproof.builder().store(readStore).clock(clock).build();
+    Reads reads =
+        new Reads(
+            reader,
+            Reporting.builder(reader).build(),
+            Actor.complianceOfficer("officer-1", new Id<>(largest)),
+            readMembers,
+            clock);
+    reads.run(baselineReads, new AtomicBoolean()); // warm-up
+    reads.run(baselineReads, new AtomicBoolean()).put("row11.baseline", out);
+    return reads;
   }
 
   /** Rows 10 and 11 (issue 22): many organizations on one PostgreSQL. */
