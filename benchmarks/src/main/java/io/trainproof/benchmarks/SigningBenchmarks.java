@@ -1,10 +1,22 @@
 package io.trainproof.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trainproof.core.spi.CredentialIssuer;
+import io.trainproof.signing.internal.Crypto;
+import io.trainproof.signing.internal.Multibase;
+import io.trainproof.signing.jcs.JsonCanonicalizer;
+import io.trainproof.signing.jcs.StrictJson;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,6 +40,11 @@ public class SigningBenchmarks {
   private byte[] signature;
   private Ed25519PrivateKeyParameters bcPrivate;
   private Ed25519PublicKeyParameters bcPublic;
+  private Ed25519PublicKeyParameters issuerKey;
+
+  /** The proof configuration: the proof without its value. */
+  private static final Map<String, @Nullable JsonNode> WITHOUT_PROOF_VALUE =
+      Collections.singletonMap("proofValue", null);
 
   /** Builds the issuer, the certificate and the verifier once. */
   @Setup
@@ -39,6 +56,10 @@ public class SigningBenchmarks {
     bcPrivate = new Ed25519PrivateKeyParameters(SigningSetup.seeded(13));
     bcPublic = bcPrivate.generatePublicKey();
     signature = bcSign();
+    issuerKey = new Ed25519PublicKeyParameters(setup.publicKey, 0);
+    if (!verifyFloor()) {
+      throw new IllegalStateException("row 2's floor does not verify the certificate");
+    }
   }
 
   /**
@@ -69,6 +90,32 @@ public class SigningBenchmarks {
   @Benchmark
   public boolean verifyFromJson() {
     return setup.verifier.verify(setup.credentialJson).verified();
+  }
+
+  /**
+   * Row 2's floor for a verifier that parses and canonicalizes once, as issue 22 asks: the strict
+   * parse into a tree, the canonical bytes of the proof configuration and of the document without
+   * its proof, their SHA-256, the signature decoded and verified with the issuer's key, and nothing
+   * else (no issuer, date, status or key-history check, no result object).
+   *
+   * @return whether the signature verified
+   */
+  @Benchmark
+  public boolean verifyFloor() {
+    ObjectNode secured = (ObjectNode) StrictJson.parse(setup.credentialJson);
+    ObjectNode proof = (ObjectNode) secured.get("proof");
+    byte[] config = Crypto.sha256(JsonCanonicalizer.canonicalBytes(proof, WITHOUT_PROOF_VALUE));
+    Map<String, @Nullable JsonNode> changes = new HashMap<>(4);
+    changes.put("proof", null);
+    JsonNode context = proof.get("@context");
+    if (context != null) {
+      changes.put("@context", context);
+    }
+    byte[] document = Crypto.sha256(JsonCanonicalizer.canonicalBytes(secured, changes));
+    byte[] hashData = Arrays.copyOf(config, 64);
+    System.arraycopy(document, 0, hashData, 32, 32);
+    byte[] signature = Multibase.decodeBase58(proof.get("proofValue").asText());
+    return issuerKey.verify(Ed25519.Algorithm.Ed25519, null, hashData, 0, 64, signature, 0);
   }
 
   /**

@@ -45,8 +45,12 @@ final class SigningSetup {
   final String credentialJson;
   final CredentialVerifier verifier;
 
+  /** The issuer's Ed25519 public key (row 2's floor verifies with it directly). */
+  final byte[] publicKey;
+
   SigningSetup() {
     SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", seeded(11));
+    publicKey = key.publicKey().bytes();
     IssuerKeyHistory history = IssuerKeyHistory.start(DID, key.keyId(), key.publicKey(), KEY_FROM);
     OrganizationIssuer org =
         OrganizationIssuer.of(

@@ -48,8 +48,8 @@ class BenchmarksSmokeTest {
         RunBenchmarks.scores(
             runBriefly(
                 "io\\.trainproof\\.benchmarks\\.(Signing|Jcs|Assignment|Engine)Benchmarks\\..*"));
-    // 4 signing, 2 x 4 canonicalization, 1 sweep, 1 engine decision.
-    assertEquals(14, scores.size(), scores.toString());
+    // 5 signing (row 2's floor too), 2 x 4 canonicalization, 1 sweep, 1 engine decision.
+    assertEquals(15, scores.size(), scores.toString());
     scores.forEach((k, v) -> assertTrue(v > 0, k));
     Path md = dir.resolve("RESULTS.md");
     Files.writeString(md, RunBenchmarks.markdown(scores, "smoke"));
@@ -57,6 +57,12 @@ class BenchmarksSmokeTest {
     assertTrue(table.contains("| 1 | issue and sign"), table);
     assertTrue(table.contains("| 4 | assignment engine decision"), table);
     assertTrue(table.contains("| 4 (info) | the same through the public path"), table);
+  }
+
+  @Test
+  void rowTwosAlternatingCpuRatioRunsAndEveryOperationVerifies() {
+    // a few rounds only: it throws unless every operation of every round verified
+    VerifyCpuRatio.main(new String[] {"3", "20", "200"});
   }
 
   @Test
