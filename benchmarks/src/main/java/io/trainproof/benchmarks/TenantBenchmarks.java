@@ -170,10 +170,13 @@ final class TenantBenchmarks {
             progress.accept(
                 String.format(
                     Locale.ROOT,
-                    "rows 10-11: %d node(s): %.1f s, %,.0f members/s",
+                    "rows 10-11: %d node(s): %.1f s, %,.0f members/s, cores %.0f %% busy, %.0f %%"
+                        + " stolen",
                     nodes,
                     seconds,
-                    members / seconds));
+                    members / seconds,
+                    100 * out.getOrDefault("row10.nodes" + nodes + ".cpuBusy", Double.NaN),
+                    100 * out.getOrDefault("row10.nodes" + nodes + ".cpuSteal", Double.NaN)));
           }
           DbBenchmarks.checkNoDuplicates(pool);
 
@@ -299,13 +302,17 @@ final class TenantBenchmarks {
               "1 node",
               String.format(
                   Locale.ROOT,
-                  "%,.0f / %,.0f / %,.0f members/s (%.1f / %.1f / %.1f s)",
+                  "%,.0f / %,.0f / %,.0f members/s (%.1f / %.1f / %.1f s; the machine's cores"
+                      + " %.0f / %.0f / %.0f %% busy)",
                   one,
                   two,
                   four,
                   s.getOrDefault("row10.nodes1.s", Double.NaN),
                   s.getOrDefault("row10.nodes2.s", Double.NaN),
-                  s.getOrDefault("row10.nodes4.s", Double.NaN)),
+                  s.getOrDefault("row10.nodes4.s", Double.NaN),
+                  100 * s.getOrDefault("row10.nodes1.cpuBusy", Double.NaN),
+                  100 * s.getOrDefault("row10.nodes2.cpuBusy", Double.NaN),
+                  100 * s.getOrDefault("row10.nodes4.cpuBusy", Double.NaN)),
               String.format(Locale.ROOT, "%.2f (2 nodes: %.2f)", ratio, two / one),
               target10,
               ratio >= 2.5 ? "PASS" : "MISS"));
@@ -512,6 +519,7 @@ final class TenantBenchmarks {
       Future<Latencies> reading =
           reads == null ? null : threads.submit(() -> reads.run(MAX_READS, stop));
       long start = System.nanoTime();
+      HostCpu cpuBefore = HostCpu.now();
       List<Future<RenewalScheduler.SweepResult>> results = new ArrayList<>();
       for (Trainproof t : instances) {
         // why: the full sweep, so every member is visited whatever their next change date
@@ -522,6 +530,12 @@ final class TenantBenchmarks {
         visited += f.get().members();
       }
       double seconds = DbBenchmarks.secondsSince(start);
+      HostCpu cpuAfter = HostCpu.now();
+      if (cpuBefore != null && cpuAfter != null) {
+        // why: how busy the machine's cores were (nodes, reader and PostgreSQL together)
+        out.put("row10.nodes" + nodes + ".cpuBusy", cpuAfter.busyShareSince(cpuBefore));
+        out.put("row10.nodes" + nodes + ".cpuSteal", cpuAfter.stealShareSince(cpuBefore));
+      }
       stop.set(true);
       if (reading != null) {
         reading.get().put("row11.sweep", out);
