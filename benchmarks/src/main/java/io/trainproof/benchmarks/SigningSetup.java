@@ -6,6 +6,7 @@ import io.trainproof.core.domain.Organization;
 import io.trainproof.core.spi.CredentialIssuer;
 import io.trainproof.signing.OrganizationIssuer;
 import io.trainproof.signing.SigningCredentialIssuer;
+import io.trainproof.signing.jcs.StrictJson;
 import io.trainproof.signing.key.InMemoryKeyProvider;
 import io.trainproof.signing.key.IssuerKeyHistory;
 import io.trainproof.signing.key.KeyAlgorithm;
@@ -13,6 +14,7 @@ import io.trainproof.signing.key.SigningKey;
 import io.trainproof.signing.status.StatusPurpose;
 import io.trainproof.signing.verify.CredentialVerifier;
 import io.trainproof.signing.verify.TrustBundle;
+import java.math.BigInteger;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,6 +50,9 @@ final class SigningSetup {
   /** The issuer's Ed25519 public key (row 2's floor verifies with it directly). */
   final byte[] publicKey;
 
+  /** The certificate's signature, decoded from its proof value (for row 2's floor). */
+  final byte[] proofSignature;
+
   SigningSetup() {
     SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, DID + "#key-1", seeded(11));
     publicKey = key.publicKey().bytes();
@@ -80,6 +85,8 @@ final class SigningSetup {
             4711,
             ISSUED);
     credentialJson = issuer.issueCertificate(claims).json();
+    proofSignature =
+        base58btc(StrictJson.parse(credentialJson).get("proof").get("proofValue").asText());
     // why: status lists are valid for 7 days from their signing, so the verifier holds the lists
     // as published the day before it verifies, as a host refreshing its bundle would
     SigningCredentialIssuer listIssuer =
@@ -114,5 +121,30 @@ final class SigningSetup {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Decodes a multibase base58btc value ({@code z…}); setup only, so plainly. */
+  static byte[] base58btc(String text) {
+    String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    if (!text.startsWith("z")) {
+      throw new IllegalArgumentException("not base58btc: " + text);
+    }
+    BigInteger value = BigInteger.ZERO;
+    int zeros = 0;
+    for (int i = 1; i < text.length(); i++) {
+      int digit = alphabet.indexOf(text.charAt(i));
+      if (digit < 0) {
+        throw new IllegalArgumentException("not base58btc: " + text);
+      }
+      if (digit == 0 && value.signum() == 0) {
+        zeros++;
+      }
+      value = value.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(digit));
+    }
+    byte[] magnitude = value.toByteArray();
+    int skip = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0;
+    byte[] out = new byte[zeros + magnitude.length - skip];
+    System.arraycopy(magnitude, skip, out, zeros, magnitude.length - skip);
+    return out;
   }
 }
