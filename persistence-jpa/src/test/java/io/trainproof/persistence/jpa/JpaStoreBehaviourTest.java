@@ -220,28 +220,9 @@ abstract class JpaStoreBehaviourTest {
     read(tx -> tx.assignments().insertIfAbsent(assignment(b, inB.id(), "taken")));
     DueDateChange extension =
         new DueDateChange(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 5, 1), "officer", "leave");
-    Assignment added = withExtension(assignment(a, inA.id(), "new"), extension);
+    Assignment added = assignment(a, inA.id(), "new").extended(extension);
     Assignment refused =
-        withExtension(
-            new Assignment(
-                added.id(),
-                b.id(),
-                inB.id(),
-                added.course(),
-                added.requirement(),
-                added.reason(),
-                null,
-                "taken",
-                added.assignedOn(),
-                added.assignedAt(),
-                added.assignedBy(),
-                added.anchorOn(),
-                added.dueOn(),
-                List.of(),
-                null,
-                null,
-                0),
-            extension);
+        added.toBuilder().organization(b.id()).member(inB.id()).dedupeKey("taken").build();
 
     Set<Id<Assignment>> result =
         read(tx -> tx.assignments().insertAllIfAbsent(List.of(refused, added)));
@@ -254,27 +235,6 @@ abstract class JpaStoreBehaviourTest {
         .hasValueSatisfying(x -> assertThat(x.dueChanges()).containsExactly(extension));
     assertThat(inOrgB).isEmpty();
     assertThat(ofMemberInB).singleElement().satisfies(x -> assertThat(x.dueChanges()).isEmpty());
-  }
-
-  private static Assignment withExtension(Assignment x, DueDateChange change) {
-    return new Assignment(
-        x.id(),
-        x.organization(),
-        x.member(),
-        x.course(),
-        x.requirement(),
-        x.reason(),
-        x.policyVersion(),
-        x.dedupeKey(),
-        x.assignedOn(),
-        x.assignedAt(),
-        x.assignedBy(),
-        x.anchorOn(),
-        x.dueOn(),
-        List.of(change),
-        x.startedOn(),
-        x.closure(),
-        x.version());
   }
 
   @Test
